@@ -1,0 +1,4 @@
+"""One module per subcommand; each exposes a click command, registered here."""
+from gsv_doctor.commands.check import check
+
+COMMANDS = [check]

@@ -1,0 +1,50 @@
+"""One exception for "the user must act", and the exit codes every command shares."""
+from __future__ import annotations
+
+import contextlib
+import sys
+import traceback
+from typing import Iterator, Optional
+
+# Documented in the README; never renumber.
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # at least one error-level finding (or a fix that is still needed)
+EXIT_USAGE = 2  # bad usage, bad input, or the doctor could not run
+EXIT_BUG = 3  # an unexpected exception inside gsv-doctor
+EXIT_INTERRUPTED = 130
+
+
+class DoctorError(Exception):
+    """A problem the user must act on: rendered as one paragraph, never a traceback."""
+
+    def __init__(self, message: str, hint: Optional[str] = None, exit_code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.exit_code = exit_code
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message} {self.hint}"
+
+
+@contextlib.contextmanager
+def error_handler() -> Iterator[None]:
+    """Map every way a command can fail to a message on stderr and an exit code."""
+    try:
+        yield
+    except DoctorError as error:
+        print(f"gsv-doctor: {error}", file=sys.stderr)
+        raise SystemExit(error.exit_code)
+    except KeyboardInterrupt:
+        print("gsv-doctor: interrupted.", file=sys.stderr)
+        raise SystemExit(EXIT_INTERRUPTED)
+    except Exception:  # a bug in gsv-doctor: keep what a bug report needs
+        from gsv_doctor import __version__
+
+        print(
+            f"gsv-doctor {__version__} hit an unexpected error (a bug; please report it with"
+            f" the lines below, Python {sys.version.split()[0]} on {sys.platform}):",
+            file=sys.stderr,
+        )
+        traceback.print_exc(file=sys.stderr)
+        raise SystemExit(EXIT_BUG)

@@ -1,0 +1,355 @@
+"""Measure what this Python's torch can do on each device, and print it as JSON.
+
+Runs inside the *target* interpreter (often GPT-SoVITS's bundled runtime/python, where
+gsv-doctor is not installed): gsv_doctor.target sends this file's source to the child
+on stdin. So it needs only the standard library and torch, must stay Python 3.9
+syntax, and its source must stay ASCII.
+
+Output: lines starting with MARKER, each a JSON object with a "section" key:
+"probe" (the report, schema PROBE_SCHEMA) and, when asked, "config" (the values that
+GPT-SoVITS's config.py gives on this machine). Anything else on stdout is noise from
+torch or config.py and is ignored by the reader.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import sys
+import time
+
+PROBE_SCHEMA = "gsv-doctor/probe"
+PROBE_SCHEMA_VERSION = 1
+MARKER = "@@gsv-doctor@@ "
+
+DTYPES = ("float32", "float16", "bfloat16")
+# Max abs error against the CPU float32 reference, relative to max(1, max |reference|).
+# Storage alone costs ~1e-3 in float16 and ~8e-3 in bfloat16 on unit-scale values.
+TOLERANCE = {"float32": 1e-4, "float16": 2e-2, "bfloat16": 8e-2}
+
+WORKS = "works"
+NOT_IMPLEMENTED = "not_implemented"
+NAN = "nan"
+WRONG = "wrong"
+ERROR = "error"
+
+_NOT_IMPLEMENTED_SIGNS = (
+    "not implemented for",
+    "doesn't support tensors of type",
+    "not currently implemented for the MPS device",
+    "not supported on MPS",
+)
+
+
+def _inputs(torch, seed):
+    generator = torch.Generator().manual_seed(seed)
+
+    def randn(*shape):
+        return torch.randn(*shape, generator=generator)
+
+    return randn
+
+
+def _op_catalog(torch):
+    """name -> (make float32 CPU inputs, run the op on inputs already moved/cast)."""
+    F = torch.nn.functional
+
+    def stft(x, dtype):
+        window = torch.hann_window(64, dtype=dtype, device=x.device)
+        spec = torch.stft(x, n_fft=64, hop_length=16, window=window, return_complex=True)
+        return spec.abs()
+
+    return {
+        "conv1d": (lambda r: [r(1, 8, 64), r(8, 8, 3) * 0.3, r(8)], lambda x, w, b, dt: F.conv1d(x, w, b, padding=1)),
+        "conv2d": (lambda r: [r(1, 4, 16, 16), r(4, 4, 3, 3) * 0.3, r(4)], lambda x, w, b, dt: F.conv2d(x, w, b)),
+        "conv_transpose1d": (
+            lambda r: [r(1, 8, 32), r(8, 4, 4) * 0.3, r(4)],
+            lambda x, w, b, dt: F.conv_transpose1d(x, w, b, stride=2),
+        ),
+        "linear": (lambda r: [r(4, 32), r(16, 32) * 0.2, r(16)], lambda x, w, b, dt: F.linear(x, w, b)),
+        "layer_norm": (
+            lambda r: [r(4, 32), r(32), r(32)],
+            lambda x, w, b, dt: F.layer_norm(x, (32,), w, b),
+        ),
+        "group_norm": (
+            lambda r: [r(2, 8, 16), r(8), r(8)],
+            lambda x, w, b, dt: F.group_norm(x, 4, w, b),
+        ),
+        "gelu": (lambda r: [r(4, 32)], lambda x, dt: F.gelu(x)),
+        "softmax": (lambda r: [r(4, 32)], lambda x, dt: F.softmax(x, dim=-1)),
+        "bmm": (lambda r: [r(2, 8, 16) * 0.5, r(2, 16, 8) * 0.5], lambda a, b, dt: torch.bmm(a, b)),
+        "matmul": (lambda r: [r(8, 16) * 0.5, r(16, 8) * 0.5], lambda a, b, dt: torch.matmul(a, b)),
+        "stft": (lambda r: [r(1, 512)], stft),
+    }
+
+
+def _classify_exception(exc):
+    message = "%s: %s" % (type(exc).__name__, str(exc).strip().splitlines()[0] if str(exc).strip() else "")
+    if any(sign in str(exc) for sign in _NOT_IMPLEMENTED_SIGNS):
+        return NOT_IMPLEMENTED, message
+    return ERROR, message
+
+
+def _check_op(torch, name, make_inputs, run, device, dtype_name, seed):
+    dtype = getattr(torch, dtype_name)
+    inputs = make_inputs(_inputs(torch, seed))
+    reference = run(*inputs, torch.float32).float()
+    try:
+        moved = [t.to(device=device, dtype=dtype) for t in inputs]
+        output = run(*moved, dtype)
+        output = output.to(device="cpu", dtype=torch.float32)
+    except Exception as exc:  # the op itself failing is the measurement
+        status, message = _classify_exception(exc)
+        return {"status": status, "message": message}
+    if not bool(torch.isfinite(output).all()):
+        return {"status": NAN, "message": "result contains NaN or inf"}
+    scale = max(1.0, float(reference.abs().max()))
+    error = float((output - reference).abs().max()) / scale
+    result = {"status": WORKS, "max_error": round(error, 6)}
+    if error > TOLERANCE[dtype_name]:
+        result = {"status": WRONG, "max_error": round(error, 6),
+                  "message": "error %.3g vs float32 exceeds tolerance %.3g" % (error, TOLERANCE[dtype_name])}
+    return result
+
+
+def _workload(torch):
+    """A small conv + norm + attention-ish + linear stack, the shape of a HuBERT layer."""
+    F = torch.nn.functional
+    randn = _inputs(torch, 7)
+    tensors = {
+        "x": randn(1, 128, 256),
+        "conv_w": randn(128, 128, 5) * 0.05,
+        "conv_b": randn(128),
+        "ln_w": randn(128),
+        "ln_b": randn(128),
+        "lin_w": randn(128, 128) * 0.1,
+        "lin_b": randn(128),
+    }
+
+    def forward(t):
+        h = F.gelu(F.conv1d(t["x"], t["conv_w"], t["conv_b"], padding=2))
+        h = F.layer_norm(h.transpose(1, 2), (128,), t["ln_w"], t["ln_b"])
+        attention = F.softmax(torch.matmul(h, h.transpose(1, 2)) * 0.125, dim=-1)
+        return F.linear(torch.matmul(attention, h), t["lin_w"], t["lin_b"])
+
+    return tensors, forward
+
+
+def _synchronize(torch, device):
+    if device.startswith("cuda"):
+        torch.cuda.synchronize(device)
+    elif device == "mps" and hasattr(torch, "mps"):
+        torch.mps.synchronize()
+
+
+def _time_workload(torch, device, dtype_name, budget_s=0.03, max_runs=20):
+    """Best of a few runs of the workload; None with a status when it cannot run."""
+    tensors, forward = _workload(torch)
+    dtype = getattr(torch, dtype_name)
+    try:
+        moved = dict((k, v.to(device=device, dtype=dtype)) for k, v in tensors.items())
+        with torch.no_grad():
+            forward(moved)  # warm-up: allocations, kernel selection, lazy init
+            _synchronize(torch, device)
+            best = None
+            spent = 0.0
+            runs = 0
+            while runs < max_runs and (runs < 2 or spent < budget_s):
+                start = time.perf_counter()
+                forward(moved)
+                _synchronize(torch, device)
+                elapsed = time.perf_counter() - start
+                best = elapsed if best is None else min(best, elapsed)
+                spent += elapsed
+                runs += 1
+    except Exception as exc:
+        status, message = _classify_exception(exc)
+        return {"status": status, "message": message, "seconds": None}
+    return {"status": WORKS, "seconds": best, "runs": runs}
+
+
+def _probe_device(torch, device, catalog):
+    ops = {}
+    for dtype_name in DTYPES:
+        ops[dtype_name] = dict(
+            (name, _check_op(torch, name, make, run, device, dtype_name, seed))
+            for seed, (name, (make, run)) in enumerate(sorted(catalog.items()))
+        )
+    speed = dict((dtype_name, _time_workload(torch, device, dtype_name)) for dtype_name in DTYPES)
+    base = speed["float32"].get("seconds")
+    for entry in speed.values():
+        seconds = entry.get("seconds")
+        entry["vs_float32"] = round(seconds / base, 3) if seconds and base else None
+    return {"ops": ops, "speed": speed}
+
+
+def _cpu_info():
+    info = {"name": platform.processor() or platform.machine(), "flags": []}
+    interesting = ("avx2", "avx512f", "avx512_bf16", "avx512_fp16", "amx_bf16", "amx_tile", "f16c", "fphp", "asimdhp")
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                key, _, value = line.partition(":")
+                key = key.strip()
+                if key == "model name":
+                    info["name"] = value.strip()
+                elif key in ("flags", "Features"):
+                    present = set(value.split())
+                    info["flags"] = [f for f in interesting if f in present]
+                    break
+    except OSError:
+        pass
+    return info
+
+
+def _cuda_devices(torch):
+    devices = []
+    arch_list = []
+    try:
+        arch_list = list(torch.cuda.get_arch_list())
+    except Exception:
+        pass
+    for index in range(torch.cuda.device_count()):
+        properties = torch.cuda.get_device_properties(index)
+        devices.append({
+            "id": "cuda:%d" % index,
+            "kind": "cuda",
+            "name": properties.name,
+            "capability": [properties.major, properties.minor],
+            "total_memory_gb": round(properties.total_memory / 1024 ** 3, 2),
+        })
+    return devices, arch_list
+
+
+def run_probe(devices=None):
+    """Probe torch on every device (or the given device ids). Returns a JSON-ready dict."""
+    started = time.perf_counter()
+    report = {
+        "schema": PROBE_SCHEMA,
+        "schema_version": PROBE_SCHEMA_VERSION,
+        "python": {
+            "version": platform.python_version(),
+            "executable": sys.executable,
+            "platform": sys.platform,
+            "machine": platform.machine(),
+        },
+        "environment": dict(
+            (name, os.environ.get(name))
+            for name in ("CUDA_VISIBLE_DEVICES", "is_half", "PYTORCH_ENABLE_MPS_FALLBACK")
+        ),
+        "cpu": _cpu_info(),
+        "torch": None,
+        "cuda": {"available": False, "device_count": 0, "error": None},
+        "mps": {"available": False, "built": False},
+        "devices": [],
+        "error": None,
+    }
+    try:
+        import torch
+    except Exception as exc:  # reported, not raised: "this Python has no torch" is a result
+        report["error"] = "%s: %s" % (type(exc).__name__, exc)
+        report["elapsed_s"] = round(time.perf_counter() - started, 3)
+        return report
+
+    capability = getattr(getattr(torch.backends, "cpu", None), "get_cpu_capability", None)
+    report["torch"] = {
+        "version": torch.__version__,
+        "cuda": getattr(torch.version, "cuda", None),
+        "hip": getattr(torch.version, "hip", None),
+        "file": getattr(torch, "__file__", None),
+        "cpu_capability": capability() if capability else None,
+        "arch_list": [],
+        "num_threads": torch.get_num_threads(),
+    }
+    found = [{"id": "cpu", "kind": "cpu", "name": report["cpu"]["name"], "capability": None, "total_memory_gb": None}]
+    try:
+        available = torch.cuda.is_available()
+        report["cuda"]["available"] = bool(available)
+        if available:
+            cuda_devices, report["torch"]["arch_list"] = _cuda_devices(torch)
+            report["cuda"]["device_count"] = len(cuda_devices)
+            found.extend(cuda_devices)
+    except Exception as exc:
+        report["cuda"]["error"] = "%s: %s" % (type(exc).__name__, exc)
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None:
+        try:
+            report["mps"] = {"available": bool(mps.is_available()), "built": bool(mps.is_built())}
+        except Exception:
+            pass
+        if report["mps"]["available"]:
+            found.append({"id": "mps", "kind": "mps", "name": "Apple MPS", "capability": None, "total_memory_gb": None})
+
+    catalog = _op_catalog(torch)
+    for device in found:
+        if devices is not None and device["id"] not in devices:
+            continue
+        try:
+            device.update(_probe_device(torch, device["id"], catalog))
+        except Exception as exc:  # e.g. the device dies mid-probe: say so, keep the rest
+            device["error"] = "%s: %s" % (type(exc).__name__, exc)
+        report["devices"].append(device)
+    report["elapsed_s"] = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _describe(value):
+    if isinstance(value, bool) or value is None:
+        return value
+    return str(value)
+
+
+def evaluate_config(project_root):
+    """Execute config.py as GPT-SoVITS does (cwd = project root) and read is_half / infer_device."""
+    import runpy
+
+    result = {"is_half": None, "infer_device": None, "is_half_type": None, "infer_device_type": None, "error": None}
+    previous_cwd = os.getcwd()
+    previous_stdout = sys.stdout
+    sys.path.insert(0, project_root)
+    try:
+        os.chdir(project_root)
+        sys.stdout = sys.stderr  # config.py may print; stdout carries only our lines
+        namespace = runpy.run_path(os.path.join(project_root, "config.py"), run_name="config")
+        for name in ("is_half", "infer_device"):
+            if name in namespace:
+                result[name] = _describe(namespace[name])
+                result[name + "_type"] = type(namespace[name]).__name__
+    except BaseException as exc:  # SystemExit or anything config.py raises is a result too
+        lines = str(exc).strip().splitlines()
+        result["error"] = "%s: %s" % (type(exc).__name__, lines[0] if lines else "")
+    finally:
+        sys.stdout = previous_stdout
+        os.chdir(previous_cwd)
+        sys.path.remove(project_root)
+    return result
+
+
+def _emit(out, section, payload):
+    payload = dict(payload, section=section)
+    out.write(MARKER + json.dumps(payload, ensure_ascii=True, default=str, allow_nan=False) + "\n")
+    out.flush()
+
+
+def _finite(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return dict((k, _finite(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+def main(argv):
+    """argv: optional "--config PROJECT_ROOT"."""
+    out = sys.stdout
+    sys.stdout = sys.stderr  # torch and config.py warnings must not mix with our JSON
+    _emit(out, "probe", _finite(run_probe()))
+    if len(argv) >= 2 and argv[0] == "--config":
+        _emit(out, "config", evaluate_config(argv[1]))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

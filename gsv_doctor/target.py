@@ -1,0 +1,145 @@
+"""Find the target interpreter and run the probe in it, in a child process with a timeout.
+
+The child gets the probe's source on stdin, so it works in an interpreter that has
+torch but not gsv-doctor (GPT-SoVITS's bundled runtime). A hang or a crash in the
+child (a CUDA driver that never answers, a segfault in init) is a result, not our death.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from gsv_doctor import probe
+from gsv_doctor.errors import DoctorError
+
+BOOTSTRAP = "import sys;exec(compile(sys.stdin.buffer.read().decode('utf-8'),'<gsv-doctor probe>','exec'))"
+DEFAULT_TIMEOUT_S = 60.0
+
+
+@dataclass
+class ProbeRun:
+    """What came back from the child: each section, or why it did not."""
+
+    python: str
+    report: Optional[Dict[str, Any]]
+    config: Optional[Dict[str, Any]]
+    timed_out: bool
+    returncode: Optional[int]
+    stderr_tail: str
+    elapsed_s: float
+
+
+def resolve_python(python: Optional[str]) -> str:
+    """The interpreter to probe: a file, or a folder holding one (runtime/ of a package)."""
+    if not python:
+        return sys.executable
+    path = Path(python).expanduser()
+    if path.is_dir():
+        for candidate in ("python.exe", "python", "bin/python3", "bin/python", "Scripts/python.exe"):
+            if (path / candidate).is_file():
+                return str(path / candidate)
+        raise DoctorError(f"--python {python}: that folder holds no Python interpreter.",
+                          "Point --python at the python (or python.exe) file itself.")
+    if not path.exists():
+        raise DoctorError(f"--python {python}: no such file.",
+                          "Give the path of the Python that starts GPT-SoVITS, e.g. runtime\\python.exe.")
+    if not os.access(str(path), os.X_OK):
+        raise DoctorError(f"--python {python}: that file is not executable.")
+    return str(path)
+
+
+def probe_source() -> bytes:
+    return Path(probe.__file__).read_bytes()
+
+
+def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
+    """Start the child; the caller can do other work while torch imports, then finish()."""
+    args: List[str] = [python, "-c", BOOTSTRAP]
+    if project_root:
+        args += ["--config", str(project_root)]
+    try:
+        return subprocess.Popen(
+            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        )
+    except OSError as error:
+        raise DoctorError(f"Could not start {python}: {error.strerror or error}.",
+                          "Check that --python names a working Python interpreter.")
+
+
+def parse_sections(stdout: bytes) -> Dict[str, Dict[str, Any]]:
+    sections: Dict[str, Dict[str, Any]] = {}
+    for raw in stdout.splitlines():
+        line = raw.decode("utf-8", "replace")
+        if not line.startswith(probe.MARKER):
+            continue
+        try:
+            payload = json.loads(line[len(probe.MARKER):])
+        except ValueError:
+            continue
+        if isinstance(payload, dict) and "section" in payload:
+            sections[payload.pop("section")] = payload
+    return sections
+
+
+def finish(child: subprocess.Popen, python: str, timeout: float, started: float) -> ProbeRun:
+    timed_out = False
+    try:
+        stdout, stderr = child.communicate(probe_source(), timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        child.kill()
+        stdout, stderr = child.communicate()
+    sections = parse_sections(stdout)
+    tail = stderr.decode("utf-8", "replace").strip().splitlines()[-15:]
+    return ProbeRun(
+        python=python,
+        report=sections.get("probe"),
+        config=sections.get("config"),
+        timed_out=timed_out,
+        returncode=child.returncode,
+        stderr_tail="\n".join(tail),
+        elapsed_s=round(time.perf_counter() - started, 3),
+    )
+
+
+def run(python: Optional[str] = None, project_root: Optional[str] = None,
+        timeout: float = DEFAULT_TIMEOUT_S) -> ProbeRun:
+    resolved = resolve_python(python)
+    started = time.perf_counter()
+    return finish(start(resolved, project_root), resolved, timeout, started)
+
+
+def require_torch(result: ProbeRun) -> None:
+    """A probe that ran but found no torch means the doctor cannot do its job there."""
+    report = result.report
+    if report is not None and report.get("torch") is None:
+        raise DoctorError(
+            f"The Python at {result.python} cannot import torch ({report.get('error')}).",
+            "Point --python at the interpreter that runs GPT-SoVITS (for the Windows package:"
+            " runtime\\python.exe), or install torch into this one.",
+        )
+
+
+def load_probe_json(path: str) -> Dict[str, Any]:
+    """A probe report saved elsewhere: the raw probe JSON or a `check --json` output."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise DoctorError(f"--probe-json {path}: cannot read it ({error.strerror or error}).")
+    except ValueError as error:
+        raise DoctorError(f"--probe-json {path}: not valid JSON ({error}).",
+                          "Save it with `gsv-doctor check --json > probe.json` or from the probe itself.")
+    if isinstance(data, dict) and isinstance(data.get("probe"), dict):
+        data = data["probe"]
+    if not isinstance(data, dict) or data.get("schema") != probe.PROBE_SCHEMA:
+        raise DoctorError(f"--probe-json {path}: not a gsv-doctor probe report (no \"schema\": \"{probe.PROBE_SCHEMA}\").")
+    if data.get("schema_version", 0) > probe.PROBE_SCHEMA_VERSION:
+        raise DoctorError(f"--probe-json {path}: made by a newer gsv-doctor (probe schema"
+                          f" {data.get('schema_version')}); upgrade gsv-doctor to read it.")
+    return data

@@ -1,0 +1,34 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
+sys.path.insert(0, str(TESTS))
+
+
+def child_env(**extra):
+    """An environment whose Python finds this checkout's gsv_doctor first."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT)] + [p for p in [env.get("PYTHONPATH")] if p])
+    env.pop("NO_COLOR", None)
+    env.update(extra)
+    return env
+
+
+@pytest.fixture
+def run_cli():
+    """Run `python -m gsv_doctor ARGS` as a user would; returns the CompletedProcess."""
+
+    def run(*args, env=None, input=None, cwd=None, timeout=180):
+        return subprocess.run(
+            [sys.executable, "-m", "gsv_doctor", *map(str, args)],
+            capture_output=True, text=True, env=env or child_env(), input=input,
+            cwd=cwd or REPO_ROOT, timeout=timeout, encoding="utf-8",
+        )
+
+    return run
