@@ -265,6 +265,8 @@ def finding_texts(finding_id: str, params: Mapping[str, Any], lang: str, found_b
         filled["source_" + suffix] = source.get("source_" + found_by, "?")
         filled["project_rule_" + suffix] = source["project_rule"] if params.get("project_rule") else ""
     filled["reason"] = params.get("reason") or phrases["source_measured"]
+    if "env_value" in params and params["env_value"] is None:
+        filled["env_value"] = label("unset", lang)
     for key in ("files",):
         if isinstance(params.get(key), list):
             filled[key] = ", ".join(params[key])

@@ -125,5 +125,14 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
     )
 
 
+_BULKY = ("text", "raw")  # the file's own contents: not for a report
+
+
 def to_dict(facts: Optional[ProjectFacts]) -> Optional[Dict]:
-    return None if facts is None else asdict(facts)
+    if facts is None:
+        return None
+    data = asdict(facts)
+    if data["config"] is not None:
+        for key in _BULKY:
+            data["config"].pop(key, None)
+    return data
