@@ -6,13 +6,14 @@ the command (gsv_doctor/commands/explain.py).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 from gsv_doctor import catalog, gpus
 from gsv_doctor.catalog import Entry
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK
-from gsv_doctor.logread import Log, Traceback, is_library_path, project_root_of, relative_to
+from gsv_doctor.logread import Log, Traceback, project_root_of, relative_to
 
 SCHEMA = "gsv-doctor/explain"
 SCHEMA_VERSION = 1
@@ -114,11 +115,14 @@ def _scan(text: str, lower: str, entry: Entry, taken: Dict[int, str]) -> List[Tu
     return hits
 
 
-def _wrapped_hits(log: Log, entry: Entry, taken_by_entry: set) -> List[Tuple[int, str, Dict[str, str]]]:
+def _wrapped_hits(log: Log, entry: Entry, own_lines: set, taken: Dict[int, str]) -> List[Tuple[int, str, Dict[str, str]]]:
     """Exception messages that a console hard-wrapped across lines: match them joined."""
     hits = []
     for traceback in log.tracebacks:
-        if "\n" not in traceback.exception or traceback.exception_line in taken_by_entry:
+        if "\n" not in traceback.exception:
+            continue
+        block = range(traceback.exception_line, traceback.exception_line + traceback.exception.count("\n") + 1)
+        if any(line in own_lines or (entry.generic and line in taken) for line in block):
             continue
         joined = traceback.exception.replace("\n", "")
         if not any(key in joined.lower() for key in entry.keys):
@@ -129,11 +133,30 @@ def _wrapped_hits(log: Log, entry: Entry, taken_by_entry: set) -> List[Tuple[int
     return hits
 
 
-def _traceback_at(log: Log, line_no: int) -> Optional[Traceback]:
-    for traceback in log.tracebacks:
-        if traceback.exception_line and 0 <= line_no - traceback.exception_line <= traceback.exception.count("\n"):
+class _Where:
+    """Which traceback a log line belongs to, by bisection (big logs hold many)."""
+
+    def __init__(self, log: Log):
+        self.tracebacks = log.tracebacks
+        self.starts = [t.start_line for t in log.tracebacks]
+
+    def _last_before(self, line_no: int) -> Optional[Traceback]:
+        index = bisect.bisect_right(self.starts, line_no) - 1
+        return self.tracebacks[index] if index >= 0 else None
+
+    def in_frames(self, line_no: int) -> bool:
+        """True for the frame and source lines of a traceback (a `raise ...("message")`
+        line quotes the message that the exception line will show)."""
+        traceback = self._last_before(line_no)
+        return traceback is not None and line_no < (traceback.exception_line or traceback.start_line + 1)
+
+    def exception_of(self, line_no: int) -> Optional[Traceback]:
+        traceback = self._last_before(line_no)
+        if traceback is None or not traceback.exception_line:
+            return None
+        if 0 <= line_no - traceback.exception_line <= traceback.exception.count("\n"):
             return traceback
-    return None
+        return None
 
 
 def _chain(log: Log, traceback: Traceback) -> List[Traceback]:
@@ -218,17 +241,20 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
     if root is None or not any(p.replace("\\", "/").lower().startswith(root.lower() + "/") for p in paths):
         root = project_root_of(paths)
     taken: Dict[int, str] = {}
+    where = _Where(log)
     explanations: List[Explanation] = []
     for entry in sorted(catalog.ENTRIES, key=lambda e: e.generic):
-        hits = _scan(text, lower, entry, taken)
-        hits += _wrapped_hits(log, entry, {hit[0] for hit in hits})
+        hits = [hit for hit in _scan(text, lower, entry, taken) if not where.in_frames(hit[0])]
+        hits += _wrapped_hits(log, entry, {hit[0] for hit in hits}, taken)
         if not hits:
             continue
         hits.sort(key=lambda hit: hit[0])
         for line_no, _, _ in hits:
             taken.setdefault(line_no, entry.id)
-        line_no, message, params = hits[0]
-        traceback = _traceback_at(log, line_no)
+        # Report the first occurrence that a traceback explains, else the first one.
+        located = ((hit, where.exception_of(hit[0])) for hit in hits)
+        (line_no, message, params), traceback = next(
+            ((hit, found) for hit, found in located if found is not None), (hits[0], None))
         location = _locate(log, traceback, root)
         if location is None and entry.origin:
             location = Location(entry.origin, 0, "", "", "")

@@ -229,13 +229,16 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
     index = 0
     previous_end = -10
     while index < total:
-        start = lines[index].find(_TRACEBACK_START)
-        if start < 0:
+        line = lines[index]
+        if _TRACEBACK_START in line:
+            begin = index
+            index += 1
+        elif line.lstrip().startswith('File "') and _FRAME.match(line):
+            begin = index  # a traceback pasted without its first line
+        else:
             index += 1
             continue
-        begin = index
         frames: List[Frame] = []
-        index += 1
         exception = ""
         exception_line = 0
         while index < total:
@@ -283,6 +286,8 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
 
 
 def is_library_path(path: str) -> bool:
+    if path.startswith("<"):
+        return True  # <frozen ...>, <string> (eval'd code: the caller's frame is the place)
     posix = "/" + path.replace("\\", "/").lstrip("/")
     return bool(_LIBRARY_PATH.search(posix))
 
