@@ -44,9 +44,15 @@ class Preflight:
     def errors(self, covered: tuple = ()) -> List[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR and f.id not in covered]
 
+    def blocking(self) -> List[Finding]:
+        """Errors a launch would hit. Entry points that read is_half themselves are answered
+        by the is_half=False that preflight exports (--env, `gsv-doctor run`) and that
+        webui.py passes on to the scripts it starts."""
+        return self.errors(ENV_COVERS if self.env.get("is_half") == "False" else ())
+
     @property
     def exit_code(self) -> int:
-        return EXIT_FINDINGS if self.errors() else EXIT_OK
+        return EXIT_FINDINGS if self.blocking() else EXIT_OK
 
 
 def half_unusable(diagnosis: Diagnosis) -> bool:

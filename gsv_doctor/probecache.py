@@ -56,10 +56,11 @@ def torch_version(torch_dir: Optional[str]) -> Optional[str]:
 
 
 def _same_interpreter(python: str) -> bool:
-    try:
-        return os.path.samefile(python, sys.executable)
-    except OSError:
-        return False
+    # Not samefile(): a venv's python is a link to the base one but has its own site-packages.
+    def norm(path: str) -> str:
+        return os.path.normcase(os.path.abspath(path))
+
+    return norm(python) == norm(sys.executable)
 
 
 def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] = None) -> Identity:

@@ -57,12 +57,12 @@ def preflight(project, python, apply_fix, env_shell, script, refresh, timeout, l
         return 0
     result = core.run_preflight(project, python, timeout, refresh=refresh)
     status = sys.stderr if env_shell else sys.stdout  # with --env, stdout is for the shell to evaluate
-    errors = result.errors()
+    errors = result.blocking()
     fixed: List[str] = []
     if errors and apply_fix:
         fixed = core.apply_fix(result)
         result = core.run_preflight(project, python, timeout)
-        errors = result.errors()
+        errors = result.blocking()
     if errors:
         hint = ("Fix: gsv-doctor preflight --fix (or gsv-doctor fix --write), or start the program with"
                 " `gsv-doctor run -- ...`.") if not apply_fix else "--fix could not fix these; see `gsv-doctor fix`."
