@@ -6,7 +6,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import click
 
@@ -71,7 +71,7 @@ def _installed_in(python: str) -> bool:
         return False
 
 
-def child_environment(result: preflight.Preflight, command: Sequence[str]) -> (Dict[str, str], bool, Optional[str]):
+def child_environment(result: preflight.Preflight, command: Sequence[str]) -> Tuple[Dict[str, str], bool, Optional[str]]:
     """(environment for CMD, whether the hook will be active in it, a warning line or None)."""
     env = dict(os.environ)
     env.update(result.env)
