@@ -113,6 +113,17 @@ CALLS = {
     "baddbmm": lambda r: (lambda *a, **k: torch.baddbmm(*a, **k), (r(2, 3, 5), r(2, 3, 4), r(2, 4, 5)), {}),
     "matmul": lambda r: (lambda *a, **k: torch.matmul(*a, **k), (r(3, 4), r(4, 5)), {}),
     "at": lambda r: (lambda a, b: a @ b, (r(2, 3, 4), r(2, 4, 5)), {}),
+    "torch.conv1d": lambda r: (lambda *a, **k: torch.conv1d(*a, **k), (r(1, 4, 16), r(4, 4, 3)), {}),
+    "torch.conv2d": lambda r: (lambda *a, **k: torch.conv2d(*a, **k), (r(1, 2, 8, 8), r(3, 2, 3, 3)), {}),
+    "torch.conv_transpose1d": lambda r: (lambda *a, **k: torch.conv_transpose1d(*a, **k), (r(1, 4, 8), r(4, 2, 4)), {}),
+    "torch.softmax": lambda r: (lambda *a, **k: torch.softmax(*a, **k), (r(4, 8), -1), {}),
+    "torch.log_softmax": lambda r: (lambda *a, **k: torch.log_softmax(*a, **k), (r(4, 8), -1), {}),
+    "mm": lambda r: (lambda *a, **k: torch.mm(*a, **k), (r(3, 4), r(4, 5)), {}),
+    "addmm": lambda r: (lambda *a, **k: torch.addmm(*a, **k), (r(5), r(3, 4), r(4, 5)), {}),
+    "einsum": lambda r: (lambda *a: torch.einsum("bij,bjk->bik", *a), (r(2, 3, 4), r(2, 4, 5)), {}),
+    "Tensor.matmul": lambda r: (lambda a, b: a.matmul(b), (r(2, 3, 4), r(2, 4, 5)), {}),
+    "Tensor.softmax": lambda r: (lambda a: a.softmax(-1), (r(4, 8),), {}),
+    "Tensor.log_softmax": lambda r: (lambda a: a.log_softmax(dim=-1), (r(4, 8),), {}),
     "stft": lambda r: (lambda *a, **k: torch.stft(*a, **k), (r(1, 256),), {"n_fft": 32, "window": r(32), "return_complex": True}),
 }
 
@@ -309,7 +320,8 @@ def test_select_ops_from_a_probe_report():
     ops, why = hook.select_ops(_report(1.0, failing=["stft"]))
     assert ops == ["torch.stft", "torch.hann_window"] and "stft" in why
     ops, why = hook.select_ops(_report(1.0, failing=["softmax"]))
-    assert ops == ["torch.nn.functional.softmax", "torch.nn.functional.log_softmax"]
+    assert ops == ["torch.nn.functional.softmax", "torch.nn.functional.log_softmax", "torch.softmax",
+                   "torch.log_softmax", "torch.Tensor.softmax", "torch.Tensor.log_softmax"]
     assert hook.select_ops(_report(1.0))[0] == []
     assert hook.select_ops(_report(None))[0] == list(hook.ALL_OPS)
     assert hook.select_ops({"devices": []})[0] == list(hook.ALL_OPS)
