@@ -52,7 +52,7 @@ def test_text_status_names_the_ops_and_the_reason():
     text = render_status(HookState(location, True, True, in_target=active))
     assert text.splitlines()[0] == "Installed in /p/site-packages (Python 3.9, /p/python)."
     assert f"active, {len(ALL_OPS)} ops - all ops of the catalog (no cached probe report)." in text
-    assert "conv1d" in text and "hann_window" in text
+    assert "F.conv1d, " in text and "torch.conv1d, " in text and "Tensor.__matmul__, " in text
 
     off = {"torch": "2.0.1+cpu", "error": None, "status": {"active": False, "ops": [], "reason": None, "error": None}}
     text = render_status(HookState(location, True, False, in_target=off, disabled_by_env=True))

@@ -41,6 +41,7 @@ def test_exit_code_and_environment_pass_through(setup):
     assert done.returncode == 7, done.stderr
     assert done.stdout.split() == ["False", "1"]
     assert done.stderr.startswith("gsv-doctor run: hook active; is_half=False; starting ")
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr  # nothing from the sitecustomize
 
 
 def test_the_hook_is_active_in_the_child_after_it_imports_torch(setup):

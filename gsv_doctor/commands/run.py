@@ -27,11 +27,11 @@ try:
 except Exception as _error:
     sys.stderr.write("gsv-doctor hook: not active (%s: %s); running without it.\\n" % (type(_error).__name__, _error))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _here]
-del sys.modules["sitecustomize"]
+_me = sys.modules.pop("sitecustomize")
 try:
     import sitecustomize  # noqa: F401  the next one on the path
 except ImportError:
-    pass
+    sys.modules["sitecustomize"] = _me  # none: the import of this one must still find itself
 '''
 
 
