@@ -354,15 +354,20 @@ def _after_torch_import(module):
 
 
 class _TorchImportFinder(object):
-    """A meta path finder that lets torch import normally, then patches it."""
+    """A meta path finder that lets torch import normally, then patches it.
+
+    It stays in sys.meta_path until torch has really been executed: callers such as
+    transformers ask importlib.util.find_spec("torch") long before they import it, and
+    that spec is thrown away.
+    """
+
+    def __init__(self):
+        self._local = _thread._local()
 
     def find_spec(self, name, path=None, target=None):
-        if name != "torch":
+        if name != "torch" or getattr(self._local, "busy", False):
             return None
-        try:
-            sys.meta_path.remove(self)  # one shot; also keeps our own lookup below from recursing
-        except ValueError:
-            return None
+        self._local.busy = True  # our own lookup below must pass us by
         try:
             import importlib.util
 
@@ -371,12 +376,14 @@ class _TorchImportFinder(object):
             original = getattr(loader, "exec_module", None)
             if original is None:
                 return None
+            finder = self
 
             def exec_module(module):
                 original(module)
                 try:
                     del loader.exec_module
-                except AttributeError:
+                    sys.meta_path.remove(finder)
+                except (AttributeError, ValueError):
                     pass
                 _after_torch_import(module)
 
@@ -385,6 +392,8 @@ class _TorchImportFinder(object):
         except Exception as error:
             _say("could not watch for torch (%s: %s); running without it." % (type(error).__name__, error))
             return None
+        finally:
+            self._local.busy = False
 
 
 def activate():

@@ -164,8 +164,9 @@ def test_ops_come_from_the_cached_probe_report(venv, tmp_path):
               '{"stft": {"status": "not_implemented"}, "conv1d": {"status": "works"}}},'
               ' "speed": {"float16": {"vs_float32": 0.9}}}]}')
     (cache / f"probe-{key}.json").write_text(report)
-    done = start(venv, "import torch, sys; print(sys.modules['gsv_doctor_hook'].status()['ops'])",
-                 GSV_DOCTOR_CACHE_DIR=str(cache))
+    # transformers asks find_spec("torch") long before it imports torch: the hook must wait.
+    done = start(venv, "import importlib.util, sys; importlib.util.find_spec('torch'); import torch;"
+                 " print(sys.modules['gsv_doctor_hook'].status()['ops'])", GSV_DOCTOR_CACHE_DIR=str(cache))
     assert done.stdout.strip() == "['torch.stft', 'torch.hann_window']", done.stderr
 
 
