@@ -93,6 +93,8 @@ def _upcast(tensor):
         return tensor.float()
     if tensor.requires_grad and _torch.is_grad_enabled():
         return tensor.float()  # part of a graph: a cached copy would go stale for backward
+    if tensor.is_inference():
+        return tensor.float()  # made under inference_mode: no version counter to trust
     key = id(tensor)
     entry = _cache.get(key)
     if entry is not None and entry[0]() is tensor and entry[1] == tensor._version \
@@ -121,7 +123,8 @@ def _downcast(result):
         if result.dtype is not _torch.float32:
             return result
         half = result.half()
-        if not _state.get("no_cache") and not (result.requires_grad and _torch.is_grad_enabled()):
+        if not _state.get("no_cache") and not (result.requires_grad and _torch.is_grad_enabled()) \
+                and not half.is_inference():
             _remember(half, result, False)
         return half
     if isinstance(result, tuple):

@@ -274,6 +274,20 @@ def test_the_float32_result_of_one_op_feeds_the_next_until_its_output_changes():
     assert hook.status()["cached_outputs"] == 0
 
 
+def test_inference_mode_works_and_caches_only_the_weights():
+    old_torch.install()
+    hook.install()
+    layer = torch.nn.Sequential(torch.nn.Linear(8, 8), torch.nn.GELU()).half()
+    x = torch.randn(2, 8).half()
+    with torch.inference_mode():
+        y = layer(x)  # inference tensors carry no version counter: never cached
+        y.add_(1)
+        z = layer[0](y)
+    assert y.dtype == z.dtype == torch.float16
+    assert hook.status()["cached_outputs"] == 0 and hook.status()["cached_weights"] == 2
+    assert torch.equal(z, F.linear(y.float(), layer[0].weight.float(), layer[0].bias.float()).half())
+
+
 def test_cache_entries_die_with_their_weights():
     old_torch.install()
     hook.install()
