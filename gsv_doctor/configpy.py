@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
@@ -154,7 +154,7 @@ def _dotted(node: ast.AST) -> str:
 def _is_env_read(node: ast.AST) -> bool:
     if isinstance(node, ast.Call):
         name = _dotted(node.func)
-        return name.endswith("environ.get") or name.endswith("getenv")
+        return name.endswith(("environ.get", "getenv"))
     if isinstance(node, ast.Subscript):
         return _dotted(node.value).endswith("environ")
     return False
@@ -185,7 +185,7 @@ def _classify(value: ast.AST, local_functions: set, env_names: set) -> Tuple[str
             return "env", None
     for sub in ast.walk(value):
         dotted = _dotted(sub) if isinstance(sub, (ast.Attribute, ast.Name)) else ""
-        if dotted.endswith("float16") or dotted.endswith("torch.device"):
+        if dotted.endswith(("float16", "torch.device")):
             return "helper", None
         if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id in local_functions:
             return "helper", None

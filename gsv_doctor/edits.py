@@ -279,7 +279,7 @@ def apply(edits: Sequence[FileEdit], root: Path) -> List[WriteResult]:
     results: List[WriteResult] = []
     done = []  # (target, previous bytes, mode) for a rollback
     try:
-        for edit, target, current, new in prepared:
+        for _edit, target, current, new in prepared:
             backup = backup_path(target)
             if new == current:
                 results.append(WriteResult(str(target), "unchanged", str(backup) if backup.exists() else None, False))
@@ -345,7 +345,7 @@ def undo(root: Path, force: bool = False) -> List[UndoResult]:
                           hint="Compare with the .gsv-doctor.bak file, or run `gsv-doctor fix --undo --force`"
                                " to restore the backup anyway.")
     results = []
-    for relative, target, backup, current in plan:
+    for _relative_path, target, _backup, current in plan:
         if current is not None:
             require_writable(target)
     for relative, target, backup, current in plan:

@@ -147,7 +147,7 @@ def test_pin_changes_the_literals_in_place(name):
     facts, edit = fixed(name, DEVICE_UNUSABLE, pin=True)
     result = execute(runnable(name, edit), GOOD_GPU, {"is_half": "True"})
     assert result["is_half"] is False and result["infer_device"] == "cpu"  # pinned: even on a good GPU
-    half, device = facts.last("is_half"), facts.last("infer_device")
+    device = facts.last("infer_device")
     quote = device.value_source[0]
     new_lines = edit.new_text.splitlines()
     assert any(line.startswith("# gsv-doctor fix --pin: was True") for line in new_lines)
