@@ -70,7 +70,11 @@ def inside_root(path: Path, root: Path) -> Path:
     """The real file behind `path`; refuses anything that resolves outside the project root."""
     real_root = Path(os.path.realpath(root))
     real = Path(os.path.realpath(path))
-    if os.path.commonpath([str(real), str(real_root)]) != str(real_root):
+    try:
+        outside = os.path.commonpath([str(real), str(real_root)]) != str(real_root)
+    except ValueError:  # another drive (Windows)
+        outside = True
+    if outside:
         how = "is a link to" if os.path.islink(path) else "resolves to"
         raise DoctorError(f"{path} {how} {real}, outside the project folder {real_root}; gsv-doctor only"
                           " writes files inside the project and changed nothing.",
