@@ -1,0 +1,516 @@
+"""The errors `gsv-doctor explain` knows, as data: one Entry per error message.
+
+Each entry says how to find the error in a log (`keys`: lower-case literals that every
+occurrence contains, for a fast scan of big logs; `pattern`: the regex that confirms it,
+whose named groups become the text parameters), what it means, which settings cause it,
+the fix (gsv-doctor commands first, the manual edit second) in English and Chinese,
+and `check`: how a probe of this machine tells whether it would still happen.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+Text = Dict[str, str]  # {"en": ..., "zh": ...}; may hold {placeholders} filled from the match
+
+# How the probe decides "would this machine still hit it" (see explain.machine_verdict).
+CHECK_CPU_OP = "cpu_op"  # ops of `ops` in `dtype` on the CPU device
+CHECK_HALF_KERNEL = "half_kernel"  # an unknown kernel: any CPU op failing in that dtype
+CHECK_DTYPE_MIX = "dtype_mix"  # code paths disagree on is_half: the probe cannot see it
+CHECK_CUDA_BUILD = "cuda_build"  # is CUDA usable at all
+CHECK_CUDA_KERNEL = "cuda_kernel"  # does the build have kernels for the card (arch list)
+CHECK_CUDA_MEMORY = "cuda_memory"  # is the card big enough
+CHECK_HALF_NAN = "half_nan"  # is there a card whose float16 gives NaN
+CHECK_MPS = "mps"  # MPS present, fallback variable set
+CHECK_MPS_FLOAT64 = "mps_float64"
+CHECK_ENV_IS_HALF = "env_is_half"  # the is_half variable's value in this environment
+
+# Which setting causes an error; explain puts the likeliest first from the frame it found.
+SETTINGS: Dict[str, Text] = {
+    "config.is_half": {
+        "en": "`is_half` in config.py (True puts webui.py, api.py and the training steps in float16)",
+        "zh": "config.py 中的 `is_half`（为 True 时 webui.py、api.py 和训练步骤都用 float16）",
+    },
+    "env.is_half": {
+        "en": "the `is_half` environment variable (webui.py passes it to every step it starts;"
+              " the inference web UI started on its own treats a missing one as True)",
+        "zh": "环境变量 `is_half`（webui.py 会把它传给启动的每个步骤；单独启动推理界面时缺省视为 True）",
+    },
+    "tts_infer.is_half": {
+        "en": "`is_half` in GPT_SoVITS/configs/tts_infer.yaml (read by api_v2.py and the TTS pipeline)",
+        "zh": "GPT_SoVITS/configs/tts_infer.yaml 中的 `is_half`（api_v2.py 和 TTS 推理流程读取）",
+    },
+    "config.infer_device": {
+        "en": "`infer_device` in config.py (a fixed \"cuda\" on a machine without a usable NVIDIA GPU)",
+        "zh": "config.py 中的 `infer_device`（在没有可用 NVIDIA 显卡的机器上写死为 \"cuda\"）",
+    },
+    "tts_infer.device": {
+        "en": "`device` in GPT_SoVITS/configs/tts_infer.yaml",
+        "zh": "GPT_SoVITS/configs/tts_infer.yaml 中的 `device`",
+    },
+    "api.flags": {
+        "en": "api.py's `-hp`/`-fp` and `-d` flags (they override config.py)",
+        "zh": "api.py 的 `-hp`/`-fp` 和 `-d` 参数（会覆盖 config.py）",
+    },
+    "torch.build": {
+        "en": "the installed torch build (CPU-only, or built for other CUDA cards than yours)",
+        "zh": "安装的 torch 版本（纯 CPU 版，或不支持你这张显卡的 CUDA 版）",
+    },
+    "gpu.card": {
+        "en": "the graphics card (GTX 16xx, GTX 10xx and P40-class cards give NaN in float16)",
+        "zh": "显卡本身（GTX 16 系、GTX 10 系和 P40 一类的卡用 float16 会得到 NaN）",
+    },
+    "env.mps_fallback": {
+        "en": "the `PYTORCH_ENABLE_MPS_FALLBACK` environment variable (not set to 1)",
+        "zh": "环境变量 `PYTORCH_ENABLE_MPS_FALLBACK`（没有设为 1）",
+    },
+    "code.half": {
+        "en": "code that calls .half() without looking at the device (config cannot reach it; the runtime hook can)",
+        "zh": "不看设备就调用 .half() 的代码（改配置管不到，运行时钩子可以）",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    keys: Tuple[str, ...]  # lower-case literals; a line holding none of them is never matched
+    pattern: str  # confirms the match; named groups -> params
+    meaning: Text
+    settings: Tuple[str, ...]
+    fix_commands: Tuple[str, ...]  # gsv-doctor commands first ({launch}: the program from the log)
+    manual: Text
+    check: str
+    example: str  # the shortest real message that this entry matches (the tests use it)
+    ops: Tuple[str, ...] = ()  # probe op names this error comes from
+    dtype: str = "float16"  # probe dtype for CHECK_CPU_OP
+    origin: str = ""  # the file that prints this line when no traceback says where
+    generic: bool = False  # only when no specific entry matched the same line
+    flags: int = 0
+    regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.pattern, self.flags))
+
+
+_MANUAL_HALF_OFF: Text = {
+    "en": "Manual edit: in config.py set `is_half = False` (and `infer_device = \"cpu\"` when there is no"
+          " usable NVIDIA GPU); in GPT_SoVITS/configs/tts_infer.yaml set `is_half: false` and `device: cpu`;"
+          " start the inference web UI or api.py with the environment variable is_half=False (api.py: add -fp).",
+    "zh": "手动修改：在 config.py 中设 `is_half = False`（没有可用 NVIDIA 显卡时同时设 `infer_device = \"cpu\"`）；"
+          "在 GPT_SoVITS/configs/tts_infer.yaml 中设 `is_half: false` 和 `device: cpu`；"
+          "单独启动推理界面或 api.py 时设置环境变量 is_half=False（api.py 可加 -fp）。",
+}
+_FIX_HALF = ("gsv-doctor fix --write", "gsv-doctor run -- {launch}")
+
+
+def _cpu_kernel(kernel: str, ops: Tuple[str, ...], what_en: str, what_zh: str, dtype_name: str = "Half") -> Entry:
+    dtype = "float16" if dtype_name == "Half" else "bfloat16"
+    slug = {"slow_conv2d_cpu": "conv", "slow_conv_transpose2d_out_cpu": "conv-transpose",
+            "addmm_impl_cpu_": "linear", "LayerNormKernelImpl": "layer-norm", "GroupNormKernelImpl": "group-norm",
+            "GeluKernelImpl": "gelu", "softmax_lastdim_kernel_impl": "softmax", "bmm": "bmm",
+            "cos_vml_cpu": "stft-window", "reflection_pad1d": "stft-pad"}[kernel]
+    message = '"%s" not implemented for \'%s\'' % (kernel, dtype_name)
+    return Entry(
+        id="cpu-%s-%s" % ("half" if dtype == "float16" else "bf16", slug),
+        keys=('"%s" not implemented' % kernel.lower(),),
+        pattern=re.escape('"%s" not implemented for \'%s\'' % (kernel, dtype_name)),
+        meaning={
+            "en": "Your torch build has no %s version of the CPU %s, so a model put in %s (is_half on)"
+                  " cannot run on the CPU." % (dtype, what_en, dtype),
+            "zh": "你安装的 torch 在 CPU 上没有 %s 版本的%s，所以开启半精度（is_half）的模型无法在 CPU 上运行。"
+                  % (dtype, what_zh),
+        },
+        settings=("config.is_half", "env.is_half", "tts_infer.is_half", "config.infer_device", "code.half"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        check=CHECK_CPU_OP,
+        example=message,
+        ops=ops,
+        dtype=dtype,
+    )
+
+
+ENTRIES: List[Entry] = [
+    _cpu_kernel("slow_conv2d_cpu", ("conv1d", "conv2d"), "convolution (HuBERT's feature encoder, the vocoder)",
+                "卷积（HuBERT 特征提取、声码器）"),
+    _cpu_kernel("slow_conv_transpose2d_out_cpu", ("conv_transpose1d",), "transposed convolution (the vocoder's upsampling)",
+                "转置卷积（声码器上采样）"),
+    _cpu_kernel("addmm_impl_cpu_", ("linear", "matmul"), "matrix multiply behind Linear layers", "矩阵乘法（Linear 层）"),
+    _cpu_kernel("LayerNormKernelImpl", ("layer_norm",), "LayerNorm", "LayerNorm"),
+    _cpu_kernel("GroupNormKernelImpl", ("group_norm",), "GroupNorm", "GroupNorm"),
+    _cpu_kernel("GeluKernelImpl", ("gelu",), "GELU activation", "GELU 激活"),
+    _cpu_kernel("softmax_lastdim_kernel_impl", ("softmax",), "softmax (attention)", "softmax（注意力）"),
+    _cpu_kernel("bmm", ("bmm", "matmul"), "batched matrix multiply (attention)", "批量矩阵乘法（注意力）"),
+    _cpu_kernel("cos_vml_cpu", ("stft",), "window function of the spectrogram (hann_window)", "频谱的窗函数（hann_window）"),
+    _cpu_kernel("reflection_pad1d", ("stft",), "padding of the spectrogram (stft)", "频谱的填充（stft）", "BFloat16"),
+    Entry(
+        id="cpu-half-mkl-fft",
+        keys=("mkl fft doesn't support tensors of type",),
+        pattern=r"MKL FFT doesn't support tensors of type: (?P<dtype_name>Half|BFloat16)",
+        meaning={
+            "en": "The CPU FFT (MKL) of torch cannot take {dtype_name} tensors, so the spectrogram (stft) of a"
+                  " model in half precision fails on the CPU, even on torch versions where the rest works.",
+            "zh": "torch 的 CPU FFT（MKL）不支持 {dtype_name} 张量，所以半精度模型在 CPU 上计算频谱（stft）会失败，"
+                  "即使新版 torch 其余算子都能跑。",
+        },
+        settings=("config.is_half", "env.is_half", "tts_infer.is_half", "code.half"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        check=CHECK_CPU_OP,
+        example="MKL FFT doesn't support tensors of type: Half",
+        ops=("stft",),
+    ),
+    Entry(
+        id="half-kernel-other",
+        keys=("not implemented for '",),
+        pattern=r"\"(?P<kernel>[\w:.]+)\" not implemented for '(?P<dtype_name>Half|BFloat16|ComplexHalf)'",
+        meaning={
+            "en": "The kernel {kernel} has no {dtype_name} version in your torch build on the device it ran on"
+                  " (usually the CPU), so a model in half precision cannot run there.",
+            "zh": "你安装的 torch 在运行的设备上（通常是 CPU）没有 {dtype_name} 版本的 {kernel} 内核，半精度模型无法在那里运行。",
+        },
+        settings=("config.is_half", "env.is_half", "tts_infer.is_half", "config.infer_device", "code.half"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        check=CHECK_HALF_KERNEL,
+        example="\"baddbmm_with_gemm\" not implemented for 'Half'",
+        generic=True,
+    ),
+    Entry(
+        id="dtype-input-weight",
+        keys=("and weight type (",),
+        pattern=r"Input type \((?P<input>[\w.:]+)\) and weight type \((?P<weight>[\w.:]+)\) should be the same",
+        meaning={
+            "en": "A layer got {input} input but holds {weight} weights: one part of the program switched to"
+                  " half precision and another did not, so the settings that choose float16 disagree.",
+            "zh": "某一层的输入是 {input}，权重却是 {weight}：程序的一部分切换到了半精度而另一部分没有，"
+                  "决定 float16 的几处设置互相矛盾。",
+        },
+        settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        check=CHECK_DTYPE_MIX,
+        example="Input type (torch.cuda.HalfTensor) and weight type (torch.cuda.FloatTensor) should be the same",
+    ),
+    Entry(
+        id="dtype-input-bias",
+        keys=("and bias type (",),
+        pattern=r"Input type \((?P<input>[\w.:]+)\) and bias type \((?P<bias>[\w.:]+)\) should be the same",
+        meaning={
+            "en": "A convolution got {input} input but a {bias} bias: part of the model is in half precision"
+                  " and part is not, so the settings that choose float16 disagree.",
+            "zh": "卷积的输入是 {input}，偏置却是 {bias}：模型一部分是半精度、一部分不是，决定 float16 的设置互相矛盾。",
+        },
+        settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        check=CHECK_DTYPE_MIX,
+        example="Input type (c10::Half) and bias type (float) should be the same",
+    ),
+    Entry(
+        id="dtype-mat1-mat2",
+        keys=("have the same dtype",),
+        pattern=r"(?:mat1|m1|self) and (?:mat2|m2) (?:must|to) have the same dtype"
+                r"(?:,? but got:? (?P<first>[\w:]+) (?:and|!=) (?P<second>[\w:]+))?",
+        meaning={
+            "en": "A matrix multiply mixed a half-precision and a full-precision operand: one part of the"
+                  " program is in float16 and another is not.",
+            "zh": "矩阵乘法的两个操作数一个是半精度、一个是单精度：程序的一部分在用 float16，另一部分没有。",
+        },
+        settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        check=CHECK_DTYPE_MIX,
+        example="mat1 and mat2 must have the same dtype",
+    ),
+    Entry(
+        id="dtype-expected-scalar",
+        keys=("expected scalar type",),
+        pattern=r"expected scalar type (?P<expected>Half|Float|BFloat16) but found (?P<found>Half|Float|BFloat16)",
+        meaning={
+            "en": "An operation expected {expected} but got {found}: tensors in half and full precision met,"
+                  " because the settings that choose float16 disagree.",
+            "zh": "运算需要 {expected} 却得到 {found}：半精度和单精度的张量混在了一起，决定 float16 的设置互相矛盾。",
+        },
+        settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        check=CHECK_DTYPE_MIX,
+        example="expected scalar type Half but found Float",
+    ),
+    Entry(
+        id="cuda-not-compiled",
+        keys=("torch not compiled with cuda enabled",),
+        pattern=r"Torch not compiled with CUDA enabled",
+        meaning={
+            "en": "The program asked for the NVIDIA GPU (cuda), but the installed torch is the CPU-only build.",
+            "zh": "程序要用 NVIDIA 显卡（cuda），但安装的 torch 是纯 CPU 版本。",
+        },
+        settings=("config.infer_device", "tts_infer.device", "api.flags", "torch.build"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual={
+            "en": "Manual edit: set `infer_device = \"cpu\"` and `is_half = False` in config.py, `device: cpu` and"
+                  " `is_half: false` in tts_infer.yaml (api.py: -d cpu -fp); or, with an NVIDIA card, install a"
+                  " CUDA build of torch into GPT-SoVITS's Python.",
+            "zh": "手动修改：在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`，在 tts_infer.yaml 中设"
+                  " `device: cpu` 和 `is_half: false`（api.py 用 -d cpu -fp）；如果有 NVIDIA 显卡，"
+                  "则给 GPT-SoVITS 的 Python 装 CUDA 版 torch。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="AssertionError: Torch not compiled with CUDA enabled",
+    ),
+    Entry(
+        id="cuda-no-driver",
+        keys=("found no nvidia driver",),
+        pattern=r"Found no NVIDIA driver on your system",
+        meaning={
+            "en": "torch is a CUDA build but finds no NVIDIA driver: there is no NVIDIA card (AMD, Intel or no GPU)"
+                  " or its driver is missing, yet the program was told to use cuda.",
+            "zh": "torch 是 CUDA 版，但找不到 NVIDIA 驱动：机器上没有 NVIDIA 显卡（AMD、Intel 或没有独显），"
+                  "或驱动没装，而程序却被设定为使用 cuda。",
+        },
+        settings=("config.infer_device", "tts_infer.device", "api.flags", "torch.build"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual={
+            "en": "Manual edit: set `infer_device = \"cpu\"` and `is_half = False` in config.py, `device: cpu` and"
+                  " `is_half: false` in tts_infer.yaml; or install the NVIDIA driver if you have an NVIDIA card.",
+            "zh": "手动修改：在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`，在 tts_infer.yaml 中设"
+                  " `device: cpu` 和 `is_half: false`；如果有 NVIDIA 显卡，请安装它的驱动。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU"
+                " and installed a driver from http://www.nvidia.com/Download/index.aspx",
+    ),
+    Entry(
+        id="cuda-no-gpus",
+        keys=("no cuda gpus are available",),
+        pattern=r"No CUDA GPUs are available",
+        meaning={
+            "en": "torch sees no usable CUDA card (CUDA_VISIBLE_DEVICES hides them, or none is present), yet the"
+                  " program was told to use cuda.",
+            "zh": "torch 看不到可用的 CUDA 显卡（被 CUDA_VISIBLE_DEVICES 屏蔽，或根本没有），而程序却被设定为使用 cuda。",
+        },
+        settings=("config.infer_device", "tts_infer.device", "api.flags"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual={
+            "en": "Manual edit: check CUDA_VISIBLE_DEVICES; or set `infer_device = \"cpu\"` and `is_half = False`"
+                  " in config.py and `device: cpu` in tts_infer.yaml.",
+            "zh": "手动修改：检查 CUDA_VISIBLE_DEVICES；或在 config.py 中设 `infer_device = \"cpu\"` 和"
+                  " `is_half = False`，在 tts_infer.yaml 中设 `device: cpu`。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="RuntimeError: No CUDA GPUs are available",
+    ),
+    Entry(
+        id="cuda-no-kernel-image",
+        keys=("no kernel image is available",),
+        pattern=r"no kernel image is available for execution on the device",
+        meaning={
+            "en": "The installed torch was built without code for your graphics card (too new, like an RTX 50xx"
+                  " on an older CUDA build, or too old), so nothing can run on it.",
+            "zh": "安装的 torch 没有为你的显卡编译代码（显卡太新，例如旧 CUDA 版 torch 上的 RTX 50 系；或显卡太旧），"
+                  "所以什么都无法在这张卡上运行。",
+        },
+        settings=("torch.build", "config.infer_device"),
+        fix_commands=("gsv-doctor check", "gsv-doctor fix --write"),
+        manual={
+            "en": "Install a torch build whose arch list includes your card (for RTX 50xx: a CUDA 12.8 or newer"
+                  " build) into GPT-SoVITS's Python; until then run on the CPU: `infer_device = \"cpu\"` and"
+                  " `is_half = False` in config.py.",
+            "zh": "给 GPT-SoVITS 的 Python 安装支持你显卡架构的 torch（RTX 50 系需要 CUDA 12.8 或更新的版本）；"
+                  "在那之前先用 CPU：在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`。",
+        },
+        check=CHECK_CUDA_KERNEL,
+        example="RuntimeError: CUDA error: no kernel image is available for execution on the device",
+    ),
+    Entry(
+        id="cuda-capability-unsupported",
+        keys=("is not compatible with the current pytorch installation",),
+        pattern=r"(?P<card>[^\n]*?) with CUDA capability sm_(?P<sm>\d+) is not compatible with the current PyTorch"
+                r" installation\.?(?:[^\n]*\n[^\n]*?supports CUDA capabilities (?P<archs>(?:sm_\d+\w? ?)+))?",
+        meaning={
+            "en": "torch warns that {card} (sm_{sm}) is not among the cards it was built for; every CUDA"
+                  " operation on it will fail with \"no kernel image is available\".",
+            "zh": "torch 警告 {card}（sm_{sm}）不在它编译支持的显卡之列；这张卡上的所有 CUDA 运算都会报"
+                  " \"no kernel image is available\"。",
+        },
+        settings=("torch.build",),
+        fix_commands=("gsv-doctor check", "gsv-doctor fix --write"),
+        manual={
+            "en": "Install a torch build that lists sm_{sm} (for RTX 50xx: CUDA 12.8 or newer) into GPT-SoVITS's"
+                  " Python; until then set `infer_device = \"cpu\"` and `is_half = False` in config.py.",
+            "zh": "给 GPT-SoVITS 的 Python 安装支持 sm_{sm} 的 torch（RTX 50 系需要 CUDA 12.8 或更新的版本）；"
+                  "在那之前在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`。",
+        },
+        check=CHECK_CUDA_KERNEL,
+        example="NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch"
+                " installation.",
+    ),
+    Entry(
+        id="cuda-out-of-memory",
+        keys=("cuda out of memory",),
+        pattern=r"CUDA out of memory\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
+                r"|total capacity of (?P<total2>[\d.]+) GiB))?",
+        meaning={
+            "en": "The graphics card ran out of memory; GPT-SoVITS needs about 4 GB, and smaller cards"
+                  " should run on the CPU instead.",
+            "zh": "显卡显存不足；GPT-SoVITS 大约需要 4 GB 显存，更小的显卡应改用 CPU。",
+        },
+        settings=("config.infer_device", "tts_infer.device", "gpu.card"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual={
+            "en": "On a card under 4 GB: `infer_device = \"cpu\"` and `is_half = False` in config.py. On a bigger"
+                  " card: lower the training batch size, close other programs using the GPU, keep is_half on.",
+            "zh": "显存小于 4 GB：在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`。显存更大："
+                  "调小训练的 batch size，关闭其他占用显卡的程序，保持 is_half 开启。",
+        },
+        check=CHECK_CUDA_MEMORY,
+        example="torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 2.00 GiB"
+                " total capacity; 1.60 GiB already allocated)",
+    ),
+    Entry(
+        id="mps-not-implemented",
+        keys=("not currently implemented for the mps device",),
+        pattern=r"The operator '(?P<operator>[\w:.]+)' is not currently implemented for the MPS device",
+        meaning={
+            "en": "The Apple GPU backend (MPS) of your torch has no {operator}; torch can run it on the CPU"
+                  " instead when PYTORCH_ENABLE_MPS_FALLBACK=1 is set.",
+            "zh": "你的 torch 的 Apple GPU 后端（MPS）没有实现 {operator}；设置 PYTORCH_ENABLE_MPS_FALLBACK=1 后"
+                  "torch 会改在 CPU 上执行它。",
+        },
+        settings=("env.mps_fallback", "config.infer_device"),
+        fix_commands=(),
+        manual={
+            "en": "Start GPT-SoVITS with the variable set: `PYTORCH_ENABLE_MPS_FALLBACK=1 python webui.py`"
+                  " (or add `export PYTORCH_ENABLE_MPS_FALLBACK=1` to go-webui.sh).",
+            "zh": "启动时设置该变量：`PYTORCH_ENABLE_MPS_FALLBACK=1 python webui.py`"
+                  "（或在 go-webui.sh 中加入 `export PYTORCH_ENABLE_MPS_FALLBACK=1`）。",
+        },
+        check=CHECK_MPS,
+        example="NotImplementedError: The operator 'aten::_fft_r2c' is not currently implemented for the MPS device.",
+    ),
+    Entry(
+        id="mps-float64",
+        keys=("cannot convert a mps tensor to float64",),
+        pattern=r"Cannot convert a MPS Tensor to float64",
+        meaning={
+            "en": "Apple's GPU backend (MPS) has no float64; a step that makes float64 data (numpy audio"
+                  " arrays are float64) cannot move it to the MPS device.",
+            "zh": "Apple 的 GPU 后端（MPS）不支持 float64；生成 float64 数据的步骤（numpy 音频数组默认是 float64）"
+                  "无法把数据放到 MPS 设备上。",
+        },
+        settings=("config.infer_device", "tts_infer.device"),
+        fix_commands=(),
+        manual={
+            "en": "Run that step on the CPU: `infer_device = \"cpu\"` in config.py or `device: cpu` in"
+                  " tts_infer.yaml; or update GPT-SoVITS, whose newer versions cast to float32 first.",
+            "zh": "让该步骤在 CPU 上运行：在 config.py 中设 `infer_device = \"cpu\"`，或在 tts_infer.yaml 中设"
+                  " `device: cpu`；或更新 GPT-SoVITS（新版本会先转换为 float32）。",
+        },
+        check=CHECK_MPS_FLOAT64,
+        example="TypeError: Cannot convert a MPS Tensor to float64 dtype as the MPS framework doesn't support"
+                " float64. Please use float32 instead.",
+    ),
+    Entry(
+        id="nan-hubert-features",
+        keys=("contains nan", "nan filtered"),
+        pattern=r"contains nan|nan filtered",
+        meaning={
+            "en": "The HuBERT feature step produced NaN: float16 on this graphics card (GTX 16xx, 10xx, P40"
+                  " class) gives NaN, and those clips are dropped or the model trains on garbage.",
+            "zh": "HuBERT 特征提取得到了 NaN：这类显卡（GTX 16 系、10 系、P40 一类）上 float16 会算出 NaN，"
+                  "这些音频会被丢弃，或者模型用错误的数据训练。",
+        },
+        settings=("gpu.card", "env.is_half", "config.is_half"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual={
+            "en": "Manual edit: set `is_half = False` in config.py (webui.py passes it to the feature step), then"
+                  " run the feature extraction again.",
+            "zh": "手动修改：在 config.py 中设 `is_half = False`（webui.py 会把它传给特征提取步骤），然后重新提取特征。",
+        },
+        check=CHECK_HALF_NAN,
+        example="nan filtered:vocal_0001.wav",
+        origin="GPT_SoVITS/prepare_datasets/2-get-hubert-wav32k.py",
+        flags=re.IGNORECASE,
+    ),
+    Entry(
+        id="nan-probability",
+        keys=("probability tensor contains either",),
+        pattern=r"probability tensor contains either `inf`, `nan` or element < 0",
+        meaning={
+            "en": "The text-to-semantic (GPT) model produced NaN while sampling: float16 on a card that gives"
+                  " NaN in half precision, or a half/float mix.",
+            "zh": "文本到语义（GPT）模型在采样时产生了 NaN：这张卡用 float16 会算出 NaN，或者半精度与单精度混用。",
+        },
+        settings=("gpu.card", "config.is_half", "env.is_half", "tts_infer.is_half"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        check=CHECK_HALF_NAN,
+        example="RuntimeError: probability tensor contains either `inf`, `nan` or element < 0",
+    ),
+    Entry(
+        id="nan-audio",
+        keys=("invalid value encountered in cast",),
+        pattern=r"RuntimeWarning: invalid value encountered in cast",
+        meaning={
+            "en": "The audio was NaN when it was converted to 16-bit samples, so the wav is silent: float16 on a"
+                  " card that gives NaN in half precision.",
+            "zh": "音频在转换为 16 位采样时是 NaN，所以输出的 wav 没有声音：这张卡用 float16 会算出 NaN。",
+        },
+        settings=("gpu.card", "config.is_half", "env.is_half", "tts_infer.is_half"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        check=CHECK_HALF_NAN,
+        example="RuntimeWarning: invalid value encountered in cast",
+    ),
+    Entry(
+        id="is-half-env-eval",
+        keys=("is not defined",),
+        pattern=r"name '(?P<value>[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy]es|[Nn]o|[Oo]n|[Oo]ff)' is not defined",
+        meaning={
+            "en": "The `is_half` environment variable holds `{value}`, but GPT-SoVITS reads it with Python's eval,"
+                  " which only accepts True or False (capitalised).",
+            "zh": "环境变量 `is_half` 的值是 `{value}`，但 GPT-SoVITS 用 Python 的 eval 读取它，只认 True 或 False"
+                  "（首字母大写）。",
+        },
+        settings=("env.is_half",),
+        fix_commands=("gsv-doctor fix --write",),
+        manual={
+            "en": "Set the variable to True or False exactly (Windows: `set is_half=False`; shell:"
+                  " `export is_half=False`), or remove it.",
+            "zh": "把变量设为 True 或 False（Windows：`set is_half=False`；shell：`export is_half=False`），或删除它。",
+        },
+        check=CHECK_ENV_IS_HALF,
+        example="NameError: name 'false' is not defined",
+        origin="config.py",
+    ),
+]
+
+# Not found in logs: chosen by `explain --symptom`.
+SYMPTOMS: Dict[str, Entry] = {
+    "silent-audio": Entry(
+        id="symptom-silent-audio",
+        keys=(),
+        pattern=r"(?!)",
+        meaning={
+            "en": "Silent or empty audio without an error is the sign of float16 giving NaN: GTX 16xx, GTX 10xx"
+                  " (capability 6.1) and P40-class cards compute NaN in half precision, and NaN audio is written"
+                  " as silence.",
+            "zh": "没有报错却输出无声或空白音频，是 float16 算出 NaN 的典型表现：GTX 16 系、GTX 10 系（算力 6.1）"
+                  "和 P40 一类的显卡在半精度下会算出 NaN，NaN 音频被写成静音。",
+        },
+        settings=("gpu.card", "config.is_half", "env.is_half", "tts_infer.is_half"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        check=CHECK_HALF_NAN,
+        example="",
+    ),
+}
+
+BY_ID: Dict[str, Entry] = {entry.id: entry for entry in ENTRIES + list(SYMPTOMS.values())}
+
+
+def get(entry_id: str) -> Optional[Entry]:
+    return BY_ID.get(entry_id)

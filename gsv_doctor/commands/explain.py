@@ -1,0 +1,228 @@
+"""gsv-doctor explain: read a log or traceback, say what each known error means, where it
+came from, which setting causes it, how to fix it, and whether this machine still hits it."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import click
+
+from gsv_doctor import catalog, explain as core, logread, target
+from gsv_doctor.errors import DoctorError, EXIT_OK
+from gsv_doctor.i18n import pick_language
+
+LABELS = {
+    "en": {
+        "title": "gsv-doctor explain: {source} ({lines} lines, {encoding})",
+        "found": "{n} known error(s) found.",
+        "times": "{n} times, first on line {line}",
+        "line": "line {line}",
+        "means": "What it means",
+        "where": "Where",
+        "where_origin": "{path} (prints this line)",
+        "cause": "Caused by",
+        "also": "or",
+        "fix": "Fix",
+        "then_or": "or",
+        "this_machine": "This machine",
+        "none": "No known error found in {source} ({lines} lines).",
+        "last": "Last exception line: {line}",
+        "no_exception": "No exception line found either.",
+        "report": "For a bug report, run `gsv-doctor check --markdown` and paste its output together with the log.",
+        "probe_failed": "Could not probe this machine: {why}",
+        "probing": "gsv-doctor: probing torch on this machine ({python})...",
+        "prompt": "Paste the log, then press Ctrl-D (on Windows: Ctrl-Z, then Enter):",
+        "symptom": "(reported symptom: {name})",
+    },
+    "zh": {
+        "title": "gsv-doctor explain：{source}（{lines} 行，{encoding}）",
+        "found": "发现 {n} 个已知错误。",
+        "times": "共 {n} 次，首次在第 {line} 行",
+        "line": "第 {line} 行",
+        "means": "含义",
+        "where": "出错位置",
+        "where_origin": "{path}（打印这一行的文件）",
+        "cause": "相关设置",
+        "also": "或",
+        "fix": "修复",
+        "then_or": "或",
+        "this_machine": "本机情况",
+        "none": "在 {source}（{lines} 行）中没有找到已知错误。",
+        "last": "最后一个异常行：{line}",
+        "no_exception": "也没有找到异常行。",
+        "report": "如需提交 bug 报告，请运行 `gsv-doctor check --markdown`，把输出和日志一起贴上。",
+        "probe_failed": "无法探测本机：{why}",
+        "probing": "gsv-doctor：正在探测本机的 torch（{python}）……",
+        "prompt": "请粘贴日志，然后按 Ctrl-D（Windows 上按 Ctrl-Z 再回车）：",
+        "symptom": "（用户报告的现象：{name}）",
+    },
+}
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _colour(enabled: bool):
+    def paint(text: str, code: str) -> str:
+        return "\x1b[%sm%s\x1b[0m" % (code, text) if enabled and text else text
+
+    return paint
+
+
+def render_text(explanations: List[core.Explanation], lang: str, source: str, log: Optional[logread.Log],
+                probe_note: Optional[str], colour: bool = False) -> str:
+    text = LABELS[lang]
+    paint = _colour(colour)
+    out: List[str] = []
+    if log is not None:
+        out.append(paint(text["title"].format(source=source, lines=log.line_count, encoding=log.encoding), "1"))
+    if probe_note:
+        out.append(paint(probe_note, "33"))
+    if not explanations:
+        out.append(text["none"].format(source=source, lines=log.line_count if log else 0))
+        last = log.last_exception() if log else None
+        out.append(text["last"].format(line=last) if last else text["no_exception"])
+        out.append(text["report"])
+        return "\n".join(out) + "\n"
+    out.append(text["found"].format(n=len(explanations)))
+    width = max(_width(text[k]) for k in ("means", "where", "cause", "fix", "this_machine")) + 2
+    indent = " " * (width + 3)
+
+    def row(label: str, value: str) -> None:
+        head = text[label] + ":"
+        out.append("   " + paint(head + " " * (width - _width(head)), "1") + value)
+
+    for number, explanation in enumerate(explanations, 1):
+        out.append("")
+        if explanation.line:
+            where_in_log = (text["times"].format(n=explanation.count, line=explanation.line) if explanation.count > 1
+                            else text["line"].format(line=explanation.line))
+            out.append("%d. %s  [%s, %s]" % (number, paint(explanation.message, "31;1"), explanation.id, where_in_log))
+        else:
+            out.append("%d. %s  [%s]" % (number, text["symptom"].format(name=explanation.id), explanation.id))
+        row("means", core.meaning(explanation, lang))
+        location = explanation.location
+        if location is not None:
+            if location.line:
+                where = "%s:%d" % (location.path, location.line)
+                if location.function:
+                    where += " in %s" % location.function
+                row("where", where)
+                if location.code:
+                    out.append(indent + paint(location.code, "2"))
+            else:
+                row("where", text["where_origin"].format(path=location.path))
+        settings = [catalog.SETTINGS[s][lang] for s in explanation.settings]
+        if settings:
+            row("cause", settings[0])
+            for other in settings[1:]:
+                out.append(indent + text["also"] + ": " + other)
+        commands = explanation.fix_commands
+        if commands:
+            row("fix", paint(commands[0], "32;1"))
+            for other in commands[1:]:
+                out.append(indent + text["then_or"] + ": " + paint(other, "32"))
+            out.append(indent + core.manual(explanation, lang))
+        else:
+            row("fix", core.manual(explanation, lang))
+        if explanation.machine is not None:
+            status_colour = {core.STILL: "31", core.FIXED: "32"}.get(explanation.machine.status, "33")
+            row("this_machine", paint(core.machine_text(explanation.machine, lang), status_colour))
+    return "\n".join(out) + "\n"
+
+
+def _project_root(project: Optional[str]) -> Optional[str]:
+    if project:
+        path = Path(project).expanduser()
+        if not path.is_dir():
+            raise DoctorError(f"--project {project}: no such folder.",
+                              "Give the GPT-SoVITS folder (the one holding config.py and GPT_SoVITS/).")
+        return str(path.resolve())
+    here = Path.cwd()
+    if (here / "config.py").is_file() and (here / "GPT_SoVITS").is_dir():
+        return str(here)
+    return None
+
+
+def _read(file: Optional[str], symptom: Optional[str], lang: str) -> Optional[tuple]:
+    if file is None and symptom:
+        return None
+    if file is None and sys.stdin is not None and sys.stdin.isatty():
+        click.echo(LABELS[lang]["prompt"], err=True)
+    data, name = logread.read_source(file)
+    if not data.strip() and not symptom:
+        raise DoctorError(f"{name} is empty: there is no log to explain.",
+                          "Give a log file, or pipe or paste the log into `gsv-doctor explain -`.")
+    return data, name
+
+
+def _probe(python: Optional[str], project_root: Optional[str], timeout: float, lang: str):
+    """(report, config, note): the probe of this machine, or why there is none."""
+    if sys.stderr is not None and sys.stderr.isatty():
+        click.echo(LABELS[lang]["probing"].format(python=python or sys.executable), err=True)
+    result = target.run(python, project_root, timeout=timeout)
+    if result.report is None:
+        why = ("timed out after %gs" % timeout) if result.timed_out else (
+            result.stderr_tail.splitlines()[-1] if result.stderr_tail else "exit code %s" % result.returncode)
+        return None, None, LABELS[lang]["probe_failed"].format(why=why)
+    if result.report.get("torch") is None:
+        return None, None, LABELS[lang]["probe_failed"].format(why=result.report.get("error"))
+    config = result.config if result.config and not result.config.get("error") else None
+    return result.report, config, None
+
+
+@click.command()
+@click.argument("file", required=False, metavar="[FILE|-]")
+@click.option("--project", metavar="DIR", help="The GPT-SoVITS folder (default: the current one, if it is).")
+@click.option("--python", "python", metavar="PATH", help="Interpreter that runs GPT-SoVITS, to probe (default: this one).")
+@click.option("--no-probe", is_flag=True, help="Do not check whether this machine would still hit the errors.")
+@click.option("--symptom", type=click.Choice(sorted(catalog.SYMPTOMS)), help="A problem that prints no error.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON document instead of text.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the output (default: from the locale).")
+@click.option("--timeout", type=float, default=target.DEFAULT_TIMEOUT_S, show_default=True,
+              help="Seconds the probe may take.")
+def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) -> int:
+    """Explain the errors in a GPT-SoVITS log (a file, or - for standard input)."""
+    lang = pick_language(lang)
+    project_root = _project_root(project)
+    read = _read(file, symptom, lang)
+    log = None
+    source = "-"
+    explanations: List[core.Explanation] = []
+    if read is not None:
+        data, source = read
+        log = logread.read_log(data)
+        explanations = core.explain_log(log, project_root)
+    if symptom:
+        explanations.append(core.symptom(symptom))
+
+    probe_info: Dict[str, Any] = {"ran": False}
+    note = None
+    if explanations and not no_probe:
+        report, config, note = _probe(python, project_root, timeout, lang)
+        core.add_machine_verdicts(explanations, report, config)
+        probe_info = {"ran": report is not None, "error": note,
+                      "torch": (report or {}).get("torch", {}) and report["torch"].get("version"),
+                      "python": (report or {}).get("python", {}).get("executable"),
+                      "config": config}
+    code = core.exit_code(explanations) if explanations else EXIT_OK
+
+    if as_json:
+        document = core.to_json(
+            explanations, lang, source=source,
+            encoding=log.encoding if log else None, lines=log.line_count if log else 0,
+            nothing_matched=not explanations,
+            last_exception=(log.last_exception() if log and not explanations else None),
+            probe=probe_info, exit_code=code,
+        )
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return code
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    click.echo(render_text(explanations, lang, source, log, note, colour), nl=False)
+    return code

@@ -1,0 +1,602 @@
+"""Log text -> the known errors in it, where they came from, their cause and their fix.
+
+Pure: takes a parsed Log (gsv_doctor.logread) and, optionally, a probe report of this
+machine; returns Explanation objects. Reading files and running the probe belong to
+the command (gsv_doctor/commands/explain.py).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from gsv_doctor import catalog, gpus
+from gsv_doctor.catalog import Entry
+from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK
+from gsv_doctor.logread import Log, Traceback, project_root_of, relative_to
+
+SCHEMA = "gsv-doctor/explain"
+SCHEMA_VERSION = 1
+
+# Would this machine still hit the error (decided from a probe report)?
+STILL = "still"
+FIXED = "fixed"
+UNKNOWN = "unknown"
+
+_WINDOW_LINES = 3  # a pattern may read the two lines after its key (multi-line warnings)
+
+
+@dataclass
+class Location:
+    path: str  # relative to the project folder the log shows, POSIX separators
+    line: int
+    function: str
+    code: str
+    full_path: str  # as written in the log
+
+
+@dataclass
+class MachineVerdict:
+    status: str  # STILL, FIXED or UNKNOWN
+    reason: str  # a key of REASONS
+    params: Dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Explanation:
+    id: str
+    message: str  # the log line that matched, stripped
+    line: int  # 1-based line in the log of the first occurrence; 0 for a --symptom
+    count: int = 1
+    params: Dict[str, str] = field(default_factory=dict)
+    location: Optional[Location] = None
+    settings: List[str] = field(default_factory=list)
+    fix_commands: List[str] = field(default_factory=list)
+    machine: Optional[MachineVerdict] = None
+
+    @property
+    def entry(self) -> Entry:
+        return catalog.BY_ID[self.id]
+
+
+# ------------------------------------------------------------------------ finding errors
+
+
+def _line_bounds(text: str, pos: int) -> Tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)
+
+
+def _window(text: str, start: int, first_end: int) -> str:
+    end = first_end
+    for _ in range(_WINDOW_LINES - 1):
+        if end >= len(text):
+            break
+        following = text.find("\n", end + 1)
+        end = len(text) if following < 0 else following
+    return text[start:end]
+
+
+def _params(match) -> Dict[str, str]:
+    params = {}
+    for name, value in match.groupdict().items():
+        if value is None:
+            continue
+        base = name.rstrip("0123456789")  # total2 -> total: alternatives of one value
+        params.setdefault(base, value.strip())
+    if "card" in params:
+        params["card"] = params["card"].split(":")[-1].strip()
+    if "archs" in params:
+        params["archs"] = " ".join(params["archs"].split())
+    return params
+
+
+def _scan(text: str, lower: str, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, str, Dict[str, str]]]:
+    """(line number, matched line, params) of every occurrence of `entry` in the text."""
+    hits: List[Tuple[int, str, Dict[str, str]]] = []
+    seen_lines = set()
+    for key in entry.keys:
+        pos = lower.find(key)
+        line_no = 1
+        counted_to = 0
+        while pos >= 0:
+            line_no += text.count("\n", counted_to, pos)
+            counted_to = pos
+            start, end = _line_bounds(text, pos)
+            if line_no not in seen_lines and not (entry.generic and line_no in taken):
+                window = _window(text, start, end)
+                match = entry.regex.search(window)
+                if match and match.start() <= end - start:
+                    seen_lines.add(line_no)
+                    hits.append((line_no, text[start:end].strip(), _params(match)))
+            pos = lower.find(key, end + 1 if end > pos else pos + 1)
+    hits.sort(key=lambda hit: hit[0])
+    return hits
+
+
+def _wrapped_hits(log: Log, entry: Entry, own_lines: set, taken: Dict[int, str]) -> List[Tuple[int, str, Dict[str, str]]]:
+    """Exception messages that a console hard-wrapped across lines: match them joined."""
+    hits = []
+    for traceback in log.tracebacks:
+        if "\n" not in traceback.exception:
+            continue
+        block = range(traceback.exception_line, traceback.exception_line + traceback.exception.count("\n") + 1)
+        if any(line in own_lines or (entry.generic and line in taken) for line in block):
+            continue
+        joined = traceback.exception.replace("\n", "")
+        if not any(key in joined.lower() for key in entry.keys):
+            continue
+        match = entry.regex.search(joined)
+        if match:
+            hits.append((traceback.exception_line, joined.strip(), _params(match)))
+    return hits
+
+
+class _Where:
+    """Which traceback a log line belongs to, by bisection (big logs hold many)."""
+
+    def __init__(self, log: Log):
+        self.tracebacks = log.tracebacks
+        self.starts = [t.start_line for t in log.tracebacks]
+
+    def _last_before(self, line_no: int) -> Optional[Traceback]:
+        index = bisect.bisect_right(self.starts, line_no) - 1
+        return self.tracebacks[index] if index >= 0 else None
+
+    def in_frames(self, line_no: int) -> bool:
+        """True for the frame and source lines of a traceback (a `raise ...("message")`
+        line quotes the message that the exception line will show)."""
+        traceback = self._last_before(line_no)
+        return traceback is not None and line_no < (traceback.exception_line or traceback.start_line + 1)
+
+    def exception_of(self, line_no: int) -> Optional[Traceback]:
+        traceback = self._last_before(line_no)
+        if traceback is None or not traceback.exception_line:
+            return None
+        if 0 <= line_no - traceback.exception_line <= traceback.exception.count("\n"):
+            return traceback
+        return None
+
+
+def _chain(log: Log, traceback: Traceback) -> List[Traceback]:
+    """The traceback first, then the others of its chain ("During handling of the above
+    exception..."), nearest first. Chained tracebacks are printed one after the other."""
+    tracebacks = log.tracebacks
+    index = next(i for i, t in enumerate(tracebacks) if t is traceback)
+    members = [index]
+    back = index
+    while tracebacks[back].chained_from is not None:
+        back = tracebacks[back].chained_from
+        members.append(back)
+    forward = index + 1
+    while forward < len(tracebacks) and tracebacks[forward].chained_from == forward - 1:
+        members.append(forward)
+        forward += 1
+    return [tracebacks[i] for i in sorted(members, key=lambda i: (abs(i - index), i))]
+
+
+def _locate(log: Log, traceback: Optional[Traceback], root: Optional[str]) -> Optional[Location]:
+    if traceback is None:
+        return None
+    for candidate in _chain(log, traceback):
+        for frame in reversed(candidate.frames):
+            if not frame.is_library:
+                return Location(relative_to(frame.path, root), frame.line, frame.function, frame.code, frame.path)
+    return None
+
+
+def _launch(log: Log, traceback: Optional[Traceback], root: Optional[str]) -> str:
+    """The program to put after `gsv-doctor run --`, guessed from the outermost project frame."""
+    program = "webui.py"
+    frames = [f for t in (_chain(log, traceback) if traceback else []) for f in t.frames if not f.is_library]
+    for frame in frames:
+        relative = relative_to(frame.path, root)
+        if relative in ("api.py", "api_v2.py"):
+            program = relative
+            break
+    windows_package = any("/runtime/" in f.posix.lower() or "\\runtime\\" in f.path.lower()
+                          for t in log.tracebacks[:50] for f in t.frames)
+    return ("runtime\\python.exe -I " + program) if windows_package else ("python " + program)
+
+
+_SETTING_BY_PLACE = (
+    (("tts_infer_pack", "api_v2.py"), ("tts_infer.is_half", "tts_infer.device")),
+    (("inference_webui", "prepare_datasets", "s1_train", "s2_train"), ("env.is_half",)),
+    (("api.py",), ("api.flags",)),
+    (("config.py",), ("env.is_half", "config.is_half")),
+)
+
+
+def _settings(entry: Entry, places: List[str]) -> List[str]:
+    """The entry's settings, the one that the program's own frames point at first.
+    `places`: project-relative paths of the traceback's frames, outermost first."""
+    settings = list(entry.settings)
+    for path in places:
+        path = path.lower()
+        for markers, preferred in _SETTING_BY_PLACE:
+            if any(marker in path for marker in markers):
+                first = [s for s in preferred if s in settings]
+                if first:
+                    return first + [s for s in settings if s not in first]
+    return settings
+
+
+def _places(log: Log, traceback: Optional[Traceback], root: Optional[str], location: Optional[Location]) -> List[str]:
+    places = []
+    if traceback is not None:
+        for candidate in _chain(log, traceback):
+            places += [relative_to(f.path, root) for f in candidate.frames if not f.is_library]
+    if location is not None:
+        places.append(location.path)
+    return places
+
+
+def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanation]:
+    """Every known error in the log, once per catalog entry, in order of first appearance."""
+    text = log.text
+    lower = text.lower()
+    paths = [frame.path for traceback in log.tracebacks[:200] for frame in traceback.frames]
+    root = (project_root.replace("\\", "/").rstrip("/") if project_root else None)
+    if root is None or not any(p.replace("\\", "/").lower().startswith(root.lower() + "/") for p in paths):
+        root = project_root_of(paths)
+    taken: Dict[int, str] = {}
+    where = _Where(log)
+    explanations: List[Explanation] = []
+    for entry in sorted(catalog.ENTRIES, key=lambda e: e.generic):
+        hits = [hit for hit in _scan(text, lower, entry, taken) if not where.in_frames(hit[0])]
+        hits += _wrapped_hits(log, entry, {hit[0] for hit in hits}, taken)
+        if not hits:
+            continue
+        hits.sort(key=lambda hit: hit[0])
+        for line_no, _, _ in hits:
+            taken.setdefault(line_no, entry.id)
+        # Report the first occurrence that a traceback explains, else the first one.
+        located = ((hit, where.exception_of(hit[0])) for hit in hits)
+        (line_no, message, params), traceback = next(
+            ((hit, found) for hit, found in located if found is not None), (hits[0], None))
+        location = _locate(log, traceback, root)
+        if location is None and entry.origin:
+            location = Location(entry.origin, 0, "", "", "")
+        launch = _launch(log, traceback, root)
+        explanations.append(Explanation(
+            id=entry.id, message=message, line=line_no, count=len(hits), params=params, location=location,
+            settings=_settings(entry, _places(log, traceback, root, location)),
+            fix_commands=[command.format(launch=launch) for command in entry.fix_commands],
+        ))
+    explanations.sort(key=lambda e: e.line)
+    return explanations
+
+
+def symptom(name: str) -> Explanation:
+    entry = catalog.SYMPTOMS[name]
+    return Explanation(id=entry.id, message="", line=0, count=0, settings=list(entry.settings),
+                       fix_commands=[c.format(launch="python webui.py") for c in entry.fix_commands])
+
+
+# ------------------------------------------------------------------ this machine, now
+
+
+def _cuda_devices(report: Dict[str, Any]) -> List[Dict[str, Any]]:
+    return [d for d in report.get("devices") or [] if d.get("kind") == "cuda"]
+
+
+def _device(report: Dict[str, Any], device_id: str) -> Optional[Dict[str, Any]]:
+    for device in report.get("devices") or []:
+        if device.get("id") == device_id:
+            return device
+    return None
+
+
+def _card_verdict(report: Dict[str, Any], device: Dict[str, Any]) -> gpus.GpuVerdict:
+    arch_list = (report.get("torch") or {}).get("arch_list") or []
+    return gpus.verdict(device.get("name") or "", device.get("capability") or (0, 0),
+                        device.get("total_memory_gb"), arch_list)
+
+
+def _half_nan_measured(device: Dict[str, Any]) -> bool:
+    ops = (device.get("ops") or {}).get("float16") or {}
+    return any(result.get("status") == "nan" for result in ops.values())
+
+
+def _torch_version(report: Dict[str, Any]) -> str:
+    return str((report.get("torch") or {}).get("version") or "?")
+
+
+def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dict[str, Any]],
+                    config: Optional[Dict[str, Any]] = None) -> MachineVerdict:
+    """Would this machine, as probed now, still hit the error? `config`: the probe's reading
+    of the project's config.py on this machine (is_half, infer_device), when there is one."""
+    if not report or report.get("torch") is None:
+        return MachineVerdict(UNKNOWN, "no_probe")
+    torch_version = _torch_version(report)
+    config = config or {}
+    config_half_off = config.get("is_half") is False
+    check = entry.check
+    cuda = _cuda_devices(report)
+    usable = [d for d in cuda if _card_verdict(report, d).status == gpus.USABLE]
+
+    if check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL):
+        cpu = _device(report, "cpu")
+        ops = (cpu or {}).get("ops", {}).get(entry.dtype) or {}
+        names = entry.ops or tuple(sorted(ops))
+        measured = {op: ops[op] for op in names if op in ops}
+        if not measured:
+            return MachineVerdict(UNKNOWN, "probe_incomplete")
+        failing = [op for op, result in measured.items() if result.get("status") != "works"]
+        params: Dict[str, Any] = {"torch": torch_version, "dtype": entry.dtype, "ops": ", ".join(sorted(measured))}
+        if failing:
+            params.update(failing=", ".join(failing), detail=measured[failing[0]].get("message", ""))
+            if config_half_off:
+                return MachineVerdict(FIXED, "cpu_op_missing_config_off", params)
+            if usable:
+                params["card"] = usable[0].get("name")
+                return MachineVerdict(UNKNOWN, "cpu_op_missing_gpu_ok", params)
+            return MachineVerdict(STILL, "cpu_op_missing", params)
+        if check == catalog.CHECK_HALF_KERNEL:
+            return MachineVerdict(UNKNOWN, "kernel_not_probed", dict(params, kernel=explanation.params.get("kernel", "")))
+        slow = ((cpu or {}).get("speed", {}).get(entry.dtype) or {}).get("vs_float32")
+        if slow and slow >= 1.5:
+            params["slower"] = "%.1f" % slow
+            return MachineVerdict(FIXED, "cpu_op_works_slow", params)
+        return MachineVerdict(FIXED, "cpu_op_works", params)
+
+    if check == catalog.CHECK_DTYPE_MIX:
+        return MachineVerdict(UNKNOWN, "dtype_mix")
+
+    if check == catalog.CHECK_CUDA_BUILD:
+        if (report.get("cuda") or {}).get("available"):
+            return MachineVerdict(FIXED, "cuda_ok", {"cards": ", ".join(d.get("name") or "?" for d in cuda)})
+        params = {"torch": torch_version, "build": (report.get("torch") or {}).get("cuda") or "CPU-only"}
+        if str(config.get("infer_device") or "").startswith("cpu"):
+            return MachineVerdict(FIXED, "cuda_missing_config_cpu", params)
+        return MachineVerdict(STILL, "cuda_missing", params)
+
+    if check == catalog.CHECK_CUDA_KERNEL:
+        if not cuda:
+            return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
+        arch_list = (report.get("torch") or {}).get("arch_list") or []
+        for device in cuda:
+            if _card_verdict(report, device).status == gpus.NO_KERNEL:
+                cap = device.get("capability") or [0, 0]
+                return MachineVerdict(STILL, "no_kernel", {"card": device.get("name"), "sm": "%s%s" % tuple(cap[:2]),
+                                                           "archs": " ".join(arch_list), "torch": torch_version})
+        return MachineVerdict(FIXED, "kernels_ok", {"cards": ", ".join(d.get("name") or "?" for d in cuda),
+                                                    "torch": torch_version})
+
+    if check == catalog.CHECK_CUDA_MEMORY:
+        if not cuda:
+            return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
+        for device in cuda:
+            memory = device.get("total_memory_gb")
+            if memory is not None and memory < gpus.MIN_MEMORY_GB:
+                return MachineVerdict(STILL, "small_card", {"card": device.get("name"), "memory": "%g" % memory})
+        return MachineVerdict(UNKNOWN, "big_card", {"cards": ", ".join(d.get("name") or "?" for d in cuda)})
+
+    if check == catalog.CHECK_HALF_NAN:
+        if not cuda:
+            return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
+        for device in cuda:
+            verdict = _card_verdict(report, device)
+            measured = _half_nan_measured(device)
+            if verdict.status == gpus.HALF_BROKEN or measured:
+                params = {"card": device.get("name"), "how": "measured" if measured else "rule"}
+                if config_half_off:
+                    return MachineVerdict(FIXED, "half_nan_config_off", params)
+                return MachineVerdict(STILL, "half_nan_card", params)
+        return MachineVerdict(FIXED, "half_ok_cards", {"cards": ", ".join(d.get("name") or "?" for d in cuda)})
+
+    if check in (catalog.CHECK_MPS, catalog.CHECK_MPS_FLOAT64):
+        if not (report.get("mps") or {}).get("available"):
+            return MachineVerdict(FIXED, "no_mps_here")
+        if check == catalog.CHECK_MPS_FLOAT64:
+            return MachineVerdict(STILL, "mps_float64")
+        if (report.get("environment") or {}).get("PYTORCH_ENABLE_MPS_FALLBACK") == "1":
+            return MachineVerdict(FIXED, "mps_fallback_set")
+        return MachineVerdict(STILL, "mps_fallback_unset")
+
+    if check == catalog.CHECK_ENV_IS_HALF:
+        value = (report.get("environment") or {}).get("is_half")
+        if value is None:
+            return MachineVerdict(FIXED, "env_unset")
+        if value.strip() in ("True", "False"):
+            return MachineVerdict(FIXED, "env_ok", {"value": value})
+        return MachineVerdict(STILL, "env_bad", {"value": value})
+
+    return MachineVerdict(UNKNOWN, "no_probe")
+
+
+REASONS: Dict[str, Dict[str, str]] = {
+    "no_probe": {
+        "en": "not checked (no probe of this machine).",
+        "zh": "未检查（没有探测本机）。",
+    },
+    "probe_incomplete": {
+        "en": "unknown: the probe did not measure these operations on the CPU.",
+        "zh": "未知：探测没有在 CPU 上测到这些运算。",
+    },
+    "cpu_op_missing": {
+        "en": "yes, it would: torch {torch} here still has no {dtype} {failing} on the CPU ({detail}).",
+        "zh": "会：本机的 torch {torch} 在 CPU 上仍然没有 {dtype} 的 {failing}（{detail}）。",
+    },
+    "cpu_op_missing_config_off": {
+        "en": "not through config.py: torch {torch} here still has no {dtype} {failing} on the CPU, but config.py now"
+              " gives is_half=False on this machine. Entry points that read is_half elsewhere (tts_infer.yaml, the"
+              " environment variable) can still hit it.",
+        "zh": "经 config.py 启动时不会：本机 torch {torch} 在 CPU 上仍没有 {dtype} 的 {failing}，但 config.py 在本机已得出"
+              " is_half=False。从别处读取 is_half 的入口（tts_infer.yaml、环境变量）仍可能出错。",
+    },
+    "cpu_op_missing_gpu_ok": {
+        "en": "only on the CPU: torch {torch} here has no {dtype} {failing} on the CPU, but this machine has a usable"
+              " NVIDIA GPU ({card}) where float16 works; it happens if the model runs on the CPU.",
+        "zh": "仅在 CPU 上会：本机 torch {torch} 在 CPU 上没有 {dtype} 的 {failing}，但本机有可用的 NVIDIA 显卡（{card}）"
+              "支持 float16；只有模型跑在 CPU 上时才会出错。",
+    },
+    "cpu_op_works_slow": {
+        "en": "no, already fixed: torch {torch} here runs {dtype} {ops} on the CPU. But {dtype} on the CPU is {slower}x"
+              " slower than float32 here: keep is_half off on the CPU.",
+        "zh": "不会，已经解决：本机 torch {torch} 能在 CPU 上运行 {dtype} 的 {ops}。但在本机 CPU 上 {dtype} 比 float32 慢"
+              " {slower} 倍：在 CPU 上仍应关闭 is_half。",
+    },
+    "cpu_op_works": {
+        "en": "no, already fixed: torch {torch} here runs {dtype} {ops} on the CPU. Keep is_half off on the CPU anyway:"
+              " whole models in {dtype} run many times slower there than in float32.",
+        "zh": "不会，已经解决：本机 torch {torch} 能在 CPU 上运行 {dtype} 的 {ops}。但在 CPU 上仍应关闭 is_half："
+              "整个模型用 {dtype} 在 CPU 上比 float32 慢很多倍。",
+    },
+    "kernel_not_probed": {
+        "en": "unknown: the probe does not test {kernel}; the {dtype} operations it tests ({ops}) all work on the CPU"
+              " with torch {torch}.",
+        "zh": "未知：探测没有测试 {kernel}；它测试的 {dtype} 运算（{ops}）在本机 torch {torch} 的 CPU 上都能运行。",
+    },
+    "dtype_mix": {
+        "en": "unknown: a half/float mix comes from how the settings combine, which a probe cannot see; run"
+              " `gsv-doctor check --project DIR` to compare them.",
+        "zh": "未知：半精度/单精度混用取决于几处设置的组合，探测看不到；运行 `gsv-doctor check --project 目录` 对比这些设置。",
+    },
+    "cuda_ok": {
+        "en": "no, already fixed: torch sees CUDA here ({cards}).",
+        "zh": "不会，已经解决：本机 torch 能使用 CUDA（{cards}）。",
+    },
+    "cuda_missing": {
+        "en": "yes, it would: torch {torch} here ({build}) has no usable CUDA device, so anything set to cuda fails.",
+        "zh": "会：本机 torch {torch}（{build}）没有可用的 CUDA 设备，任何设为 cuda 的地方都会出错。",
+    },
+    "cuda_missing_config_cpu": {
+        "en": "not through config.py: there is no usable CUDA here (torch {torch}, {build}), but config.py now picks"
+              " the CPU on this machine; check tts_infer.yaml's device and api.py's -d too.",
+        "zh": "经 config.py 启动时不会：本机没有可用 CUDA（torch {torch}，{build}），但 config.py 在本机已选择 CPU；"
+              "也请检查 tts_infer.yaml 的 device 和 api.py 的 -d。",
+    },
+    "no_cuda_here": {
+        "en": "unknown: this machine has no usable CUDA card (torch {torch}), so the log probably came from another"
+              " machine.",
+        "zh": "未知：本机没有可用的 CUDA 显卡（torch {torch}），这份日志可能来自另一台机器。",
+    },
+    "no_kernel": {
+        "en": "yes, it would: {card} (sm_{sm}) is not in this torch build's arch list ({archs}).",
+        "zh": "会：{card}（sm_{sm}）不在本机 torch 编译支持的架构列表中（{archs}）。",
+    },
+    "kernels_ok": {
+        "en": "no, already fixed: torch {torch} here has kernels for {cards}.",
+        "zh": "不会，已经解决：本机 torch {torch} 支持 {cards}。",
+    },
+    "small_card": {
+        "en": "yes, it would: {card} has {memory} GB, below the 4 GB GPT-SoVITS needs; run it on the CPU.",
+        "zh": "会：{card} 只有 {memory} GB 显存，低于 GPT-SoVITS 需要的 4 GB；请改用 CPU。",
+    },
+    "big_card": {
+        "en": "unknown: the cards here ({cards}) have 4 GB or more; whether it runs out depends on batch size and"
+              " other programs.",
+        "zh": "未知：本机显卡（{cards}）显存不少于 4 GB；是否会爆显存取决于 batch size 和其他程序。",
+    },
+    "half_nan_card": {
+        "en": "yes, it would: {card} gives NaN in float16 (by the {how} check); float16 must be off on it.",
+        "zh": "会：{card} 在 float16 下会算出 NaN（依据：{how}）；必须在这张卡上关闭 float16。",
+    },
+    "half_nan_config_off": {
+        "en": "not through config.py: {card} gives NaN in float16, but config.py now gives is_half=False here.",
+        "zh": "经 config.py 启动时不会：{card} 在 float16 下会算出 NaN，但 config.py 在本机已得出 is_half=False。",
+    },
+    "half_ok_cards": {
+        "en": "no: the cards here ({cards}) run float16 without NaN.",
+        "zh": "不会：本机显卡（{cards}）运行 float16 不会出现 NaN。",
+    },
+    "no_mps_here": {
+        "en": "no: this machine has no Apple MPS device.",
+        "zh": "不会：本机没有 Apple MPS 设备。",
+    },
+    "mps_float64": {
+        "en": "yes, it would: this machine uses MPS, which has no float64.",
+        "zh": "会：本机使用 MPS，而 MPS 不支持 float64。",
+    },
+    "mps_fallback_set": {
+        "en": "no, already fixed: PYTORCH_ENABLE_MPS_FALLBACK=1 is set here.",
+        "zh": "不会，已经解决：本机已设置 PYTORCH_ENABLE_MPS_FALLBACK=1。",
+    },
+    "mps_fallback_unset": {
+        "en": "yes, it would: MPS is present and PYTORCH_ENABLE_MPS_FALLBACK is not 1 here.",
+        "zh": "会：本机有 MPS，且 PYTORCH_ENABLE_MPS_FALLBACK 不是 1。",
+    },
+    "env_unset": {
+        "en": "no: the is_half variable is not set in this environment.",
+        "zh": "不会：当前环境没有设置 is_half 变量。",
+    },
+    "env_ok": {
+        "en": "no, already fixed: is_half={value} here is a value eval accepts.",
+        "zh": "不会，已经解决：当前 is_half={value} 是 eval 能接受的值。",
+    },
+    "env_bad": {
+        "en": "yes, it would: is_half={value} is still set in this environment.",
+        "zh": "会：当前环境中仍然设置着 is_half={value}。",
+    },
+}
+# How a card was judged, for "half_nan_card".
+HOW = {"measured": {"en": "measured by the probe", "zh": "探测实测"},
+       "rule": {"en": "card rule", "zh": "显卡规则"}}
+
+
+def add_machine_verdicts(explanations: List[Explanation], report: Optional[Dict[str, Any]],
+                         config: Optional[Dict[str, Any]] = None) -> None:
+    for explanation in explanations:
+        explanation.machine = machine_verdict(explanation.entry, explanation, report, config)
+
+
+def exit_code(explanations: List[Explanation]) -> int:
+    """1 while a recognised error may still happen here; 0 when none was found or all are fixed."""
+    if any(e.machine is None or e.machine.status != FIXED for e in explanations):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- texts
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, params: Dict[str, Any]) -> str:
+    return template.format_map(_Missing({k: ("" if v is None else v) for k, v in params.items()}))
+
+
+def meaning(explanation: Explanation, lang: str) -> str:
+    return fill(explanation.entry.meaning[lang], explanation.params)
+
+
+def manual(explanation: Explanation, lang: str) -> str:
+    return fill(explanation.entry.manual[lang], explanation.params)
+
+
+def machine_text(verdict: MachineVerdict, lang: str) -> str:
+    params = dict(verdict.params)
+    if "how" in params:
+        params["how"] = HOW.get(params["how"], {}).get(lang, params["how"])
+    return fill(REASONS[verdict.reason][lang], params)
+
+
+def to_json(explanations: List[Explanation], lang: str, **envelope: Any) -> Dict[str, Any]:
+    """The versioned document of `explain --json`: data plus texts in the chosen language."""
+    items = []
+    for explanation in explanations:
+        item = {
+            "id": explanation.id,
+            "message": explanation.message,
+            "line": explanation.line,
+            "count": explanation.count,
+            "params": explanation.params,
+            "meaning": meaning(explanation, lang),
+            "location": asdict(explanation.location) if explanation.location else None,
+            "settings": [{"id": s, "text": catalog.SETTINGS[s][lang]} for s in explanation.settings],
+            "fix": {"commands": explanation.fix_commands, "manual": manual(explanation, lang)},
+            "machine": None,
+        }
+        if explanation.machine is not None:
+            item["machine"] = {"status": explanation.machine.status, "reason": explanation.machine.reason,
+                               "params": explanation.machine.params, "text": machine_text(explanation.machine, lang)}
+        items.append(item)
+    document = {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, "language": lang}
+    document.update(envelope)
+    document["explanations"] = items
+    return document

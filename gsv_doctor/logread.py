@@ -1,0 +1,330 @@
+"""Read a log the user already has and find its tracebacks.
+
+Input is bytes from anywhere (a file, a pipe, text pasted at a prompt, a GitHub issue):
+UTF-8, GBK (a Chinese Windows console), UTF-16 (PowerShell's `>`), with ANSI colour
+codes, carriage-return progress bars, `[rank0]:` or docker-compose prefixes, Gradio's
+queue frames around the real error, and messages quoted as Python reprs. Nothing in
+here may raise on any input: a log is evidence, never a reason to crash.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, List, Optional, Tuple
+
+from gsv_doctor.errors import DoctorError
+
+# CSI sequences (colours, cursor moves), OSC sequences (titles, links), lone two-byte escapes.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+# Controls other than tab and the line breaks that splitlines() already handles.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x7f]")
+# Per-line prefixes added by launchers: torch.distributed's "[rank0]: ", docker compose's
+# "service-1  | ", and GitHub's quote marker "> " when a log was copied from an issue.
+_PREFIX = re.compile(r"^(?:\[rank\d+\]:\s?|[\w.-]+(?:-\d+)?\s+\|\s|>\s?)")
+_FRAME = re.compile(r'^\s*File "(?P<path>[^"]+)", line (?P<line>\d+)(?:, in (?P<func>.+?))?\s*$')
+_TRACEBACK_START = "Traceback (most recent call last):"
+_CHAIN_LINES = (
+    "During handling of the above exception, another exception occurred:",
+    "The above exception was the direct cause of the following exception:",
+)
+# "RuntimeError: ...", "torch.cuda.OutOfMemoryError: ...", "gradio.exceptions.Error: ...", "KeyboardInterrupt".
+_EXCEPTION = re.compile(
+    r"^(?P<type>(?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Error|Exception|Warning|Interrupt|Exit))(?::\s?(?P<message>.*))?$"
+)
+# Where a bare exception line can start in a log prefixed by a logger ("ERROR: ..."): only
+# tried on lines that also look like an exception after the logger's prefix.
+_LOGGER_PREFIX = re.compile(r"^.{0,80}?\b(?:ERROR|CRITICAL|Exception)\b[\]:\s-]*")
+
+# Paths that belong to Python, torch, gradio and friends rather than to the project.
+_LIBRARY_PATH = re.compile(
+    r"(?:^<)|/site-packages/|/dist-packages/|/lib/python\d[\d.]*/|/python\d+/lib/"
+    r"|/runtime/lib/(?!site-packages)|/envs/[^/]+/lib/|/lib64/python|/anaconda\d*/lib/|/miniconda\d*/lib/"
+    r"|/\.pyenv/versions/|/frameworks/python\.framework/",
+    re.IGNORECASE,
+)
+_PROJECT_MARKERS = ("GPT_SoVITS", "tools", "infer", "rvc")
+_TOP_LEVEL_FILES = ("webui.py", "api.py", "api_v2.py", "config.py", "go-webui.py", "infer-web.py")
+
+
+@dataclass
+class Frame:
+    path: str  # as written in the log
+    line: int
+    function: str
+    code: str = ""  # the source line the traceback printed under it, if any
+
+    @property
+    def posix(self) -> str:
+        return self.path.replace("\\", "/")
+
+    @property
+    def is_library(self) -> bool:
+        return is_library_path(self.path)
+
+
+@dataclass
+class Traceback:
+    frames: List[Frame]
+    exception: str  # the exception line ("RuntimeError: ...") plus any continuation lines
+    start_line: int  # 1-based line number of "Traceback (most recent call last):"
+    exception_line: int  # 1-based line number of the exception line (0 when the log ends early)
+    chained_from: Optional[int] = None  # index of the traceback this one was raised while handling
+
+    @property
+    def exception_type(self) -> str:
+        match = _EXCEPTION.match(self.exception.split("\n", 1)[0])
+        return match.group("type") if match else ""
+
+
+@dataclass
+class Log:
+    text: str  # decoded and cleaned; lines joined with "\n"
+    encoding: str
+    tracebacks: List[Traceback] = field(default_factory=list)
+    line_count: int = 0
+
+    def last_exception(self) -> Optional[str]:
+        """The last exception line in the log, for "nothing matched" reports."""
+        for traceback in reversed(self.tracebacks):
+            if traceback.exception:
+                return traceback.exception.split("\n", 1)[0]
+        for line in reversed(self.text.splitlines()[-2000:]):
+            stripped = line.strip()
+            match = _EXCEPTION.match(stripped)
+            if match and match.group("message") is not None:
+                return stripped
+        return None
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def read_source(source: Optional[str], stdin: Optional[BinaryIO] = None) -> Tuple[bytes, str]:
+    """Bytes of a file, or of standard input for "-" / None. Returns (data, name to show)."""
+    if source is None or source == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        try:
+            return stream.read(), "<stdin>"
+        except (OSError, ValueError) as error:
+            raise DoctorError(f"Could not read standard input ({error}).")
+    path = Path(source).expanduser()
+    if path.is_dir():
+        raise DoctorError(f"{source} is a folder, not a log file.",
+                          "Give the log file itself, or - to read the log from standard input.")
+    try:
+        return path.read_bytes(), str(source)
+    except FileNotFoundError:
+        raise DoctorError(f"{source}: no such file.",
+                          "Give the path of a saved log, or - and paste the log (end with Ctrl-D, Ctrl-Z Enter on Windows).")
+    except OSError as error:
+        raise DoctorError(f"{source}: cannot read it ({error.strerror or error}).")
+
+
+# ---------------------------------------------------------------------------- decoding
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    sample = data[:2000]
+    if len(sample) < 8:
+        return None
+    odd_zeros = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    even_zeros = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    if odd_zeros > 0.3 and even_zeros < 0.05:
+        return "utf-16-le"
+    if even_zeros > 0.3 and odd_zeros < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode_line(raw: bytes) -> Tuple[str, bool]:
+    """UTF-8 unless the line reads better as GBK (GB18030). Returns (text, used_gbk)."""
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        pass
+    as_utf8 = raw.decode("utf-8", "replace")
+    utf8_bad = as_utf8.count("\ufffd")
+    utf8_good = sum(1 for ch in as_utf8 if ord(ch) > 0x7F and ch != "\ufffd")
+    # Valid multi-byte UTF-8 almost never appears by chance in GBK text; a line with more
+    # valid UTF-8 characters than broken ones is UTF-8 cut short, not GBK.
+    if utf8_good >= utf8_bad:
+        return as_utf8, False
+    return raw.decode("gb18030", "replace"), True
+
+
+def decode(data: bytes) -> Tuple[str, str]:
+    """Decode log bytes; returns (text, encoding name). Never raises."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace"), "utf-8-sig"
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        encoding = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+        return data[2:].decode(encoding, "replace"), encoding
+    guessed = _utf16_without_bom(data)
+    if guessed:
+        return data.decode(guessed, "replace"), guessed
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Mixed logs exist (a UTF-8 Python next to a GBK console tool): decide line by line.
+    pieces = []
+    gbk_lines = 0
+    for raw in data.split(b"\n"):
+        text, used_gbk = _decode_line(raw)
+        gbk_lines += used_gbk
+        pieces.append(text)
+    return "\n".join(pieces), ("gbk" if gbk_lines else "utf-8 (with errors)")
+
+
+# ---------------------------------------------------------------------------- cleaning
+
+
+def _unquote(line: str) -> str:
+    """Undo the escaping of a message shown as a Python repr (Gradio's error box, logged
+    exception reprs): \\' -> ' and \\" -> "."""
+    if "\\'" in line or '\\"' in line:
+        line = line.replace("\\'", "'").replace('\\"', '"')
+    return line
+
+
+_CURLY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def clean_lines(text: str) -> List[str]:
+    """Strip colour codes, control bytes, launcher prefixes and repr escapes; straighten
+    the curly quotes that chat apps put in pasted text; split lines (a carriage return
+    from a progress bar starts a new line, as the terminal showed it)."""
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    if any(quote in text for quote in ("\u201c", "\u201d", "\u2018", "\u2019")):
+        text = text.translate(_CURLY)
+    lines = text.splitlines()
+    out = []
+    for line in lines:
+        if _CONTROL.search(line):
+            line = _CONTROL.sub("", line)
+        if line[:1] in "[>" or " | " in line[:60]:
+            line = _PREFIX.sub("", line, count=1)
+        out.append(_unquote(line))
+    return out
+
+
+# ------------------------------------------------------------------------ tracebacks
+
+
+def _exception_at(lines: List[str], index: int) -> Optional[str]:
+    stripped = lines[index].strip()
+    if _EXCEPTION.match(stripped):
+        return stripped
+    return None
+
+
+def parse_tracebacks(lines: List[str]) -> List[Traceback]:
+    """Every "Traceback (most recent call last):" block with its frames and exception text,
+    chained ones linked to the block they were raised while handling."""
+    found: List[Traceback] = []
+    total = len(lines)
+    index = 0
+    previous_end = -10
+    while index < total:
+        line = lines[index]
+        if _TRACEBACK_START in line:
+            begin = index
+            index += 1
+        elif line.lstrip().startswith('File "') and _FRAME.match(line):
+            begin = index  # a traceback pasted without its first line
+        else:
+            index += 1
+            continue
+        frames: List[Frame] = []
+        exception = ""
+        exception_line = 0
+        while index < total:
+            line = lines[index]
+            match = _FRAME.match(line)
+            if match:
+                frames.append(Frame(match.group("path"), int(match.group("line")), (match.group("func") or "").strip()))
+                index += 1
+                continue
+            stripped = line.strip()
+            if not stripped or set(stripped) <= set("^~ "):
+                index += 1  # Python 3.11's ^^^^ markers, blank lines inside a frame
+                continue
+            if line.startswith((" ", "\t")) and frames and not _EXCEPTION.match(stripped):
+                if not frames[-1].code:
+                    frames[-1].code = stripped
+                index += 1
+                continue
+            if stripped.startswith("...") or stripped.startswith("[Previous line repeated"):
+                index += 1
+                continue
+            exception = stripped
+            exception_line = index + 1
+            index += 1
+            # Continuation lines of a multi-line message (CUDA errors, MPS hints) and lines
+            # a console hard-wrapped, up to a blank line or the next traceback.
+            extra = 0
+            while index < total and extra < 8:
+                following = lines[index]
+                if (not following.strip() or _TRACEBACK_START in following or _FRAME.match(following)
+                        or following.strip() in _CHAIN_LINES):
+                    break
+                exception += "\n" + following.rstrip()
+                index += 1
+                extra += 1
+            break
+        chained_from = None
+        if found and begin - previous_end <= 4:
+            between = " ".join(lines[previous_end + 1:begin])
+            if any(chain in between for chain in _CHAIN_LINES):
+                chained_from = len(found) - 1
+        found.append(Traceback(frames, exception, begin + 1, exception_line, chained_from))
+        previous_end = index - 1
+    return found
+
+
+def is_library_path(path: str) -> bool:
+    if path.startswith("<"):
+        return True  # <frozen ...>, <string> (eval'd code: the caller's frame is the place)
+    posix = "/" + path.replace("\\", "/").lstrip("/")
+    return bool(_LIBRARY_PATH.search(posix))
+
+
+def project_root_of(paths: List[str]) -> Optional[str]:
+    """Guess the project folder from the non-library paths of a log (POSIX form, no trailing /)."""
+    candidates = [p.replace("\\", "/") for p in paths if not is_library_path(p)]
+    for posix in candidates:
+        parts = posix.split("/")
+        for marker in ("GPT_SoVITS",):
+            if marker in parts[:-1]:
+                return "/".join(parts[:parts.index(marker)])
+    for posix in candidates:
+        folder, _, name = posix.rpartition("/")
+        if name in _TOP_LEVEL_FILES:
+            return folder
+    if candidates:
+        folders = [c.rpartition("/")[0] for c in candidates]
+        common = folders[0]
+        for folder in folders[1:]:
+            while common and not (folder == common or folder.startswith(common + "/")):
+                common = common.rpartition("/")[0]
+        return common or None
+    return None
+
+
+def relative_to(path: str, root: Optional[str]) -> str:
+    posix = path.replace("\\", "/")
+    if root:
+        if posix.lower().startswith(root.lower() + "/"):
+            return posix[len(root) + 1:]
+    parts = [p for p in posix.split("/") if p]
+    return "/".join(parts[-2:]) if parts else posix
+
+
+def read_log(data: bytes) -> Log:
+    """Bytes -> a cleaned, parsed Log. Never raises on any input."""
+    text, encoding = decode(data)
+    lines = clean_lines(text)
+    return Log(text="\n".join(lines), encoding=encoding, tracebacks=parse_tracebacks(lines), line_count=len(lines))
