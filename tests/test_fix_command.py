@@ -112,6 +112,18 @@ def test_broken_gpu_keeps_the_card_and_turns_half_off(tmp_path, fix_cli, probe):
     assert result["is_half"] is False and result["infer_device"] == "cuda"
 
 
+def test_unusable_card_moves_to_the_cpu(tmp_path, fix_cli, probe):
+    root = make_project(tmp_path, "detect_name_rule_oneline_guard.py", tts=None)
+    code, out, err = fix_cli("--project", root, "--probe-json", probe("gtx650"), "--write")
+    assert code == 0, err
+    gtx650 = {"name": "NVIDIA GeForce GTX 650", "capability": (3, 0), "memory_gb": 1.0}
+    result = execute((root / "config.py").read_bytes(), gtx650, {"is_half": "True"})
+    assert result["is_half"] is False and result["infer_device"] == "cpu"
+    # the same folder on a good card keeps float16
+    result = execute((root / "config.py").read_bytes(), GOOD_GPU, {"is_half": "True"})
+    assert result["is_half"] is True and result["infer_device"] == "cuda"
+
+
 def test_good_gpu_needs_nothing(tmp_path, fix_cli, probe):
     root = make_project(tmp_path, "constants_spaced.py")
     (root / TTS).write_text("custom:\n  device: cuda\n  is_half: true\n", encoding="utf-8")
