@@ -277,6 +277,10 @@ def apply(edits: Sequence[FileEdit], root: Path) -> List[WriteResult]:
         new = edit.new_bytes()
         if new != current:
             require_writable(target)
+            backup = backup_path(target)
+            if os.path.islink(backup) or (backup.exists() and not backup.is_file()):
+                raise DoctorError(f"{backup} is not a plain file, so the original of {target.name} cannot be"
+                                  " kept there; nothing was written.", hint=f"Move {backup} away and run again.")
         prepared.append((edit, target, current, new))
 
     manifest = read_manifest(root)
@@ -289,9 +293,10 @@ def apply(edits: Sequence[FileEdit], root: Path) -> List[WriteResult]:
                 results.append(WriteResult(str(target), "unchanged", str(backup) if backup.exists() else None, False))
                 continue
             clean_stale_temps(target)
+            clean_stale_temps(backup)
             mode = stat.S_IMODE(target.stat().st_mode)
             created = False
-            if not backup.exists() and not os.path.islink(backup):
+            if not backup.exists():
                 atomic_write(backup, current, mode)
                 created = True
             atomic_write(target, new, mode)

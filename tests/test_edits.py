@@ -197,6 +197,15 @@ def test_symlink_inside_the_root_writes_the_real_file(tmp_path):
     assert configpy.read_config(root / "real_config.py").patched
 
 
+def test_a_link_where_the_backup_goes_is_refused(tmp_path):
+    root = make_project(tmp_path)
+    original = (root / "config.py").read_bytes()
+    (root / "config.py.gsv-doctor.bak").symlink_to(tmp_path / "nowhere")
+    with pytest.raises(DoctorError, match="not a plain file"):
+        edits.apply([plan_for(root)], root)
+    assert (root / "config.py").read_bytes() == original
+
+
 def test_lock_refuses_a_second_writer_and_takes_over_a_stale_lock(tmp_path):
     with edits.lock(tmp_path):
         (tmp_path / edits.LOCK_NAME).write_text(str(os.getppid()))  # a live process holds it

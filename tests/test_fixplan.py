@@ -321,3 +321,18 @@ def test_property_pin_touches_only_values_and_adds_comment_lines(raw):
     assert edit.new_bytes().startswith(b"\xef\xbb\xbf") == raw.startswith(b"\xef\xbb\xbf")
     result = execute(edit.new_bytes() if facts.encoding != "gbk" else new_text, GOOD_GPU, {})
     assert result["is_half"] is False and result["infer_device"] == "cpu"
+
+
+@pytest.mark.parametrize("name", FIXED_SHAPES)
+@pytest.mark.parametrize("cuda", [False, True])
+def test_static_prediction_of_a_fixed_file_agrees_with_running_it(name, cuda):
+    _, edit = fixed(name)
+    facts = configpy.parse_config(edit.new_bytes())
+    is_half, device = configpy.predict(facts, cuda, {"is_half": "True"})
+    result = execute(runnable(name, edit), GOOD_GPU if cuda else None, {"is_half": "True"})
+    if not cuda and name != "helper_2025.py":
+        assert (is_half, device) == (False, "cpu")  # decidable without a card
+    if is_half is not None:
+        assert is_half == result["is_half"]
+    if device is not None:
+        assert device == str(result["infer_device"])
