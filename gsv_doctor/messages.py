@@ -11,7 +11,7 @@ from typing import Any, Dict, Mapping
 FINDINGS: Dict[str, Dict[str, tuple]] = {
     "config-half-on-cpu": {
         "en": ("config.py runs float16 on the CPU ({outcome_en})",
-               "config.py gives is_half={is_half} with infer_device={infer_device} ({value_source_en}); "
+               "config.py gives is_half={is_half} with infer_device={infer_device} ({value_source_en}). "
                "{cpu_consequence_en}",
                "In config.py, after the last line that sets is_half, add: "
                "if str(infer_device).startswith('cpu'): is_half = False"),
@@ -183,10 +183,10 @@ PHRASES = {
     "en": {
         "outcome_crash": "crash", "outcome_nan": "NaN / silent audio", "outcome_slow": "works, {ratio}x slower",
         "outcome_ok": "works",
-        "cpu_consequence_crash": "this torch has no float16 CPU kernels, so loading the HuBERT model fails.",
-        "cpu_consequence_nan": "float16 on this CPU gives NaN: silent audio.",
-        "cpu_consequence_slow": "float16 works on this CPU but runs {ratio}x slower than float32 (measured).",
-        "cpu_consequence_ok": "float16 works on this CPU.",
+        "cpu_consequence_crash": "This torch has no float16 CPU kernels, so loading the HuBERT model fails.",
+        "cpu_consequence_nan": "Float16 on this CPU gives NaN: silent audio.",
+        "cpu_consequence_slow": "Float16 works on this CPU but runs {ratio}x slower than float32 (measured).",
+        "cpu_consequence_ok": "Float16 works on this CPU.",
         "value_source_executed": "measured by running it", "value_source_static": "read from the file",
         "value_source_unknown": "unknown",
         "source_measured": "measurement", "source_rule": "the card rules (name / compute capability)",
