@@ -52,7 +52,9 @@ ALL_OPS = tuple("%s.%s" % (owner, name) for owner, name, _ in CATALOG)
 _lock = _thread.allocate_lock()
 _originals = {}  # "owner.name" -> the object that was there before install()
 _state = {"reason": None, "source": None, "error": None}
-_cache = {}  # id(tensor) -> (weakref, version, data_ptr, float32 copy)
+# id(float16 tensor) -> (weakref, version, data_ptr, float32 copy, is weight): weights, and the
+# float32 results of patched ops while their float16 outputs live.
+_cache = {}
 _torch = None
 
 
@@ -69,23 +71,34 @@ def _forget(ref, key=None):
 
 
 def _upcast(tensor):
-    """float32 copy of a CPU float16 tensor; weights (Parameters) are cast once and cached."""
-    if not isinstance(tensor, _torch.nn.Parameter) or _state.get("no_cache"):
+    """float32 copy of a CPU float16 tensor, cast once where a cache makes it cheaper.
+
+    Weights (Parameters): the copy lives as long as the weight and is redone when the
+    weight changes (version counter, storage). Outputs of a patched op: their float32
+    result is kept while the float16 output lives and is not changed, so the next
+    patched op (conv -> GELU -> GroupNorm) starts from it instead of casting back up.
+    """
+    if _state.get("no_cache"):
         return tensor.float()
     if tensor.requires_grad and _torch.is_grad_enabled():
         return tensor.float()  # part of a graph: a cached copy would go stale for backward
     key = id(tensor)
     entry = _cache.get(key)
-    version = tensor._version
-    pointer = tensor.data_ptr()
-    if entry is not None and entry[0]() is tensor and entry[1] == version and entry[2] == pointer:
+    if entry is not None and entry[0]() is tensor and entry[1] == tensor._version \
+            and entry[2] == tensor.data_ptr():
         return entry[3]
     converted = tensor.detach().float()
+    if isinstance(tensor, _torch.nn.Parameter):
+        _remember(tensor, converted, True)
+    return converted
+
+
+def _remember(tensor, converted, weight):
     import weakref
 
+    key = id(tensor)
     ref = weakref.ref(tensor, lambda dead, key=key: _forget(dead, key))
-    _cache[key] = (ref, version, pointer, converted)
-    return converted
+    _cache[key] = (ref, tensor._version, tensor.data_ptr(), converted, weight)
 
 
 def _convert(value):
@@ -94,7 +107,12 @@ def _convert(value):
 
 def _downcast(result):
     if isinstance(result, _torch.Tensor):
-        return result.half() if result.dtype is _torch.float32 else result
+        if result.dtype is not _torch.float32:
+            return result
+        half = result.half()
+        if not _state.get("no_cache") and not (result.requires_grad and _torch.is_grad_enabled()):
+            _remember(half, result, False)
+        return half
     if isinstance(result, tuple):
         return type(result)(_downcast(item) for item in result) if not hasattr(result, "_fields") \
             else type(result)(*(_downcast(item) for item in result))
@@ -208,6 +226,7 @@ def uninstall():
 
 def status():
     """What is patched in this process, and why. JSON-ready."""
+    entries = list(_cache.values())
     with _lock:
         return {
             "active": bool(_originals),
@@ -215,8 +234,9 @@ def status():
             "reason": _state["reason"],
             "source": _state["source"],
             "error": _state["error"],
-            "cached_weights": len(_cache),
-            "cache_bytes": sum(entry[3].numel() * entry[3].element_size() for entry in list(_cache.values())),
+            "cached_weights": sum(1 for entry in entries if entry[4]),
+            "cache_bytes": sum(entry[3].numel() * entry[3].element_size() for entry in entries if entry[4]),
+            "cached_outputs": sum(1 for entry in entries if not entry[4]),
         }
 
 

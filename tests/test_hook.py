@@ -248,6 +248,21 @@ def test_weights_are_cast_once_and_recast_after_an_in_place_change():
     assert not torch.equal(first, second)
 
 
+def test_the_float32_result_of_one_op_feeds_the_next_until_its_output_changes():
+    old_torch.install()
+    hook.install()
+    x, w = torch.randn(1, 4, 16).half(), torch.randn(4, 4, 3).half()
+    y = F.conv1d(x, w)
+    exact = F.conv1d(x.float(), w.float())
+    assert hook.status()["cached_outputs"] == 1
+    assert torch.equal(F.gelu(y), F.gelu(exact).half())  # from float32, not from y rounded
+    y.add_(1)  # the caller changed the output: its float32 copy is stale
+    assert torch.equal(F.gelu(y), F.gelu(y.float()).half())
+    del y
+    gc.collect()
+    assert hook.status()["cached_outputs"] == 0
+
+
 def test_cache_entries_die_with_their_weights():
     old_torch.install()
     hook.install()
@@ -255,6 +270,7 @@ def test_cache_entries_die_with_their_weights():
     with torch.no_grad():
         layer(torch.randn(2, 8).half())
     assert hook.status()["cached_weights"] == 2
+    assert hook.status()["cached_outputs"] == 0  # the output died at once: so did its copy
     del layer
     gc.collect()
     assert hook.status()["cached_weights"] == 0
@@ -273,8 +289,10 @@ def test_cache_can_be_turned_off(monkeypatch):
     hook.install()
     layer = torch.nn.Linear(8, 4).half()
     with torch.no_grad():
-        layer(torch.randn(2, 8).half())
+        output = layer(torch.randn(2, 8).half())
+    assert output.dtype == torch.float16
     assert hook.status()["cached_weights"] == 0
+    assert hook.status()["cached_outputs"] == 0
 
 
 def _report(ratio, failing=()):
