@@ -42,7 +42,8 @@ _LIBRARY_PATH = re.compile(
 )
 # Console widths at which a copied line may have been hard-wrapped (cmd: 80 or 120 columns);
 # a line exactly that long (or one shorter: a trailing space trimmed) may continue below.
-_CONSOLE_WIDTHS = frozenset(w - d for w in (80, 100, 120, 128, 132, 140, 150, 160, 180, 200, 240) for d in (0, 1))
+_CONSOLE_WIDTHS = frozenset((80, 100, 120, 128, 132, 140, 150, 160, 180, 200, 240))
+_TRIMMED_WIDTHS = frozenset(width - 1 for width in _CONSOLE_WIDTHS)
 _TOP_LEVEL_FILES = ("webui.py", "api.py", "api_v2.py", "config.py", "go-webui.py", "infer-web.py")
 
 
@@ -78,7 +79,7 @@ class Traceback:
         lines = []
         previous = self.exception
         for line in self.more:
-            if len(previous) not in _CONSOLE_WIDTHS:
+            if len(previous) not in _CONSOLE_WIDTHS and len(previous) not in _TRIMMED_WIDTHS:
                 break
             lines.append(line)
             previous = line
@@ -87,7 +88,12 @@ class Traceback:
     @property
     def full_exception(self) -> str:
         """The exception line joined with its hard-wrapped continuation."""
-        return self.exception + "".join(self.wrapped)
+        joined = self.exception
+        previous = self.exception
+        for line in self.wrapped:
+            joined += (" " if len(previous) in _TRIMMED_WIDTHS else "") + line
+            previous = line
+        return joined
 
     @property
     def exception_type(self) -> str:
