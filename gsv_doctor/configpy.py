@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
@@ -60,12 +60,15 @@ class ConfigFacts:
     gpu_name_rule: bool  # the project's own GPU-name rule ("16" in name, P40, 1060...)
     env_default: Optional[str]  # the default text of an `is_half` env read ("True"), when present
     patched: bool  # gsv-doctor's own guard is already in the file
-    text: str = field(default="", repr=False)  # the decoded text (no BOM)
-    raw: bytes = field(default=b"", repr=False)
     insert_after: int = 0  # offset just after the last module-level statement setting a name
     insert_line: int = 0  # 1-based line that statement ends on
     has_bom: bool = False
     unknown_reason: Optional[str] = None  # why the shape is "unknown"
+
+    # Not dataclass fields, so asdict()/JSON of the facts stay small and serialisable;
+    # set by parse_config.
+    text = ""  # the decoded text (no BOM)
+    raw = b""  # the bytes as read
 
     def last(self, name: str, top_level_only: bool = False) -> Optional[Assignment]:
         found = [a for a in self.assignments if a.name == name and not a.in_guard
@@ -151,7 +154,7 @@ def _dotted(node: ast.AST) -> str:
 def _is_env_read(node: ast.AST) -> bool:
     if isinstance(node, ast.Call):
         name = _dotted(node.func)
-        return name.endswith("environ.get") or name.endswith("getenv")
+        return name.endswith(("environ.get", "getenv"))
     if isinstance(node, ast.Subscript):
         return _dotted(node.value).endswith("environ")
     return False
@@ -182,7 +185,7 @@ def _classify(value: ast.AST, local_functions: set, env_names: set) -> Tuple[str
             return "env", None
     for sub in ast.walk(value):
         dotted = _dotted(sub) if isinstance(sub, (ast.Attribute, ast.Name)) else ""
-        if dotted.endswith("float16") or dotted.endswith("torch.device"):
+        if dotted.endswith(("float16", "torch.device")):
             return "helper", None
         if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id in local_functions:
             return "helper", None
@@ -259,8 +262,8 @@ def parse_config(raw: bytes, path: str = "config.py") -> ConfigFacts:
     assignments: List[Assignment] = []
     facts = ConfigFacts(path=path, encoding=encoding, newline=newline_style(text), shape="unknown",
                         assignments=assignments, cpu_guard=False, gpu_name_rule=False, env_default=None,
-                        patched=guard is not None, text=text, raw=raw,
-                        has_bom=encoding == "utf-8-sig")
+                        patched=guard is not None, has_bom=encoding == "utf-8-sig")
+    facts.text, facts.raw = text, raw
 
     def visit(stmts: List[ast.stmt], top: Optional[int], conditional: bool, condition: Optional[str]) -> None:
         for index, stmt in enumerate(stmts):

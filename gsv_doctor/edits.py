@@ -70,7 +70,11 @@ def inside_root(path: Path, root: Path) -> Path:
     """The real file behind `path`; refuses anything that resolves outside the project root."""
     real_root = Path(os.path.realpath(root))
     real = Path(os.path.realpath(path))
-    if os.path.commonpath([str(real), str(real_root)]) != str(real_root):
+    try:
+        outside = os.path.commonpath([str(real), str(real_root)]) != str(real_root)
+    except ValueError:  # another drive (Windows)
+        outside = True
+    if outside:
         how = "is a link to" if os.path.islink(path) else "resolves to"
         raise DoctorError(f"{path} {how} {real}, outside the project folder {real_root}; gsv-doctor only"
                           " writes files inside the project and changed nothing.",
@@ -273,21 +277,26 @@ def apply(edits: Sequence[FileEdit], root: Path) -> List[WriteResult]:
         new = edit.new_bytes()
         if new != current:
             require_writable(target)
+            backup = backup_path(target)
+            if os.path.islink(backup) or (backup.exists() and not backup.is_file()):
+                raise DoctorError(f"{backup} is not a plain file, so the original of {target.name} cannot be"
+                                  " kept there; nothing was written.", hint=f"Move {backup} away and run again.")
         prepared.append((edit, target, current, new))
 
     manifest = read_manifest(root)
     results: List[WriteResult] = []
     done = []  # (target, previous bytes, mode) for a rollback
     try:
-        for edit, target, current, new in prepared:
+        for _edit, target, current, new in prepared:
             backup = backup_path(target)
             if new == current:
                 results.append(WriteResult(str(target), "unchanged", str(backup) if backup.exists() else None, False))
                 continue
             clean_stale_temps(target)
+            clean_stale_temps(backup)
             mode = stat.S_IMODE(target.stat().st_mode)
             created = False
-            if not backup.exists() and not os.path.islink(backup):
+            if not backup.exists():
                 atomic_write(backup, current, mode)
                 created = True
             atomic_write(target, new, mode)
@@ -345,7 +354,7 @@ def undo(root: Path, force: bool = False) -> List[UndoResult]:
                           hint="Compare with the .gsv-doctor.bak file, or run `gsv-doctor fix --undo --force`"
                                " to restore the backup anyway.")
     results = []
-    for relative, target, backup, current in plan:
+    for _relative_path, target, _backup, current in plan:
         if current is not None:
             require_writable(target)
     for relative, target, backup, current in plan:

@@ -119,12 +119,13 @@ def _wrapped_hits(log: Log, entry: Entry, own_lines: set, taken: Dict[int, str])
     """Exception messages that a console hard-wrapped across lines: match them joined."""
     hits = []
     for traceback in log.tracebacks:
-        if "\n" not in traceback.exception:
+        wrapped = traceback.wrapped
+        if not wrapped:
             continue
-        block = range(traceback.exception_line, traceback.exception_line + traceback.exception.count("\n") + 1)
+        block = range(traceback.exception_line, traceback.exception_line + len(wrapped) + 1)
         if any(line in own_lines or (entry.generic and line in taken) for line in block):
             continue
-        joined = traceback.exception.replace("\n", "")
+        joined = traceback.full_exception
         if not any(key in joined.lower() for key in entry.keys):
             continue
         match = entry.regex.search(joined)
@@ -154,7 +155,7 @@ class _Where:
         traceback = self._last_before(line_no)
         if traceback is None or not traceback.exception_line:
             return None
-        if 0 <= line_no - traceback.exception_line <= traceback.exception.count("\n"):
+        if 0 <= line_no - traceback.exception_line <= len(traceback.wrapped):
             return traceback
         return None
 

@@ -20,8 +20,9 @@ from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import API, INFERENCE_UI, Finding, Severity
 from gsv_doctor.ttsyaml import TtsInferFacts
 
-# Findings a config.py edit answers.
-CONFIG_IDS = ("config-half-on-cpu", "config-half-on-broken-gpu", "config-device-unusable", "gpu-unusable")
+# Findings a config.py edit answers. (`gpu-unusable` alone is about the machine: when config.py
+# picks that card, the diagnosis also says `config-device-unusable`.)
+CONFIG_IDS = ("config-half-on-cpu", "config-half-on-broken-gpu", "config-device-unusable")
 # Findings a tts_infer.yaml edit answers (param "section").
 TTS_IDS = ("tts-infer-device-unusable", "tts-infer-half-on-cpu", "tts-infer-half-on-broken-gpu")
 # Entry points config.py cannot reach (param "entry_point").
@@ -151,7 +152,7 @@ def manual_edit_text(newline: str = "\n") -> str:
 
 def _pin_values(findings: Sequence[Finding]) -> Dict[str, Any]:
     ids = {f.id for f in findings}
-    device_bad = bool(ids & {"config-device-unusable", "gpu-unusable", "config-half-on-cpu"})
+    device_bad = bool(ids & {"config-device-unusable", "config-half-on-cpu"})
     return {"is_half": False, "infer_device": "cpu" if device_bad else None}
 
 

@@ -31,12 +31,8 @@ _CHAIN_LINES = (
 )
 # "RuntimeError: ...", "torch.cuda.OutOfMemoryError: ...", "gradio.exceptions.Error: ...", "KeyboardInterrupt".
 _EXCEPTION = re.compile(
-    r"^(?P<type>(?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Error|Exception|Warning|Interrupt|Exit))(?::\s?(?P<message>.*))?$"
+    r"^(?P<type>(?:[A-Za-z_][\w]*\.)*(?:[A-Za-z_]\w*)?(?:Error|Exception|Warning|Interrupt|Exit))(?::\s?(?P<message>.*))?$"
 )
-# Where a bare exception line can start in a log prefixed by a logger ("ERROR: ..."): only
-# tried on lines that also look like an exception after the logger's prefix.
-_LOGGER_PREFIX = re.compile(r"^.{0,80}?\b(?:ERROR|CRITICAL|Exception)\b[\]:\s-]*")
-
 # Paths that belong to Python, torch, gradio and friends rather than to the project.
 _LIBRARY_PATH = re.compile(
     r"(?:^<)|/site-packages/|/dist-packages/|/lib/python\d[\d.]*/|/python\d+/lib/"
@@ -44,7 +40,10 @@ _LIBRARY_PATH = re.compile(
     r"|/\.pyenv/versions/|/frameworks/python\.framework/",
     re.IGNORECASE,
 )
-_PROJECT_MARKERS = ("GPT_SoVITS", "tools", "infer", "rvc")
+# Console widths at which a copied line may have been hard-wrapped (cmd: 80 or 120 columns);
+# a line exactly that long (or one shorter: a trailing space trimmed) may continue below.
+_CONSOLE_WIDTHS = frozenset((80, 100, 120, 128, 132, 140, 150, 160, 180, 200, 240))
+_TRIMMED_WIDTHS = frozenset(width - 1 for width in _CONSOLE_WIDTHS)
 _TOP_LEVEL_FILES = ("webui.py", "api.py", "api_v2.py", "config.py", "go-webui.py", "infer-web.py")
 
 
@@ -67,14 +66,38 @@ class Frame:
 @dataclass
 class Traceback:
     frames: List[Frame]
-    exception: str  # the exception line ("RuntimeError: ...") plus any continuation lines
-    start_line: int  # 1-based line number of "Traceback (most recent call last):"
+    exception: str  # the exception line ("RuntimeError: ..."), stripped
+    start_line: int  # 1-based line number of "Traceback (most recent call last):" (or the first frame)
     exception_line: int  # 1-based line number of the exception line (0 when the log ends early)
     chained_from: Optional[int] = None  # index of the traceback this one was raised while handling
+    more: List[str] = field(default_factory=list)  # lines after it, up to a blank line (multi-line messages)
+
+    @property
+    def wrapped(self) -> List[str]:
+        """The lines of `more` that continue the exception line because a console cut it at
+        its width (cmd copies hard-wrapped text): each line before them is that long."""
+        lines = []
+        previous = self.exception
+        for line in self.more:
+            if len(previous) not in _CONSOLE_WIDTHS and len(previous) not in _TRIMMED_WIDTHS:
+                break
+            lines.append(line)
+            previous = line
+        return lines
+
+    @property
+    def full_exception(self) -> str:
+        """The exception line joined with its hard-wrapped continuation."""
+        joined = self.exception
+        previous = self.exception
+        for line in self.wrapped:
+            joined += (" " if len(previous) in _TRIMMED_WIDTHS else "") + line
+            previous = line
+        return joined
 
     @property
     def exception_type(self) -> str:
-        match = _EXCEPTION.match(self.exception.split("\n", 1)[0])
+        match = _EXCEPTION.match(self.exception)
         return match.group("type") if match else ""
 
 
@@ -89,7 +112,7 @@ class Log:
         """The last exception line in the log, for "nothing matched" reports."""
         for traceback in reversed(self.tracebacks):
             if traceback.exception:
-                return traceback.exception.split("\n", 1)[0]
+                return traceback.exception
         for line in reversed(self.text.splitlines()[-2000:]):
             stripped = line.strip()
             match = _EXCEPTION.match(stripped)
@@ -138,20 +161,19 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
     return None
 
 
-def _decode_line(raw: bytes) -> Tuple[str, bool]:
-    """UTF-8 unless the line reads better as GBK (GB18030). Returns (text, used_gbk)."""
-    try:
-        return raw.decode("utf-8"), False
-    except UnicodeDecodeError:
-        pass
+_UTF8, _GBK, _EITHER = "utf-8", "gbk", "either"
+
+
+def _vote(raw: bytes) -> str:
+    """How a line that is not valid UTF-8 reads best."""
     as_utf8 = raw.decode("utf-8", "replace")
     utf8_bad = as_utf8.count("\ufffd")
     utf8_good = sum(1 for ch in as_utf8 if ord(ch) > 0x7F and ch != "\ufffd")
+    if sum(1 for byte in raw if byte > 0x7F) < 4:
+        return _EITHER  # a cut-off character or two: too little to tell, follow the file
     # Valid multi-byte UTF-8 almost never appears by chance in GBK text; a line with more
-    # valid UTF-8 characters than broken ones is UTF-8 cut short, not GBK.
-    if utf8_good >= utf8_bad:
-        return as_utf8, False
-    return raw.decode("gb18030", "replace"), True
+    # valid UTF-8 characters than broken ones is UTF-8 with damage, not GBK.
+    return _UTF8 if utf8_good >= utf8_bad else _GBK
 
 
 def decode(data: bytes) -> Tuple[str, str]:
@@ -168,14 +190,28 @@ def decode(data: bytes) -> Tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    # Mixed logs exist (a UTF-8 Python next to a GBK console tool): decide line by line.
+    # Mixed logs exist (a UTF-8 Python next to a GBK console tool): decide line by line;
+    # lines too short to tell follow the majority of the file.
+    raws = data.split(b"\n")
+    votes = []
+    utf8_lines = gbk_lines = 0
+    for raw in raws:
+        try:
+            raw.decode("utf-8")
+            vote = _UTF8 if any(byte > 0x7F for byte in raw) else _EITHER
+        except UnicodeDecodeError:
+            vote = _vote(raw)
+        utf8_lines += vote == _UTF8
+        gbk_lines += vote == _GBK
+        votes.append(vote)
+    default = _GBK if gbk_lines > utf8_lines else _UTF8
     pieces = []
-    gbk_lines = 0
-    for raw in data.split(b"\n"):
-        text, used_gbk = _decode_line(raw)
-        gbk_lines += used_gbk
-        pieces.append(text)
-    return "\n".join(pieces), ("gbk" if gbk_lines else "utf-8 (with errors)")
+    used_gbk = False
+    for raw, vote in zip(raws, votes):
+        encoding = default if vote == _EITHER else vote
+        used_gbk = used_gbk or encoding == _GBK
+        pieces.append(raw.decode("gb18030" if encoding == _GBK else "utf-8", "replace"))
+    return "\n".join(pieces), ("gbk" if used_gbk else "utf-8 (with errors)")
 
 
 # ---------------------------------------------------------------------------- cleaning
@@ -239,6 +275,7 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
             index += 1
             continue
         frames: List[Frame] = []
+        more: List[str] = []
         exception = ""
         exception_line = 0
         while index < total:
@@ -263,24 +300,23 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
             exception = stripped
             exception_line = index + 1
             index += 1
-            # Continuation lines of a multi-line message (CUDA errors, MPS hints) and lines
-            # a console hard-wrapped, up to a blank line or the next traceback.
-            extra = 0
-            while index < total and extra < 8:
-                following = lines[index]
+            # Continuation lines of a multi-line message (CUDA errors) and lines a console
+            # hard-wrapped, up to a blank line or the next traceback; not consumed.
+            probe = index
+            while probe < total and len(more) < 8:
+                following = lines[probe]
                 if (not following.strip() or _TRACEBACK_START in following or _FRAME.match(following)
                         or following.strip() in _CHAIN_LINES):
                     break
-                exception += "\n" + following.rstrip()
-                index += 1
-                extra += 1
+                more.append(following.rstrip())
+                probe += 1
             break
         chained_from = None
         if found and begin - previous_end <= 4:
             between = " ".join(lines[previous_end + 1:begin])
             if any(chain in between for chain in _CHAIN_LINES):
                 chained_from = len(found) - 1
-        found.append(Traceback(frames, exception, begin + 1, exception_line, chained_from))
+        found.append(Traceback(frames, exception, begin + 1, exception_line, chained_from, more))
         previous_end = index - 1
     return found
 

@@ -145,6 +145,8 @@ def _finding_lines(finding: Finding, lang: str, colour: bool) -> List[str]:
         rows.append((label("affects", lang), ", ".join(finding.entry_points)))
     if finding.error_text:
         rows.append((label("error", lang), finding.error_text))
+    if finding.severity is not Severity.INFO:
+        rows.append((label("found_by", lang), messages.PHRASES[lang]["source_" + finding.source]))
     if finding.severity is not Severity.INFO or finding.fix_command:
         if finding.fix_command:
             rows.append((label("fix", lang), _paint(finding.fix_command, "green", colour, True)))

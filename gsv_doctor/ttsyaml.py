@@ -21,7 +21,8 @@ class TtsInferFacts:
     sections: Dict[str, Dict[str, Any]] = field(default_factory=dict)  # {"custom": {"device": "cpu", "is_half": False}}
     error: Optional[str] = None  # why the file is not usable although it parses (e.g. not a mapping)
     encoding: str = "utf-8"
-    text: str = field(default="", repr=False)
+    text = ""  # the decoded text; not a dataclass field, so asdict()/JSON stay small
+
 
 
 def _device(value: Any) -> Optional[str]:
@@ -59,7 +60,8 @@ def read_tts_infer(path) -> TtsInferFacts:
             f"{path} is not valid YAML{where}; api_v2.py cannot start with it either.",
             hint="Fix that line, or delete the file: GPT-SoVITS writes a fresh one with its defaults.",
         )
-    facts = TtsInferFacts(path=str(path), exists=True, encoding=encoding, text=text)
+    facts = TtsInferFacts(path=str(path), exists=True, encoding=encoding)
+    facts.text = text
     if data is None:
         facts.error = "the file is empty"
         return facts

@@ -167,3 +167,17 @@ def test_gbk_console_gets_replaceable_text():
         encoding = "gbk"
 
     assert report.safe_text("正常 ✓", GbkStream()) == "正常 ?"
+
+
+@pytest.mark.parametrize("config, finding, text", [
+    # Python imports a GBK file whose only non-UTF-8 bytes are in comments; it runs.
+    ("constants_gbk_crlf.py", "config-device-unusable", "is_half=True, infer_device=cuda"),
+    ("constants_bom_zh.py", "config-device-unusable", "is_half=True, infer_device=cuda"),
+    ("syntax_error.py", "config-unreadable", "line 3"),
+])
+def test_unusual_config_files_end_to_end(tmp_path, run_cli, config, finding, text):
+    root = make_project(tmp_path / "gsv", config=config, inference_ui=None)
+    done = run_cli("check", "--project", root, "--lang", "en")
+    assert "Traceback" not in done.stderr and done.returncode == 1, done.stderr
+    assert f"[{finding}]" in done.stdout
+    assert text in done.stdout

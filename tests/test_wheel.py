@@ -4,6 +4,10 @@ import os
 import subprocess
 import sys
 
+from pathlib import Path
+
+import torch
+
 from conftest import REPO_ROOT
 
 
@@ -19,9 +23,13 @@ def test_wheel_installs_into_an_env_with_torch_without_touching_torch(tmp_path):
         REPO_ROOT, env=dict(os.environ, TMPDIR=str(build.parent)))
     [wheel] = list((tmp_path / "dist").glob("gsv_doctor-*.whl"))
     venv = tmp_path / "venv"
-    # No pip of its own: a fresh venv's old setuptools would shadow the one torch requires.
-    run(sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", venv)
+    # An environment that sees this torch (wherever it is installed) through a .pth line, and
+    # has no pip of its own: a fresh venv's old setuptools would shadow the one torch requires.
+    run(sys.executable, "-m", "venv", "--without-pip", venv)
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    purelib = run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))").stdout.strip()
+    torch_home = os.path.dirname(os.path.dirname(torch.__file__))
+    (Path(purelib) / "outer_torch.pth").write_text(torch_home + "\n")
     where = "import json, torch; print(json.dumps([torch.__version__, torch.__file__]))"
     before = run(python, "-c", where, cwd=tmp_path).stdout
     installed = run(sys.executable, "-m", "pip", "--python", python, "install", "--no-index", wheel, cwd=tmp_path)

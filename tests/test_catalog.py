@@ -1,0 +1,98 @@
+import re
+
+import pytest
+
+from gsv_doctor import catalog, probe
+from gsv_doctor.explain import REASONS
+
+ALL = catalog.ENTRIES + list(catalog.SYMPTOMS.values())
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def test_ids_are_unique():
+    ids = [entry.id for entry in ALL]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("entry", catalog.ENTRIES, ids=lambda e: e.id)
+def test_example_holds_a_key_and_matches_the_pattern(entry):
+    assert any(key in entry.example.lower() for key in entry.keys), "the fast scan would never find it"
+    assert all(key == key.lower() for key in entry.keys)
+    assert entry.regex.search(entry.example)
+
+
+@pytest.mark.parametrize("entry", ALL, ids=lambda e: e.id)
+def test_texts_exist_in_both_languages_and_use_only_known_params(entry):
+    groups = {name.rstrip("0123456789") for name in entry.regex.groupindex}
+    for text in (entry.meaning, entry.manual):
+        assert set(text) == {"en", "zh"}
+        assert text["en"].strip() and text["zh"].strip()
+        assert re.search(r"[\u4e00-\u9fff]", text["zh"]), "the zh text is not Chinese"
+        for lang in ("en", "zh"):
+            assert set(PLACEHOLDER.findall(text[lang])) <= groups
+    assert entry.settings and all(s in catalog.SETTINGS for s in entry.settings)
+    assert all(c.startswith("gsv-doctor ") for c in entry.fix_commands), "gsv-doctor commands first"
+
+
+@pytest.mark.parametrize("entry", [e for e in catalog.ENTRIES if e.check == catalog.CHECK_CPU_OP], ids=lambda e: e.id)
+def test_cpu_op_entries_name_ops_the_probe_measures(entry):
+    import torch
+
+    measured = set(probe._op_catalog(torch))
+    assert entry.ops and set(entry.ops) <= measured
+    assert entry.dtype in probe.DTYPES
+
+
+# Every kernel message of shared/reference/cpu-half-facts.md, exactly as measured.
+FACTS = {
+    '"slow_conv2d_cpu" not implemented for \'Half\'': "cpu-half-conv",
+    '"slow_conv_transpose2d_out_cpu" not implemented for \'Half\'': "cpu-half-conv-transpose",
+    '"addmm_impl_cpu_" not implemented for \'Half\'': "cpu-half-linear",
+    '"LayerNormKernelImpl" not implemented for \'Half\'': "cpu-half-layer-norm",
+    '"GroupNormKernelImpl" not implemented for \'Half\'': "cpu-half-group-norm",
+    '"GeluKernelImpl" not implemented for \'Half\'': "cpu-half-gelu",
+    '"softmax_lastdim_kernel_impl" not implemented for \'Half\'': "cpu-half-softmax",
+    '"bmm" not implemented for \'Half\'': "cpu-half-bmm",
+    '"cos_vml_cpu" not implemented for \'Half\'': "cpu-half-stft-window",
+    '"reflection_pad1d" not implemented for \'BFloat16\'': "cpu-bf16-stft-pad",
+    "MKL FFT doesn't support tensors of type: Half": "cpu-half-mkl-fft",
+    "MKL FFT doesn't support tensors of type: BFloat16": "cpu-half-mkl-fft",
+}
+
+
+@pytest.mark.parametrize("message, entry_id", sorted(FACTS.items()))
+def test_every_measured_cpu_message_has_its_entry(message, entry_id):
+    matching = [e.id for e in catalog.ENTRIES if not e.generic and e.regex.search("RuntimeError: " + message)]
+    assert matching == [entry_id]
+
+
+def test_emulated_old_torch_messages_match_the_catalog():
+    import old_torch
+
+    for kernel in set(old_torch.HALF_KERNELS.values()):
+        message = old_torch.message(kernel)
+        assert [e for e in catalog.ENTRIES if not e.generic and e.regex.search(message)], message
+
+
+@pytest.mark.parametrize("message, entry_id", [
+    ("Input type (torch.FloatTensor) and weight type (torch.HalfTensor) should be the same", "dtype-input-weight"),
+    ("Input type (CUDABFloat16Type) and weight type (torch.cuda.FloatTensor) should be the same", "dtype-input-weight"),
+    ("Input type (float) and bias type (c10::Half) should be the same", "dtype-input-bias"),
+    ("expected mat1 and mat2 to have the same dtype, but got: c10::Half != float", "dtype-mat1-mat2"),
+    ("self and mat2 must have the same dtype, but got Half and Float", "dtype-mat1-mat2"),
+    ("expected scalar type Float but found Half", "dtype-expected-scalar"),
+    ("torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 MiB", "cuda-out-of-memory"),
+    ("NameError: name 'False ' is not defined", None),
+    ("NameError: name 'FALSE' is not defined", "is-half-env-eval"),
+    ("expected scalar type Long but found Int", None),
+    ('"addmm_cuda" not implemented for \'BFloat16\'', "half-kernel-other"),
+])
+def test_variants(message, entry_id):
+    matching = [e.id for e in catalog.ENTRIES if e.regex.search(message)]
+    assert matching == ([entry_id] if entry_id else [])
+
+
+def test_machine_reason_texts_exist_in_both_languages():
+    for reason, texts in REASONS.items():
+        assert set(texts) == {"en", "zh"}, reason
+        assert set(PLACEHOLDER.findall(texts["en"])) == set(PLACEHOLDER.findall(texts["zh"])), reason

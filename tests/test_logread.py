@@ -1,0 +1,194 @@
+import io
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import TESTS
+from gsv_doctor import logread
+from gsv_doctor.errors import DoctorError
+
+LOGS = TESTS / "logs"
+CONV = '"slow_conv2d_cpu" not implemented for \'Half\''
+TRACE = (
+    "Traceback (most recent call last):\n"
+    '  File "D:\\AI\\GPT-SoVITS\\GPT_SoVITS\\feature_extractor\\cnhubert.py", line 84, in forward\n'
+    '    feats = self.model(input_values)["last_hidden_state"]\n'
+    '  File "D:\\AI\\GPT-SoVITS\\runtime\\lib\\site-packages\\torch\\nn\\modules\\conv.py", line 306, in _conv_forward\n'
+    "    return F.conv1d(input, weight, bias, self.stride,\n"
+    "RuntimeError: " + CONV + "\n"
+)
+
+
+def test_gbk_log_decodes_as_gbk_with_chinese_intact():
+    log = logread.read_log((LOGS / "gbk_console_prepare_conv.log").read_bytes())
+    assert log.encoding == "gbk"
+    assert "当前使用的是 CPU 推理" in log.text
+    assert "一键三连失败" in log.text
+    assert log.tracebacks[0].exception == "RuntimeError: " + CONV
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
+def test_bom_and_utf16_logs(encoding):
+    data = ("界面日志\n" + TRACE).encode(encoding)
+    log = logread.read_log(data)
+    assert "界面日志" in log.text
+    assert log.tracebacks[0].exception == "RuntimeError: " + CONV
+
+
+def test_utf8_cut_inside_a_character_stays_utf8():
+    data = ("推理失败 " * 20 + "\n" + TRACE).encode("utf-8") + "中".encode("utf-8")[:2]
+    log = logread.read_log(data)
+    assert log.encoding != "gbk"
+    assert "推理失败" in log.text
+
+
+def test_mixed_utf8_and_gbk_lines_decode_each_line_right():
+    data = "UTF-8 行：模型加载\n".encode("utf-8") + "GBK 行：进程已结束\n".encode("gbk") + TRACE.encode()
+    log = logread.read_log(data)
+    assert "模型加载" in log.text and "进程已结束" in log.text
+    assert len(log.tracebacks) == 1
+
+
+def test_ansi_codes_crlf_and_progress_bars_are_cleaned():
+    data = ("\x1b[31m" + TRACE.replace("\n", "\r\n") + "\x1b[0m" + " 10%|#   | 1/10\r 20%|##  | 2/10\r\n").encode()
+    log = logread.read_log(data)
+    assert "\x1b" not in log.text and "\r" not in log.text
+    assert log.tracebacks[0].exception == "RuntimeError: " + CONV
+    assert " 20%|##  | 2/10" in log.text.splitlines()
+
+
+def test_rank_docker_and_quote_prefixes_are_stripped():
+    for prefix in ("[rank0]: ", "gpt-sovits-1  | ", "> "):
+        text = "".join(prefix + line + "\n" for line in TRACE.splitlines())
+        log = logread.read_log(text.encode())
+        assert log.tracebacks[0].exception == "RuntimeError: " + CONV, prefix
+        assert log.tracebacks[0].frames[0].path.endswith("cnhubert.py")
+
+
+def test_repr_escaped_quotes_and_curly_quotes_are_undone():
+    lines = logread.clean_lines("gradio.exceptions.Error: 'RuntimeError: \"bmm\" not implemented for \\'Half\\''\n"
+                                "RuntimeError: \u201cbmm\u201d not implemented for \u2018Half\u2019")
+    assert lines[0].endswith("\"bmm\" not implemented for 'Half''")
+    assert lines[1] == "RuntimeError: \"bmm\" not implemented for 'Half'"
+
+
+def test_frames_windows_and_posix_paths_and_source_lines():
+    log = logread.read_log((LOGS / "linux_inference_gradio_layernorm.log").read_bytes())
+    (traceback,) = log.tracebacks
+    project = [f for f in traceback.frames if not f.is_library]
+    assert [f.posix.split("GPT-SoVITS/")[1] for f in project] == [
+        "GPT_SoVITS/inference_webui.py", "GPT_SoVITS/AR/models/t2s_model.py", "GPT_SoVITS/AR/models/t2s_model.py"]
+    assert project[-1].line == 142 and project[-1].function == "process_prompt"
+    assert project[-1].code.startswith("x = F.layer_norm(")
+    windows = logread.read_log((LOGS / "win_package_prepare_hubert_conv.log").read_bytes())
+    first = windows.tracebacks[0]
+    assert first.frames[0].path.startswith("D:\\AI\\GPT-SoVITS-v2pro-20250604\\GPT_SoVITS\\prepare_datasets")
+    assert [f.is_library for f in first.frames] == [False, False, True, True, True, True]
+    assert windows.tracebacks[1].exception.startswith("FileNotFoundError")
+
+
+@pytest.mark.parametrize("path, library", [
+    ("D:\\GSV\\runtime\\lib\\site-packages\\torch\\nn\\functional.py", True),
+    ("D:\\GSV\\runtime\\lib\\threading.py", True),
+    ("C:\\Users\\a\\AppData\\Local\\Programs\\Python\\Python310\\lib\\runpy.py", True),
+    ("/usr/lib/python3.10/threading.py", True),
+    ("/root/miniconda3/envs/gsv/lib/python3.10/site-packages/gradio/queueing.py", True),
+    ("/home/u/GPT-SoVITS/.venv/lib/python3.10/site-packages/torch/cuda/__init__.py", True),
+    ("<frozen importlib._bootstrap>", True),
+    ("<string>", True),
+    ("D:\\GSV\\GPT_SoVITS\\TTS_infer_pack\\TTS.py", False),
+    ("/home/u/GPT-SoVITS/api.py", False),
+    ("/Users/lin/GPT-SoVITS/tools/uvr5/webui.py", False),
+])
+def test_library_paths(path, library):
+    assert logread.is_library_path(path) is library
+
+
+def test_project_root_and_relative_paths():
+    paths = ["D:\\GSV\\runtime\\lib\\site-packages\\gradio\\utils.py", "D:\\GSV\\api.py",
+             "D:\\GSV\\GPT_SoVITS\\module\\models.py"]
+    root = logread.project_root_of(paths)
+    assert root == "D:/GSV"
+    assert logread.relative_to(paths[2], root) == "GPT_SoVITS/module/models.py"
+    assert logread.project_root_of(["/srv/app/main.py", "/srv/app/lib/x.py"]) == "/srv/app"
+
+
+def test_chained_tracebacks_are_linked():
+    log = logread.read_log((LOGS / "chained_groupnorm_gradio_error.log").read_bytes())
+    assert len(log.tracebacks) == 2
+    assert log.tracebacks[1].chained_from == 0
+    assert log.tracebacks[1].exception_type == "gradio.exceptions.Error"
+
+
+def test_multi_line_exception_message_is_kept():
+    log = logread.read_log((LOGS / "rtx5090_no_kernel_image.log").read_bytes())
+    traceback = log.tracebacks[0]
+    assert traceback.exception == "RuntimeError: CUDA error: no kernel image is available for execution on the device"
+    assert "For debugging consider passing CUDA_LAUNCH_BLOCKING=1." in traceback.more
+    assert traceback.wrapped == []  # its lines are short: a multi-line message, not a wrapped one
+
+
+def test_hard_wrapped_exception_line_is_joined():
+    message = "RuntimeError: " + "x" * 60 + ' "slow_conv2d_cpu" not implemented for \'Half\''
+    wrapped = "\n".join(message[i:i + 80] for i in range(0, len(message), 80))
+    log = logread.read_log((TRACE.rsplit("RuntimeError", 1)[0] + wrapped + "\nnext log line\n").encode())
+    assert log.tracebacks[0].full_exception == message
+
+
+def test_headless_traceback_fragment_is_parsed():
+    log = logread.read_log((LOGS / "dtype_expected_scalar_float.log").read_bytes())
+    (traceback,) = log.tracebacks
+    assert traceback.frames[0].line == 213
+    assert traceback.exception == "RuntimeError: expected scalar type Float but found Half"
+
+
+def test_last_exception_without_traceback():
+    log = logread.read_log(b"starting\nValueError: bad sample rate 0\nbye\n")
+    assert log.last_exception() == "ValueError: bad sample rate 0"
+    assert logread.read_log(b"all fine\n").last_exception() is None
+
+
+def test_read_source_file_stdin_and_errors(tmp_path):
+    path = tmp_path / "a.log"
+    path.write_bytes(b"x")
+    assert logread.read_source(str(path)) == (b"x", str(path))
+    assert logread.read_source("-", stdin=io.BytesIO(b"pasted")) == (b"pasted", "<stdin>")
+    with pytest.raises(DoctorError, match="no such file"):
+        logread.read_source(str(tmp_path / "missing.log"))
+    with pytest.raises(DoctorError, match="folder"):
+        logread.read_source(str(tmp_path))
+
+
+def _check_invariants(log):
+    assert isinstance(log.text, str)
+    for traceback in log.tracebacks:
+        assert traceback.start_line >= 1
+        assert traceback.exception_line == 0 or traceback.exception_line > traceback.start_line - 1
+    log.last_exception()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=4000))
+def test_fuzz_random_bytes_never_crash(data):
+    _check_invariants(logread.read_log(data))
+
+
+_CORPUS = [p.read_bytes() for p in sorted(LOGS.iterdir())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_CORPUS), st.integers(0, 10 ** 6), st.integers(0, 10 ** 6), st.binary(max_size=40))
+def test_fuzz_truncated_and_spliced_logs_never_crash(data, cut, at, junk):
+    truncated = data[: cut % (len(data) + 1)]
+    position = at % (len(truncated) + 1)
+    _check_invariants(logread.read_log(truncated[:position] + junk + truncated[position:]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Traceback (most recent call last):", '  File "x.py", line 1, in f', '  File "', "    code", "",
+    "RuntimeError: " + CONV, "During handling of the above exception, another exception occurred:",
+    "\x1b[31m", "[rank0]: ", "  ^^^^", "\r", "中文", "File \"a\", line 9999999999999999999999",
+]), max_size=60))
+def test_fuzz_traceback_shaped_noise_never_crashes(parts):
+    _check_invariants(logread.read_log("\n".join(parts).encode("utf-8")))
