@@ -7,6 +7,7 @@ config.py is read, never executed, so a warm and a cold run judge alike.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
@@ -158,20 +159,35 @@ def plan_install_into(path: Path) -> Optional[bytes]:
 
 
 def install_into(path: str) -> Optional[str]:
-    """Add the preflight line to a start script, keeping a backup (as `fix` does). Returns the backup."""
+    """Add the preflight line to a start script, as `fix` writes: backup kept once, atomic
+    write, and, for a script inside a GPT-SoVITS folder, a record that `gsv-doctor fix
+    --undo` restores from. Returns the backup's path; None when the line is already there."""
     from gsv_doctor import edits
 
     script = Path(path)
     if not script.is_file():
         raise DoctorError(f"--install-into {path}: no such file.",
                           "Give the start script itself, e.g. go-webui.bat in your GPT-SoVITS folder.")
-    new = plan_install_into(script)
-    if new is None:
-        return None
-    edits.require_writable(script)
-    backup = edits.backup_path(script)
-    mode = os.stat(script).st_mode & 0o7777
-    if not backup.exists():
-        edits.atomic_write(backup, script.read_bytes(), mode)
-    edits.atomic_write(script, new, mode)
+    root = project_module.locate(None, cwd=str(script.resolve().parent))
+    with (edits.lock(root) if root else contextlib.nullcontext()):
+        new = plan_install_into(script)
+        if new is None:
+            return None
+        edits.require_writable(script)
+        current = script.read_bytes()
+        backup = edits.backup_path(script)
+        mode = os.stat(script).st_mode & 0o7777
+        if not backup.exists():
+            edits.atomic_write(backup, current, mode)
+        edits.atomic_write(script, new, mode)
+        if root:
+            manifest = edits.read_manifest(root)
+            relative = Path(os.path.realpath(script)).relative_to(os.path.realpath(root)).as_posix()
+            entry = manifest.get(relative, {})
+            manifest[relative] = {
+                "backup": Path(os.path.realpath(backup)).relative_to(os.path.realpath(root)).as_posix(),
+                "original_sha256": entry.get("original_sha256") or edits.sha256(backup.read_bytes()),
+                "written_sha256": edits.sha256(new),
+            }
+            edits.write_manifest(root, manifest)
     return str(backup)

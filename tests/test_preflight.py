@@ -135,6 +135,18 @@ def test_install_into_a_bat_keeps_bytes_and_line_endings_and_a_backup(tmp_path):
     assert script.read_bytes() == new
 
 
+def test_a_script_in_a_project_is_restored_by_fix_undo(tmp_path, cache_dir):
+    project = make_project(tmp_path / "gsv", config=GOOD_CONFIG)
+    script = project / "go-webui.bat"
+    script.write_bytes(BAT)
+    preflight.install_into(str(script))
+    assert script.read_bytes() != BAT
+    done = cli("fix", "--project", project, "--undo", cache_dir=cache_dir)
+    assert done.returncode == 0, done.stderr
+    assert script.read_bytes() == BAT
+    assert sorted(p.name for p in project.iterdir()) == ["GPT_SoVITS", "config.py", "go-webui.bat"]
+
+
 @pytest.mark.parametrize("name, text, kind", [
     ("go-webui.ps1", "$ErrorActionPreference = 'Stop'\n& python webui.py zh_CN\n", "powershell"),
     ("start.sh", "#!/bin/sh\nset -e\ncd \"$(dirname \"$0\")\"\npython webui.py\n", "sh"),
