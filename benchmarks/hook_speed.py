@@ -115,7 +115,7 @@ def main() -> None:
         "float16, hook": (True, hooked16, half_audio),
     }
     times = {name: [] for name in variants}
-    for name, (with_hook, model, x) in variants.items():  # warm-up
+    for with_hook, model, x in variants.values():  # warm-up
         (hook.install if with_hook else hook.uninstall)()
         timed(model, x)
     names = list(variants)

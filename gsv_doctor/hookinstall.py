@@ -105,16 +105,16 @@ def _child(python: str, code: str, env: Optional[Dict[str, str]] = None) -> Dict
         done = subprocess.run([python, "-I", "-c", code], capture_output=True, text=True,
                               timeout=CHILD_TIMEOUT_S, env=env)
     except subprocess.TimeoutExpired:
-        raise DoctorError(f"{python} did not answer within {CHILD_TIMEOUT_S:.0f} s.")
+        raise DoctorError(f"{python} did not answer within {CHILD_TIMEOUT_S:.0f} s.") from None
     except OSError as error:
         raise DoctorError(f"Could not start {python}: {error.strerror or error}.",
-                          "Check that --python names a working Python interpreter.")
+                          "Check that --python names a working Python interpreter.") from None
     lines = done.stdout.strip().splitlines()
     try:
         return json.loads(lines[-1])
     except (IndexError, ValueError):
         tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        raise DoctorError(f"{python} could not report its site-packages ({tail}).")
+        raise DoctorError(f"{python} could not report its site-packages ({tail}).") from None
 
 
 def locate(python: Optional[str] = None) -> Location:

@@ -140,7 +140,7 @@ def plan_install_into(path: Path) -> Optional[bytes]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise DoctorError(f"--install-into {path}: cannot read it ({error.strerror or error}).")
+        raise DoctorError(f"--install-into {path}: cannot read it ({error.strerror or error}).") from None
     if b"gsv-doctor preflight" in data or b"gsv-doctor run" in data:
         return None
     newline = b"\r\n" if b"\r\n" in data else b"\n"

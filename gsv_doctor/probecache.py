@@ -76,7 +76,7 @@ def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] 
             data = json.loads(done.stdout.strip().splitlines()[-1])
         except (OSError, subprocess.TimeoutExpired, ValueError, IndexError):
             raise DoctorError(f"Could not ask {resolved} where its torch is.",
-                              "Check that --python names a working Python interpreter.")
+                              "Check that --python names a working Python interpreter.") from None
         executable, torch_file = data["executable"], data["torch_file"]
     torch_dir = os.path.dirname(torch_file) if torch_file else None
     return Identity(python=resolved, executable=executable, torch_dir=torch_dir,

@@ -93,7 +93,7 @@ def run_child(command: List[str], env: Dict[str, str]) -> int:
         child = subprocess.Popen(command, env=env)
     except OSError as error:
         raise DoctorError(f"Could not start {command[0]}: {error.strerror or error}.",
-                          "Check the command after `--`.")
+                          "Check the command after `--`.") from None
     forwarded = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
     previous = {}
     for number in forwarded:
