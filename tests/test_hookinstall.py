@@ -204,3 +204,26 @@ def test_a_python_that_ignores_pth_files_is_refused(venv, monkeypatch):
 def test_a_bad_python_path_is_a_doctor_error(tmp_path):
     with pytest.raises(DoctorError, match="no such file"):
         hookinstall.locate(str(tmp_path / "nope"))
+
+
+def test_installs_and_starts_on_python_39_without_torch(tmp_path):
+    """GPT-SoVITS's bundled Python is 3.9: the hook module must load there, and a missing
+    torch must fail exactly as it would without the hook."""
+    base = Path(os.path.expanduser("~/.pyenv/versions"))
+    found = sorted(base.glob("3.9.*/bin/python")) if base.is_dir() else []
+    if not found:
+        pytest.skip("no Python 3.9 here")
+    root = tmp_path / "venv39"
+    subprocess.run([str(found[0]), "-m", "venv", "--without-pip", str(root)], check=True)
+    python = root / "bin" / "python"
+    hookinstall.install(str(python))
+    done = start(python, """
+        import sys
+        print('gsv_doctor_hook' in sys.modules)
+        try:
+            import torch
+        except ImportError as error:
+            print(type(error).__name__, error)
+    """)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert done.stdout.splitlines() == ["True", "ModuleNotFoundError No module named 'torch'"]
