@@ -175,7 +175,39 @@ def _make_wrapper(original, name):
             pass
     wrapper.__wrapped__ = original
     wrapper._gsv_doctor_hook = True
+    # TorchScript must compile calls of the wrapper as calls of the original (the hook
+    # does not reach into scripted code): a Python original is compiled from its own
+    # source through the marker torch.jit.script honours for _script_if_tracing ...
+    setattr(wrapper, "__script_if_tracing_wrapper", True)
+    setattr(wrapper, "__original_fn", original)
     return wrapper
+
+
+def _jit_builtins(torch):
+    try:
+        return torch.jit._builtins
+    except AttributeError:
+        return None
+
+
+def _register_for_torchscript(torch, wrapper, original):
+    """... and a C original is the same aten op for the script compiler."""
+    builtins = _jit_builtins(torch)
+    try:
+        op = builtins._find_builtin(original) if builtins is not None else None
+        if op is not None:
+            builtins._register_builtin(wrapper, op)
+    except Exception:  # an older or newer torch without this table: scripting just cannot see through
+        pass
+
+
+def _unregister_for_torchscript(torch, wrapper):
+    builtins = _jit_builtins(torch)
+    try:
+        if builtins is not None:
+            builtins._get_builtin_table().pop(id(wrapper), None)
+    except Exception:
+        pass
 
 
 # -- install / uninstall / status ----------------------------------------------------------
@@ -210,7 +242,9 @@ def install(ops=None, reason=None, source="api"):
             # Tensor.__matmul__ lives on a base class; remember whether Tensor had its own.
             own = name in vars(target)
             _originals[key] = (original, own)
-            setattr(target, name, _make_wrapper(original, name))
+            wrapper = _make_wrapper(original, name)
+            _register_for_torchscript(torch, wrapper, original)
+            setattr(target, name, wrapper)
         if _originals:
             _state["reason"] = reason or _state["reason"] or "all ops of the catalog (no probe report)"
             _state["source"] = source
@@ -229,6 +263,7 @@ def uninstall():
                 continue
             original, own = _originals.pop(key)
             target = _owner(torch, owner)
+            _unregister_for_torchscript(torch, getattr(target, name))
             if own:
                 setattr(target, name, original)
             else:

@@ -174,6 +174,8 @@ def test_float32_and_non_cpu_calls_reach_the_original_with_the_same_objects(monk
     b = torch.randn(3).bfloat16()
     assert F.gelu(b) is b
     assert seen[-1][0][0] is b
+    hook.uninstall()  # before monkeypatch puts the real gelu back
+    assert F.gelu is spy
 
 
 def test_explicit_dtype_and_out_are_respected():
@@ -186,6 +188,26 @@ def test_explicit_dtype_and_out_are_respected():
     returned = torch.bmm(a, b, out=out)
     assert returned is out
     assert torch.equal(out, torch.bmm(a.float(), b.float()).half())
+
+
+def scripted_attention(x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
+    h = F.gelu(F.linear(x, w))
+    h = F.layer_norm(h, [h.shape[-1]]) + F.group_norm(h.unsqueeze(0), 1)[0]
+    return torch.matmul(F.softmax(h, dim=-1), h.transpose(0, 1)) + torch.einsum("ij,jk->ik", h, w) + h.softmax(-1) @ w
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # torch.jit.script is deprecated on new torch
+def test_torchscript_still_compiles_code_that_calls_patched_ops():
+    hook.install()
+    function = torch.jit.script(scripted_attention)
+    module = torch.jit.script(torch.nn.Sequential(torch.nn.Conv1d(4, 4, 1), torch.nn.GELU(), torch.nn.GroupNorm(2, 4)))
+    x, w = torch.randn(4, 4), torch.randn(4, 4)
+    assert torch.allclose(function(x, w), scripted_attention(x, w), atol=1e-5)
+    assert module(torch.randn(1, 4, 8)).shape == (1, 4, 8)
+    wrappers = [_lookup(op) for op in hook.ALL_OPS]
+    hook.uninstall()
+    table = torch.jit._builtins._get_builtin_table()
+    assert not any(id(w) in table for w in wrappers)  # no stale ids left for reuse
 
 
 def test_uninstall_restores_the_very_same_objects():
