@@ -113,16 +113,32 @@ def test_float16_on_the_cpu_in_config_is_covered_by_the_hook(setup):
     assert off.returncode == 1 and "[config-half-on-cpu]" in off.stderr
 
 
+def test_isolated_python_with_the_installed_hook_is_covered(setup, tmp_path):
+    from gsv_doctor import hookinstall
+
+    project, env = setup
+    (project / "config.py").write_text('is_half = True\ninfer_device = "cpu"\n')
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)], check=True)
+    hookinstall.install(str(venv / "bin" / "python"))
+    env = dict(env, PATH=f"{venv / 'bin'}{os.pathsep}{env['PATH']}")
+    done = gsv_run(project, env, "python", "-I", "-c", "import sys; print('gsv_doctor_hook' in sys.modules)")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
+    assert "ignore PYTHONPATH" not in done.stderr
+
+
 def test_isolated_python_without_the_installed_hook_gets_a_warning(setup):
     project, env = setup
     (project / "config.py").write_text('is_half = True\ninfer_device = "cpu"\n')
     done = gsv_run(project, env, sys.executable, "-I", "-c", "pass")
-    assert "ignores PYTHONPATH" in done.stderr
+    assert "ignore PYTHONPATH" in done.stderr
     assert done.returncode == 1  # the hook cannot reach it, so float16 on the CPU still crashes
 
 
 @pytest.mark.parametrize("command, expected", [
     (["python", "-I", "webui.py"], True), (["python", "-sI", "webui.py"], True),
+    (["python", "-E", "webui.py"], True), (["python", "-u", "webui.py"], False),
     (["python", "webui.py", "-I"], False), (["python", "-c", "-I"], False), (["webui.sh"], False),
 ])
 def test_isolated_detection(command, expected):

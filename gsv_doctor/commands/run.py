@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -53,18 +54,19 @@ def hook_dir() -> Path:
 
 
 def isolated(command: Sequence[str]) -> bool:
-    """Does CMD start Python with -I (which ignores PYTHONPATH)?"""
+    """Does CMD start Python with -I or -E (both ignore PYTHONPATH)?"""
     for arg in command[1:]:
         if not arg.startswith("-") or arg == "-c" or arg == "-m":
             return False
         if arg.startswith("--"):
             continue
-        if "I" in arg[1:]:
+        if "I" in arg[1:] or "E" in arg[1:]:
             return True
     return False
 
 
-def _installed_in(python: str) -> bool:
+def _installed_in(program: str) -> bool:
+    python = shutil.which(program) or program  # "python" on PATH as well as runtime\python.exe
     try:
         return hookinstall.status(python, ask_target=False).installed
     except DoctorError:
@@ -81,7 +83,7 @@ def child_environment(result: preflight.Preflight, command: Sequence[str]) -> Tu
     if isolated(command):
         if _installed_in(command[0]):
             return env, True, None
-        return env, False, (f"gsv-doctor run: {command[0]} runs with -I, which ignores PYTHONPATH, so the hook"
+        return env, False, (f"gsv-doctor run: {command[0]} runs with -I or -E, which ignore PYTHONPATH, so the hook"
                             f" cannot be started from here; run `gsv-doctor hook install --python {command[0]}` once.")
     env["PYTHONPATH"] = os.pathsep.join([str(hook_dir())] + [p for p in [env.get("PYTHONPATH")] if p])
     return env, True, None
