@@ -44,6 +44,9 @@ def main() -> None:
         print(f"  warm cache                     {min(warm):.3f} s / {statistics.median(warm):.3f} s  goal <= 0.25 s")
         print(f"  python -c pass                 {min(bare):.3f} s / {statistics.median(bare):.3f} s")
         print(f"  python -c 'import gsv_doctor.cli' {min(imports):.3f} s / {statistics.median(imports):.3f} s")
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            print("note: PYTHONDONTWRITEBYTECODE is set, so every run compiles gsv-doctor's sources again;"
+                  " an installed gsv-doctor has .pyc files (run with the variable unset to see that case)")
         print(f"warm preflight / bare start: {min(warm) / min(bare):.1f}x;"
               f" importing the CLI is {min(imports) / min(warm) * 100:.0f}% of it")
 
