@@ -122,6 +122,11 @@ def test_isolated_python_with_the_installed_hook_is_covered(setup, tmp_path):
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)], check=True)
     hookinstall.install(str(venv / "bin" / "python"))
     env = dict(env, PATH=f"{venv / 'bin'}{os.pathsep}{env['PATH']}")
+    # `run` checks the Python the command starts: give that one a cached report too.
+    identity = probecache.identify(str(venv / "bin" / "python"))
+    report = probe_fixtures.cpu_only_torch201()
+    report["torch"]["version"] = identity.torch_version
+    probecache.store(identity, report)
     done = gsv_run(project, env, "python", "-I", "-c", "import sys; print('gsv_doctor_hook' in sys.modules)")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"
@@ -134,6 +139,14 @@ def test_isolated_python_without_the_installed_hook_gets_a_warning(setup):
     done = gsv_run(project, env, sys.executable, "-I", "-c", "pass")
     assert "ignore PYTHONPATH" in done.stderr
     assert done.returncode == 1  # the hook cannot reach it, so float16 on the CPU still crashes
+
+
+def test_the_python_a_command_starts_is_found():
+    from gsv_doctor.commands.run import python_of
+
+    assert python_of([sys.executable, "webui.py"]) == sys.executable
+    assert python_of(["sh", "start.sh"]) is None
+    assert python_of(["no-such-program-here"]) is None
 
 
 @pytest.mark.parametrize("command, expected", [

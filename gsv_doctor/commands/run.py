@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -65,6 +66,14 @@ def isolated(command: Sequence[str]) -> bool:
     return False
 
 
+def python_of(command: Sequence[str]) -> Optional[str]:
+    """The interpreter CMD starts, when CMD is a Python: the one to preflight by default."""
+    found = shutil.which(command[0])
+    if found and re.match(r"python[0-9.]*(\.exe)?$", os.path.basename(found).lower()):
+        return found
+    return None
+
+
 def _installed_in(program: str) -> bool:
     python = shutil.which(program) or program  # "python" on PATH as well as runtime\python.exe
     try:
@@ -119,11 +128,12 @@ def run_child(command: List[str], env: Dict[str, str]) -> int:
 def run(project, python, timeout, lang, command) -> int:
     """Preflight, then run COMMAND with the hook active and is_half=False where float16 cannot work.
 
+    When COMMAND starts a Python, that Python is the one checked (unless --python says otherwise).
     Example: gsv-doctor run -- python webui.py zh_CN
     """
     lang = pick_language(lang)
     command = list(command)
-    result = preflight.run_preflight(project, python, timeout)
+    result = preflight.run_preflight(project, python or python_of(command), timeout)
     env, hooked, warning = child_environment(result, command)
     covered = set(preflight.ENV_COVERS if result.env.get("is_half") == "False" else ())
     if hooked:
