@@ -7,6 +7,7 @@ the command (gsv_doctor/commands/explain.py).
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -23,7 +24,6 @@ STILL = "still"
 FIXED = "fixed"
 UNKNOWN = "unknown"
 
-_WINDOW_LINES = 3  # a pattern may read the two lines after its key (multi-line warnings)
 
 
 @dataclass
@@ -62,22 +62,6 @@ class Explanation:
 # ------------------------------------------------------------------------ finding errors
 
 
-def _line_bounds(text: str, pos: int) -> Tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, (len(text) if end < 0 else end)
-
-
-def _window(text: str, start: int, first_end: int) -> str:
-    end = first_end
-    for _ in range(_WINDOW_LINES - 1):
-        if end >= len(text):
-            break
-        following = text.find("\n", end + 1)
-        end = len(text) if following < 0 else following
-    return text[start:end]
-
-
 def _params(match) -> Dict[str, str]:
     params = {}
     for name, value in match.groupdict().items():
@@ -92,45 +76,62 @@ def _params(match) -> Dict[str, str]:
     return params
 
 
-def _scan(text: str, lower: str, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, str, Dict[str, str]]]:
-    """(line number, matched line, params) of every occurrence of `entry` in the text."""
-    hits: List[Tuple[int, str, Dict[str, str]]] = []
+class _Text:
+    """The log's text with its line offsets, to turn a position into a line quickly."""
+
+    def __init__(self, log: Log):
+        self.text = log.text
+        self.lines = log.lines if log.lines else log.text.split("\n")
+        self.ends = list(itertools.accumulate(len(line) + 1 for line in self.lines))  # past each newline
+
+    def line_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.ends, pos)
+
+
+def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, str, Any]]:
+    """(line number, matched line, regex match) of every occurrence of `entry` in the text."""
+    hits: List[Tuple[int, str, Any]] = []
     seen_lines = set()
+    lines = text.lines
+    matched: Dict[str, Any] = {}  # window -> match: logs repeat the same error line many times
     for key in entry.keys:
-        pos = lower.find(key)
-        line_no = 1
-        counted_to = 0
-        while pos >= 0:
-            line_no += text.count("\n", counted_to, pos)
-            counted_to = pos
-            start, end = _line_bounds(text, pos)
-            if line_no not in seen_lines and not (entry.generic and line_no in taken):
-                window = _window(text, start, end)
-                match = entry.regex.search(window)
-                if match and match.start() <= end - start:
-                    seen_lines.add(line_no)
-                    hits.append((line_no, text[start:end].strip(), _params(match)))
-            pos = lower.find(key, end + 1 if end > pos else pos + 1)
+        if key not in text.text:  # str's own search: the fastest way past a key that is absent
+            continue
+        next_line_start = -1
+        for found in entry.key_regexes[key].finditer(text.text):
+            pos = found.start()
+            if pos < next_line_start:
+                continue  # another occurrence on a line already looked at
+            index = text.line_index(pos)
+            next_line_start = text.ends[index] if index < len(text.ends) else len(text.text)
+            line_no = index + 1
+            if line_no in seen_lines or (entry.generic and line_no in taken):
+                continue
+            line = lines[index]
+            window = line if entry.lines == 1 else "\n".join(lines[index:index + entry.lines])
+            match = matched[window] if window in matched else matched.setdefault(window, entry.regex.search(window))
+            if match and match.start() <= len(line):
+                seen_lines.add(line_no)
+                hits.append((line_no, line.strip(), match))
     hits.sort(key=lambda hit: hit[0])
     return hits
 
 
-def _wrapped_hits(log: Log, entry: Entry, own_lines: set, taken: Dict[int, str]) -> List[Tuple[int, str, Dict[str, str]]]:
-    """Exception messages that a console hard-wrapped across lines: match them joined."""
+def _wrapped_hits(wrapped: List[Tuple[Traceback, List[str]]], entry: Entry, own_lines: set,
+                  taken: Dict[int, str]) -> List[Tuple[int, str, Any]]:
+    """Exception messages that a console hard-wrapped across lines: match them joined.
+    `wrapped`: the tracebacks whose exception line continues below, with those lines."""
     hits = []
-    for traceback in log.tracebacks:
-        wrapped = traceback.wrapped
-        if not wrapped:
-            continue
-        block = range(traceback.exception_line, traceback.exception_line + len(wrapped) + 1)
+    for traceback, lines in wrapped:
+        block = range(traceback.exception_line, traceback.exception_line + len(lines) + 1)
         if any(line in own_lines or (entry.generic and line in taken) for line in block):
             continue
         joined = traceback.full_exception
-        if not any(key in joined.lower() for key in entry.keys):
+        if not any(key in joined for key in entry.keys):
             continue
         match = entry.regex.search(joined)
         if match:
-            hits.append((traceback.exception_line, joined.strip(), _params(match)))
+            hits.append((traceback.exception_line, joined.strip(), match))
     return hits
 
 
@@ -235,18 +236,19 @@ def _places(log: Log, traceback: Optional[Traceback], root: Optional[str], locat
 
 def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanation]:
     """Every known error in the log, once per catalog entry, in order of first appearance."""
-    text = log.text
-    lower = text.lower()
+    text = _Text(log)
     paths = [frame.path for traceback in log.tracebacks[:200] for frame in traceback.frames]
     root = (project_root.replace("\\", "/").rstrip("/") if project_root else None)
     if root is None or not any(p.replace("\\", "/").lower().startswith(root.lower() + "/") for p in paths):
         root = project_root_of(paths)
     taken: Dict[int, str] = {}
     where = _Where(log)
+    wrapped = [(t, t.wrapped) for t in log.tracebacks if t.more]
+    wrapped = [(t, lines) for t, lines in wrapped if lines]
     explanations: List[Explanation] = []
     for entry in sorted(catalog.ENTRIES, key=lambda e: e.generic):
-        hits = [hit for hit in _scan(text, lower, entry, taken) if not where.in_frames(hit[0])]
-        hits += _wrapped_hits(log, entry, {hit[0] for hit in hits}, taken)
+        hits = [hit for hit in _scan(text, entry, taken) if not where.in_frames(hit[0])]
+        hits += _wrapped_hits(wrapped, entry, {hit[0] for hit in hits}, taken)
         if not hits:
             continue
         hits.sort(key=lambda hit: hit[0])
@@ -254,8 +256,9 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
             taken.setdefault(line_no, entry.id)
         # Report the first occurrence that a traceback explains, else the first one.
         located = ((hit, where.exception_of(hit[0])) for hit in hits)
-        (line_no, message, params), traceback = next(
+        (line_no, message, match), traceback = next(
             ((hit, found) for hit, found in located if found is not None), (hits[0], None))
+        params = _params(match)
         location = _locate(log, traceback, root)
         if location is None and entry.origin:
             location = Location(entry.origin, 0, "", "", "")
