@@ -318,13 +318,14 @@ ENTRIES: List[Entry] = [
                   "所以什么都无法在这张卡上运行。",
         },
         settings=("torch.build", "config.infer_device"),
-        fix_commands=("gsv-doctor check", "gsv-doctor fix --write"),
+        fix_commands=("gsv-doctor fix --write",),
         manual={
-            "en": "Install a torch build whose arch list includes your card (for RTX 50xx: a CUDA 12.8 or newer"
-                  " build) into GPT-SoVITS's Python; until then run on the CPU: `infer_device = \"cpu\"` and"
-                  " `is_half = False` in config.py.",
-            "zh": "给 GPT-SoVITS 的 Python 安装支持你显卡架构的 torch（RTX 50 系需要 CUDA 12.8 或更新的版本）；"
-                  "在那之前先用 CPU：在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`。",
+            "en": "`gsv-doctor check` shows the card and the build's arch list. Install a torch build whose arch list"
+                  " includes your card (for RTX 50xx: a CUDA 12.8 or newer build) into GPT-SoVITS's Python; until"
+                  " then run on the CPU: `infer_device = \"cpu\"` and `is_half = False` in config.py.",
+            "zh": "`gsv-doctor check` 会显示显卡和 torch 支持的架构列表。给 GPT-SoVITS 的 Python 安装支持你显卡架构的"
+                  " torch（RTX 50 系需要 CUDA 12.8 或更新的版本）；在那之前先用 CPU：在 config.py 中设"
+                  " `infer_device = \"cpu\"` 和 `is_half = False`。",
         },
         check=CHECK_CUDA_KERNEL,
         example="RuntimeError: CUDA error: no kernel image is available for execution on the device",
@@ -341,7 +342,7 @@ ENTRIES: List[Entry] = [
                   " \"no kernel image is available\"。",
         },
         settings=("torch.build",),
-        fix_commands=("gsv-doctor check", "gsv-doctor fix --write"),
+        fix_commands=("gsv-doctor fix --write",),
         manual={
             "en": "Install a torch build that lists sm_{sm} (for RTX 50xx: CUDA 12.8 or newer) into GPT-SoVITS's"
                   " Python; until then set `infer_device = \"cpu\"` and `is_half = False` in config.py.",

@@ -214,6 +214,15 @@ def _settings(entry: Entry, places: List[str]) -> List[str]:
     """The entry's settings, the one that the program's own frames point at first.
     `places`: project-relative paths of the traceback's frames, outermost first."""
     settings = list(entry.settings)
+    if settings and settings[0] in _FIRST_ALWAYS:
+        return settings[:1] + _settings_rest(settings[1:], places)
+    return _settings_rest(settings, places)
+
+
+_FIRST_ALWAYS = ("gpu.card", "torch.build", "env.mps_fallback")  # the cause itself, not a place
+
+
+def _settings_rest(settings: List[str], places: List[str]) -> List[str]:
     for path in places:
         path = path.lower()
         for markers, preferred in _SETTING_BY_PLACE:
@@ -268,8 +277,19 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
             settings=_settings(entry, _places(log, traceback, root, location)),
             fix_commands=[command.format(launch=launch) for command in entry.fix_commands],
         ))
+    _share_log_facts(explanations)
     explanations.sort(key=lambda e: e.line)
     return explanations
+
+
+def _share_log_facts(explanations: List[Explanation]) -> None:
+    """torch's capability warning names the card and the build's arch list; the "no kernel
+    image" error that follows does not: give it those facts from the same log."""
+    by_id = {e.id: e for e in explanations}
+    warning, error = by_id.get("cuda-capability-unsupported"), by_id.get("cuda-no-kernel-image")
+    if warning and error:
+        for name, value in warning.params.items():
+            error.params.setdefault(name, value)
 
 
 def symptom(name: str) -> Explanation:
@@ -358,6 +378,13 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
 
     if check == catalog.CHECK_CUDA_KERNEL:
         if not cuda:
+            logged = explanation.params
+            if logged.get("sm") and logged.get("archs"):
+                sm = logged["sm"]
+                capability = (int(sm[:-1] or 0), int(sm[-1]))
+                has = gpus.has_kernels(capability, logged["archs"].split())
+                return MachineVerdict(UNKNOWN, "log_kernels_ok" if has else "log_no_kernel",
+                                      dict(logged, torch=torch_version))
             return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
         arch_list = (report.get("torch") or {}).get("arch_list") or []
         for device in cuda:
@@ -480,6 +507,17 @@ REASONS: Dict[str, Dict[str, str]] = {
     "no_kernel": {
         "en": "yes, it would: {card} (sm_{sm}) is not in this torch build's arch list ({archs}).",
         "zh": "会：{card}（sm_{sm}）不在本机 torch 编译支持的架构列表中（{archs}）。",
+    },
+    "log_no_kernel": {
+        "en": "not here: this machine has no usable CUDA card (torch {torch}); but the log itself shows it: {card}"
+              " (sm_{sm}) is missing from that torch build's list ({archs}), so that machine needs another torch build.",
+        "zh": "本机不会：本机没有可用的 CUDA 显卡（torch {torch}）；但日志本身说明了原因：{card}（sm_{sm}）不在那台机器的"
+              " torch 支持列表（{archs}）中，那台机器需要换一个 torch 版本。",
+    },
+    "log_kernels_ok": {
+        "en": "unknown: this machine has no usable CUDA card (torch {torch}); the log's build lists {archs}, which"
+              " should cover {card} (sm_{sm}).",
+        "zh": "未知：本机没有可用的 CUDA 显卡（torch {torch}）；日志中的 torch 支持 {archs}，应当包括 {card}（sm_{sm}）。",
     },
     "kernels_ok": {
         "en": "no, already fixed: torch {torch} here has kernels for {cards}.",
