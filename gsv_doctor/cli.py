@@ -11,10 +11,23 @@ from gsv_doctor.commands import COMMANDS
 from gsv_doctor.errors import EXIT_INTERRUPTED, EXIT_USAGE, error_handler
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class DoctorGroup(click.Group):
+    """Runs every command under the one error handler, so CliRunner and the console agree."""
+
+    def invoke(self, ctx: click.Context):
+        with error_handler(passthrough=(click.ClickException, click.exceptions.Exit, click.exceptions.Abort)):
+            return super().invoke(ctx)
+
+
+@click.group(cls=DoctorGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gsv-doctor")
 def cli() -> None:
     """Diagnose and fix float16 / device problems of GPT-SoVITS (and RVC-style projects)."""
+
+
+@cli.result_callback()
+def _exit_with(code: Optional[int], **_: object) -> None:
+    click.get_current_context().exit(code or 0)
 
 
 for _command in COMMANDS:
@@ -22,15 +35,12 @@ for _command in COMMANDS:
 
 
 def main(argv: Optional[List[str]] = None) -> None:
-    with error_handler():
-        try:
-            code = cli.main(args=argv, prog_name="gsv-doctor", standalone_mode=False)
-        except click.exceptions.Abort:
-            print("gsv-doctor: interrupted.", file=sys.stderr)
-            code = EXIT_INTERRUPTED
-        except click.exceptions.Exit as done:  # --help, --version
-            code = done.exit_code
-        except click.ClickException as error:  # bad usage: click's message, our exit code
-            error.show()
-            code = EXIT_USAGE
+    try:
+        code = cli.main(args=argv, prog_name="gsv-doctor", standalone_mode=False)
+    except click.exceptions.Abort:
+        print("gsv-doctor: interrupted.", file=sys.stderr)
+        code = EXIT_INTERRUPTED
+    except click.ClickException as error:  # bad usage: click's message, our exit code
+        error.show()
+        code = EXIT_USAGE
     raise SystemExit(code or 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import traceback
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Tuple, Type
 
 # Documented in the README; never renumber.
 EXIT_OK = 0
@@ -28,10 +28,13 @@ class DoctorError(Exception):
 
 
 @contextlib.contextmanager
-def error_handler() -> Iterator[None]:
-    """Map every way a command can fail to a message on stderr and an exit code."""
+def error_handler(passthrough: Tuple[Type[BaseException], ...] = ()) -> Iterator[None]:
+    """Map every way a command can fail to a message on stderr and an exit code.
+    `passthrough`: exceptions someone above handles (click's usage errors)."""
     try:
         yield
+    except passthrough:
+        raise
     except DoctorError as error:
         print(f"gsv-doctor: {error}", file=sys.stderr)
         raise SystemExit(error.exit_code)

@@ -143,7 +143,7 @@ def _synchronize(torch, device):
         torch.mps.synchronize()
 
 
-def _time_workload(torch, device, dtype_name, budget_s=0.03, max_runs=20):
+def _time_workload(torch, device, dtype_name, budget_s=0.015, max_runs=10):
     """Best of a few runs of the workload; None with a status when it cannot run."""
     tensors, forward = _workload(torch)
     dtype = getattr(torch, dtype_name)

@@ -1,5 +1,7 @@
 """One module per subcommand; each exposes a click command, registered here."""
 from gsv_doctor.commands.check import check
 from gsv_doctor.commands.explain import explain
+from gsv_doctor.commands.fix import fix
+from gsv_doctor.commands.hook import hook
 
-COMMANDS = [check, explain]
+COMMANDS = [check, fix, hook, explain]

@@ -2,19 +2,62 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
-from gsv_doctor import target
+from gsv_doctor import messages, report, target
+from gsv_doctor.checkup import run_checkup
+from gsv_doctor.findings import exit_code
+from gsv_doctor.i18n import pick_language
+
+project_option = click.option("--project", metavar="DIR", help="GPT-SoVITS folder (default: this folder or a parent).")
+python_option = click.option("--python", "python", metavar="PATH",
+                             help="Interpreter that runs GPT-SoVITS, e.g. runtime\\python.exe (default: this one).")
+timeout_option = click.option("--timeout", type=click.FloatRange(min=1), default=target.DEFAULT_TIMEOUT_S,
+                              show_default=True, help="Seconds the probe may take.")
+lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), help="Language (default: from the locale).")
+
+
+def progress(lang: str):
+    """A status line on stderr while torch imports in the child; erased on a terminal."""
+
+    def show(python: str) -> None:
+        line = messages.label("probing", lang, python=python)
+        end = "\r" if sys.stderr.isatty() else "\n"
+        sys.stderr.write(report.safe_text(line, sys.stderr) + end)
+        sys.stderr.flush()
+
+    return show
+
+
+def clear_progress() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
 
 
 @click.command()
-@click.option("--python", "python", metavar="PATH", help="Interpreter to probe (default: this one).")
-@click.option("--timeout", type=float, default=target.DEFAULT_TIMEOUT_S, show_default=True,
-              help="Seconds the probe may take.")
-def check(python, timeout) -> int:
-    """Probe torch on every device and diagnose the project (work in progress)."""
-    result = target.run(python, timeout=timeout)
-    target.require_torch(result)
-    click.echo(json.dumps(result.report, indent=2))
-    return 0
+@project_option
+@python_option
+@click.option("--json", "as_json", is_flag=True, help="Print the versioned JSON document (schema in the README).")
+@click.option("--markdown", is_flag=True, help="Print a block to paste into a bug report.")
+@click.option("--probe-json", metavar="FILE", help="Diagnose a probe report saved on another machine.")
+@timeout_option
+@lang_option
+def check(project, python, as_json, markdown, probe_json, timeout, lang) -> int:
+    """Probe torch on every device and say which GPT-SoVITS entry points will fail, and why."""
+    if as_json and markdown:
+        raise click.UsageError("--json and --markdown are exclusive: pick one.")
+    lang = pick_language(lang)
+    result = run_checkup(project, python, timeout, probe_json,
+                         on_probe_start=None if probe_json else progress(lang))
+    clear_progress()
+    if as_json:
+        click.echo(json.dumps(report.to_json(result, lang), indent=2, ensure_ascii=False))
+    elif markdown:
+        click.echo(report.safe_text(report.render_markdown(result, lang), sys.stdout), nl=False)
+    else:
+        text = report.render_text(result, lang, colour=report.use_colour())
+        click.echo(report.safe_text(text, sys.stdout), nl=False, color=report.use_colour())
+    return exit_code(result.findings)

@@ -1,0 +1,58 @@
+"""One diagnosis of this machine and project: probe (in the target interpreter), read, judge."""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, List, Mapping, Optional
+
+from gsv_doctor import project as project_module
+from gsv_doctor import target
+from gsv_doctor.diagnose import Diagnosis, diagnose, probe_failure
+from gsv_doctor.findings import Finding, sort_findings
+from gsv_doctor.project import ProjectFacts
+
+
+@dataclass
+class Checkup:
+    report: Optional[Dict[str, Any]]  # the probe report; None when the probe gave none
+    probe_run: Optional[target.ProbeRun]  # None when the report came from --probe-json
+    project: Optional[ProjectFacts]
+    config_eval: Optional[Dict[str, Any]]
+    diagnosis: Diagnosis
+
+    @property
+    def findings(self) -> List[Finding]:
+        return self.diagnosis.findings
+
+
+def run_checkup(project_dir: Optional[str] = None, python: Optional[str] = None,
+                timeout: float = target.DEFAULT_TIMEOUT_S, probe_json: Optional[str] = None,
+                environ: Optional[Mapping[str, str]] = None,
+                on_probe_start: Optional[Callable[[str], None]] = None) -> Checkup:
+    environ = os.environ if environ is None else environ
+    root = project_module.locate(project_dir)
+    if probe_json is not None:
+        report = target.load_probe_json(probe_json)
+        facts = project_module.read(root, environ) if root else None
+        diagnosis = diagnose(report, facts, None, environ)
+        return Checkup(report, None, facts, None, diagnosis)
+
+    resolved = target.resolve_python(python)
+    started = time.perf_counter()
+    child = target.start(resolved, str(root) if root else None)
+    try:
+        if on_probe_start:
+            on_probe_start(resolved)
+        facts = project_module.read(root, environ) if root else None  # while the child imports torch
+    except BaseException:
+        child.kill()
+        child.wait()
+        raise
+    run = target.finish(child, resolved, timeout, started)
+    target.require_torch(run)
+    diagnosis = diagnose(run.report, facts, run.config, environ, probed_python=resolved)
+    if run.report is None:
+        failure = probe_failure(run.timed_out, run.returncode, timeout, run.stderr_tail)
+        diagnosis.findings = sort_findings(diagnosis.findings + [failure])
+    return Checkup(run.report, run, facts, run.config, diagnosis)

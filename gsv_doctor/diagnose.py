@@ -1,0 +1,359 @@
+"""Probe report + project facts -> findings. Pure functions: no I/O, no printing."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from gsv_doctor import configpy, gpus
+from gsv_doctor.findings import (
+    API,
+    API_V2,
+    INFERENCE_UI,
+    MEASURED,
+    PROJECT,
+    RULE,
+    WEBUI,
+    Finding,
+    Severity,
+    sort_findings,
+)
+from gsv_doctor.project import ProjectFacts
+
+# The ops a HuBERT / VITS forward pass runs, in the order it first meets them: the first
+# that fails is the error the user sees. stft is probed too but runs in float32 in
+# GPT-SoVITS's mel code, and fails in float16 on every CPU build (MKL FFT).
+MODEL_OPS = ("conv1d", "conv2d", "group_norm", "gelu", "layer_norm", "linear", "softmax", "bmm",
+             "matmul", "conv_transpose1d")
+SLOW_RATIO = 1.2  # float16 / float32 time from which "works but slow" is worth a warning
+BF16_FASTER_RATIO = 0.8
+
+OK = "ok"
+CRASH = "crash"
+SLOW = "slow"
+NAN = "nan"
+UNKNOWN = "unknown"
+
+FIX_WRITE = "gsv-doctor fix --write"
+NO_KERNEL_TEXT = "RuntimeError: CUDA error: no kernel image is available for execution on the device"
+CONFIG_ENTRY_POINTS = [WEBUI, API]  # webui.py also exports is_half to every child it starts
+
+
+@dataclass
+class DeviceAssessment:
+    id: str
+    kind: str
+    name: str
+    runs: bool  # float32 works at all
+    run_error: Optional[str]
+    half: str  # OK, CRASH, SLOW, NAN, UNKNOWN
+    half_source: str  # MEASURED or RULE
+    half_error: Optional[str]  # torch's exact message when float16 fails
+    half_ratio: Optional[float]  # float16 time / float32 time of the workload
+    bf16_ratio: Optional[float]
+    failing_ops: List[str] = field(default_factory=list)
+    verdict: Optional[str] = None  # gpus verdict for CUDA cards
+    verdict_reason: Optional[str] = None
+
+
+@dataclass
+class Effective:
+    """What config.py gives on this machine, and how we know."""
+
+    is_half: Optional[bool]
+    infer_device: Optional[str]
+    source: str  # "executed", "static" or "unknown"
+    error: Optional[str] = None
+
+
+@dataclass
+class Diagnosis:
+    devices: List[DeviceAssessment]
+    effective: Optional[Effective]
+    findings: List[Finding]
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "devices": [asdict(d) for d in self.devices],
+            "effective": asdict(self.effective) if self.effective else None,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _ratio(speed: Mapping[str, Any], dtype: str) -> Optional[float]:
+    return (speed.get(dtype) or {}).get("vs_float32")
+
+
+def assess_device(device: Mapping[str, Any], arch_list: List[str]) -> DeviceAssessment:
+    ops = device.get("ops") or {}
+    speed = device.get("speed") or {}
+    float32 = ops.get("float32") or {}
+    float16 = ops.get("float16") or {}
+    broken32 = [op for op in MODEL_OPS if op in float32 and float32[op]["status"] != "works"]
+    failing = [op for op in MODEL_OPS if op in float16 and float16[op]["status"] in ("not_implemented", "error")]
+    nan = [op for op in MODEL_OPS if op in float16 and float16[op]["status"] in ("nan", "wrong")]
+    ratio = _ratio(speed, "float16")
+    assessment = DeviceAssessment(
+        id=device["id"], kind=device.get("kind", device["id"]), name=device.get("name") or device["id"],
+        runs=not broken32 and not device.get("error"),
+        run_error=float32[broken32[0]].get("message") if broken32 else device.get("error"),
+        half=OK, half_source=MEASURED, half_error=None, half_ratio=ratio,
+        bf16_ratio=_ratio(speed, "bfloat16"), failing_ops=failing + nan,
+    )
+    if not float16:
+        assessment.half = UNKNOWN
+    elif failing:
+        assessment.half, assessment.half_error = CRASH, float16[failing[0]].get("message")
+    elif nan:
+        assessment.half, assessment.half_error = NAN, float16[nan[0]].get("message")
+    elif ratio is not None and ratio >= SLOW_RATIO and assessment.kind == "cpu":
+        assessment.half = SLOW
+    if assessment.kind == "cuda" and device.get("capability"):
+        verdict = gpus.verdict(assessment.name, device["capability"], device.get("total_memory_gb"), arch_list)
+        assessment.verdict, assessment.verdict_reason = verdict.status, verdict.reason
+        if verdict.status == gpus.NO_KERNEL and assessment.runs:
+            # The rule says no kernels but float32 measured fine (PTX JIT): trust the measurement.
+            assessment.verdict_reason += " (but float32 ran in the probe)"
+        elif verdict.status in (gpus.NO_KERNEL, gpus.UNUSABLE):
+            assessment.runs = False
+            assessment.run_error = assessment.run_error or (NO_KERNEL_TEXT if verdict.status == gpus.NO_KERNEL else None)
+        if verdict.status == gpus.HALF_BROKEN and assessment.half == OK:
+            # A tiny op can pass on a card that still gives NaN with a whole model.
+            assessment.half, assessment.half_source = NAN, RULE
+    return assessment
+
+
+def assess_devices(report: Mapping[str, Any]) -> List[DeviceAssessment]:
+    arch_list = list(((report.get("torch") or {}).get("arch_list")) or [])
+    return [assess_device(device, arch_list) for device in report.get("devices") or []]
+
+
+def _no_cuda_error(report: Mapping[str, Any]) -> str:
+    torch_info = report.get("torch") or {}
+    if not torch_info.get("cuda") and not torch_info.get("hip"):
+        return "AssertionError: Torch not compiled with CUDA enabled"
+    if (report.get("cuda") or {}).get("error"):
+        return report["cuda"]["error"]
+    return "RuntimeError: Found no NVIDIA driver on your system."
+
+
+def resolve(device: Optional[str], devices: List[DeviceAssessment],
+            report: Mapping[str, Any]) -> Tuple[Optional[DeviceAssessment], Optional[str]]:
+    """The assessment of the device a setting names, or the error using it would raise."""
+    by_id = {d.id: d for d in devices}
+    name = (device or "cpu").strip().lower()
+    if name == "cuda":
+        name = "cuda:0"
+    if name in by_id:
+        found = by_id[name]
+        return (found, None) if found.runs else (found, found.run_error or NO_KERNEL_TEXT)
+    if name.startswith("cuda"):
+        return None, _no_cuda_error(report)
+    if name == "mps":
+        return None, "RuntimeError: MPS backend is not available on this machine"
+    return by_id.get("cpu"), None
+
+
+def effective_config(project: ProjectFacts, config_eval: Optional[Mapping[str, Any]],
+                     report: Optional[Mapping[str, Any]], environ: Mapping[str, str]) -> Optional[Effective]:
+    if project.config is None:
+        return None
+    if config_eval and not config_eval.get("error"):
+        is_half = config_eval.get("is_half")
+        return Effective(
+            is_half=bool(is_half) if isinstance(is_half, bool) else _truthy(is_half),
+            infer_device=config_eval.get("infer_device"), source="executed")
+    cuda = bool(((report or {}).get("cuda") or {}).get("available"))
+    is_half, device = configpy.predict(project.config, cuda, environ)
+    source = "static" if (is_half is not None or device is not None) else "unknown"
+    return Effective(is_half=is_half, infer_device=device, source=source,
+                     error=(config_eval or {}).get("error"))
+
+
+def _truthy(value: Any) -> Optional[bool]:
+    if value is None:
+        return None
+    return str(value).strip().lower() in ("true", "1", "yes")
+
+
+def _half_severity(device: DeviceAssessment) -> Optional[Severity]:
+    return {CRASH: Severity.ERROR, NAN: Severity.ERROR, SLOW: Severity.WARNING}.get(device.half)
+
+
+def _half_finding(finding_id: str, device: DeviceAssessment, entry_points: List[str],
+                  params: Dict[str, Any], fix_command: str) -> Optional[Finding]:
+    severity = _half_severity(device)
+    if severity is None:
+        return None
+    on_cpu = device.kind == "cpu"
+    error_text = device.half_error
+    if device.half == NAN and not error_text:
+        error_text = "(no error: NaN in the features, silent or empty audio)"
+    if device.half == SLOW:
+        error_text = None
+    return Finding(
+        id=finding_id + ("-on-cpu" if on_cpu else "-on-broken-gpu"),
+        severity=severity,
+        source=device.half_source,
+        params=dict(params, device=device.id, device_name=device.name, outcome=device.half,
+                    ratio=device.half_ratio, reason=device.verdict_reason),
+        entry_points=entry_points,
+        device=device.id,
+        error_text=error_text,
+        fix_command=fix_command,
+    )
+
+
+def _config_findings(project: ProjectFacts, effective: Effective, devices: List[DeviceAssessment],
+                     report: Mapping[str, Any]) -> List[Finding]:
+    findings: List[Finding] = []
+    if effective.error:
+        severity = Severity.ERROR if effective.error.startswith(("SyntaxError", "UnicodeDecodeError")) else Severity.INFO
+        findings.append(Finding("config-not-executable", severity, PROJECT,
+                                params={"error": effective.error, "source": effective.source},
+                                entry_points=list(CONFIG_ENTRY_POINTS) if severity is Severity.ERROR else [],
+                                error_text=effective.error))
+    if effective.infer_device is None and effective.is_half is None:
+        return findings
+    device, error = resolve(effective.infer_device, devices, report)
+    if error:
+        findings.append(Finding("config-device-unusable", Severity.ERROR, MEASURED,
+                                params={"infer_device": effective.infer_device},
+                                entry_points=list(CONFIG_ENTRY_POINTS), device=effective.infer_device,
+                                error_text=error, fix_command=FIX_WRITE))
+        # Scripts that pick "cuda if available else cpu" then run the model on the CPU.
+        device = next((d for d in devices if d.kind == "cpu"), None)
+    if device is None or not effective.is_half:
+        if device is not None and device.kind == "cuda" and effective.is_half is False and device.half == OK:
+            findings.append(Finding("config-half-off-on-capable-gpu", Severity.INFO, MEASURED,
+                                    params={"device_name": device.name}, device=device.id))
+        return findings
+    finding = _half_finding("config-half", device, list(CONFIG_ENTRY_POINTS),
+                            {"is_half": effective.is_half, "infer_device": effective.infer_device,
+                             "value_source": effective.source,
+                             "project_rule": bool(project.config and project.config.gpu_name_rule)},
+                            FIX_WRITE)
+    if finding:
+        findings.append(finding)
+    return findings
+
+
+def _env_findings(project: ProjectFacts, devices: List[DeviceAssessment], cuda: bool) -> List[Finding]:
+    findings = []
+    raw = project.env_is_half
+    if raw is not None and raw.strip() not in ("True", "False", "0", "1"):
+        name = raw.strip() or "''"
+        findings.append(Finding(
+            "env-is-half-invalid", Severity.ERROR, PROJECT, params={"value": raw},
+            entry_points=[INFERENCE_UI],
+            error_text=f"NameError: name '{name}' is not defined" if name.isidentifier()
+            else "SyntaxError: invalid syntax",
+            fix_command=FIX_WRITE))
+    cpu = next((d for d in devices if d.kind == "cpu"), None)
+    first_cuda = next((d for d in devices if d.kind == "cuda"), None)
+    for read in project.entry_reads:
+        value = raw if raw is not None else read.env_default
+        half = _truthy(value) and not (read.checks_cuda and not cuda)
+        device = first_cuda if (cuda and first_cuda and first_cuda.runs) else cpu
+        if not half or device is None:
+            continue
+        finding = _half_finding("entry-point-half", device, [read.path],
+                                {"entry_point": read.path, "env_value": raw, "env_default": read.env_default},
+                                f"gsv-doctor run -- python {read.path}")
+        if finding:
+            findings.append(finding)
+    return findings
+
+
+def _tts_findings(project: ProjectFacts, devices: List[DeviceAssessment],
+                  report: Mapping[str, Any]) -> List[Finding]:
+    findings = []
+    if project.tts_infer_error:
+        findings.append(Finding("tts-infer-unreadable", Severity.ERROR, PROJECT,
+                                params={"error": project.tts_infer_error}, entry_points=[API_V2],
+                                error_text=project.tts_infer_error))
+    tts = project.tts_infer
+    if tts is None or not tts.sections:
+        return findings
+    section_name = "custom" if "custom" in tts.sections else sorted(tts.sections)[0]
+    section = tts.sections[section_name]
+    device, error = resolve(section.get("device"), devices, report)
+    if error:
+        findings.append(Finding("tts-infer-device-unusable", Severity.ERROR, MEASURED,
+                                params={"section": section_name, "device": section.get("device")},
+                                entry_points=[API_V2], device=section.get("device"), error_text=error,
+                                fix_command=FIX_WRITE))
+        return findings
+    if section.get("is_half") and device is not None:
+        finding = _half_finding("tts-infer-half", device, [API_V2], {"section": section_name}, FIX_WRITE)
+        if finding:
+            findings.append(finding)
+    return findings
+
+
+def _machine_findings(report: Mapping[str, Any], devices: List[DeviceAssessment], cannot_half: bool,
+                      project: Optional[ProjectFacts], probed_python: Optional[str]) -> List[Finding]:
+    findings = []
+    cuda_error = (report.get("cuda") or {}).get("error")
+    if cuda_error:
+        findings.append(Finding("cuda-init-failed", Severity.WARNING, MEASURED,
+                                params={"error": cuda_error}, error_text=cuda_error))
+    for device in devices:
+        if device.kind == "cuda" and not device.runs:
+            findings.append(Finding("gpu-unusable", Severity.ERROR, RULE if device.verdict else MEASURED,
+                                    params={"device_name": device.name, "reason": device.verdict_reason,
+                                            "verdict": device.verdict},
+                                    entry_points=[WEBUI, INFERENCE_UI, API, API_V2], device=device.id,
+                                    error_text=device.run_error, fix_command=FIX_WRITE))
+        if device.kind == "cpu" and device.bf16_ratio is not None and device.bf16_ratio <= BF16_FASTER_RATIO:
+            findings.append(Finding("cpu-bfloat16-faster", Severity.INFO, MEASURED,
+                                    params={"ratio": device.bf16_ratio}, device=device.id))
+    if project is not None and project.training_fp16 and cannot_half:
+        findings.append(Finding("training-fp16", Severity.INFO, PROJECT, params={"files": project.training_fp16}))
+    if project is not None and project.bundled_python and probed_python and not _same_file(project.bundled_python, probed_python):
+        findings.append(Finding("bundled-runtime-not-probed", Severity.WARNING, PROJECT,
+                                params={"bundled": project.bundled_python, "probed": probed_python},
+                                fix_command=f'gsv-doctor check --python "{project.bundled_python}"'))
+    return findings
+
+
+def _same_file(a: str, b: str) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def probe_failure(timed_out: bool, returncode: Optional[int], timeout: float, stderr_tail: str) -> Finding:
+    """The child never delivered a report: that is itself the diagnosis."""
+    if timed_out:
+        return Finding("probe-timeout", Severity.ERROR, MEASURED, params={"timeout": timeout},
+                       error_text=stderr_tail.splitlines()[-1] if stderr_tail.strip() else None)
+    return Finding("probe-crashed", Severity.ERROR, MEASURED, params={"returncode": returncode},
+                   error_text=stderr_tail.splitlines()[-1] if stderr_tail.strip() else None)
+
+
+def diagnose(report: Optional[Mapping[str, Any]], project: Optional[ProjectFacts],
+             config_eval: Optional[Mapping[str, Any]] = None, environ: Optional[Mapping[str, str]] = None,
+             probed_python: Optional[str] = None) -> Diagnosis:
+    environ = {} if environ is None else environ
+    findings: List[Finding] = []
+    devices = assess_devices(report) if report else []
+    effective = effective_config(project, config_eval, report, environ) if project else None
+    if project is None:
+        findings.append(Finding("no-project", Severity.INFO, PROJECT))
+    elif project.config_error:
+        findings.append(Finding("config-unreadable", Severity.ERROR, PROJECT, params={"error": project.config_error},
+                                entry_points=list(CONFIG_ENTRY_POINTS), error_text=project.config_error))
+    if report:
+        cuda = bool((report.get("cuda") or {}).get("available"))
+        cannot_half = any(d.half in (CRASH, NAN, SLOW) for d in devices if d.kind in ("cpu", "cuda")) and not any(
+            d.kind == "cuda" and d.runs and d.half == OK for d in devices)
+        if project is not None:
+            if effective is not None:
+                findings += _config_findings(project, effective, devices, report)
+            findings += _env_findings(project, devices, cuda)
+            findings += _tts_findings(project, devices, report)
+        findings += _machine_findings(report, devices, cannot_half, project, probed_python)
+    return Diagnosis(devices=devices, effective=effective, findings=sort_findings(findings))

@@ -1,0 +1,270 @@
+"""Install the runtime hook into the TARGET interpreter's site-packages, and take it out again.
+
+Two files go into the directory that the target's `sysconfig.get_path('purelib')` names
+(asked from the target itself, in a child): gsv_doctor_hook.py (a copy of
+gsv_doctor/hook.py under an ownership header) and gsv_doctor_hook.pth (one guarded line
+that imports it and calls activate(); site runs it even under `python -I`). A file there
+that we did not write is moved aside on install and put back on uninstall.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from gsv_doctor import __version__, hook
+from gsv_doctor.errors import DoctorError
+from gsv_doctor.target import resolve_python
+
+MODULE = "gsv_doctor_hook"
+MODULE_FILE = MODULE + ".py"
+PTH_FILE = MODULE + ".pth"
+MARKER = "# gsv-doctor hook:"  # first line of both files we write: our ownership mark
+BACKUP_SUFFIX = ".gsv-doctor-backup"
+CREATED_PYCACHE = "# gsv-doctor created __pycache__"  # so uninstall removes it only then
+CHILD_TIMEOUT_S = 30.0
+
+# site exec()s a .pth line that starts with "import". A failure inside must not become
+# site's multi-line traceback: one line on stderr, and start-up goes on.
+# A venv's lib64 -> lib link makes site read the same .pth twice: the flag on sys stops that.
+PTH_LINE = (
+    "import sys;exec(\"if not getattr(sys,'_gsv_doctor_hook_seen',0):\\n sys._gsv_doctor_hook_seen=1\\n"
+    " try:\\n  import %s as _h;_h.activate()\\n except Exception as _e:"
+    "sys.stderr.write('gsv-doctor hook: not active (%%s: %%s); running without it.\\\\n'"
+    "%%(type(_e).__name__,_e))\")" % MODULE
+)
+
+_LOCATE = (
+    "import json,site,sys,sysconfig\n"
+    "purelib=sysconfig.get_path('purelib')\n"
+    "dirs=site.getsitepackages() if hasattr(site,'getsitepackages') else []\n"
+    "print(json.dumps({'executable':sys.executable,'purelib':purelib,"
+    "'version':'%d.%d'%sys.version_info[:2],'site_enabled':'site' in sys.modules,"
+    "'reads_pth':purelib in dirs,'hook_loaded':'gsv_doctor_hook' in sys.modules}))\n"
+)
+_ACTIVE = (
+    "import json,sys\n"
+    "out={'torch':None,'error':None,'status':None}\n"
+    "try:\n import torch\n out['torch']=torch.__version__\n"
+    "except Exception as e:\n out['error']='%s: %s'%(type(e).__name__,e)\n"
+    "m=sys.modules.get('gsv_doctor_hook')\n"
+    "if m is not None:\n out['status']=m.status()\n"
+    "print(json.dumps(out))\n"
+)
+
+
+@dataclass
+class Location:
+    """Where the target interpreter reads .pth files from."""
+
+    python: str
+    executable: str
+    purelib: str
+    version: str
+    site_enabled: bool
+    reads_pth: bool
+
+    @property
+    def module_path(self) -> Path:
+        return Path(self.purelib) / MODULE_FILE
+
+    @property
+    def pth_path(self) -> Path:
+        return Path(self.purelib) / PTH_FILE
+
+
+@dataclass
+class HookState:
+    """What `hook status` reports (JSON-ready through to_dict)."""
+
+    location: Location
+    installed: bool
+    current: bool  # the installed module is this gsv-doctor's hook
+    files: List[str] = field(default_factory=list)
+    foreign: List[str] = field(default_factory=list)  # files there that we did not write
+    backups: List[str] = field(default_factory=list)
+    disabled_by_env: bool = False
+    in_this_process: Optional[Dict[str, Any]] = None
+    in_target: Optional[Dict[str, Any]] = None
+
+    def to_dict(self) -> Dict[str, Any]:
+        data = asdict(self)
+        data["location"]["module_path"] = str(self.location.module_path)
+        data["location"]["pth_path"] = str(self.location.pth_path)
+        return data
+
+
+def _child(python: str, code: str, env: Optional[Dict[str, str]] = None) -> Dict[str, Any]:
+    try:
+        done = subprocess.run([python, "-I", "-c", code], capture_output=True, text=True,
+                              timeout=CHILD_TIMEOUT_S, env=env)
+    except subprocess.TimeoutExpired:
+        raise DoctorError(f"{python} did not answer within {CHILD_TIMEOUT_S:.0f} s.")
+    except OSError as error:
+        raise DoctorError(f"Could not start {python}: {error.strerror or error}.",
+                          "Check that --python names a working Python interpreter.")
+    lines = done.stdout.strip().splitlines()
+    try:
+        return json.loads(lines[-1])
+    except (IndexError, ValueError):
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise DoctorError(f"{python} could not report its site-packages ({tail}).")
+
+
+def locate(python: Optional[str] = None) -> Location:
+    resolved = resolve_python(python)
+    data = _child(resolved, _LOCATE)
+    return Location(python=resolved, executable=data["executable"], purelib=data["purelib"],
+                    version=data["version"], site_enabled=data["site_enabled"], reads_pth=data["reads_pth"])
+
+
+def module_source(created_pycache: bool = False) -> str:
+    body = Path(hook.__file__).read_text(encoding="ascii")
+    return (f"{MARKER} written by gsv-doctor {__version__}; `gsv-doctor hook uninstall` removes it.\n"
+            f"{CREATED_PYCACHE if created_pycache else '#'}\n"
+            f"# A copy of gsv_doctor/hook.py: do not edit here.\n{body}")
+
+
+def _body_of(text: str) -> str:
+    return text.split("\n", 2)[2]  # without the two header lines
+
+
+def _body(path: Path) -> str:
+    try:
+        return _body_of(path.read_text(encoding="ascii", errors="replace"))
+    except (OSError, IndexError):
+        return ""
+
+
+def pth_source() -> str:
+    return f"{MARKER} written by gsv-doctor {__version__}; `gsv-doctor hook uninstall` removes it.\n{PTH_LINE}\n"
+
+
+def _ours(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.readline().startswith(MARKER.encode("ascii"))
+    except OSError:
+        return False
+
+
+def _pyc_files(location: Location) -> List[Path]:
+    cache = Path(location.purelib) / "__pycache__"
+    return sorted(cache.glob(MODULE + ".*.pyc")) if cache.is_dir() else []
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=str(path.parent), prefix="." + path.name, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="ascii", newline="\n") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o644)  # mkstemp makes 0600; every user of that Python must read it
+        os.replace(temporary, str(path))
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _check_usable(location: Location) -> None:
+    if not location.site_enabled or not location.reads_pth:
+        raise DoctorError(
+            f"{location.python} does not read .pth files from {location.purelib} (its `site` module is"
+            " off, e.g. an embeddable Python with a ._pth file), so the hook cannot start by itself there.",
+            "Start the program with `gsv-doctor run -- ...` instead, or enable `import site` in its ._pth file.")
+
+
+def status(python: Optional[str] = None, ask_target: bool = True) -> HookState:
+    location = locate(python)
+    paths = [location.module_path, location.pth_path]
+    ours = [p for p in paths if p.exists() and _ours(p)]
+    foreign = [str(p) for p in paths if p.exists() and not _ours(p)]
+    backups = [str(p) + BACKUP_SUFFIX for p in paths if Path(str(p) + BACKUP_SUFFIX).exists()]
+    current = location.module_path in ours and _body(location.module_path) == _body_of(module_source())
+    loaded = sys.modules.get(MODULE)
+    state = HookState(
+        location=location, installed=len(ours) == 2, current=current,
+        files=[str(p) for p in ours] + [str(p) for p in _pyc_files(location)],
+        foreign=foreign, backups=backups,
+        disabled_by_env=os.environ.get(hook.ENV_SWITCH, "1").strip().lower() in ("0", "false", "no", "off"),
+        in_this_process=loaded.status() if loaded is not None and hasattr(loaded, "status") else None,
+    )
+    if ask_target and state.installed:
+        state.in_target = _child(location.python, _ACTIVE)
+    return state
+
+
+def install(python: Optional[str] = None) -> HookState:
+    """Write the module, then the .pth; check the target starts with it; roll back if not."""
+    location = locate(python)
+    _check_usable(location)
+    purelib = Path(location.purelib)
+    if not os.access(str(purelib), os.W_OK):
+        raise DoctorError(f"Cannot write to {purelib} (no permission).",
+                          "Run the command as the user who owns that Python, or as administrator.")
+    moved = []
+    try:
+        for path in (location.module_path, location.pth_path):
+            if path.exists() and not _ours(path):
+                backup = Path(str(path) + BACKUP_SUFFIX)
+                if backup.exists():
+                    raise DoctorError(f"{path} is not ours and {backup} already exists; not touching either.",
+                                      "Move one of them away by hand, then run `gsv-doctor hook install` again.")
+                os.replace(str(path), str(backup))
+                moved.append((backup, path))
+        # Reinstalling keeps the first install's answer: did we create __pycache__?
+        created = _created_pycache(location) or not (purelib / "__pycache__").exists()
+        _write_atomic(location.module_path, module_source(created))
+        _write_atomic(location.pth_path, pth_source())
+        check = _child(location.python, _LOCATE + "import py_compile\npy_compile.compile(%r, doraise=True)\n"
+                       % str(location.module_path), env=dict(os.environ, **{hook.ENV_SWITCH: "1"}))
+        if not check.get("hook_loaded"):
+            raise DoctorError(f"{location.python} did not load the hook from {location.pth_path}; installed nothing.")
+    except BaseException:
+        _remove_ours(location)
+        for backup, path in moved:
+            os.replace(str(backup), str(path))
+        raise
+    return status(python, ask_target=False)
+
+
+def _created_pycache(location: Location) -> bool:
+    if not (location.module_path.exists() and _ours(location.module_path)):
+        return False
+    with open(location.module_path, encoding="ascii", errors="replace") as handle:
+        handle.readline()
+        return handle.readline().rstrip("\n") == CREATED_PYCACHE
+
+
+def _remove_ours(location: Location) -> List[str]:
+    removed = []
+    created_pycache = _created_pycache(location)
+    for path in (location.pth_path, location.module_path):  # .pth first: never a line without its module
+        if path.exists() and _ours(path):
+            path.unlink()
+            removed.append(str(path))
+    if not location.module_path.exists():
+        for pyc in _pyc_files(location):
+            pyc.unlink()
+            removed.append(str(pyc))
+        cache = Path(location.purelib) / "__pycache__"
+        if created_pycache and cache.is_dir() and not any(cache.iterdir()):
+            cache.rmdir()
+    return removed
+
+
+def uninstall(python: Optional[str] = None) -> List[str]:
+    """Remove what install wrote and put back what it moved aside. Returns the paths touched."""
+    location = locate(python)
+    touched = _remove_ours(location)
+    for path in (location.module_path, location.pth_path):
+        backup = Path(str(path) + BACKUP_SUFFIX)
+        if backup.exists() and not path.exists():
+            os.replace(str(backup), str(path))
+            touched.append(str(path))
+    return touched

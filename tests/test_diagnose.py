@@ -1,0 +1,148 @@
+import pytest
+
+import probe_fixtures as scenarios
+from gsv_doctor import project
+from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, assess_devices, diagnose
+from gsv_doctor.findings import MEASURED, RULE, Severity, exit_code
+from gsv_project import INFERENCE_UI_ENV_READ_CUDA, make_project
+
+CONSTANTS_CPU = 'is_half = False\ninfer_device = "cpu"\n'
+CONSTANTS_CUDA_HALF = 'is_half = True\ninfer_device = "cuda"\n'
+
+
+def ids(diagnosis):
+    return {f.id: f for f in diagnosis.findings}
+
+
+def facts(tmp_path, **kwargs):
+    return project.read(make_project(tmp_path / "gsv", **kwargs), environ={})
+
+
+def test_old_torch_cpu_half_is_a_crash_with_the_conv_message(tmp_path):
+    result = diagnose(scenarios.cpu_only_torch201(), facts(tmp_path), {"is_half": True, "infer_device": "cuda"})
+    found = ids(result)
+    assert found["config-device-unusable"].error_text == "AssertionError: Torch not compiled with CUDA enabled"
+    half = found["config-half-on-cpu"]
+    assert half.severity is Severity.ERROR and half.source == MEASURED
+    assert half.error_text == "RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'"
+    assert half.entry_points == ["webui.py", "api.py"]
+    assert half.fix_command == "gsv-doctor fix --write"
+    assert found["entry-point-half-on-cpu"].entry_points == ["GPT_SoVITS/inference_webui.py"]
+    assert exit_code(result.findings) == 1
+
+
+def test_new_torch_cpu_half_is_a_slow_warning_with_the_measured_ratio(tmp_path):
+    result = diagnose(scenarios.cpu_only_new(), facts(tmp_path, config=CONSTANTS_CPU.replace("False", "True")))
+    half = ids(result)["config-half-on-cpu"]
+    assert half.severity is Severity.WARNING
+    assert half.params["ratio"] == 24.0 and half.error_text is None
+    assert "config-device-unusable" not in ids(result)
+
+
+def test_cpu_config_on_cpu_machine_is_clean_apart_from_inference_ui(tmp_path):
+    result = diagnose(scenarios.cpu_only_torch201(), facts(tmp_path, config=CONSTANTS_CPU,
+                                                           inference_ui=INFERENCE_UI_ENV_READ_CUDA))
+    assert [f for f in result.findings if f.severity is not Severity.INFO] == []
+    assert exit_code(result.findings) == 0
+
+
+def test_rtx3090_keeps_float16_without_findings(tmp_path):
+    result = diagnose(scenarios.rtx3090(), facts(tmp_path, config=CONSTANTS_CUDA_HALF), {"is_half": True,
+                                                                                         "infer_device": "cuda"})
+    assert [f.id for f in result.findings if f.severity is not Severity.INFO] == []
+    assert [d.half for d in result.devices] == [SLOW, OK]
+
+
+def test_gtx1660ti_passes_tiny_ops_but_the_name_rule_raises_nan(tmp_path):
+    result = diagnose(scenarios.gtx1660ti(), facts(tmp_path, config=CONSTANTS_CUDA_HALF), {"is_half": True,
+                                                                                           "infer_device": "cuda"})
+    broken = ids(result)["config-half-on-broken-gpu"]
+    assert broken.severity is Severity.ERROR and broken.source == RULE
+    assert "1660 Ti" in broken.params["reason"]
+    assert result.devices[1].half == NAN
+
+
+def test_gtx1660ti_reports_when_the_projects_own_rule_missed_the_card(tmp_path):
+    gsv = facts(tmp_path, config="detect_name_rule_oneline_guard.py")
+    result = diagnose(scenarios.gtx1660ti(), gsv, {"is_half": True, "infer_device": "cuda"})
+    assert ids(result)["config-half-on-broken-gpu"].params["project_rule"] is True
+
+
+def test_gtx1060_is_raised_by_capability(tmp_path):
+    result = diagnose(scenarios.gtx1060(), facts(tmp_path, config=CONSTANTS_CUDA_HALF), {"is_half": True,
+                                                                                         "infer_device": "cuda"})
+    assert "6.1" in ids(result)["config-half-on-broken-gpu"].params["reason"]
+
+
+def test_gtx650_without_kernels_is_unusable_and_config_falls_back(tmp_path):
+    result = diagnose(scenarios.gtx650(), facts(tmp_path, config=CONSTANTS_CUDA_HALF), {"is_half": True,
+                                                                                        "infer_device": "cuda"})
+    found = ids(result)
+    assert found["gpu-unusable"].error_text == scenarios.NO_KERNEL
+    assert found["config-device-unusable"].error_text == scenarios.NO_KERNEL
+    assert found["config-half-on-cpu"].params["outcome"] == CRASH
+
+
+def test_apple_m1_mps_half_is_fine_and_cpu_half_is_slow(tmp_path):
+    result = diagnose(scenarios.apple_m1(), facts(tmp_path, config='is_half = True\ninfer_device = "mps"\n'),
+                      {"is_half": True, "infer_device": "mps"})
+    assert [(d.id, d.half) for d in result.devices] == [("cpu", SLOW), ("mps", OK)]
+    assert not [f for f in result.findings if f.id.startswith("config-")]
+
+
+def test_static_values_are_used_when_config_cannot_run(tmp_path):
+    gsv = facts(tmp_path, config="constants_gbk_crlf.py")
+    result = diagnose(scenarios.cpu_only_torch201(), gsv,
+                      {"error": "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xd5"})
+    assert result.effective.source == "static" and result.effective.is_half is True
+    assert ids(result)["config-not-executable"].severity is Severity.ERROR
+    assert ids(result)["config-half-on-cpu"].params["value_source"] == "static"
+
+
+@pytest.mark.parametrize("value, error", [("false", "NameError: name 'false' is not defined"),
+                                          ("true", "NameError: name 'true' is not defined"),
+                                          ("", "SyntaxError: invalid syntax")])
+def test_env_values_that_eval_rejects(tmp_path, value, error):
+    gsv = project.read(make_project(tmp_path / "gsv", config=CONSTANTS_CPU), environ={"is_half": value})
+    assert ids(diagnose(scenarios.rtx3090(), gsv))["env-is-half-invalid"].error_text == error
+
+
+def test_env_false_silences_the_inference_ui(tmp_path):
+    gsv = project.read(make_project(tmp_path / "gsv", config=CONSTANTS_CPU), environ={"is_half": "False"})
+    assert "entry-point-half-on-cpu" not in ids(diagnose(scenarios.cpu_only_torch201(), gsv))
+
+
+def test_tts_infer_cuda_without_cuda_and_half_on_cpu(tmp_path):
+    gsv = facts(tmp_path, config=CONSTANTS_CPU, tts="tts_infer_cuda.yaml")
+    assert ids(diagnose(scenarios.cpu_only_torch201(), gsv))["tts-infer-device-unusable"].params["section"] == "custom"
+    gsv.tts_infer.sections["custom"] = {"device": "cpu", "is_half": True}
+    assert ids(diagnose(scenarios.cpu_only_torch201(), gsv))["tts-infer-half-on-cpu"].severity is Severity.ERROR
+
+
+def test_broken_files_become_error_findings(tmp_path):
+    gsv = facts(tmp_path, config="syntax_error.py", tts="tts_infer_broken.yaml")
+    found = ids(diagnose(scenarios.cpu_only_new(), gsv))
+    assert "line 3" in found["config-unreadable"].error_text
+    assert "tts-infer-unreadable" in found
+
+
+def test_no_project_diagnoses_the_machine_alone():
+    result = diagnose(scenarios.gtx650(), None)
+    assert {"no-project", "gpu-unusable"} <= set(ids(result))
+
+
+def test_bundled_runtime_not_probed_is_a_warning(tmp_path):
+    gsv = facts(tmp_path, config=CONSTANTS_CPU, bundled_python=True)
+    found = ids(diagnose(scenarios.cpu_only_new(), gsv, probed_python="/usr/bin/python3"))
+    assert found["bundled-runtime-not-probed"].fix_command.startswith("gsv-doctor check --python")
+
+
+def test_assessment_from_the_real_cpu_probe_under_old_torch_emulation():
+    import old_torch
+    from gsv_doctor import probe
+
+    with old_torch.emulated():
+        report = probe.run_probe(devices=["cpu"])
+    [cpu] = assess_devices(report)
+    assert cpu.runs and cpu.half == CRASH
+    assert cpu.half_error == "RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'"

@@ -1,0 +1,209 @@
+import hashlib
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from gsv_doctor import hookinstall
+from gsv_doctor.errors import DoctorError
+
+
+@pytest.fixture
+def venv(tmp_path):
+    """A throwaway venv that sees this machine's torch; its purelib is its own."""
+    root = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(root)], check=True)
+    python = root / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    return python
+
+
+def snapshot(directory):
+    """Every file below `directory` with a hash of its bytes (and every folder)."""
+    result = {}
+    for path in sorted(Path(directory).rglob("*")):
+        key = str(path.relative_to(directory))
+        result[key] = hashlib.sha1(path.read_bytes()).hexdigest() if path.is_file() else "<dir>"
+    return result
+
+
+def start(python, code, env=None, **extra):
+    """The target Python started as go-webui.bat starts it: isolated mode (-I)."""
+    environ = dict(os.environ, **extra) if env is None else env
+    return subprocess.run([str(python), "-I", "-c", textwrap.dedent(code)], capture_output=True,
+                          text=True, timeout=120, env=environ)
+
+
+def test_locate_asks_the_target_interpreter(venv):
+    location = hookinstall.locate(str(venv))
+    assert Path(location.purelib).is_relative_to(venv.parent.parent)
+    assert location.site_enabled and location.reads_pth
+    assert location.version == "%d.%d" % sys.version_info[:2]
+
+
+def test_install_then_uninstall_leaves_site_packages_as_it_was(venv):
+    purelib = Path(hookinstall.locate(str(venv)).purelib)
+    (purelib / "someone_else.pth").write_text("# not ours\n")
+    before = snapshot(purelib)
+
+    state = hookinstall.install(str(venv))
+    assert state.installed and state.current
+    assert (purelib / "gsv_doctor_hook.pth").read_text().startswith(hookinstall.MARKER)
+    assert (purelib / "gsv_doctor_hook.py").read_text().startswith(hookinstall.MARKER)
+    assert oct((purelib / "gsv_doctor_hook.py").stat().st_mode & 0o777) == "0o644"
+    assert snapshot(purelib) != before
+    assert hookinstall.install(str(venv)).installed  # again: still one copy, no error
+
+    touched = hookinstall.uninstall(str(venv))
+    assert str(purelib / "gsv_doctor_hook.pth") in touched
+    assert snapshot(purelib) == before
+    assert hookinstall.uninstall(str(venv)) == []
+
+
+def test_a_foreign_file_is_moved_aside_and_put_back(venv):
+    purelib = Path(hookinstall.locate(str(venv)).purelib)
+    foreign = purelib / "gsv_doctor_hook.pth"
+    foreign.write_text("import os\n")
+    before = snapshot(purelib)
+
+    state = hookinstall.install(str(venv))
+    assert state.backups == [str(foreign) + hookinstall.BACKUP_SUFFIX]
+    assert foreign.read_text().startswith(hookinstall.MARKER)
+    hookinstall.uninstall(str(venv))
+    assert snapshot(purelib) == before
+
+
+def test_the_pth_line_is_processed_by_site_the_way_site_reads_it(venv):
+    hookinstall.install(str(venv))
+    lines = [line for line in hookinstall.pth_source().splitlines() if line and not line.startswith("#")]
+    assert len(lines) == 1 and lines[0].startswith("import ")  # site exec()s exactly such lines
+
+
+def test_isolated_start_loads_the_hook_without_importing_torch(venv):
+    hookinstall.install(str(venv))
+    done = start(venv, """
+        import sys
+        print('torch' in sys.modules, 'gsv_doctor_hook' in sys.modules)
+    """)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
+    assert done.stderr == ""
+
+
+def test_hook_patches_when_the_program_imports_torch_and_runs_half_in_a_worker_thread(venv, tmp_path):
+    hookinstall.install(str(venv))
+    # A GPT-SoVITS-like program: imports torch, builds a model, calls .half() on the CPU,
+    # runs it from a pool thread. It knows nothing about the hook.
+    program = """
+        import concurrent.futures, sys, torch
+        torch.manual_seed(0)
+        model = torch.nn.Sequential(torch.nn.Conv1d(4, 8, 3), torch.nn.GELU(), torch.nn.GroupNorm(2, 8))
+        x = torch.randn(1, 4, 32)
+        def infer(model, x):
+            with torch.no_grad():  # as an inference handler does, in its own thread
+                return model(x)
+        reference = infer(model, x)
+        model = model.half()
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            y = pool.submit(infer, model, x.half()).result()
+        hook = sys.modules['gsv_doctor_hook'].status()
+        print(y.dtype, float((y.float() - reference).abs().max()) < 0.02, hook['active'], hook['cached_weights'])
+        print(torch.nn.functional.conv1d._gsv_doctor_hook)
+    """
+    done = start(venv, program, GSV_DOCTOR_CACHE_DIR=str(tmp_path / "cache"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["torch.float16", "True", "True", "4", "True"]
+
+    off = start(venv, program.replace("print(torch.nn.functional.conv1d._gsv_doctor_hook)", ""),
+                GSV_DOCTOR_HOOK="0", GSV_DOCTOR_CACHE_DIR=str(tmp_path / "cache"))
+    assert off.returncode == 0, off.stderr
+    assert off.stdout.split()[2:] == ["False", "0"]
+
+
+def test_a_broken_hook_module_costs_one_line_and_start_up_goes_on(venv):
+    hookinstall.install(str(venv))
+    module = Path(hookinstall.locate(str(venv)).purelib) / "gsv_doctor_hook.py"
+    module.write_text(module.read_text().splitlines()[0] + "\nraise RuntimeError('boom')\n")
+    done = start(venv, "print('alive')")
+    assert done.returncode == 0
+    assert done.stdout.strip() == "alive"
+    assert done.stderr.strip().splitlines() == [
+        "gsv-doctor hook: not active (RuntimeError: boom); running without it."]
+
+
+def test_a_failure_at_torch_import_costs_one_line_and_torch_runs_unpatched(venv, tmp_path):
+    hookinstall.install(str(venv))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    # A cached probe report that makes the op choice fail: the program must not notice.
+    probe_key = start(venv, """
+        import gsv_doctor_hook, importlib.util, os, sys
+        spec = importlib.util.find_spec('torch')
+        print(gsv_doctor_hook.cache_key(sys.executable, os.path.dirname(spec.origin)))
+    """, GSV_DOCTOR_HOOK="0").stdout.strip()
+    (cache / f"probe-{probe_key}.json").write_text('{"schema": "gsv-doctor/probe", "devices": "garbage"}')
+    done = start(venv, """
+        import torch
+        print(torch.nn.functional.conv1d(torch.ones(1, 1, 3), torch.ones(1, 1, 1)).sum().item())
+    """, GSV_DOCTOR_CACHE_DIR=str(cache))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "3.0"
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("gsv-doctor hook: not active (AttributeError")
+
+
+def test_ops_come_from_the_cached_probe_report(venv, tmp_path):
+    hookinstall.install(str(venv))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    code = """
+        import gsv_doctor_hook, importlib.util, os, sys
+        spec = importlib.util.find_spec('torch')
+        print(gsv_doctor_hook.cache_key(sys.executable, os.path.dirname(spec.origin)))
+    """
+    key = start(venv, code, GSV_DOCTOR_HOOK="0", GSV_DOCTOR_CACHE_DIR=str(cache)).stdout.strip()
+    report = ('{"schema": "gsv-doctor/probe", "devices": [{"id": "cpu", "ops": {"float16": '
+              '{"stft": {"status": "not_implemented"}, "conv1d": {"status": "works"}}},'
+              ' "speed": {"float16": {"vs_float32": 0.9}}}]}')
+    (cache / f"probe-{key}.json").write_text(report)
+    done = start(venv, "import torch, sys; print(sys.modules['gsv_doctor_hook'].status()['ops'])",
+                 GSV_DOCTOR_CACHE_DIR=str(cache))
+    assert done.stdout.strip() == "['torch.stft', 'torch.hann_window']", done.stderr
+
+
+def test_status_reports_files_and_what_is_active_in_the_target(venv, tmp_path, monkeypatch):
+    monkeypatch.setenv("GSV_DOCTOR_CACHE_DIR", str(tmp_path / "cache"))
+    state = hookinstall.status(str(venv))
+    assert not state.installed and state.in_target is None
+    hookinstall.install(str(venv))
+    state = hookinstall.status(str(venv))
+    assert state.installed and state.current and not state.disabled_by_env
+    assert state.in_target["status"]["active"] is True
+    assert len(state.in_target["status"]["ops"]) == len(hookinstall.hook.ALL_OPS)
+    monkeypatch.setenv("GSV_DOCTOR_HOOK", "0")
+    state = hookinstall.status(str(venv))
+    assert state.disabled_by_env and state.in_target["status"]["active"] is False
+
+
+def test_an_outdated_copy_is_reported(venv):
+    hookinstall.install(str(venv))
+    module = Path(hookinstall.locate(str(venv)).purelib) / "gsv_doctor_hook.py"
+    module.write_text(module.read_text() + "\n# changed\n")
+    state = hookinstall.status(str(venv), ask_target=False)
+    assert state.installed and not state.current
+
+
+def test_a_python_that_ignores_pth_files_is_refused(venv, monkeypatch):
+    location = hookinstall.locate(str(venv))
+    location.reads_pth = False
+    monkeypatch.setattr(hookinstall, "locate", lambda python=None: location)
+    with pytest.raises(DoctorError, match="does not read .pth files"):
+        hookinstall.install(str(venv))
+    assert not location.pth_path.exists()
+
+
+def test_a_bad_python_path_is_a_doctor_error(tmp_path):
+    with pytest.raises(DoctorError, match="no such file"):
+        hookinstall.locate(str(tmp_path / "nope"))
