@@ -274,3 +274,31 @@ def test_json_document_is_versioned_and_in_the_language():
     assert item["fix"]["commands"][0] == "gsv-doctor fix --write"
     assert "CPU" in item["meaning"] and "半精度" in item["meaning"]
     assert item["machine"]["status"] == "still"
+
+
+# ------------------------------------------------------------------------ never crash
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from gsv_doctor.commands.explain import render_text  # noqa: E402
+
+_CORPUS = [p.read_bytes() for p in sorted(LOGS.iterdir())]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_CORPUS), min_size=1, max_size=4), st.integers(0, 10 ** 6), st.binary(max_size=30),
+       st.sampled_from([None, NEW_TORCH_CPU, OLD_TORCH_CPU, GTX1660, RTX5090_OLD_BUILD, M1]),
+       st.sampled_from(["en", "zh"]))
+def test_fuzz_whole_pipeline_on_cut_and_mixed_logs(pieces, cut, junk, report, lang):
+    data = b"".join(pieces)
+    data = data[: cut % (len(data) + 1)] + junk
+    log = logread.read_log(data)
+    found = explain.explain_log(log)
+    explain.add_machine_verdicts(found, report)
+    for explanation in found:
+        # the reported line is one the entry's pattern matches (or its first line, for two-line patterns)
+        assert explanation.entry.lines > 1 or explanation.entry.regex.search(explanation.message)
+        assert explanation.count >= 1 and explanation.line >= 1
+    document = explain.to_json(found, lang)
+    assert len(document["explanations"]) == len({e.id for e in found})
+    render_text(found, lang, "fuzz", log, None, colour=True)
