@@ -16,14 +16,15 @@ from typing import BinaryIO, List, Optional, Tuple
 
 from gsv_doctor.errors import DoctorError
 
-# CSI sequences (colours, cursor moves), OSC sequences (titles, links), other escapes, and
-# control bytes other than tab and the line breaks that splitlines() handles: one pass.
-_JUNK = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]?|[\x00-\x08\x0e-\x1a\x7f]"
-)
+# CSI sequences (colours, cursor moves), OSC sequences (titles, links), other escapes.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])?")
+# Control bytes other than tab and the line breaks that splitlines() handles.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x7f]")
+_CONTROL_BYTES = bytes(list(range(0x00, 0x09)) + list(range(0x0E, 0x1B)) + [0x7F])
 # Per-line prefixes added by launchers: torch.distributed's "[rank0]: ", docker compose's
 # "service-1  | ", and GitHub's quote marker "> " when a log was copied from an issue.
-_PREFIX = re.compile(r"^(?:\[rank\d+\]:[ \t]?|[\w.-]+[ \t]+\|[ \t]|>[ \t]?)", re.MULTILINE)
+_RANK = re.compile(r"\[rank\d+\]:[ \t]?")
+_DOCKER = re.compile(r"[\w.-]+[ \t]+\|[ \t]")
 _FRAME = re.compile(r'^\s*File "(?P<path>[^"]+)", line (?P<line>\d+)(?:, in (?P<func>.+?))?\s*$')
 _TRACEBACK_START = "Traceback (most recent call last):"
 _CHAIN_LINES = (
@@ -245,17 +246,30 @@ def _unquote(line: str) -> str:
 _CURLY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
-def clean_lines(text: str) -> List[str]:
+def _strip_prefixes(lines: List[str]) -> List[str]:
+    if any(line.startswith("[rank") for line in lines):
+        lines = [_RANK.sub("", line, count=1) if line.startswith("[rank") else line for line in lines]
+    if any(line.startswith(">") for line in lines):
+        lines = [line[2:] if line.startswith("> ") else line[1:] if line.startswith(">") else line for line in lines]
+    sample = [line for line in lines[:200] if line.strip()][:50]
+    if sample and sum(1 for line in sample if _DOCKER.match(line)) * 2 > len(sample):
+        lines = [_DOCKER.sub("", line, count=1) for line in lines]  # docker compose prefixes every line
+    return lines
+
+
+def clean_lines(text: str, has_control: Optional[bool] = None) -> List[str]:
     """Strip colour codes, control bytes, launcher prefixes and repr escapes; straighten
     the curly quotes that chat apps put in pasted text; split lines (a carriage return
-    from a progress bar starts a new line, as the terminal showed it). Whole-text passes:
-    logs of long training runs are many megabytes."""
-    text = _JUNK.sub("", text)
+    from a progress bar starts a new line, as the terminal showed it). Whole-text passes
+    where possible: logs of long training runs are many megabytes. `has_control`: whether
+    control bytes are present, when the caller knows (None: look)."""
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    if has_control is None or has_control:
+        text = _CONTROL.sub("", text)
     if any(quote in text for quote in ("\u201c", "\u201d", "\u2018", "\u2019")):
         text = text.translate(_CURLY)
-    if "[rank" in text or "\n>" in text or text.startswith(">") or " | " in text:
-        text = _PREFIX.sub("", text)
-    return _unquote(text).splitlines()
+    return _strip_prefixes(_unquote(text).splitlines())
 
 
 # ------------------------------------------------------------------------ tracebacks
@@ -379,6 +393,9 @@ def relative_to(path: str, root: Optional[str]) -> str:
 def read_log(data: bytes) -> Log:
     """Bytes -> a cleaned, parsed Log. Never raises on any input."""
     text, encoding = decode(data)
-    lines = clean_lines(text)
+    has_control = None
+    if not encoding.startswith("utf-16"):  # ASCII bytes stand for themselves: look at the bytes, faster
+        has_control = len(data.translate(None, _CONTROL_BYTES)) != len(data)
+    lines = clean_lines(text, has_control)
     return Log(text="\n".join(lines), encoding=encoding, tracebacks=parse_tracebacks(lines), line_count=len(lines),
                lines=lines)
