@@ -268,6 +268,7 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
         (line_no, message, match), traceback = next(
             ((hit, found) for hit, found in located if found is not None), (hits[0], None))
         params = _params(match)
+        message = _excerpt(message, entry)
         location = _locate(log, traceback, root)
         if location is None and entry.origin:
             location = Location(entry.origin, 0, "", "", "")
@@ -280,6 +281,20 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
     _share_log_facts(explanations)
     explanations.sort(key=lambda e: e.line)
     return explanations
+
+
+_MESSAGE_MAX = 300
+
+
+def _excerpt(line: str, entry: Entry) -> str:
+    """The matched line, or the part of a very long one (a whole log on one line) around the match."""
+    if len(line) <= _MESSAGE_MAX:
+        return line
+    match = entry.regex.search(line)
+    if match is None:
+        return line[:_MESSAGE_MAX] + "..."
+    start, end = max(0, match.start() - 60), min(len(line), match.end() + 60)
+    return ("..." if start else "") + line[start:end] + ("..." if end < len(line) else "")
 
 
 def _share_log_facts(explanations: List[Explanation]) -> None:

@@ -105,6 +105,13 @@ def test_counts_and_first_located_occurrence():
     assert addmm.message == "RuntimeError: \"addmm_impl_cpu_\" not implemented for 'Half'"
 
 
+def test_a_whole_log_on_one_line_is_shown_around_the_match():
+    line = "x" * 100000 + " RuntimeError: \"bmm\" not implemented for 'Half' " + "y" * 100000
+    (found,) = explain.explain_log(logread.read_log(line.encode()))
+    assert found.id == "cpu-half-bmm" and len(found.message) < 300
+    assert found.message.startswith("...x") and "not implemented for 'Half'" in found.message
+
+
 def test_capability_warning_gives_card_and_arch_list():
     found = {e.id: e for e in explain_file("rtx5090_no_kernel_image.log")}
     params = found["cuda-capability-unsupported"].params
