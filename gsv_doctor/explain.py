@@ -53,6 +53,7 @@ class Explanation:
     settings: List[str] = field(default_factory=list)
     fix_commands: List[str] = field(default_factory=list)
     machine: Optional[MachineVerdict] = None
+    now: Dict[str, str] = field(default_factory=dict)  # setting id -> its value now (current_settings)
 
     @property
     def entry(self) -> Entry:
@@ -606,6 +607,44 @@ def exit_code(explanations: List[Explanation]) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------ the settings, as they are now
+
+
+UNSET = "<unset>"  # an environment variable that is not set
+
+
+def current_settings(facts: Any = None, config_run: Optional[Dict[str, Any]] = None,
+                     env_is_half: Optional[str] = None, env_known: bool = False) -> Dict[str, str]:
+    """Setting id -> its value now, language-neutral, from what is known: `facts` (a
+    gsv_doctor.project.ProjectFacts), `config_run` (config.py run on this machine by the
+    probe: is_half, infer_device) and the `is_half` environment variable."""
+    values: Dict[str, str] = {}
+    config = getattr(facts, "config", None)
+    for name in ("is_half", "infer_device"):
+        if config_run and config_run.get(name) is not None:
+            values["config." + name] = "%s=%s" % (name, config_run[name])
+        elif config is not None:
+            assignment = config.last(name)
+            if assignment is not None:
+                values["config." + name] = "config.py:%d: %s = %s" % (assignment.line, name, assignment.value_source)
+    tts = getattr(facts, "tts_infer", None)
+    if tts is not None and tts.sections:
+        name = "custom" if "custom" in tts.sections else sorted(tts.sections)[0]
+        section = tts.sections[name] or {}
+        for key in ("is_half", "device"):
+            if key in section:
+                values["tts_infer." + key] = "%s: %s=%s" % (name, key, section[key])
+    if facts is not None or env_known:
+        env = getattr(facts, "env_is_half", None) if facts is not None else env_is_half
+        values["env.is_half"] = "is_half=%s" % env if env is not None else UNSET
+    return values
+
+
+def add_current_settings(explanations: List[Explanation], values: Dict[str, str]) -> None:
+    for explanation in explanations:
+        explanation.now = {s: values[s] for s in explanation.settings if s in values}
+
+
 # --------------------------------------------------------------------------- texts
 
 
@@ -645,7 +684,8 @@ def to_json(explanations: List[Explanation], lang: str, **envelope: Any) -> Dict
             "params": explanation.params,
             "meaning": meaning(explanation, lang),
             "location": asdict(explanation.location) if explanation.location else None,
-            "settings": [{"id": s, "text": catalog.SETTINGS[s][lang]} for s in explanation.settings],
+            "settings": [{"id": s, "text": catalog.SETTINGS[s][lang], "now": explanation.now.get(s)}
+                         for s in explanation.settings],
             "fix": {"commands": explanation.fix_commands, "manual": manual(explanation, lang)},
             "machine": None,
         }

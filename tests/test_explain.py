@@ -309,3 +309,49 @@ def test_fuzz_whole_pipeline_on_cut_and_mixed_logs(pieces, cut, junk, report, la
     document = explain.to_json(found, lang)
     assert len(document["explanations"]) == len({e.id for e in found})
     render_text(found, lang, "fuzz", log, None, colour=True)
+
+
+# ------------------------------------------------------------ settings as they are now
+
+
+def make_project(root, config="is_half = True\ninfer_device = 'cuda'\n", tts="custom:\n  device: cuda\n  is_half: true\n"):
+    (root / "GPT_SoVITS" / "configs").mkdir(parents=True)
+    (root / "config.py").write_text(config, encoding="utf-8")
+    if tts is not None:
+        (root / "GPT_SoVITS" / "configs" / "tts_infer.yaml").write_text(tts, encoding="utf-8")
+    return root
+
+
+def test_current_settings_from_project_files_and_environment(tmp_path):
+    from gsv_doctor import project
+
+    facts = project.read(make_project(tmp_path), environ={"is_half": "false"})
+    values = explain.current_settings(facts)
+    assert values["config.is_half"] == "config.py:1: is_half = True"
+    assert values["config.infer_device"] == "config.py:2: infer_device = 'cuda'"
+    assert values["tts_infer.is_half"] == "custom: is_half=True"
+    assert values["tts_infer.device"] == "custom: device=cuda"
+    assert values["env.is_half"] == "is_half=false"
+    # config.py as run on this machine wins over the static reading
+    ran = explain.current_settings(facts, config_run={"is_half": False, "infer_device": "cpu"})
+    assert ran["config.is_half"] == "is_half=False" and ran["config.infer_device"] == "infer_device=cpu"
+
+
+def test_current_settings_without_a_project():
+    assert explain.current_settings() == {}
+    assert explain.current_settings(env_is_half=None, env_known=True) == {"env.is_half": explain.UNSET}
+    assert explain.current_settings(env_is_half="True", env_known=True) == {"env.is_half": "is_half=True"}
+
+
+def test_now_values_attach_to_the_settings_each_error_names(tmp_path):
+    from gsv_doctor import project
+
+    found = explain_file("api_v2_tts_pipeline_addmm.log") + explain_file("mac_mps_not_implemented.log")
+    explain.add_current_settings(found, explain.current_settings(project.read(make_project(tmp_path), environ={})))
+    half, mps = found
+    assert half.now["tts_infer.is_half"] == "custom: is_half=True" and "code.half" not in half.now
+    assert set(mps.now) == {"config.infer_device"}
+    document = explain.to_json(found, "en")
+    assert document["explanations"][0]["settings"][0] == {
+        "id": "tts_infer.is_half", "text": explain.catalog.SETTINGS["tts_infer.is_half"]["en"],
+        "now": "custom: is_half=True"}

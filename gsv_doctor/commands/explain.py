@@ -3,6 +3,7 @@ came from, which setting causes it, how to fix it, and whether this machine stil
 from __future__ import annotations
 
 import json
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any, Dict, List, Optional
 import click
 
 from gsv_doctor import catalog, explain as core, logread, report, target
+from gsv_doctor import project as gsv_project
 from gsv_doctor.errors import DoctorError, EXIT_OK
 from gsv_doctor.i18n import pick_language
 
@@ -36,6 +38,8 @@ LABELS = {
         "probing": "gsv-doctor: probing torch on this machine ({python})...",
         "prompt": "Paste the log, then press Ctrl-D (on Windows: Ctrl-Z, then Enter):",
         "symptom": "(reported symptom: {name})",
+        "now": "[now: {value}]",
+        "unset": "not set",
     },
     "zh": {
         "title": "gsv-doctor explain：{source}（{lines} 行，{encoding}）",
@@ -58,6 +62,8 @@ LABELS = {
         "probing": "gsv-doctor：正在探测本机的 torch（{python}）……",
         "prompt": "请粘贴日志，然后按 Ctrl-D（Windows 上按 Ctrl-Z 再回车）：",
         "symptom": "（用户报告的现象：{name}）",
+        "now": "［当前：{value}］",
+        "unset": "未设置",
     },
 }
 
@@ -121,7 +127,7 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
                     out.append(indent + paint(location.code, "bright_black"))
             else:
                 row("where", text["where_origin"].format(path=location.path))
-        settings = [catalog.SETTINGS[s][lang] for s in explanation.settings]
+        settings = [catalog.SETTINGS[s][lang] + _now(explanation.now.get(s), text, paint) for s in explanation.settings]
         if settings:
             row("cause", settings[0])
             for other in settings[1:]:
@@ -140,17 +146,16 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
     return "\n".join(out) + "\n"
 
 
+def _now(value: Optional[str], text: Dict[str, str], paint) -> str:
+    if value is None:
+        return ""
+    shown = text["unset"] if value == core.UNSET else value
+    return " " + paint(text["now"].format(value=shown), "cyan")
+
+
 def _project_root(project: Optional[str]) -> Optional[str]:
-    if project:
-        path = Path(project).expanduser()
-        if not path.is_dir():
-            raise DoctorError(f"--project {project}: no such folder.",
-                              "Give the GPT-SoVITS folder (the one holding config.py and GPT_SoVITS/).")
-        return str(path.resolve())
-    here = Path.cwd()
-    if (here / "config.py").is_file() and (here / "GPT_SoVITS").is_dir():
-        return str(here)
-    return None
+    root = gsv_project.locate(project)
+    return str(root) if root is not None else None
 
 
 def _read(file: Optional[str], symptom: Optional[str], lang: str) -> Optional[tuple]:
@@ -207,6 +212,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
 
     probe_info: Dict[str, Any] = {"ran": False}
     note = None
+    facts = gsv_project.read(Path(project_root)) if project_root and explanations else None
+    config = None
     if explanations and not no_probe:
         machine, config, note = _probe(python, project_root, timeout, lang)
         core.add_machine_verdicts(explanations, machine, config)
@@ -214,6 +221,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
                       "torch": ((machine or {}).get("torch") or {}).get("version"),
                       "python": ((machine or {}).get("python") or {}).get("executable"),
                       "config": config}
+    core.add_current_settings(explanations, core.current_settings(
+        facts, config, os.environ.get("is_half"), env_known=True))
     code = core.exit_code(explanations) if explanations else EXIT_OK
 
     if as_json:
