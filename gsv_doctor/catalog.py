@@ -90,12 +90,9 @@ class Entry:
     lines: int = 1  # how many lines, from the one holding the key, the pattern reads
     flags: int = 0
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
-    key_regexes: Dict[str, "re.Pattern[str]"] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "regex", re.compile(self.pattern, self.flags))
-        # A literal as a regex: one C-level scan of a big log finds every occurrence.
-        object.__setattr__(self, "key_regexes", {key: re.compile(re.escape(key)) for key in self.keys})
 
 
 _MANUAL_HALF_OFF: Text = {

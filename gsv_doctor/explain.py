@@ -95,25 +95,21 @@ def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, s
     seen_lines = set()
     lines = text.lines
     matched: Dict[str, Any] = {}  # window -> match: logs repeat the same error line many times
+    body = text.text
     for key in entry.keys:
-        if key not in text.text:  # str's own search: the fastest way past a key that is absent
-            continue
-        next_line_start = -1
-        for found in entry.key_regexes[key].finditer(text.text):
-            pos = found.start()
-            if pos < next_line_start:
-                continue  # another occurrence on a line already looked at
+        pos = body.find(key)
+        while pos >= 0:
             index = text.line_index(pos)
-            next_line_start = text.ends[index] if index < len(text.ends) else len(text.text)
+            next_line = text.ends[index] if index < len(text.ends) else len(body)
             line_no = index + 1
-            if line_no in seen_lines or (entry.generic and line_no in taken):
-                continue
-            line = lines[index]
-            window = line if entry.lines == 1 else "\n".join(lines[index:index + entry.lines])
-            match = matched[window] if window in matched else matched.setdefault(window, entry.regex.search(window))
-            if match and match.start() <= len(line):
-                seen_lines.add(line_no)
-                hits.append((line_no, line.strip(), match))
+            if line_no not in seen_lines and not (entry.generic and line_no in taken):
+                line = lines[index]
+                window = line if entry.lines == 1 else "\n".join(lines[index:index + entry.lines])
+                match = matched[window] if window in matched else matched.setdefault(window, entry.regex.search(window))
+                if match and match.start() <= len(line):
+                    seen_lines.add(line_no)
+                    hits.append((line_no, line.strip(), match))
+            pos = body.find(key, next_line)  # the next line: one hit per line is enough
     hits.sort(key=lambda hit: hit[0])
     return hits
 
