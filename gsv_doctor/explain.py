@@ -25,7 +25,6 @@ FIXED = "fixed"
 UNKNOWN = "unknown"
 
 
-
 @dataclass
 class Location:
     path: str  # relative to the project folder the log shows, POSIX separators
@@ -335,6 +334,13 @@ def _half_nan_measured(device: Dict[str, Any]) -> bool:
     return any(result.get("status") == "nan" for result in ops.values())
 
 
+def _float(value: Any) -> Optional[float]:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _torch_version(report: Dict[str, Any]) -> str:
     return str((report.get("torch") or {}).get("version") or "?")
 
@@ -409,6 +415,9 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
 
     if check == catalog.CHECK_CUDA_MEMORY:
         if not cuda:
+            logged = _float(explanation.params.get("total"))
+            if logged is not None and logged < gpus.MIN_MEMORY_GB:
+                return MachineVerdict(UNKNOWN, "log_small_card", {"memory": "%g" % logged, "torch": torch_version})
             return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
         for device in cuda:
             memory = device.get("total_memory_gb")
@@ -538,6 +547,12 @@ REASONS: Dict[str, Dict[str, str]] = {
     "small_card": {
         "en": "yes, it would: {card} has {memory} GB, below the 4 GB GPT-SoVITS needs; run it on the CPU.",
         "zh": "会：{card} 只有 {memory} GB 显存，低于 GPT-SoVITS 需要的 4 GB；请改用 CPU。",
+    },
+    "log_small_card": {
+        "en": "not here: this machine has no usable CUDA card (torch {torch}); the log shows a {memory} GB card,"
+              " below the 4 GB GPT-SoVITS needs: on that machine, run on the CPU.",
+        "zh": "本机不会：本机没有可用的 CUDA 显卡（torch {torch}）；日志显示那张卡只有 {memory} GB 显存，低于 GPT-SoVITS"
+              " 需要的 4 GB：那台机器应改用 CPU。",
     },
     "big_card": {
         "en": "unknown: the cards here ({cards}) have 4 GB or more; whether it runs out depends on batch size and"

@@ -217,6 +217,7 @@ def verdict(log_name, entry_id, report, config=None):
     ("api_cuda_not_compiled.log", "cuda-no-kernel-image", NEW_TORCH_CPU, None, None, None),
     ("train_s2_oom_small_card.log", "cuda-out-of-memory", GT1030, None, explain.STILL, "small_card"),
     ("train_s2_oom_small_card.log", "cuda-out-of-memory", RTX3090, None, explain.UNKNOWN, "big_card"),
+    ("train_s2_oom_small_card.log", "cuda-out-of-memory", NEW_TORCH_CPU, None, explain.UNKNOWN, "log_small_card"),
     ("prepare_hubert_nan_gtx1660.log", "nan-hubert-features", GTX1660, None, explain.STILL, "half_nan_card"),
     ("prepare_hubert_nan_gtx1660.log", "nan-hubert-features", GTX1660, {"is_half": False}, explain.FIXED,
      "half_nan_config_off"),
