@@ -16,8 +16,7 @@ def test_ids_are_unique():
 
 @pytest.mark.parametrize("entry", catalog.ENTRIES, ids=lambda e: e.id)
 def test_example_holds_a_key_and_matches_the_pattern(entry):
-    assert any(key in entry.example.lower() for key in entry.keys), "the fast scan would never find it"
-    assert all(key == key.lower() for key in entry.keys)
+    assert any(key in entry.example for key in entry.keys), "the fast scan would never find it"
     assert entry.regex.search(entry.example)
 
 
