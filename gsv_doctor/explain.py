@@ -504,7 +504,8 @@ REASONS: Dict[str, Dict[str, str]] = {
     "dtype_mix": {
         "en": "unknown: a half/float mix comes from how the settings combine, which a probe cannot see; run"
               " `gsv-doctor check --project DIR` to compare them.",
-        "zh": "未知：半精度/单精度混用取决于几处设置的组合，探测看不到；运行 `gsv-doctor check --project 目录` 对比这些设置。",
+        "zh": "未知：半精度/单精度混用取决于几处设置的组合，探测看不到；"
+              "运行 `gsv-doctor check --project 目录` 对比这些设置。",
     },
     "cuda_ok": {
         "en": "no, already fixed: torch sees CUDA here ({cards}).",
