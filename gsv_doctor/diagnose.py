@@ -176,6 +176,10 @@ def _truthy(value: Any) -> Optional[bool]:
 
 
 def _half_severity(device: DeviceAssessment) -> Optional[Severity]:
+    if device.kind == "cpu" and device.half == OK:
+        # Even where the model ops run at float32 speed (CPUs with AVX512-FP16 / AMX),
+        # float16 on the CPU gains nothing and stft has no float16 CPU kernel in any build.
+        return Severity.WARNING
     return {CRASH: Severity.ERROR, NAN: Severity.ERROR, SLOW: Severity.WARNING}.get(device.half)
 
 

@@ -40,10 +40,21 @@ CATALOG = (
     ("torch.nn.functional", "softmax", "softmax"),
     ("torch.nn.functional", "log_softmax", "softmax"),
     ("torch.nn.functional", "scaled_dot_product_attention", "matmul"),
+    ("torch", "conv1d", "conv1d"),
+    ("torch", "conv2d", "conv2d"),
+    ("torch", "conv_transpose1d", "conv_transpose1d"),
+    ("torch", "softmax", "softmax"),
+    ("torch", "log_softmax", "softmax"),
     ("torch", "bmm", "bmm"),
     ("torch", "baddbmm", "bmm"),
     ("torch", "matmul", "matmul"),
+    ("torch", "mm", "matmul"),
+    ("torch", "addmm", "linear"),
+    ("torch", "einsum", "matmul"),
     ("torch.Tensor", "__matmul__", "matmul"),
+    ("torch.Tensor", "matmul", "matmul"),
+    ("torch.Tensor", "softmax", "softmax"),
+    ("torch.Tensor", "log_softmax", "softmax"),
     ("torch", "stft", "stft"),
     ("torch", "hann_window", "stft"),
 )
@@ -82,6 +93,8 @@ def _upcast(tensor):
         return tensor.float()
     if tensor.requires_grad and _torch.is_grad_enabled():
         return tensor.float()  # part of a graph: a cached copy would go stale for backward
+    if tensor.is_inference():
+        return tensor.float()  # made under inference_mode: no version counter to trust
     key = id(tensor)
     entry = _cache.get(key)
     if entry is not None and entry[0]() is tensor and entry[1] == tensor._version \
@@ -110,7 +123,8 @@ def _downcast(result):
         if result.dtype is not _torch.float32:
             return result
         half = result.half()
-        if not _state.get("no_cache") and not (result.requires_grad and _torch.is_grad_enabled()):
+        if not _state.get("no_cache") and not (result.requires_grad and _torch.is_grad_enabled()) \
+                and not half.is_inference():
             _remember(half, result, False)
         return half
     if isinstance(result, tuple):
@@ -343,15 +357,20 @@ def _after_torch_import(module):
 
 
 class _TorchImportFinder(object):
-    """A meta path finder that lets torch import normally, then patches it."""
+    """A meta path finder that lets torch import normally, then patches it.
+
+    It stays in sys.meta_path until torch has really been executed: callers such as
+    transformers ask importlib.util.find_spec("torch") long before they import it, and
+    that spec is thrown away.
+    """
+
+    def __init__(self):
+        self._local = _thread._local()
 
     def find_spec(self, name, path=None, target=None):
-        if name != "torch":
+        if name != "torch" or getattr(self._local, "busy", False):
             return None
-        try:
-            sys.meta_path.remove(self)  # one shot; also keeps our own lookup below from recursing
-        except ValueError:
-            return None
+        self._local.busy = True  # our own lookup below must pass us by
         try:
             import importlib.util
 
@@ -360,12 +379,14 @@ class _TorchImportFinder(object):
             original = getattr(loader, "exec_module", None)
             if original is None:
                 return None
+            finder = self
 
             def exec_module(module):
                 original(module)
                 try:
                     del loader.exec_module
-                except AttributeError:
+                    sys.meta_path.remove(finder)
+                except (AttributeError, ValueError):
                     pass
                 _after_torch_import(module)
 
@@ -374,6 +395,8 @@ class _TorchImportFinder(object):
         except Exception as error:
             _say("could not watch for torch (%s: %s); running without it." % (type(error).__name__, error))
             return None
+        finally:
+            self._local.busy = False
 
 
 def activate():

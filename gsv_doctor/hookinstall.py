@@ -40,12 +40,13 @@ PTH_LINE = (
 )
 
 _LOCATE = (
-    "import json,site,sys,sysconfig\n"
+    "import json,os,site,sys,sysconfig\n"
+    "norm=lambda p:os.path.normcase(os.path.abspath(p))\n"
     "purelib=sysconfig.get_path('purelib')\n"
-    "dirs=site.getsitepackages() if hasattr(site,'getsitepackages') else []\n"
+    "dirs=[norm(d) for d in (site.getsitepackages() if hasattr(site,'getsitepackages') else [])]\n"
     "print(json.dumps({'executable':sys.executable,'purelib':purelib,"
     "'version':'%d.%d'%sys.version_info[:2],'site_enabled':'site' in sys.modules,"
-    "'reads_pth':purelib in dirs,'hook_loaded':'gsv_doctor_hook' in sys.modules}))\n"
+    "'reads_pth':norm(purelib) in dirs,'hook_loaded':'gsv_doctor_hook' in sys.modules}))\n"
 )
 _ACTIVE = (
     "import json,sys\n"

@@ -182,11 +182,11 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
 PHRASES = {
     "en": {
         "outcome_crash": "crash", "outcome_nan": "NaN / silent audio", "outcome_slow": "works, {ratio}x slower",
-        "outcome_ok": "works",
+        "outcome_ok": "works, no faster",
         "cpu_consequence_crash": "This torch has no float16 CPU kernels, so loading the HuBERT model fails.",
         "cpu_consequence_nan": "Float16 on this CPU gives NaN: silent audio.",
         "cpu_consequence_slow": "Float16 works on this CPU but runs {ratio}x slower than float32 (measured).",
-        "cpu_consequence_ok": "Float16 works on this CPU.",
+        "cpu_consequence_ok": "Float16 runs on this CPU at about float32 speed (measured {ratio}x), so it gains nothing, and torch.stft has no float16 CPU kernel in any build.",
         "value_source_executed": "measured by running it", "value_source_static": "read from the file",
         "value_source_unknown": "unknown",
         "source_measured": "measurement", "source_rule": "the card rules (name / compute capability)",
@@ -195,11 +195,11 @@ PHRASES = {
     },
     "zh": {
         "outcome_crash": "会崩溃", "outcome_nan": "NaN / 无声音频", "outcome_slow": "能运行，但慢 {ratio} 倍",
-        "outcome_ok": "能运行",
+        "outcome_ok": "能运行，但不更快",
         "cpu_consequence_crash": "当前 torch 没有 CPU 上的 float16 实现，加载 HuBERT 模型时就会报错。",
         "cpu_consequence_nan": "在这颗 CPU 上 float16 会产生 NaN：音频无声。",
         "cpu_consequence_slow": "float16 在这颗 CPU 上能运行，但实测比 float32 慢 {ratio} 倍。",
-        "cpu_consequence_ok": "float16 在这颗 CPU 上可以运行。",
+        "cpu_consequence_ok": "float16 在这颗 CPU 上的速度与 float32 相当（实测 {ratio} 倍），没有任何好处，而且任何版本的 torch 在 CPU 上都没有 float16 的 stft。",
         "value_source_executed": "实际运行得到", "value_source_static": "静态读取文件得到",
         "value_source_unknown": "未知",
         "source_measured": "实测", "source_rule": "显卡规则（型号 / 计算能力）", "source_project": "项目文件",

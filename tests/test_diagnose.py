@@ -146,3 +146,11 @@ def test_assessment_from_the_real_cpu_probe_under_old_torch_emulation():
     [cpu] = assess_devices(report)
     assert cpu.runs and cpu.half == CRASH
     assert cpu.half_error == "RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'"
+
+
+def test_cpu_half_at_float32_speed_is_still_a_warning(tmp_path):
+    machine = scenarios.report("2.13.0+cpu", [scenarios.new_cpu(half_ratio=1.0)])
+    result = diagnose(machine, facts(tmp_path, config=CONSTANTS_CPU.replace("False", "True")))
+    half = ids(result)["config-half-on-cpu"]
+    assert half.severity is Severity.WARNING and half.params["outcome"] == OK
+    assert exit_code(result.findings) == 0

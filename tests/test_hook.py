@@ -113,6 +113,17 @@ CALLS = {
     "baddbmm": lambda r: (lambda *a, **k: torch.baddbmm(*a, **k), (r(2, 3, 5), r(2, 3, 4), r(2, 4, 5)), {}),
     "matmul": lambda r: (lambda *a, **k: torch.matmul(*a, **k), (r(3, 4), r(4, 5)), {}),
     "at": lambda r: (lambda a, b: a @ b, (r(2, 3, 4), r(2, 4, 5)), {}),
+    "torch.conv1d": lambda r: (lambda *a, **k: torch.conv1d(*a, **k), (r(1, 4, 16), r(4, 4, 3)), {}),
+    "torch.conv2d": lambda r: (lambda *a, **k: torch.conv2d(*a, **k), (r(1, 2, 8, 8), r(3, 2, 3, 3)), {}),
+    "torch.conv_transpose1d": lambda r: (lambda *a, **k: torch.conv_transpose1d(*a, **k), (r(1, 4, 8), r(4, 2, 4)), {}),
+    "torch.softmax": lambda r: (lambda *a, **k: torch.softmax(*a, **k), (r(4, 8), -1), {}),
+    "torch.log_softmax": lambda r: (lambda *a, **k: torch.log_softmax(*a, **k), (r(4, 8), -1), {}),
+    "mm": lambda r: (lambda *a, **k: torch.mm(*a, **k), (r(3, 4), r(4, 5)), {}),
+    "addmm": lambda r: (lambda *a, **k: torch.addmm(*a, **k), (r(5), r(3, 4), r(4, 5)), {}),
+    "einsum": lambda r: (lambda *a: torch.einsum("bij,bjk->bik", *a), (r(2, 3, 4), r(2, 4, 5)), {}),
+    "Tensor.matmul": lambda r: (lambda a, b: a.matmul(b), (r(2, 3, 4), r(2, 4, 5)), {}),
+    "Tensor.softmax": lambda r: (lambda a: a.softmax(-1), (r(4, 8),), {}),
+    "Tensor.log_softmax": lambda r: (lambda a: a.log_softmax(dim=-1), (r(4, 8),), {}),
     "stft": lambda r: (lambda *a, **k: torch.stft(*a, **k), (r(1, 256),), {"n_fft": 32, "window": r(32), "return_complex": True}),
 }
 
@@ -263,6 +274,20 @@ def test_the_float32_result_of_one_op_feeds_the_next_until_its_output_changes():
     assert hook.status()["cached_outputs"] == 0
 
 
+def test_inference_mode_works_and_caches_only_the_weights():
+    old_torch.install()
+    hook.install()
+    layer = torch.nn.Sequential(torch.nn.Linear(8, 8), torch.nn.GELU()).half()
+    x = torch.randn(2, 8).half()
+    with torch.inference_mode():
+        y = layer(x)  # inference tensors carry no version counter: never cached
+        y.add_(1)
+        z = layer[0](y)
+    assert y.dtype == z.dtype == torch.float16
+    assert hook.status()["cached_outputs"] == 0 and hook.status()["cached_weights"] == 2
+    assert torch.equal(z, F.linear(y.float(), layer[0].weight.float(), layer[0].bias.float()).half())
+
+
 def test_cache_entries_die_with_their_weights():
     old_torch.install()
     hook.install()
@@ -309,7 +334,8 @@ def test_select_ops_from_a_probe_report():
     ops, why = hook.select_ops(_report(1.0, failing=["stft"]))
     assert ops == ["torch.stft", "torch.hann_window"] and "stft" in why
     ops, why = hook.select_ops(_report(1.0, failing=["softmax"]))
-    assert ops == ["torch.nn.functional.softmax", "torch.nn.functional.log_softmax"]
+    assert ops == ["torch.nn.functional.softmax", "torch.nn.functional.log_softmax", "torch.softmax",
+                   "torch.log_softmax", "torch.Tensor.softmax", "torch.Tensor.log_softmax"]
     assert hook.select_ops(_report(1.0))[0] == []
     assert hook.select_ops(_report(None))[0] == list(hook.ALL_OPS)
     assert hook.select_ops({"devices": []})[0] == list(hook.ALL_OPS)

@@ -41,17 +41,27 @@ def test_install_status_uninstall_round_trip(run_cli, venv, tmp_path):
     assert "nothing to do" in done.stdout
 
 
-def test_text_status_names_the_ops(run_cli, venv, tmp_path):
-    from conftest import child_env
-
-    env = child_env(GSV_DOCTOR_CACHE_DIR=str(tmp_path / "cache"))
-    run_cli("hook", "install", "--python", venv, env=env)
-    done = run_cli("hook", "status", "--python", venv, env=env)
+def test_text_status_names_the_ops_and_the_reason():
+    from gsv_doctor.commands.hook import render_status
     from gsv_doctor.hook import ALL_OPS
+    from gsv_doctor.hookinstall import HookState, Location
 
-    assert f"active, {len(ALL_OPS)} ops" in done.stdout and "conv1d" in done.stdout
-    done = run_cli("hook", "status", "--python", venv, env=child_env(GSV_DOCTOR_HOOK="0"))
-    assert "NOT active (GSV_DOCTOR_HOOK=0)" in done.stdout
+    location = Location("/p/python", "/p/python", "/p/site-packages", "3.9", True, True)
+    active = {"torch": "2.0.1+cpu", "error": None, "status": {
+        "active": True, "ops": list(ALL_OPS), "reason": "all ops of the catalog (no cached probe report)"}}
+    text = render_status(HookState(location, True, True, in_target=active))
+    assert text.splitlines()[0] == "Installed in /p/site-packages (Python 3.9, /p/python)."
+    assert f"active, {len(ALL_OPS)} ops - all ops of the catalog (no cached probe report)." in text
+    assert "F.conv1d, " in text and "torch.conv1d, " in text and "Tensor.__matmul__, " in text
+
+    off = {"torch": "2.0.1+cpu", "error": None, "status": {"active": False, "ops": [], "reason": None, "error": None}}
+    text = render_status(HookState(location, True, False, in_target=off, disabled_by_env=True))
+    assert "from another gsv-doctor version" in text
+    assert "NOT active (GSV_DOCTOR_HOOK=0)" in text
+
+    text = render_status(HookState(location, False, False, foreign=["/p/site-packages/gsv_doctor_hook.pth"]))
+    assert text.startswith("Not installed in /p/site-packages")
+    assert "not ours, left alone: /p/site-packages/gsv_doctor_hook.pth" in text
 
 
 def test_a_missing_python_is_a_usage_error(run_cli, tmp_path):

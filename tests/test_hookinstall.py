@@ -116,10 +116,6 @@ def test_hook_patches_when_the_program_imports_torch_and_runs_half_in_a_worker_t
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["torch.float16", "True", "True", "4", "True"]
 
-    off = start(venv, program.replace("print(torch.nn.functional.conv1d._gsv_doctor_hook)", ""),
-                GSV_DOCTOR_HOOK="0", GSV_DOCTOR_CACHE_DIR=str(tmp_path / "cache"))
-    assert off.returncode == 0, off.stderr
-    assert off.stdout.split()[2:] == ["False", "0"]
 
 
 def test_a_broken_hook_module_costs_one_line_and_start_up_goes_on(venv):
@@ -168,8 +164,9 @@ def test_ops_come_from_the_cached_probe_report(venv, tmp_path):
               '{"stft": {"status": "not_implemented"}, "conv1d": {"status": "works"}}},'
               ' "speed": {"float16": {"vs_float32": 0.9}}}]}')
     (cache / f"probe-{key}.json").write_text(report)
-    done = start(venv, "import torch, sys; print(sys.modules['gsv_doctor_hook'].status()['ops'])",
-                 GSV_DOCTOR_CACHE_DIR=str(cache))
+    # transformers asks find_spec("torch") long before it imports torch: the hook must wait.
+    done = start(venv, "import importlib.util, sys; importlib.util.find_spec('torch'); import torch;"
+                 " print(sys.modules['gsv_doctor_hook'].status()['ops'])", GSV_DOCTOR_CACHE_DIR=str(cache))
     assert done.stdout.strip() == "['torch.stft', 'torch.hann_window']", done.stderr
 
 

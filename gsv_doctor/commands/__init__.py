@@ -3,5 +3,7 @@ from gsv_doctor.commands.check import check
 from gsv_doctor.commands.explain import explain
 from gsv_doctor.commands.fix import fix
 from gsv_doctor.commands.hook import hook
+from gsv_doctor.commands.preflight import preflight
+from gsv_doctor.commands.run import run
 
-COMMANDS = [check, fix, hook, explain]
+COMMANDS = [check, fix, hook, explain, preflight, run]

@@ -67,12 +67,19 @@ def render_status(state: hookinstall.HookState) -> str:
             info = target["status"]
             lines.append(f"After `import torch` (torch {target['torch']}): active, {len(info['ops'])} ops"
                          f" - {info['reason']}.")
-            lines.append("  " + ", ".join(op.rsplit(".", 1)[-1] for op in info["ops"]))
+            lines.append("  " + ", ".join(short_name(op) for op in info["ops"]))
     if state.in_this_process:
         lines.append(f"In this process: {'active' if state.in_this_process['active'] else 'loaded, not active'}.")
     if state.disabled_by_env:
         lines.append("GSV_DOCTOR_HOOK=0 is set here: programs started from this shell run without the hook.")
     return "\n".join(lines)
+
+
+def short_name(op: str) -> str:
+    for long, short in (("torch.nn.functional.", "F."), ("torch.Tensor.", "Tensor.")):
+        if op.startswith(long):
+            return short + op[len(long):]
+    return op
 
 
 @hook.command()

@@ -1,0 +1,77 @@
+"""gsv-doctor preflight: one fast line for start scripts, or the findings and a non-zero exit."""
+from __future__ import annotations
+
+import sys
+from typing import List
+
+import click
+
+from gsv_doctor import preflight as core
+from gsv_doctor import report
+from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
+from gsv_doctor.findings import Finding, Severity
+from gsv_doctor.i18n import pick_language
+
+
+def render_findings(findings: List[Finding], lang: str) -> str:
+    lines = []
+    for finding in findings:
+        if finding.severity is Severity.INFO:
+            continue
+        words = report.texts(finding, lang)
+        lines.append(f"  {finding.severity.value.upper():7} {words['title']}  [{finding.id}]")
+        if finding.entry_points:
+            lines.append(f"          affects: {', '.join(finding.entry_points)}")
+        if finding.error_text:
+            lines.append(f"          error:   {finding.error_text}")
+        if finding.fix_command:
+            lines.append(f"          fix:     {finding.fix_command}")
+    return "\n".join(lines)
+
+
+def failure_text(result: core.Preflight, errors: List[Finding], lang: str, how_to_fix: str) -> str:
+    return (f"gsv-doctor preflight: this launch would fail ({len(errors)} error"
+            f"{'s' if len(errors) != 1 else ''}):\n{render_findings(result.findings, lang)}\n{how_to_fix}")
+
+
+@click.command()
+@project_option
+@python_option
+@click.option("--fix", "apply_fix", is_flag=True, help="Apply `gsv-doctor fix --write` when the launch would fail.")
+@click.option("--env", "env_shell", type=click.Choice(["sh", "cmd", "powershell"]),
+              help="Print the variables child processes need (is_half=False) as assignments for this shell.")
+@click.option("--install-into", "script", metavar="SCRIPT",
+              help="Add the preflight line to a start script (go-webui.bat, go-webui.ps1, a .sh), keeping a backup.")
+@click.option("--refresh", is_flag=True, help="Probe again even when a cached probe report fits.")
+@timeout_option
+@lang_option
+def preflight(project, python, apply_fix, env_shell, script, refresh, timeout, lang) -> int:
+    """Check before a launch (fast with a cached probe): one line when all is well."""
+    lang = pick_language(lang)
+    if script:
+        backup = core.install_into(script)
+        if backup is None:
+            click.echo(f"{script} already runs gsv-doctor; nothing to change.")
+        else:
+            click.echo(f"Added the preflight line to {script} (backup: {backup}).")
+        return 0
+    result = core.run_preflight(project, python, timeout, refresh=refresh)
+    status = sys.stderr if env_shell else sys.stdout  # with --env, stdout is for the shell to evaluate
+    errors = result.blocking()
+    fixed: List[str] = []
+    if errors and apply_fix:
+        fixed = core.apply_fix(result)
+        result = core.run_preflight(project, python, timeout)
+        errors = result.blocking()
+    if errors:
+        hint = ("Fix: gsv-doctor preflight --fix (or gsv-doctor fix --write), or start the program with"
+                " `gsv-doctor run -- ...`.") if not apply_fix else "--fix could not fix these; see `gsv-doctor fix`."
+        click.echo(report.safe_text(failure_text(result, errors, lang, hint), status), file=status)
+        return result.exit_code
+    if fixed:
+        click.echo("gsv-doctor preflight: fixed " + ", ".join(fixed), file=status)
+    click.echo(core.summary_line(result), file=status)
+    if env_shell:
+        for line in core.env_lines(result.env, env_shell):
+            click.echo(line)
+    return 0

@@ -1,0 +1,177 @@
+"""Pre-launch check for start scripts: will this launch crash or give silent audio?
+
+Fast on purpose: with a cached probe report for this interpreter, torch build and set of
+visible devices it reads the project's files statically and never imports torch (neither
+here nor in a child). Without one it probes once (torch imports in a child) and caches.
+config.py is read, never executed, so a warm and a cold run judge alike.
+"""
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional
+
+from gsv_doctor import probecache, target
+from gsv_doctor import project as project_module
+from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, Diagnosis, diagnose
+from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, DoctorError
+from gsv_doctor.findings import Finding, Severity
+from gsv_doctor.project import ProjectFacts
+
+# Findings that `gsv-doctor run` itself takes care of: the hook computes CPU float16 in
+# float32, and is_half=False in the environment reaches the scripts that read it.
+HOOK_COVERS = ("config-half-on-cpu", "entry-point-half-on-cpu", "tts-infer-half-on-cpu")
+ENV_COVERS = ("entry-point-half-on-cpu", "entry-point-half-on-broken-gpu")
+
+
+@dataclass
+class Preflight:
+    identity: probecache.Identity
+    cached: bool  # the probe report came from the cache (torch was not imported)
+    report: Dict[str, Any]
+    project: Optional[ProjectFacts]
+    diagnosis: Diagnosis
+    env: Dict[str, str] = field(default_factory=dict)  # what child processes should get
+    elapsed_s: float = 0.0
+
+    @property
+    def findings(self) -> List[Finding]:
+        return self.diagnosis.findings
+
+    def errors(self, covered: tuple = ()) -> List[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR and f.id not in covered]
+
+    def blocking(self) -> List[Finding]:
+        """Errors a launch would hit. Entry points that read is_half themselves are answered
+        by the is_half=False that preflight exports (--env, `gsv-doctor run`) and that
+        webui.py passes on to the scripts it starts."""
+        return self.errors(ENV_COVERS if self.env.get("is_half") == "False" else ())
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FINDINGS if self.blocking() else EXIT_OK
+
+
+def half_unusable(diagnosis: Diagnosis) -> bool:
+    """No device that the launch could use runs float16 well: export is_half=False."""
+    usable = [d for d in diagnosis.devices if d.runs and d.kind in ("cpu", "cuda")]
+    if any(d.kind == "cuda" and d.half == OK for d in usable):
+        return False
+    return any(d.half in (CRASH, NAN, SLOW) for d in usable) or not usable
+
+
+def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = None,
+                  timeout: float = target.DEFAULT_TIMEOUT_S, environ: Optional[Mapping[str, str]] = None,
+                  refresh: bool = False) -> Preflight:
+    started = time.perf_counter()
+    environ = os.environ if environ is None else environ
+    identity = probecache.identify(python, environ)
+    report = None if refresh else probecache.load(identity)
+    cached = report is not None
+    if report is None:
+        report = probecache.probe_and_store(identity, timeout)
+    root = project_module.locate(project_dir)
+    facts = project_module.read(root, environ) if root else None
+    diagnosis = diagnose(report, facts, None, environ, probed_python=identity.python)
+    env = {"is_half": "False"} if half_unusable(diagnosis) else {}
+    return Preflight(identity, cached, report, facts, diagnosis, env, round(time.perf_counter() - started, 3))
+
+
+def summary_line(result: Preflight) -> str:
+    torch_version = (result.report.get("torch") or {}).get("version") or result.identity.torch_version
+    where = f"project {result.project.root}" if result.project else "no project found"
+    source = "cached probe" if result.cached else "fresh probe, now cached"
+    extra = "; is_half=False for child processes" if result.env.get("is_half") == "False" else ""
+    return f"gsv-doctor preflight: OK (torch {torch_version}, {source}, {where}{extra})"
+
+
+def env_lines(env: Mapping[str, str], shell: str) -> List[str]:
+    """Assignments a start script can evaluate: sh (eval), cmd (for /f), powershell (iex)."""
+    forms = {"sh": "export {k}={v}", "cmd": "set \"{k}={v}\"", "powershell": "$env:{k} = \"{v}\""}
+    return [forms[shell].format(k=k, v=v) for k, v in sorted(env.items())]
+
+
+# -- --fix: the same edits `gsv-doctor fix --write` makes ----------------------------------------
+
+def apply_fix(result: Preflight) -> List[str]:
+    """Write the fix for the findings; returns the paths written. Then run_preflight again."""
+    from gsv_doctor import edits, fixplan
+    from gsv_doctor.findings import ALL_ENTRY_POINTS
+
+    if result.project is None:
+        raise DoctorError("--fix needs a GPT-SoVITS folder (none here or above).",
+                          "Run it inside your GPT-SoVITS folder, or pass --project DIR.")
+    facts = result.project
+    if facts.config_error:
+        raise DoctorError(f"config.py cannot be fixed: {facts.config_error}")
+    root = Path(facts.root)
+    present = [entry for entry in ALL_ENTRY_POINTS if (root / entry).is_file()]
+    with edits.lock(root):
+        plan = fixplan.plan(result.findings, facts.config, facts.tts_infer, root_files=present)
+        written = edits.apply(plan.edits, root) if plan.edits else []
+    return [w.path for w in written if w.status == "written"]
+
+
+# -- --install-into: one line in a start script ---------------------------------------------------
+
+PREFLIGHT_LINES = {
+    "cmd": "gsv-doctor preflight --project \"%~dp0.\" || (pause & exit /b 1)",
+    "powershell": "gsv-doctor preflight --project \"$PSScriptRoot\"; if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }",
+    "sh": "gsv-doctor preflight --project \"$(dirname \"$0\")\" || exit $?",
+}
+_LAUNCH = re.compile(rb"(python|webui|api)[^\r\n]*\.py", re.I)
+_PREAMBLE = re.compile(rb"^\s*(@?echo\s+off|#!|chcp\b|setlocal\b|param\s*\(|set\s+-)", re.I)
+
+
+def script_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return {".bat": "cmd", ".cmd": "cmd", ".ps1": "powershell"}.get(suffix, "sh")
+
+
+def plan_install_into(path: Path) -> Optional[bytes]:
+    """The script's new bytes with the preflight line before its launch line; None: already there.
+
+    Works on bytes so the file's encoding (UTF-8, GBK, ...) and line endings stay intact.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DoctorError(f"--install-into {path}: cannot read it ({error.strerror or error}).")
+    if b"gsv-doctor preflight" in data or b"gsv-doctor run" in data:
+        return None
+    newline = b"\r\n" if b"\r\n" in data else b"\n"
+    line = PREFLIGHT_LINES[script_kind(path)].encode("ascii") + newline
+    lines = data.splitlines(keepends=True)
+    index = next((i for i, text in enumerate(lines) if _LAUNCH.search(text) and not text.lstrip().startswith(
+        (b"#", b"rem ", b"REM ", b"::"))), None)
+    if index is None:
+        index = 0
+        while index < len(lines) and (_PREAMBLE.match(lines[index]) or not lines[index].strip()):
+            index += 1
+    if index > 0 and not lines[index - 1].endswith((b"\n", b"\r")):
+        lines[index - 1] += newline
+    lines.insert(index, line)
+    return b"".join(lines)
+
+
+def install_into(path: str) -> Optional[str]:
+    """Add the preflight line to a start script, keeping a backup (as `fix` does). Returns the backup."""
+    from gsv_doctor import edits
+
+    script = Path(path)
+    if not script.is_file():
+        raise DoctorError(f"--install-into {path}: no such file.",
+                          "Give the start script itself, e.g. go-webui.bat in your GPT-SoVITS folder.")
+    new = plan_install_into(script)
+    if new is None:
+        return None
+    edits.require_writable(script)
+    backup = edits.backup_path(script)
+    mode = os.stat(script).st_mode & 0o7777
+    if not backup.exists():
+        edits.atomic_write(backup, script.read_bytes(), mode)
+    edits.atomic_write(script, new, mode)
+    return str(backup)

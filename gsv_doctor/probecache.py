@@ -1,0 +1,128 @@
+"""Probe reports cached per interpreter, torch build and visible devices, found without torch.
+
+The key (gsv_doctor.hook.cache_key) hashes the interpreter path, torch's version.py (version
+with its +cpu/+cu118 tag, git revision, CUDA/HIP versions) and CUDA_VISIBLE_DEVICES /
+HIP_VISIBLE_DEVICES. Finding torch's folder needs importlib's finder only, never an import
+of torch, so a warm cache answers in milliseconds. The runtime hook reads the same files.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, Mapping, Optional
+
+from gsv_doctor import hook, probe, target
+from gsv_doctor.errors import DoctorError
+
+_FIND_TORCH = (
+    "import importlib.util,json,sys\n"
+    "spec=importlib.util.find_spec('torch')\n"
+    "origin=spec.origin if spec is not None else None\n"
+    "print(json.dumps({'executable':sys.executable,'torch_file':origin}))\n"
+)
+
+
+@dataclass
+class Identity:
+    """Which probe report fits: this interpreter, its torch build, the visible devices."""
+
+    python: str  # as given (resolved to a file)
+    executable: str  # sys.executable inside it: what the hook sees
+    torch_dir: Optional[str]
+    torch_version: Optional[str]  # from torch/version.py, read as text
+    key: str
+
+    @property
+    def path(self) -> str:
+        return hook.cache_path(self.key)
+
+
+def torch_version(torch_dir: Optional[str]) -> Optional[str]:
+    if not torch_dir:
+        return None
+    try:
+        text = Path(torch_dir, "version.py").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = re.search(r"""^__version__\s*(?::\s*str\s*)?=\s*['"]([^'"]+)['"]""", text, re.M)
+    return match.group(1) if match else None
+
+
+def _same_interpreter(python: str) -> bool:
+    # Not samefile(): a venv's python is a link to the base one but has its own site-packages.
+    def norm(path: str) -> str:
+        return os.path.normcase(os.path.abspath(path))
+
+    return norm(python) == norm(sys.executable)
+
+
+def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] = None) -> Identity:
+    """The cache identity of `python` (default: this one), asking only importlib's finder."""
+    environ = os.environ if environ is None else environ
+    resolved = target.resolve_python(python)
+    if python is None or _same_interpreter(resolved):
+        spec = importlib.util.find_spec("torch")  # finds, does not import
+        executable, torch_file = sys.executable, (spec.origin if spec is not None else None)
+    else:
+        try:
+            done = subprocess.run([resolved, "-I", "-c", _FIND_TORCH], capture_output=True, text=True, timeout=30)
+            data = json.loads(done.stdout.strip().splitlines()[-1])
+        except (OSError, subprocess.TimeoutExpired, ValueError, IndexError):
+            raise DoctorError(f"Could not ask {resolved} where its torch is.",
+                              "Check that --python names a working Python interpreter.")
+        executable, torch_file = data["executable"], data["torch_file"]
+    torch_dir = os.path.dirname(torch_file) if torch_file else None
+    return Identity(python=resolved, executable=executable, torch_dir=torch_dir,
+                    torch_version=torch_version(torch_dir),
+                    key=hook.cache_key(executable, torch_dir or "<no torch>", environ))
+
+
+def load(identity: Identity) -> Optional[Dict[str, Any]]:
+    """The cached report, or None when there is none or it is unreadable or foreign."""
+    try:
+        data = json.loads(Path(identity.path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("schema") != probe.PROBE_SCHEMA:
+        return None
+    if data.get("schema_version", 0) != probe.PROBE_SCHEMA_VERSION:
+        return None
+    if identity.torch_version and (data.get("torch") or {}).get("version") != identity.torch_version:
+        return None  # belt and braces: the key already names the build
+    return data
+
+
+def store(identity: Identity, report: Mapping[str, Any]) -> str:
+    """Write the report atomically (a reader never sees half a file). Returns its path."""
+    path = Path(identity.path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=str(path.parent), prefix=".probe-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(report, stream)
+        os.replace(temporary, str(path))
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return str(path)
+
+
+def probe_and_store(identity: Identity, timeout: float = target.DEFAULT_TIMEOUT_S) -> Dict[str, Any]:
+    """Run the probe in the target (torch imports there, in a child) and cache its report."""
+    run = target.run(identity.python, None, timeout)
+    target.require_torch(run)
+    if run.report is None:
+        why = f"it did not finish within {timeout:g} s" if run.timed_out else \
+            f"it stopped with exit code {run.returncode}: {run.stderr_tail.splitlines()[-1] if run.stderr_tail else ''}"
+        raise DoctorError(f"The probe of {identity.python} gave no report ({why}).",
+                          "Run `gsv-doctor check` for the details.")
+    store(identity, run.report)
+    return run.report

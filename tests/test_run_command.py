@@ -1,0 +1,129 @@
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import probe_fixtures
+import pytest
+from conftest import REPO_ROOT, child_env
+from gsv_project import make_project
+
+from gsv_doctor import hook, probecache
+from gsv_doctor.commands.run import isolated
+
+GOOD_CONFIG = 'is_half = False\ninfer_device = "cpu"\n'
+
+
+@pytest.fixture
+def setup(tmp_path, monkeypatch):
+    """A warm cache (a torch 2.0.1-like CPU machine) and a project whose config.py is fine."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(hook.ENV_CACHE_DIR, str(cache))
+    identity = probecache.identify()
+    report = probe_fixtures.cpu_only_torch201()
+    report["torch"]["version"] = identity.torch_version
+    probecache.store(identity, report)
+    project = make_project(tmp_path / "gsv", config=GOOD_CONFIG)
+    return project, child_env(GSV_DOCTOR_CACHE_DIR=str(cache))
+
+
+def gsv_run(project, env, *command, **popen):
+    args = [sys.executable, "-m", "gsv_doctor", "run", "--project", str(project), "--", *command]
+    return subprocess.run(args, capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=120, **popen)
+
+
+def test_exit_code_and_environment_pass_through(setup):
+    project, env = setup
+    code = "import os, sys; print(os.environ.get('is_half'), os.environ.get('GSV_DOCTOR_HOOK')); sys.exit(7)"
+    done = gsv_run(project, env, sys.executable, "-c", code)
+    assert done.returncode == 7, done.stderr
+    assert done.stdout.split() == ["False", "1"]
+    assert done.stderr.startswith("gsv-doctor run: hook active; is_half=False; starting ")
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr  # nothing from the sitecustomize
+
+
+def test_the_hook_is_active_in_the_child_after_it_imports_torch(setup):
+    project, env = setup
+    code = textwrap.dedent("""
+        import sys, torch
+        x = torch.nn.functional.gelu(torch.ones(3).half())
+        print(sys.modules['gsv_doctor_hook'].status()['active'], x.dtype)
+    """)
+    done = gsv_run(project, env, sys.executable, "-c", code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "torch.float16"]
+
+
+def test_an_existing_sitecustomize_still_runs(setup, tmp_path):
+    project, env = setup
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "sitecustomize.py").write_text("import os\nos.environ['THEIRS'] = 'ran'\n")
+    env = dict(env, PYTHONPATH=os.pathsep.join([str(theirs), env["PYTHONPATH"]]))
+    code = "import os, sys; print(os.environ.get('THEIRS'), 'gsv_doctor_hook' in sys.modules)"
+    done = gsv_run(project, env, sys.executable, "-c", code)
+    assert done.stdout.split() == ["ran", "True"], done.stderr
+
+
+def test_death_by_signal_is_reported_as_a_shell_does(setup):
+    project, env = setup
+    done = gsv_run(project, env, sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGKILL)")
+    assert done.returncode == 128 + signal.SIGKILL
+
+
+def test_sigterm_to_gsv_doctor_reaches_the_command(setup):
+    project, env = setup
+    code = textwrap.dedent("""
+        import signal, sys, time
+        signal.signal(signal.SIGTERM, lambda *a: (print('child got TERM', flush=True), sys.exit(3)))
+        print('ready', flush=True)
+        time.sleep(60)
+    """)
+    args = [sys.executable, "-m", "gsv_doctor", "run", "--project", str(project), "--", sys.executable, "-c", code]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO_ROOT)
+    try:
+        assert process.stdout.readline().strip() == "ready"
+        time.sleep(0.2)
+        process.send_signal(signal.SIGTERM)
+        out, _ = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert "child got TERM" in out
+    assert process.returncode == 3
+
+
+def test_a_launch_that_would_fail_is_not_started(setup, tmp_path):
+    project, env = setup
+    (project / "config.py").write_text('is_half = True\ninfer_device = "cuda"\n')
+    marker = tmp_path / "started"
+    done = gsv_run(project, env, sys.executable, "-c", f"open({str(marker)!r}, 'w')")
+    assert done.returncode == 1
+    assert "[config-device-unusable]" in done.stderr and "Not started" in done.stderr
+    assert not marker.exists()
+
+
+def test_float16_on_the_cpu_in_config_is_covered_by_the_hook(setup):
+    project, env = setup
+    (project / "config.py").write_text('is_half = True\ninfer_device = "cpu"\n')
+    assert gsv_run(project, env, sys.executable, "-c", "pass").returncode == 0
+    off = gsv_run(project, dict(env, GSV_DOCTOR_HOOK="0"), sys.executable, "-c", "pass")
+    assert off.returncode == 1 and "[config-half-on-cpu]" in off.stderr
+
+
+def test_isolated_python_without_the_installed_hook_gets_a_warning(setup):
+    project, env = setup
+    (project / "config.py").write_text('is_half = True\ninfer_device = "cpu"\n')
+    done = gsv_run(project, env, sys.executable, "-I", "-c", "pass")
+    assert "ignores PYTHONPATH" in done.stderr
+    assert done.returncode == 1  # the hook cannot reach it, so float16 on the CPU still crashes
+
+
+@pytest.mark.parametrize("command, expected", [
+    (["python", "-I", "webui.py"], True), (["python", "-sI", "webui.py"], True),
+    (["python", "webui.py", "-I"], False), (["python", "-c", "-I"], False), (["webui.sh"], False),
+])
+def test_isolated_detection(command, expected):
+    assert isolated(command) is expected
