@@ -170,7 +170,8 @@ ENTRIES: List[Entry] = [
         meaning={
             "en": "The kernel {kernel} has no {dtype_name} version in your torch build on the device it ran on"
                   " (usually the CPU), so a model in half precision cannot run there.",
-            "zh": "你安装的 torch 在运行的设备上（通常是 CPU）没有 {dtype_name} 版本的 {kernel} 内核，半精度模型无法在那里运行。",
+            "zh": "你安装的 torch 在运行的设备上（通常是 CPU）没有 {dtype_name} 版本的 {kernel} 内核，"
+                  "半精度模型无法在那里运行。",
         },
         settings=("config.is_half", "env.is_half", "tts_infer.is_half", "config.infer_device", "code.half"),
         fix_commands=_FIX_HALF,

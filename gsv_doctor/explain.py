@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 from gsv_doctor import catalog, gpus
 from gsv_doctor.catalog import Entry
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK
-from gsv_doctor.logread import Log, Traceback, project_root_of, relative_to
+from gsv_doctor.logread import Log, Traceback, is_library_path, project_root_of, relative_to
 
 SCHEMA = "gsv-doctor/explain"
 SCHEMA_VERSION = 1
@@ -265,7 +266,7 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
             ((hit, found) for hit, found in located if found is not None), (hits[0], None))
         params = _params(match)
         message = _excerpt(message, entry)
-        location = _locate(log, traceback, root)
+        location = _locate(log, traceback, root) or _warning_location(text, line_no, root)
         if location is None and entry.origin:
             location = Location(entry.origin, 0, "", "", "")
         launch = _launch(log, traceback, root)
@@ -280,6 +281,18 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
 
 
 _MESSAGE_MAX = 300
+# How Python prints a warning: "PATH:LINE: CategoryWarning: message", then the source line.
+_WARNING = re.compile(r"^\s*(?P<path>.+?\.pyw?):(?P<line>\d+): (?:[\w.]+)?Warning: ")
+
+
+def _warning_location(text: _Text, line_no: int, root: Optional[str]) -> Optional[Location]:
+    """Where a warning outside any traceback came from, when the program printed it (not torch)."""
+    match = _WARNING.match(text.lines[line_no - 1])
+    if match is None or is_library_path(match.group("path")):
+        return None
+    following = text.lines[line_no].strip() if line_no < len(text.lines) else ""
+    path = match.group("path")
+    return Location(relative_to(path, root or project_root_of([path])), int(match.group("line")), "", following, path)
 
 
 def _excerpt(line: str, entry: Entry) -> str:
@@ -504,7 +517,8 @@ REASONS: Dict[str, Dict[str, str]] = {
     "dtype_mix": {
         "en": "unknown: a half/float mix comes from how the settings combine, which a probe cannot see; run"
               " `gsv-doctor check --project DIR` to compare them.",
-        "zh": "未知：半精度/单精度混用取决于几处设置的组合，探测看不到；运行 `gsv-doctor check --project 目录` 对比这些设置。",
+        "zh": "未知：半精度/单精度混用取决于几处设置的组合，探测看不到；"
+              "运行 `gsv-doctor check --project 目录` 对比这些设置。",
     },
     "cuda_ok": {
         "en": "no, already fixed: torch sees CUDA here ({cards}).",

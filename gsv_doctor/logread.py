@@ -297,33 +297,43 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
             continue
         index = starts[next_start]
         line = lines[index]
+        indent = len(line) - len(line.lstrip())
         if _TRACEBACK_START in line:
             begin = index
             index += 1
         elif line.lstrip().startswith('File "') and _FRAME.match(line):
             begin = index  # a traceback pasted without its first line
+            indent = max(0, indent - 2)
         else:
             next_start += 1
             continue
+        # A whole traceback may be indented (a Markdown code block, a nested log): source
+        # lines sit deeper than the frames, the exception line as deep as the header.
+        code_indent = indent + 3
         frames: List[Frame] = []
         more: List[str] = []
         exception = ""
         exception_line = 0
         while index < total:
             line = lines[index]
-            match = _FRAME.match(line)
-            if match:
-                frames.append(Frame(match.group("path"), int(match.group("line")), (match.group("func") or "").strip()))
+            if 'File "' in line:
+                match = _FRAME.match(line)
+                if match:
+                    path, number, function = match.group("path", "line", "func")
+                    frames.append(Frame(path, int(number), (function or "").strip()))
+                    index += 1
+                    continue
+            if frames and line[:code_indent].isspace():
+                # the source line under a frame; then Python 3.11's ^^^^ markers
+                if not frames[-1].code:
+                    code = line.strip()
+                    if code.strip("^~"):
+                        frames[-1].code = code
                 index += 1
                 continue
             stripped = line.strip()
             if not stripped.strip("^~"):
-                index += 1  # Python 3.11's ^^^^ markers, blank lines inside a frame
-                continue
-            if frames and line[:1] in (" ", "\t"):
-                if not frames[-1].code:
-                    frames[-1].code = stripped
-                index += 1
+                index += 1  # blank lines, markers before any frame
                 continue
             if stripped.startswith("...") or stripped.startswith("[Previous line repeated"):
                 index += 1

@@ -56,7 +56,8 @@ CORPUS = {
     "prepare_hubert_nan_gtx1660.log": ("nan-hubert-features", "GPT_SoVITS/prepare_datasets/2-get-hubert-wav32k.py:0",
                                        "gpu.card", None),
     "t2s_probability_nan.log": ("nan-probability", "GPT_SoVITS/AR/models/utils.py:160", "gpu.card", RUN_PACKAGE),
-    "nan_audio_cast_warning.log": ("nan-audio", None, "gpu.card", "gsv-doctor run -- python webui.py"),
+    "nan_audio_cast_warning.log": ("nan-audio", "GPT_SoVITS/inference_webui.py:905", "gpu.card",
+                                   "gsv-doctor run -- python webui.py"),
     "config_eval_is_half_false.log": ("is-half-env-eval", "config.py:19", "env.is_half", None),
     "inference_eval_is_half_true.log": ("is-half-env-eval", "GPT_SoVITS/inference_webui.py:52", "env.is_half", None),
 }
@@ -83,6 +84,15 @@ def test_corpus(name):
     assert explanation.fix_commands[0] == explanation.entry.fix_commands[0] if explanation.entry.fix_commands else True
     assert (explanation.fix_commands[1] if len(explanation.fix_commands) > 1 else None) == second_fix
     assert explanation.message and explanation.line >= 1
+
+
+def test_warning_located_from_its_own_prefix_unless_a_library_printed_it():
+    (found,) = explain_file("nan_audio_cast_warning.log")
+    assert found.location.code == "audio_opt = (np.concatenate(audio_opt, 0) * 32768).astype(np.int16)"
+    from_numpy = ("/usr/lib/python3/dist-packages/numpy/core/_methods.py:49: RuntimeWarning: invalid value"
+                  " encountered in cast\n  return umr_sum(a, axis, dtype, out, keepdims, initial, where)\n")
+    (found,) = explain.explain_log(logread.read_log(from_numpy.encode()))
+    assert found.id == "nan-audio" and found.location is None
 
 
 def test_no_generic_duplicate_of_a_specific_kernel():
