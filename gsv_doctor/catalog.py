@@ -1,6 +1,6 @@
 """The errors `gsv-doctor explain` knows, as data: one Entry per error message.
 
-Each entry says how to find the error in a log (`keys`: lower-case literals that every
+Each entry says how to find the error in a log (`keys`: literals that every
 occurrence contains, for a fast scan of big logs; `pattern`: the regex that confirms it,
 whose named groups become the text parameters), what it means, which settings cause it,
 the fix (gsv-doctor commands first, the manual edit second) in English and Chinese,
@@ -75,7 +75,7 @@ SETTINGS: Dict[str, Text] = {
 @dataclass(frozen=True)
 class Entry:
     id: str
-    keys: Tuple[str, ...]  # lower-case literals; a line holding none of them is never matched
+    keys: Tuple[str, ...]  # exact literals (case counts); a line holding none of them is never matched
     pattern: str  # confirms the match; named groups -> params
     meaning: Text
     settings: Tuple[str, ...]
@@ -87,6 +87,7 @@ class Entry:
     dtype: str = "float16"  # probe dtype for CHECK_CPU_OP
     origin: str = ""  # the file that prints this line when no traceback says where
     generic: bool = False  # only when no specific entry matched the same line
+    lines: int = 1  # how many lines, from the one holding the key, the pattern reads
     flags: int = 0
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
 
@@ -114,7 +115,7 @@ def _cpu_kernel(kernel: str, ops: Tuple[str, ...], what_en: str, what_zh: str, d
     message = '"%s" not implemented for \'%s\'' % (kernel, dtype_name)
     return Entry(
         id="cpu-%s-%s" % ("half" if dtype == "float16" else "bf16", slug),
-        keys=('"%s" not implemented' % kernel.lower(),),
+        keys=('"%s" not implemented' % kernel,),
         pattern=re.escape('"%s" not implemented for \'%s\'' % (kernel, dtype_name)),
         meaning={
             "en": "Your torch build has no %s version of the CPU %s, so a model put in %s (is_half on)"
@@ -147,7 +148,7 @@ ENTRIES: List[Entry] = [
     _cpu_kernel("reflection_pad1d", ("stft",), "padding of the spectrogram (stft)", "频谱的填充（stft）", "BFloat16"),
     Entry(
         id="cpu-half-mkl-fft",
-        keys=("mkl fft doesn't support tensors of type",),
+        keys=("MKL FFT doesn't support tensors of type",),
         pattern=r"MKL FFT doesn't support tensors of type: (?P<dtype_name>Half|BFloat16)",
         meaning={
             "en": "The CPU FFT (MKL) of torch cannot take {dtype_name} tensors, so the spectrogram (stft) of a"
@@ -169,7 +170,8 @@ ENTRIES: List[Entry] = [
         meaning={
             "en": "The kernel {kernel} has no {dtype_name} version in your torch build on the device it ran on"
                   " (usually the CPU), so a model in half precision cannot run there.",
-            "zh": "你安装的 torch 在运行的设备上（通常是 CPU）没有 {dtype_name} 版本的 {kernel} 内核，半精度模型无法在那里运行。",
+            "zh": "你安装的 torch 在运行的设备上（通常是 CPU）没有 {dtype_name} 版本的 {kernel} 内核，"
+                  "半精度模型无法在那里运行。",
         },
         settings=("config.is_half", "env.is_half", "tts_infer.is_half", "config.infer_device", "code.half"),
         fix_commands=_FIX_HALF,
@@ -242,7 +244,7 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="cuda-not-compiled",
-        keys=("torch not compiled with cuda enabled",),
+        keys=("Torch not compiled with CUDA enabled",),
         pattern=r"Torch not compiled with CUDA enabled",
         meaning={
             "en": "The program asked for the NVIDIA GPU (cuda), but the installed torch is the CPU-only build.",
@@ -263,7 +265,7 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="cuda-no-driver",
-        keys=("found no nvidia driver",),
+        keys=("Found no NVIDIA driver",),
         pattern=r"Found no NVIDIA driver on your system",
         meaning={
             "en": "torch is a CUDA build but finds no NVIDIA driver: there is no NVIDIA card (AMD, Intel or no GPU)"
@@ -285,7 +287,7 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="cuda-no-gpus",
-        keys=("no cuda gpus are available",),
+        keys=("No CUDA GPUs are available",),
         pattern=r"No CUDA GPUs are available",
         meaning={
             "en": "torch sees no usable CUDA card (CUDA_VISIBLE_DEVICES hides them, or none is present), yet the"
@@ -314,20 +316,21 @@ ENTRIES: List[Entry] = [
                   "所以什么都无法在这张卡上运行。",
         },
         settings=("torch.build", "config.infer_device"),
-        fix_commands=("gsv-doctor check", "gsv-doctor fix --write"),
+        fix_commands=("gsv-doctor fix --write",),
         manual={
-            "en": "Install a torch build whose arch list includes your card (for RTX 50xx: a CUDA 12.8 or newer"
-                  " build) into GPT-SoVITS's Python; until then run on the CPU: `infer_device = \"cpu\"` and"
-                  " `is_half = False` in config.py.",
-            "zh": "给 GPT-SoVITS 的 Python 安装支持你显卡架构的 torch（RTX 50 系需要 CUDA 12.8 或更新的版本）；"
-                  "在那之前先用 CPU：在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`。",
+            "en": "`gsv-doctor check` shows the card and the build's arch list. Install a torch build whose arch list"
+                  " includes your card (for RTX 50xx: a CUDA 12.8 or newer build) into GPT-SoVITS's Python; until"
+                  " then run on the CPU: `infer_device = \"cpu\"` and `is_half = False` in config.py.",
+            "zh": "`gsv-doctor check` 会显示显卡和 torch 支持的架构列表。给 GPT-SoVITS 的 Python 安装支持你显卡架构的"
+                  " torch（RTX 50 系需要 CUDA 12.8 或更新的版本）；在那之前先用 CPU：在 config.py 中设"
+                  " `infer_device = \"cpu\"` 和 `is_half = False`。",
         },
         check=CHECK_CUDA_KERNEL,
         example="RuntimeError: CUDA error: no kernel image is available for execution on the device",
     ),
     Entry(
         id="cuda-capability-unsupported",
-        keys=("is not compatible with the current pytorch installation",),
+        keys=("is not compatible with the current PyTorch installation",),
         pattern=r"(?P<card>[^\n]*?) with CUDA capability sm_(?P<sm>\d+) is not compatible with the current PyTorch"
                 r" installation\.?(?:[^\n]*\n[^\n]*?supports CUDA capabilities (?P<archs>(?:sm_\d+\w? ?)+))?",
         meaning={
@@ -337,7 +340,7 @@ ENTRIES: List[Entry] = [
                   " \"no kernel image is available\"。",
         },
         settings=("torch.build",),
-        fix_commands=("gsv-doctor check", "gsv-doctor fix --write"),
+        fix_commands=("gsv-doctor fix --write",),
         manual={
             "en": "Install a torch build that lists sm_{sm} (for RTX 50xx: CUDA 12.8 or newer) into GPT-SoVITS's"
                   " Python; until then set `infer_device = \"cpu\"` and `is_half = False` in config.py.",
@@ -347,10 +350,11 @@ ENTRIES: List[Entry] = [
         check=CHECK_CUDA_KERNEL,
         example="NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch"
                 " installation.",
+        lines=2,  # the next line lists the build's capabilities
     ),
     Entry(
         id="cuda-out-of-memory",
-        keys=("cuda out of memory",),
+        keys=("CUDA out of memory",),
         pattern=r"CUDA out of memory\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
                 r"|total capacity of (?P<total2>[\d.]+) GiB))?",
         meaning={
@@ -372,7 +376,7 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="mps-not-implemented",
-        keys=("not currently implemented for the mps device",),
+        keys=("not currently implemented for the MPS device",),
         pattern=r"The operator '(?P<operator>[\w:.]+)' is not currently implemented for the MPS device",
         meaning={
             "en": "The Apple GPU backend (MPS) of your torch has no {operator}; torch can run it on the CPU"
@@ -393,7 +397,7 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="mps-float64",
-        keys=("cannot convert a mps tensor to float64",),
+        keys=("Cannot convert a MPS Tensor to float64",),
         pattern=r"Cannot convert a MPS Tensor to float64",
         meaning={
             "en": "Apple's GPU backend (MPS) has no float64; a step that makes float64 data (numpy audio"
@@ -415,7 +419,7 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="nan-hubert-features",
-        keys=("contains nan", "nan filtered"),
+        keys=("contains nan", "contains NaN", "nan filtered", "NaN filtered"),
         pattern=r"contains nan|nan filtered",
         meaning={
             "en": "The HuBERT feature step produced NaN: float16 on this graphics card (GTX 16xx, 10xx, P40"

@@ -6,9 +6,10 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Mapping, Optional
 
+from gsv_doctor import probecache, target
 from gsv_doctor import project as project_module
-from gsv_doctor import target
 from gsv_doctor.diagnose import Diagnosis, diagnose, probe_failure
+from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import Finding, sort_findings
 from gsv_doctor.project import ProjectFacts
 
@@ -51,8 +52,18 @@ def run_checkup(project_dir: Optional[str] = None, python: Optional[str] = None,
         raise
     run = target.finish(child, resolved, timeout, started)
     target.require_torch(run)
+    if run.report is not None:
+        remember(resolved, run.report)
     diagnosis = diagnose(run.report, facts, run.config, environ, probed_python=resolved)
     if run.report is None:
         failure = probe_failure(run.timed_out, run.returncode, timeout, run.stderr_tail)
         diagnosis.findings = sort_findings(diagnosis.findings + [failure])
     return Checkup(run.report, run, facts, run.config, diagnosis)
+
+
+def remember(python: str, report: Dict[str, Any]) -> None:
+    """Cache the report for preflight and the hook; a cache we cannot write costs only speed."""
+    try:
+        probecache.store(probecache.identify(python), report)
+    except (DoctorError, OSError):
+        pass

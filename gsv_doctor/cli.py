@@ -1,6 +1,7 @@
 """The command line: parse, call a command, exit with its code. No logic lives here."""
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import List, Optional
 
@@ -12,7 +13,17 @@ from gsv_doctor.errors import EXIT_INTERRUPTED, EXIT_USAGE, error_handler
 
 
 class DoctorGroup(click.Group):
-    """Runs every command under the one error handler, so CliRunner and the console agree."""
+    """Loads each command on first use, and runs every command under the one error handler,
+    so CliRunner and the console agree."""
+
+    def list_commands(self, ctx: click.Context) -> List[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> Optional[click.Command]:
+        if name not in COMMANDS:
+            return None
+        module_name, attribute = COMMANDS[name].split(":")
+        return getattr(importlib.import_module(module_name), attribute)
 
     def invoke(self, ctx: click.Context):
         with error_handler(passthrough=(click.ClickException, click.exceptions.Exit, click.exceptions.Abort)):
@@ -28,10 +39,6 @@ def cli() -> None:
 @cli.result_callback()
 def _exit_with(code: Optional[int], **_: object) -> None:
     click.get_current_context().exit(code or 0)
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
 
 
 def main(argv: Optional[List[str]] = None) -> None:

@@ -16,7 +16,8 @@ from typing import Dict, Iterator, List, Optional, Sequence
 
 import yaml
 
-from gsv_doctor.errors import EXIT_USAGE, DoctorError
+from gsv_doctor.errors import EXIT_USAGE
+from gsv_doctor.fixmessages import FixError
 from gsv_doctor.fixplan import FileEdit
 
 BACKUP_SUFFIX = ".gsv-doctor.bak"
@@ -75,10 +76,8 @@ def inside_root(path: Path, root: Path) -> Path:
     except ValueError:  # another drive (Windows)
         outside = True
     if outside:
-        how = "is a link to" if os.path.islink(path) else "resolves to"
-        raise DoctorError(f"{path} {how} {real}, outside the project folder {real_root}; gsv-doctor only"
-                          " writes files inside the project and changed nothing.",
-                          hint="Edit that file by hand, or replace the link by a copy of the file.")
+        code = "error.link-outside-root" if os.path.islink(path) else "error.outside-root"
+        raise FixError(code, {"path": str(path), "real": str(real), "root": str(real_root)})
     return real
 
 
@@ -90,28 +89,24 @@ def verify_parses(edit: FileEdit) -> None:
         else:
             yaml.safe_load(edit.new_text)
     except (SyntaxError, yaml.YAMLError) as error:
-        raise DoctorError(f"the new {edit.path} would not parse ({error}); nothing was written.", exit_code=3)
+        raise FixError("error.would-not-parse", {"path": edit.path, "error": str(error)}, exit_code=3)
 
 
-def _describe_os_error(path: Path, error: OSError, doing: str) -> DoctorError:
+def _describe_os_error(path: Path, error: OSError, action: str) -> FixError:
+    """`action`: "write", "read" or "lock" (fixmessages "action.<action>")."""
+    params = {"action": action, "path": str(path), "error": str(error.strerror or error)}
     if error.errno == errno.ENOSPC or error.errno == getattr(errno, "EDQUOT", -1):
-        return DoctorError(f"{doing} {path} failed: the disk is full. The original file is untouched.",
-                           hint="Free some space and run the command again.")
+        return FixError("error.disk-full", params)
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return DoctorError(f"{doing} {path} failed: permission denied or read-only file system."
-                           " The original file is untouched.",
-                           hint="Run gsv-doctor as the user who owns the GPT-SoVITS folder, or make it writable.")
-    return DoctorError(f"{doing} {path} failed: {error.strerror or error}. The original file is untouched.")
+        return FixError("error.permission", params)
+    return FixError("error.os", params)
 
 
 def require_writable(path: Path) -> None:
     if not os.access(str(path), os.W_OK):
-        raise DoctorError(f"{path} is read-only; gsv-doctor changed nothing.",
-                          hint="Make it writable (Properties > uncheck Read-only on Windows, chmod u+w elsewhere)"
-                               " and run the command again.")
+        raise FixError("error.read-only", {"path": str(path)})
     if not os.access(str(path.parent), os.W_OK):
-        raise DoctorError(f"the folder {path.parent} is read-only, so {path.name} cannot be replaced safely;"
-                          " gsv-doctor changed nothing.", hint="Make the folder writable and run the command again.")
+        raise FixError("error.folder-read-only", {"folder": str(path.parent), "name": path.name})
 
 
 # ---------------------------------------------------------------- atomic write
@@ -155,7 +150,7 @@ def atomic_write(path: Path, data: bytes, mode: Optional[int] = None) -> None:
         os.unlink(str(tmp))  # ours (same pid) from an earlier failed attempt in this process
         fd = os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except OSError as error:
-        raise _describe_os_error(path, error, "Writing")
+        raise _describe_os_error(path, error, "write")
     try:
         try:
             _write_all(fd, data)
@@ -168,7 +163,7 @@ def atomic_write(path: Path, data: bytes, mode: Optional[int] = None) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(str(tmp))
-        raise _describe_os_error(path, error, "Writing")
+        raise _describe_os_error(path, error, "write")
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(str(tmp))
@@ -210,11 +205,10 @@ def lock(root: Path) -> Iterator[Path]:
                 with contextlib.suppress(OSError):
                     path.unlink()
                 continue
-            raise DoctorError(
-                f"another gsv-doctor fix{f' (process {pid})' if pid else ''} is working on {root}; nothing was"
-                " changed.", hint=f"Wait for it to finish. If none is running, delete {path}.")
+            raise FixError("error.lock-busy" if pid else "error.lock-busy-unknown",
+                           {"pid": pid, "root": str(root), "lock": str(path)})
         except OSError as error:
-            raise _describe_os_error(path, error, "Creating the lock file")
+            raise _describe_os_error(path, error, "lock")
     try:
         os.write(fd, str(os.getpid()).encode("ascii"))
     finally:
@@ -239,8 +233,7 @@ def read_manifest(root: Path) -> Dict[str, Dict[str, str]]:
     except FileNotFoundError:
         return {}
     except (OSError, ValueError):
-        raise DoctorError(f"{path} (gsv-doctor's record of its edits) is unreadable.",
-                          hint="Restore files from their .gsv-doctor.bak copies by hand, or use --undo --force.")
+        raise FixError("error.manifest-unreadable", {"path": str(path)})
     return dict(data.get("files") or {})
 
 
@@ -269,18 +262,16 @@ def apply(edits: Sequence[FileEdit], root: Path) -> List[WriteResult]:
         try:
             current = target.read_bytes()
         except OSError as error:
-            raise _describe_os_error(target, error, "Reading")
+            raise _describe_os_error(target, error, "read")
         if current != edit.old_bytes:
-            raise DoctorError(f"{target} changed while gsv-doctor was planning; nothing was written.",
-                              hint="Run the command again.")
+            raise FixError("error.changed-while-planning", {"path": str(target)})
         verify_parses(edit)
         new = edit.new_bytes()
         if new != current:
             require_writable(target)
             backup = backup_path(target)
             if os.path.islink(backup) or (backup.exists() and not backup.is_file()):
-                raise DoctorError(f"{backup} is not a plain file, so the original of {target.name} cannot be"
-                                  " kept there; nothing was written.", hint=f"Move {backup} away and run again.")
+                raise FixError("error.backup-not-file", {"backup": str(backup), "name": target.name})
         prepared.append((edit, target, current, new))
 
     manifest = read_manifest(root)
@@ -337,8 +328,7 @@ def undo(root: Path, force: bool = False) -> List[UndoResult]:
         target = inside_root(root / relative, root)
         backup = inside_root(root / entry["backup"], root)
         if not backup.exists():
-            raise DoctorError(f"the backup {backup} of {target} is gone; nothing was restored.",
-                              hint="Restore the file from your GPT-SoVITS download.", exit_code=EXIT_USAGE)
+            raise FixError("error.backup-gone", {"backup": str(backup), "path": str(target)}, exit_code=EXIT_USAGE)
         try:
             current = target.read_bytes()
         except FileNotFoundError:
@@ -349,10 +339,7 @@ def undo(root: Path, force: bool = False) -> List[UndoResult]:
         plan.append((relative, target, backup, current))
     if changed and not force:
         names = ", ".join(str(p) for p in changed)
-        raise DoctorError(f"{names} changed after gsv-doctor's fix (by you or by GPT-SoVITS); restoring the backup"
-                          " would lose those changes, so nothing was restored.",
-                          hint="Compare with the .gsv-doctor.bak file, or run `gsv-doctor fix --undo --force`"
-                               " to restore the backup anyway.")
+        raise FixError("error.changed-after-fix", {"paths": names})
     results = []
     for _relative_path, target, _backup, current in plan:
         if current is not None:

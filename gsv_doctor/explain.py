@@ -7,13 +7,15 @@ the command (gsv_doctor/commands/explain.py).
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 from gsv_doctor import catalog, gpus
 from gsv_doctor.catalog import Entry
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK
-from gsv_doctor.logread import Log, Traceback, project_root_of, relative_to
+from gsv_doctor.logread import Log, Traceback, is_library_path, project_root_of, relative_to
 
 SCHEMA = "gsv-doctor/explain"
 SCHEMA_VERSION = 1
@@ -22,8 +24,6 @@ SCHEMA_VERSION = 1
 STILL = "still"
 FIXED = "fixed"
 UNKNOWN = "unknown"
-
-_WINDOW_LINES = 3  # a pattern may read the two lines after its key (multi-line warnings)
 
 
 @dataclass
@@ -53,6 +53,7 @@ class Explanation:
     settings: List[str] = field(default_factory=list)
     fix_commands: List[str] = field(default_factory=list)
     machine: Optional[MachineVerdict] = None
+    now: Dict[str, str] = field(default_factory=dict)  # setting id -> its value now (current_settings)
 
     @property
     def entry(self) -> Entry:
@@ -60,22 +61,6 @@ class Explanation:
 
 
 # ------------------------------------------------------------------------ finding errors
-
-
-def _line_bounds(text: str, pos: int) -> Tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, (len(text) if end < 0 else end)
-
-
-def _window(text: str, start: int, first_end: int) -> str:
-    end = first_end
-    for _ in range(_WINDOW_LINES - 1):
-        if end >= len(text):
-            break
-        following = text.find("\n", end + 1)
-        end = len(text) if following < 0 else following
-    return text[start:end]
 
 
 def _params(match) -> Dict[str, str]:
@@ -92,45 +77,58 @@ def _params(match) -> Dict[str, str]:
     return params
 
 
-def _scan(text: str, lower: str, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, str, Dict[str, str]]]:
-    """(line number, matched line, params) of every occurrence of `entry` in the text."""
-    hits: List[Tuple[int, str, Dict[str, str]]] = []
+class _Text:
+    """The log's text with its line offsets, to turn a position into a line quickly."""
+
+    def __init__(self, log: Log):
+        self.text = log.text
+        self.lines = log.lines if log.lines else log.text.split("\n")
+        self.ends = list(itertools.accumulate(len(line) + 1 for line in self.lines))  # past each newline
+
+    def line_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.ends, pos)
+
+
+def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, str, Any]]:
+    """(line number, matched line, regex match) of every occurrence of `entry` in the text."""
+    hits: List[Tuple[int, str, Any]] = []
     seen_lines = set()
+    lines = text.lines
+    matched: Dict[str, Any] = {}  # window -> match: logs repeat the same error line many times
+    body = text.text
     for key in entry.keys:
-        pos = lower.find(key)
-        line_no = 1
-        counted_to = 0
+        pos = body.find(key)
         while pos >= 0:
-            line_no += text.count("\n", counted_to, pos)
-            counted_to = pos
-            start, end = _line_bounds(text, pos)
+            index = text.line_index(pos)
+            next_line = text.ends[index] if index < len(text.ends) else len(body)
+            line_no = index + 1
             if line_no not in seen_lines and not (entry.generic and line_no in taken):
-                window = _window(text, start, end)
-                match = entry.regex.search(window)
-                if match and match.start() <= end - start:
+                line = lines[index]
+                window = line if entry.lines == 1 else "\n".join(lines[index:index + entry.lines])
+                match = matched[window] if window in matched else matched.setdefault(window, entry.regex.search(window))
+                if match and match.start() <= len(line):
                     seen_lines.add(line_no)
-                    hits.append((line_no, text[start:end].strip(), _params(match)))
-            pos = lower.find(key, end + 1 if end > pos else pos + 1)
+                    hits.append((line_no, line.strip(), match))
+            pos = body.find(key, next_line)  # the next line: one hit per line is enough
     hits.sort(key=lambda hit: hit[0])
     return hits
 
 
-def _wrapped_hits(log: Log, entry: Entry, own_lines: set, taken: Dict[int, str]) -> List[Tuple[int, str, Dict[str, str]]]:
-    """Exception messages that a console hard-wrapped across lines: match them joined."""
+def _wrapped_hits(wrapped: List[Tuple[Traceback, List[str]]], entry: Entry, own_lines: set,
+                  taken: Dict[int, str]) -> List[Tuple[int, str, Any]]:
+    """Exception messages that a console hard-wrapped across lines: match them joined.
+    `wrapped`: the tracebacks whose exception line continues below, with those lines."""
     hits = []
-    for traceback in log.tracebacks:
-        wrapped = traceback.wrapped
-        if not wrapped:
-            continue
-        block = range(traceback.exception_line, traceback.exception_line + len(wrapped) + 1)
+    for traceback, lines in wrapped:
+        block = range(traceback.exception_line, traceback.exception_line + len(lines) + 1)
         if any(line in own_lines or (entry.generic and line in taken) for line in block):
             continue
         joined = traceback.full_exception
-        if not any(key in joined.lower() for key in entry.keys):
+        if not any(key in joined for key in entry.keys):
             continue
         match = entry.regex.search(joined)
         if match:
-            hits.append((traceback.exception_line, joined.strip(), _params(match)))
+            hits.append((traceback.exception_line, joined.strip(), match))
     return hits
 
 
@@ -213,6 +211,15 @@ def _settings(entry: Entry, places: List[str]) -> List[str]:
     """The entry's settings, the one that the program's own frames point at first.
     `places`: project-relative paths of the traceback's frames, outermost first."""
     settings = list(entry.settings)
+    if settings and settings[0] in _FIRST_ALWAYS:
+        return settings[:1] + _settings_rest(settings[1:], places)
+    return _settings_rest(settings, places)
+
+
+_FIRST_ALWAYS = ("gpu.card", "torch.build", "env.mps_fallback")  # the cause itself, not a place
+
+
+def _settings_rest(settings: List[str], places: List[str]) -> List[str]:
     for path in places:
         path = path.lower()
         for markers, preferred in _SETTING_BY_PLACE:
@@ -235,18 +242,19 @@ def _places(log: Log, traceback: Optional[Traceback], root: Optional[str], locat
 
 def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanation]:
     """Every known error in the log, once per catalog entry, in order of first appearance."""
-    text = log.text
-    lower = text.lower()
+    text = _Text(log)
     paths = [frame.path for traceback in log.tracebacks[:200] for frame in traceback.frames]
     root = (project_root.replace("\\", "/").rstrip("/") if project_root else None)
     if root is None or not any(p.replace("\\", "/").lower().startswith(root.lower() + "/") for p in paths):
         root = project_root_of(paths)
     taken: Dict[int, str] = {}
     where = _Where(log)
+    wrapped = [(t, t.wrapped) for t in log.tracebacks if t.more]
+    wrapped = [(t, lines) for t, lines in wrapped if lines]
     explanations: List[Explanation] = []
     for entry in sorted(catalog.ENTRIES, key=lambda e: e.generic):
-        hits = [hit for hit in _scan(text, lower, entry, taken) if not where.in_frames(hit[0])]
-        hits += _wrapped_hits(log, entry, {hit[0] for hit in hits}, taken)
+        hits = [hit for hit in _scan(text, entry, taken) if not where.in_frames(hit[0])]
+        hits += _wrapped_hits(wrapped, entry, {hit[0] for hit in hits}, taken)
         if not hits:
             continue
         hits.sort(key=lambda hit: hit[0])
@@ -254,9 +262,11 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
             taken.setdefault(line_no, entry.id)
         # Report the first occurrence that a traceback explains, else the first one.
         located = ((hit, where.exception_of(hit[0])) for hit in hits)
-        (line_no, message, params), traceback = next(
+        (line_no, message, match), traceback = next(
             ((hit, found) for hit, found in located if found is not None), (hits[0], None))
-        location = _locate(log, traceback, root)
+        params = _params(match)
+        message = _excerpt(message, entry)
+        location = _locate(log, traceback, root) or _warning_location(text, line_no, root)
         if location is None and entry.origin:
             location = Location(entry.origin, 0, "", "", "")
         launch = _launch(log, traceback, root)
@@ -265,8 +275,45 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
             settings=_settings(entry, _places(log, traceback, root, location)),
             fix_commands=[command.format(launch=launch) for command in entry.fix_commands],
         ))
+    _share_log_facts(explanations)
     explanations.sort(key=lambda e: e.line)
     return explanations
+
+
+_MESSAGE_MAX = 300
+# How Python prints a warning: "PATH:LINE: CategoryWarning: message", then the source line.
+_WARNING = re.compile(r"^\s*(?P<path>.+?\.pyw?):(?P<line>\d+): (?:[\w.]+)?Warning: ")
+
+
+def _warning_location(text: _Text, line_no: int, root: Optional[str]) -> Optional[Location]:
+    """Where a warning outside any traceback came from, when the program printed it (not torch)."""
+    match = _WARNING.match(text.lines[line_no - 1])
+    if match is None or is_library_path(match.group("path")):
+        return None
+    following = text.lines[line_no].strip() if line_no < len(text.lines) else ""
+    path = match.group("path")
+    return Location(relative_to(path, root or project_root_of([path])), int(match.group("line")), "", following, path)
+
+
+def _excerpt(line: str, entry: Entry) -> str:
+    """The matched line, or the part of a very long one (a whole log on one line) around the match."""
+    if len(line) <= _MESSAGE_MAX:
+        return line
+    match = entry.regex.search(line)
+    if match is None:
+        return line[:_MESSAGE_MAX] + "..."
+    start, end = max(0, match.start() - 60), min(len(line), match.end() + 60)
+    return ("..." if start else "") + line[start:end] + ("..." if end < len(line) else "")
+
+
+def _share_log_facts(explanations: List[Explanation]) -> None:
+    """torch's capability warning names the card and the build's arch list; the "no kernel
+    image" error that follows does not: give it those facts from the same log."""
+    by_id = {e.id: e for e in explanations}
+    warning, error = by_id.get("cuda-capability-unsupported"), by_id.get("cuda-no-kernel-image")
+    if warning and error:
+        for name, value in warning.params.items():
+            error.params.setdefault(name, value)
 
 
 def symptom(name: str) -> Explanation:
@@ -298,6 +345,13 @@ def _card_verdict(report: Dict[str, Any], device: Dict[str, Any]) -> gpus.GpuVer
 def _half_nan_measured(device: Dict[str, Any]) -> bool:
     ops = (device.get("ops") or {}).get("float16") or {}
     return any(result.get("status") == "nan" for result in ops.values())
+
+
+def _float(value: Any) -> Optional[float]:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _torch_version(report: Dict[str, Any]) -> str:
@@ -355,6 +409,13 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
 
     if check == catalog.CHECK_CUDA_KERNEL:
         if not cuda:
+            logged = explanation.params
+            if logged.get("sm") and logged.get("archs"):
+                sm = logged["sm"]
+                capability = (int(sm[:-1] or 0), int(sm[-1]))
+                has = gpus.has_kernels(capability, logged["archs"].split())
+                return MachineVerdict(UNKNOWN, "log_kernels_ok" if has else "log_no_kernel",
+                                      dict(logged, torch=torch_version))
             return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
         arch_list = (report.get("torch") or {}).get("arch_list") or []
         for device in cuda:
@@ -367,6 +428,9 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
 
     if check == catalog.CHECK_CUDA_MEMORY:
         if not cuda:
+            logged = _float(explanation.params.get("total"))
+            if logged is not None and logged < gpus.MIN_MEMORY_GB:
+                return MachineVerdict(UNKNOWN, "log_small_card", {"memory": "%g" % logged, "torch": torch_version})
             return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
         for device in cuda:
             memory = device.get("total_memory_gb")
@@ -453,7 +517,8 @@ REASONS: Dict[str, Dict[str, str]] = {
     "dtype_mix": {
         "en": "unknown: a half/float mix comes from how the settings combine, which a probe cannot see; run"
               " `gsv-doctor check --project DIR` to compare them.",
-        "zh": "未知：半精度/单精度混用取决于几处设置的组合，探测看不到；运行 `gsv-doctor check --project 目录` 对比这些设置。",
+        "zh": "未知：半精度/单精度混用取决于几处设置的组合，探测看不到；"
+              "运行 `gsv-doctor check --project 目录` 对比这些设置。",
     },
     "cuda_ok": {
         "en": "no, already fixed: torch sees CUDA here ({cards}).",
@@ -478,6 +543,17 @@ REASONS: Dict[str, Dict[str, str]] = {
         "en": "yes, it would: {card} (sm_{sm}) is not in this torch build's arch list ({archs}).",
         "zh": "会：{card}（sm_{sm}）不在本机 torch 编译支持的架构列表中（{archs}）。",
     },
+    "log_no_kernel": {
+        "en": "not here: this machine has no usable CUDA card (torch {torch}); but the log itself shows it: {card}"
+              " (sm_{sm}) is missing from that torch build's list ({archs}), so that machine needs another torch build.",
+        "zh": "本机不会：本机没有可用的 CUDA 显卡（torch {torch}）；但日志本身说明了原因：{card}（sm_{sm}）不在那台机器的"
+              " torch 支持列表（{archs}）中，那台机器需要换一个 torch 版本。",
+    },
+    "log_kernels_ok": {
+        "en": "unknown: this machine has no usable CUDA card (torch {torch}); the log's build lists {archs}, which"
+              " should cover {card} (sm_{sm}).",
+        "zh": "未知：本机没有可用的 CUDA 显卡（torch {torch}）；日志中的 torch 支持 {archs}，应当包括 {card}（sm_{sm}）。",
+    },
     "kernels_ok": {
         "en": "no, already fixed: torch {torch} here has kernels for {cards}.",
         "zh": "不会，已经解决：本机 torch {torch} 支持 {cards}。",
@@ -485,6 +561,12 @@ REASONS: Dict[str, Dict[str, str]] = {
     "small_card": {
         "en": "yes, it would: {card} has {memory} GB, below the 4 GB GPT-SoVITS needs; run it on the CPU.",
         "zh": "会：{card} 只有 {memory} GB 显存，低于 GPT-SoVITS 需要的 4 GB；请改用 CPU。",
+    },
+    "log_small_card": {
+        "en": "not here: this machine has no usable CUDA card (torch {torch}); the log shows a {memory} GB card,"
+              " below the 4 GB GPT-SoVITS needs: on that machine, run on the CPU.",
+        "zh": "本机不会：本机没有可用的 CUDA 显卡（torch {torch}）；日志显示那张卡只有 {memory} GB 显存，低于 GPT-SoVITS"
+              " 需要的 4 GB：那台机器应改用 CPU。",
     },
     "big_card": {
         "en": "unknown: the cards here ({cards}) have 4 GB or more; whether it runs out depends on batch size and"
@@ -550,6 +632,44 @@ def exit_code(explanations: List[Explanation]) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------ the settings, as they are now
+
+
+UNSET = "<unset>"  # an environment variable that is not set
+
+
+def current_settings(facts: Any = None, config_run: Optional[Dict[str, Any]] = None,
+                     env_is_half: Optional[str] = None, env_known: bool = False) -> Dict[str, str]:
+    """Setting id -> its value now, language-neutral, from what is known: `facts` (a
+    gsv_doctor.project.ProjectFacts), `config_run` (config.py run on this machine by the
+    probe: is_half, infer_device) and the `is_half` environment variable."""
+    values: Dict[str, str] = {}
+    config = getattr(facts, "config", None)
+    for name in ("is_half", "infer_device"):
+        if config_run and config_run.get(name) is not None:
+            values["config." + name] = "%s=%s" % (name, config_run[name])
+        elif config is not None:
+            assignment = config.last(name)
+            if assignment is not None:
+                values["config." + name] = "config.py:%d: %s = %s" % (assignment.line, name, assignment.value_source)
+    tts = getattr(facts, "tts_infer", None)
+    if tts is not None and tts.sections:
+        name = "custom" if "custom" in tts.sections else sorted(tts.sections)[0]
+        section = tts.sections[name] or {}
+        for key in ("is_half", "device"):
+            if key in section:
+                values["tts_infer." + key] = "%s: %s=%s" % (name, key, section[key])
+    if facts is not None or env_known:
+        env = getattr(facts, "env_is_half", None) if facts is not None else env_is_half
+        values["env.is_half"] = "is_half=%s" % env if env is not None else UNSET
+    return values
+
+
+def add_current_settings(explanations: List[Explanation], values: Dict[str, str]) -> None:
+    for explanation in explanations:
+        explanation.now = {s: values[s] for s in explanation.settings if s in values}
+
+
 # --------------------------------------------------------------------------- texts
 
 
@@ -589,7 +709,8 @@ def to_json(explanations: List[Explanation], lang: str, **envelope: Any) -> Dict
             "params": explanation.params,
             "meaning": meaning(explanation, lang),
             "location": asdict(explanation.location) if explanation.location else None,
-            "settings": [{"id": s, "text": catalog.SETTINGS[s][lang]} for s in explanation.settings],
+            "settings": [{"id": s, "text": catalog.SETTINGS[s][lang], "now": explanation.now.get(s)}
+                         for s in explanation.settings],
             "fix": {"commands": explanation.fix_commands, "manual": manual(explanation, lang)},
             "machine": None,
         }

@@ -16,8 +16,8 @@ import yaml
 
 from gsv_doctor import configpy, gpus
 from gsv_doctor.configpy import ConfigFacts
-from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import API, INFERENCE_UI, Finding, Severity
+from gsv_doctor.fixmessages import FixError
 from gsv_doctor.ttsyaml import TtsInferFacts
 
 # Findings a config.py edit answers. (`gpu-unusable` alone is about the machine: when config.py
@@ -33,11 +33,18 @@ RUN_COMMAND = "gsv-doctor run -- python {entry_point}"
 
 
 @dataclass
+class Reason:
+    """One change of an edit, for the user: a gsv_doctor.fixmessages code ("reason.guard", ...)."""
+    code: str
+    params: Dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class FileEdit:
     path: str  # absolute path of the file to change
     old_text: str  # decoded text as read (no BOM)
     new_text: str
-    reasons: List[str]  # one line per change, for the user
+    reasons: List[Reason]  # one per change
     kind: str = "config"  # "config" or "tts_infer"
     encoding: str = "utf-8"
     has_bom: bool = False
@@ -53,7 +60,7 @@ class FileEdit:
 @dataclass
 class Note:
     id: str  # "entry-point", "api-half-flag", "env-is-half-invalid", "already-fixed", "tts-infer-missing"
-    text: str
+    params: Dict[str, Any] = field(default_factory=dict)  # its text is fixmessages "note.<id>"
     command: Optional[str] = None
     severity: str = "info"  # "error" when what it describes still fails after the edits
 
@@ -185,28 +192,28 @@ def _plan_pin(facts: ConfigFacts, findings: Sequence[Finding]) -> Optional[FileE
                        f" (float16 / this device fails on this machine){newline}")
             text = (text[:line_start] + comment + text[line_start:assignment.value_start] + new_value
                     + text[assignment.value_end:])
-            reasons.append(f"line {assignment.line}: {assignment.name} = {new_value} (was {assignment.value_source})")
+            reasons.append(Reason("reason.pin-value", {"line": assignment.line, "name": assignment.name,
+                                                       "value": new_value, "was": assignment.value_source}))
         return _config_edit(facts, text, list(reversed(reasons)))
     lines = [f"{configpy.GUARD_BEGIN} pinned by `gsv-doctor fix --pin` for this machine"
              " (`gsv-doctor fix --undo` removes it):", "is_half = False"]
-    reasons.append(f"after line {facts.insert_line}: is_half = False")
+    reasons.append(Reason("reason.pin-line", {"line": facts.insert_line, "code": "is_half = False"}))
     if values["infer_device"]:
         if facts.shape == "helper" or device.kind == "helper":
             lines.append('infer_device = torch.device("cpu")')
         else:
             lines.append('infer_device = "cpu"')
-        reasons.append(f"after line {facts.insert_line}: {lines[-1]}")
+        reasons.append(Reason("reason.pin-line", {"line": facts.insert_line, "code": lines[-1]}))
     lines.append(configpy.GUARD_END)
     block = newline.join(lines) + newline
     return _config_edit(facts, _insert(facts.text, facts.insert_after, block, newline), reasons)
 
 
-def _config_edit(facts: ConfigFacts, new_text: str, reasons: List[str]) -> FileEdit:
+def _config_edit(facts: ConfigFacts, new_text: str, reasons: List[Reason]) -> FileEdit:
     try:
         ast.parse(new_text)
     except SyntaxError as error:  # a bug in the planner: never hand out such a file
-        raise DoctorError(f"gsv-doctor built an edit of {facts.path} that does not parse (line {error.lineno});"
-                          " nothing was written.", exit_code=3)
+        raise FixError("error.config-edit-broken", {"path": facts.path, "line": error.lineno}, exit_code=3)
     return FileEdit(path=facts.path, old_text=facts.text, new_text=new_text, reasons=reasons, kind="config",
                     encoding=facts.encoding, has_bom=facts.has_bom, old_bytes=facts.raw)
 
@@ -216,18 +223,13 @@ def plan_config(facts: ConfigFacts, findings: Sequence[Finding], pin: bool = Fal
     if facts.patched:
         return None
     if facts.shape == "unknown":
-        raise DoctorError(
-            f"gsv-doctor does not recognise how {facts.path} sets is_half and infer_device"
-            f" ({facts.unknown_reason}), so it will not guess; nothing was written. Make the edit by hand:"
-            " paste these lines after the last line that sets is_half or infer_device:\n\n"
-            + manual_edit_text() + "\nor, for this machine only, set is_half = False and infer_device = \"cpu\" there.",
-            hint="Then run `gsv-doctor check` to confirm.", exit_code=2)
+        raise FixError("error.unknown-shape", {"path": facts.path, "reason": facts.unknown_reason,
+                                               "manual": manual_edit_text()})
     if pin:
         return _plan_pin(facts, findings)
     newline = _newline_for(facts)
     new_text = _insert(facts.text, facts.insert_after, guard_block(newline), newline)
-    reasons = [f"after line {facts.insert_line}: add gsv-doctor's float16 guard (float16 off on the CPU"
-               " and on cards that give NaN; the CPU when CUDA is unusable; a good GPU keeps float16)"]
+    reasons = [Reason("reason.guard", {"line": facts.insert_line})]
     return _config_edit(facts, new_text, reasons)
 
 
@@ -299,7 +301,8 @@ def plan_tts(facts: TtsInferFacts, findings: Sequence[Finding], all_sections: bo
                 if current == value:
                     continue
                 splices.append((node.start_mark.index, node.end_mark.index, new))
-                reasons.append(f"{section}.{key}: {old.strip()} -> {new}")
+                reasons.append(Reason("reason.tts-value", {"section": section, "key": key, "old": old.strip(),
+                                                           "new": new}))
             else:
                 last_key = section_node.value[-1][0]
                 indent = " " * last_key.start_mark.column
@@ -309,7 +312,8 @@ def plan_tts(facts: TtsInferFacts, findings: Sequence[Finding], all_sections: bo
                 if offset == len(facts.text) and not facts.text.endswith("\n"):
                     text = newline + text
                 inserts.append((offset, text))
-                reasons.append(f"{section}.{key}: (missing) -> {_yaml_scalar('', value)}")
+                reasons.append(Reason("reason.tts-add", {"section": section, "key": key,
+                                                         "new": _yaml_scalar("", value)}))
     if not splices and not inserts:
         return None
     text = facts.text
@@ -319,8 +323,8 @@ def plan_tts(facts: TtsInferFacts, findings: Sequence[Finding], all_sections: bo
     for section, values in wanted.items():
         for key, value in values.items():
             if check.get(section, {}).get(key) != value:
-                raise DoctorError(f"gsv-doctor built an edit of {facts.path} that does not read back as"
-                                  f" {section}.{key} = {value}; nothing was written.", exit_code=3)
+                raise FixError("error.tts-edit-broken", {"path": facts.path, "section": section, "key": key,
+                                                         "value": value}, exit_code=3)
     return FileEdit(path=facts.path, old_text=facts.text, new_text=text, reasons=reasons, kind="tts_infer",
                     encoding=facts.encoding if facts.encoding != "utf-8-sig" else "utf-8",
                     has_bom=facts.encoding == "utf-8-sig",
@@ -340,25 +344,15 @@ def _notes(findings: Sequence[Finding], config_fixed: bool, root_files: Sequence
                 continue
             seen.add(entry)
             severity = "error" if finding.severity is Severity.ERROR else "info"
-            notes.append(Note(
-                "entry-point",
-                f"{entry} started directly reads the is_half environment variable itself (default True) and never"
-                f" sees config.py: no file edit reaches it. Start it through `{RUN_COMMAND.format(entry_point=entry)}`,"
-                f" or install the runtime hook once with `{HOOK_COMMAND}`.",
-                command=HOOK_COMMAND, severity=severity))
+            params = {"entry_point": entry, "run_command": RUN_COMMAND.format(entry_point=entry),
+                      "hook_command": HOOK_COMMAND}
+            notes.append(Note("entry-point", params, command=HOOK_COMMAND, severity=severity))
         elif finding.id == "env-is-half-invalid":
-            value = finding.params.get("value")
-            notes.append(Note(
-                "env-is-half-invalid",
-                f"The is_half environment variable is {value!r}; GPT-SoVITS runs eval() on it, which only accepts"
-                " True or False (capitalised). Unset it or set it to False; config.py cannot change it.",
-                command=None, severity="error" if finding.severity is Severity.ERROR else "info"))
+            notes.append(Note("env-is-half-invalid", {"value": finding.params.get("value")},
+                              command=None, severity="error" if finding.severity is Severity.ERROR else "info"))
     half_trouble = any(f.id in CONFIG_IDS for f in findings)
     if half_trouble and API in root_files:
-        notes.append(Note(
-            "api-half-flag",
-            f"{API} follows config.py's is_half unless started with -hp/--half_precision; on this machine start it"
-            " without -hp (or with -fp/--full_precision).", command=f"python {API} -fp"))
+        notes.append(Note("api-half-flag", {"api": API}, command=f"python {API} -fp"))
     return notes
 
 
@@ -368,7 +362,7 @@ def plan(findings: Sequence[Finding], config: Optional[ConfigFacts], tts: Option
     result = FixPlan()
     config_findings = [f for f in findings if f.id in CONFIG_IDS]
     if config is not None and config.patched:
-        result.notes.append(Note("already-fixed", f"{config.path} already carries gsv-doctor's guard."))
+        result.notes.append(Note("already-fixed", {"path": config.path}))
     if config_findings and config is not None:
         edit = plan_config(config, config_findings, pin)
         if edit:
@@ -377,8 +371,7 @@ def plan(findings: Sequence[Finding], config: Optional[ConfigFacts], tts: Option
     tts_findings = [f for f in findings if f.id in TTS_IDS]
     if tts_findings:
         if tts is None or not tts.exists:
-            result.notes.append(Note("tts-infer-missing", "tts_infer.yaml is missing; api_v2.py writes a fresh one"
-                                     " with defaults on first start. Run `gsv-doctor fix` again after that."))
+            result.notes.append(Note("tts-infer-missing"))
         else:
             edit = plan_tts(tts, tts_findings, all_sections)
             if edit:

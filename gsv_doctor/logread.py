@@ -16,13 +16,15 @@ from typing import BinaryIO, List, Optional, Tuple
 
 from gsv_doctor.errors import DoctorError
 
-# CSI sequences (colours, cursor moves), OSC sequences (titles, links), lone two-byte escapes.
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
-# Controls other than tab and the line breaks that splitlines() already handles.
+# CSI sequences (colours, cursor moves), OSC sequences (titles, links), other escapes.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])?")
+# Control bytes other than tab and the line breaks that splitlines() handles.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x7f]")
+_CONTROL_BYTES = bytes(list(range(0x00, 0x09)) + list(range(0x0E, 0x1B)) + [0x7F])
 # Per-line prefixes added by launchers: torch.distributed's "[rank0]: ", docker compose's
 # "service-1  | ", and GitHub's quote marker "> " when a log was copied from an issue.
-_PREFIX = re.compile(r"^(?:\[rank\d+\]:\s?|[\w.-]+(?:-\d+)?\s+\|\s|>\s?)")
+_RANK = re.compile(r"\[rank\d+\]:[ \t]?")
+_DOCKER = re.compile(r"[\w.-]+[ \t]+\|[ \t]")
 _FRAME = re.compile(r'^\s*File "(?P<path>[^"]+)", line (?P<line>\d+)(?:, in (?P<func>.+?))?\s*$')
 _TRACEBACK_START = "Traceback (most recent call last):"
 _CHAIN_LINES = (
@@ -107,6 +109,7 @@ class Log:
     encoding: str
     tracebacks: List[Traceback] = field(default_factory=list)
     line_count: int = 0
+    lines: List[str] = field(default_factory=list, repr=False)  # text split at "\n"
 
     def last_exception(self) -> Optional[str]:
         """The last exception line in the log, for "nothing matched" reports."""
@@ -162,17 +165,25 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
 
 
 _UTF8, _GBK, _EITHER = "utf-8", "gbk", "either"
+_WIDE = re.compile("[\u0800-\ufffc\U00010000-\U0010ffff]")  # three- and four-byte UTF-8, not U+FFFD
+
+
+def _wide_chars(text: str) -> int:
+    return len(text) - len(_WIDE.sub("", text))
+
+
+_ASCII = bytes(range(128))
 
 
 def _vote(raw: bytes) -> str:
     """How a line that is not valid UTF-8 reads best."""
     as_utf8 = raw.decode("utf-8", "replace")
     utf8_bad = as_utf8.count("\ufffd")
-    utf8_good = sum(1 for ch in as_utf8 if ord(ch) > 0x7F and ch != "\ufffd")
-    if sum(1 for byte in raw if byte > 0x7F) < 4:
+    utf8_good = _wide_chars(as_utf8)
+    if len(raw.translate(None, _ASCII)) < 4:
         return _EITHER  # a cut-off character or two: too little to tell, follow the file
-    # Valid multi-byte UTF-8 almost never appears by chance in GBK text; a line with more
-    # valid UTF-8 characters than broken ones is UTF-8 with damage, not GBK.
+    # GBK bytes often form valid two-byte UTF-8 by chance, but almost never three-byte
+    # sequences (CJK and above): a line with more of those than broken ones is UTF-8.
     return _UTF8 if utf8_good >= utf8_bad else _GBK
 
 
@@ -190,6 +201,13 @@ def decode(data: bytes) -> Tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    as_utf8 = data.decode("utf-8", "replace")
+    bad = as_utf8.count("\ufffd")
+    if _wide_chars(as_utf8) * 50 < bad:
+        try:
+            return data.decode("gb18030"), "gbk"  # the whole file is GBK: the common Windows case
+        except UnicodeDecodeError:
+            pass
     # Mixed logs exist (a UTF-8 Python next to a GBK console tool): decide line by line;
     # lines too short to tell follow the majority of the file.
     raws = data.split(b"\n")
@@ -198,7 +216,7 @@ def decode(data: bytes) -> Tuple[str, str]:
     for raw in raws:
         try:
             raw.decode("utf-8")
-            vote = _UTF8 if any(byte > 0x7F for byte in raw) else _EITHER
+            vote = _EITHER if raw.isascii() else _UTF8
         except UnicodeDecodeError:
             vote = _vote(raw)
         utf8_lines += vote == _UTF8
@@ -228,23 +246,30 @@ def _unquote(line: str) -> str:
 _CURLY = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
-def clean_lines(text: str) -> List[str]:
+def _strip_prefixes(lines: List[str]) -> List[str]:
+    if any(line.startswith("[rank") for line in lines):
+        lines = [_RANK.sub("", line, count=1) if line.startswith("[rank") else line for line in lines]
+    if any(line.startswith(">") for line in lines):
+        lines = [line[2:] if line.startswith("> ") else line[1:] if line.startswith(">") else line for line in lines]
+    sample = [line for line in lines[:200] if line.strip()][:50]
+    if sample and sum(1 for line in sample if _DOCKER.match(line)) * 2 > len(sample):
+        lines = [_DOCKER.sub("", line, count=1) for line in lines]  # docker compose prefixes every line
+    return lines
+
+
+def clean_lines(text: str, has_control: Optional[bool] = None) -> List[str]:
     """Strip colour codes, control bytes, launcher prefixes and repr escapes; straighten
     the curly quotes that chat apps put in pasted text; split lines (a carriage return
-    from a progress bar starts a new line, as the terminal showed it)."""
+    from a progress bar starts a new line, as the terminal showed it). Whole-text passes
+    where possible: logs of long training runs are many megabytes. `has_control`: whether
+    control bytes are present, when the caller knows (None: look)."""
     if "\x1b" in text:
         text = _ANSI.sub("", text)
+    if has_control is None or has_control:
+        text = _CONTROL.sub("", text)
     if any(quote in text for quote in ("\u201c", "\u201d", "\u2018", "\u2019")):
         text = text.translate(_CURLY)
-    lines = text.splitlines()
-    out = []
-    for line in lines:
-        if _CONTROL.search(line):
-            line = _CONTROL.sub("", line)
-        if line[:1] in "[>" or " | " in line[:60]:
-            line = _PREFIX.sub("", line, count=1)
-        out.append(_unquote(line))
-    return out
+    return _strip_prefixes(_unquote(text).splitlines())
 
 
 # ------------------------------------------------------------------------ tracebacks
@@ -262,37 +287,53 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
     chained ones linked to the block they were raised while handling."""
     found: List[Traceback] = []
     total = len(lines)
-    index = 0
     previous_end = -10
-    while index < total:
+    starts = [i for i, line in enumerate(lines) if 'File "' in line or _TRACEBACK_START in line]
+    next_start = 0
+    index = 0
+    while next_start < len(starts):
+        if starts[next_start] < index:
+            next_start += 1
+            continue
+        index = starts[next_start]
         line = lines[index]
+        indent = len(line) - len(line.lstrip())
         if _TRACEBACK_START in line:
             begin = index
             index += 1
         elif line.lstrip().startswith('File "') and _FRAME.match(line):
             begin = index  # a traceback pasted without its first line
+            indent = max(0, indent - 2)
         else:
-            index += 1
+            next_start += 1
             continue
+        # A whole traceback may be indented (a Markdown code block, a nested log): source
+        # lines sit deeper than the frames, the exception line as deep as the header.
+        code_indent = indent + 3
         frames: List[Frame] = []
         more: List[str] = []
         exception = ""
         exception_line = 0
         while index < total:
             line = lines[index]
-            match = _FRAME.match(line)
-            if match:
-                frames.append(Frame(match.group("path"), int(match.group("line")), (match.group("func") or "").strip()))
+            if 'File "' in line:
+                match = _FRAME.match(line)
+                if match:
+                    path, number, function = match.group("path", "line", "func")
+                    frames.append(Frame(path, int(number), (function or "").strip()))
+                    index += 1
+                    continue
+            if frames and line[:code_indent].isspace():
+                # the source line under a frame; then Python 3.11's ^^^^ markers
+                if not frames[-1].code:
+                    code = line.strip()
+                    if code.strip("^~"):
+                        frames[-1].code = code
                 index += 1
                 continue
             stripped = line.strip()
-            if not stripped or set(stripped) <= set("^~ "):
-                index += 1  # Python 3.11's ^^^^ markers, blank lines inside a frame
-                continue
-            if line.startswith((" ", "\t")) and frames and not _EXCEPTION.match(stripped):
-                if not frames[-1].code:
-                    frames[-1].code = stripped
-                index += 1
+            if not stripped.strip("^~"):
+                index += 1  # blank lines, markers before any frame
                 continue
             if stripped.startswith("...") or stripped.startswith("[Previous line repeated"):
                 index += 1
@@ -362,5 +403,9 @@ def relative_to(path: str, root: Optional[str]) -> str:
 def read_log(data: bytes) -> Log:
     """Bytes -> a cleaned, parsed Log. Never raises on any input."""
     text, encoding = decode(data)
-    lines = clean_lines(text)
-    return Log(text="\n".join(lines), encoding=encoding, tracebacks=parse_tracebacks(lines), line_count=len(lines))
+    has_control = None
+    if not encoding.startswith("utf-16"):  # ASCII bytes stand for themselves: look at the bytes, faster
+        has_control = len(data.translate(None, _CONTROL_BYTES)) != len(data)
+    lines = clean_lines(text, has_control)
+    return Log(text="\n".join(lines), encoding=encoding, tracebacks=parse_tracebacks(lines), line_count=len(lines),
+               lines=lines)

@@ -1,5 +1,6 @@
 import os
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -9,6 +10,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
 sys.path.insert(0, str(TESTS))
+# Probe reports that check / preflight cache go to a folder of this test run, never ~/.cache;
+# child processes inherit it.
+os.environ["GSV_DOCTOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="gsv-doctor-test-cache-")
 
 
 def child_env(**extra):

@@ -181,3 +181,14 @@ def test_unusual_config_files_end_to_end(tmp_path, run_cli, config, finding, tex
     assert "Traceback" not in done.stderr and done.returncode == 1, done.stderr
     assert f"[{finding}]" in done.stdout
     assert text in done.stdout
+
+
+def test_check_caches_the_probe_for_preflight_and_the_hook(tmp_path, monkeypatch):
+    from gsv_doctor import probecache
+
+    monkeypatch.setenv("GSV_DOCTOR_CACHE_DIR", str(tmp_path / "cache"))
+    identity = probecache.identify()
+    assert probecache.load(identity) is None
+    result = invoke("check", "--project", make_project(tmp_path / "gsv"), "--json")
+    cached = probecache.load(identity)
+    assert cached == json.loads(result.stdout)["probe"]

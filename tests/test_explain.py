@@ -47,16 +47,17 @@ CORPUS = {
     "cuda_visible_devices_empty.log": ("cuda-no-gpus", "GPT_SoVITS/TTS_infer_pack/TTS.py:560", "tts_infer.device",
                                        None),
     "rtx5090_no_kernel_image.log": ("cuda-no-kernel-image", "GPT_SoVITS/inference_webui.py:176", "torch.build",
-                                    "gsv-doctor fix --write"),
+                                    None),
     "train_s2_oom_small_card.log": ("cuda-out-of-memory", "GPT_SoVITS/s2_train.py:405", "config.infer_device", None),
     "mac_mps_not_implemented.log": ("mps-not-implemented", "GPT_SoVITS/module/mel_processing.py:52",
                                     "env.mps_fallback", None),
     "mac_mps_float64.log": ("mps-float64", "GPT_SoVITS/prepare_datasets/2-get-hubert-wav32k.py:96",
                             "config.infer_device", None),
     "prepare_hubert_nan_gtx1660.log": ("nan-hubert-features", "GPT_SoVITS/prepare_datasets/2-get-hubert-wav32k.py:0",
-                                       "env.is_half", None),
-    "t2s_probability_nan.log": ("nan-probability", "GPT_SoVITS/AR/models/utils.py:160", "env.is_half", RUN_PACKAGE),
-    "nan_audio_cast_warning.log": ("nan-audio", None, "gpu.card", "gsv-doctor run -- python webui.py"),
+                                       "gpu.card", None),
+    "t2s_probability_nan.log": ("nan-probability", "GPT_SoVITS/AR/models/utils.py:160", "gpu.card", RUN_PACKAGE),
+    "nan_audio_cast_warning.log": ("nan-audio", "GPT_SoVITS/inference_webui.py:905", "gpu.card",
+                                   "gsv-doctor run -- python webui.py"),
     "config_eval_is_half_false.log": ("is-half-env-eval", "config.py:19", "env.is_half", None),
     "inference_eval_is_half_true.log": ("is-half-env-eval", "GPT_SoVITS/inference_webui.py:52", "env.is_half", None),
 }
@@ -85,6 +86,15 @@ def test_corpus(name):
     assert explanation.message and explanation.line >= 1
 
 
+def test_warning_located_from_its_own_prefix_unless_a_library_printed_it():
+    (found,) = explain_file("nan_audio_cast_warning.log")
+    assert found.location.code == "audio_opt = (np.concatenate(audio_opt, 0) * 32768).astype(np.int16)"
+    from_numpy = ("/usr/lib/python3/dist-packages/numpy/core/_methods.py:49: RuntimeWarning: invalid value"
+                  " encountered in cast\n  return umr_sum(a, axis, dtype, out, keepdims, initial, where)\n")
+    (found,) = explain.explain_log(logread.read_log(from_numpy.encode()))
+    assert found.id == "nan-audio" and found.location is None
+
+
 def test_no_generic_duplicate_of_a_specific_kernel():
     ids = [e.id for e in explain_file("gbk_console_prepare_conv.log")]
     assert ids == ["cpu-half-conv"]
@@ -105,11 +115,19 @@ def test_counts_and_first_located_occurrence():
     assert addmm.message == "RuntimeError: \"addmm_impl_cpu_\" not implemented for 'Half'"
 
 
+def test_a_whole_log_on_one_line_is_shown_around_the_match():
+    line = "x" * 100000 + " RuntimeError: \"bmm\" not implemented for 'Half' " + "y" * 100000
+    (found,) = explain.explain_log(logread.read_log(line.encode()))
+    assert found.id == "cpu-half-bmm" and len(found.message) < 300
+    assert found.message.startswith("...x") and "not implemented for 'Half'" in found.message
+
+
 def test_capability_warning_gives_card_and_arch_list():
     found = {e.id: e for e in explain_file("rtx5090_no_kernel_image.log")}
     params = found["cuda-capability-unsupported"].params
     assert params["card"] == "NVIDIA GeForce RTX 5090" and params["sm"] == "120"
     assert params["archs"].split()[-1] == "sm_90"
+    assert found["cuda-no-kernel-image"].params == params  # the error gets the warning's facts
 
 
 def test_unknown_log_matches_nothing_and_keeps_the_last_exception():
@@ -179,7 +197,9 @@ M1 = probe_report(mps=True)
 
 
 def verdict(log_name, entry_id, report, config=None):
-    found = {e.id: e for e in explain_file(log_name)}[entry_id]
+    found = {e.id: e for e in explain_file(log_name)}.get(entry_id)
+    if found is None:
+        return None
     explain.add_machine_verdicts([found], report, config)
     return found.machine
 
@@ -200,9 +220,14 @@ def verdict(log_name, entry_id, report, config=None):
     ("api_cuda_not_compiled.log", "cuda-not-compiled", RTX3090, None, explain.FIXED, "cuda_ok"),
     ("rtx5090_no_kernel_image.log", "cuda-no-kernel-image", RTX5090_OLD_BUILD, None, explain.STILL, "no_kernel"),
     ("rtx5090_no_kernel_image.log", "cuda-no-kernel-image", RTX3090, None, explain.FIXED, "kernels_ok"),
-    ("rtx5090_no_kernel_image.log", "cuda-no-kernel-image", NEW_TORCH_CPU, None, explain.UNKNOWN, "no_cuda_here"),
+    ("rtx5090_no_kernel_image.log", "cuda-no-kernel-image", NEW_TORCH_CPU, None, explain.UNKNOWN, "log_no_kernel"),
+    ("rtx5090_no_kernel_image.log", "cuda-capability-unsupported", NEW_TORCH_CPU, None, explain.UNKNOWN,
+     "log_no_kernel"),
+    ("dtype_half_input_float_weight_cuda.log", "dtype-input-weight", None, None, explain.UNKNOWN, "no_probe"),
+    ("api_cuda_not_compiled.log", "cuda-no-kernel-image", NEW_TORCH_CPU, None, None, None),
     ("train_s2_oom_small_card.log", "cuda-out-of-memory", GT1030, None, explain.STILL, "small_card"),
     ("train_s2_oom_small_card.log", "cuda-out-of-memory", RTX3090, None, explain.UNKNOWN, "big_card"),
+    ("train_s2_oom_small_card.log", "cuda-out-of-memory", NEW_TORCH_CPU, None, explain.UNKNOWN, "log_small_card"),
     ("prepare_hubert_nan_gtx1660.log", "nan-hubert-features", GTX1660, None, explain.STILL, "half_nan_card"),
     ("prepare_hubert_nan_gtx1660.log", "nan-hubert-features", GTX1660, {"is_half": False}, explain.FIXED,
      "half_nan_config_off"),
@@ -221,6 +246,9 @@ def verdict(log_name, entry_id, report, config=None):
 ])
 def test_machine_verdicts(log_name, entry_id, report, config, status, reason):
     machine = verdict(log_name, entry_id, report, config)
+    if status is None:
+        assert machine is None  # the entry is not in that log
+        return
     assert (machine.status, machine.reason) == (status, reason)
     for lang in ("en", "zh"):
         text = explain.machine_text(machine, lang)
@@ -264,3 +292,77 @@ def test_json_document_is_versioned_and_in_the_language():
     assert item["fix"]["commands"][0] == "gsv-doctor fix --write"
     assert "CPU" in item["meaning"] and "半精度" in item["meaning"]
     assert item["machine"]["status"] == "still"
+
+
+# ------------------------------------------------------------------------ never crash
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from gsv_doctor.commands.explain import render_text  # noqa: E402
+
+_CORPUS = [p.read_bytes() for p in sorted(LOGS.iterdir())]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_CORPUS), min_size=1, max_size=4), st.integers(0, 10 ** 6), st.binary(max_size=30),
+       st.sampled_from([None, NEW_TORCH_CPU, OLD_TORCH_CPU, GTX1660, RTX5090_OLD_BUILD, M1]),
+       st.sampled_from(["en", "zh"]))
+def test_fuzz_whole_pipeline_on_cut_and_mixed_logs(pieces, cut, junk, report, lang):
+    data = b"".join(pieces)
+    data = data[: cut % (len(data) + 1)] + junk
+    log = logread.read_log(data)
+    found = explain.explain_log(log)
+    explain.add_machine_verdicts(found, report)
+    for explanation in found:
+        # the reported line is one the entry's pattern matches (or its first line, for two-line patterns)
+        assert explanation.entry.lines > 1 or explanation.entry.regex.search(explanation.message)
+        assert explanation.count >= 1 and explanation.line >= 1
+    document = explain.to_json(found, lang)
+    assert len(document["explanations"]) == len({e.id for e in found})
+    render_text(found, lang, "fuzz", log, None, colour=True)
+
+
+# ------------------------------------------------------------ settings as they are now
+
+
+def make_project(root, config="is_half = True\ninfer_device = 'cuda'\n", tts="custom:\n  device: cuda\n  is_half: true\n"):
+    (root / "GPT_SoVITS" / "configs").mkdir(parents=True)
+    (root / "config.py").write_text(config, encoding="utf-8")
+    if tts is not None:
+        (root / "GPT_SoVITS" / "configs" / "tts_infer.yaml").write_text(tts, encoding="utf-8")
+    return root
+
+
+def test_current_settings_from_project_files_and_environment(tmp_path):
+    from gsv_doctor import project
+
+    facts = project.read(make_project(tmp_path), environ={"is_half": "false"})
+    values = explain.current_settings(facts)
+    assert values["config.is_half"] == "config.py:1: is_half = True"
+    assert values["config.infer_device"] == "config.py:2: infer_device = 'cuda'"
+    assert values["tts_infer.is_half"] == "custom: is_half=True"
+    assert values["tts_infer.device"] == "custom: device=cuda"
+    assert values["env.is_half"] == "is_half=false"
+    # config.py as run on this machine wins over the static reading
+    ran = explain.current_settings(facts, config_run={"is_half": False, "infer_device": "cpu"})
+    assert ran["config.is_half"] == "is_half=False" and ran["config.infer_device"] == "infer_device=cpu"
+
+
+def test_current_settings_without_a_project():
+    assert explain.current_settings() == {}
+    assert explain.current_settings(env_is_half=None, env_known=True) == {"env.is_half": explain.UNSET}
+    assert explain.current_settings(env_is_half="True", env_known=True) == {"env.is_half": "is_half=True"}
+
+
+def test_now_values_attach_to_the_settings_each_error_names(tmp_path):
+    from gsv_doctor import project
+
+    found = explain_file("api_v2_tts_pipeline_addmm.log") + explain_file("mac_mps_not_implemented.log")
+    explain.add_current_settings(found, explain.current_settings(project.read(make_project(tmp_path), environ={})))
+    half, mps = found
+    assert half.now["tts_infer.is_half"] == "custom: is_half=True" and "code.half" not in half.now
+    assert set(mps.now) == {"config.infer_device"}
+    document = explain.to_json(found, "en")
+    assert document["explanations"][0]["settings"][0] == {
+        "id": "tts_infer.is_half", "text": explain.catalog.SETTINGS["tts_infer.is_half"]["en"],
+        "now": "custom: is_half=True"}

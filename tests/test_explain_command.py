@@ -124,3 +124,20 @@ def test_help_lists_the_command(run_cli):
     result = run_cli("--help")
     assert "explain" in result.stdout
     assert REPO_ROOT.is_dir()
+
+
+def test_project_settings_shown_as_they_are_now(run_cli, tmp_path):
+    (tmp_path / "GPT_SoVITS" / "configs").mkdir(parents=True)
+    (tmp_path / "config.py").write_text("import os\nis_half = True\ninfer_device = \"cuda\"\n", encoding="utf-8")
+    (tmp_path / "GPT_SoVITS" / "configs" / "tts_infer.yaml").write_text("custom:\n  device: cpu\n  is_half: true\n",
+                                                                        encoding="utf-8")
+    env = child_env(is_half="false")
+    result = run_cli("explain", str(LOGS / "api_v2_tts_pipeline_addmm.log"), "--no-probe", "--lang", "en",
+                     cwd=tmp_path, env=env)  # the project is found from the current folder
+    assert result.returncode == 1, result.stderr
+    out = result.stdout
+    assert "[now: custom: is_half=True]" in out
+    assert "[now: config.py:2: is_half = True]" in out
+    assert "[now: is_half=false]" in out
+    not_project = run_cli("explain", str(ISSUE), "--project", str(tmp_path / "GPT_SoVITS"))
+    assert not_project.returncode == 2 and "not a GPT-SoVITS folder" in not_project.stderr

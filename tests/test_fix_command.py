@@ -1,3 +1,4 @@
+import io
 import json
 import os
 import sys
@@ -7,7 +8,7 @@ import pytest
 import yaml
 from conftest import FIXTURES
 
-from gsv_doctor import cli, configpy, edits
+from gsv_doctor import cli, configpy, edits, fixplan
 
 CONFIGS = FIXTURES / "configs"
 sys.path.insert(0, str(CONFIGS))
@@ -38,6 +39,9 @@ def make_project(tmp_path, fixture="constants_spaced.py", tts="tts_infer_cuda.ya
 @pytest.fixture
 def fix_cli(capsys, monkeypatch):
     monkeypatch.delenv("is_half", raising=False)
+    for name in ("GSV_DOCTOR_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
 
     def run(*args):
         with pytest.raises(SystemExit) as done:
@@ -272,3 +276,137 @@ def test_end_to_end_with_the_real_probe(tmp_path, run_cli):
     assert tts["custom"]["device"] == "cpu" and tts["custom"]["is_half"] is False
     assert run_cli("fix", "--project", root, "--undo").returncode == 0
     assert snapshot(root) == before
+
+
+# ---------------------------------------------------------------- languages
+
+def has_chinese(text):
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+class TerminalInput(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_english_by_default(tmp_path, fix_cli, probe):
+    root = make_project(tmp_path, entry_points=("webui.py", "api.py"))
+    code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"))
+    assert code == 1 and "Dry run: nothing was written" in out and "api.py follows config.py" in out
+    assert not has_chinese(out)
+
+
+def test_chinese_from_the_locale_and_the_files_do_not_depend_on_it(tmp_path, fix_cli, probe, monkeypatch):
+    saved = probe("cpu-torch201")
+    english = make_project(tmp_path / "en", entry_points=("webui.py", "api.py"))
+    assert fix_cli("--project", english, "--probe-json", saved, "--write")[0] == 0
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    root = make_project(tmp_path / "zh", entry_points=("webui.py", "api.py"))
+    before = snapshot(root)
+
+    code, out, err = fix_cli("--project", root, "--probe-json", saved)
+    assert code == 1, err
+    assert "试运行：没有写入任何文件" in out and "加入 gsv-doctor 的 float16 保护代码" in out
+    assert "custom.device：cuda -> cpu" in out and "api.py 遵循 config.py 的 is_half" in out
+    assert "Dry run" not in out and "+# >>> gsv-doctor float16 guard, added by `gsv-doctor fix`" in out
+
+    code, out, err = fix_cli("--project", root, "--probe-json", saved, "--write")
+    assert code == 0 and "完成。" in out and "已写入；备份保存为" in out
+    # what goes into the user's files is the same in every language
+    assert snapshot(root) == {name: data.replace(b"/en/", b"/zh/") for name, data in snapshot(english).items()}
+    code, out, err = fix_cli("--project", root, "--probe-json", saved, "--write")
+    assert code == 0 and "无需修改：gsv-doctor 的修复已经生效" in out and "已经包含 gsv-doctor 的保护代码" in out
+
+    code, out, err = fix_cli("--project", root, "--undo")
+    assert code == 0 and out.count("已从 ") == 2
+    assert snapshot(root) == before
+    code, out, err = fix_cli("--project", root, "--undo")
+    assert code == 0 and "无需撤销" in out
+
+
+def test_lang_option_wins_over_the_locale(tmp_path, fix_cli, probe, monkeypatch):
+    root = make_project(tmp_path)
+    saved = probe("cpu-torch201")
+    code, out, err = fix_cli("--project", root, "--probe-json", saved, "--lang", "zh")
+    assert code == 1 and "试运行" in out
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, err = fix_cli("--project", root, "--probe-json", saved, "--lang", "en")
+    assert code == 1 and "Dry run" in out and not has_chinese(out)
+
+
+def test_json_keeps_codes_and_adds_the_text_in_the_chosen_language(tmp_path, fix_cli, probe):
+    root = make_project(tmp_path, "env_eval.py", entry_points=("webui.py", "api.py"))
+    saved = probe("cpu-torch201")
+    documents = {}
+    for lang in ("en", "zh"):
+        code, out, err = fix_cli("--project", root, "--probe-json", saved, "--json", "--lang", lang)
+        documents[lang] = json.loads(out)
+    en, zh = documents["en"], documents["zh"]
+    assert en["language"] == "en" and zh["language"] == "zh"
+    for key in ("mode", "answered", "exit_code", "schema", "schema_version"):
+        assert en[key] == zh[key]
+    assert [(n["id"], n["params"], n["command"], n["severity"]) for n in en["notes"]] == \
+        [(n["id"], n["params"], n["command"], n["severity"]) for n in zh["notes"]]
+    assert [[(c["code"], c["params"]) for c in e["changes"]] for e in en["edits"]] == \
+        [[(c["code"], c["params"]) for c in e["changes"]] for e in zh["edits"]]
+    assert en["edits"][1]["changes"][0] == {"code": "reason.tts-value", "text": "custom.device: cuda -> cpu",
+                                            "params": {"section": "custom", "key": "device", "old": "cuda",
+                                                       "new": "cpu"}}
+    assert zh["edits"][1]["reasons"][0] == "custom.device：cuda -> cpu"
+    api = {lang: [n for n in documents[lang]["notes"] if n["id"] == "api-half-flag"][0] for lang in documents}
+    assert has_chinese(api["zh"]["text"]) and not has_chinese(api["en"]["text"])
+    assert en["message"]["code"] == zh["message"]["code"] == "out.dry-run"
+    assert zh["message"]["text"].startswith("试运行")
+
+    fix_cli("--project", root, "--probe-json", saved, "--write", "--lang", "zh")
+    code, out, err = fix_cli("--project", root, "--undo", "--json", "--lang", "zh")
+    undone = json.loads(out)
+    assert undone["message"] == {"code": "out.undone", "params": {"count": 2}, "text": "已从备份恢复 2 个文件。"}
+    assert all(item["text"].startswith("已从 ") for item in undone["undone"])
+
+
+def test_refusals_in_chinese(tmp_path, fix_cli, probe, monkeypatch):
+    root = make_project(tmp_path, tts=None)
+    before = snapshot(root)
+    saved = probe("cpu-torch201")
+    (root / edits.LOCK_NAME).write_text(str(os.getppid()))
+    code, out, err = fix_cli("--project", root, "--probe-json", saved, "--write", "--lang", "zh")
+    assert code == 2 and "另一个 gsv-doctor fix（进程" in err and "请等它结束" in err and "Traceback" not in err
+    (root / edits.LOCK_NAME).unlink()
+
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: False if str(path).endswith("config.py") and mode == os.W_OK
+                        else real_access(path, mode))
+    code, out, err = fix_cli("--project", root, "--probe-json", saved, "--write", "--lang", "zh")
+    assert code == 2 and "是只读文件" in err and "chmod u+w" in err
+    assert snapshot(root) == before
+
+    code, out, err = fix_cli("--project", root, "--force", "--lang", "zh")
+    assert code == 2 and "--force 只能与 --undo 一起使用" in err
+
+
+def test_unknown_shape_in_chinese_keeps_the_guard_english(tmp_path, fix_cli, probe, monkeypatch):
+    root = make_project(tmp_path, "constants_spaced.py")
+    (root / "config.py").write_bytes(b'is_half = True\ninfer_device = "cuda"\nis_half = settings()\n')
+    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ: (True, "cuda"))
+    code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write", "--lang", "zh")
+    assert code == 2 and "不会猜测修改" in err and "gsv-doctor check" in err
+    assert fixplan.manual_edit_text() in err
+
+
+def test_confirmation_prompt_in_chinese(tmp_path, fix_cli, probe, monkeypatch):
+    root = make_project(tmp_path, tts=None)
+    before = snapshot(root)
+    monkeypatch.setattr(sys, "stdin", TerminalInput("n\n"))
+    code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write", "--lang", "zh")
+    assert code == 1 and "写入这些修改吗？" in out and "没有写入任何文件。" in out
+    assert snapshot(root) == before
+
+
+def test_chinese_locale_in_a_real_process(tmp_path, run_cli, probe):
+    from conftest import child_env
+
+    root = make_project(tmp_path)
+    env = child_env(LANG="zh_CN.UTF-8", LC_ALL="", LC_MESSAGES="", LANGUAGE="", GSV_DOCTOR_LANG="")
+    done = run_cli("fix", "--project", root, "--probe-json", probe("cpu-torch201"), env=env)
+    assert done.returncode == 1 and "试运行" in done.stdout, done.stderr

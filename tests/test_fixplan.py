@@ -7,7 +7,7 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gsv_doctor import configpy, fixplan, gpus
+from gsv_doctor import configpy, fixmessages, fixplan, gpus
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import Finding, Severity
 from gsv_doctor.ttsyaml import read_tts_infer
@@ -201,7 +201,8 @@ def test_tts_edit_of_the_section_in_use():
     assert data["v2Pro"]["device"] == "cuda" and data["v2Pro"]["is_half"] is True  # not asked
     old, new = tts.text.splitlines(), edit.new_text.splitlines()
     assert [i for i, (a, b) in enumerate(zip(old, new)) if a != b] == [3, 4]
-    assert edit.reasons == ["custom.device: cuda -> cpu", "custom.is_half: true -> false"]
+    assert [fixmessages.text(r.code, "en", r.params) for r in edit.reasons] == [
+        "custom.device: cuda -> cpu", "custom.is_half: true -> false"]
 
 
 def test_tts_all_sections():
@@ -231,11 +232,11 @@ def test_notes_for_what_config_cannot_reach():
     facts = configpy.read_config(CONFIGS / "env_eval.py")
     result = fixplan.plan(findings, facts, None, root_files=["api.py", "webui.py"])
     by_id = {n.id: n for n in result.notes}
-    entry = by_id["entry-point"]
-    assert entry.severity == "error" and "gsv-doctor hook install" in entry.text
-    assert "gsv-doctor run -- python GPT_SoVITS/inference_webui.py" in entry.text
-    assert "'false'" in by_id["env-is-half-invalid"].text
-    assert "-fp" in by_id["api-half-flag"].text
+    texts = {n.id: fixmessages.text(f"note.{n.id}", "en", n.params) for n in result.notes}
+    assert by_id["entry-point"].severity == "error" and "gsv-doctor hook install" in texts["entry-point"]
+    assert "gsv-doctor run -- python GPT_SoVITS/inference_webui.py" in texts["entry-point"]
+    assert "'false'" in texts["env-is-half-invalid"]
+    assert "-fp" in texts["api-half-flag"]
     assert result.unresolved_errors
 
 

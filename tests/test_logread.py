@@ -135,6 +135,15 @@ def test_hard_wrapped_exception_line_is_joined():
     assert log.tracebacks[0].full_exception == message
 
 
+def test_indented_traceback_keeps_its_exception_line():
+    for indent in ("    ", "\t"):
+        text = "".join(indent + line + "\n" for line in TRACE.splitlines()) + "next\n"
+        (traceback,) = logread.read_log(text.encode()).tracebacks
+        assert traceback.exception == "RuntimeError: " + CONV
+        assert [f.line for f in traceback.frames] == [84, 306]
+        assert traceback.frames[0].code == 'feats = self.model(input_values)["last_hidden_state"]'
+
+
 def test_headless_traceback_fragment_is_parsed():
     log = logread.read_log((LOGS / "dtype_expected_scalar_float.log").read_bytes())
     (traceback,) = log.tracebacks

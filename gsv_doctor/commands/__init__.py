@@ -1,9 +1,14 @@
-"""One module per subcommand; each exposes a click command, registered here."""
-from gsv_doctor.commands.check import check
-from gsv_doctor.commands.explain import explain
-from gsv_doctor.commands.fix import fix
-from gsv_doctor.commands.hook import hook
-from gsv_doctor.commands.preflight import preflight
-from gsv_doctor.commands.run import run
+"""One module per subcommand; each exposes a click command, registered here by name.
 
-COMMANDS = [check, fix, hook, explain, preflight, run]
+Modules are imported only when their command runs, so a start-script line such as
+`gsv-doctor preflight` does not pay for the log catalog or the fix planner.
+"""
+
+COMMANDS = {
+    "check": "gsv_doctor.commands.check:check",
+    "fix": "gsv_doctor.commands.fix:fix",
+    "hook": "gsv_doctor.commands.hook:hook",
+    "explain": "gsv_doctor.commands.explain:explain",
+    "preflight": "gsv_doctor.commands.preflight:preflight",
+    "run": "gsv_doctor.commands.run:run",
+}

@@ -11,7 +11,8 @@ from typing import Any, Dict, List, Optional
 
 import click
 
-from gsv_doctor import catalog, explain as core, logread, target
+from gsv_doctor import catalog, explain as core, logread, report, target
+from gsv_doctor import project as gsv_project
 from gsv_doctor.errors import DoctorError, EXIT_OK
 from gsv_doctor.i18n import pick_language
 
@@ -37,6 +38,8 @@ LABELS = {
         "probing": "gsv-doctor: probing torch on this machine ({python})...",
         "prompt": "Paste the log, then press Ctrl-D (on Windows: Ctrl-Z, then Enter):",
         "symptom": "(reported symptom: {name})",
+        "now": "[now: {value}]",
+        "unset": "not set",
     },
     "zh": {
         "title": "gsv-doctor explain：{source}（{lines} 行，{encoding}）",
@@ -59,6 +62,8 @@ LABELS = {
         "probing": "gsv-doctor：正在探测本机的 torch（{python}）……",
         "prompt": "请粘贴日志，然后按 Ctrl-D（Windows 上按 Ctrl-Z 再回车）：",
         "symptom": "（用户报告的现象：{name}）",
+        "now": "［当前：{value}］",
+        "unset": "未设置",
     },
 }
 
@@ -69,8 +74,12 @@ def _width(text: str) -> int:
 
 
 def _colour(enabled: bool):
-    def paint(text: str, code: str) -> str:
-        return "\x1b[%sm%s\x1b[0m" % (code, text) if enabled and text else text
+    def paint(text: str, style: str) -> str:
+        """style: "bold", or a colour name with an optional "+bold" (click's names)."""
+        if not enabled or not text:
+            return text
+        colour, _, bold = style.partition("+")
+        return click.style(text, fg=None if colour == "bold" else colour, bold=bool(bold) or colour == "bold")
 
     return paint
 
@@ -81,9 +90,9 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
     paint = _colour(colour)
     out: List[str] = []
     if log is not None:
-        out.append(paint(text["title"].format(source=source, lines=log.line_count, encoding=log.encoding), "1"))
+        out.append(paint(text["title"].format(source=source, lines=log.line_count, encoding=log.encoding), "bold"))
     if probe_note:
-        out.append(paint(probe_note, "33"))
+        out.append(paint(probe_note, "yellow"))
     if not explanations:
         out.append(text["none"].format(source=source, lines=log.line_count if log else 0))
         last = log.last_exception() if log else None
@@ -96,14 +105,14 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
 
     def row(label: str, value: str) -> None:
         head = text[label] + ":"
-        out.append("   " + paint(head + " " * (width - _width(head)), "1") + value)
+        out.append("   " + paint(head + " " * (width - _width(head)), "bold") + value)
 
     for number, explanation in enumerate(explanations, 1):
         out.append("")
         if explanation.line:
             where_in_log = (text["times"].format(n=explanation.count, line=explanation.line) if explanation.count > 1
                             else text["line"].format(line=explanation.line))
-            out.append("%d. %s  [%s, %s]" % (number, paint(explanation.message, "31;1"), explanation.id, where_in_log))
+            out.append("%d. %s  [%s, %s]" % (number, paint(explanation.message, "red+bold"), explanation.id, where_in_log))
         else:
             out.append("%d. %s  [%s]" % (number, text["symptom"].format(name=explanation.id), explanation.id))
         row("means", core.meaning(explanation, lang))
@@ -115,39 +124,38 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
                     where += " in %s" % location.function
                 row("where", where)
                 if location.code:
-                    out.append(indent + paint(location.code, "2"))
+                    out.append(indent + paint(location.code, "bright_black"))
             else:
                 row("where", text["where_origin"].format(path=location.path))
-        settings = [catalog.SETTINGS[s][lang] for s in explanation.settings]
+        settings = [catalog.SETTINGS[s][lang] + _now(explanation.now.get(s), text, paint) for s in explanation.settings]
         if settings:
             row("cause", settings[0])
             for other in settings[1:]:
                 out.append(indent + text["also"] + ": " + other)
         commands = explanation.fix_commands
         if commands:
-            row("fix", paint(commands[0], "32;1"))
+            row("fix", paint(commands[0], "green+bold"))
             for other in commands[1:]:
-                out.append(indent + text["then_or"] + ": " + paint(other, "32"))
+                out.append(indent + text["then_or"] + ": " + paint(other, "green"))
             out.append(indent + core.manual(explanation, lang))
         else:
             row("fix", core.manual(explanation, lang))
         if explanation.machine is not None:
-            status_colour = {core.STILL: "31", core.FIXED: "32"}.get(explanation.machine.status, "33")
+            status_colour = {core.STILL: "red", core.FIXED: "green"}.get(explanation.machine.status, "yellow")
             row("this_machine", paint(core.machine_text(explanation.machine, lang), status_colour))
     return "\n".join(out) + "\n"
 
 
+def _now(value: Optional[str], text: Dict[str, str], paint) -> str:
+    if value is None:
+        return ""
+    shown = text["unset"] if value == core.UNSET else value
+    return " " + paint(text["now"].format(value=shown), "cyan")
+
+
 def _project_root(project: Optional[str]) -> Optional[str]:
-    if project:
-        path = Path(project).expanduser()
-        if not path.is_dir():
-            raise DoctorError(f"--project {project}: no such folder.",
-                              "Give the GPT-SoVITS folder (the one holding config.py and GPT_SoVITS/).")
-        return str(path.resolve())
-    here = Path.cwd()
-    if (here / "config.py").is_file() and (here / "GPT_SoVITS").is_dir():
-        return str(here)
-    return None
+    root = gsv_project.locate(project)
+    return str(root) if root is not None else None
 
 
 def _read(file: Optional[str], symptom: Optional[str], lang: str) -> Optional[tuple]:
@@ -204,13 +212,17 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
 
     probe_info: Dict[str, Any] = {"ran": False}
     note = None
+    facts = gsv_project.read(Path(project_root)) if project_root and explanations else None
+    config = None
     if explanations and not no_probe:
-        report, config, note = _probe(python, project_root, timeout, lang)
-        core.add_machine_verdicts(explanations, report, config)
-        probe_info = {"ran": report is not None, "error": note,
-                      "torch": (report or {}).get("torch", {}) and report["torch"].get("version"),
-                      "python": (report or {}).get("python", {}).get("executable"),
+        machine, config, note = _probe(python, project_root, timeout, lang)
+        core.add_machine_verdicts(explanations, machine, config)
+        probe_info = {"ran": machine is not None, "error": note,
+                      "torch": ((machine or {}).get("torch") or {}).get("version"),
+                      "python": ((machine or {}).get("python") or {}).get("executable"),
                       "config": config}
+    core.add_current_settings(explanations, core.current_settings(
+        facts, config, os.environ.get("is_half"), env_known=True))
     code = core.exit_code(explanations) if explanations else EXIT_OK
 
     if as_json:
@@ -221,8 +233,9 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
             last_exception=(log.last_exception() if log and not explanations else None),
             probe=probe_info, exit_code=code,
         )
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        click.echo(report.safe_text(json.dumps(document, indent=2, ensure_ascii=False), sys.stdout))
         return code
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(render_text(explanations, lang, source, log, note, colour), nl=False)
+    colour = report.use_colour()
+    text = render_text(explanations, lang, source, log, note, colour)
+    click.echo(report.safe_text(text, sys.stdout), nl=False, color=colour)
     return code

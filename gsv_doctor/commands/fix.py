@@ -9,12 +9,14 @@ from typing import Any, Dict, List, Optional
 
 import click
 
-from gsv_doctor import edits, fixplan
+from gsv_doctor import edits, fixmessages, fixplan, report
 from gsv_doctor import project as project_module
 from gsv_doctor.checkup import run_checkup
-from gsv_doctor.commands.check import project_option, python_option, timeout_option
+from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, DoctorError
 from gsv_doctor.findings import ALL_ENTRY_POINTS
+from gsv_doctor.fixmessages import FixError
+from gsv_doctor.i18n import pick_language
 
 SCHEMA = "gsv-doctor.fix"
 SCHEMA_VERSION = 1
@@ -23,8 +25,7 @@ SCHEMA_VERSION = 1
 def _root(project: Optional[str]) -> Path:
     root = project_module.locate(project)
     if root is None:
-        raise DoctorError("no GPT-SoVITS folder here or above (one with config.py and GPT_SoVITS/ side by side).",
-                          hint="Run gsv-doctor fix inside your GPT-SoVITS folder, or pass --project DIR.")
+        raise FixError("error.no-project")
     return root
 
 
@@ -32,50 +33,70 @@ def _refuse_unreadable(checkup) -> None:
     facts = checkup.project
     ids = {f.id for f in checkup.findings}
     if facts.config_error and (ids & set(fixplan.CONFIG_IDS) or "config-unreadable" in ids):
-        raise DoctorError(f"config.py cannot be fixed: {facts.config_error}")
+        raise FixError("error.config-unfixable", {"error": facts.config_error})
     if facts.tts_infer_error:
-        raise DoctorError(f"tts_infer.yaml cannot be fixed: {facts.tts_infer_error}")
+        raise FixError("error.tts-infer-unfixable", {"error": facts.tts_infer_error})
+
+
+def _closing(plan: fixplan.FixPlan, mode: str) -> str:
+    """The code of the last line: what the user does next."""
+    if not plan.edits:
+        fixed = any(n.id == "already-fixed" for n in plan.notes)
+        return "out.nothing-already-fixed" if fixed else "out.nothing"
+    return "out.dry-run" if mode == "dry-run" else "out.done"
+
+
+def _undone_code(item: edits.UndoResult) -> str:
+    return "out.restored-forced" if item.forced else "out.restored"
 
 
 def _envelope(mode: str, root: Path, plan: Optional[fixplan.FixPlan], statuses: Dict[str, str],
-              undone: List[edits.UndoResult], code: int) -> Dict[str, Any]:
+              undone: List[edits.UndoResult], code: int, lang: str) -> Dict[str, Any]:
+    if plan is not None:
+        closing, closing_params = _closing(plan, mode), {}
+    else:
+        closing, closing_params = ("out.undone", {"count": len(undone)}) if undone else ("out.nothing-to-undo", {})
     return {
-        "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "mode": mode, "project": str(root),
-        "edits": [{"path": e.path, "kind": e.kind, "reasons": e.reasons, "diff": edits.unified_diff(e, root),
-                   "status": statuses.get(e.path, "planned")} for e in (plan.edits if plan else [])],
-        "notes": [{"id": n.id, "text": n.text, "command": n.command, "severity": n.severity}
+        "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "mode": mode, "language": lang, "project": str(root),
+        "edits": [{"path": e.path, "kind": e.kind,
+                   "reasons": [fixmessages.text(r.code, lang, r.params) for r in e.reasons],
+                   "changes": [{"code": r.code, "params": r.params, "text": fixmessages.text(r.code, lang, r.params)}
+                               for r in e.reasons],
+                   "diff": edits.unified_diff(e, root), "status": statuses.get(e.path, "planned")}
+                  for e in (plan.edits if plan else [])],
+        "notes": [{"id": n.id, "params": n.params, "text": fixmessages.text(f"note.{n.id}", lang, n.params),
+                   "command": n.command, "severity": n.severity}
                   for n in (plan.notes if plan else [])],
         "answered": plan.answered if plan else [],
-        "undone": [{"path": u.path, "backup": u.backup, "forced": u.forced} for u in undone],
+        "undone": [{"path": u.path, "backup": u.backup, "forced": u.forced,
+                    "text": fixmessages.text(_undone_code(u), lang, {"path": u.path, "backup": u.backup})}
+                   for u in undone],
+        "message": {"code": closing, "params": closing_params, "text": fixmessages.text(closing, lang, closing_params)},
         "exit_code": code,
     }
 
 
-def _render_plan(plan: fixplan.FixPlan, root: Path, mode: str, results: List[edits.WriteResult]) -> str:
+def _render_plan(plan: fixplan.FixPlan, root: Path, mode: str, results: List[edits.WriteResult], lang: str) -> str:
     out = []
     written = {r.path: r for r in results}
     for edit in plan.edits:
         out.append(edits.unified_diff(edit, root))
         for reason in edit.reasons:
-            out.append(f"  - {reason}\n")
+            out.append(f"  - {fixmessages.text(reason.code, lang, reason.params)}\n")
         result = written.get(str(Path(edit.path).resolve())) or written.get(edit.path)
         if result and result.status == "written":
-            kept = "backup kept in" if not result.backup_created else "backup saved as"
-            out.append(f"  written; {kept} {result.backup}\n")
+            kept = "out.written-backup-saved" if result.backup_created else "out.written-backup-kept"
+            out.append(f"  {fixmessages.text(kept, lang, {'backup': result.backup})}\n")
         out.append("\n")
     for note in plan.notes:
         mark = "!" if note.severity == "error" else "*"
-        out.append(f"{mark} {note.text}\n")
-    if not plan.edits:
-        out.append("Nothing to change: config.py and tts_infer.yaml already give this machine working settings.\n"
-                   if not any(n.id == "already-fixed" for n in plan.notes)
-                   else "Nothing to change: gsv-doctor's fix is already in place.\n")
-    elif mode == "dry-run":
-        out.append("Dry run: nothing was written. Run `gsv-doctor fix --write` to apply these changes"
-                   " (`gsv-doctor fix --undo` takes them back).\n")
-    else:
-        out.append("Done. Undo with `gsv-doctor fix --undo`.\n")
+        out.append(f"{mark} {fixmessages.text(f'note.{note.id}', lang, note.params)}\n")
+    out.append(fixmessages.text(_closing(plan, mode), lang) + "\n")
     return "".join(out)
+
+
+def _echo(text: str, nl: bool = True) -> None:
+    click.echo(report.safe_text(text, sys.stdout), nl=nl)
 
 
 @click.command()
@@ -90,27 +111,41 @@ def _render_plan(plan: fixplan.FixPlan, root: Path, mode: str, results: List[edi
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON document instead of text.")
 @click.option("--probe-json", metavar="FILE", help="Plan from a probe report saved earlier instead of probing now.")
 @timeout_option
-def fix(project, python, write, yes, pin, all_sections, undo, force, as_json, probe_json, timeout) -> int:
+@lang_option
+def fix(project, python, write, yes, pin, all_sections, undo, force, as_json, probe_json, timeout, lang) -> int:
     """Fix is_half / infer_device in config.py and tts_infer.yaml for this machine (dry run by default)."""
+    lang = pick_language(lang)
     if force and not undo:
-        raise click.UsageError("--force only goes with --undo.")
+        raise click.UsageError(fixmessages.text("usage.force-without-undo", lang))
     if undo and (write or pin or all_sections or probe_json):
-        raise click.UsageError("--undo takes no other fix options (only --project, --force, --json).")
+        raise click.UsageError(fixmessages.text("usage.undo-with-options", lang))
+    try:
+        if undo:
+            return _undo(project, force, as_json, lang)
+        return _fix(project, python, write, yes, pin, all_sections, as_json, probe_json, timeout, lang)
+    except FixError as error:
+        localised = error.in_language(lang)
+        raise DoctorError(report.safe_text(localised.message, sys.stderr),
+                          localised.hint and report.safe_text(localised.hint, sys.stderr),
+                          localised.exit_code) from None
+
+
+def _undo(project, force, as_json, lang) -> int:
     root = _root(project)
+    with edits.lock(root):
+        undone = edits.undo(root, force)
+    if as_json:
+        click.echo(json.dumps(_envelope("undo", root, None, {}, undone, EXIT_OK, lang), indent=2, ensure_ascii=False))
+    elif not undone:
+        _echo(fixmessages.text("out.nothing-to-undo", lang))
+    else:
+        for item in undone:
+            _echo(fixmessages.text(_undone_code(item), lang, {"path": item.path, "backup": item.backup}))
+    return EXIT_OK
 
-    if undo:
-        with edits.lock(root):
-            undone = edits.undo(root, force)
-        if as_json:
-            click.echo(json.dumps(_envelope("undo", root, None, {}, undone, EXIT_OK), indent=2, ensure_ascii=False))
-        elif not undone:
-            click.echo("Nothing to undo: gsv-doctor has not changed any file in this project.")
-        else:
-            for item in undone:
-                extra = " (it had changed since the fix: --force)" if item.forced else ""
-                click.echo(f"restored {item.path} from {item.backup}{extra}")
-        return EXIT_OK
 
+def _fix(project, python, write, yes, pin, all_sections, as_json, probe_json, timeout, lang) -> int:
+    root = _root(project)
     mode = "write" if write else "dry-run"
     results: List[edits.WriteResult] = []
     with (edits.lock(root) if write else contextlib.nullcontext()):
@@ -123,9 +158,10 @@ def fix(project, python, write, yes, pin, all_sections, undo, force, as_json, pr
         if write and plan.edits:
             if not yes and not as_json and sys.stdin.isatty():
                 for edit in plan.edits:
-                    click.echo(edits.unified_diff(edit, root))
-                if not click.confirm("Write these changes?", default=False):
-                    click.echo("Nothing was written.")
+                    _echo(edits.unified_diff(edit, root))
+                if not click.confirm(report.safe_text(fixmessages.text("out.confirm", lang), sys.stdout),
+                                     default=False):
+                    _echo(fixmessages.text("out.not-written", lang))
                     return EXIT_FINDINGS
             results = edits.apply(plan.edits, root)
 
@@ -135,7 +171,7 @@ def fix(project, python, write, yes, pin, all_sections, undo, force, as_json, pr
         statuses = {}
         for edit, result in zip(plan.edits, results):
             statuses[edit.path] = result.status
-        click.echo(json.dumps(_envelope(mode, root, plan, statuses, [], code), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(_envelope(mode, root, plan, statuses, [], code, lang), indent=2, ensure_ascii=False))
     else:
-        click.echo(_render_plan(plan, root, mode, results), nl=False)
+        _echo(_render_plan(plan, root, mode, results, lang), nl=False)
     return code
