@@ -23,6 +23,12 @@ def main() -> None:
     parser.add_argument("--project", help="a GPT-SoVITS folder to check as well")
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
+    # pip compiles an installed package to bytecode; do the same for this checkout so the
+    # comparison with torch (compiled at install) is fair even under PYTHONDONTWRITEBYTECODE.
+    import compileall
+    import os
+
+    compileall.compile_dir(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gsv_doctor"), quiet=1)
     check = [sys.executable, "-m", "gsv_doctor", "check", "--json"]
     if options.project:
         check += ["--project", options.project]

@@ -24,7 +24,7 @@ BACKUP_SUFFIX = ".gsv-doctor.bak"
 TMP_MARK = ".gsv-doctor-tmp-"
 LOCK_NAME = ".gsv-doctor.lock"
 MANIFEST_NAME = ".gsv-doctor-fix.json"
-MANIFEST_SCHEMA = "gsv-doctor.fix-manifest"
+MANIFEST_SCHEMA = "gsv-doctor/fix-manifest"
 
 
 @dataclass

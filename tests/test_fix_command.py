@@ -151,7 +151,7 @@ def test_json_output(tmp_path, fix_cli, probe):
     root = make_project(tmp_path, "env_eval.py", entry_points=("webui.py", "api.py"))
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--json")
     data = json.loads(out)
-    assert code == 1 and data["exit_code"] == 1 and data["schema"] == "gsv-doctor.fix" and data["mode"] == "dry-run"
+    assert code == 1 and data["exit_code"] == 1 and data["schema"] == "gsv-doctor/fix" and data["mode"] == "dry-run"
     assert [e["kind"] for e in data["edits"]] == ["config", "tts_infer"]
     assert all(e["status"] == "planned" and e["diff"].startswith("--- a/") for e in data["edits"])
     assert "api-half-flag" in [n["id"] for n in data["notes"]]

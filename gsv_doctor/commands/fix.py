@@ -18,7 +18,7 @@ from gsv_doctor.findings import ALL_ENTRY_POINTS
 from gsv_doctor.fixmessages import FixError
 from gsv_doctor.i18n import pick_language
 
-SCHEMA = "gsv-doctor.fix"
+SCHEMA = "gsv-doctor/fix"
 SCHEMA_VERSION = 1
 
 
