@@ -220,6 +220,10 @@ LABELS = {
         "severity_error": "ERROR", "severity_warning": "WARN", "severity_info": "note",
         "config_values": "effective", "shape": "shape",
         "entry": "entry point",
+        "preflight_fail": "gsv-doctor preflight: this launch would fail ({count} error(s)):",
+        "preflight_hint": "Fix: gsv-doctor preflight --fix (or gsv-doctor fix --write), or start the program with"
+                          " `gsv-doctor run -- ...`.",
+        "preflight_fix_failed": "--fix could not fix these; see `gsv-doctor fix`.",
     },
     "zh": {
         "devices": "设备", "project": "项目", "findings": "诊断结果", "affects": "影响",
@@ -233,6 +237,9 @@ LABELS = {
         "severity_error": "错误", "severity_warning": "警告", "severity_info": "提示",
         "config_values": "实际值", "shape": "写法",
         "entry": "入口",
+        "preflight_fail": "gsv-doctor preflight：这样启动会失败（{count} 个错误）：",
+        "preflight_hint": "修复：gsv-doctor preflight --fix（或 gsv-doctor fix --write），或用 `gsv-doctor run -- ...` 启动程序。",
+        "preflight_fix_failed": "--fix 无法修复这些问题；请查看 `gsv-doctor fix`。",
     },
 }
 

@@ -132,26 +132,26 @@ def _project_lines(checkup: Checkup, lang: str) -> List[str]:
     return lines
 
 
-def _finding_lines(finding: Finding, lang: str, colour: bool) -> List[str]:
+def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False) -> List[str]:
+    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and fix."""
     label = messages.label
     words = texts(finding, lang)
     tag = _paint(_pad(label("severity_" + finding.severity.value, lang), 6), _COLOURS[finding.severity], colour, True)
     lines = [f"  {tag} {words['title']}  [{finding.id}]"]
     indent = " " * 9
-    if words["why"]:
+    if words["why"] and not brief:
         lines.append(indent + words["why"])
     rows = []
     if finding.entry_points:
         rows.append((label("affects", lang), ", ".join(finding.entry_points)))
     if finding.error_text:
         rows.append((label("error", lang), finding.error_text))
-    if finding.severity is not Severity.INFO:
+    if finding.severity is not Severity.INFO and not brief:
         rows.append((label("found_by", lang), messages.PHRASES[lang]["source_" + finding.source]))
-    if finding.severity is not Severity.INFO or finding.fix_command:
-        if finding.fix_command:
-            rows.append((label("fix", lang), _paint(finding.fix_command, "green", colour, True)))
-        if words["manual"]:
-            rows.append((label("manual", lang), words["manual"]))
+    if finding.fix_command:
+        rows.append((label("fix", lang), _paint(finding.fix_command, "green", colour, True)))
+    if words["manual"] and finding.severity is not Severity.INFO and not brief:
+        rows.append((label("manual", lang), words["manual"]))
     width = max([_width(key) for key, _ in rows] + [0]) + 2
     lines += [indent + _pad(key + ":", width) + value for key, value in rows]
     return lines
@@ -169,7 +169,7 @@ def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
     counts = summary(findings)
     lines.append(_paint(f"{label('findings', lang)} ({label('summary', lang, **counts)})", None, colour, True))
     for finding in findings:
-        lines += _finding_lines(finding, lang, colour)
+        lines += finding_lines(finding, lang, colour)
     if not counts["errors"] and not counts["warnings"]:
         lines.append("  " + label("no_findings", lang))
     return "\n".join(lines) + "\n"

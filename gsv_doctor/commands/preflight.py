@@ -7,31 +7,20 @@ from typing import List
 import click
 
 from gsv_doctor import preflight as core
-from gsv_doctor import report
+from gsv_doctor import messages, report
 from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
 from gsv_doctor.findings import Finding, Severity
 from gsv_doctor.i18n import pick_language
 
 
 def render_findings(findings: List[Finding], lang: str) -> str:
-    lines = []
-    for finding in findings:
-        if finding.severity is Severity.INFO:
-            continue
-        words = report.texts(finding, lang)
-        lines.append(f"  {finding.severity.value.upper():7} {words['title']}  [{finding.id}]")
-        if finding.entry_points:
-            lines.append(f"          affects: {', '.join(finding.entry_points)}")
-        if finding.error_text:
-            lines.append(f"          error:   {finding.error_text}")
-        if finding.fix_command:
-            lines.append(f"          fix:     {finding.fix_command}")
-    return "\n".join(lines)
+    shown = [f for f in findings if f.severity is not Severity.INFO]
+    return "\n".join(line for finding in shown for line in report.finding_lines(finding, lang, brief=True))
 
 
 def failure_text(result: core.Preflight, errors: List[Finding], lang: str, how_to_fix: str) -> str:
-    return (f"gsv-doctor preflight: this launch would fail ({len(errors)} error"
-            f"{'s' if len(errors) != 1 else ''}):\n{render_findings(result.findings, lang)}\n{how_to_fix}")
+    header = messages.label("preflight_fail", lang, count=len(errors))
+    return f"{header}\n{render_findings(result.findings, lang)}\n{how_to_fix}"
 
 
 @click.command()
@@ -64,8 +53,7 @@ def preflight(project, python, apply_fix, env_shell, script, refresh, timeout, l
         result = core.run_preflight(project, python, timeout)
         errors = result.blocking()
     if errors:
-        hint = ("Fix: gsv-doctor preflight --fix (or gsv-doctor fix --write), or start the program with"
-                " `gsv-doctor run -- ...`.") if not apply_fix else "--fix could not fix these; see `gsv-doctor fix`."
+        hint = messages.label("preflight_fix_failed" if apply_fix else "preflight_hint", lang)
         click.echo(report.safe_text(failure_text(result, errors, lang, hint), status), file=status)
         return result.exit_code
     if fixed:
