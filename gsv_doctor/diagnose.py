@@ -1,6 +1,7 @@
 """Probe report + project facts -> findings. Pure functions: no I/O, no printing."""
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
@@ -321,8 +322,6 @@ def _machine_findings(report: Mapping[str, Any], devices: List[DeviceAssessment]
 
 
 def _same_file(a: str, b: str) -> bool:
-    import os
-
     try:
         return os.path.samefile(a, b)
     except OSError:

@@ -66,7 +66,7 @@ def dtype_cell(device: Dict[str, Any], assessment: DeviceAssessment, dtype: str,
     if any(status == probe.WRONG for status in statuses.values()):
         return messages.label("wrong", lang)
     if dtype == "float16" and assessment.half_source == RULE:
-        return f"{messages.label('nan', lang)} (rule)"
+        return f"{messages.label('nan', lang)} ({messages.label('by_rule', lang)})"
     cell = messages.label("ok", lang)
     ratio = ((device.get("speed") or {}).get(dtype) or {}).get("vs_float32")
     if ratio is not None and dtype != "float32":
