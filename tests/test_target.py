@@ -1,0 +1,44 @@
+import json
+import sys
+
+import pytest
+
+import probe_fixtures as scenarios
+from gsv_doctor import probe, target
+from gsv_doctor.errors import DoctorError
+
+
+def test_only_marked_lines_count_and_noise_is_ignored():
+    out = (b"Loading...\n" + probe.MARKER.encode() + b'{"section": "probe", "schema": "x"}\n'
+           + probe.MARKER.encode() + b"{broken\n" + b"\xff\xfe garbage\n"
+           + probe.MARKER.encode() + b'{"section": "config", "is_half": false}\n')
+    assert target.parse_sections(out) == {"probe": {"schema": "x"}, "config": {"is_half": False}}
+
+
+def test_probe_source_is_what_the_child_runs():
+    result = target.run(sys.executable, timeout=120)
+    assert result.report["python"]["executable"] == sys.executable
+    assert result.timed_out is False and result.returncode == 0 and result.config is None
+
+
+def test_load_probe_json_accepts_raw_and_check_documents(tmp_path):
+    raw = scenarios.gtx1060()
+    (tmp_path / "raw.json").write_text(json.dumps(raw), encoding="utf-8-sig")  # Notepad's BOM
+    (tmp_path / "check.json").write_text(json.dumps({"schema": "gsv-doctor/check", "probe": raw}))
+    assert target.load_probe_json(str(tmp_path / "raw.json")) == raw
+    assert target.load_probe_json(str(tmp_path / "check.json")) == raw
+
+
+def test_load_probe_json_refuses_a_newer_schema(tmp_path):
+    newer = dict(scenarios.gtx1060(), schema_version=probe.PROBE_SCHEMA_VERSION + 1)
+    (tmp_path / "new.json").write_text(json.dumps(newer))
+    with pytest.raises(DoctorError, match="newer gsv-doctor"):
+        target.load_probe_json(str(tmp_path / "new.json"))
+
+
+def test_a_folder_with_a_python_inside_resolves_to_it(tmp_path):
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    (runtime / "python.exe").write_bytes(b"MZ")
+    assert target.resolve_python(str(runtime)) == str(runtime / "python.exe")
+    assert target.resolve_python(None) == sys.executable
