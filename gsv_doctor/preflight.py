@@ -46,9 +46,9 @@ class Preflight:
         return [f for f in self.findings if f.severity is Severity.ERROR and f.id not in covered]
 
     def blocking(self) -> List[Finding]:
-        """Errors a launch would hit. Entry points that read is_half themselves are answered
-        by the is_half=False that preflight exports (--env, `gsv-doctor run`) and that
-        webui.py passes on to the scripts it starts."""
+        """Errors a launch would hit. The entry points that read the is_half variable themselves
+        (the inference UI) are reached by is_half from webui.py, which start scripts launch and
+        which passes config.py's value on; a direct start is covered by --env or `gsv-doctor run`."""
         return self.errors(ENV_COVERS if self.env.get("is_half") == "False" else ())
 
     @property
@@ -85,7 +85,7 @@ def summary_line(result: Preflight) -> str:
     torch_version = (result.report.get("torch") or {}).get("version") or result.identity.torch_version
     where = f"project {result.project.root}" if result.project else "no project found"
     source = "cached probe" if result.cached else "fresh probe, now cached"
-    extra = "; is_half=False for child processes" if result.env.get("is_half") == "False" else ""
+    extra = "; child processes need is_half=False (--env)" if result.env.get("is_half") == "False" else ""
     return f"gsv-doctor preflight: OK (torch {torch_version}, {source}, {where}{extra})"
 
 

@@ -63,9 +63,12 @@ def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[st
     args: List[str] = [python, "-c", BOOTSTRAP]
     if project_root:
         args += ["--config", str(project_root)]
+    # The probe measures torch itself: an installed gsv-doctor hook (.pth) stays off in the child,
+    # or it would report its own float32 results as float16 that works.
+    child_env = dict(os.environ if env is None else env, GSV_DOCTOR_HOOK="0")
     try:
         return subprocess.Popen(
-            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env,
         )
     except OSError as error:
         raise DoctorError(f"Could not start {python}: {error.strerror or error}.",

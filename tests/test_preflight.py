@@ -53,7 +53,7 @@ def test_warm_cache_preflight_imports_no_torch_and_starts_no_child(tmp_path, cac
     assert done.stderr.strip().splitlines()[-1] == "exit=0 torch=False", done.stderr
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("gsv-doctor preflight: OK (")
-    assert "cached probe" in lines[0] and "is_half=False for child processes" in lines[0]
+    assert "cached probe" in lines[0] and "child processes need is_half=False (--env)" in lines[0]
 
 
 def test_a_launch_that_would_crash_exits_1_with_the_findings(tmp_path, cache_dir):
@@ -183,3 +183,13 @@ def test_the_preflight_line_for_sh_really_gates_a_script(tmp_path, cache_dir):
     assert cli("preflight", "--project", project, "--fix", cache_dir=cache_dir).returncode == 0
     done = subprocess.run(["sh", str(script)], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0 and "launched" in done.stdout, done.stderr
+
+
+def test_failure_lists_exactly_the_errors_it_counts(tmp_path, cache_dir):
+    plant()
+    project = make_project(tmp_path / "gsv", config="constants_spaced.py", tts="tts_infer_cuda.yaml")
+    done = cli("preflight", "--project", project, "--lang", "en", cache_dir=cache_dir)
+    header, body = done.stdout.splitlines()[0], done.stdout
+    listed = body.count("\n  ERROR ")
+    assert done.returncode == 1 and f"({listed} error(s))" in header
+    assert "[entry-point-half-on-cpu]" not in body  # answered by the is_half=False it computes

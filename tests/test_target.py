@@ -42,3 +42,13 @@ def test_a_folder_with_a_python_inside_resolves_to_it(tmp_path):
     (runtime / "python.exe").write_bytes(b"MZ")
     assert target.resolve_python(str(runtime)) == str(runtime / "python.exe")
     assert target.resolve_python(None) == sys.executable
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell script as a fake interpreter")
+def test_the_probe_child_runs_with_the_installed_hook_switched_off(tmp_path, monkeypatch):
+    fake = tmp_path / "python"
+    fake.write_text('#!/bin/sh\ncat >/dev/null\necho "%s{\\"section\\": \\"probe\\", \\"hook\\": \\"$GSV_DOCTOR_HOOK\\"}"\n'
+                    % probe.MARKER)
+    fake.chmod(0o755)
+    monkeypatch.setenv("GSV_DOCTOR_HOOK", "1")
+    assert target.run(str(fake), timeout=30).report == {"hook": "0"}

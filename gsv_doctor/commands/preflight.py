@@ -19,8 +19,11 @@ def render_findings(findings: List[Finding], lang: str) -> str:
 
 
 def failure_text(result: core.Preflight, errors: List[Finding], lang: str, how_to_fix: str) -> str:
+    """The errors that stop this launch, then the warnings; errors something else answers
+    (the hook, an exported is_half) are left out so the count and the list agree."""
     header = messages.label("preflight_fail", lang, count=len(errors))
-    return f"{header}\n{render_findings(result.findings, lang)}\n{how_to_fix}"
+    warnings = [f for f in result.findings if f.severity is Severity.WARNING]
+    return f"{header}\n{render_findings(errors + warnings, lang)}\n{how_to_fix}"
 
 
 @click.command()

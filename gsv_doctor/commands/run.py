@@ -135,10 +135,7 @@ def run(project, python, timeout, lang, command) -> int:
     command = list(command)
     result = preflight.run_preflight(project, python or python_of(command), timeout)
     env, hooked, warning = child_environment(result, command)
-    covered = set(preflight.ENV_COVERS if result.env.get("is_half") == "False" else ())
-    if hooked:
-        covered |= set(preflight.HOOK_COVERS)
-    errors = result.errors(tuple(covered))
+    errors = [f for f in result.blocking() if not (hooked and f.id in preflight.HOOK_COVERS)]
     if warning:
         click.echo(warning, err=True)
     if errors:
