@@ -19,6 +19,7 @@ from gsv_doctor.findings import (
     sort_findings,
 )
 from gsv_doctor.project import ProjectFacts
+from gsv_doctor.target import crashed
 
 # The ops a HuBERT / VITS forward pass runs, in the order it first meets them: the first
 # that fails is the error the user sees. stft is probed too but runs in float32 in
@@ -333,7 +334,8 @@ def probe_failure(timed_out: bool, returncode: Optional[int], timeout: float, st
     if timed_out:
         return Finding("probe-timeout", Severity.ERROR, MEASURED, params={"timeout": timeout},
                        error_text=stderr_tail.splitlines()[-1] if stderr_tail.strip() else None)
-    return Finding("probe-crashed", Severity.ERROR, MEASURED, params={"returncode": returncode},
+    return Finding("probe-crashed" if crashed(returncode) else "probe-failed", Severity.ERROR, MEASURED,
+                   params={"returncode": returncode},
                    error_text=stderr_tail.splitlines()[-1] if stderr_tail.strip() else None)
 
 

@@ -168,6 +168,15 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "通常是 CUDA 驱动初始化时卡住；GPT-SoVITS 启动时也会同样卡住。",
                "更新或重装 NVIDIA 驱动；临时可设置 CUDA_VISIBLE_DEVICES=（留空）改用 CPU。"),
     },
+    "probe-failed": {
+        "en": ("The torch probe stopped without a report (exit code {returncode})",
+               "The interpreter failed while importing torch or probing; its last line is shown. GPT-SoVITS "
+               "would most likely fail the same way at start.",
+               "Run the interpreter with `-c \"import torch\"` to see the whole error; reinstall torch if it fails."),
+        "zh": ("torch 探测没有给出结果就退出了（退出码 {returncode}）",
+               "解释器在导入 torch 或探测时出错，下面显示它输出的最后一行。GPT-SoVITS 启动时多半也会同样出错。",
+               "用该解释器运行 `-c \"import torch\"` 查看完整报错；如果失败，请重新安装 torch。"),
+    },
     "probe-crashed": {
         "en": ("The torch probe crashed (exit code {returncode})",
                "torch or the CUDA driver crashed while starting; GPT-SoVITS would crash the same way.",

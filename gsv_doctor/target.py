@@ -13,12 +13,21 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
+
+import psutil
 
 from gsv_doctor import probe
 from gsv_doctor.errors import DoctorError
 
-BOOTSTRAP = "import sys;exec(compile(sys.stdin.buffer.read().decode('utf-8'),'<gsv-doctor probe>','exec'))"
+# The first line says "a Python started, this version" before anything can fail, so an
+# interpreter that is not one, or too old, is told apart from a torch that crashes.
+BOOTSTRAP = (
+    "import sys;sys.stdout.write('" + probe.MARKER + "{\"section\": \"hello\", \"version\": [%d, %d]}\\n'"
+    " % tuple(sys.version_info[:2]));sys.stdout.flush();"
+    "exec(compile(sys.stdin.buffer.read().decode('utf-8'),'<gsv-doctor probe>','exec'))"
+)
+MIN_PYTHON = (3, 9)
 DEFAULT_TIMEOUT_S = 60.0
 
 
@@ -33,6 +42,7 @@ class ProbeRun:
     returncode: Optional[int]
     stderr_tail: str
     elapsed_s: float
+    python_version: Optional[Tuple[int, int]] = None  # None: no Python ever answered
 
 
 def resolve_python(python: Optional[str]) -> str:
@@ -60,7 +70,7 @@ def probe_source() -> bytes:
 
 def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
     """Start the child; the caller can do other work while torch imports, then finish()."""
-    args: List[str] = [python, "-c", BOOTSTRAP]
+    args: List[str] = [python, "-B", "-c", BOOTSTRAP]  # -B: config.py's imports leave no __pycache__
     if project_root:
         args += ["--config", str(project_root)]
     # The probe measures torch itself: an installed gsv-doctor hook (.pth) stays off in the child,
@@ -90,15 +100,37 @@ def parse_sections(stdout: bytes) -> Dict[str, Dict[str, Any]]:
     return sections
 
 
+def kill_tree(child: subprocess.Popen) -> None:
+    """Kill the child and everything it started: a launcher (a shell wrapper, a venv's
+    python.exe) whose real interpreter hangs would otherwise keep our pipes open."""
+    try:
+        family = psutil.Process(child.pid).children(recursive=True)
+    except psutil.Error:
+        family = []
+    child.kill()
+    for process in family:
+        try:
+            process.kill()
+        except psutil.Error:
+            pass
+
+
 def finish(child: subprocess.Popen, python: str, timeout: float, started: float) -> ProbeRun:
     timed_out = False
     try:
         stdout, stderr = child.communicate(probe_source(), timeout=timeout)
     except subprocess.TimeoutExpired:
         timed_out = True
-        child.kill()
-        stdout, stderr = child.communicate()
+        kill_tree(child)
+        try:
+            stdout, stderr = child.communicate(timeout=10)
+        except subprocess.TimeoutExpired:  # something we could not kill still holds the pipes
+            stdout, stderr = b"", b""
+    except BaseException:  # Ctrl-C while waiting: leave nothing behind
+        kill_tree(child)
+        raise
     sections = parse_sections(stdout)
+    hello = sections.get("hello") or {}
     tail = stderr.decode("utf-8", "replace").strip().splitlines()[-15:]
     return ProbeRun(
         python=python,
@@ -108,6 +140,7 @@ def finish(child: subprocess.Popen, python: str, timeout: float, started: float)
         returncode=child.returncode,
         stderr_tail="\n".join(tail),
         elapsed_s=round(time.perf_counter() - started, 3),
+        python_version=tuple(hello["version"][:2]) if isinstance(hello.get("version"), list) else None,
     )
 
 
@@ -118,8 +151,28 @@ def run(python: Optional[str] = None, project_root: Optional[str] = None,
     return finish(start(resolved, project_root), resolved, timeout, started)
 
 
+def crashed(returncode: Optional[int]) -> bool:
+    """Killed by a signal (POSIX) or by an exception code such as 0xC0000005 (Windows)."""
+    return returncode is not None and (returncode < 0 or returncode >= 0xC0000000)
+
+
+def require_python(result: ProbeRun) -> None:
+    """The target must be a Python 3.9+ interpreter; anything else is bad input, not a finding."""
+    last = result.stderr_tail.splitlines()[-1] if result.stderr_tail.strip() else ""
+    if result.python_version is None and not result.timed_out and not crashed(result.returncode):
+        raise DoctorError(
+            f"--python {result.python} did not start as a Python interpreter (exit code {result.returncode}"
+            + (f": {last}" if last else "") + ").",
+            "Point --python at the python (or python.exe) that runs GPT-SoVITS.")
+    if result.python_version is not None and result.python_version < MIN_PYTHON:
+        version = ".".join(map(str, result.python_version))
+        raise DoctorError(f"--python {result.python} is Python {version}; gsv-doctor's probe needs Python 3.9 or newer.",
+                          "GPT-SoVITS itself needs 3.9+: point --python at the interpreter that runs it.")
+
+
 def require_torch(result: ProbeRun) -> None:
     """A probe that ran but found no torch means the doctor cannot do its job there."""
+    require_python(result)
     report = result.report
     if report is not None and report.get("torch") is None:
         raise DoctorError(

@@ -192,3 +192,38 @@ def test_check_caches_the_probe_for_preflight_and_the_hook(tmp_path, monkeypatch
     result = invoke("check", "--project", make_project(tmp_path / "gsv"), "--json")
     cached = probecache.load(identity)
     assert cached == json.loads(result.stdout)["probe"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell script as a fake interpreter")
+def test_a_hang_behind_a_launcher_still_ends_at_the_timeout(tmp_path, run_cli):
+    # No exec: the shell waits for a Python that holds our pipes, like a venv's python.exe launcher.
+    fake = _fake_python(tmp_path, f'"{sys.executable}" -c "import time; time.sleep(120)"')
+    done = run_cli("check", "--python", fake, "--timeout", "2", "--json", "--project",
+                   make_project(tmp_path / "g"), timeout=60)
+    assert done.returncode == 1
+    assert [f["id"] for f in json.loads(done.stdout)["findings"] if f["severity"] == "error"] == ["probe-timeout"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell script as a fake interpreter")
+def test_a_program_that_is_not_python_is_bad_input(tmp_path):
+    fake = _fake_python(tmp_path, "echo hello; exit 0")
+    result = invoke("check", "--python", fake, "--project", make_project(tmp_path / "g"))
+    assert result.exit_code == 2 and "did not start as a Python interpreter" in result.stderr
+
+
+def test_a_python_older_than_39_is_bad_input(tmp_path):
+    old = os.path.expanduser("~/.pyenv/versions/3.6.15/bin/python")
+    if not os.path.exists(old):
+        pytest.skip("no Python 3.6 here")
+    result = invoke("check", "--python", old, "--project", make_project(tmp_path / "g"))
+    assert result.exit_code == 2 and "is Python 3.6" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell script as a fake interpreter")
+def test_a_python_that_fails_without_a_report_is_a_probe_failed_finding(tmp_path):
+    marker = "@@gsv-doctor@@ "
+    fake = _fake_python(tmp_path, f"""echo '{marker}{{"section": "hello", "version": [3, 10]}}'
+echo 'ImportError: DLL load failed while importing _C' >&2; exit 1""")
+    result = invoke("check", "--python", fake, "--lang", "en", "--project", make_project(tmp_path / "g"))
+    assert result.exit_code == 1
+    assert "[probe-failed]" in result.stdout and "DLL load failed" in result.stdout
