@@ -35,6 +35,7 @@ def run_checkup(project_dir: Optional[str] = None, python: Optional[str] = None,
     root = project_module.locate(project_dir)
     if probe_json is not None:
         report = target.load_probe_json(probe_json)
+        environ = saved_environment(report, environ)
         facts = project_module.read(root, environ) if root else None
         diagnosis = diagnose(report, facts, None, environ)
         return Checkup(report, None, facts, None, diagnosis)
@@ -67,3 +68,12 @@ def remember(python: str, report: Dict[str, Any]) -> None:
         probecache.store(probecache.identify(python), report)
     except (DoctorError, OSError):
         pass
+
+
+def saved_environment(report: Mapping[str, Any], environ: Mapping[str, str]) -> Dict[str, str]:
+    """The variables the probe recorded on its machine (is_half, CUDA_VISIBLE_DEVICES, ...)
+    replace ours: a saved report is judged as the machine it came from."""
+    recorded = report.get("environment") or {}
+    merged = {k: v for k, v in environ.items() if k not in recorded}
+    merged.update({k: v for k, v in recorded.items() if isinstance(v, str)})
+    return merged

@@ -213,7 +213,9 @@ def _config_findings(project: ProjectFacts, effective: Effective, devices: List[
                      report: Mapping[str, Any]) -> List[Finding]:
     findings: List[Finding] = []
     if effective.error:
-        severity = Severity.ERROR if effective.error.startswith(("SyntaxError", "UnicodeDecodeError")) else Severity.INFO
+        # Faults of the file or of the is_half variable it evals: every entry point dies at import.
+        severity = Severity.ERROR if effective.error.startswith(("SyntaxError", "UnicodeDecodeError", "NameError")) \
+            else Severity.INFO
         findings.append(Finding("config-not-executable", severity, PROJECT,
                                 params={"error": effective.error, "source": effective.source},
                                 entry_points=list(CONFIG_ENTRY_POINTS) if severity is Severity.ERROR else [],
@@ -248,12 +250,13 @@ def _env_findings(project: ProjectFacts, devices: List[DeviceAssessment], cuda: 
     raw = project.env_is_half
     if raw is not None and raw.strip() not in ("True", "False", "0", "1"):
         name = raw.strip() or "''"
+        # config.py itself reads the variable in most versions: then every entry point dies at import.
+        reads_env = project.config is not None and project.config.env_default is not None
         findings.append(Finding(
             "env-is-half-invalid", Severity.ERROR, PROJECT, params={"value": raw},
-            entry_points=[INFERENCE_UI],
+            entry_points=(list(CONFIG_ENTRY_POINTS) if reads_env else []) + [INFERENCE_UI],
             error_text=f"NameError: name '{name}' is not defined" if name.isidentifier()
-            else "SyntaxError: invalid syntax",
-            fix_command=FIX_WRITE))
+            else "SyntaxError: invalid syntax"))
     cpu = next((d for d in devices if d.kind == "cpu"), None)
     first_cuda = next((d for d in devices if d.kind == "cuda"), None)
     for read in project.entry_reads:

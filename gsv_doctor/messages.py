@@ -13,13 +13,15 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
         "en": ("config.py runs float16 on the CPU ({outcome_en})",
                "config.py gives is_half={is_half} with infer_device={infer_device} ({value_source_en}). "
                "{cpu_consequence_en}",
-               "In config.py, after the last line that sets is_half, add: "
-               "if str(infer_device).startswith('cpu'): is_half = False"),
+               "In config.py, below the last lines that set is_half and infer_device, add these two lines: "
+               "`if str(infer_device).startswith('cuda') and not __import__('torch').cuda.is_available(): infer_device = 'cpu'` "
+               "and `if str(infer_device).startswith('cpu'): is_half = False`"),
         "zh": ("config.py 会在 CPU 上使用半精度 float16（{outcome_zh}）",
                "config.py 得到 is_half={is_half}、infer_device={infer_device}（{value_source_zh}）；"
                "{cpu_consequence_zh}",
-               "在 config.py 中最后一次设置 is_half 的那一行之后加上："
-               "if str(infer_device).startswith('cpu'): is_half = False"),
+               "在 config.py 中最后设置 is_half 和 infer_device 的几行之后，加上这两行："
+               "`if str(infer_device).startswith('cuda') and not __import__('torch').cuda.is_available(): infer_device = 'cpu'` "
+               "和 `if str(infer_device).startswith('cpu'): is_half = False`"),
     },
     "config-half-on-broken-gpu": {
         "en": ("config.py runs float16 on {device_name}, where float16 gives NaN / silent audio",
@@ -71,12 +73,14 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
     "config-device-unusable": {
         "en": ("config.py picks device '{infer_device}', which this torch cannot use",
                "Moving the models there fails; scripts that fall back to the CPU then run with is_half as set.",
-               "In config.py, after the last line that sets infer_device, add: "
-               "infer_device = 'cuda' if __import__('torch').cuda.is_available() else 'cpu'"),
+               "In config.py, below the last lines that set is_half and infer_device, add these two lines: "
+               "`if str(infer_device).startswith('cuda') and not __import__('torch').cuda.is_available(): infer_device = 'cpu'` "
+               "and `if str(infer_device).startswith('cpu'): is_half = False`"),
         "zh": ("config.py 选择了设备 '{infer_device}'，但当前 torch 无法使用它",
                "模型无法放到该设备上；回退到 CPU 的脚本仍会按 is_half 的设置运行。",
-               "在 config.py 中最后一次设置 infer_device 的那一行之后加上："
-               "infer_device = 'cuda' if __import__('torch').cuda.is_available() else 'cpu'"),
+               "在 config.py 中最后设置 is_half 和 infer_device 的几行之后，加上这两行："
+               "`if str(infer_device).startswith('cuda') and not __import__('torch').cuda.is_available(): infer_device = 'cpu'` "
+               "和 `if str(infer_device).startswith('cpu'): is_half = False`"),
     },
     "tts-infer-device-unusable": {
         "en": ("tts_infer.yaml section '{section}' picks device '{device}', which this torch cannot use",

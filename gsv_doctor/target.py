@@ -195,7 +195,40 @@ def load_probe_json(path: str) -> Dict[str, Any]:
         data = data["probe"]
     if not isinstance(data, dict) or data.get("schema") != probe.PROBE_SCHEMA:
         raise DoctorError(f"--probe-json {path}: not a gsv-doctor probe report (no \"schema\": \"{probe.PROBE_SCHEMA}\").")
-    if data.get("schema_version", 0) > probe.PROBE_SCHEMA_VERSION:
+    version = data.get("schema_version")
+    if not isinstance(version, int):
+        raise DoctorError(f"--probe-json {path}: \"schema_version\" must be a whole number, not {version!r}.")
+    if version > probe.PROBE_SCHEMA_VERSION:
         raise DoctorError(f"--probe-json {path}: made by a newer gsv-doctor (probe schema"
-                          f" {data.get('schema_version')}); upgrade gsv-doctor to read it.")
+                          f" {version}); upgrade gsv-doctor to read it.")
+    problem = _shape_problem(data)
+    if problem:
+        raise DoctorError(f"--probe-json {path}: not a complete probe report ({problem}).",
+                          "Send the file exactly as `gsv-doctor check --json` wrote it.")
+    if data["torch"] is None:
+        raise DoctorError(f"--probe-json {path}: that Python could not import torch ({data.get('error')}).",
+                          "Probe the interpreter that runs GPT-SoVITS (for the Windows package: runtime\\python.exe).")
     return data
+
+
+def _shape_problem(data: Dict[str, Any]) -> Optional[str]:
+    """What a saved report lacks for the diagnosis, or None. Checks types, not values."""
+    for key in ("torch", "cuda", "mps"):
+        if data.get(key) is not None and not isinstance(data[key], dict):
+            return f"\"{key}\" must be an object"
+    if "torch" not in data:
+        return "no \"torch\""
+    devices = data.get("devices")
+    if not isinstance(devices, list) or not devices:
+        return "\"devices\" must be a non-empty list"
+    for device in devices:
+        if not isinstance(device, dict) or not isinstance(device.get("id"), str):
+            return "every device needs an \"id\""
+        for key in ("ops", "speed"):
+            if device.get(key) is not None and not isinstance(device[key], dict):
+                return f"\"{key}\" of {device['id']} must be an object"
+        for results in (device.get("ops") or {}).values():
+            if not isinstance(results, dict) or not all(
+                    isinstance(r, dict) and isinstance(r.get("status"), str) for r in results.values()):
+                return f"the op results of {device['id']} must each have a \"status\""
+    return None

@@ -227,3 +227,15 @@ echo 'ImportError: DLL load failed while importing _C' >&2; exit 1""")
     result = invoke("check", "--python", fake, "--lang", "en", "--project", make_project(tmp_path / "g"))
     assert result.exit_code == 1
     assert "[probe-failed]" in result.stdout and "DLL load failed" in result.stdout
+
+
+def test_a_saved_report_is_judged_with_the_variables_of_its_machine(tmp_path, monkeypatch):
+    root = make_project(tmp_path / "gsv", config="env_eval.py")
+    report = scenarios.cpu_only_torch201()
+    report["environment"]["is_half"] = "False"
+    (tmp_path / "probe.json").write_text(json.dumps(report))
+    monkeypatch.setenv("is_half", "True")  # this machine's value must not count
+    document = json.loads(invoke("check", "--project", root, "--probe-json", tmp_path / "probe.json",
+                                 "--json").stdout)
+    assert document["effective"]["is_half"] is False
+    assert document["project"]["env_is_half"] == "False"

@@ -4,7 +4,7 @@ import probe_fixtures as scenarios
 from gsv_doctor import project
 from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, assess_devices, diagnose
 from gsv_doctor.findings import MEASURED, RULE, Severity, exit_code
-from gsv_project import INFERENCE_UI_ENV_READ_CUDA, make_project
+from gsv_project import CONFIGS, INFERENCE_UI_ENV_READ_CUDA, make_project
 
 CONSTANTS_CPU = 'is_half = False\ninfer_device = "cpu"\n'
 CONSTANTS_CUDA_HALF = 'is_half = True\ninfer_device = "cuda"\n'
@@ -154,3 +154,34 @@ def test_cpu_half_at_float32_speed_is_still_a_warning(tmp_path):
     half = ids(result)["config-half-on-cpu"]
     assert half.severity is Severity.WARNING and half.params["outcome"] == OK
     assert exit_code(result.findings) == 0
+
+
+@pytest.mark.parametrize("fixture", ["constants_spaced.py", "constants_tight_crlf.py", "env_eval.py",
+                                     "detect_no_guard.py", "helper_2025.py"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_by_hand_edit_really_turns_float16_off_on_a_cpu_machine(tmp_path, fixture, lang):
+    import re
+    import sys
+
+    from gsv_doctor import configpy, messages
+
+    sys.path.insert(0, str(CONFIGS))
+    from execute import execute
+
+    manual = messages.finding_texts("config-half-on-cpu", {}, lang)["manual"]
+    assert manual == messages.finding_texts("config-device-unusable", {}, lang)["manual"]
+    lines = re.findall(r"`([^`]+)`", manual)
+    facts = configpy.read_config(CONFIGS / fixture)
+    newline = "\r\n" if facts.newline == "\r\n" else "\n"
+    edited = facts.text[:facts.insert_after] + newline + newline.join(lines) + facts.text[facts.insert_after:]
+    result = execute(edited, gpu=None, environ={"is_half": "True"})
+    assert (str(result["infer_device"]), result["is_half"]) == ("cpu", False)
+
+
+def test_an_invalid_is_half_variable_read_by_config_py_breaks_every_entry_point(tmp_path):
+    gsv = project.read(make_project(tmp_path / "gsv", config="env_eval.py"), environ={"is_half": "false"})
+    result = diagnose(scenarios.cpu_only_new(), gsv, {"error": "NameError: name 'false' is not defined"})
+    found = ids(result)
+    assert found["env-is-half-invalid"].entry_points == ["webui.py", "api.py", "GPT_SoVITS/inference_webui.py"]
+    assert found["env-is-half-invalid"].fix_command is None  # no file edit changes a variable
+    assert found["config-not-executable"].severity is Severity.ERROR

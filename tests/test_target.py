@@ -52,3 +52,18 @@ def test_the_probe_child_runs_with_the_installed_hook_switched_off(tmp_path, mon
     fake.chmod(0o755)
     monkeypatch.setenv("GSV_DOCTOR_HOOK", "1")
     assert target.run(str(fake), timeout=30).report == {"hook": "0"}
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda r: r.update(schema_version="1"), "whole number"),
+    (lambda r: r.update(cuda="yes"), '"cuda" must be an object'),
+    (lambda r: r.update(devices=None), "non-empty list"),
+    (lambda r: r["devices"][0].update(ops={"float16": {"conv1d": "works"}}), '"status"'),
+    (lambda r: r.update(torch=None, error="ModuleNotFoundError: No module named 'torch'"), "could not import torch"),
+])
+def test_a_malformed_saved_report_is_bad_input(tmp_path, change, message):
+    report = scenarios.gtx1660ti()
+    change(report)
+    (tmp_path / "r.json").write_text(json.dumps(report))
+    with pytest.raises(DoctorError, match=message):
+        target.load_probe_json(str(tmp_path / "r.json"))
