@@ -159,7 +159,8 @@ def crashed(returncode: Optional[int]) -> bool:
 def require_python(result: ProbeRun) -> None:
     """The target must be a Python 3.9+ interpreter; anything else is bad input, not a finding."""
     last = result.stderr_tail.splitlines()[-1] if result.stderr_tail.strip() else ""
-    if result.python_version is None and not result.timed_out and not crashed(result.returncode):
+    answered = result.python_version is not None or result.report is not None
+    if not answered and not result.timed_out and not crashed(result.returncode):
         raise DoctorError(
             f"--python {result.python} did not start as a Python interpreter (exit code {result.returncode}"
             + (f": {last}" if last else "") + ").",
