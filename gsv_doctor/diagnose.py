@@ -55,6 +55,9 @@ class DeviceAssessment:
     failing_ops: List[str] = field(default_factory=list)
     verdict: Optional[str] = None  # gpus verdict for CUDA cards
     verdict_reason: Optional[str] = None
+    verdict_rule: Optional[str] = None
+    capability: Optional[str] = None  # "8.6"
+    memory_gb: Optional[float] = None
 
 
 @dataclass
@@ -112,6 +115,9 @@ def assess_device(device: Mapping[str, Any], arch_list: List[str]) -> DeviceAsse
     if assessment.kind == "cuda" and device.get("capability"):
         verdict = gpus.verdict(assessment.name, device["capability"], device.get("total_memory_gb"), arch_list)
         assessment.verdict, assessment.verdict_reason = verdict.status, verdict.reason
+        assessment.verdict_rule = verdict.rule
+        assessment.capability = "%d.%d" % tuple(device["capability"][:2])
+        assessment.memory_gb = device.get("total_memory_gb")
         if verdict.status == gpus.NO_KERNEL and assessment.runs:
             # The rule says no kernels but float32 measured fine (PTX JIT): trust the measurement.
             assessment.verdict_reason += " (but float32 ran in the probe)"
@@ -185,15 +191,20 @@ def _half_severity(device: DeviceAssessment) -> Optional[Severity]:
     return {CRASH: Severity.ERROR, NAN: Severity.ERROR, SLOW: Severity.WARNING}.get(device.half)
 
 
+def _verdict_params(device: DeviceAssessment) -> Dict[str, Any]:
+    """What the messages need to say, in either language, why a card was judged as it was."""
+    return {"reason": device.verdict_reason, "verdict": device.verdict, "verdict_rule": device.verdict_rule,
+            "capability": device.capability, "memory_gb": device.memory_gb,
+            "sm": device.capability.replace(".", "") if device.capability else None}
+
+
 def _half_finding(finding_id: str, device: DeviceAssessment, entry_points: List[str],
                   params: Dict[str, Any], fix_command: str) -> Optional[Finding]:
     severity = _half_severity(device)
     if severity is None:
         return None
     on_cpu = device.kind == "cpu"
-    error_text = device.half_error
-    if device.half == NAN and not error_text:
-        error_text = "(no error: NaN in the features, silent or empty audio)"
+    error_text = device.half_error  # None for NaN by the card rules: there is no error to see
     if device.half == SLOW:
         error_text = None
     return Finding(
@@ -201,7 +212,7 @@ def _half_finding(finding_id: str, device: DeviceAssessment, entry_points: List[
         severity=severity,
         source=device.half_source,
         params=dict(params, device=device.id, device_name=device.name, outcome=device.half,
-                    ratio=device.half_ratio, reason=device.verdict_reason),
+                    ratio=device.half_ratio, **_verdict_params(device)),
         entry_points=entry_points,
         device=device.id,
         error_text=error_text,
@@ -309,8 +320,7 @@ def _machine_findings(report: Mapping[str, Any], devices: List[DeviceAssessment]
     for device in devices:
         if device.kind == "cuda" and not device.runs:
             findings.append(Finding("gpu-unusable", Severity.ERROR, RULE if device.verdict else MEASURED,
-                                    params={"device_name": device.name, "reason": device.verdict_reason,
-                                            "verdict": device.verdict},
+                                    params=dict(_verdict_params(device), device_name=device.name),
                                     entry_points=[WEBUI, INFERENCE_UI, API, API_V2], device=device.id,
                                     error_text=device.run_error, fix_command=FIX_WRITE))
         if device.kind == "cpu" and device.bf16_ratio is not None and device.bf16_ratio <= BF16_FASTER_RATIO:

@@ -220,6 +220,19 @@ PHRASES = {
     },
 }
 
+# Why a card was judged as it was: (gpus verdict, rule that decided) -> text per language.
+REASONS = {
+    ("half_broken", "name"): {"en": "{device_name} is a card whose float16 gives NaN",
+                              "zh": "{device_name} 属于 float16 会产生 NaN 的显卡"},
+    ("half_broken", "capability"): {"en": "compute capability {capability} gives NaN in float16",
+                                    "zh": "计算能力 {capability} 的显卡在 float16 下会产生 NaN"},
+    ("no_kernel", "arch_list"): {"en": "this torch build has no kernels for sm_{sm}",
+                                 "zh": "当前 torch 版本没有 sm_{sm} 的内核"},
+    ("unusable", "capability"): {"en": "compute capability {capability} is below 5.3",
+                                 "zh": "计算能力 {capability} 低于 5.3"},
+    ("unusable", "memory"): {"en": "{memory_gb} GB of memory is below 4 GB", "zh": "显存 {memory_gb} GB 少于 4 GB"},
+}
+
 LABELS = {
     "en": {
         "devices": "Devices", "project": "Project", "findings": "Findings", "affects": "affects",
@@ -230,6 +243,7 @@ LABELS = {
         "not_found": "not found", "unset": "unset", "none": "none",
         "ok": "ok", "crash": "FAILS", "nan": "NaN", "wrong": "WRONG", "slow": "slow", "unknown": "?",
         "faster": "faster", "by_rule": "rule",
+        "nan_silent": "(no error: NaN in the features, silent or empty audio)",
         "severity_error": "ERROR", "severity_warning": "WARN", "severity_info": "note",
         "config_values": "effective", "shape": "shape",
         "entry": "entry point",
@@ -247,6 +261,7 @@ LABELS = {
         "not_found": "不存在", "unset": "未设置", "none": "无",
         "ok": "正常", "crash": "失败", "nan": "NaN", "wrong": "错误", "slow": "慢", "unknown": "?",
         "faster": "更快", "by_rule": "规则",
+        "nan_silent": "（不报错：特征变成 NaN，音频无声或为空）",
         "severity_error": "错误", "severity_warning": "警告", "severity_info": "提示",
         "config_values": "实际值", "shape": "写法",
         "entry": "入口",
@@ -284,7 +299,8 @@ def finding_texts(finding_id: str, params: Mapping[str, Any], lang: str, found_b
         filled["value_source_" + suffix] = source.get("value_source_" + str(params.get("value_source")), "?")
         filled["source_" + suffix] = source.get("source_" + found_by, "?")
         filled["project_rule_" + suffix] = source["project_rule"] if params.get("project_rule") else ""
-    filled["reason"] = params.get("reason") or phrases["source_measured"]
+    reason = REASONS.get((params.get("verdict"), params.get("verdict_rule")), {}).get(lang)
+    filled["reason"] = _fmt(reason, filled) if reason else (params.get("reason") or phrases["source_measured"])
     if "env_value" in params and params["env_value"] is None:
         filled["env_value"] = label("unset", lang)
     for key in ("files",):

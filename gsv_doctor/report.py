@@ -144,8 +144,9 @@ def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool
     rows = []
     if finding.entry_points:
         rows.append((label("affects", lang), ", ".join(finding.entry_points)))
-    if finding.error_text:
-        rows.append((label("error", lang), finding.error_text))
+    error_text = finding.error_text or (label("nan_silent", lang) if finding.params.get("outcome") == "nan" else None)
+    if error_text:
+        rows.append((label("error", lang), error_text))
     if finding.severity is not Severity.INFO and not brief:
         rows.append((label("found_by", lang), messages.PHRASES[lang]["source_" + finding.source]))
     if finding.fix_command:
