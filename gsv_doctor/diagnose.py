@@ -164,7 +164,8 @@ def effective_config(project: ProjectFacts, config_eval: Optional[Mapping[str, A
             is_half=bool(is_half) if isinstance(is_half, bool) else _truthy(is_half),
             infer_device=config_eval.get("infer_device"), source="executed")
     cuda = bool(((report or {}).get("cuda") or {}).get("available"))
-    is_half, device = configpy.predict(project.config, cuda, environ)
+    mps = bool(((report or {}).get("mps") or {}).get("available"))
+    is_half, device = configpy.predict(project.config, cuda, environ, mps_available=mps)
     source = "static" if (is_half is not None or device is not None) else "unknown"
     return Effective(is_half=is_half, infer_device=device, source=source,
                      error=(config_eval or {}).get("error"))

@@ -1,7 +1,7 @@
 import pytest
 
 import probe_fixtures as scenarios
-from gsv_doctor import project
+from gsv_doctor import checkup, project
 from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, assess_devices, diagnose
 from gsv_doctor.findings import MEASURED, RULE, Severity, exit_code
 from gsv_project import INFERENCE_UI_ENV_READ_CUDA, make_project
@@ -87,6 +87,16 @@ def test_apple_m1_mps_half_is_fine_and_cpu_half_is_slow(tmp_path):
     result = diagnose(scenarios.apple_m1(), facts(tmp_path, config='is_half = True\ninfer_device = "mps"\n'),
                       {"is_half": True, "infer_device": "mps"})
     assert [(d.id, d.half) for d in result.devices] == [("cpu", SLOW), ("mps", OK)]
+    assert not [f for f in result.findings if f.id.startswith("config-")]
+
+
+def test_apple_m1_saved_probe_predicts_mps_for_a_detecting_config(tmp_path):
+    root = make_project(tmp_path / "gsv", config="detect_no_guard.py")
+    saved = scenarios.write(tmp_path / "m1.json", "apple-m1")
+    result = checkup.run_checkup(str(root), probe_json=str(saved), environ={}).diagnosis
+    assert (result.effective.source, result.effective.infer_device) == ("static", "mps")
+    assert result.effective.is_half is True
+    assert "config-half-on-cpu" not in ids(result)
     assert not [f for f in result.findings if f.id.startswith("config-")]
 
 

@@ -137,6 +137,15 @@ def test_good_gpu_needs_nothing(tmp_path, fix_cli, probe):
     assert snapshot(root) == before
 
 
+def test_mac_with_mps_keeps_a_detecting_config(tmp_path, fix_cli, probe):
+    # config.py picks "mps" on this Mac and float16 works there: nothing to fix.
+    root = make_project(tmp_path, "detect_no_guard.py", tts=None)
+    before = snapshot(root)
+    code, out, err = fix_cli("--project", root, "--probe-json", probe("apple-m1"), "--write")
+    assert code == 0 and "Nothing to change" in out, out + err
+    assert snapshot(root) == before
+
+
 def test_pin_writes_literals(tmp_path, fix_cli, probe):
     root = make_project(tmp_path, "constants_tight_crlf.py", tts=None)
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write", "--pin")
@@ -178,7 +187,7 @@ def test_unknown_shape_prints_the_manual_edit_and_writes_nothing(tmp_path, fix_c
     root = make_project(tmp_path, "constants_spaced.py")
     (root / "config.py").write_bytes(b'is_half = True\ninfer_device = "cuda"\nis_half = settings()\n')
     before = snapshot(root)
-    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ: (True, "cuda"))
+    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ, **_: (True, "cuda"))
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write")
     assert code == 2
     assert "will not guess" in err and "_gsv_doctor_guard(infer_device, is_half)" in err
@@ -388,7 +397,7 @@ def test_refusals_in_chinese(tmp_path, fix_cli, probe, monkeypatch):
 def test_unknown_shape_in_chinese_keeps_the_guard_english(tmp_path, fix_cli, probe, monkeypatch):
     root = make_project(tmp_path, "constants_spaced.py")
     (root / "config.py").write_bytes(b'is_half = True\ninfer_device = "cuda"\nis_half = settings()\n')
-    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ: (True, "cuda"))
+    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ, **_: (True, "cuda"))
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write", "--lang", "zh")
     assert code == 2 and "不会猜测修改" in err and "gsv-doctor check" in err
     assert fixplan.manual_edit_text() in err
