@@ -411,8 +411,9 @@ class _Module:
 
 
 class _Predictor:
-    def __init__(self, cuda_available: bool, environ: Mapping[str, str]):
+    def __init__(self, cuda_available: bool, environ: Mapping[str, str], mps_available: bool = False):
         self.cuda = cuda_available
+        self.mps = mps_available
         self.environ: Dict[str, str] = dict(environ)
         self.store: Dict[str, Any] = {}
 
@@ -492,7 +493,7 @@ class _Predictor:
             if name == "torch.cuda.is_available":
                 return self.cuda
             if name == "torch.backends.mps.is_available":
-                return False  # prediction is for CUDA/CPU machines
+                return self.mps
             if name == "torch.device":
                 return _device(args)
             if name:
@@ -645,13 +646,13 @@ def guard_outcome(device: Any, half: Any, cuda_available: bool) -> Tuple[Any, An
     return device, half
 
 
-def predict(facts: ConfigFacts, cuda_available: bool,
-            environ: Mapping[str, str]) -> Tuple[Optional[bool], Optional[str]]:
+def predict(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, str],
+            mps_available: bool = False) -> Tuple[Optional[bool], Optional[str]]:
     """(is_half, infer_device) the file gives on such a machine; None where a value cannot be
     decided statically (a helper that asks the card, a test gsv-doctor cannot evaluate).
-    Apple's MPS is taken as absent."""
+    `mps_available`: what torch.backends.mps.is_available() answers there (Apple's MPS)."""
     tree = ast.parse(facts.text)
-    predictor = _Predictor(cuda_available, environ)
+    predictor = _Predictor(cuda_available, environ, mps_available)
     guard = _guard_span(facts.text)
     offsets = _Offsets(facts.text)
     for stmt in tree.body:

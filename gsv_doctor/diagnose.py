@@ -38,6 +38,7 @@ UNKNOWN = "unknown"
 FIX_WRITE = "gsv-doctor fix --write"
 NO_KERNEL_TEXT = "RuntimeError: CUDA error: no kernel image is available for execution on the device"
 CONFIG_ENTRY_POINTS = [WEBUI, API]  # webui.py also exports is_half to every child it starts
+CONFIG_EDIT_IDS = ("config-half-on-cpu", "config-half-on-broken-gpu", "config-device-unusable")  # fix edits config.py
 
 
 @dataclass
@@ -171,7 +172,8 @@ def effective_config(project: ProjectFacts, config_eval: Optional[Mapping[str, A
             is_half=bool(is_half) if isinstance(is_half, bool) else _truthy(is_half),
             infer_device=config_eval.get("infer_device"), source="executed")
     cuda = bool(((report or {}).get("cuda") or {}).get("available"))
-    is_half, device = configpy.predict(project.config, cuda, environ)
+    mps = bool(((report or {}).get("mps") or {}).get("available"))
+    is_half, device = configpy.predict(project.config, cuda, environ, mps_available=mps)
     source = "static" if (is_half is not None or device is not None) else "unknown"
     return Effective(is_half=is_half, infer_device=device, source=source,
                      error=(config_eval or {}).get("error"))
@@ -231,14 +233,25 @@ def _config_findings(project: ProjectFacts, effective: Effective, devices: List[
                                 params={"error": effective.error, "source": effective.source},
                                 entry_points=list(CONFIG_ENTRY_POINTS) if severity is Severity.ERROR else [],
                                 error_text=effective.error))
+    config = project.config
+    unknown_shape = config is not None and config.shape == "unknown" and not config.patched
+    if config is not None and (effective.source == "unknown" or (unknown_shape and effective.is_half is None)):
+        names = [name for name, value in (("is_half", effective.is_half), ("infer_device", effective.infer_device))
+                 if value is None]
+        findings.append(Finding("config-values-unknown", Severity.WARNING, PROJECT,
+                                params={"names": " / ".join(names), "shape": config.shape,
+                                        "reason": config.unknown_reason, "error": effective.error},
+                                entry_points=list(CONFIG_ENTRY_POINTS)))
     if effective.infer_device is None and effective.is_half is None:
         return findings
+    # `gsv-doctor fix` will not edit a config.py whose shape it does not recognise.
+    fix = None if unknown_shape else FIX_WRITE
     device, error = resolve(effective.infer_device, devices, report)
     if error:
         findings.append(Finding("config-device-unusable", Severity.ERROR, MEASURED,
                                 params={"infer_device": effective.infer_device},
                                 entry_points=list(CONFIG_ENTRY_POINTS), device=effective.infer_device,
-                                error_text=error, fix_command=FIX_WRITE))
+                                error_text=error, fix_command=fix))
         # Scripts that pick "cuda if available else cpu" then run the model on the CPU.
         device = next((d for d in devices if d.kind == "cpu"), None)
     if device is None or not effective.is_half:
@@ -250,7 +263,7 @@ def _config_findings(project: ProjectFacts, effective: Effective, devices: List[
                             {"is_half": effective.is_half, "infer_device": effective.infer_device,
                              "value_source": effective.source,
                              "project_rule": bool(project.config and project.config.gpu_name_rule)},
-                            FIX_WRITE)
+                            fix)
     if finding:
         findings.append(finding)
     return findings
@@ -374,4 +387,17 @@ def diagnose(report: Optional[Mapping[str, Any]], project: Optional[ProjectFacts
             findings += _env_findings(project, devices, cuda)
             findings += _tts_findings(project, devices, report)
         findings += _machine_findings(report, devices, cannot_half, project, probed_python)
+    if project is not None and _fix_refuses(project, effective, findings):
+        for finding in findings:
+            if finding.fix_command == FIX_WRITE:
+                finding.fix_command = None
     return Diagnosis(devices=devices, effective=effective, findings=sort_findings(findings))
+
+
+def _fix_refuses(project: ProjectFacts, effective: Optional[Effective], findings: List[Finding]) -> bool:
+    """`gsv-doctor fix` stops with the manual edit, writing nothing, when config.py has a shape it
+    does not recognise and either needs an edit or gives values nobody could determine."""
+    config = project.config
+    if config is None or config.shape != "unknown" or config.patched:
+        return False
+    return any(f.id in CONFIG_EDIT_IDS or f.id == "config-values-unknown" for f in findings)

@@ -218,13 +218,17 @@ def _config_edit(facts: ConfigFacts, new_text: str, reasons: List[Reason]) -> Fi
                     encoding=facts.encoding, has_bom=facts.has_bom, old_bytes=facts.raw)
 
 
+def _refuse_unknown_shape(facts: ConfigFacts) -> None:
+    raise FixError("error.unknown-shape", {"path": facts.path, "reason": facts.unknown_reason,
+                                           "manual": manual_edit_text()})
+
+
 def plan_config(facts: ConfigFacts, findings: Sequence[Finding], pin: bool = False) -> Optional[FileEdit]:
     """The edit of config.py for these findings, or None when it already carries the fix."""
     if facts.patched:
         return None
     if facts.shape == "unknown":
-        raise FixError("error.unknown-shape", {"path": facts.path, "reason": facts.unknown_reason,
-                                               "manual": manual_edit_text()})
+        _refuse_unknown_shape(facts)
     if pin:
         return _plan_pin(facts, findings)
     newline = _newline_for(facts)
@@ -357,12 +361,18 @@ def _notes(findings: Sequence[Finding], config_fixed: bool, root_files: Sequence
 
 
 def plan(findings: Sequence[Finding], config: Optional[ConfigFacts], tts: Optional[TtsInferFacts],
-         pin: bool = False, all_sections: bool = False, root_files: Sequence[str] = ()) -> FixPlan:
-    """`root_files`: which entry points exist in the project (to word the notes)."""
+         pin: bool = False, all_sections: bool = False, root_files: Sequence[str] = (),
+         config_values_known: bool = True) -> FixPlan:
+    """`root_files`: which entry points exist in the project (to word the notes).
+    `config_values_known`: False when neither running nor reading config.py told is_half /
+    infer_device; then no finding can say the file is fine, and a shape we do not recognise is
+    refused (the manual edit) rather than called "nothing to change"."""
     result = FixPlan()
     config_findings = [f for f in findings if f.id in CONFIG_IDS]
     if config is not None and config.patched:
         result.notes.append(Note("already-fixed", {"path": config.path}))
+    elif config is not None and config.shape == "unknown" and not config_values_known:
+        _refuse_unknown_shape(config)
     if config_findings and config is not None:
         edit = plan_config(config, config_findings, pin)
         if edit:

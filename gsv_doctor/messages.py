@@ -106,6 +106,20 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "下面的值来自静态读取文件（{source}），而不是实际运行的结果。",
                "在 GPT-SoVITS 目录下运行 `python config.py`，并修正它报告的错误。"),
     },
+    "config-values-unknown": {
+        "en": ("Could not determine {names} from config.py",
+               "config.py was not run (or failed when run) and reading it does not give these values, so "
+               "gsv-doctor cannot tell whether float16 runs on the CPU or on a card that gives NaN.",
+               "Run `gsv-doctor check` in the GPT-SoVITS folder without --probe-json so config.py is run (fix any "
+               "error it shows first), or set plain values in config.py: is_half = False and infer_device = \"cpu\" "
+               "on a machine without a usable GPU."),
+        "zh": ("无法从 config.py 确定 {names} 的值",
+               "config.py 没有运行（或运行时出错），静态读取文件也得不出这些值，因此无法判断 float16 "
+               "是否会在 CPU 上或在会产生 NaN 的显卡上运行。",
+               "在 GPT-SoVITS 目录下运行 `gsv-doctor check`（不加 --probe-json）让 config.py 实际运行"
+               "（先修正它报告的错误）；或者在 config.py 中直接写明取值：没有可用 GPU 的机器上设置 is_half = False 和 "
+               "infer_device = \"cpu\"。"),
+    },
     "config-unreadable": {
         "en": ("config.py cannot be read: {error}", "Every entry point imports config.py.",
                "Restore config.py from your GPT-SoVITS download or fix the error shown."),

@@ -153,6 +153,25 @@ def test_predict_agrees_with_running_the_file(name, cuda, environ):
         assert device == str(result["infer_device"])
 
 
+@pytest.mark.parametrize("name", RUNNABLE)
+@pytest.mark.parametrize("environ", [{}, {"is_half": "False"}])
+def test_predict_agrees_with_running_the_file_on_a_mac(name, environ):
+    facts = configpy.read_config(CONFIGS / name)
+    is_half, device = configpy.predict(facts, False, environ, mps_available=True)
+    result = execute(facts.text, None, environ, mps=True)
+    if is_half is not None:
+        assert is_half == result["is_half"]
+    if device is not None:
+        assert device == str(result["infer_device"])
+
+
+def test_predict_takes_mps_when_told_it_is_there():
+    no_guard = configpy.read_config(CONFIGS / "detect_no_guard.py")
+    assert configpy.predict(no_guard, False, {}, mps_available=True) == (True, "mps")
+    assert configpy.predict(no_guard, True, {}, mps_available=True) == (True, "cuda")
+    assert configpy.predict(no_guard, False, {}) == (True, "cpu")  # MPS absent unless said
+
+
 def test_predict_values():
     constants = configpy.read_config(CONFIGS / "constants_spaced.py")
     assert configpy.predict(constants, False, {"is_half": "False"}) == (True, "cuda")

@@ -1,7 +1,7 @@
 import pytest
 
 import probe_fixtures as scenarios
-from gsv_doctor import project
+from gsv_doctor import checkup, messages, project
 from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, assess_devices, diagnose
 from gsv_doctor.findings import MEASURED, RULE, Severity, exit_code
 from gsv_project import CONFIGS, INFERENCE_UI_ENV_READ_CUDA, make_project
@@ -90,6 +90,16 @@ def test_apple_m1_mps_half_is_fine_and_cpu_half_is_slow(tmp_path):
     assert not [f for f in result.findings if f.id.startswith("config-")]
 
 
+def test_apple_m1_saved_probe_predicts_mps_for_a_detecting_config(tmp_path):
+    root = make_project(tmp_path / "gsv", config="detect_no_guard.py")
+    saved = scenarios.write(tmp_path / "m1.json", "apple-m1")
+    result = checkup.run_checkup(str(root), probe_json=str(saved), environ={}).diagnosis
+    assert (result.effective.source, result.effective.infer_device) == ("static", "mps")
+    assert result.effective.is_half is True
+    assert "config-half-on-cpu" not in ids(result)
+    assert not [f for f in result.findings if f.id.startswith("config-")]
+
+
 def test_static_values_are_used_when_config_cannot_run(tmp_path):
     gsv = facts(tmp_path, config="constants_gbk_crlf.py")
     result = diagnose(scenarios.cpu_only_torch201(), gsv,
@@ -97,6 +107,47 @@ def test_static_values_are_used_when_config_cannot_run(tmp_path):
     assert result.effective.source == "static" and result.effective.is_half is True
     assert ids(result)["config-not-executable"].severity is Severity.ERROR
     assert ids(result)["config-half-on-cpu"].params["value_source"] == "static"
+
+
+@pytest.mark.parametrize("config_eval", [None, {"error": "FileNotFoundError: [Errno 2] No such file or directory: "
+                                                            "'settings.json'"}])
+def test_values_nobody_could_determine_are_a_warning(tmp_path, config_eval):
+    gsv = facts(tmp_path, config="unknown_settings_json.py")
+    result = diagnose(scenarios.cpu_only_torch201(), gsv, config_eval)
+    assert result.effective.source == "unknown"
+    unknown = ids(result)["config-values-unknown"]
+    assert unknown.severity is Severity.WARNING
+    assert unknown.params["shape"] == "unknown" and unknown.fix_command is None
+    texts = messages.finding_texts(unknown.id, unknown.params, "en")
+    assert "is_half" in texts["title"] and "infer_device" in texts["title"] and texts["manual"]
+    zh = messages.finding_texts(unknown.id, unknown.params, "zh")
+    assert zh["title"] != texts["title"] and "is_half" in zh["title"] and zh["manual"]
+
+
+def test_values_that_ran_or_were_read_are_no_warning(tmp_path):
+    ran = diagnose(scenarios.cpu_only_torch201(), facts(tmp_path / "a", config="unknown_settings_json.py"),
+                   {"is_half": False, "infer_device": "cpu"})
+    read = diagnose(scenarios.cpu_only_torch201(), facts(tmp_path / "b", config=CONSTANTS_CPU))
+    assert "config-values-unknown" not in ids(ran) and "config-values-unknown" not in ids(read)
+
+
+def test_unknown_shape_findings_do_not_offer_the_fix_that_would_refuse(tmp_path):
+    gsv = facts(tmp_path, config="unknown_settings_json.py", tts="tts_infer_cuda.yaml")
+    found = ids(diagnose(scenarios.cpu_only_torch201(), gsv, {"is_half": True, "infer_device": "cuda"}))
+    assert found["config-half-on-cpu"].fix_command is None
+    assert found["config-device-unusable"].fix_command is None
+    assert found["tts-infer-device-unusable"].fix_command is None  # fix refuses the whole run
+    known = facts(tmp_path / "known", config=CONSTANTS_CUDA_HALF, tts="tts_infer_cuda.yaml")
+    found = ids(diagnose(scenarios.cpu_only_torch201(), known, {"is_half": True, "infer_device": "cuda"}))
+    assert found["config-half-on-cpu"].fix_command == "gsv-doctor fix --write"
+    assert found["tts-infer-device-unusable"].fix_command == "gsv-doctor fix --write"
+
+
+def test_unknown_shape_with_fine_values_still_offers_the_tts_infer_fix(tmp_path):
+    gsv = facts(tmp_path, config="unknown_settings_json.py", tts="tts_infer_cuda.yaml")
+    found = ids(diagnose(scenarios.cpu_only_torch201(), gsv, {"is_half": False, "infer_device": "cpu"}))
+    assert not [i for i in found if i.startswith("config-")]
+    assert found["tts-infer-device-unusable"].fix_command == "gsv-doctor fix --write"
 
 
 @pytest.mark.parametrize("value, error", [("false", "NameError: name 'false' is not defined"),

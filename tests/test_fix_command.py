@@ -137,6 +137,15 @@ def test_good_gpu_needs_nothing(tmp_path, fix_cli, probe):
     assert snapshot(root) == before
 
 
+def test_mac_with_mps_keeps_a_detecting_config(tmp_path, fix_cli, probe):
+    # config.py picks "mps" on this Mac and float16 works there: nothing to fix.
+    root = make_project(tmp_path, "detect_no_guard.py", tts=None)
+    before = snapshot(root)
+    code, out, err = fix_cli("--project", root, "--probe-json", probe("apple-m1"), "--write")
+    assert code == 0 and "Nothing to change" in out, out + err
+    assert snapshot(root) == before
+
+
 def test_pin_writes_literals(tmp_path, fix_cli, probe):
     root = make_project(tmp_path, "constants_tight_crlf.py", tts=None)
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write", "--pin")
@@ -178,11 +187,49 @@ def test_unknown_shape_prints_the_manual_edit_and_writes_nothing(tmp_path, fix_c
     root = make_project(tmp_path, "constants_spaced.py")
     (root / "config.py").write_bytes(b'is_half = True\ninfer_device = "cuda"\nis_half = settings()\n')
     before = snapshot(root)
-    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ: (True, "cuda"))
+    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ, **_: (True, "cuda"))
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write")
     assert code == 2
     assert "will not guess" in err and "_gsv_doctor_guard(infer_device, is_half)" in err
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("extra", [(), ("--write",), ("--json",)])
+def test_unknown_shape_with_values_it_cannot_tell_is_refused_not_called_fine(tmp_path, fix_cli, probe, extra):
+    # config.py reads settings.json, which is missing: neither running nor reading it gives the values.
+    root = make_project(tmp_path, "unknown_settings_json.py", tts=None)
+    before = snapshot(root)
+    code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), *extra)
+    assert code == 2, out + err
+    assert "Nothing to change" not in out and "will not guess" in err
+    assert fixplan.manual_edit_text() in err and "Traceback" not in err
+    assert snapshot(root) == before
+
+
+def test_check_says_why_fix_refuses_an_unknown_shape(tmp_path, fix_cli, probe, capsys):
+    root = make_project(tmp_path, "unknown_settings_json.py", tts=None)
+    with pytest.raises(SystemExit) as done:
+        cli.main(["check", "--project", str(root), "--probe-json", str(probe("cpu-torch201")), "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert done.value.code == 0  # a warning, not an error
+    [unknown] = [f for f in result["findings"] if f["id"] == "config-values-unknown"]
+    assert unknown["severity"] == "warning" and unknown["params"]["names"] == "is_half / infer_device"
+    assert all(f.get("fix_command") != "gsv-doctor fix --write" for f in result["findings"])
+
+
+@pytest.mark.parametrize("values", [(None, "cpu"), (None, None)])
+def test_unknown_shape_without_is_half_is_refused(tmp_path, fix_cli, probe, monkeypatch, values):
+    root = make_project(tmp_path, "unknown_settings_json.py", tts=None)
+    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ, **_: values)
+    code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"))
+    assert code == 2 and "will not guess" in err, out + err
+
+
+def test_unknown_shape_whose_values_are_known_and_fine_needs_nothing(tmp_path, fix_cli, probe, monkeypatch):
+    root = make_project(tmp_path, "unknown_settings_json.py", tts=None)
+    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ, **_: (False, "cpu"))
+    code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"))
+    assert code == 0 and "Nothing to change" in out, out + err
 
 
 @pytest.mark.parametrize("fixture,words", [("syntax_error.py", "line 3"), ("undecodable.py", "encoding")])
@@ -388,7 +435,7 @@ def test_refusals_in_chinese(tmp_path, fix_cli, probe, monkeypatch):
 def test_unknown_shape_in_chinese_keeps_the_guard_english(tmp_path, fix_cli, probe, monkeypatch):
     root = make_project(tmp_path, "constants_spaced.py")
     (root / "config.py").write_bytes(b'is_half = True\ninfer_device = "cuda"\nis_half = settings()\n')
-    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ: (True, "cuda"))
+    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ, **_: (True, "cuda"))
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write", "--lang", "zh")
     assert code == 2 and "不会猜测修改" in err and "gsv-doctor check" in err
     assert fixplan.manual_edit_text() in err

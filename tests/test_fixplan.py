@@ -141,6 +141,25 @@ def test_unknown_shape_gives_the_manual_edit_and_writes_nothing():
     assert "does not recognise" in error.value.message
 
 
+def test_unknown_shape_with_unknown_values_is_refused_even_without_findings():
+    facts = configpy.read_config(CONFIGS / "unknown_settings_json.py")
+    with pytest.raises(DoctorError) as error:
+        fixplan.plan([], facts, None, config_values_known=False)
+    assert error.value.exit_code == 2 and fixplan.guard_block("\n") in error.value.message
+    assert fixplan.plan([], facts, None).edits == []  # values known and fine: nothing to do
+    known = configpy.read_config(CONFIGS / "detect_no_guard.py")
+    assert fixplan.plan([], known, None, config_values_known=False).edits == []  # a known shape is never refused
+
+
+def test_unknown_shape_already_guarded_is_not_refused():
+    facts = configpy.read_config(CONFIGS / "unknown_settings_json.py")
+    text = facts.text + configpy.GUARD_BEGIN + " guard\n" + "is_half = False\n" + configpy.GUARD_END + "\n"
+    patched = configpy.parse_config(text.encode())
+    assert patched.patched and patched.shape == "unknown"
+    result = fixplan.plan([], patched, None, config_values_known=False)
+    assert result.edits == [] and [n.id for n in result.notes] == ["already-fixed"]
+
+
 @pytest.mark.parametrize("name", ["constants_spaced.py", "constants_tight_crlf.py", "constants_gbk_crlf.py",
                                   "constants_bom_zh.py"])
 def test_pin_changes_the_literals_in_place(name):

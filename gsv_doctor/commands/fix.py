@@ -153,8 +153,10 @@ def _fix(project, python, write, yes, pin, all_sections, as_json, probe_json, ti
         _refuse_unreadable(checkup)
         facts = checkup.project
         present = [entry for entry in ALL_ENTRY_POINTS if (root / entry).is_file()]
+        effective = checkup.diagnosis.effective
+        known = effective is None or (effective.source != "unknown" and effective.is_half is not None)
         plan = fixplan.plan(checkup.findings, facts.config, facts.tts_infer, pin=pin, all_sections=all_sections,
-                            root_files=present)
+                            root_files=present, config_values_known=known)
         if write and plan.edits:
             if not yes and not as_json and sys.stdin.isatty():
                 for edit in plan.edits:
