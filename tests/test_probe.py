@@ -48,7 +48,7 @@ def test_speed_is_relative_to_float32(cpu_report):
     assert speed["float32"]["vs_float32"] == 1.0
     assert speed["float16"]["seconds"] > 0
     assert speed["float16"]["vs_float32"] == pytest.approx(
-        speed["float16"]["seconds"] / speed["float32"]["seconds"], rel=1e-2)
+        speed["float16"]["seconds"] / speed["float32"]["seconds"], rel=1e-2, abs=1e-3)  # rounded to 3 places
 
 
 def test_old_torch_failures_are_measured_with_exact_messages():
