@@ -724,6 +724,13 @@ def machine_text(verdict: MachineVerdict, lang: str) -> str:
     return fill(REASONS[verdict.reason][lang], params)
 
 
+def _setting_json(setting: str, now: Optional[str], lang: str) -> Dict[str, Any]:
+    """`now`: the value here, null when unknown or unset; `unset`: known to be not set (UNSET
+    is the internal mark for that and never leaves this module)."""
+    return {"id": setting, "text": catalog.SETTINGS[setting][lang], "now": None if now == UNSET else now,
+            "unset": now == UNSET}
+
+
 def to_json(explanations: List[Explanation], lang: str, **envelope: Any) -> Dict[str, Any]:
     """The versioned document of `explain --json`: data plus texts in the chosen language."""
     items = []
@@ -736,8 +743,7 @@ def to_json(explanations: List[Explanation], lang: str, **envelope: Any) -> Dict
             "params": explanation.params,
             "meaning": meaning(explanation, lang),
             "location": asdict(explanation.location) if explanation.location else None,
-            "settings": [{"id": s, "text": catalog.SETTINGS[s][lang], "now": explanation.now.get(s)}
-                         for s in explanation.settings],
+            "settings": [_setting_json(s, explanation.now.get(s), lang) for s in explanation.settings],
             "fix": {"commands": explanation.fix_commands, "alternatives": fix_alternatives(explanation.fix_commands),
                     "manual": manual(explanation, lang)},
             "machine": None,

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from conftest import TESTS
@@ -368,4 +370,16 @@ def test_now_values_attach_to_the_settings_each_error_names(tmp_path):
     document = explain.to_json(found, "en")
     assert document["explanations"][0]["settings"][0] == {
         "id": "tts_infer.is_half", "text": explain.catalog.SETTINGS["tts_infer.is_half"]["en"],
-        "now": "custom: is_half=True"}
+        "now": "custom: is_half=True", "unset": False}
+
+
+def test_an_unset_variable_is_null_in_json_and_not_set_in_text():
+    from gsv_doctor.commands.explain import render_text as render
+
+    log = logread.read_log((LOGS / "github_issue_paste_zh.md").read_bytes())
+    found = explain.explain_log(log)
+    explain.add_current_settings(found, explain.current_settings(env_is_half=None, env_known=True))
+    (setting,) = [s for s in explain.to_json(found, "en")["explanations"][0]["settings"] if s["id"] == "env.is_half"]
+    assert setting["now"] is None and setting["unset"] is True
+    assert explain.UNSET not in json.dumps(explain.to_json(found, "en"))
+    assert "[now: not set]" in render(found, "en", "x", log, None)
