@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shlex
 import sys
 import time
 from dataclasses import dataclass, field
@@ -181,6 +180,8 @@ def launch_python(line: bytes, kind: str) -> Optional[str]:
             word = word[2:]
         absolute = bare or word.startswith(("$PSScriptRoot", "\\", "/")) or re.match(r"[A-Za-z]:", word)
         return "\"%s\"" % (word if absolute else "$PSScriptRoot\\" + word)
+    import shlex  # only here: the warm preflight path stays lean
+
     return shlex.quote(word)
 
 
@@ -190,6 +191,8 @@ def _quoted_here(kind: str) -> str:
         return "\"%s\"" % sys.executable.replace("%", "%%")
     if kind == "powershell":
         return "'%s'" % sys.executable.replace("'", "''")
+    import shlex
+
     return shlex.quote(sys.executable)
 
 
