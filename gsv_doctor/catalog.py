@@ -79,7 +79,8 @@ class Entry:
     pattern: str  # confirms the match; named groups -> params
     meaning: Text
     settings: Tuple[str, ...]
-    fix_commands: Tuple[str, ...]  # gsv-doctor commands first ({launch}: the program from the log)
+    fix_commands: Tuple[str, ...]  # gsv-doctor commands first ({launch}: the program from the log; for a
+    # Python started with -I, explain.fix_commands puts `gsv-doctor hook install` before the `run` line)
     manual: Text
     check: str
     example: str  # the shortest real message that this entry matches (the tests use it)

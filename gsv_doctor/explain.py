@@ -199,6 +199,33 @@ def _launch(log: Log, traceback: Optional[Traceback], root: Optional[str]) -> st
     return ("runtime\\python.exe -I " + program) if windows_package else ("python " + program)
 
 
+HOOK_INSTALL = "gsv-doctor hook install --python "
+
+
+def fix_commands(entry: Entry, launch: str) -> List[str]:
+    """The entry's commands for this launch. `run` cannot bring the hook into a Python started
+    with -I (it ignores PYTHONPATH; the Windows package starts so): install it there first."""
+    commands = []
+    for command in entry.fix_commands:
+        words = launch.split()
+        if "{launch}" in command and len(words) > 1 and words[1] == "-I":
+            commands.append(HOOK_INSTALL + words[0])
+        commands.append(command.format(launch=launch))
+    return commands
+
+
+def fix_alternatives(commands: List[str]) -> List[List[str]]:
+    """The commands as alternatives, each a list of steps run in order: a hook install goes
+    with the command after it."""
+    alternatives: List[List[str]] = []
+    for command in commands:
+        if alternatives and alternatives[-1][-1].startswith(HOOK_INSTALL):
+            alternatives[-1].append(command)
+        else:
+            alternatives.append([command])
+    return alternatives
+
+
 _SETTING_BY_PLACE = (
     (("tts_infer_pack", "api_v2.py"), ("tts_infer.is_half", "tts_infer.device")),
     (("inference_webui", "prepare_datasets", "s1_train", "s2_train"), ("env.is_half",)),
@@ -273,7 +300,7 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
         explanations.append(Explanation(
             id=entry.id, message=message, line=line_no, count=len(hits), params=params, location=location,
             settings=_settings(entry, _places(log, traceback, root, location)),
-            fix_commands=[command.format(launch=launch) for command in entry.fix_commands],
+            fix_commands=fix_commands(entry, launch),
         ))
     _share_log_facts(explanations)
     explanations.sort(key=lambda e: e.line)
@@ -319,7 +346,7 @@ def _share_log_facts(explanations: List[Explanation]) -> None:
 def symptom(name: str) -> Explanation:
     entry = catalog.SYMPTOMS[name]
     return Explanation(id=entry.id, message="", line=0, count=0, settings=list(entry.settings),
-                       fix_commands=[c.format(launch="python webui.py") for c in entry.fix_commands])
+                       fix_commands=fix_commands(entry, "python webui.py"))
 
 
 # ------------------------------------------------------------------ this machine, now
@@ -697,6 +724,13 @@ def machine_text(verdict: MachineVerdict, lang: str) -> str:
     return fill(REASONS[verdict.reason][lang], params)
 
 
+def _setting_json(setting: str, now: Optional[str], lang: str) -> Dict[str, Any]:
+    """`now`: the value here, null when unknown or unset; `unset`: known to be not set (UNSET
+    is the internal mark for that and never leaves this module)."""
+    return {"id": setting, "text": catalog.SETTINGS[setting][lang], "now": None if now == UNSET else now,
+            "unset": now == UNSET}
+
+
 def to_json(explanations: List[Explanation], lang: str, **envelope: Any) -> Dict[str, Any]:
     """The versioned document of `explain --json`: data plus texts in the chosen language."""
     items = []
@@ -709,9 +743,9 @@ def to_json(explanations: List[Explanation], lang: str, **envelope: Any) -> Dict
             "params": explanation.params,
             "meaning": meaning(explanation, lang),
             "location": asdict(explanation.location) if explanation.location else None,
-            "settings": [{"id": s, "text": catalog.SETTINGS[s][lang], "now": explanation.now.get(s)}
-                         for s in explanation.settings],
-            "fix": {"commands": explanation.fix_commands, "manual": manual(explanation, lang)},
+            "settings": [_setting_json(s, explanation.now.get(s), lang) for s in explanation.settings],
+            "fix": {"commands": explanation.fix_commands, "alternatives": fix_alternatives(explanation.fix_commands),
+                    "manual": manual(explanation, lang)},
             "machine": None,
         }
         if explanation.machine is not None:

@@ -19,7 +19,7 @@ import os
 import sys
 
 ENV_SWITCH = "GSV_DOCTOR_HOOK"  # "0" disables the hook for one run
-ENV_CACHE = "GSV_DOCTOR_HOOK_CACHE"  # "0" turns off the float32 weight cache
+ENV_CACHE = "GSV_DOCTOR_HOOK_CACHE"  # "0" turns off the float32 caches (weights, outputs)
 ENV_CACHE_DIR = "GSV_DOCTOR_CACHE_DIR"  # where probe reports are cached
 PROBE_SCHEMA = "gsv-doctor/probe"
 # float16 on the CPU slower than this times float32 in the probe: patch every op.
@@ -64,8 +64,14 @@ _lock = _thread.allocate_lock()
 _originals = {}  # "owner.name" -> the object that was there before install()
 _state = {"reason": None, "source": None, "error": None}
 # id(float16 tensor) -> (weakref, version, data_ptr, float32 copy, is weight): weights, and the
-# float32 results of patched ops while their float16 outputs live.
+# float32 results of the most recent outputs of patched ops.
 _cache = {}
+# Outputs whose float32 result is kept: (key, weakref), least recently used first. Enough for a
+# chain of patched ops (conv -> GELU -> GroupNorm) to skip the casts; a program that keeps many
+# outputs (lists of features) pays for the float32 copies of the last few only.
+OUTPUT_CACHE_SIZE = 8
+_recent = []
+_recent_lock = _thread.allocate_lock()  # never taken in a weakref callback (_forget): no deadlock
 _torch = None
 
 
@@ -85,9 +91,9 @@ def _upcast(tensor):
     """float32 copy of a CPU float16 tensor, cast once where a cache makes it cheaper.
 
     Weights (Parameters): the copy lives as long as the weight and is redone when the
-    weight changes (version counter, storage). Outputs of a patched op: their float32
-    result is kept while the float16 output lives and is not changed, so the next
-    patched op (conv -> GELU -> GroupNorm) starts from it instead of casting back up.
+    weight changes (version counter, storage). Outputs of a patched op: the float32 result
+    of the last OUTPUT_CACHE_SIZE outputs is kept while they live and are not changed, so
+    the next patched op (conv -> GELU -> GroupNorm) starts from it instead of casting back up.
     """
     if _state.get("no_cache"):
         return tensor.float()
@@ -99,6 +105,8 @@ def _upcast(tensor):
     entry = _cache.get(key)
     if entry is not None and entry[0]() is tensor and entry[1] == tensor._version \
             and entry[2] == tensor.data_ptr():
+        if not entry[4]:
+            _touch(key, entry[0])
         return entry[3]
     converted = tensor.detach().float()
     if isinstance(tensor, _torch.nn.Parameter):
@@ -112,6 +120,26 @@ def _remember(tensor, converted, weight):
     key = id(tensor)
     ref = weakref.ref(tensor, lambda dead, key=key: _forget(dead, key))
     _cache[key] = (ref, tensor._version, tensor.data_ptr(), converted, weight)
+    if not weight:
+        evicted = []
+        with _recent_lock:
+            _recent.append((key, ref))
+            if len(_recent) > OUTPUT_CACHE_SIZE:
+                _recent[:] = [item for item in _recent if item[1]() is not None]  # dead ones: gone already
+            while len(_recent) > OUTPUT_CACHE_SIZE:
+                evicted.append(_recent.pop(0))
+        for old_key, old_ref in evicted:
+            _forget(old_ref, old_key)  # only if that entry is still the one remembered
+
+
+def _touch(key, ref):
+    """A kept output was used again: it becomes the most recent."""
+    with _recent_lock:
+        for index, item in enumerate(_recent):
+            if item[1] is ref:  # by identity: == on live weakrefs would compare the tensors
+                del _recent[index]
+                _recent.append(item)
+                return
 
 
 def _convert(value):
@@ -252,7 +280,7 @@ def install(ops=None, reason=None, source="api"):
 
 
 def uninstall():
-    """Restore every patched object exactly (the same objects) and drop the weight cache."""
+    """Restore every patched object exactly (the same objects) and drop the float32 caches."""
     with _lock:
         if not _originals:
             return
@@ -269,6 +297,8 @@ def uninstall():
             else:
                 delattr(target, name)
         _cache.clear()
+        with _recent_lock:
+            del _recent[:]
         _state["reason"] = None
         _state["source"] = None
 
@@ -286,6 +316,8 @@ def status():
             "cached_weights": sum(1 for entry in entries if entry[4]),
             "cache_bytes": sum(entry[3].numel() * entry[3].element_size() for entry in entries if entry[4]),
             "cached_outputs": sum(1 for entry in entries if not entry[4]),
+            "output_cache_bytes": sum(entry[3].numel() * entry[3].element_size() for entry in entries
+                                      if not entry[4]),
         }
 
 

@@ -28,6 +28,7 @@ MARKER = "# gsv-doctor hook:"  # first line of both files we write: our ownershi
 BACKUP_SUFFIX = ".gsv-doctor-backup"
 CREATED_PYCACHE = "# gsv-doctor created __pycache__"  # so uninstall removes it only then
 CHILD_TIMEOUT_S = 30.0
+HOOK_SAYS = "gsv-doctor hook:"  # how every line the hook prints on stderr starts
 
 # site exec()s a .pth line that starts with "import". A failure inside must not become
 # site's multi-line traceback: one line on stderr, and start-up goes on.
@@ -111,10 +112,13 @@ def _child(python: str, code: str, env: Optional[Dict[str, str]] = None) -> Dict
                           "Check that --python names a working Python interpreter.") from None
     lines = done.stdout.strip().splitlines()
     try:
-        return json.loads(lines[-1])
+        data = json.loads(lines[-1])
     except (IndexError, ValueError):
         tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
         raise DoctorError(f"{python} could not report its site-packages ({tail}).") from None
+    # What the hook itself said in the target (its .pth line or activate(): "not active (...)").
+    data["hook_messages"] = [line.strip() for line in done.stderr.splitlines() if line.startswith(HOOK_SAYS)]
+    return data
 
 
 def locate(python: Optional[str] = None) -> Location:
@@ -225,7 +229,9 @@ def install(python: Optional[str] = None) -> HookState:
         check = _child(location.python, _LOCATE + "import py_compile\npy_compile.compile(%r, doraise=True)\n"
                        % str(location.module_path), env=dict(os.environ, **{hook.ENV_SWITCH: "1"}))
         if not check.get("hook_loaded"):
-            raise DoctorError(f"{location.python} did not load the hook from {location.pth_path}; installed nothing.")
+            said = "".join(f" It printed: {line}" for line in check.get("hook_messages") or [])
+            raise DoctorError(f"{location.python} did not load the hook from {location.pth_path}; installed"
+                              f" nothing.{said}")
     except BaseException:
         _remove_ours(location)
         for backup, path in moved:

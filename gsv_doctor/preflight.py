@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,18 +119,89 @@ def apply_fix(result: Preflight) -> List[str]:
 
 # -- --install-into: one line in a start script ---------------------------------------------------
 
+# The line runs gsv-doctor with the interpreter of the launch line (`{python}`, as the shell
+# writes it), so it probes the Python that really starts GPT-SoVITS; gsv-doctor installed into
+# the Windows package's runtime is not on PATH (runtime\Scripts is not), `-m gsv_doctor` is.
 PREFLIGHT_LINES = {
-    "cmd": "gsv-doctor preflight --project \"%~dp0.\" || (pause & exit /b 1)",
-    "powershell": "gsv-doctor preflight --project \"$PSScriptRoot\"; if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }",
-    "sh": "gsv-doctor preflight --project \"$(dirname \"$0\")\" || exit $?",
+    "cmd": "{python} -m gsv_doctor preflight{target} --project \"%~dp0.\" || (pause & exit /b 1)",
+    "powershell": "& {python} -m gsv_doctor preflight{target} --project \"$PSScriptRoot\";"
+                  " if ($LASTEXITCODE -ne 0) {{ exit $LASTEXITCODE }}",
+    "sh": "{python} -m gsv_doctor preflight{target} --project \"$gsv_doctor_dir\" || exit $?",
 }
+# sh: $0 names the script relative to the folder it was started from, which a `cd` in the
+# script changes; so the folder is taken once, at the top, before any `cd`.
+SH_DIR_LINE = "gsv_doctor_dir=$(CDPATH= cd -- \"$(dirname -- \"$0\")\" && pwd)"
 _LAUNCH = re.compile(rb"(python|webui|api)[^\r\n]*\.py", re.I)
 _PREAMBLE = re.compile(rb"^\s*(@?echo\s+off|#!|chcp\b|setlocal\b|param\s*\(|set\s+-)", re.I)
+_SH_PREAMBLE = re.compile(rb"^\s*(#|set\s+-)")
+_PYTHON_NAME = re.compile(r"python[0-9.]*(\.exe)?$", re.I)
+_ALREADY = (b"gsv-doctor preflight", b"gsv_doctor preflight", b"gsv-doctor run", b"gsv_doctor run")
 
 
 def script_kind(path: Path) -> str:
     suffix = path.suffix.lower()
     return {".bat": "cmd", ".cmd": "cmd", ".ps1": "powershell"}.get(suffix, "sh")
+
+
+def _first_word(line: str, kind: str) -> Optional[str]:
+    """The program a launch line starts, as written (quotes removed), or None."""
+    text = line.strip()
+    prefixes = {"cmd": ("@", "call "), "powershell": ("& ", ". "), "sh": ("exec ",)}[kind]
+    changed = True
+    while changed:
+        changed = False
+        for prefix in prefixes:
+            if text.lower().startswith(prefix):
+                text, changed = text[len(prefix):].lstrip(), True
+    if text[:1] in ("\"", "'"):
+        end = text.find(text[0], 1)
+        return text[1:end] if end > 0 else None
+    word = text.split(None, 1)[0] if text else ""
+    return word or None
+
+
+def launch_python(line: bytes, kind: str) -> Optional[str]:
+    """The interpreter of a launch line, written so that the script finds it from the preflight
+    line: a path relative to the script's folder (cmd, PowerShell) gets that folder in front.
+    None when the line does not start a Python by a name or path we can read."""
+    try:
+        word = _first_word(line.decode("ascii"), kind)
+    except UnicodeDecodeError:
+        return None
+    if not word or not _PYTHON_NAME.match(re.split(r"[\\/]", word)[-1]) or re.search(r"[$%`!]", word.replace(
+            "%~dp0", "").replace("$PSScriptRoot", "")):
+        return None
+    bare = not re.search(r"[\\/]", word)
+    if kind == "cmd":
+        absolute = bare or word.startswith(("%~dp0", "\\")) or re.match(r"[A-Za-z]:", word)
+        return "\"%s\"" % (word if absolute else "%~dp0" + word)
+    if kind == "powershell":
+        if word.startswith(".\\") or word.startswith("./"):
+            word = word[2:]
+        absolute = bare or word.startswith(("$PSScriptRoot", "\\", "/")) or re.match(r"[A-Za-z]:", word)
+        return "\"%s\"" % (word if absolute else "$PSScriptRoot\\" + word)
+    import shlex  # only here: the warm preflight path stays lean
+
+    return shlex.quote(word)
+
+
+def _quoted_here(kind: str) -> str:
+    """The interpreter running gsv-doctor now, quoted for the script's shell."""
+    if kind == "cmd":
+        return "\"%s\"" % sys.executable.replace("%", "%%")
+    if kind == "powershell":
+        return "'%s'" % sys.executable.replace("'", "''")
+    import shlex
+
+    return shlex.quote(sys.executable)
+
+
+def preflight_line(kind: str, python: Optional[str]) -> str:
+    """The line for a script of this kind; `python`: the launch line's interpreter, as
+    launch_python() writes it, or None for the one running gsv-doctor now."""
+    if python is None:
+        return PREFLIGHT_LINES[kind].format(python=_quoted_here(kind), target="")
+    return PREFLIGHT_LINES[kind].format(python=python, target=" --python " + python)
 
 
 def plan_install_into(path: Path) -> Optional[bytes]:
@@ -141,20 +213,32 @@ def plan_install_into(path: Path) -> Optional[bytes]:
         data = path.read_bytes()
     except OSError as error:
         raise DoctorError(f"--install-into {path}: cannot read it ({error.strerror or error}).") from None
-    if b"gsv-doctor preflight" in data or b"gsv-doctor run" in data:
+    if any(mark in data for mark in _ALREADY):
         return None
+    kind = script_kind(path)
     newline = b"\r\n" if b"\r\n" in data else b"\n"
-    line = PREFLIGHT_LINES[script_kind(path)].encode("ascii") + newline
     lines = data.splitlines(keepends=True)
     index = next((i for i, text in enumerate(lines) if _LAUNCH.search(text) and not text.lstrip().startswith(
         (b"#", b"rem ", b"REM ", b"::"))), None)
+    python = launch_python(lines[index], kind) if index is not None else None
     if index is None:
         index = 0
         while index < len(lines) and (_PREAMBLE.match(lines[index]) or not lines[index].strip()):
             index += 1
-    if index > 0 and not lines[index - 1].endswith((b"\n", b"\r")):
-        lines[index - 1] += newline
-    lines.insert(index, line)
+    if index == len(lines) and lines and not lines[-1].endswith((b"\n", b"\r")):
+        lines[-1] += newline
+    if kind == "sh":
+        top = 0
+        while top < index and (_SH_PREAMBLE.match(lines[top]) or not lines[top].strip()):
+            top += 1
+        lines.insert(top, SH_DIR_LINE.encode("ascii") + newline)
+        index += 1
+    line = preflight_line(kind, python)
+    if not line.isascii():  # sys.executable under a non-ASCII folder; the script's code page is unknown
+        raise DoctorError(f"--install-into {path}: the line would hold non-ASCII characters, which a start"
+                          " script's encoding may not keep; nothing was changed.",
+                          f"Add this line by hand, just before the line that starts Python:\n{line}")
+    lines.insert(index, line.encode("ascii") + newline)
     return b"".join(lines)
 
 

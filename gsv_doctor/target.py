@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -50,6 +51,8 @@ def resolve_python(python: Optional[str]) -> str:
     if not python:
         return sys.executable
     path = Path(python).expanduser()
+    if not path.exists() and os.path.basename(python) == python and shutil.which(python):
+        path = Path(shutil.which(python))  # a name, as a start script writes it: the one on PATH
     if path.is_dir():
         for candidate in ("python.exe", "python", "bin/python3", "bin/python", "Scripts/python.exe"):
             if (path / candidate).is_file():

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from conftest import TESTS
@@ -5,61 +7,63 @@ from gsv_doctor import explain, logread
 
 LOGS = TESTS / "logs"
 RUN_PACKAGE = "gsv-doctor run -- runtime\\python.exe -I webui.py"
+# `run` cannot inject the hook under -I: the Windows package gets the hook installed first.
+PACKAGE = ("gsv-doctor hook install --python runtime\\python.exe", RUN_PACKAGE)
 
-# log file -> (entry id, located frame "path:line" or None, first setting, second fix command or None)
+# log file -> (entry id, located frame "path:line" or None, first setting, the fix commands after the first)
 CORPUS = {
     "win_package_prepare_hubert_conv.log": ("cpu-half-conv", "GPT_SoVITS/prepare_datasets/2-get-hubert-wav32k.py:101",
-                                            "env.is_half", RUN_PACKAGE),
+                                            "env.is_half", PACKAGE),
     "gbk_console_prepare_conv.log": ("cpu-half-conv", "GPT_SoVITS/feature_extractor/cnhubert.py:84", "env.is_half",
-                                     RUN_PACKAGE),
+                                     PACKAGE),
     "github_issue_paste_zh.md": ("cpu-half-conv", "GPT_SoVITS/feature_extractor/cnhubert.py:84", "env.is_half",
-                                 RUN_PACKAGE),
+                                 PACKAGE),
     "linux_inference_gradio_layernorm.log": ("cpu-half-layer-norm", "GPT_SoVITS/AR/models/t2s_model.py:142",
-                                             "env.is_half", "gsv-doctor run -- python webui.py"),
+                                             "env.is_half", ("gsv-doctor run -- python webui.py",)),
     "api_v2_tts_pipeline_addmm.log": ("cpu-half-linear", "GPT_SoVITS/feature_extractor/cnhubert.py:67",
-                                      "tts_infer.is_half", "gsv-doctor run -- python api_v2.py"),
+                                      "tts_infer.is_half", ("gsv-doctor run -- python api_v2.py",)),
     "chained_groupnorm_gradio_error.log": ("cpu-half-group-norm", "GPT_SoVITS/module/models.py:598", "env.is_half",
-                                           "gsv-doctor run -- python webui.py"),
+                                           ("gsv-doctor run -- python webui.py",)),
     "vocoder_conv_transpose.log": ("cpu-half-conv-transpose", "GPT_SoVITS/BigVGAN/bigvgan.py:402", "env.is_half",
-                                   RUN_PACKAGE),
+                                   PACKAGE),
     "mel_spectrogram_hann_window.log": ("cpu-half-stft-window", "GPT_SoVITS/module/mel_processing.py:46",
-                                        "env.is_half", "gsv-doctor run -- python webui.py"),
+                                        "env.is_half", ("gsv-doctor run -- python webui.py",)),
     "mkl_fft_half_new_torch.log": ("cpu-half-mkl-fft", "GPT_SoVITS/module/mel_processing.py:52", "tts_infer.is_half",
-                                   "gsv-doctor run -- python webui.py"),
+                                   ("gsv-doctor run -- python webui.py",)),
     "bf16_stft_reflection_pad.log": ("cpu-bf16-stft-pad", "GPT_SoVITS/module/mel_processing.py:52", "config.is_half",
-                                     "gsv-doctor run -- python webui.py"),
+                                     ("gsv-doctor run -- python webui.py",)),
     "generic_half_kernel_baddbmm.log": ("half-kernel-other", "GPT_SoVITS/module/attentions.py:180", "config.is_half",
-                                        "gsv-doctor run -- python webui.py"),
+                                        ("gsv-doctor run -- python webui.py",)),
     "dtype_half_input_float_weight_cuda.log": ("dtype-input-weight", "GPT_SoVITS/module/models.py:1021", "env.is_half",
-                                               RUN_PACKAGE),
+                                               PACKAGE),
     "dtype_float_input_half_weight_cpu.log": ("dtype-input-weight", "GPT_SoVITS/module/models.py:960", "env.is_half",
-                                              "gsv-doctor run -- python api.py"),
+                                              ("gsv-doctor run -- python api.py",)),
     "dtype_bias_c10_half.log": ("dtype-input-bias", "GPT_SoVITS/TTS_infer_pack/TTS.py:1390", "tts_infer.is_half",
-                                "gsv-doctor run -- python webui.py"),
+                                ("gsv-doctor run -- python webui.py",)),
     "dtype_mat1_mat2.log": ("dtype-mat1-mat2", "GPT_SoVITS/AR/models/t2s_model.py:508", "env.is_half",
-                            "gsv-doctor run -- python webui.py"),
+                            ("gsv-doctor run -- python webui.py",)),
     "dtype_expected_scalar_half.log": ("dtype-expected-scalar", "GPT_SoVITS/inference_webui.py:460", "env.is_half",
-                                       "gsv-doctor run -- python webui.py"),
+                                       ("gsv-doctor run -- python webui.py",)),
     "dtype_expected_scalar_float.log": ("dtype-expected-scalar", "GPT_SoVITS/module/attentions.py:213", "env.is_half",
-                                        "gsv-doctor run -- python webui.py"),
-    "api_cuda_not_compiled.log": ("cuda-not-compiled", "api.py:1072", "api.flags", None),
-    "amd_no_nvidia_driver.log": ("cuda-no-driver", "config.py:24", "config.infer_device", None),
+                                        ("gsv-doctor run -- python webui.py",)),
+    "api_cuda_not_compiled.log": ("cuda-not-compiled", "api.py:1072", "api.flags", ()),
+    "amd_no_nvidia_driver.log": ("cuda-no-driver", "config.py:24", "config.infer_device", ()),
     "cuda_visible_devices_empty.log": ("cuda-no-gpus", "GPT_SoVITS/TTS_infer_pack/TTS.py:560", "tts_infer.device",
-                                       None),
+                                       ()),
     "rtx5090_no_kernel_image.log": ("cuda-no-kernel-image", "GPT_SoVITS/inference_webui.py:176", "torch.build",
-                                    None),
-    "train_s2_oom_small_card.log": ("cuda-out-of-memory", "GPT_SoVITS/s2_train.py:405", "config.infer_device", None),
+                                    ()),
+    "train_s2_oom_small_card.log": ("cuda-out-of-memory", "GPT_SoVITS/s2_train.py:405", "config.infer_device", ()),
     "mac_mps_not_implemented.log": ("mps-not-implemented", "GPT_SoVITS/module/mel_processing.py:52",
-                                    "env.mps_fallback", None),
+                                    "env.mps_fallback", ()),
     "mac_mps_float64.log": ("mps-float64", "GPT_SoVITS/prepare_datasets/2-get-hubert-wav32k.py:96",
-                            "config.infer_device", None),
+                            "config.infer_device", ()),
     "prepare_hubert_nan_gtx1660.log": ("nan-hubert-features", "GPT_SoVITS/prepare_datasets/2-get-hubert-wav32k.py:0",
-                                       "gpu.card", None),
-    "t2s_probability_nan.log": ("nan-probability", "GPT_SoVITS/AR/models/utils.py:160", "gpu.card", RUN_PACKAGE),
+                                       "gpu.card", ()),
+    "t2s_probability_nan.log": ("nan-probability", "GPT_SoVITS/AR/models/utils.py:160", "gpu.card", PACKAGE),
     "nan_audio_cast_warning.log": ("nan-audio", "GPT_SoVITS/inference_webui.py:905", "gpu.card",
-                                   "gsv-doctor run -- python webui.py"),
-    "config_eval_is_half_false.log": ("is-half-env-eval", "config.py:19", "env.is_half", None),
-    "inference_eval_is_half_true.log": ("is-half-env-eval", "GPT_SoVITS/inference_webui.py:52", "env.is_half", None),
+                                   ("gsv-doctor run -- python webui.py",)),
+    "config_eval_is_half_false.log": ("is-half-env-eval", "config.py:19", "env.is_half", ()),
+    "inference_eval_is_half_true.log": ("is-half-env-eval", "GPT_SoVITS/inference_webui.py:52", "env.is_half", ()),
 }
 
 
@@ -74,7 +78,7 @@ def test_every_corpus_file_is_in_the_table():
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_corpus(name):
-    entry_id, where, setting, second_fix = CORPUS[name]
+    entry_id, where, setting, more_fixes = CORPUS[name]
     found = {e.id: e for e in explain_file(name)}
     assert entry_id in found, sorted(found)
     explanation = found[entry_id]
@@ -82,7 +86,7 @@ def test_corpus(name):
     assert (location and "%s:%d" % (location.path, location.line)) == (where or None)
     assert explanation.settings[0] == setting
     assert explanation.fix_commands[0] == explanation.entry.fix_commands[0] if explanation.entry.fix_commands else True
-    assert (explanation.fix_commands[1] if len(explanation.fix_commands) > 1 else None) == second_fix
+    assert tuple(explanation.fix_commands[1:]) == more_fixes
     assert explanation.message and explanation.line >= 1
 
 
@@ -289,7 +293,8 @@ def test_json_document_is_versioned_and_in_the_language():
     (item,) = document["explanations"]
     assert item["id"] == "cpu-half-conv"
     assert item["location"]["path"] == "GPT_SoVITS/feature_extractor/cnhubert.py"
-    assert item["fix"]["commands"][0] == "gsv-doctor fix --write"
+    assert item["fix"]["commands"] == ["gsv-doctor fix --write", *PACKAGE]
+    assert item["fix"]["alternatives"] == [["gsv-doctor fix --write"], list(PACKAGE)]  # install, then run
     assert "CPU" in item["meaning"] and "半精度" in item["meaning"]
     assert item["machine"]["status"] == "still"
 
@@ -365,4 +370,16 @@ def test_now_values_attach_to_the_settings_each_error_names(tmp_path):
     document = explain.to_json(found, "en")
     assert document["explanations"][0]["settings"][0] == {
         "id": "tts_infer.is_half", "text": explain.catalog.SETTINGS["tts_infer.is_half"]["en"],
-        "now": "custom: is_half=True"}
+        "now": "custom: is_half=True", "unset": False}
+
+
+def test_an_unset_variable_is_null_in_json_and_not_set_in_text():
+    from gsv_doctor.commands.explain import render_text as render
+
+    log = logread.read_log((LOGS / "github_issue_paste_zh.md").read_bytes())
+    found = explain.explain_log(log)
+    explain.add_current_settings(found, explain.current_settings(env_is_half=None, env_known=True))
+    (setting,) = [s for s in explain.to_json(found, "en")["explanations"][0]["settings"] if s["id"] == "env.is_half"]
+    assert setting["now"] is None and setting["unset"] is True
+    assert explain.UNSET not in json.dumps(explain.to_json(found, "en"))
+    assert "[now: not set]" in render(found, "en", "x", log, None)

@@ -26,7 +26,10 @@ def test_done_when_chinese_locale_old_torch_pasted_on_stdin(run_cli):
     out = result.stdout
     assert "你安装的 torch 在 CPU 上没有 float16 版本的卷积" in out
     assert "GPT_SoVITS/feature_extractor/cnhubert.py:84 in forward" in out
-    assert "gsv-doctor fix --write" in out and "gsv-doctor run -- runtime\\python.exe -I webui.py" in out
+    assert "gsv-doctor fix --write" in out
+    # -I ignores PYTHONPATH: the hook is installed into the runtime first, then `run` starts it
+    assert "或: gsv-doctor hook install --python runtime\\python.exe\n" in out
+    assert "然后: gsv-doctor run -- runtime\\python.exe -I webui.py\n" in out
     assert "会：本机的 torch" in out and "conv1d, conv2d" in out
     assert "\x1b[" not in out  # not a terminal: no colour
 
@@ -141,3 +144,18 @@ def test_project_settings_shown_as_they_are_now(run_cli, tmp_path):
     assert "[now: is_half=false]" in out
     not_project = run_cli("explain", str(ISSUE), "--project", str(tmp_path / "GPT_SoVITS"))
     assert not_project.returncode == 2 and "not a GPT-SoVITS folder" in not_project.stderr
+
+
+def test_the_windows_package_is_told_to_install_the_hook_before_run():
+    log = logread.read_log(ISSUE.read_bytes())
+    text = render_text(core.explain_log(log), "en", "x", log, None)
+    lines = [line.strip() for line in text.splitlines()]
+    install = lines.index("or: gsv-doctor hook install --python runtime\\python.exe")
+    assert lines[install + 1] == "then: gsv-doctor run -- runtime\\python.exe -I webui.py"
+    assert lines[install - 1].endswith("gsv-doctor fix --write")
+
+
+def test_a_launch_without_I_needs_no_hook_install():
+    log = logread.read_log((LOGS / "linux_inference_gradio_layernorm.log").read_bytes())
+    text = render_text(core.explain_log(log), "en", "x", log, None)
+    assert "or: gsv-doctor run -- python webui.py" in text and "hook install" not in text

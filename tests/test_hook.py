@@ -296,6 +296,38 @@ def test_the_float32_result_of_one_op_feeds_the_next_until_its_output_changes():
     assert hook.status()["cached_outputs"] == 0
 
 
+def test_only_the_most_recent_outputs_keep_a_float32_copy():
+    old_torch.install()
+    hook.install()
+    w = torch.randn(4, 4, 3).half()
+    kept = [F.conv1d(torch.randn(1, 4, 16).half(), w) for _ in range(3 * hook.OUTPUT_CACHE_SIZE)]  # a feature list
+    state = hook.status()
+    assert state["cached_outputs"] == hook.OUTPUT_CACHE_SIZE
+    assert state["output_cache_bytes"] == hook.OUTPUT_CACHE_SIZE * kept[0].numel() * 4
+    assert state["cache_bytes"] == 0  # weights only: w is no Parameter
+    # the newest is still served from float32, the oldest is cast again (and still right)
+    newest, oldest = kept[-1], kept[0]
+    assert hook._cache[id(newest)][0]() is newest and id(oldest) not in hook._cache
+    assert torch.equal(F.gelu(oldest), F.gelu(oldest.float()).half())
+
+
+def test_a_kept_output_used_again_stays_in_the_cache():
+    old_torch.install()
+    hook.install()
+    w = torch.randn(4, 4, 3).half()
+    first = F.conv1d(torch.randn(1, 4, 16).half(), w)
+    exact = hook._cache[id(first)][3].clone()  # its float32 result
+    rest = []
+    for _ in range(hook.OUTPUT_CACHE_SIZE - 1):
+        rest.append(F.conv1d(torch.randn(1, 4, 16).half(), w))
+        F.layer_norm(first, (14,))  # `first` read again each time: the most recent use
+    rest.append(F.conv1d(torch.randn(1, 4, 16).half(), w))
+    # 9 live outputs: the one used longest ago (rest[0]) made way, not `first`; the layer_norm
+    # outputs died at once and took no place
+    assert id(first) in hook._cache and id(rest[0]) not in hook._cache and id(rest[1]) in hook._cache
+    assert torch.equal(F.gelu(first), F.gelu(exact).half())
+
+
 def test_inference_mode_works_and_caches_only_the_weights():
     old_torch.install()
     hook.install()

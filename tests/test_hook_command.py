@@ -56,7 +56,7 @@ def test_text_status_names_the_ops_and_the_reason():
 
     off = {"torch": "2.0.1+cpu", "error": None, "status": {"active": False, "ops": [], "reason": None, "error": None}}
     text = render_status(HookState(location, True, False, in_target=off, disabled_by_env=True))
-    assert "from another gsv-doctor version" in text
+    assert "modified or from another gsv-doctor version" in text
     assert "NOT active (GSV_DOCTOR_HOOK=0)" in text
 
     text = render_status(HookState(location, False, False, foreign=["/p/site-packages/gsv_doctor_hook.pth"]))
@@ -69,3 +69,24 @@ def test_a_missing_python_is_a_usage_error(run_cli, tmp_path):
     assert done.returncode == 2
     assert done.stderr.startswith("gsv-doctor: --python")
     assert "Traceback" not in done.stderr
+
+
+def test_status_of_a_broken_module_shows_what_the_target_printed(run_cli, venv, tmp_path):
+    from conftest import child_env
+
+    env = child_env(GSV_DOCTOR_CACHE_DIR=str(tmp_path / "cache"))
+    assert run_cli("hook", "install", "--python", venv, env=env).returncode == 0
+    state = json.loads(run_cli("hook", "status", "--python", venv, "--json", env=env).stdout)
+    module = Path(state["location"]["module_path"])
+    header = module.read_text().splitlines()[:2]
+    module.write_text("\n".join(header) + "\nraise RuntimeError('boom')\n")
+    done = run_cli("hook", "status", "--python", venv, env=env)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "modified or from another gsv-doctor version" in lines[0]
+    assert "NOT active; that Python printed:" in done.stdout
+    assert "  gsv-doctor hook: not active (RuntimeError: boom); running without it." in lines
+    assert "not loaded" not in done.stdout
+    done = run_cli("hook", "status", "--python", venv, "--json", env=env)
+    assert json.loads(done.stdout)["in_target"]["hook_messages"] == [
+        "gsv-doctor hook: not active (RuntimeError: boom); running without it."]

@@ -119,6 +119,8 @@ def test_is_half_is_exported_only_where_float16_cannot_work(scenario, unusable):
 
 BAT = (b"@echo off\r\nchcp 65001\r\nset \"SCRIPT_DIR=%~dp0\"\r\nREM \xc6\xf4\xb6\xaf webui.py\r\n"
        b"runtime\\python.exe -I webui.py zh_CN\r\npause\r\n")
+BAT_LINE = (b'"%~dp0runtime\\python.exe" -m gsv_doctor preflight --python "%~dp0runtime\\python.exe"'
+            b' --project "%~dp0." || (pause & exit /b 1)')
 
 
 def test_install_into_a_bat_keeps_bytes_and_line_endings_and_a_backup(tmp_path):
@@ -128,8 +130,8 @@ def test_install_into_a_bat_keeps_bytes_and_line_endings_and_a_backup(tmp_path):
     new = script.read_bytes()
     lines = new.split(b"\r\n")
     index = lines.index(b"runtime\\python.exe -I webui.py zh_CN")
-    assert lines[index - 1] == preflight.PREFLIGHT_LINES["cmd"].encode("ascii")
-    assert new.replace(preflight.PREFLIGHT_LINES["cmd"].encode("ascii") + b"\r\n", b"") == BAT
+    assert lines[index - 1] == BAT_LINE  # the runtime's own Python, found from the script's folder
+    assert new.replace(BAT_LINE + b"\r\n", b"") == BAT
     assert open(backup, "rb").read() == BAT
     assert preflight.install_into(str(script)) is None  # already there: unchanged
     assert script.read_bytes() == new
@@ -147,6 +149,44 @@ def test_a_script_in_a_project_is_restored_by_fix_undo(tmp_path, cache_dir):
     assert sorted(p.name for p in project.iterdir()) == ["GPT_SoVITS", "config.py", "go-webui.bat"]
 
 
+@pytest.mark.parametrize("name, launch, expected", [
+    ("go-webui.bat", '"%~dp0runtime\\python.exe" -I webui.py',
+     '"%~dp0runtime\\python.exe" -m gsv_doctor preflight --python "%~dp0runtime\\python.exe" --project "%~dp0."'
+     ' || (pause & exit /b 1)'),
+    ("go-webui.bat", "python webui.py",
+     '"python" -m gsv_doctor preflight --python "python" --project "%~dp0." || (pause & exit /b 1)'),
+    ("go-webui.ps1", "& python webui.py zh_CN",
+     '& "python" -m gsv_doctor preflight --python "python" --project "$PSScriptRoot";'
+     ' if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }'),
+    ("go-webui.ps1", "& .\\runtime\\python.exe -I webui.py zh_CN",
+     '& "$PSScriptRoot\\runtime\\python.exe" -m gsv_doctor preflight --python "$PSScriptRoot\\runtime\\python.exe"'
+     ' --project "$PSScriptRoot"; if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }'),
+    ("start.sh", "exec ./venv/bin/python3 webui.py",
+     './venv/bin/python3 -m gsv_doctor preflight --python ./venv/bin/python3 --project "$gsv_doctor_dir" || exit $?'),
+])
+def test_the_line_runs_gsv_doctor_in_the_launch_lines_python(tmp_path, name, launch, expected):
+    script = tmp_path / name
+    script.write_text(f"{launch}\n")
+    preflight.install_into(str(script))
+    lines = script.read_text().splitlines()
+    assert lines[lines.index(launch) - 1] == expected
+
+
+@pytest.mark.parametrize("name, launch, quoted", [
+    ("go-webui.bat", "%PYTHON% webui.py", f'"{sys.executable}"'),
+    ("go-webui.ps1", "& $env:PY webui.py", f"& '{sys.executable}'"),
+    ("start.sh", '"$PY" webui.py', sys.executable),
+])
+def test_an_unknown_interpreter_becomes_the_one_running_gsv_doctor(tmp_path, name, launch, quoted):
+    script = tmp_path / name
+    script.write_text(f"{launch}\n")
+    preflight.install_into(str(script))
+    lines = script.read_text().splitlines()
+    line = lines[lines.index(launch) - 1]
+    assert line.startswith(f"{quoted} -m gsv_doctor preflight --project ")
+    assert "--python" not in line
+
+
 @pytest.mark.parametrize("name, text, kind", [
     ("go-webui.ps1", "$ErrorActionPreference = 'Stop'\n& python webui.py zh_CN\n", "powershell"),
     ("start.sh", "#!/bin/sh\nset -e\ncd \"$(dirname \"$0\")\"\npython webui.py\n", "sh"),
@@ -156,8 +196,10 @@ def test_install_into_other_scripts(tmp_path, name, text, kind):
     script.write_text(text)
     preflight.install_into(str(script))
     lines = script.read_text().splitlines()
-    launch = next(i for i, line in enumerate(lines) if "webui.py" in line and "gsv-doctor" not in line)
-    assert lines[launch - 1] == preflight.PREFLIGHT_LINES[kind]
+    launch = next(i for i, line in enumerate(lines) if "webui.py" in line and "gsv_doctor" not in line)
+    assert lines[launch - 1] == preflight.preflight_line(kind, preflight.launch_python(lines[launch].encode(), kind))
+    if kind == "sh":  # the script's folder is taken before the script's own `cd`
+        assert lines[:3] == ["#!/bin/sh", "set -e", preflight.SH_DIR_LINE]
 
 
 def test_install_into_a_missing_script_is_a_usage_error(tmp_path, cache_dir):
@@ -170,19 +212,49 @@ def test_the_preflight_line_for_sh_really_gates_a_script(tmp_path, cache_dir):
     plant()
     project = make_project(tmp_path / "gsv", config="constants_spaced.py")
     script = project / "start.sh"
-    script.write_text("#!/bin/sh\npython -c 'print(\"launched\")'\n")
+    (project / "webui.py").write_text("print('launched')\n")
+    script.write_text(f"#!/bin/sh\ncd \"$(dirname \"$0\")\"\n{sys.executable} webui.py\n")
     preflight.install_into(str(script))
-    shim = tmp_path / "bin"
-    shim.mkdir()
-    (shim / "gsv-doctor").write_text(f"#!/bin/sh\nexec {sys.executable} -m gsv_doctor \"$@\"\n")
-    (shim / "gsv-doctor").chmod(0o755)
+    assert f"{sys.executable} -m gsv_doctor preflight --python {sys.executable} " in script.read_text()
     env = child_env(GSV_DOCTOR_CACHE_DIR=str(cache_dir))
-    env["PATH"] = f"{shim}:{env['PATH']}"
     done = subprocess.run(["sh", str(script)], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 1 and "launched" not in done.stdout
     assert cli("preflight", "--project", project, "--fix", cache_dir=cache_dir).returncode == 0
     done = subprocess.run(["sh", str(script)], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0 and "launched" in done.stdout, done.stderr
+
+
+def test_a_sh_script_that_changes_folder_works_from_another_folder(tmp_path, cache_dir):
+    plant()
+    project = make_project(tmp_path / "gsv", config=GOOD_CONFIG)
+    script = project / "start.sh"
+    (project / "webui.py").write_text("print('launched')\n")
+    script.write_text(f"#!/bin/sh\ncd \"$(dirname \"$0\")\"\n{sys.executable} webui.py\n")
+    preflight.install_into(str(script))
+    assert f"{sys.executable} -m gsv_doctor preflight --python {sys.executable} " in script.read_text()
+    env = child_env(GSV_DOCTOR_CACHE_DIR=str(cache_dir))
+    done = subprocess.run(["sh", "gsv/start.sh"], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "launched" in done.stdout and f"project {project}" in done.stdout
+
+
+def test_the_readme_shows_the_lines_install_into_writes(tmp_path):
+    """README.md's start-script lines are exactly what --install-into writes for its examples."""
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("Lines for start scripts"):]
+    blocks = [block.split("```", 1)[0] for block in section.split("```")[1::2][:3]]
+    cases = [("go-webui.bat", "runtime\\python.exe -I webui.py zh_CN"),
+             ("go-webui.ps1", '& "$PSScriptRoot\\runtime\\python.exe" -I webui.py zh_CN'),
+             ("start.sh", "cd \"$(dirname \"$0\")\"\npython webui.py")]
+    for block, (name, launch) in zip(blocks, cases):
+        script = tmp_path / name
+        script.write_text(f"{launch}\n")
+        preflight.install_into(str(script))
+        written = [line for line in script.read_text().splitlines() if line not in launch.splitlines()]
+        shown = [line for line in block.splitlines()[1:] if line and not line.startswith(("#", "::"))]
+        assert shown[:len(written)] == written, name
+        script.unlink()
+        (tmp_path / (name + ".gsv-doctor.bak")).unlink()
 
 
 def test_failure_lists_exactly_the_errors_it_counts(tmp_path, cache_dir):

@@ -153,6 +153,33 @@ def test_the_python_a_command_starts_is_found():
     (["python", "-I", "webui.py"], True), (["python", "-sI", "webui.py"], True),
     (["python", "-E", "webui.py"], True), (["python", "-u", "webui.py"], False),
     (["python", "webui.py", "-I"], False), (["python", "-c", "-I"], False), (["webui.sh"], False),
+    (["python", "-X", "utf8", "-I", "webui.py"], True), (["python", "-Xutf8", "-I", "webui.py"], True),
+    (["python", "-W", "ignore", "-E", "webui.py"], True), (["python", "-uX", "utf8", "-I", "webui.py"], True),
+    (["python", "--check-hash-based-pycs", "never", "-I", "webui.py"], True),
+    (["python", "-S", "webui.py"], True), (["python3.9", "-u", "-S", "webui.py"], True),
+    (["python", "-X", "I", "webui.py"], False), (["python", "-W", "E", "webui.py"], False),
+    (["python", "-m", "webui", "-I"], False), (["python", "-Ic", "pass"], True),
+    (["runtime\\python.exe", "-X", "utf8", "-I", "webui.py"], True), (["sh", "-S", "x"], False),
 ])
 def test_isolated_detection(command, expected):
     assert isolated(command) is expected
+
+
+def test_a_python_with_an_option_value_before_I_is_seen_as_isolated(setup):
+    project, env = setup
+    done = gsv_run(project, env, sys.executable, "-X", "utf8", "-I", "-c", "pass")
+    assert "ignore PYTHONPATH" in done.stderr
+    assert "hook active" not in done.stderr
+
+
+def test_no_site_means_no_hook_even_when_installed(setup, tmp_path):
+    from gsv_doctor import hookinstall
+
+    project, env = setup
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)], check=True)
+    hookinstall.install(str(venv / "bin" / "python"))
+    code = "import sys; print('gsv_doctor_hook' in sys.modules)"
+    done = gsv_run(project, env, str(venv / "bin" / "python"), "-S", "-c", code)
+    assert done.stdout.strip() == "False"  # what the warning says: the .pth did not run
+    assert "runs with -S" in done.stderr and "hook off" in done.stderr and "hook active" not in done.stderr

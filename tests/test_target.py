@@ -44,6 +44,20 @@ def test_a_folder_with_a_python_inside_resolves_to_it(tmp_path):
     assert target.resolve_python(None) == sys.executable
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX executable bit")
+def test_a_bare_name_is_the_interpreter_on_path(tmp_path, monkeypatch):
+    """Start scripts write `python`, not a path: `--python python` is the one on PATH."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "mypython").write_text("#!/bin/sh\n")
+    (bin_dir / "mypython").chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    monkeypatch.chdir(tmp_path)
+    assert target.resolve_python("mypython") == str(bin_dir / "mypython")
+    with pytest.raises(DoctorError, match="no such file"):
+        target.resolve_python("no-such-python-here")
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell script as a fake interpreter")
 def test_the_probe_child_runs_with_the_installed_hook_switched_off(tmp_path, monkeypatch):
     fake = tmp_path / "python"

@@ -29,6 +29,7 @@ LABELS = {
         "also": "or",
         "fix": "Fix",
         "then_or": "or",
+        "then": "then",
         "this_machine": "This machine",
         "none": "No known error found in {source} ({lines} lines).",
         "last": "Last exception line: {line}",
@@ -53,6 +54,7 @@ LABELS = {
         "also": "或",
         "fix": "修复",
         "then_or": "或",
+        "then": "然后",
         "this_machine": "本机情况",
         "none": "在 {source}（{lines} 行）中没有找到已知错误。",
         "last": "最后一个异常行：{line}",
@@ -132,11 +134,15 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
             row("cause", settings[0])
             for other in settings[1:]:
                 out.append(indent + text["also"] + ": " + other)
-        commands = explanation.fix_commands
-        if commands:
-            row("fix", paint(commands[0], "green+bold"))
-            for other in commands[1:]:
-                out.append(indent + text["then_or"] + ": " + paint(other, "green"))
+        alternatives = core.fix_alternatives(explanation.fix_commands)
+        if alternatives:
+            for number_of, steps in enumerate(alternatives):
+                for step, command in enumerate(steps):
+                    if number_of == 0 and step == 0:
+                        row("fix", paint(command, "green+bold"))
+                    else:
+                        label = text["then"] if step else text["then_or"]
+                        out.append(indent + label + ": " + paint(command, "green"))
             out.append(indent + core.manual(explanation, lang))
         else:
             row("fix", core.manual(explanation, lang))

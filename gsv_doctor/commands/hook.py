@@ -49,7 +49,8 @@ def render_status(state: hookinstall.HookState) -> str:
     lines = []
     if state.installed:
         lines.append(f"Installed in {location.purelib} (Python {location.version}, {location.python})"
-                     + ("." if state.current else ", from another gsv-doctor version: run `gsv-doctor hook install` again."))
+                     + ("." if state.current else ", modified or from another gsv-doctor version:"
+                        " run `gsv-doctor hook install` again."))
     else:
         lines.append(f"Not installed in {location.purelib} (Python {location.version}, {location.python}).")
     for path in state.foreign:
@@ -61,8 +62,14 @@ def render_status(state: hookinstall.HookState) -> str:
         if target.get("torch") is None:
             lines.append(f"That Python cannot import torch ({target.get('error')}).")
         elif not target.get("status") or not target["status"].get("active"):
-            why = (target.get("status") or {}).get("error") or ("GSV_DOCTOR_HOOK=0" if state.disabled_by_env else "not loaded")
-            lines.append(f"After `import torch` (torch {target['torch']}): NOT active ({why}).")
+            said = target.get("hook_messages") or []
+            if said:  # the target's own words: a module that fails at import never gets to status()
+                lines.append(f"After `import torch` (torch {target['torch']}): NOT active; that Python printed:")
+                lines.extend("  " + line for line in said)
+            else:
+                why = (target.get("status") or {}).get("error") or (
+                    "GSV_DOCTOR_HOOK=0" if state.disabled_by_env else "not loaded")
+                lines.append(f"After `import torch` (torch {target['torch']}): NOT active ({why}).")
         else:
             info = target["status"]
             lines.append(f"After `import torch` (torch {target['torch']}): active, {len(info['ops'])} ops"

@@ -54,16 +54,44 @@ def hook_dir() -> Path:
     return folder
 
 
-def isolated(command: Sequence[str]) -> bool:
-    """Does CMD start Python with -I or -E (both ignore PYTHONPATH)?"""
-    for arg in command[1:]:
-        if not arg.startswith("-") or arg == "-c" or arg == "-m":
-            return False
+# Options of the python command line that take a value (-X utf8, -W ignore, ...): the value
+# is no option, and ends neither the scan nor counts as flags.
+_VALUE_OPTIONS = "XW"
+_LONG_VALUE_OPTIONS = ("--check-hash-based-pycs",)
+
+
+def python_flags(command: Sequence[str]) -> str:
+    """The one-letter flags CMD gives Python before its script, -c or -m ("" when CMD is no python)."""
+    if not re.match(r"python[0-9.]*w?(\.exe)?$", re.split(r"[\\/]", command[0])[-1].lower()):
+        return ""
+    flags = ""
+    args = list(command[1:])
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        index += 1
+        if arg in ("-", "--") or not arg.startswith("-"):
+            break
         if arg.startswith("--"):
+            if arg in _LONG_VALUE_OPTIONS:
+                index += 1
             continue
-        if "I" in arg[1:] or "E" in arg[1:]:
-            return True
-    return False
+        letters = arg[1:]
+        for position, letter in enumerate(letters):
+            if letter in "cm":
+                return flags  # the rest is the command or the module
+            if letter in _VALUE_OPTIONS:
+                if position == len(letters) - 1:
+                    index += 1  # the value is the next argument; else it is the rest of this one
+                break
+            flags += letter
+    return flags
+
+
+def isolated(command: Sequence[str]) -> bool:
+    """Does CMD start Python so that PYTHONPATH cannot bring the hook in: -I or -E (both
+    ignore PYTHONPATH) or -S (no site module, so no sitecustomize and no .pth either)?"""
+    return any(flag in python_flags(command) for flag in "IES")
 
 
 def python_of(command: Sequence[str]) -> Optional[str]:
@@ -89,6 +117,10 @@ def child_environment(result: preflight.Preflight, command: Sequence[str]) -> Tu
     if env.get(hook.ENV_SWITCH, "1").strip().lower() in ("0", "false", "no", "off"):
         return env, False, None
     env[hook.ENV_SWITCH] = "1"
+    if "S" in python_flags(command):
+        return env, False, (f"gsv-doctor run: {command[0]} runs with -S (no `site` module), so neither the hook that"
+                            " `run` adds through PYTHONPATH nor one installed with `gsv-doctor hook install` (a .pth"
+                            " file, which `site` reads) can start there; start it without -S.")
     if isolated(command):
         if _installed_in(command[0]):
             return env, True, None
