@@ -10,6 +10,7 @@ import click
 from gsv_doctor import __version__
 from gsv_doctor.commands import COMMANDS
 from gsv_doctor.errors import EXIT_INTERRUPTED, EXIT_USAGE, error_handler
+from gsv_doctor.i18n import LANG_KEY
 
 
 class DoctorGroup(click.Group):
@@ -26,7 +27,8 @@ class DoctorGroup(click.Group):
         return getattr(importlib.import_module(module_name), attribute)
 
     def invoke(self, ctx: click.Context):
-        with error_handler(passthrough=(click.ClickException, click.exceptions.Exit, click.exceptions.Abort)):
+        with error_handler(passthrough=(click.ClickException, click.exceptions.Exit, click.exceptions.Abort),
+                           language=lambda: ctx.meta.get(LANG_KEY)):
             return super().invoke(ctx)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import traceback
-from typing import Iterator, Optional, Tuple, Type
+from typing import Callable, Iterator, Optional, Tuple, Type
 
 # Documented in the README; never renumber.
 EXIT_OK = 0
@@ -17,26 +17,35 @@ EXIT_INTERRUPTED = 130
 class DoctorError(Exception):
     """A problem the user must act on: rendered as one paragraph, never a traceback."""
 
-    def __init__(self, message: str, hint: Optional[str] = None, exit_code: int = EXIT_USAGE):
+    def __init__(self, message: str, hint: Optional[str] = None, exit_code: int = EXIT_USAGE,
+                 zh: Optional[str] = None):
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.exit_code = exit_code
+        self.zh = zh  # the whole paragraph in Simplified Chinese, where one is written
 
     def __str__(self) -> str:
         return self.message if not self.hint else f"{self.message} {self.hint}"
 
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
+
 
 @contextlib.contextmanager
-def error_handler(passthrough: Tuple[Type[BaseException], ...] = ()) -> Iterator[None]:
+def error_handler(passthrough: Tuple[Type[BaseException], ...] = (),
+                  language: Optional[Callable[[], Optional[str]]] = None) -> Iterator[None]:
     """Map every way a command can fail to a message on stderr and an exit code.
-    `passthrough`: exceptions someone above handles (click's usage errors)."""
+    `passthrough`: exceptions someone above handles (click's usage errors);
+    `language`: the --lang the user gave, asked only when there is a message to print."""
     try:
         yield
     except passthrough:
         raise
     except DoctorError as error:
-        print(f"gsv-doctor: {error}", file=sys.stderr)
+        from gsv_doctor.i18n import pick_language
+
+        print(f"gsv-doctor: {error.text(pick_language(language() if language else None))}", file=sys.stderr)
         raise SystemExit(error.exit_code)
     except KeyboardInterrupt:
         print("gsv-doctor: interrupted.", file=sys.stderr)

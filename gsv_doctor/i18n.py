@@ -7,6 +7,7 @@ import sys
 from typing import Mapping, Optional
 
 LANGUAGES = ("en", "zh")
+LANG_KEY = "gsv_doctor.lang"  # where --lang is remembered in click's shared context meta
 
 
 def _normalise(value: Optional[str]) -> Optional[str]:

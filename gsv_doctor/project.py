@@ -52,14 +52,18 @@ def locate(project: Optional[str], cwd: Optional[str] = None) -> Optional[Path]:
     if project is not None:
         path = Path(project).expanduser()
         if not path.exists():
-            raise DoctorError(f"--project {project}: no such folder.")
+            raise DoctorError(f"--project {project}: no such folder.", zh=f"--project {project}：没有这个文件夹。")
         if not path.is_dir():
             raise DoctorError(f"--project {project}: that is a file, not a folder.",
-                              "Give the GPT-SoVITS folder, the one holding config.py and GPT_SoVITS/.")
+                              "Give the GPT-SoVITS folder, the one holding config.py and GPT_SoVITS/.",
+                              zh=f"--project {project}：这是一个文件，不是文件夹。请给出 GPT-SoVITS 的文件夹"
+                                 "（里面有 config.py 和 GPT_SoVITS/）。")
         if not is_root(path):
             raise DoctorError(
                 f"--project {project}: not a GPT-SoVITS folder (it needs config.py and a GPT_SoVITS/"
-                " folder side by side).", "Point --project at the top folder of your GPT-SoVITS copy.")
+                " folder side by side).", "Point --project at the top folder of your GPT-SoVITS copy.",
+                zh=f"--project {project}：不是 GPT-SoVITS 文件夹（里面应同时有 config.py 和 GPT_SoVITS/ 文件夹）。"
+                   "请用 --project 指向 GPT-SoVITS 的最上层文件夹。")
         return path.resolve()
     here = Path(cwd or os.getcwd()).resolve()
     for candidate in [here] + list(here.parents):

@@ -58,12 +58,15 @@ def resolve_python(python: Optional[str]) -> str:
             if (path / candidate).is_file():
                 return str(path / candidate)
         raise DoctorError(f"--python {python}: that folder holds no Python interpreter.",
-                          "Point --python at the python (or python.exe) file itself.")
+                          "Point --python at the python (or python.exe) file itself.",
+                          zh=f"--python {python}：这个文件夹里没有 Python 解释器。请把 --python 指向 python（或 python.exe）文件本身。")
     if not path.exists():
         raise DoctorError(f"--python {python}: no such file.",
-                          "Give the path of the Python that starts GPT-SoVITS, e.g. runtime\\python.exe.")
+                          "Give the path of the Python that starts GPT-SoVITS, e.g. runtime\\python.exe.",
+                          zh=f"--python {python}：没有这个文件。请给出启动 GPT-SoVITS 的 Python 的路径，例如 runtime\\python.exe。")
     if not os.access(str(path), os.X_OK):
-        raise DoctorError(f"--python {python}: that file is not executable.")
+        raise DoctorError(f"--python {python}: that file is not executable.",
+                          zh=f"--python {python}：这个文件不能执行。")
     return str(path)
 
 
@@ -167,11 +170,15 @@ def require_python(result: ProbeRun) -> None:
         raise DoctorError(
             f"--python {result.python} did not start as a Python interpreter (exit code {result.returncode}"
             + (f": {last}" if last else "") + ").",
-            "Point --python at the python (or python.exe) that runs GPT-SoVITS.")
+            "Point --python at the python (or python.exe) that runs GPT-SoVITS.",
+            zh=f"--python {result.python} 没有作为 Python 解释器启动（退出码 {result.returncode}"
+               + (f"：{last}" if last else "") + "）。请把 --python 指向运行 GPT-SoVITS 的 python（或 python.exe）。")
     if result.python_version is not None and result.python_version < MIN_PYTHON:
         version = ".".join(map(str, result.python_version))
         raise DoctorError(f"--python {result.python} is Python {version}; gsv-doctor's probe needs Python 3.9 or newer.",
-                          "GPT-SoVITS itself needs 3.9+: point --python at the interpreter that runs it.")
+                          "GPT-SoVITS itself needs 3.9+: point --python at the interpreter that runs it.",
+                          zh=f"--python {result.python} 是 Python {version}；gsv-doctor 的探测需要 Python 3.9 或更新版本。"
+                             "GPT-SoVITS 本身也需要 3.9 以上：请指向实际运行它的解释器。")
 
 
 def require_torch(result: ProbeRun) -> None:
@@ -183,6 +190,8 @@ def require_torch(result: ProbeRun) -> None:
             f"The Python at {result.python} cannot import torch ({report.get('error')}).",
             "Point --python at the interpreter that runs GPT-SoVITS (for the Windows package:"
             " runtime\\python.exe), or install torch into this one.",
+            zh=f"{result.python} 无法导入 torch（{report.get('error')}）。请用 --python 指向运行 GPT-SoVITS 的解释器"
+               "（Windows 整合包：runtime\\python.exe），或在这个 Python 里安装 torch。",
         )
 
 

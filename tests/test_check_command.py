@@ -239,3 +239,13 @@ def test_a_saved_report_is_judged_with_the_variables_of_its_machine(tmp_path, mo
                                  "--json").stdout)
     assert document["effective"]["is_half"] is False
     assert document["project"]["env_is_half"] == "False"
+
+
+@pytest.mark.parametrize("args, env, expected", [
+    (["--lang", "zh"], {"LANG": "en_US.UTF-8"}, "没有这个文件夹"),
+    ([], {"LANG": "zh_CN.UTF-8", "LC_ALL": ""}, "没有这个文件夹"),
+    (["--lang", "en"], {"LANG": "zh_CN.UTF-8", "LC_ALL": ""}, "no such folder"),
+])
+def test_bad_input_speaks_the_users_language(tmp_path, args, env, expected):
+    result = invoke("check", "--project", tmp_path / "missing", *args, env=dict(env, GSV_DOCTOR_LANG=""))
+    assert result.exit_code == 2 and expected in result.stderr

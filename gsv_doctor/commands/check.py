@@ -9,14 +9,20 @@ import click
 from gsv_doctor import messages, report, target
 from gsv_doctor.checkup import run_checkup
 from gsv_doctor.findings import exit_code
-from gsv_doctor.i18n import pick_language
+from gsv_doctor.i18n import LANG_KEY, pick_language
 
 project_option = click.option("--project", metavar="DIR", help="GPT-SoVITS folder (default: this folder or a parent).")
 python_option = click.option("--python", "python", metavar="PATH",
                              help="Interpreter that runs GPT-SoVITS, e.g. runtime\\python.exe (default: this one).")
 timeout_option = click.option("--timeout", type=click.FloatRange(min=1), default=target.DEFAULT_TIMEOUT_S,
                               show_default=True, help="Seconds the probe may take.")
-lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), help="Language (default: from the locale).")
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value):
+    ctx.meta[LANG_KEY] = value  # so an error message before any output speaks it too
+    return value
+
+
+lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), callback=_remember_lang,
+                           help="Language (default: from the locale).")
 
 
 def progress(lang: str):
