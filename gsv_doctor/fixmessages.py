@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, Mapping, Optional
 
 from gsv_doctor.errors import EXIT_USAGE, DoctorError
+from gsv_doctor.messages import fill
 
 LANGUAGES = ("en", "zh")
 
@@ -290,18 +291,13 @@ TEXTS: Dict[str, Dict[str, str]] = {
 }
 
 
-class _Defaults(dict):
-    def __missing__(self, key: str) -> str:
-        return "?"
-
-
 def text(code: str, lang: str, params: Optional[Mapping[str, Any]] = None) -> str:
     """The text of `code` in `lang` (English when the language is unknown), filled with `params`."""
     lang = lang if lang in LANGUAGES else "en"
-    filled = {key: ("?" if value is None else value) for key, value in (params or {}).items()}
-    if "action" in filled:
+    filled = dict(params or {})
+    if filled.get("action") is not None:
         filled["action"] = TEXTS.get(f"action.{filled['action']}", {}).get(lang, filled["action"])
-    return TEXTS[code][lang].format_map(_Defaults(filled))
+    return fill(TEXTS[code][lang], filled)
 
 
 class FixError(DoctorError):

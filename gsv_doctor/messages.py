@@ -10,64 +10,64 @@ from typing import Any, Dict, Mapping
 # id -> language -> (title, why, manual fix). Keep each text one sentence or two.
 FINDINGS: Dict[str, Dict[str, tuple]] = {
     "config-half-on-cpu": {
-        "en": ("config.py runs float16 on the CPU ({outcome_en})",
-               "config.py gives is_half={is_half} with infer_device={infer_device} ({value_source_en}). "
-               "{cpu_consequence_en}",
+        "en": ("config.py runs float16 on the CPU ({outcome})",
+               "config.py gives is_half={is_half} with infer_device={infer_device} ({value_source}). "
+               "{cpu_consequence}",
                "In config.py, below the last lines that set is_half and infer_device, add these two lines: "
                "`if str(infer_device).startswith('cuda') and not __import__('torch').cuda.is_available(): infer_device = 'cpu'` "
                "and `if str(infer_device).startswith('cpu'): is_half = False`"),
-        "zh": ("config.py 会在 CPU 上使用半精度 float16（{outcome_zh}）",
-               "config.py 得到 is_half={is_half}、infer_device={infer_device}（{value_source_zh}）；"
-               "{cpu_consequence_zh}",
+        "zh": ("config.py 会在 CPU 上使用半精度 float16（{outcome}）",
+               "config.py 得到 is_half={is_half}、infer_device={infer_device}（{value_source}）；"
+               "{cpu_consequence}",
                "在 config.py 中最后设置 is_half 和 infer_device 的几行之后，加上这两行："
                "`if str(infer_device).startswith('cuda') and not __import__('torch').cuda.is_available(): infer_device = 'cpu'` "
                "和 `if str(infer_device).startswith('cpu'): is_half = False`"),
     },
     "config-half-on-broken-gpu": {
         "en": ("config.py runs float16 on {device_name}, where float16 gives NaN / silent audio",
-               "Found by {source_en}: {reason}. No error is raised; the HuBERT features turn to NaN and the "
-               "output audio is silent or empty.{project_rule_en}",
+               "Found by {source}: {reason}. No error is raised; the HuBERT features turn to NaN and the "
+               "output audio is silent or empty.{project_rule}",
                "In config.py, after the last line that sets is_half, add: is_half = False"),
         "zh": ("config.py 在 {device_name} 上使用 float16，这张卡的半精度会产生 NaN / 无声音频",
-               "依据：{source_zh}（{reason}）。不会报错，但 HuBERT 特征变成 NaN，合成的音频无声或为空。{project_rule_zh}",
+               "依据：{source}（{reason}）。不会报错，但 HuBERT 特征变成 NaN，合成的音频无声或为空。{project_rule}",
                "在 config.py 中最后一次设置 is_half 的那一行之后加上：is_half = False"),
     },
     "entry-point-half-on-cpu": {
-        "en": ("{entry_point} started directly runs float16 on the CPU ({outcome_en})",
+        "en": ("{entry_point} started directly runs float16 on the CPU ({outcome})",
                "It does not read config.py's is_half: it reads the is_half environment variable "
-               "(now {env_value}, default {env_default}). {cpu_consequence_en}",
+               "(now {env_value}, default {env_default}). {cpu_consequence}",
                "Start it with the environment variable is_half=False (Windows: set is_half=False; "
                "Linux/macOS: export is_half=False), or through webui.py."),
-        "zh": ("直接启动 {entry_point} 时会在 CPU 上使用 float16（{outcome_zh}）",
+        "zh": ("直接启动 {entry_point} 时会在 CPU 上使用 float16（{outcome}）",
                "它不读取 config.py 的 is_half，而是读取环境变量 is_half（当前 {env_value}，默认 {env_default}）。"
-               "{cpu_consequence_zh}",
+               "{cpu_consequence}",
                "启动前设置环境变量 is_half=False（Windows：set is_half=False；Linux/macOS：export is_half=False），"
                "或通过 webui.py 启动。"),
     },
     "entry-point-half-on-broken-gpu": {
         "en": ("{entry_point} started directly runs float16 on {device_name} (NaN / silent audio)",
                "It reads the is_half environment variable (now {env_value}, default {env_default}), not config.py. "
-               "Found by {source_en}: {reason}.",
+               "Found by {source}: {reason}.",
                "Start it with the environment variable is_half=False, or through webui.py."),
         "zh": ("直接启动 {entry_point} 时会在 {device_name} 上使用 float16（NaN / 无声音频）",
-               "它读取环境变量 is_half（当前 {env_value}，默认 {env_default}），而不是 config.py。依据：{source_zh}（{reason}）。",
+               "它读取环境变量 is_half（当前 {env_value}，默认 {env_default}），而不是 config.py。依据：{source}（{reason}）。",
                "启动前设置环境变量 is_half=False，或通过 webui.py 启动。"),
     },
     "tts-infer-half-on-cpu": {
-        "en": ("tts_infer.yaml section '{section}' asks for float16 on the CPU ({outcome_en})",
+        "en": ("tts_infer.yaml section '{section}' asks for float16 on the CPU ({outcome})",
                "api_v2.py and the TTS pipeline read GPT_SoVITS/configs/tts_infer.yaml, not config.py. "
-               "{cpu_consequence_en}",
+               "{cpu_consequence}",
                "In GPT_SoVITS/configs/tts_infer.yaml, section {section}: set is_half: false"),
-        "zh": ("tts_infer.yaml 的 '{section}' 段要求在 CPU 上使用 float16（{outcome_zh}）",
-               "api_v2.py 和 TTS 推理管线读取 GPT_SoVITS/configs/tts_infer.yaml，而不是 config.py。{cpu_consequence_zh}",
+        "zh": ("tts_infer.yaml 的 '{section}' 段要求在 CPU 上使用 float16（{outcome}）",
+               "api_v2.py 和 TTS 推理管线读取 GPT_SoVITS/configs/tts_infer.yaml，而不是 config.py。{cpu_consequence}",
                "在 GPT_SoVITS/configs/tts_infer.yaml 的 {section} 段中设置 is_half: false"),
     },
     "tts-infer-half-on-broken-gpu": {
         "en": ("tts_infer.yaml section '{section}' asks for float16 on {device_name} (NaN / silent audio)",
-               "Found by {source_en}: {reason}.",
+               "Found by {source}: {reason}.",
                "In GPT_SoVITS/configs/tts_infer.yaml, section {section}: set is_half: false"),
         "zh": ("tts_infer.yaml 的 '{section}' 段要求在 {device_name} 上使用 float16（NaN / 无声音频）",
-               "依据：{source_zh}（{reason}）。",
+               "依据：{source}（{reason}）。",
                "在 GPT_SoVITS/configs/tts_infer.yaml 的 {section} 段中设置 is_half: false"),
     },
     "config-device-unusable": {
@@ -291,7 +291,8 @@ class _Defaults(dict):
         return "?"
 
 
-def _fmt(text: str, params: Mapping[str, Any]) -> str:
+def fill(text: str, params: Mapping[str, Any]) -> str:
+    """`text` with its {fields} from `params`; a missing or None one reads "?"."""
     return text.format_map(_Defaults({k: ("?" if v is None else v) for k, v in params.items()}))
 
 
@@ -306,24 +307,22 @@ def finding_texts(finding_id: str, params: Mapping[str, Any], lang: str, found_b
     ratio = params.get("ratio")
     filled["ratio"] = f"{ratio:.1f}" if isinstance(ratio, (int, float)) else "?"
     outcome = params.get("outcome", "ok")
-    for suffix in ("en", "zh"):
-        source = PHRASES[suffix]
-        filled["outcome_" + suffix] = _fmt(source.get("outcome_" + str(outcome), "?"), filled)
-        filled["cpu_consequence_" + suffix] = _fmt(source.get("cpu_consequence_" + str(outcome), ""), filled)
-        filled["value_source_" + suffix] = source.get("value_source_" + str(params.get("value_source")), "?")
-        filled["source_" + suffix] = source.get("source_" + found_by, "?")
-        filled["project_rule_" + suffix] = source["project_rule"] if params.get("project_rule") else ""
+    filled["outcome"] = fill(phrases.get("outcome_" + str(outcome), "?"), filled)
+    filled["cpu_consequence"] = fill(phrases.get("cpu_consequence_" + str(outcome), ""), filled)
+    filled["value_source"] = phrases.get("value_source_" + str(params.get("value_source")), "?")
+    filled["source"] = phrases.get("source_" + found_by, "?")
+    filled["project_rule"] = phrases["project_rule"] if params.get("project_rule") else ""
     reason = REASONS.get((params.get("verdict"), params.get("verdict_rule")), {}).get(lang)
-    filled["reason"] = _fmt(reason, filled) if reason else (params.get("reason") or phrases["source_measured"])
+    filled["reason"] = fill(reason, filled) if reason else (params.get("reason") or phrases["source_measured"])
     if "env_value" in params and params["env_value"] is None:
         filled["env_value"] = label("unset", lang)
     for key in ("files",):
         if isinstance(params.get(key), list):
             filled[key] = ", ".join(params[key])
     title, why, manual = entry
-    return {"title": _fmt(title, filled), "why": _fmt(why, filled), "manual": _fmt(manual, filled)}
+    return {"title": fill(title, filled), "why": fill(why, filled), "manual": fill(manual, filled)}
 
 
 def label(key: str, lang: str, **params: Any) -> str:
     table = LABELS.get(lang, LABELS["en"])
-    return _fmt(table.get(key, LABELS["en"].get(key, key)), params)
+    return fill(table.get(key, LABELS["en"].get(key, key)), params)
