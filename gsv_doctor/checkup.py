@@ -65,7 +65,7 @@ def run_checkup(project_dir: Optional[str] = None, python: Optional[str] = None,
 def remember(python: str, report: Dict[str, Any]) -> None:
     """Cache the report for preflight and the hook; a cache we cannot write costs only speed."""
     try:
-        probecache.store(probecache.identify(python), report)
+        probecache.store(probecache.identify_from_report(python, report), report)
     except (DoctorError, OSError):
         pass
 

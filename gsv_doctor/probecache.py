@@ -65,7 +65,6 @@ def _same_interpreter(python: str) -> bool:
 
 def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] = None) -> Identity:
     """The cache identity of `python` (default: this one), asking only importlib's finder."""
-    environ = os.environ if environ is None else environ
     resolved = target.resolve_python(python)
     if python is None or _same_interpreter(resolved):
         spec = importlib.util.find_spec("torch")  # finds, does not import
@@ -78,8 +77,22 @@ def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] 
             raise DoctorError(f"Could not ask {resolved} where its torch is.",
                               "Check that --python names a working Python interpreter.") from None
         executable, torch_file = data["executable"], data["torch_file"]
+    return _identity(resolved, executable, torch_file, environ)
+
+
+def identify_from_report(python: str, report: Mapping[str, Any],
+                         environ: Optional[Mapping[str, str]] = None) -> Identity:
+    """The same identity, from what a probe report of `python` already says (no child)."""
+    executable = (report.get("python") or {}).get("executable") or python
+    torch_file = (report.get("torch") or {}).get("file")
+    return _identity(python, executable, torch_file, environ)
+
+
+def _identity(python: str, executable: str, torch_file: Optional[str],
+              environ: Optional[Mapping[str, str]]) -> Identity:
+    environ = os.environ if environ is None else environ
     torch_dir = os.path.dirname(torch_file) if torch_file else None
-    return Identity(python=resolved, executable=executable, torch_dir=torch_dir,
+    return Identity(python=python, executable=executable, torch_dir=torch_dir,
                     torch_version=torch_version(torch_dir),
                     key=hook.cache_key(executable, torch_dir or "<no torch>", environ))
 

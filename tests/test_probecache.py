@@ -79,3 +79,10 @@ def test_a_probe_that_gives_no_report_is_a_doctor_error(monkeypatch):
     with pytest.raises(DoctorError, match="gave no report"):
         probecache.probe_and_store(identity, timeout=1)
     assert probecache.load(identity) is None
+
+
+def test_a_probe_report_names_the_same_cache_entry_as_asking_the_interpreter():
+    from gsv_doctor import target
+
+    run = target.run(sys.executable, timeout=120)
+    assert probecache.identify_from_report(sys.executable, run.report) == probecache.identify()
