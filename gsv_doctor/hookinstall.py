@@ -12,12 +12,11 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from gsv_doctor import __version__, hook
+from gsv_doctor import __version__, atomicfile, hook
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.target import resolve_python
 
@@ -164,16 +163,8 @@ def _pyc_files(location: Location) -> List[Path]:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=str(path.parent), prefix="." + path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="ascii", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o644)  # mkstemp makes 0600; every user of that Python must read it
-        os.replace(temporary, str(path))
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    # 0644: every user of that Python must read it.
+    atomicfile.write_bytes(path, text.encode("ascii"), mode=0o644)
 
 
 def _check_usable(location: Location) -> None:

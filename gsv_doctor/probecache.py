@@ -13,12 +13,11 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Mapping, Optional
 
-from gsv_doctor import hook, probe, target
+from gsv_doctor import atomicfile, hook, probe, target
 from gsv_doctor.errors import DoctorError
 
 _FIND_TORCH = (
@@ -116,15 +115,7 @@ def store(identity: Identity, report: Mapping[str, Any]) -> str:
     """Write the report atomically (a reader never sees half a file). Returns its path."""
     path = Path(identity.path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=str(path.parent), prefix=".probe-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(report, stream)
-        os.replace(temporary, str(path))
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    atomicfile.write_bytes(path, json.dumps(report).encode("utf-8"))
     return str(path)
 
 

@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import click
 
-from gsv_doctor import hook, hookinstall, preflight
+from gsv_doctor import atomicfile, hook, hookinstall, preflight
 from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
 from gsv_doctor.commands.preflight import failure_text
 from gsv_doctor.errors import EXIT_FINDINGS, DoctorError
@@ -40,9 +40,7 @@ except ImportError:
 def _write_if_changed(path: Path, text: str) -> None:
     if path.exists() and path.read_text(encoding="ascii", errors="replace") == text:
         return
-    temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="ascii")
-    os.replace(str(temporary), str(path))
+    atomicfile.write_bytes(path, text.encode("ascii"))
 
 
 def hook_dir() -> Path:
