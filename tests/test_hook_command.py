@@ -4,13 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-
-@pytest.fixture
-def venv(tmp_path):
-    root = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(root)], check=True)
-    return root / "bin" / "python"
+from test_hookinstall import venv  # noqa: F401  a venv that sees this test run's torch
 
 
 def test_install_status_uninstall_round_trip(run_cli, venv, tmp_path):
