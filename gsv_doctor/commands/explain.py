@@ -41,6 +41,9 @@ LABELS = {
         "symptom": "(reported symptom: {name})",
         "now": "[now: {value}]",
         "unset": "not set",
+        "project": "Project (from the log): {name}",
+        "assumed": "Assumed",
+        "note": "Note",
     },
     "zh": {
         "title": "gsv-doctor explain：{source}（{lines} 行，{encoding}）",
@@ -66,6 +69,9 @@ LABELS = {
         "symptom": "（用户报告的现象：{name}）",
         "now": "［当前：{value}］",
         "unset": "未设置",
+        "project": "项目（据日志判断）：{name}",
+        "assumed": "推断",
+        "note": "注意",
     },
 }
 
@@ -102,7 +108,10 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
         out.append(text["report"])
         return "\n".join(out) + "\n"
     out.append(text["found"].format(n=len(explanations)))
-    width = max(_width(text[k]) for k in ("means", "where", "cause", "fix", "this_machine")) + 2
+    project = core.project_json(explanations[0].project)
+    if project:
+        out.append(text["project"].format(name=project["name"]))
+    width = max(_width(text[k]) for k in ("means", "where", "cause", "fix", "this_machine", "assumed", "note")) + 2
     indent = " " * (width + 3)
 
     def row(label: str, value: str) -> None:
@@ -117,6 +126,8 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
             out.append("%d. %s  [%s, %s]" % (number, paint(explanation.message, "red+bold"), explanation.id, where_in_log))
         else:
             out.append("%d. %s  [%s]" % (number, text["symptom"].format(name=explanation.id), explanation.id))
+        if explanation.assumed:
+            row("assumed", core.assumed_text(explanation, lang))
         row("means", core.meaning(explanation, lang))
         location = explanation.location
         if location is not None:
@@ -146,6 +157,8 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
             out.append(indent + core.manual(explanation, lang))
         else:
             row("fix", core.manual(explanation, lang))
+        for note in core.notes(explanation, lang):
+            row("note", paint(note, "yellow"))
         if explanation.machine is not None:
             status_colour = {core.STILL: "red", core.FIXED: "green"}.get(explanation.machine.status, "yellow")
             row("this_machine", paint(core.machine_text(explanation.machine, lang), status_colour))
@@ -212,7 +225,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
     if read is not None:
         data, source = read
         log = logread.read_log(data)
-        explanations = core.explain_log(log, project_root)
+        explanations = core.explain_log(log, project_root, project_hint="gpt-sovits" if project_root else None,
+                                        project_given=project is not None)
     if symptom:
         explanations.append(core.symptom(symptom))
 
