@@ -348,7 +348,7 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="cuda-not-compiled",
-        kind="device",
+        kind="build",
         manual_any={
             "en": "The installed torch is the CPU-only build. With an NVIDIA card: install the CUDA build of torch into"
                   " the program's Python (pip uninstall torch, then the CUDA build from pytorch.org; or rerun the"

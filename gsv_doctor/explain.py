@@ -414,7 +414,9 @@ def _project_settings(entry: Entry, project: LogProject, job: Optional[str]) -> 
     if kind == "oom":
         kind = "oom-train" if job == "train" else "oom-infer"
     own = [s for s in project.settings.get(kind, ()) if s not in neutral]
-    first = [s for s in neutral if s in _FIRST_ALWAYS]
+    lead = entry.settings[0] if entry.settings else None
+    # the cause itself first: a card, a build, a driver; the project's own setting where it has one
+    first = [lead] if lead in neutral and (lead in _FIRST_ALWAYS or kind not in project.settings) else []
     return first + own + [s for s in neutral if s not in first]
 
 
@@ -540,6 +542,9 @@ DRIVER_ALTERNATIVE = {
     "torch": {"en": "install a torch build for an older CUDA (for example cu118) that your driver supports.",
               "zh": "安装驱动支持的旧 CUDA 版 torch（例如 cu118）。"},
 }
+
+# Placeholders that explain computes from the log for some entries (Explanation.texts).
+COMPUTED = ("card_text", "job_text", "oom_advice", "library", "driver_alternative")
 
 # What the log itself says, next to the fix.
 NOTES: Dict[str, Dict[str, str]] = {

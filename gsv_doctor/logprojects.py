@@ -287,7 +287,9 @@ UNKNOWN = LogProject(
 PROJECTS: List[LogProject] = [VOICE_CHANGER, TTS_WEBUI, GPT_SOVITS, SO_VITS_SVC, RVC]
 BY_ID: Dict[str, LogProject] = {p.id: p for p in PROJECTS + [UNKNOWN]}
 
-_PATHISH = re.compile(r"[\w.:~-]*[\\/][^\s\"'`<>|]*")  # a token holding a path separator; no nesting
+# A token holding a path separator. The lookbehind starts each try at the start of a run, so a
+# long run of word characters without a separator costs one pass, not one pass per character.
+_PATHISH = re.compile(r"(?<![\w.:~-])[\w.:~-]*[\\/][^\s\"'`<>|]*")
 
 
 def detect(text: str, frame_paths: List[str], hint: Optional[str] = None) -> LogProject:
