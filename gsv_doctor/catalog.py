@@ -69,6 +69,10 @@ SETTINGS: Dict[str, Text] = {
         "en": "code that calls .half() without looking at the device (config cannot reach it; the runtime hook can)",
         "zh": "不看设备就调用 .half() 的代码（改配置管不到，运行时钩子可以）",
     },
+    "gpu.memory": {
+        "en": "the graphics card's memory (what other programs on the GPU hold counts too)",
+        "zh": "显卡的显存（其他占用显卡的程序也算在内）",
+    },
     "gsv.train_batch": {
         "en": "batch_size of GPT-SoVITS's training tabs, and how long each training clip is",
         "zh": "GPT-SoVITS 训练页的 batch_size，以及每条训练音频的长度",
@@ -160,7 +164,7 @@ SETTINGS: Dict[str, Text] = {
 }
 
 # Settings that name no project's files: kept whatever project the log came from.
-NEUTRAL_SETTINGS = ("gpu.card", "torch.build", "env.mps_fallback", "code.half", "nvidia.driver", "asr.ctranslate2",
+NEUTRAL_SETTINGS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback", "code.half", "nvidia.driver", "asr.ctranslate2",
                     "cudnn", "onnxruntime.build", "env.cuda_path")
 
 
@@ -493,7 +497,7 @@ ENTRIES: List[Entry] = [
             "en": "The graphics card{card_text} ran out of memory{job_text}.",
             "zh": "显卡{card_text}显存不足{job_text}。",
         },
-        settings=("gsv.train_batch", "gsv.infer_batch", "gpu.card"),
+        settings=("gsv.train_batch", "gsv.infer_batch", "gpu.memory"),
         fix_commands=(),
         manual={
             "en": "Make the job need less memory. {oom_advice}",

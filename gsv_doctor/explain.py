@@ -254,7 +254,7 @@ def _settings(entry: Entry, places: List[str]) -> List[str]:
     return _settings_rest(settings, places)
 
 
-_FIRST_ALWAYS = ("gpu.card", "torch.build", "env.mps_fallback")  # the cause itself, not a place
+_FIRST_ALWAYS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback")  # the cause itself, not a place
 
 
 def _settings_rest(settings: List[str], places: List[str]) -> List[str]:
@@ -388,6 +388,7 @@ def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
         if match:
             explanation = symptom("silent-audio", project)
             explanation.line = index + 1
+            explanation.count = 1
             explanation.message = _excerpt_text(line.strip(), match.start(), match.end())
             explanation.assumed = match.group(0)
             return [explanation]
@@ -498,11 +499,11 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
     if project.gsv_doctor_fixes:
         settings = {"train": ["gsv.train_batch"], "infer": ["gsv.infer_batch"]}.get(job, ["gsv.infer_batch",
                                                                                           "gsv.train_batch"])
-        explanation.settings = (["gpu.card", "config.infer_device"] if small else []) + settings + (
-            [] if small else ["gpu.card"])
+        explanation.settings = (["gpu.memory", "config.infer_device"] if small else []) + settings + (
+            [] if small else ["gpu.memory"])
         explanation.fix_commands = ["gsv-doctor fix --write"] if small else []
     elif small:
-        explanation.settings = ["gpu.card"] + [s for s in explanation.settings if s != "gpu.card"]
+        explanation.settings = ["gpu.memory"] + [s for s in explanation.settings if s != "gpu.memory"]
 
 
 _ASR_WORDS = ("ctranslate2", "faster_whisper", "faster-whisper", "whisper", "asr")

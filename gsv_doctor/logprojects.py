@@ -45,8 +45,8 @@ GPT_SOVITS = LogProject(
     settings={
         "half": ("config.is_half", "env.is_half", "tts_infer.is_half"),
         "device": ("config.infer_device", "tts_infer.device"),
-        "oom-train": ("gsv.train_batch", "gpu.card"),
-        "oom-infer": ("gsv.infer_batch", "gpu.card"),
+        "oom-train": ("gsv.train_batch", "gpu.memory"),
+        "oom-infer": ("gsv.infer_batch", "gpu.memory"),
         "cudnn": ("cudnn",),
     },
     advice={
@@ -96,8 +96,8 @@ RVC = LogProject(
     settings={
         "half": ("rvc.is_half",),
         "device": ("rvc.device",),
-        "oom-train": ("rvc.train_batch", "gpu.card"),
-        "oom-infer": ("rvc.x_pad", "gpu.card"),
+        "oom-train": ("rvc.train_batch", "gpu.memory"),
+        "oom-infer": ("rvc.x_pad", "gpu.memory"),
         "cudnn": ("rvc.rmvpe", "cudnn"),
     },
     advice={
@@ -152,8 +152,8 @@ SO_VITS_SVC = LogProject(
     settings={
         "half": ("svc.fp16",),
         "device": ("svc.device",),
-        "oom-train": ("svc.batch", "gpu.card"),
-        "oom-infer": ("svc.clip", "gpu.card"),
+        "oom-train": ("svc.batch", "gpu.memory"),
+        "oom-infer": ("svc.clip", "gpu.memory"),
         "cudnn": ("cudnn",),
     },
     advice={
@@ -193,8 +193,8 @@ VOICE_CHANGER = LogProject(
     settings={
         "half": ("vc.settings",),
         "device": ("vc.settings",),
-        "oom-train": ("vc.settings", "gpu.card"),
-        "oom-infer": ("vc.settings", "gpu.card"),
+        "oom-train": ("vc.settings", "gpu.memory"),
+        "oom-infer": ("vc.settings", "gpu.memory"),
         "cudnn": ("cudnn",),
     },
     advice={
@@ -226,8 +226,8 @@ TTS_WEBUI = LogProject(
     settings={
         "half": ("ttswebui.half",),
         "device": ("ttswebui.device",),
-        "oom-train": ("any.batch", "gpu.card"),
-        "oom-infer": ("any.batch", "gpu.card"),
+        "oom-train": ("any.batch", "gpu.memory"),
+        "oom-infer": ("any.batch", "gpu.memory"),
         "cudnn": ("cudnn",),
     },
     advice={
@@ -256,8 +256,8 @@ UNKNOWN = LogProject(
     settings={
         "half": ("any.half",),
         "device": ("any.device",),
-        "oom-train": ("any.batch", "gpu.card"),
-        "oom-infer": ("any.batch", "gpu.card"),
+        "oom-train": ("any.batch", "gpu.memory"),
+        "oom-infer": ("any.batch", "gpu.memory"),
         "cudnn": ("cudnn",),
     },
     advice={

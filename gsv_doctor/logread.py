@@ -377,6 +377,10 @@ def project_root_of(paths: List[str]) -> Optional[str]:
         for marker in ("GPT_SoVITS",):
             if marker in parts[:-1]:
                 return "/".join(parts[:parts.index(marker)])
+        # RVC WebUI (infer/modules/..., infer/lib/...) and so-vits-svc (inference/infer_tool.py)
+        for index, part in enumerate(parts[:-2]):
+            if (part, parts[index + 1]) in (("infer", "modules"), ("infer", "lib"), ("inference", "infer_tool.py")):
+                return "/".join(parts[:index])
     for posix in candidates:
         folder, _, name = posix.rpartition("/")
         if name in _TOP_LEVEL_FILES:
