@@ -215,7 +215,7 @@ def _cpu_kernel(kernel: str, ops: Tuple[str, ...], what_en: str, what_zh: str, d
     message = '"%s" not implemented for \'%s\'' % (kernel, dtype_name)
     return Entry(
         id="cpu-%s-%s" % ("half" if dtype == "float16" else "bf16", slug),
-        keys=(kernel + '" not implemented', kernel + " not implemented"),
+        keys=(kernel,),  # quoted or not, as people retype it
         pattern=r'\b%s"? not implemented for \W{0,2}%s\b' % (re.escape(kernel), dtype_name),
         meaning={
             "en": "Your torch build has no %s version of the CPU %s, so a model put in %s (is_half on)"
@@ -489,8 +489,7 @@ ENTRIES: List[Entry] = [
         id="cuda-out-of-memory",
         kind="oom",
         # torch's message (any case), its exception name, and how Chinese posts say it in words
-        keys=("CUDA out of memory", "CUDA OUT OF MEMORY", "CUDA Out of Memory", "OutOfMemoryError", "爆显存", "显存不足",
-              "显存不够", "显存"),
+        keys=("out of memory", "OUT OF MEMORY", "显存"),
         pattern=r"(?:CUDA out of memory|OutOfMemoryError|爆显存|显存不足|显存不够|显存[^\n]{0,12}?爆)\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
                 r"|total capacity of (?P<total2>[\d.]+) GiB))?",
         meaning={
@@ -643,8 +642,8 @@ ENTRIES: List[Entry] = [
     Entry(
         id="onnxruntime-no-kernel-image",
         kind="build",
-        keys=("cudaErrorNoKernelImageForDevice", "ONNXRuntimeError"),
-        pattern=r"cudaErrorNoKernelImageForDevice|ONNXRuntimeError\][^\n]*no kernel image is available",
+        keys=("cudaErrorNoKernelImageForDevice",),
+        pattern=r"cudaErrorNoKernelImageForDevice",
         meaning={
             "en": "onnxruntime (not torch) raised it: the installed onnxruntime-gpu has no code for this graphics card"
                   " (a card newer than that build, like an RTX 50xx, or an older one it dropped).",
@@ -712,7 +711,7 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cudnn-failure",
         kind="cudnn",
-        keys=("CUDNN_STATUS_", "cuDNN error", "CUDNN error", "CUDNN", "cuDNN", "cudnn"),
+        keys=("CUDNN_STATUS_", "RMVPE"),  # each key is one pass over a big log: few and distinct
         # the status names; or, in words, the RMVPE pitch extractor failing with cuDNN
         pattern=r"(?:cuDNN error|CUDNN error|CUDNN failure)[^\n]*?(?P<status>CUDNN_STATUS_[A-Z_]+)"
                 r"|RMVPE[^\n]{0,60}?cudnn|cudnn[^\n]{0,60}?RMVPE"

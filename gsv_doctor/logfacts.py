@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional
 
-_SCAN = 300_000  # characters of the log read for facts: the header and the error are near the start or the end
+_SCAN = 64_000  # characters read for facts at each end: the header and the error are near the start or the end
 
 _TORCH = re.compile(r"\btorch(?:[ \t]*(?:version|版本))?[ \t]*[-=:：]{0,2}[ \t]*v?(?P<version>\d+\.\d+(?:\.\d+)?)"
                     r"(?:\+(?P<build>cu\d+|cpu|rocm[\d.]+))?", re.IGNORECASE)
@@ -63,7 +63,7 @@ def job_of(places: List[str], text: str) -> Optional[str]:
         return "train"
     if _count(_INFER_WORDS, joined):
         return "infer"
-    lower = text.lower()
+    lower = (text if len(text) <= 2 * _SCAN else text[:_SCAN] + "\n" + text[-_SCAN:]).lower()
     train, infer = _count(_TRAIN_WORDS, lower), _count(_INFER_WORDS, lower)
     if train != infer:
         return "train" if train > infer else "infer"
@@ -79,10 +79,10 @@ def read_facts(text: str) -> LogFacts:
     match = _CARD.search(head)
     if match:
         facts.card = " ".join((match.group("card") or match.group("card2")).split())
-    memories = [m.group("gb") or m.group("gb2") or m.group("gb3") or m.group("gb4") for m in _MEMORY.finditer(head)]
-    if memories:
+    match = _MEMORY.search(head)
+    if match:
         try:
-            facts.memory_gb = float(memories[0])
+            facts.memory_gb = float(match.group("gb") or match.group("gb2") or match.group("gb3") or match.group("gb4"))
         except ValueError:
             pass
     match = _HALF_OFF.search(head)
