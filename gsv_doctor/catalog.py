@@ -643,7 +643,7 @@ ENTRIES: List[Entry] = [
         id="onnxruntime-no-kernel-image",
         kind="build",
         keys=("cudaErrorNoKernelImageForDevice",),
-        pattern=r"cudaErrorNoKernelImageForDevice",
+        pattern=r"(?:ONNXRuntimeError|onnxruntime)[^\n]*?cudaErrorNoKernelImageForDevice",
         meaning={
             "en": "onnxruntime (not torch) raised it: the installed onnxruntime-gpu has no code for this graphics card"
                   " (a card newer than that build, like an RTX 50xx, or an older one it dropped).",
@@ -798,6 +798,58 @@ ENTRIES: List[Entry] = [
         example="Found GPU0 GeForce GT 720 which is of cuda capability 3.5.\n    PyTorch no longer supports this GPU"
                 " because it is too old.",
         lines=2,
+    ),
+    Entry(
+        id="cudnn-library-missing",
+        kind="build",
+        keys=("cudnn_ops", "cudnn_cnn", "libcudnn"),
+        pattern=r"(?P<library>(?:lib)?cudnn_(?:ops|cnn|adv)\w*?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
+        meaning={
+            "en": "The cuDNN {major} library {library} cannot be found. CTranslate2 (faster-whisper, the ASR step) and"
+                  " onnxruntime load cuDNN themselves, from the library path, not from torch's own copy, so the step"
+                  " that needs it fails or stops.",
+            "zh": "找不到 cuDNN {major} 的库文件 {library}。CTranslate2（faster-whisper，即 ASR 语音识别步骤）和 onnxruntime"
+                  "会自己从库路径加载 cuDNN，而不是用 torch 自带的那份，所以用到它的步骤会失败或中止。",
+        },
+        settings=("cudnn", "asr.ctranslate2"),
+        fix_commands=(),
+        manual={
+            "en": "Make cuDNN {major} findable: the file name says the version (…64_8.dll / .so.8: cuDNN 8, which"
+                  " CTranslate2 before 4.5 needs; …64_9.dll: cuDNN 9). Windows package: copy the cudnn_*64_{major}.dll"
+                  " files into runtime\\Lib\\site-packages\\torch\\lib from a package that has them, or take a fixed"
+                  " package; pip: `pip install nvidia-cudnn-cu12` of that major version; Linux: add the folder holding"
+                  " libcudnn_*.so.{major} to LD_LIBRARY_PATH. Or run the ASR step on the CPU.",
+            "zh": "让程序能找到 cuDNN {major}：文件名说明了版本（…64_8.dll / .so.8：cuDNN 8，CTranslate2 4.5 以前需要它；"
+                  "…64_9.dll：cuDNN 9）。Windows 整合包：从带有这些文件的整合包中把 cudnn_*64_{major}.dll 复制到"
+                  " runtime\\Lib\\site-packages\\torch\\lib，或换用修复后的整合包；pip：安装对应大版本的 `nvidia-cudnn-cu12`；"
+                  "Linux：把 libcudnn_*.so.{major} 所在文件夹加入 LD_LIBRARY_PATH。或让 ASR 步骤在 CPU 上运行。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="Could not locate cudnn_ops_infer64_8.dll. Please make sure it is in your library path!",
+        flags=re.IGNORECASE,
+    ),
+    Entry(
+        id="cpu-training-not-allowed",
+        kind="build",
+        keys=("CPU training is not allowed",),
+        pattern=r"CPU training is not allowed",
+        meaning={
+            "en": "The training script needs an NVIDIA GPU (it asserts torch.cuda.is_available()): the installed torch"
+                  " is the CPU-only build, or it sees no usable card. Training does not run on the CPU.",
+            "zh": "训练脚本需要 NVIDIA 显卡（它断言 torch.cuda.is_available()）：安装的 torch 是纯 CPU 版本，或看不到可用的显卡。"
+                  "训练不能在 CPU 上进行。",
+        },
+        settings=("torch.build", "gpu.card"),
+        fix_commands=(),
+        manual={
+            "en": "Install the CUDA build of torch into the program's Python (pip uninstall torch, then the CUDA build"
+                  " from pytorch.org that your driver supports); `python -c \"import torch; print(torch.cuda.is_available())\"`"
+                  " must print True. Without an NVIDIA card, train on a cloud GPU.",
+            "zh": "给程序的 Python 安装 CUDA 版 torch（先 pip uninstall torch，再从 pytorch.org 安装驱动支持的 CUDA 版）；"
+                  "`python -c \"import torch; print(torch.cuda.is_available())\"` 必须输出 True。没有 NVIDIA 显卡时，请用云端显卡训练。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="AssertionError: CPU training is not allowed.",
     ),
 ]
 

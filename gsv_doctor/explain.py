@@ -445,7 +445,13 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         _driver(explanation, frames, text)
     if entry.id in ("cuda-no-kernel-image", "cuda-capability-unsupported") and facts.card_too_old:
         explanation.notes.append(("card_too_old", {"card": facts.card}))
-    if entry.id == "cuda-no-kernel-image" and facts.cuda_build and facts.cuda_build >= 12.8 and not params.get("archs"):
+    if entry.id == "cuda-no-kernel-image" and _asr_library(frames, explanation.message):
+        # CTranslate2 (faster-whisper) has its own kernels: torch and the precision settings are not involved
+        explanation.params["library"] = "ctranslate2"
+        explanation.settings = ["asr.ctranslate2", "gpu.card"]
+        explanation.fix_commands = []
+        explanation.notes.append(("raised_by_ctranslate2", {}))
+    elif entry.id == "cuda-no-kernel-image" and facts.cuda_build and facts.cuda_build >= 12.8 and not params.get("archs"):
         explanation.notes.append(("torch_build_new", {"torch": facts.torch or "?", "build": facts.build}))
     if entry.id == "cuda-not-compiled" and card and _NVIDIA_FAMILY.match(card):
         explanation.notes.append(("cpu_torch_nvidia_card", {"card": card}))
@@ -509,6 +515,12 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
 _ASR_WORDS = ("ctranslate2", "faster_whisper", "faster-whisper", "whisper", "asr")
 
 
+def _asr_library(frames: List[str], message: str) -> bool:
+    """CTranslate2 raised it: faster-whisper frames, or its "parallel_for failed" wording."""
+    joined = " ".join(frames).lower()
+    return "parallel_for failed" in message or "faster_whisper" in joined or "ctranslate2" in joined
+
+
 def _driver(explanation: Explanation, frames: List[str], text: str) -> None:
     """Which library needs the newer driver: CTranslate2 (faster-whisper, GPT-SoVITS's ASR step)
     says "CUDA failed with error"; onnxruntime says "CUDA failure 35"; torch says neither."""
@@ -554,6 +566,13 @@ NOTES: Dict[str, Dict[str, str]] = {
               " build, so no torch update helps; run on the CPU.",
         "zh": "日志中的显卡是 {card}：这么旧的显卡（算力低于 5.0）在现在的任何 torch 版本里都没有代码，更新 torch 没有用；"
               "请改用 CPU。",
+    },
+    "raised_by_ctranslate2": {
+        "en": "CTranslate2 raised it (faster-whisper, the ASR step), not torch: that build has no code for this card."
+              " Run the ASR step on the CPU, pick another ASR model (for Chinese, the FunASR / Damo ASR one), or install"
+              " a CTranslate2 built for your card.",
+        "zh": "报错的是 CTranslate2（faster-whisper，即 ASR 语音识别步骤），不是 torch：它没有这张显卡的代码。"
+              "请让 ASR 在 CPU 上运行，或换一个 ASR 模型（中文可用 FunASR / 达摩 ASR），或安装支持这张显卡的 CTranslate2。",
     },
     "torch_build_new": {
         "en": "The log shows torch {torch}+{build}, a build that already has code for RTX 50xx cards: reinstalling"

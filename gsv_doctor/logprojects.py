@@ -39,7 +39,8 @@ _GSV_TO_CPU = {
 
 GPT_SOVITS = LogProject(
     id="gpt-sovits", name="GPT-SoVITS",
-    path_markers=("gpt_sovits/", "gpt-sovits", "gptsovits", "/tts_infer_pack/", "/s1_train.py", "/s2_train.py"),
+    path_markers=("gpt_sovits/", "gpt-sovits", "gptsovits", "/tts_infer_pack/", "/s1_train.py", "/s2_train.py",
+                  "/tools/asr/", "fasterwhisper_asr.py", "funasr_asr.py"),
     text_markers=("gpt-sovits", "gpt_sovits", "gptsovits", "tts config----", "sovits_weights", "gpt_weights",
                   "inference_webui", "api_v2.py", "训练集格式化", "1c-推理", "1-gpt-sovits"),
     settings={

@@ -33,6 +33,12 @@ REAL = {
     "real_gsv_oom_words_zh.md": ("cuda-out-of-memory", "gpt-sovits", "gsv.train_batch", ("batch_size", "slice"), ()),
     "real_ttswebui_cpu_torch.log": ("cuda-not-compiled", "tts-webui", "torch.build", ("CUDA build of torch",),
                                     GSV_FILES + ("infer_device",)),
+    "real_asr_cudnn8_missing_progress.log": ("cudnn-library-missing", "gpt-sovits", "cudnn", ("cuDNN 8", "LD_LIBRARY_PATH"),
+                                             ("is_half", "gsv-doctor fix")),
+    "real_asr_ctranslate2_no_kernel.log": ("cuda-no-kernel-image", "gpt-sovits", "asr.ctranslate2", ("ASR",),
+                                           ("onnxruntime", "gsv-doctor fix")),
+    "real_svc_cpu_training_assert.log": ("cpu-training-not-allowed", "so-vits-svc", "torch.build", ("CUDA build of torch",),
+                                         GSV_FILES + ("to the CPU",)),
 }
 
 
