@@ -215,7 +215,8 @@ def _cpu_kernel(kernel: str, ops: Tuple[str, ...], what_en: str, what_zh: str, d
     message = '"%s" not implemented for \'%s\'' % (kernel, dtype_name)
     return Entry(
         id="cpu-%s-%s" % ("half" if dtype == "float16" else "bf16", slug),
-        keys=(kernel,),  # quoted or not, as people retype it
+        # quoted or not, as people retype it; a short name ("bmm") also appears in code lines: key on the message
+        keys=(kernel,) if len(kernel) > 6 else (kernel + '" not implemented', kernel + " not implemented"),
         pattern=r'\b%s"? not implemented for \W{0,2}%s\b' % (re.escape(kernel), dtype_name),
         meaning={
             "en": "Your torch build has no %s version of the CPU %s, so a model put in %s (is_half on)"
@@ -780,7 +781,7 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cuda-card-too-old",
         kind="device",
-        keys=("which is of cuda capability", "no longer supports this GPU"),
+        keys=("which is of cuda capability",),  # torch prints it on the line above "... too old"
         pattern=r"(?:GPU\d* (?P<card>[^\n]*?) which is of cuda capability (?P<capability>[\d.]+)\.?\s*)?"
                 r"PyTorch no longer supports this GPU because it is too old",
         meaning={
@@ -802,7 +803,7 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cudnn-library-missing",
         kind="build",
-        keys=("cudnn_ops", "cudnn_cnn", "libcudnn"),
+        keys=("cudnn_",),
         pattern=r"(?P<library>(?:lib)?cudnn_(?:ops|cnn|adv)\w*?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
         meaning={
             "en": "The cuDNN {major} library {library} cannot be found. CTranslate2 (faster-whisper, the ASR step) and"

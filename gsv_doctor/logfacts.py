@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional
 
-_SCAN = 64_000  # characters read for facts at each end: the header and the error are near the start or the end
+_SCAN = 32_000  # characters read for facts at each end: the header and the error are near the start or the end
 
 _TORCH = re.compile(r"\btorch(?:[ \t]*(?:version|版本))?[ \t]*[-=:：]{0,2}[ \t]*v?(?P<version>\d+\.\d+(?:\.\d+)?)"
                     r"(?:\+(?P<build>cu\d+|cpu|rocm[\d.]+))?", re.IGNORECASE)

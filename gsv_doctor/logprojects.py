@@ -297,7 +297,7 @@ def detect(text: str, frame_paths: List[str], hint: Optional[str] = None) -> Log
     """The project a log came from: its frames' paths weigh most, then paths and words in the
     text. `hint`: the project id known otherwise (the folder explain runs in), used when the log
     itself does not tell."""
-    head = text[:200_000].lower()
+    head = text[:100_000].lower()
     paths = [p.replace("\\", "/").lower() for p in frame_paths[:400]]
     paths += [m.group(0).replace("\\", "/") for m in _PATHISH.finditer(head[:50_000])]
     best, best_score = None, 0
