@@ -89,9 +89,18 @@ class _Text:
         self.text = log.text
         self.lines = log.lines if log.lines else log.text.split("\n")
         self.ends = list(itertools.accumulate(len(line) + 1 for line in self.lines))  # past each newline
+        self._bytes: Optional[bytes] = None
 
     def line_index(self, pos: int) -> int:
         return bisect.bisect_right(self.ends, pos)
+
+    def holds(self, key: str) -> bool:
+        """Whether the key occurs at all. A str holding one CJK character is stored two bytes a
+        character and searched slower; its UTF-8 bytes are searched byte-wise, so most keys (absent
+        from most logs) cost one fast pass."""
+        if self._bytes is None:
+            self._bytes = self.text.encode("utf-8", "surrogatepass")
+        return key.encode("utf-8") in self._bytes
 
 
 def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, str, Any]]:
@@ -102,7 +111,7 @@ def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, s
     matched: Dict[str, Any] = {}  # window -> match: logs repeat the same error line many times
     body = text.text
     for key in entry.keys:
-        pos = body.find(key)
+        pos = body.find(key) if text.holds(key) else -1
         while pos >= 0:
             index = text.line_index(pos)
             next_line = text.ends[index] if index < len(text.ends) else len(body)
