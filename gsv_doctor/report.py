@@ -74,12 +74,12 @@ def dtype_cell(device: Dict[str, Any], assessment: DeviceAssessment, dtype: str,
     return cell
 
 
-def _header(checkup: Checkup) -> str:
+def _header(checkup: Checkup, lang: str) -> str:
     report = checkup.report or {}
     python = report.get("python") or {}
     torch_info = report.get("torch") or {}
     build = "CUDA " + torch_info["cuda"] if torch_info.get("cuda") else (
-        "ROCm " + torch_info["hip"] if torch_info.get("hip") else "CPU build")
+        "ROCm " + torch_info["hip"] if torch_info.get("hip") else messages.label("header_cpu_build", lang))
     parts = [f"gsv-doctor {__version__}"]
     if python:
         parts.append(f"Python {python.get('version')}")
@@ -88,7 +88,7 @@ def _header(checkup: Checkup) -> str:
     if checkup.probe_run is not None:
         parts.append(f"{checkup.probe_run.python} ({checkup.probe_run.elapsed_s:.1f} s)")
     elif report:
-        parts.append("from a saved probe")
+        parts.append(messages.label("header_saved", lang))
     return " | ".join(parts)
 
 
@@ -112,19 +112,21 @@ def _project_lines(checkup: Checkup, lang: str) -> List[str]:
     lines = [f"{label('project', lang)}  {facts.root}"]
     effective = checkup.diagnosis.effective
     if facts.config is not None:
-        shown = f"{label('shape', lang)} {facts.config.shape}, {facts.config.encoding}"
+        shape = f"shape_{facts.config.shape}"
+        shown = (f"{label('shape', lang)} {label(shape, lang) if shape in messages.LABELS else facts.config.shape},"
+                 f" {facts.config.encoding}")
         if effective is not None:
-            how = messages.PHRASES[lang]["value_source_" + effective.source]
+            how = messages.phrase("value_source_" + effective.source, lang)
             shown += f"; is_half={effective.is_half}, infer_device={effective.infer_device} ({how})"
         lines.append(f"  config.py        {shown}")
-    elif facts.config_error:
-        lines.append(f"  config.py        {facts.config_error}")
+    elif facts.config_error:  # the finding says why, once
+        lines.append(f"  config.py        {label('unreadable_see_findings', lang)}")
     if facts.tts_infer is not None and facts.tts_infer.sections:
         section = "custom" if "custom" in facts.tts_infer.sections else sorted(facts.tts_infer.sections)[0]
         values = facts.tts_infer.sections[section]
         lines.append(f"  tts_infer.yaml   {section}: device={values.get('device')}, is_half={values.get('is_half')}")
     elif facts.tts_infer_error:
-        lines.append(f"  tts_infer.yaml   {facts.tts_infer_error}")
+        lines.append(f"  tts_infer.yaml   {label('unreadable_see_findings', lang)}")
     else:
         lines.append(f"  tts_infer.yaml   {label('not_found', lang)}")
     env = facts.env_is_half
@@ -132,8 +134,10 @@ def _project_lines(checkup: Checkup, lang: str) -> List[str]:
     return lines
 
 
-def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False) -> List[str]:
-    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and fix."""
+def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False,
+                  manuals_shown: Optional[set] = None) -> List[str]:
+    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and fix.
+    `manuals_shown`: the "by hand" texts already printed above, which are not repeated."""
     label = messages.label
     words = texts(finding, lang)
     tag = _paint(_pad(label("severity_" + finding.severity.value, lang), 6), _COLOURS[finding.severity], colour, True)
@@ -145,22 +149,30 @@ def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool
     if finding.entry_points:
         rows.append((label("affects", lang), ", ".join(finding.entry_points)))
     error_text = finding.error_text or (label("nan_silent", lang) if finding.params.get("outcome") == "nan" else None)
-    if error_text:
+    if error_text and error_text not in words["title"]:  # an unreadable file's error is its title
         rows.append((label("error", lang), error_text))
     if finding.severity is not Severity.INFO and not brief:
-        rows.append((label("found_by", lang), messages.PHRASES[lang]["source_" + finding.source]))
+        rows.append((label("found_by", lang), messages.phrase("source_" + finding.source, lang)))
     if finding.fix_command:
         rows.append((label("fix", lang), _paint(finding.fix_command, "green", colour, True)))
     if words["manual"] and finding.severity is not Severity.INFO and not brief:
-        rows.append((label("manual", lang), words["manual"]))
+        repeated = manuals_shown is not None and words["manual"] in manuals_shown
+        rows.append((label("manual", lang), label("manual_same", lang) if repeated else words["manual"]))
+        if manuals_shown is not None:
+            manuals_shown.add(words["manual"])
     width = max([_width(key) for key, _ in rows] + [0]) + 2
     lines += [indent + _pad(key + ":", width) + value for key, value in rows]
     return lines
 
 
+def _all_clear(checkup: Checkup) -> str:
+    """The label for "nothing wrong": it claims the project's settings only when a project was read."""
+    return "no_findings" if checkup.project is not None else "no_project_checked"
+
+
 def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
     label = messages.label
-    lines = [_paint(_header(checkup), None, colour), ""]
+    lines = [_paint(_header(checkup, lang), None, colour), ""]
     if checkup.report and checkup.report.get("devices"):
         lines += [_paint(label("devices", lang), None, colour, True)] + _device_lines(checkup, lang) + [""]
     project_lines = _project_lines(checkup, lang)
@@ -169,10 +181,11 @@ def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
     findings = checkup.findings
     counts = summary(findings)
     lines.append(_paint(f"{label('findings', lang)} ({label('summary', lang, **counts)})", None, colour, True))
+    manuals_shown: set = set()
     for finding in findings:
-        lines += finding_lines(finding, lang, colour)
+        lines += finding_lines(finding, lang, colour, manuals_shown=manuals_shown)
     if not counts["errors"] and not counts["warnings"]:
-        lines.append("  " + label("no_findings", lang))
+        lines.append("  " + label(_all_clear(checkup), lang))
     return "\n".join(lines) + "\n"
 
 
@@ -209,24 +222,27 @@ def to_json(checkup: Checkup, lang: str) -> Dict[str, Any]:
 def render_markdown(checkup: Checkup, lang: str) -> str:
     """A block to paste into a GitHub issue: versions, devices, findings."""
     report = checkup.report or {}
-    lines = ["<details><summary>gsv-doctor check: " + messages.label("summary", lang, **summary(checkup.findings))
-             + "</summary>", "", f"- {_header(checkup)}"]
+    label = messages.label
+    lines = ["<details><summary>" + label("md_title", lang, summary=label("summary", lang, **summary(checkup.findings)))
+             + "</summary>", "", f"- {_header(checkup, lang)}"]
     cpu = report.get("cpu") or {}
     if cpu:
-        lines.append(f"- CPU: {cpu.get('name')} ({', '.join(cpu.get('flags') or []) or 'no extra flags'})")
-    lines.append(f"- platform: {(report.get('python') or {}).get('platform')}, CUDA available: "
-                 f"{(report.get('cuda') or {}).get('available')}")
+        flags = ", ".join(cpu.get("flags") or []) or label("md_no_flags", lang)
+        lines.append("- " + label("md_cpu", lang, name=cpu.get("name"), flags=flags))
+    lines.append("- " + label("md_platform", lang, platform=(report.get("python") or {}).get("platform"),
+                              available=(report.get("cuda") or {}).get("available")))
     if report.get("devices"):
-        lines += ["", "| device | float32 | float16 | bfloat16 |", "|---|---|---|---|"]
+        lines += ["", label("md_devices", lang), "|---|---|---|---|"]
         for device, assessment in zip(report["devices"], checkup.diagnosis.devices):
             cells = [dtype_cell(device, assessment, dtype, lang) for dtype in probe.DTYPES]
             lines.append(f"| {device['id']} {device.get('name') or ''} | " + " | ".join(cells) + " |")
-    lines += ["", "| severity | finding | error |", "|---|---|---|"]
+    lines += ["", label("md_findings", lang), "|---|---|---|"]
     for finding in checkup.findings:
         error = (finding.error_text or "").replace("|", "\\|")
-        lines.append(f"| {finding.severity.value} | `{finding.id}`: {texts(finding, lang)['title']} | {error} |")
+        severity = label("severity_" + finding.severity.value, lang)
+        lines.append(f"| {severity} | `{finding.id}`: {texts(finding, lang)['title']} | {error} |")
     if not checkup.findings:
-        lines.append("| - | " + messages.label("no_findings", lang) + " | |")
+        lines.append("| - | " + label(_all_clear(checkup), lang) + " | |")
     lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
 
