@@ -474,6 +474,7 @@ def write_manifest(root: Path, files: Dict[str, Dict[str, str]]) -> None:
     """Best effort: a record that cannot be written (a full disk) costs nothing, the state is
     read from the backups."""
     path = _manifest_path(root)
+    clean_stale_temps(path)
     try:
         if not files:
             with contextlib.suppress(FileNotFoundError):
@@ -635,6 +636,7 @@ def undo(root: Path, force: bool = False) -> List[UndoResult]:
         gens = generations(real, _legacy_written(entry))
         if not gens:
             continue
+        clean_stale_temps(real)
         current = _read(real)
         live = [g for g in gens if current is None or g.matches(current) or _read(g.path) != current]
         if not live:
