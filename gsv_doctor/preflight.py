@@ -70,7 +70,7 @@ def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = Non
                   refresh: bool = False) -> Preflight:
     started = time.perf_counter()
     environ = os.environ if environ is None else environ
-    identity = probecache.identify(python, environ)
+    identity = probecache.identify(python, environ, timeout)
     report = None if refresh else probecache.load(identity)
     cached = report is not None
     if report is None:

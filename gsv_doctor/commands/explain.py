@@ -13,6 +13,7 @@ import click
 
 from gsv_doctor import catalog, explain as core, logread, report, target
 from gsv_doctor import project as gsv_project
+from gsv_doctor.commands.check import timeout_option
 from gsv_doctor.errors import DoctorError, EXIT_OK
 from gsv_doctor.i18n import pick_language
 
@@ -199,8 +200,7 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
 @click.option("--symptom", type=click.Choice(sorted(catalog.SYMPTOMS)), help="A problem that prints no error.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON document instead of text.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the output (default: from the locale).")
-@click.option("--timeout", type=float, default=target.DEFAULT_TIMEOUT_S, show_default=True,
-              help="Seconds the probe may take.")
+@timeout_option
 def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) -> int:
     """Explain the errors in a GPT-SoVITS log (a file, or - for standard input)."""
     lang = pick_language(lang)
