@@ -115,9 +115,10 @@ class Child:
 
     def __init__(self, args: Sequence[str], env: Optional[Dict[str, str]] = None, cwd: Optional[str] = None,
                  stdin_data: Optional[bytes] = None, capture: bool = True,
-                 max_stdout: int = STDOUT_CAP, max_stderr: int = STDERR_CAP, own_signals: bool = True):
+                 max_stdout: Optional[int] = None, max_stderr: Optional[int] = None, own_signals: bool = True):
         self.token = uuid.uuid4().hex
-        self.max_stdout, self.max_stderr = max_stdout, max_stderr
+        self.max_stdout = STDOUT_CAP if max_stdout is None else max_stdout
+        self.max_stderr = STDERR_CAP if max_stderr is None else max_stderr
         self.cut = False
         self._stdout = bytearray()
         self._stderr = bytearray()
