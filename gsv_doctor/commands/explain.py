@@ -170,7 +170,11 @@ def _read(file: Optional[str], symptom: Optional[str], lang: str) -> Optional[tu
         return None
     if file is None and sys.stdin is not None and sys.stdin.isatty():
         click.echo(LABELS[lang]["prompt"], err=True)
-    data, name = logread.read_source(file)
+    data, name, cut = logread.read_source_capped(file)
+    if cut:
+        click.echo(f"gsv-doctor: {name} is longer than {logread.MAX_LOG_BYTES // 2 ** 20} MB; only"
+                   f" {'its last' if os.path.isfile(str(name)) else 'the first'}"
+                   f" {logread.MAX_LOG_BYTES // 2 ** 20} MB were read.", err=True)
     if not data.strip() and not symptom:
         raise DoctorError(f"{name} is empty: there is no log to explain.",
                           "Give a log file, or pipe or paste the log into `gsv-doctor explain -`.")
