@@ -28,7 +28,7 @@ from typing import Dict, Iterator, List, Optional, Sequence, Set
 
 import yaml
 
-from gsv_doctor.errors import EXIT_USAGE
+from gsv_doctor.errors import EXIT_USAGE, WRITTEN_THIS_RUN
 from gsv_doctor.fixmessages import FixError
 from gsv_doctor.fixplan import FileEdit
 
@@ -555,6 +555,7 @@ def apply_changes(changes: Sequence[Change], root: Path) -> List[WriteResult]:
                 "path": str(target), "backup": str(backup), "why": why}) from error
         raise
     _record(root, [(Path(r.path), r.link) for r in results if r.status == "written"])
+    WRITTEN_THIS_RUN.extend(r.path for r in results if r.status == "written")
     return results
 
 
@@ -659,6 +660,7 @@ def undo(root: Path, force: bool = False) -> List[UndoResult]:
         result = _unwind(real, gens, current, real in forced_paths)
         if result is not None:
             results.append(result)
+            WRITTEN_THIS_RUN.append(result.path)
     remaining = {path for path in _candidates(root) if generations(path)}
     write_manifest(root, {k: v for k, v in manifest.items() if Path(os.path.realpath(root / k)) in remaining})
     results += _marks_without_backup(root, {Path(r.path) for r in results})
