@@ -14,11 +14,12 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Dict, List, Mapping, Optional
 
-from gsv_doctor import probecache, target
+from gsv_doctor import diagnose as diagnose_module
+from gsv_doctor import probecache, probereport, target
 from gsv_doctor import project as project_module
-from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, Diagnosis, diagnose
+from gsv_doctor.diagnose import Diagnosis, diagnose
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, DoctorError
 from gsv_doctor.findings import Finding, Severity
 from gsv_doctor.project import ProjectFacts
@@ -33,7 +34,7 @@ ENV_COVERS = ("entry-point-half-on-cpu", "entry-point-half-on-broken-gpu")
 class Preflight:
     identity: probecache.Identity
     cached: bool  # the probe report came from the cache (torch was not imported)
-    report: Dict[str, Any]
+    report: probereport.ProbeReport
     project: Optional[ProjectFacts]
     diagnosis: Diagnosis
     env: Dict[str, str] = field(default_factory=dict)  # what child processes should get
@@ -58,11 +59,8 @@ class Preflight:
 
 
 def half_unusable(diagnosis: Diagnosis) -> bool:
-    """No device that the launch could use runs float16 well: export is_half=False."""
-    usable = [d for d in diagnosis.devices if d.runs and d.kind in ("cpu", "cuda")]
-    if any(d.kind == "cuda" and d.half == OK for d in usable):
-        return False
-    return any(d.half in (CRASH, NAN, SLOW) for d in usable) or not usable
+    """No device that the launch could use should run float16: export is_half=False."""
+    return diagnose_module.half_unusable(diagnosis.devices)
 
 
 def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = None,
@@ -83,7 +81,7 @@ def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = Non
 
 
 def summary_line(result: Preflight) -> str:
-    torch_version = (result.report.get("torch") or {}).get("version") or result.identity.torch_version
+    torch_version = result.report.torch_version or result.identity.torch_version
     where = f"project {result.project.root}" if result.project else "no project found"
     source = "cached probe" if result.cached else "fresh probe, now cached"
     extra = "; child processes need is_half=False (--env)" if result.env.get("is_half") == "False" else ""

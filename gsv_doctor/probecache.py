@@ -14,9 +14,9 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Mapping, Optional
+from typing import Mapping, Optional
 
-from gsv_doctor import atomicfile, children, hook, probe, target
+from gsv_doctor import atomicfile, children, hook, probe, probereport, target
 from gsv_doctor.errors import DoctorError
 
 _FIND_TORCH = (
@@ -84,12 +84,11 @@ def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] 
     return _identity(resolved, executable, torch_file, environ)
 
 
-def identify_from_report(python: str, report: Mapping[str, Any],
+def identify_from_report(python: str, report: probereport.ProbeReport,
                          environ: Optional[Mapping[str, str]] = None) -> Identity:
     """The same identity, from what a probe report of `python` already says (no child)."""
-    executable = (report.get("python") or {}).get("executable") or python
-    torch_file = (report.get("torch") or {}).get("file")
-    return _identity(python, executable, torch_file, environ)
+    torch_file = report.torch.file if report.torch else None
+    return _identity(python, report.executable or python, torch_file, environ)
 
 
 def _identity(python: str, executable: str, torch_file: Optional[str],
@@ -101,30 +100,29 @@ def _identity(python: str, executable: str, torch_file: Optional[str],
                     key=hook.cache_key(executable, torch_dir or "<no torch>", environ))
 
 
-def load(identity: Identity) -> Optional[Dict[str, Any]]:
+def load(identity: Identity) -> Optional[probereport.ProbeReport]:
     """The cached report, or None when there is none or it is unreadable or foreign."""
     try:
         data = json.loads(Path(identity.path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        report = probereport.parse(data)
+    except (OSError, ValueError):  # ProbeReportError is a ValueError
         return None
-    if not isinstance(data, dict) or data.get("schema") != probe.PROBE_SCHEMA:
+    if report.schema_version != probe.PROBE_SCHEMA_VERSION or report.torch is None:
         return None
-    if data.get("schema_version", 0) != probe.PROBE_SCHEMA_VERSION:
-        return None
-    if identity.torch_version and (data.get("torch") or {}).get("version") != identity.torch_version:
+    if identity.torch_version and report.torch.version != identity.torch_version:
         return None  # belt and braces: the key already names the build
-    return data
+    return report
 
 
-def store(identity: Identity, report: Mapping[str, Any]) -> str:
+def store(identity: Identity, report: probereport.ProbeReport) -> str:
     """Write the report atomically (a reader never sees half a file). Returns its path."""
     path = Path(identity.path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomicfile.write_bytes(path, json.dumps(report).encode("utf-8"))
+    atomicfile.write_bytes(path, json.dumps(report.to_dict()).encode("utf-8"))
     return str(path)
 
 
-def probe_and_store(identity: Identity, timeout: float = target.DEFAULT_TIMEOUT_S) -> Dict[str, Any]:
+def probe_and_store(identity: Identity, timeout: float = target.DEFAULT_TIMEOUT_S) -> probereport.ProbeReport:
     """Run the probe in the target (torch imports there, in a child) and cache its report."""
     run = target.run(identity.python, None, timeout)
     target.require_torch(run)

@@ -312,6 +312,7 @@ def test_usage_errors(tmp_path, fix_cli):
     assert fix_cli("--project", tmp_path / "nowhere")[0] == 2
 
 
+@pytest.mark.slow
 def test_end_to_end_with_the_real_probe(tmp_path, run_cli):
     """This CPU-only machine, the real probe: tts_infer.yaml's `device: cuda` cannot work here."""
     root = make_project(tmp_path, "detect_no_guard.py")

@@ -190,8 +190,8 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
         why = ("timed out after %gs" % timeout) if result.timed_out else (
             result.stderr_tail.splitlines()[-1] if result.stderr_tail else "exit code %s" % result.returncode)
         return None, None, LABELS[lang]["probe_failed"].format(why=why)
-    if result.report.get("torch") is None:
-        return None, None, LABELS[lang]["probe_failed"].format(why=result.report.get("error"))
+    if result.report.torch is None:
+        return None, None, LABELS[lang]["probe_failed"].format(why=result.report.error)
     config = result.config if result.config and not result.config.get("error") else None
     return result.report, config, None
 
@@ -228,8 +228,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
         machine, config, note = _probe(python, project_root, timeout, lang)
         core.add_machine_verdicts(explanations, machine, config)
         probe_info = {"ran": machine is not None, "error": note,
-                      "torch": ((machine or {}).get("torch") or {}).get("version"),
-                      "python": ((machine or {}).get("python") or {}).get("executable"),
+                      "torch": machine.torch_version if machine else None,
+                      "python": machine.executable if machine else None,
                       "config": config}
     core.add_current_settings(explanations, core.current_settings(
         facts, config, os.environ.get("is_half"), env_known=True))
