@@ -10,7 +10,7 @@ import click
 
 from gsv_doctor import __version__
 from gsv_doctor.commands import COMMANDS
-from gsv_doctor.errors import EXIT_INTERRUPTED, EXIT_USAGE, DoctorError, error_handler
+from gsv_doctor.errors import EXIT_INTERRUPTED, EXIT_USAGE, DoctorError, OutputFailed, error_handler, guard_output
 from gsv_doctor.i18n import LANG_KEY
 
 
@@ -36,7 +36,7 @@ class DoctorGroup(click.Group):
 
         def as_json(error: DoctorError, lang: str) -> bool:
             command = json_command(args)
-            if command is None:
+            if command is None or isinstance(error, OutputFailed):  # no JSON to a stdout that failed
                 return False
             _print_json_error(command, lang, error.to_dict(lang), error.exit_code)
             return True
@@ -148,6 +148,7 @@ def show_usage_error(error: click.ClickException, lang: str) -> None:
 
 
 def main(argv: Optional[List[str]] = None) -> None:
+    guard_output()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         code = cli.main(args=args, prog_name="gsv-doctor", standalone_mode=False)
@@ -172,4 +173,9 @@ def main(argv: Optional[List[str]] = None) -> None:
                                   code)
             else:
                 show_usage_error(error, lang)
+    try:
+        sys.stdout.flush()  # here, not at interpreter exit, where a failure would go unsaid
+    except OutputFailed as error:
+        with error_handler(language=lambda: lang_of(args)):
+            raise error
     raise SystemExit(code or 0)

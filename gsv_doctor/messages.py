@@ -311,6 +311,20 @@ LABELS = i18n.register("labels", {
     "unknown": {"en": "?", "zh": "?"},
     "faster": {"en": "faster", "zh": "更快"},
     "by_rule": {"en": "rule", "zh": "规则"},
+    "speed_slower": {"en": "{times}x slower", "zh": "慢 {times} 倍"},
+    "speed_faster": {"en": "{times}x faster", "zh": "快 {times} 倍"},
+    "speed_same": {"en": "about the same", "zh": "速度相当"},
+    "legend_speed": {
+        "en": "Speed: time of a HuBERT-shaped workload (convolutions + attention) against float32 on the"
+              " same device, median of interleaved rounds; \"about the same\" = within {band}%;"
+              " ~ = the rounds disagreed (a busy machine), a rough figure.",
+        "zh": "速度：一个仿 HuBERT 的负载（卷积 + 注意力）相对同一设备上 float32 的耗时，取多轮交替测量的中位数；"
+              "“速度相当”指相差不到 {band}%；~ 表示各轮结果相差较大（机器繁忙），只是粗略数字。",
+    },
+    "legend_fails": {
+        "en": "FAILS (n/{total}): n of the {total} model ops probed ({ops}) have no kernel or raise in that dtype.",
+        "zh": "失败 (n/{total})：探测的 {total} 个模型算子（{ops}）中有 n 个在该精度下没有实现或报错。",
+    },
     "nan_silent": {"en": "(no error: NaN in the features, silent or empty audio)", "zh": "（不报错：特征变成 NaN，音频无声或为空）"},
     "severity_error": {"en": "ERROR", "zh": "错误"},
     "severity_warning": {"en": "WARN", "zh": "警告"},
@@ -591,8 +605,6 @@ ERRORS = i18n.register("errors", {
         "en": "Fix that line, or delete the file: GPT-SoVITS writes a fresh one with its defaults.",
         "zh": "请修正那一行，或删除该文件：GPT-SoVITS 会用默认值重新生成。",
     },
-    "run.cannot-start": {"en": "Could not start {program}: {error}.", "zh": "无法启动 {program}：{error}。"},
-    "run.cannot-start.hint": {"en": "Check the command after `--`.", "zh": "请检查 `--` 之后的命令。"},
     "hook.no-torch": {
         "en": "{python} cannot import torch ({error}), so the hook would never do anything there; nothing was"
               " installed.",

@@ -65,3 +65,8 @@ def run_cli():
         )
 
     return run
+
+
+# -- helper "hook": the slow marker (a child Python importing torch, the real old torch) --
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: starts a child Python that imports torch (deselect with -m 'not slow')")

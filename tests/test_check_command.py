@@ -195,7 +195,7 @@ def test_check_caches_the_probe_for_preflight_and_the_hook(tmp_path, monkeypatch
     assert probecache.load(identity) is None
     result = invoke("check", "--project", make_project(tmp_path / "gsv"), "--json")
     cached = probecache.load(identity)
-    assert cached == json.loads(result.stdout)["probe"]
+    assert cached.to_dict() == json.loads(result.stdout)["probe"]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell script as a fake interpreter")

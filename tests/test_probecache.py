@@ -17,7 +17,7 @@ def cache(tmp_path, monkeypatch):
 
 def fitting_report(identity):
     report = probe_fixtures.cpu_only_torch201()
-    report["torch"]["version"] = identity.torch_version
+    report["torch"]["version"] = identity.torch_version or report["torch"]["version"]  # None: a Python without torch
     return report
 
 
@@ -47,9 +47,9 @@ def test_store_then_load_round_trip_and_what_is_refused(cache):
     identity = probecache.identify()
     assert probecache.load(identity) is None
     report = fitting_report(identity)
-    path = probecache.store(identity, report)
+    path = probecache.store(identity, probe_fixtures.typed(report))
     assert path == identity.path and path.startswith(str(cache))
-    assert probecache.load(identity) == report
+    assert probecache.load(identity).to_dict() == report
     for broken in ("not json", json.dumps({"schema": "other"}),
                    json.dumps(dict(report, schema_version=99)),
                    json.dumps(dict(report, torch=dict(report["torch"], version="1.0.0")))):

@@ -23,8 +23,8 @@ def setup(tmp_path, monkeypatch):
     monkeypatch.setenv(hook.ENV_CACHE_DIR, str(cache))
     identity = probecache.identify()
     report = probe_fixtures.cpu_only_torch201()
-    report["torch"]["version"] = identity.torch_version
-    probecache.store(identity, report)
+    report["torch"]["version"] = identity.torch_version or report["torch"]["version"]  # None: a Python without torch
+    probecache.store(identity, probe_fixtures.typed(report))
     project = make_project(tmp_path / "gsv", config=GOOD_CONFIG)
     return project, child_env(GSV_DOCTOR_CACHE_DIR=str(cache))
 
@@ -124,8 +124,8 @@ def test_isolated_python_with_the_installed_hook_is_covered(setup, venv):
     # `run` checks the Python the command starts: give that one a cached report too.
     identity = probecache.identify(str(venv))
     report = probe_fixtures.cpu_only_torch201()
-    report["torch"]["version"] = identity.torch_version
-    probecache.store(identity, report)
+    report["torch"]["version"] = identity.torch_version or report["torch"]["version"]  # None: a Python without torch
+    probecache.store(identity, probe_fixtures.typed(report))
     done = gsv_run(project, env, "python", "-I", "-c", "import sys; print('gsv_doctor_hook' in sys.modules)")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"

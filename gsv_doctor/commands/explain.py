@@ -169,9 +169,13 @@ def _read(file: Optional[str], symptom: Optional[str], lang: str) -> Optional[tu
         return None
     if file is None and sys.stdin is not None and sys.stdin.isatty():
         click.echo(LABELS[lang]["prompt"], err=True)
-    data, name = logread.read_source(file)
+    data, name, cut = logread.read_source_capped(file)
     if logread.looks_binary(data):
         raise DoctorError.of("explain.not-text", name=name)
+    if cut:
+        click.echo(f"gsv-doctor: {name} is longer than {logread.MAX_LOG_BYTES // 2 ** 20} MB; only"
+                   f" {'its last' if os.path.isfile(str(name)) else 'the first'}"
+                   f" {logread.MAX_LOG_BYTES // 2 ** 20} MB were read.", err=True)
     if not data.strip() and not symptom:
         raise DoctorError.of("explain.empty", name=name)
     return data, name
@@ -187,8 +191,8 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
         why = ("timed out after %gs" % timeout) if result.timed_out else (
             result.stderr_tail.splitlines()[-1] if result.stderr_tail else "exit code %s" % result.returncode)
         return None, None, LABELS[lang]["probe_failed"].format(why=why)
-    if result.report.get("torch") is None:
-        return None, None, LABELS[lang]["probe_failed"].format(why=result.report.get("error"))
+    if result.report.torch is None:
+        return None, None, LABELS[lang]["probe_failed"].format(why=result.report.error)
     config = result.config if result.config and not result.config.get("error") else None
     return result.report, config, None
 
@@ -225,8 +229,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
         machine, config, note = _probe(python, project_root, timeout, lang)
         core.add_machine_verdicts(explanations, machine, config)
         probe_info = {"ran": machine is not None, "error": note,
-                      "torch": ((machine or {}).get("torch") or {}).get("version"),
-                      "python": ((machine or {}).get("python") or {}).get("executable"),
+                      "torch": machine.torch_version if machine else None,
+                      "python": machine.executable if machine else None,
                       "config": config}
     core.add_current_settings(explanations, core.current_settings(
         facts, config, os.environ.get("is_half"), env_known=True))
