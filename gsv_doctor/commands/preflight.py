@@ -29,7 +29,7 @@ def failure_text(result: core.Preflight, errors: List[Finding], lang: str, how_t
 def ok_line(result: core.Preflight, lang: str) -> str:
     """The one line of a launch that will work."""
     line = messages.line
-    torch_version = (result.report.get("torch") or {}).get("version") or result.identity.torch_version
+    torch_version = result.report.torch_version or result.identity.torch_version
     where = line("preflight.project", lang, root=result.project.root) if result.project else \
         line("preflight.no-project", lang)
     extra = line("preflight.needs-env", lang) if result.env.get("is_half") == "False" else ""
