@@ -815,8 +815,8 @@ ENTRIES: List[Entry] = [
         settings=("cudnn", "asr.ctranslate2"),
         fix_commands=(),
         manual={
-            "en": "Make cuDNN {major} findable: the file name says the version (…64_8.dll / .so.8: cuDNN 8, which"
-                  " CTranslate2 before 4.5 needs; …64_9.dll: cuDNN 9). Windows package: copy the cudnn_*64_{major}.dll"
+            "en": "Make cuDNN {major} findable: the file name says the version (...64_8.dll / .so.8: cuDNN 8, which"
+                  " CTranslate2 before 4.5 needs; ...64_9.dll: cuDNN 9). Windows package: copy the cudnn_*64_{major}.dll"
                   " files into runtime\\Lib\\site-packages\\torch\\lib from a package that has them, or take a fixed"
                   " package; pip: `pip install nvidia-cudnn-cu12` of that major version; Linux: add the folder holding"
                   " libcudnn_*.so.{major} to LD_LIBRARY_PATH. Or run the ASR step on the CPU.",

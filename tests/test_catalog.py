@@ -27,6 +27,7 @@ def test_texts_exist_in_both_languages_and_use_only_known_params(entry):
     for text in (entry.meaning, entry.manual) + ((entry.manual_any,) if entry.manual_any else ()):
         assert set(text) == {"en", "zh"}
         assert text["en"].strip() and text["zh"].strip()
+        assert text["en"].isascii(), "English texts stay ASCII (a cp1252 console prints them)"
         assert re.search(r"[\u4e00-\u9fff]", text["zh"]), "the zh text is not Chinese"
         for lang in ("en", "zh"):
             assert set(PLACEHOLDER.findall(text[lang])) <= known
