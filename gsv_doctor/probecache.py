@@ -11,13 +11,12 @@ import importlib.util
 import json
 import os
 import re
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional
 
-from gsv_doctor import atomicfile, hook, probe, probereport, target
+from gsv_doctor import atomicfile, children, hook, probe, probereport, target
 from gsv_doctor.errors import DoctorError
 
 _FIND_TORCH = (
@@ -62,20 +61,26 @@ def _same_interpreter(python: str) -> bool:
     return norm(python) == norm(sys.executable)
 
 
-def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] = None) -> Identity:
+def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] = None,
+             timeout: float = target.DEFAULT_TIMEOUT_S) -> Identity:
     """The cache identity of `python` (default: this one), asking only importlib's finder."""
     resolved = target.resolve_python(python)
     if python is None or _same_interpreter(resolved):
         spec = importlib.util.find_spec("torch")  # finds, does not import
         executable, torch_file = sys.executable, (spec.origin if spec is not None else None)
     else:
+        done = children.run([resolved, "-I", "-c", _FIND_TORCH], timeout)
         try:
-            done = subprocess.run([resolved, "-I", "-c", _FIND_TORCH], capture_output=True, text=True, timeout=30)
-            data = json.loads(done.stdout.strip().splitlines()[-1])
-        except (OSError, subprocess.TimeoutExpired, ValueError, IndexError):
-            raise DoctorError(f"Could not ask {resolved} where its torch is.",
-                              "Check that --python names a working Python interpreter.") from None
-        executable, torch_file = data["executable"], data["torch_file"]
+            data = json.loads(done.stdout.decode("utf-8", "replace").strip().splitlines()[-1])
+            executable, torch_file = data["executable"], data["torch_file"]
+            if not isinstance(executable, str) or not isinstance(torch_file, (str, type(None))):
+                raise TypeError(executable)
+        except (ValueError, IndexError, KeyError, TypeError):
+            why = f"no answer within {timeout:g} s" if done.timed_out else f"exit code {done.returncode}"
+            raise DoctorError(f"Could not ask {resolved} where its torch is ({why}).",
+                              "Check that --python names a working Python interpreter.",
+                              zh=f"无法询问 {resolved} 它的 torch 在哪里（{why}）。请检查 --python 是否指向可用的 Python 解释器。"
+                              ) from None
     return _identity(resolved, executable, torch_file, environ)
 
 

@@ -9,16 +9,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-import psutil
-
 from gsv_doctor import probe, probereport
+from gsv_doctor.children import Child
 from gsv_doctor.errors import DoctorError
 
 # The first line says "a Python started, this version" before anything can fail, so an
@@ -30,6 +28,7 @@ BOOTSTRAP = (
 )
 MIN_PYTHON = (3, 9)
 DEFAULT_TIMEOUT_S = 60.0
+MAX_TIMEOUT_S = 86400.0  # a day: longer is a typo, and too long for the timers underneath
 
 
 @dataclass
@@ -75,7 +74,7 @@ def probe_source() -> bytes:
     return Path(probe.__file__).read_bytes()
 
 
-def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
+def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[str, str]] = None) -> "Child":
     """Start the child; the caller can do other work while torch imports, then finish()."""
     args: List[str] = [python, "-B", "-c", BOOTSTRAP]  # -B: config.py's imports leave no __pycache__
     if project_root:
@@ -83,13 +82,7 @@ def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[st
     # The probe measures torch itself: an installed gsv-doctor hook (.pth) stays off in the child,
     # or it would report its own float32 results as float16 that works.
     child_env = dict(os.environ if env is None else env, GSV_DOCTOR_HOOK="0")
-    try:
-        return subprocess.Popen(
-            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env,
-        )
-    except OSError as error:
-        raise DoctorError(f"Could not start {python}: {error.strerror or error}.",
-                          "Check that --python names a working Python interpreter.")
+    return Child(args, env=child_env, stdin_data=probe_source())
 
 
 def parse_sections(stdout: bytes) -> Dict[str, Dict[str, Any]]:
@@ -107,38 +100,17 @@ def parse_sections(stdout: bytes) -> Dict[str, Dict[str, Any]]:
     return sections
 
 
-def kill_tree(child: subprocess.Popen) -> None:
-    """Kill the child and everything it started: a launcher (a shell wrapper, a venv's
-    python.exe) whose real interpreter hangs would otherwise keep our pipes open."""
-    try:
-        family = psutil.Process(child.pid).children(recursive=True)
-    except psutil.Error:
-        family = []
+def kill_tree(child: "Child") -> None:
     child.kill()
-    for process in family:
-        try:
-            process.kill()
-        except psutil.Error:
-            pass
 
 
-def finish(child: subprocess.Popen, python: str, timeout: float, started: float) -> ProbeRun:
-    timed_out = False
-    try:
-        stdout, stderr = child.communicate(probe_source(), timeout=timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        kill_tree(child)
-        try:
-            stdout, stderr = child.communicate(timeout=10)
-        except subprocess.TimeoutExpired:  # something we could not kill still holds the pipes
-            stdout, stderr = b"", b""
-    except BaseException:  # Ctrl-C while waiting: leave nothing behind
-        kill_tree(child)
-        raise
-    sections = parse_sections(stdout)
+def finish(child: "Child", python: str, timeout: float, started: float) -> ProbeRun:
+    done = child.wait(timeout)
+    sections = parse_sections(done.stdout)
     hello = sections.get("hello") or {}
-    tail = stderr.decode("utf-8", "replace").strip().splitlines()[-15:]
+    tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-15:]
+    if done.cut:
+        tail.append(f"(output cut: it printed more than {child.max_stdout // 2 ** 20} MB)")
     report, report_error = None, None
     if "probe" in sections:
         try:
@@ -150,8 +122,8 @@ def finish(child: subprocess.Popen, python: str, timeout: float, started: float)
         python=python,
         report=report,
         config=sections.get("config"),
-        timed_out=timed_out,
-        returncode=child.returncode,
+        timed_out=done.timed_out,
+        returncode=done.returncode,
         stderr_tail="\n".join(tail),
         elapsed_s=round(time.perf_counter() - started, 3),
         python_version=tuple(hello["version"][:2]) if isinstance(hello.get("version"), list) else None,

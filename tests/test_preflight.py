@@ -254,7 +254,8 @@ def test_the_readme_shows_the_lines_install_into_writes(tmp_path):
         shown = [line for line in block.splitlines()[1:] if line and not line.startswith(("#", "::"))]
         assert shown[:len(written)] == written, name
         script.unlink()
-        (tmp_path / (name + ".gsv-doctor.bak")).unlink()
+        for backup in tmp_path.glob(name + ".gsv-doctor-*.bak"):
+            backup.unlink()
 
 
 def test_failure_lists_exactly_the_errors_it_counts(tmp_path, cache_dir):

@@ -1,6 +1,5 @@
 import json
 import os
-import subprocess
 import sys
 
 import probe_fixtures
@@ -36,10 +35,8 @@ def test_identity_changes_with_visible_devices():
     assert probecache.identify(environ={}).key != probecache.identify(environ={"CUDA_VISIBLE_DEVICES": "1"}).key
 
 
-def test_identity_of_another_interpreter_is_asked_without_importing_torch(tmp_path):
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)], check=True)
-    python = str(venv / "bin" / "python")
+def test_identity_of_another_interpreter_is_asked_without_importing_torch(venv):
+    python = str(venv)
     identity = probecache.identify(python)
     assert identity.executable == python
     assert identity.torch_version == probecache.identify().torch_version
@@ -81,6 +78,7 @@ def test_a_probe_that_gives_no_report_is_a_doctor_error(monkeypatch):
     assert probecache.load(identity) is None
 
 
+@pytest.mark.slow
 def test_a_probe_report_names_the_same_cache_entry_as_asking_the_interpreter():
     from gsv_doctor import target
 

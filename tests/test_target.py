@@ -15,6 +15,7 @@ def test_only_marked_lines_count_and_noise_is_ignored():
     assert target.parse_sections(out) == {"probe": {"schema": "x"}, "config": {"is_half": False}}
 
 
+@pytest.mark.slow
 def test_probe_source_is_what_the_child_runs():
     result = target.run(sys.executable, timeout=120)
     assert result.report.executable == sys.executable

@@ -2,7 +2,6 @@
 came from, which setting causes it, how to fix it, and whether this machine still hits it."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 import unicodedata
@@ -11,9 +10,10 @@ from typing import Any, Dict, List, Optional
 
 import click
 
-from gsv_doctor import catalog, explain as core, logread, report, target
+from gsv_doctor import catalog, envelope, explain as core, logread, report, target
 from gsv_doctor import project as gsv_project
 from gsv_doctor.errors import DoctorError, EXIT_OK
+from gsv_doctor.commands.check import lang_option, timeout_option
 from gsv_doctor.i18n import pick_language
 
 LABELS = {
@@ -169,10 +169,15 @@ def _read(file: Optional[str], symptom: Optional[str], lang: str) -> Optional[tu
         return None
     if file is None and sys.stdin is not None and sys.stdin.isatty():
         click.echo(LABELS[lang]["prompt"], err=True)
-    data, name = logread.read_source(file)
+    data, name, cut = logread.read_source_capped(file)
+    if logread.looks_binary(data):
+        raise DoctorError.of("explain.not-text", name=name)
+    if cut:
+        click.echo(f"gsv-doctor: {name} is longer than {logread.MAX_LOG_BYTES // 2 ** 20} MB; only"
+                   f" {'its last' if os.path.isfile(str(name)) else 'the first'}"
+                   f" {logread.MAX_LOG_BYTES // 2 ** 20} MB were read.", err=True)
     if not data.strip() and not symptom:
-        raise DoctorError(f"{name} is empty: there is no log to explain.",
-                          "Give a log file, or pipe or paste the log into `gsv-doctor explain -`.")
+        raise DoctorError.of("explain.empty", name=name)
     return data, name
 
 
@@ -181,6 +186,7 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
     if sys.stderr is not None and sys.stderr.isatty():
         click.echo(LABELS[lang]["probing"].format(python=python or sys.executable), err=True)
     result = target.run(python, project_root, timeout=timeout)
+    target.require_python(result)  # not a Python at all is bad input (exit 2), as for check
     if result.report is None:
         why = ("timed out after %gs" % timeout) if result.timed_out else (
             result.stderr_tail.splitlines()[-1] if result.stderr_tail else "exit code %s" % result.returncode)
@@ -198,9 +204,8 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
 @click.option("--no-probe", is_flag=True, help="Do not check whether this machine would still hit the errors.")
 @click.option("--symptom", type=click.Choice(sorted(catalog.SYMPTOMS)), help="A problem that prints no error.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON document instead of text.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the output (default: from the locale).")
-@click.option("--timeout", type=float, default=target.DEFAULT_TIMEOUT_S, show_default=True,
-              help="Seconds the probe may take.")
+@lang_option
+@timeout_option
 def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) -> int:
     """Explain the errors in a GPT-SoVITS log (a file, or - for standard input)."""
     lang = pick_language(lang)
@@ -239,7 +244,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
             last_exception=(log.last_exception() if log and not explanations else None),
             probe=probe_info, exit_code=code,
         )
-        click.echo(report.safe_text(json.dumps(document, indent=2, ensure_ascii=False), sys.stdout))
+        document = envelope.envelope("explain", lang, code, document)
+        click.echo(report.safe_text(envelope.dumps(document), sys.stdout))
         return code
     colour = report.use_colour()
     text = render_text(explanations, lang, source, log, note, colour)
