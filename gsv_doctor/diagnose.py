@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from gsv_doctor import configpy, gpus
+from gsv_doctor import configpy, gpus, probereport
 from gsv_doctor.findings import (
     API,
     API_V2,
@@ -21,13 +21,7 @@ from gsv_doctor.findings import (
 from gsv_doctor.project import ProjectFacts
 from gsv_doctor.target import crashed
 
-# The ops a HuBERT / VITS forward pass runs, in the order it first meets them: the first
-# that fails is the error the user sees. stft is probed too but runs in float32 in
-# GPT-SoVITS's mel code, and fails in float16 on every CPU build (MKL FFT).
-MODEL_OPS = ("conv1d", "conv2d", "group_norm", "gelu", "layer_norm", "linear", "softmax", "bmm",
-             "matmul", "conv_transpose1d")
-SLOW_RATIO = 1.2  # float16 / float32 time from which "works but slow" is worth a warning
-BF16_FASTER_RATIO = 0.8
+MODEL_OPS = probereport.MODEL_OPS
 
 OK = "ok"
 CRASH = "crash"
@@ -59,6 +53,18 @@ class DeviceAssessment:
     verdict_rule: Optional[str] = None
     capability: Optional[str] = None  # "8.6"
     memory_gb: Optional[float] = None
+    half_uncertain: bool = False  # the float16 timing varied too much to trust half_ratio
+    bf16_uncertain: bool = False
+    judgement: Optional[probereport.DeviceJudgement] = field(default=None, repr=False, compare=False)
+
+    @property
+    def avoid_half(self) -> bool:
+        """float16 must not run here: it fails or gives NaN (measured or by the card rules), or
+        this is a CPU. Does not depend on the speed figure, so it holds from run to run."""
+        return self.kind == "cpu" or self.half in (CRASH, NAN)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "judgement"}
 
 
 @dataclass
@@ -79,46 +85,34 @@ class Diagnosis:
 
     def to_dict(self) -> Dict[str, Any]:
         return {
-            "devices": [asdict(d) for d in self.devices],
+            "devices": [d.to_dict() for d in self.devices],
             "effective": asdict(self.effective) if self.effective else None,
             "findings": [f.to_dict() for f in self.findings],
         }
 
 
-def _ratio(speed: Mapping[str, Any], dtype: str) -> Optional[float]:
-    return (speed.get(dtype) or {}).get("vs_float32")
+_HALF = {probereport.FAILS: CRASH, probereport.NAN: NAN, probereport.SLOW: SLOW, probereport.FINE: OK,
+         probereport.UNKNOWN: UNKNOWN}
 
 
-def assess_device(device: Mapping[str, Any], arch_list: List[str]) -> DeviceAssessment:
-    ops = device.get("ops") or {}
-    speed = device.get("speed") or {}
-    float32 = ops.get("float32") or {}
-    float16 = ops.get("float16") or {}
-    broken32 = [op for op in MODEL_OPS if op in float32 and float32[op]["status"] != "works"]
-    failing = [op for op in MODEL_OPS if op in float16 and float16[op]["status"] in ("not_implemented", "error")]
-    nan = [op for op in MODEL_OPS if op in float16 and float16[op]["status"] in ("nan", "wrong")]
-    ratio = _ratio(speed, "float16")
+def assess_device(judgement: probereport.DeviceJudgement, arch_list: Sequence[str]) -> DeviceAssessment:
+    """The probe's judgement of a device, with the card rules on top for CUDA cards."""
+    device, half, bf16 = judgement.device, judgement.float16, judgement.bfloat16
+    outcome = _HALF[half.outcome]
+    if outcome == SLOW and device.kind != "cpu":
+        outcome = OK  # a card's float16 speed is no fault
     assessment = DeviceAssessment(
-        id=device["id"], kind=device.get("kind", device["id"]), name=device.get("name") or device["id"],
-        runs=not broken32 and not device.get("error"),
-        run_error=float32[broken32[0]].get("message") if broken32 else device.get("error"),
-        half=OK, half_source=MEASURED, half_error=None, half_ratio=ratio,
-        bf16_ratio=_ratio(speed, "bfloat16"), failing_ops=failing + nan,
+        id=device.id, kind=device.kind, name=device.name, runs=judgement.runs, run_error=judgement.run_error,
+        half=outcome, half_source=MEASURED, half_error=half.error, half_ratio=half.ratio,
+        bf16_ratio=bf16.ratio, failing_ops=list(half.failing_ops), half_uncertain=half.uncertain,
+        bf16_uncertain=bf16.uncertain, judgement=judgement,
     )
-    if not float16:
-        assessment.half = UNKNOWN
-    elif failing:
-        assessment.half, assessment.half_error = CRASH, float16[failing[0]].get("message")
-    elif nan:
-        assessment.half, assessment.half_error = NAN, float16[nan[0]].get("message")
-    elif ratio is not None and ratio >= SLOW_RATIO and assessment.kind == "cpu":
-        assessment.half = SLOW
-    if assessment.kind == "cuda" and device.get("capability"):
-        verdict = gpus.verdict(assessment.name, device["capability"], device.get("total_memory_gb"), arch_list)
+    if device.kind == "cuda" and device.capability:
+        verdict = gpus.verdict(assessment.name, device.capability, device.total_memory_gb, list(arch_list))
         assessment.verdict, assessment.verdict_reason = verdict.status, verdict.reason
         assessment.verdict_rule = verdict.rule
-        assessment.capability = "%d.%d" % tuple(device["capability"][:2])
-        assessment.memory_gb = device.get("total_memory_gb")
+        assessment.capability = "%d.%d" % device.capability
+        assessment.memory_gb = device.total_memory_gb
         if verdict.status == gpus.NO_KERNEL and assessment.runs:
             # The rule says no kernels but float32 measured fine (PTX JIT): trust the measurement.
             assessment.verdict_reason += " (but float32 ran in the probe)"
@@ -131,22 +125,22 @@ def assess_device(device: Mapping[str, Any], arch_list: List[str]) -> DeviceAsse
     return assessment
 
 
-def assess_devices(report: Mapping[str, Any]) -> List[DeviceAssessment]:
-    arch_list = list(((report.get("torch") or {}).get("arch_list")) or [])
-    return [assess_device(device, arch_list) for device in report.get("devices") or []]
+def assess_devices(report: probereport.ProbeReport) -> List[DeviceAssessment]:
+    arch_list = report.torch.arch_list if report.torch else ()
+    return [assess_device(judgement, arch_list) for judgement in probereport.judge(report)]
 
 
-def _no_cuda_error(report: Mapping[str, Any]) -> str:
-    torch_info = report.get("torch") or {}
-    if not torch_info.get("cuda") and not torch_info.get("hip"):
+def _no_cuda_error(report: probereport.ProbeReport) -> str:
+    build = report.torch
+    if build is None or (not build.cuda and not build.hip):
         return "AssertionError: Torch not compiled with CUDA enabled"
-    if (report.get("cuda") or {}).get("error"):
-        return report["cuda"]["error"]
+    if report.cuda_error:
+        return report.cuda_error
     return "RuntimeError: Found no NVIDIA driver on your system."
 
 
 def resolve(device: Optional[str], devices: List[DeviceAssessment],
-            report: Mapping[str, Any]) -> Tuple[Optional[DeviceAssessment], Optional[str]]:
+            report: probereport.ProbeReport) -> Tuple[Optional[DeviceAssessment], Optional[str]]:
     """The assessment of the device a setting names, or the error using it would raise."""
     by_id = {d.id: d for d in devices}
     name = (device or "cpu").strip().lower()
@@ -163,7 +157,7 @@ def resolve(device: Optional[str], devices: List[DeviceAssessment],
 
 
 def effective_config(project: ProjectFacts, config_eval: Optional[Mapping[str, Any]],
-                     report: Optional[Mapping[str, Any]], environ: Mapping[str, str]) -> Optional[Effective]:
+                     report: Optional[probereport.ProbeReport], environ: Mapping[str, str]) -> Optional[Effective]:
     if project.config is None:
         return None
     if config_eval and not config_eval.get("error"):
@@ -171,8 +165,8 @@ def effective_config(project: ProjectFacts, config_eval: Optional[Mapping[str, A
         return Effective(
             is_half=bool(is_half) if isinstance(is_half, bool) else _truthy(is_half),
             infer_device=config_eval.get("infer_device"), source="executed")
-    cuda = bool(((report or {}).get("cuda") or {}).get("available"))
-    mps = bool(((report or {}).get("mps") or {}).get("available"))
+    cuda = bool(report and report.cuda_available)
+    mps = bool(report and report.mps_available)
     is_half, device = configpy.predict(project.config, cuda, environ, mps_available=mps)
     source = "static" if (is_half is not None or device is not None) else "unknown"
     return Effective(is_half=is_half, infer_device=device, source=source,
@@ -223,7 +217,7 @@ def _half_finding(finding_id: str, device: DeviceAssessment, entry_points: List[
 
 
 def _config_findings(project: ProjectFacts, effective: Effective, devices: List[DeviceAssessment],
-                     report: Mapping[str, Any]) -> List[Finding]:
+                     report: probereport.ProbeReport) -> List[Finding]:
     findings: List[Finding] = []
     if effective.error:
         # Faults of the file or of the is_half variable it evals: every entry point dies at import.
@@ -298,7 +292,7 @@ def _env_findings(project: ProjectFacts, devices: List[DeviceAssessment], cuda: 
 
 
 def _tts_findings(project: ProjectFacts, devices: List[DeviceAssessment],
-                  report: Mapping[str, Any]) -> List[Finding]:
+                  report: probereport.ProbeReport) -> List[Finding]:
     findings = []
     if project.tts_infer_error:
         findings.append(Finding("tts-infer-unreadable", Severity.ERROR, PROJECT,
@@ -323,10 +317,10 @@ def _tts_findings(project: ProjectFacts, devices: List[DeviceAssessment],
     return findings
 
 
-def _machine_findings(report: Mapping[str, Any], devices: List[DeviceAssessment], cannot_half: bool,
+def _machine_findings(report: probereport.ProbeReport, devices: List[DeviceAssessment], cannot_half: bool,
                       project: Optional[ProjectFacts], probed_python: Optional[str]) -> List[Finding]:
     findings = []
-    cuda_error = (report.get("cuda") or {}).get("error")
+    cuda_error = report.cuda_error
     if cuda_error:
         findings.append(Finding("cuda-init-failed", Severity.WARNING, MEASURED,
                                 params={"error": cuda_error}, error_text=cuda_error))
@@ -336,7 +330,7 @@ def _machine_findings(report: Mapping[str, Any], devices: List[DeviceAssessment]
                                     params=dict(_verdict_params(device), device_name=device.name),
                                     entry_points=[WEBUI, INFERENCE_UI, API, API_V2], device=device.id,
                                     error_text=device.run_error, fix_command=FIX_WRITE))
-        if device.kind == "cpu" and device.bf16_ratio is not None and device.bf16_ratio <= BF16_FASTER_RATIO:
+        if device.kind == "cpu" and device.judgement is not None and device.judgement.bfloat16_faster:
             findings.append(Finding("cpu-bfloat16-faster", Severity.INFO, MEASURED,
                                     params={"ratio": device.bf16_ratio}, device=device.id))
     if project is not None and project.training_fp16 and cannot_half:
@@ -365,7 +359,7 @@ def probe_failure(timed_out: bool, returncode: Optional[int], timeout: float, st
                    error_text=stderr_tail.splitlines()[-1] if stderr_tail.strip() else None)
 
 
-def diagnose(report: Optional[Mapping[str, Any]], project: Optional[ProjectFacts],
+def diagnose(report: Optional[probereport.ProbeReport], project: Optional[ProjectFacts],
              config_eval: Optional[Mapping[str, Any]] = None, environ: Optional[Mapping[str, str]] = None,
              probed_python: Optional[str] = None) -> Diagnosis:
     environ = {} if environ is None else environ
@@ -378,9 +372,8 @@ def diagnose(report: Optional[Mapping[str, Any]], project: Optional[ProjectFacts
         findings.append(Finding("config-unreadable", Severity.ERROR, PROJECT, params={"error": project.config_error},
                                 entry_points=list(CONFIG_ENTRY_POINTS), error_text=project.config_error))
     if report:
-        cuda = bool((report.get("cuda") or {}).get("available"))
-        cannot_half = any(d.half in (CRASH, NAN, SLOW) for d in devices if d.kind in ("cpu", "cuda")) and not any(
-            d.kind == "cuda" and d.runs and d.half == OK for d in devices)
+        cuda = report.cuda_available
+        cannot_half = half_unusable(devices)
         if project is not None:
             if effective is not None:
                 findings += _config_findings(project, effective, devices, report)
@@ -392,6 +385,13 @@ def diagnose(report: Optional[Mapping[str, Any]], project: Optional[ProjectFacts
             if finding.fix_command == FIX_WRITE:
                 finding.fix_command = None
     return Diagnosis(devices=devices, effective=effective, findings=sort_findings(findings))
+
+
+def half_unusable(devices: List[DeviceAssessment]) -> bool:
+    """No device a launch could use should run float16 (the CPU never should): is_half=False.
+    Speed plays no part, so the answer is the same in every run on the same machine."""
+    usable = [d for d in devices if d.runs and d.kind in ("cpu", "cuda")]
+    return not any(d.kind == "cuda" and not d.avoid_half for d in usable)
 
 
 def _fix_refuses(project: ProjectFacts, effective: Optional[Effective], findings: List[Finding]) -> bool:

@@ -2,9 +2,19 @@ import pytest
 
 import probe_fixtures as scenarios
 from gsv_doctor import checkup, messages, project
-from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, assess_devices, diagnose
+from gsv_doctor import diagnose as diagnose_module
+from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW
 from gsv_doctor.findings import MEASURED, RULE, Severity, exit_code
 from gsv_project import CONFIGS, INFERENCE_UI_ENV_READ_CUDA, make_project
+
+
+def diagnose(report, *args, **kwargs):
+    """Diagnose a report as the probe prints it, read the way check reads it."""
+    return diagnose_module.diagnose(scenarios.typed(report), *args, **kwargs)
+
+
+def assess_devices(report):
+    return diagnose_module.assess_devices(scenarios.typed(report))
 
 CONSTANTS_CPU = 'is_half = False\ninfer_device = "cpu"\n'
 CONSTANTS_CUDA_HALF = 'is_half = True\ninfer_device = "cuda"\n'
