@@ -34,7 +34,7 @@ ENV_CACHE_DIR = "GSV_DOCTOR_CACHE_DIR"  # where probe reports and op scans are c
 ENV_SCAN = "GSV_DOCTOR_HOOK_SCAN"  # "0": never start the op scan (a cached one is still used)
 PROBE_SCHEMA = "gsv-doctor/probe"
 SCAN_SCHEMA = "gsv-doctor/opscan-2"  # a new scan method makes old cached scans stale
-SCAN_TIMEOUT_S = 300.0
+SCAN_TIMEOUT_S = 900.0  # about 20 s of CPU, but minutes of wall time on a loaded machine
 
 # Heavy ops: on the CPU these always run in float32, whatever a speed measurement says
 # (float16 CPU kernels are slower or missing on every torch GPT-SoVITS uses, and summing

@@ -88,7 +88,7 @@ _SCAN = (
     "s=h.load_cached_scan(torch) or h.scan_in_child(torch)\n"
     "print(json.dumps({'scan':len(s['ops']),'torch':torch.__version__,'why':None}))\n"
 )
-SCAN_TIMEOUT_S = hook.SCAN_TIMEOUT_S * 6 + 60  # the scan may restart after a crashing op
+SCAN_TIMEOUT_S = hook.SCAN_TIMEOUT_S * 2  # the scan may restart after a crashing op
 
 
 @dataclass
