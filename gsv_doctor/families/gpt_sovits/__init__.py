@@ -26,7 +26,7 @@ def read(root: Path, environ: Mapping[str, str]):
     return facts.read(Path(root), environ)
 
 
-def child(root: Path, facts) -> Optional[Tuple[str, Dict[str, Any]]]:
+def child_code(root: Path, facts) -> Optional[Tuple[str, Dict[str, Any]]]:
     """The code the probe child runs after the probe, and its arguments."""
     from gsv_doctor.families.gpt_sovits.facts import TTS_INFER
 
