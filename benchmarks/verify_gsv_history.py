@@ -43,8 +43,7 @@ from gsv_doctor.project import EntryPoint, Setting, open_project  # noqa: E402
 
 DEFAULT_MIRROR = "/work/.mirror/RVC-Boss+GPT-SoVITS/repo"
 DECIDING = ("config.py", "GPT_SoVITS/TTS_infer_pack/TTS.py", TTS_INFER)
-EXCLUDE = [":(exclude)*.pickle", ":(exclude)*.csv", ":(exclude)*.pth", ":(exclude)*.ckpt", ":(exclude)*.bin",
-           ":(exclude)*.onnx", ":(exclude)*.wav", ":(exclude)*.png", ":(exclude)*.zip"]
+SKIP_SUFFIXES = (".pickle", ".csv", ".pth", ".ckpt", ".bin", ".onnx", ".wav", ".png", ".zip", ".jpg", ".pt")
 ENTRIES = ("webui.py", "api.py", "api_v2.py")
 
 
@@ -69,10 +68,31 @@ def versions(mirror):
 
 
 def extract(mirror, commit, folder):
-    archive = subprocess.Popen(["git", "--git-dir", mirror, "archive", commit, "--", "config.py", "tools",
-                                "GPT_SoVITS", *EXCLUDE], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    subprocess.run(["tar", "-x", "-C", str(folder)], stdin=archive.stdout, stderr=subprocess.DEVNULL, check=False)
-    archive.wait()
+    """The text files of config.py, tools/ and GPT_SoVITS/ at commit (blobs the mirror lacks
+    and binary model files are left out)."""
+    listing = git(mirror, "ls-tree", "-r", "-z", commit, "--", "config.py", "tools", "GPT_SoVITS").stdout
+    wanted = []
+    for record in listing.split(b"\0"):
+        if not record:
+            continue
+        meta, path = record.split(b"\t", 1)
+        kind, blob = meta.split()[1:3]
+        if kind == b"blob" and not path.decode("utf-8", "replace").endswith(SKIP_SUFFIXES):
+            wanted.append((blob.decode(), path.decode("utf-8", "replace")))
+    batch = subprocess.run(["git", "--git-dir", mirror, "cat-file", "--batch"], capture_output=True,
+                           input="".join(blob + "\n" for blob, _ in wanted).encode(), check=False).stdout
+    offset = 0
+    for blob, path in wanted:
+        end = batch.index(b"\n", offset)
+        header = batch[offset:end].split()
+        offset = end + 1
+        if len(header) < 3 or header[1] == b"missing":
+            continue
+        size = int(header[2])
+        target_path = Path(folder) / path
+        target_path.parent.mkdir(parents=True, exist_ok=True)
+        target_path.write_bytes(batch[offset:offset + size])
+        offset += size + 1
 
 
 # ---------------------------------------------------------------- the truth (in a forked worker)
@@ -247,7 +267,7 @@ def main(argv=None):
             if not folder.exists():
                 folder.mkdir()
                 extract(args.mirror, commit, folder)
-            if not (folder / "GPT_SoVITS").is_dir():
+            if not (folder / "GPT_SoVITS").is_dir() or not (folder / "config.py").is_file():
                 skipped.add(commit)  # the first commits: config.py and webui.py, no models yet
                 continue
             project = open_project(folder, environ)

@@ -6,7 +6,7 @@ import probe_fixtures as scenarios
 from gsv_doctor import gpus, preflight, project
 from gsv_doctor.diagnose import DEVICE, HALF_CPU, NAN, OK, START, diagnose
 from gsv_doctor.families.gpt_sovits import configpy, entrypoints, facts as gsv_facts
-from gsv_doctor.fixplan import plan_config
+from gsv_doctor.families.gpt_sovits.fixes import plan_config
 from gsv_doctor.findings import Severity
 from gsv_project import make_project
 
