@@ -9,7 +9,7 @@ import click
 
 from gsv_doctor import __version__
 from gsv_doctor.commands import COMMANDS
-from gsv_doctor.errors import EXIT_INTERRUPTED, EXIT_USAGE, error_handler
+from gsv_doctor.errors import EXIT_INTERRUPTED, EXIT_USAGE, OutputFailed, error_handler, guard_output
 from gsv_doctor.i18n import LANG_KEY
 
 
@@ -44,6 +44,7 @@ def _exit_with(code: Optional[int], **_: object) -> None:
 
 
 def main(argv: Optional[List[str]] = None) -> None:
+    guard_output()
     try:
         code = cli.main(args=argv, prog_name="gsv-doctor", standalone_mode=False)
     except click.exceptions.Abort:
@@ -52,4 +53,9 @@ def main(argv: Optional[List[str]] = None) -> None:
     except click.ClickException as error:  # bad usage: click's message, our exit code
         error.show()
         code = EXIT_USAGE
+    try:
+        sys.stdout.flush()  # here, not at interpreter exit, where a failure would go unsaid
+    except OutputFailed as error:
+        with error_handler():
+            raise error
     raise SystemExit(code or 0)

@@ -32,6 +32,65 @@ class DoctorError(Exception):
         return self.zh if lang == "zh" and self.zh else str(self)
 
 
+class OutputFailed(DoctorError):
+    """Standard output cannot be written (a full disk behind `> file`, a closed pipe)."""
+
+
+WRITTEN_THIS_RUN: list = []  # user files changed by this process (edits appends): said when output fails
+
+
+def _output_failed(error: OSError) -> OutputFailed:
+    import os
+
+    try:  # nothing more goes there, not even the interpreter's last flush
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+    done = zh_done = ""
+    if WRITTEN_THIS_RUN:
+        done = (" The changes were written all the same: " + ", ".join(WRITTEN_THIS_RUN)
+                + " (`gsv-doctor fix --undo` takes them back).")
+        zh_done = "不过修改已经写入：" + "、".join(WRITTEN_THIS_RUN) + "（`gsv-doctor fix --undo` 可以撤销）。"
+    reason = error.strerror or str(error)
+    return OutputFailed(f"could not write the output ({reason}).{done}", zh=f"无法写出输出内容（{reason}）。{zh_done}")
+
+
+def guard_output() -> None:
+    """Make a failing standard output (`> file` on a full disk) an OutputFailed, a message with
+    exit code 2, instead of a traceback or, at exit, silence. A terminal is left alone."""
+    import io
+
+    stream = sys.stdout
+    try:
+        if stream is None or stream.isatty() or stream.fileno() != 1:
+            return
+    except (OSError, ValueError, AttributeError):
+        return
+
+    class GuardedBuffer(io.BufferedWriter):
+        def write(self, data):
+            try:
+                return super().write(data)
+            except OSError as error:
+                raise _output_failed(error) from None
+
+        def flush(self):
+            try:
+                return super().flush()
+            except OSError as error:
+                raise _output_failed(error) from None
+
+    try:
+        stream.flush()
+    except OSError:
+        pass
+    buffer = GuardedBuffer(io.FileIO(1, "w", closefd=False))
+    sys.stdout = io.TextIOWrapper(buffer, encoding=stream.encoding, errors=stream.errors,
+                                  line_buffering=stream.line_buffering)
+
+
 @contextlib.contextmanager
 def error_handler(passthrough: Tuple[Type[BaseException], ...] = (),
                   language: Optional[Callable[[], Optional[str]]] = None) -> Iterator[None]:

@@ -12,7 +12,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from gsv_doctor import catalog, gpus
+from gsv_doctor import catalog, gpus, probereport
+from gsv_doctor.probereport import ProbeReport
 from gsv_doctor.catalog import Entry
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK
 from gsv_doctor.logread import Log, Traceback, is_library_path, project_root_of, relative_to
@@ -352,26 +353,13 @@ def symptom(name: str) -> Explanation:
 # ------------------------------------------------------------------ this machine, now
 
 
-def _cuda_devices(report: Dict[str, Any]) -> List[Dict[str, Any]]:
-    return [d for d in report.get("devices") or [] if d.get("kind") == "cuda"]
+def _card_verdict(report: ProbeReport, device: probereport.Device) -> gpus.GpuVerdict:
+    return gpus.verdict(device.name, device.capability or (0, 0), device.total_memory_gb,
+                        report.torch.arch_list if report.torch else ())
 
 
-def _device(report: Dict[str, Any], device_id: str) -> Optional[Dict[str, Any]]:
-    for device in report.get("devices") or []:
-        if device.get("id") == device_id:
-            return device
-    return None
-
-
-def _card_verdict(report: Dict[str, Any], device: Dict[str, Any]) -> gpus.GpuVerdict:
-    arch_list = (report.get("torch") or {}).get("arch_list") or []
-    return gpus.verdict(device.get("name") or "", device.get("capability") or (0, 0),
-                        device.get("total_memory_gb"), arch_list)
-
-
-def _half_nan_measured(device: Dict[str, Any]) -> bool:
-    ops = (device.get("ops") or {}).get("float16") or {}
-    return any(result.get("status") == "nan" for result in ops.values())
+def _half_nan_measured(device: probereport.Device) -> bool:
+    return probereport.judge_dtype(device, "float16").outcome == probereport.NAN
 
 
 def _float(value: Any) -> Optional[float]:
@@ -381,45 +369,41 @@ def _float(value: Any) -> Optional[float]:
         return None
 
 
-def _torch_version(report: Dict[str, Any]) -> str:
-    return str((report.get("torch") or {}).get("version") or "?")
-
-
-def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dict[str, Any]],
+def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[ProbeReport],
                     config: Optional[Dict[str, Any]] = None) -> MachineVerdict:
     """Would this machine, as probed now, still hit the error? `config`: the probe's reading
     of the project's config.py on this machine (is_half, infer_device), when there is one."""
-    if not report or report.get("torch") is None:
+    if report is None or report.torch is None:
         return MachineVerdict(UNKNOWN, "no_probe")
-    torch_version = _torch_version(report)
+    torch_version = report.torch.version
     config = config or {}
     config_half_off = config.get("is_half") is False
     check = entry.check
-    cuda = _cuda_devices(report)
+    cuda = report.cuda_devices
     usable = [d for d in cuda if _card_verdict(report, d).status == gpus.USABLE]
 
     if check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL):
-        cpu = _device(report, "cpu")
-        ops = (cpu or {}).get("ops", {}).get(entry.dtype) or {}
+        cpu = report.device("cpu")
+        ops = (cpu.ops.get(entry.dtype) or {}) if cpu else {}
         names = entry.ops or tuple(sorted(ops))
         measured = {op: ops[op] for op in names if op in ops}
         if not measured:
             return MachineVerdict(UNKNOWN, "probe_incomplete")
-        failing = [op for op, result in measured.items() if result.get("status") != "works"]
+        failing = [op for op, result in measured.items() if result.status != "works"]
         params: Dict[str, Any] = {"torch": torch_version, "dtype": entry.dtype, "ops": ", ".join(sorted(measured))}
         if failing:
-            params.update(failing=", ".join(failing), detail=measured[failing[0]].get("message", ""))
+            params.update(failing=", ".join(failing), detail=measured[failing[0]].message or "")
             if config_half_off:
                 return MachineVerdict(FIXED, "cpu_op_missing_config_off", params)
             if usable:
-                params["card"] = usable[0].get("name")
+                params["card"] = usable[0].name
                 return MachineVerdict(UNKNOWN, "cpu_op_missing_gpu_ok", params)
             return MachineVerdict(STILL, "cpu_op_missing", params)
         if check == catalog.CHECK_HALF_KERNEL:
             return MachineVerdict(UNKNOWN, "kernel_not_probed", dict(params, kernel=explanation.params.get("kernel", "")))
-        slow = ((cpu or {}).get("speed", {}).get(entry.dtype) or {}).get("vs_float32")
-        if slow and slow >= 1.5:
-            params["slower"] = "%.1f" % slow
+        judged = probereport.judge_dtype(cpu, entry.dtype) if cpu and entry.dtype in ("float16", "bfloat16") else None
+        if judged is not None and judged.outcome == probereport.SLOW:
+            params["slower"] = "%.1f" % judged.ratio
             return MachineVerdict(FIXED, "cpu_op_works_slow", params)
         return MachineVerdict(FIXED, "cpu_op_works", params)
 
@@ -427,9 +411,9 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
         return MachineVerdict(UNKNOWN, "dtype_mix")
 
     if check == catalog.CHECK_CUDA_BUILD:
-        if (report.get("cuda") or {}).get("available"):
-            return MachineVerdict(FIXED, "cuda_ok", {"cards": ", ".join(d.get("name") or "?" for d in cuda)})
-        params = {"torch": torch_version, "build": (report.get("torch") or {}).get("cuda") or "CPU-only"}
+        if report.cuda_available:
+            return MachineVerdict(FIXED, "cuda_ok", {"cards": ", ".join(d.name for d in cuda)})
+        params = {"torch": torch_version, "build": report.torch.cuda or "CPU-only"}
         if str(config.get("infer_device") or "").startswith("cpu"):
             return MachineVerdict(FIXED, "cuda_missing_config_cpu", params)
         return MachineVerdict(STILL, "cuda_missing", params)
@@ -444,13 +428,13 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
                 return MachineVerdict(UNKNOWN, "log_kernels_ok" if has else "log_no_kernel",
                                       dict(logged, torch=torch_version))
             return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
-        arch_list = (report.get("torch") or {}).get("arch_list") or []
+        arch_list = report.torch.arch_list
         for device in cuda:
             if _card_verdict(report, device).status == gpus.NO_KERNEL:
-                cap = device.get("capability") or [0, 0]
-                return MachineVerdict(STILL, "no_kernel", {"card": device.get("name"), "sm": "%s%s" % tuple(cap[:2]),
+                cap = device.capability or (0, 0)
+                return MachineVerdict(STILL, "no_kernel", {"card": device.name, "sm": "%s%s" % cap,
                                                            "archs": " ".join(arch_list), "torch": torch_version})
-        return MachineVerdict(FIXED, "kernels_ok", {"cards": ", ".join(d.get("name") or "?" for d in cuda),
+        return MachineVerdict(FIXED, "kernels_ok", {"cards": ", ".join(d.name for d in cuda),
                                                     "torch": torch_version})
 
     if check == catalog.CHECK_CUDA_MEMORY:
@@ -460,10 +444,10 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
                 return MachineVerdict(UNKNOWN, "log_small_card", {"memory": "%g" % logged, "torch": torch_version})
             return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
         for device in cuda:
-            memory = device.get("total_memory_gb")
+            memory = device.total_memory_gb
             if memory is not None and memory < gpus.MIN_MEMORY_GB:
-                return MachineVerdict(STILL, "small_card", {"card": device.get("name"), "memory": "%g" % memory})
-        return MachineVerdict(UNKNOWN, "big_card", {"cards": ", ".join(d.get("name") or "?" for d in cuda)})
+                return MachineVerdict(STILL, "small_card", {"card": device.name, "memory": "%g" % memory})
+        return MachineVerdict(UNKNOWN, "big_card", {"cards": ", ".join(d.name for d in cuda)})
 
     if check == catalog.CHECK_HALF_NAN:
         if not cuda:
@@ -472,23 +456,23 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
             verdict = _card_verdict(report, device)
             measured = _half_nan_measured(device)
             if verdict.status == gpus.HALF_BROKEN or measured:
-                params = {"card": device.get("name"), "how": "measured" if measured else "rule"}
+                params = {"card": device.name, "how": "measured" if measured else "rule"}
                 if config_half_off:
                     return MachineVerdict(FIXED, "half_nan_config_off", params)
                 return MachineVerdict(STILL, "half_nan_card", params)
-        return MachineVerdict(FIXED, "half_ok_cards", {"cards": ", ".join(d.get("name") or "?" for d in cuda)})
+        return MachineVerdict(FIXED, "half_ok_cards", {"cards": ", ".join(d.name for d in cuda)})
 
     if check in (catalog.CHECK_MPS, catalog.CHECK_MPS_FLOAT64):
-        if not (report.get("mps") or {}).get("available"):
+        if not report.mps_available:
             return MachineVerdict(FIXED, "no_mps_here")
         if check == catalog.CHECK_MPS_FLOAT64:
             return MachineVerdict(STILL, "mps_float64")
-        if (report.get("environment") or {}).get("PYTORCH_ENABLE_MPS_FALLBACK") == "1":
+        if report.environment.get("PYTORCH_ENABLE_MPS_FALLBACK") == "1":
             return MachineVerdict(FIXED, "mps_fallback_set")
         return MachineVerdict(STILL, "mps_fallback_unset")
 
     if check == catalog.CHECK_ENV_IS_HALF:
-        value = (report.get("environment") or {}).get("is_half")
+        value = report.environment.get("is_half")
         if value is None:
             return MachineVerdict(FIXED, "env_unset")
         if value.strip() in ("True", "False"):
@@ -646,7 +630,7 @@ HOW = {"measured": {"en": "measured by the probe", "zh": "探测实测"},
        "rule": {"en": "card rule", "zh": "显卡规则"}}
 
 
-def add_machine_verdicts(explanations: List[Explanation], report: Optional[Dict[str, Any]],
+def add_machine_verdicts(explanations: List[Explanation], report: Optional[ProbeReport],
                          config: Optional[Dict[str, Any]] = None) -> None:
     for explanation in explanations:
         explanation.machine = machine_verdict(explanation.entry, explanation, report, config)

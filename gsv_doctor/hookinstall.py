@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from gsv_doctor import __version__, atomicfile, hook
+from gsv_doctor import __version__, atomicfile, children, hook
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.target import resolve_python
 
@@ -101,22 +100,22 @@ class HookState:
 
 
 def _child(python: str, code: str, env: Optional[Dict[str, str]] = None) -> Dict[str, Any]:
-    try:
-        done = subprocess.run([python, "-I", "-c", code], capture_output=True, text=True,
-                              timeout=CHILD_TIMEOUT_S, env=env)
-    except subprocess.TimeoutExpired:
-        raise DoctorError(f"{python} did not answer within {CHILD_TIMEOUT_S:.0f} s.") from None
-    except OSError as error:
-        raise DoctorError(f"Could not start {python}: {error.strerror or error}.",
-                          "Check that --python names a working Python interpreter.") from None
-    lines = done.stdout.strip().splitlines()
+    done = children.run([python, "-I", "-c", code], CHILD_TIMEOUT_S, env=env)
+    if done.timed_out:
+        raise DoctorError(f"{python} did not answer within {CHILD_TIMEOUT_S:.0f} s.",
+                          zh=f"{python} 在 {CHILD_TIMEOUT_S:.0f} 秒内没有回应。")
+    stdout = done.stdout.decode("utf-8", "replace")
+    stderr = done.stderr.decode("utf-8", "replace")
+    lines = stdout.strip().splitlines()
     try:
         data = json.loads(lines[-1])
+        if not isinstance(data, dict):
+            raise ValueError(data)
     except (IndexError, ValueError):
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        tail = (stderr.strip().splitlines() or ["no output"])[-1]
         raise DoctorError(f"{python} could not report its site-packages ({tail}).") from None
     # What the hook itself said in the target (its .pth line or activate(): "not active (...)").
-    data["hook_messages"] = [line.strip() for line in done.stderr.splitlines() if line.startswith(HOOK_SAYS)]
+    data["hook_messages"] = [line.strip() for line in stderr.splitlines() if line.startswith(HOOK_SAYS)]
     return data
 
 

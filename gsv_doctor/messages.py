@@ -262,6 +262,12 @@ LABELS = {
         "not_found": "not found", "unset": "unset", "none": "none",
         "ok": "ok", "crash": "FAILS", "nan": "NaN", "wrong": "WRONG", "slow": "slow", "unknown": "?",
         "faster": "faster", "by_rule": "rule",
+        "speed_slower": "{times}x slower", "speed_faster": "{times}x faster", "speed_same": "about the same",
+        "legend_speed": "Speed: time of a HuBERT-shaped workload (convolutions + attention) against float32 on the"
+                        " same device, median of interleaved rounds; \"about the same\" = within {band}%;"
+                        " ~ = the rounds disagreed (a busy machine), a rough figure.",
+        "legend_fails": "FAILS (n/{total}): n of the {total} model ops probed ({ops}) have no kernel or raise"
+                        " in that dtype.",
         "nan_silent": "(no error: NaN in the features, silent or empty audio)",
         "severity_error": "ERROR", "severity_warning": "WARN", "severity_info": "note",
         "config_values": "effective", "shape": "shape",
@@ -292,6 +298,10 @@ LABELS = {
         "not_found": "不存在", "unset": "未设置", "none": "无",
         "ok": "正常", "crash": "失败", "nan": "NaN", "wrong": "错误", "slow": "慢", "unknown": "?",
         "faster": "更快", "by_rule": "规则",
+        "speed_slower": "慢 {times} 倍", "speed_faster": "快 {times} 倍", "speed_same": "速度相当",
+        "legend_speed": "速度：一个仿 HuBERT 的负载（卷积 + 注意力）相对同一设备上 float32 的耗时，取多轮交替测量的中位数；"
+                        "“速度相当”指相差不到 {band}%；~ 表示各轮结果相差较大（机器繁忙），只是粗略数字。",
+        "legend_fails": "失败 (n/{total})：探测的 {total} 个模型算子（{ops}）中有 n 个在该精度下没有实现或报错。",
         "nan_silent": "（不报错：特征变成 NaN，音频无声或为空）",
         "severity_error": "错误", "severity_warning": "警告", "severity_info": "提示",
         "config_values": "实际值", "shape": "写法",

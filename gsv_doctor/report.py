@@ -6,9 +6,9 @@ import sys
 import unicodedata
 from typing import Any, Dict, List, Optional
 
-from gsv_doctor import __version__, messages, probe
+from gsv_doctor import __version__, messages, probe, probereport
 from gsv_doctor.checkup import Checkup
-from gsv_doctor.diagnose import MODEL_OPS, RULE, DeviceAssessment, Verdict
+from gsv_doctor.diagnose import RULE, DeviceAssessment, Verdict
 from gsv_doctor.findings import Finding, Severity, exit_code
 
 CHECK_SCHEMA = "gsv-doctor/check"
@@ -52,56 +52,80 @@ def summary(findings: List[Finding]) -> Dict[str, int]:
     }
 
 
-def dtype_cell(device: Dict[str, Any], assessment: DeviceAssessment, dtype: str, lang: str) -> str:
-    """One cell of the devices table: ok / FAILS / NaN, with the speed against float32."""
-    ops = (device.get("ops") or {}).get(dtype) or {}
-    if not ops:
+def speed_text(ratio: Optional[float], uncertain: bool, lang: str) -> str:
+    """"5.7x slower", "1.3x faster" or "about the same"; "~" in front of a figure the rounds
+    disagreed on."""
+    word = probereport.speed_word(ratio)
+    if word is None:
+        return ""
+    text = messages.label("speed_" + word, lang, times=f"{probereport.times(ratio):.1f}")
+    return ("~" if uncertain else "") + text
+
+
+def dtype_cell(assessment: DeviceAssessment, dtype: str, lang: str) -> str:
+    """One cell of the devices table: ok / FAILS (n/m) / NaN, with the speed against float32."""
+    judgement = assessment.judgement
+    if judgement is None:
         return messages.label("unknown", lang)
-    statuses = {op: ops[op]["status"] for op in MODEL_OPS if op in ops}
-    failing = [op for op, status in statuses.items() if status in (probe.NOT_IMPLEMENTED, probe.ERROR)]
-    if failing:
-        return f"{messages.label('crash', lang)} ({len(failing)}/{len(statuses)})"
-    if any(status == probe.NAN for status in statuses.values()):
-        return messages.label("nan", lang)
-    if any(status == probe.WRONG for status in statuses.values()):
-        return messages.label("wrong", lang)
+    if dtype == "float32":
+        if not judgement.device.ops.get("float32"):
+            return messages.label("unknown", lang)
+        return messages.label("ok", lang) if judgement.runs else messages.label("crash", lang)
+    verdict = judgement.dtype(dtype)
+    if verdict.outcome == probereport.UNKNOWN:
+        return messages.label("unknown", lang)
+    if verdict.outcome == probereport.FAILS:
+        failing = sum(1 for op in verdict.failing_ops
+                      if judgement.device.ops[dtype][op].status in (probe.NOT_IMPLEMENTED, probe.ERROR))
+        return f"{messages.label('crash', lang)} ({failing}/{verdict.probed_ops})"
+    if verdict.outcome == probereport.NAN:
+        return messages.label("wrong" if verdict.wrong else "nan", lang)
     if dtype == "float16" and assessment.half_source == RULE:
         return f"{messages.label('nan', lang)} ({messages.label('by_rule', lang)})"
-    cell = messages.label("ok", lang)
-    ratio = ((device.get("speed") or {}).get(dtype) or {}).get("vs_float32")
-    if ratio is not None and dtype != "float32":
-        cell += f" {ratio:.1f}x"
-    return cell
+    speed = speed_text(verdict.ratio, verdict.uncertain, lang)
+    return messages.label("ok", lang) + (", " + speed if speed else "")
+
+
+def legend_lines(assessments: List[DeviceAssessment], lang: str) -> List[str]:
+    """What the cells mean: the speed figures, and what the n/m of a FAILS counts."""
+    lines = [messages.label("legend_speed", lang, band=f"{(probereport.SAME_BAND - 1) * 100:.0f}")]
+    probed = next((a.judgement.dtype(d).probed_ops for a in assessments if a.judgement
+                   for d in ("float16", "bfloat16") if a.judgement.dtype(d).outcome == probereport.FAILS), None)
+    if probed:
+        lines.append(messages.label("legend_fails", lang, total=probed, ops=", ".join(probereport.MODEL_OPS)))
+    return lines
 
 
 def _header(checkup: Checkup) -> str:
-    report = checkup.report or {}
-    python = report.get("python") or {}
-    torch_info = report.get("torch") or {}
-    build = "CUDA " + torch_info["cuda"] if torch_info.get("cuda") else (
-        "ROCm " + torch_info["hip"] if torch_info.get("hip") else "CPU build")
+    report = checkup.report
     parts = [f"gsv-doctor {__version__}"]
-    if python:
-        parts.append(f"Python {python.get('version')}")
-    if torch_info:
-        parts.append(f"torch {torch_info.get('version')} ({build})")
+    if report is not None and report.python_version:
+        parts.append(f"Python {report.python_version}")
+    if report is not None and report.torch is not None:
+        build = report.torch
+        kind = "CUDA " + build.cuda if build.cuda else ("ROCm " + build.hip if build.hip else "CPU build")
+        parts.append(f"torch {build.version} ({kind})")
     if checkup.probe_run is not None:
         parts.append(f"{checkup.probe_run.python} ({checkup.probe_run.elapsed_s:.1f} s)")
-    elif report:
+    elif report is not None:
         parts.append("from a saved probe")
     return " | ".join(parts)
 
 
+def _device_name(assessment: DeviceAssessment) -> str:
+    name = f"{assessment.id}  {assessment.name if assessment.name != assessment.id else ''}".strip()
+    if assessment.capability:
+        name += f" (sm {assessment.capability}, {assessment.memory_gb} GB)"
+    return name
+
+
 def _device_lines(checkup: Checkup, lang: str) -> List[str]:
-    report = checkup.report or {}
     rows = [["", "float32", "float16", "bfloat16"]]
-    for device, assessment in zip(report.get("devices") or [], checkup.diagnosis.devices):
-        name = f"{device['id']}  {device.get('name') or ''}".strip()
-        if device.get("capability"):
-            name += f" (sm {device['capability'][0]}.{device['capability'][1]}, {device.get('total_memory_gb')} GB)"
-        rows.append([name] + [dtype_cell(device, assessment, dtype, lang) for dtype in probe.DTYPES])
+    for assessment in checkup.diagnosis.devices:
+        rows.append([_device_name(assessment)] + [dtype_cell(assessment, dtype, lang) for dtype in probe.DTYPES])
     widths = [max(_width(row[i]) for row in rows) + 2 for i in range(4)]
-    return ["  " + "".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+    lines = ["  " + "".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+    return lines + ["  " + line for line in legend_lines(checkup.diagnosis.devices, lang)]
 
 
 def _project_lines(checkup: Checkup, lang: str) -> List[str]:
@@ -210,7 +234,7 @@ def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool
 def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
     label = messages.label
     lines = [_paint(_header(checkup), None, colour), ""]
-    if checkup.report and checkup.report.get("devices"):
+    if checkup.diagnosis.devices:
         lines += [_paint(label("devices", lang), None, colour, True)] + _device_lines(checkup, lang) + [""]
     project_lines = _project_lines(checkup, lang)
     if project_lines:
@@ -250,7 +274,7 @@ def to_json(checkup: Checkup, lang: str) -> Dict[str, Any]:
             "python": run.python, "timed_out": run.timed_out, "returncode": run.returncode,
             "elapsed_s": run.elapsed_s, "stderr_tail": run.stderr_tail,
         },
-        "probe": checkup.report,
+        "probe": checkup.report.to_dict() if checkup.report is not None else None,
         "project": project_module.to_dict(checkup.project),
         "config_eval": checkup.config_eval,
         "effective": checkup.diagnosis.to_dict()["effective"],
@@ -263,19 +287,19 @@ def to_json(checkup: Checkup, lang: str) -> Dict[str, Any]:
 
 def render_markdown(checkup: Checkup, lang: str) -> str:
     """A block to paste into a GitHub issue: versions, devices, findings."""
-    report = checkup.report or {}
+    report = checkup.report
     lines = ["<details><summary>gsv-doctor check: " + messages.label("summary", lang, **summary(checkup.findings))
              + "</summary>", "", f"- {_header(checkup)}"]
-    cpu = report.get("cpu") or {}
-    if cpu:
-        lines.append(f"- CPU: {cpu.get('name')} ({', '.join(cpu.get('flags') or []) or 'no extra flags'})")
-    lines.append(f"- platform: {(report.get('python') or {}).get('platform')}, CUDA available: "
-                 f"{(report.get('cuda') or {}).get('available')}")
-    if report.get("devices"):
+    if report is not None and report.cpu_name:
+        lines.append(f"- CPU: {report.cpu_name} ({', '.join(report.cpu_flags) or 'no extra flags'})")
+    if report is not None:
+        lines.append(f"- platform: {report.platform}, CUDA available: {report.cuda_available}")
+    if checkup.diagnosis.devices:
         lines += ["", "| device | float32 | float16 | bfloat16 |", "|---|---|---|---|"]
-        for device, assessment in zip(report["devices"], checkup.diagnosis.devices):
-            cells = [dtype_cell(device, assessment, dtype, lang) for dtype in probe.DTYPES]
-            lines.append(f"| {device['id']} {device.get('name') or ''} | " + " | ".join(cells) + " |")
+        for assessment in checkup.diagnosis.devices:
+            cells = [dtype_cell(assessment, dtype, lang) for dtype in probe.DTYPES]
+            lines.append(f"| {assessment.id} {assessment.name} | " + " | ".join(cells) + " |")
+        lines += [""] + legend_lines(checkup.diagnosis.devices, lang)
     lines += ["", "| severity | finding | error |", "|---|---|---|"]
     for finding in checkup.findings:
         error = (finding.error_text or "").replace("|", "\\|")

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from conftest import TESTS
-from gsv_doctor import explain, logread
+from gsv_doctor import explain, logread, probereport
 
 LOGS = TESTS / "logs"
 RUN_PACKAGE = "gsv-doctor run -- runtime\\python.exe -I webui.py"
@@ -176,16 +176,16 @@ def probe_report(cpu_half="works", cuda=(), torch_version="2.13.0+cpu", cuda_bui
             ops[op]["message"] = "RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'"
     devices = [{"id": "cpu", "kind": "cpu", "name": "EPYC", "capability": None, "total_memory_gb": None,
                 "ops": {"float32": {}, "float16": ops, "bfloat16": dict(ops)},
-                "speed": {"float16": {"vs_float32": speed}}}]
+                "speed": {"float16": {"status": "works", "vs_float32": speed}}}]
     for index, (name, capability, memory, nan) in enumerate(cuda):
         devices.append({"id": "cuda:%d" % index, "kind": "cuda", "name": name, "capability": list(capability),
                         "total_memory_gb": memory,
                         "ops": {"float16": {"conv1d": {"status": "nan" if nan else "works"}}}})
-    return {"schema": "gsv-doctor/probe", "schema_version": 1,
+    return probereport.parse({"schema": "gsv-doctor/probe", "schema_version": 1,
             "torch": {"version": torch_version, "cuda": cuda_build, "arch_list": list(arch_list)},
             "cuda": {"available": bool(cuda), "device_count": len(cuda), "error": None},
             "mps": {"available": mps, "built": mps}, "devices": devices,
-            "environment": dict({"is_half": None, "PYTORCH_ENABLE_MPS_FALLBACK": None}, **(env or {}))}
+            "environment": dict({"is_half": None, "PYTORCH_ENABLE_MPS_FALLBACK": None}, **(env or {}))})
 
 
 OLD_TORCH_CPU = probe_report(cpu_half="not_implemented", torch_version="2.0.1+cu118", cuda_build="11.8")

@@ -287,10 +287,11 @@ def test_full_disk(tmp_path, fix_cli, probe, monkeypatch):
 
 def test_another_fix_running(tmp_path, fix_cli, probe):
     root = make_project(tmp_path)
-    (root / edits.LOCK_NAME).write_text(str(os.getppid()))
-    code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write")
-    assert code == 2 and "another gsv-doctor fix" in err
-    assert not (root / "config.py.gsv-doctor.bak").exists()
+    before = snapshot(root)
+    with edits.lock(root):  # held by another run
+        code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write")
+        assert code == 2 and "another gsv-doctor fix" in err
+    assert snapshot(root) == before
 
 
 def test_undo_refuses_changes_then_force(tmp_path, fix_cli, probe):
@@ -313,6 +314,7 @@ def test_usage_errors(tmp_path, fix_cli):
     assert fix_cli("--project", tmp_path / "nowhere")[0] == 2
 
 
+@pytest.mark.slow
 def test_end_to_end_with_the_real_probe(tmp_path, run_cli):
     """This CPU-only machine, the real probe: tts_infer.yaml's `device: cuda` cannot work here."""
     root = make_project(tmp_path, "detect_no_guard.py")
@@ -418,10 +420,9 @@ def test_refusals_in_chinese(tmp_path, fix_cli, probe, monkeypatch):
     root = make_project(tmp_path, tts=None)
     before = snapshot(root)
     saved = probe("cpu-torch201")
-    (root / edits.LOCK_NAME).write_text(str(os.getppid()))
-    code, out, err = fix_cli("--project", root, "--probe-json", saved, "--write", "--lang", "zh")
+    with edits.lock(root):
+        code, out, err = fix_cli("--project", root, "--probe-json", saved, "--write", "--lang", "zh")
     assert code == 2 and "另一个 gsv-doctor fix（进程" in err and "请等它结束" in err and "Traceback" not in err
-    (root / edits.LOCK_NAME).unlink()
 
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda path, mode: False if str(path).endswith("config.py") and mode == os.W_OK

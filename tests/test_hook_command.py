@@ -1,18 +1,10 @@
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 
-@pytest.fixture
-def venv(tmp_path):
-    root = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(root)], check=True)
-    return root / "bin" / "python"
-
-
+@pytest.mark.slow
 def test_install_status_uninstall_round_trip(run_cli, venv, tmp_path):
     from conftest import child_env
 
@@ -71,6 +63,7 @@ def test_a_missing_python_is_a_usage_error(run_cli, tmp_path):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_status_of_a_broken_module_shows_what_the_target_printed(run_cli, venv, tmp_path):
     from conftest import child_env
 

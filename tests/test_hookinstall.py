@@ -7,17 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_venv
 from gsv_doctor import hookinstall
 from gsv_doctor.errors import DoctorError
-
-
-@pytest.fixture
-def venv(tmp_path):
-    """A throwaway venv that sees this machine's torch; its purelib is its own."""
-    root = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(root)], check=True)
-    python = root / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    return python
 
 
 def snapshot(directory):
@@ -92,6 +84,7 @@ def test_isolated_start_loads_the_hook_without_importing_torch(venv):
     assert done.stderr == ""
 
 
+@pytest.mark.slow
 def test_hook_patches_when_the_program_imports_torch_and_runs_half_in_a_worker_thread(venv, tmp_path):
     hookinstall.install(str(venv))
     # A GPT-SoVITS-like program: imports torch, builds a model, calls .half() on the CPU,
@@ -129,6 +122,7 @@ def test_a_broken_hook_module_costs_one_line_and_start_up_goes_on(venv):
         "gsv-doctor hook: not active (RuntimeError: boom); running without it."]
 
 
+@pytest.mark.slow
 def test_a_failure_at_torch_import_costs_one_line_and_torch_runs_unpatched(venv, tmp_path):
     hookinstall.install(str(venv))
     cache = tmp_path / "cache"
@@ -150,6 +144,7 @@ def test_a_failure_at_torch_import_costs_one_line_and_torch_runs_unpatched(venv,
     assert len(lines) == 1 and lines[0].startswith("gsv-doctor hook: not active (AttributeError")
 
 
+@pytest.mark.slow
 def test_ops_come_from_the_cached_probe_report(venv, tmp_path):
     hookinstall.install(str(venv))
     cache = tmp_path / "cache"
@@ -170,6 +165,7 @@ def test_ops_come_from_the_cached_probe_report(venv, tmp_path):
     assert done.stdout.strip() == "['torch.stft', 'torch.hann_window']", done.stderr
 
 
+@pytest.mark.slow
 def test_status_reports_files_and_what_is_active_in_the_target(venv, tmp_path, monkeypatch):
     monkeypatch.setenv("GSV_DOCTOR_CACHE_DIR", str(tmp_path / "cache"))
     state = hookinstall.status(str(venv))
@@ -213,9 +209,7 @@ def test_installs_and_starts_on_python_39_without_torch(tmp_path):
     found = sorted(base.glob("3.9.*/bin/python")) if base.is_dir() else []
     if not found:
         pytest.skip("no Python 3.9 here")
-    root = tmp_path / "venv39"
-    subprocess.run([str(found[0]), "-m", "venv", "--without-pip", str(root)], check=True)
-    python = root / "bin" / "python"
+    python = make_venv(tmp_path / "venv39", found[0], see_torch=False)
     hookinstall.install(str(python))
     done = start(python, """
         import sys

@@ -14,8 +14,16 @@ from gsv_doctor.i18n import LANG_KEY, pick_language
 project_option = click.option("--project", metavar="DIR", help="GPT-SoVITS folder (default: this folder or a parent).")
 python_option = click.option("--python", "python", metavar="PATH",
                              help="Interpreter that runs GPT-SoVITS, e.g. runtime\\python.exe (default: this one).")
-timeout_option = click.option("--timeout", type=click.FloatRange(min=1), default=target.DEFAULT_TIMEOUT_S,
-                              show_default=True, help="Seconds the probe may take.")
+def _finite_timeout(_ctx: click.Context, param: click.Parameter, value):
+    if value is not None and value != value:  # nan passes every range comparison
+        raise click.BadParameter(f"{value} is not a number of seconds (1 to {target.MAX_TIMEOUT_S:g}).", param=param)
+    return value
+
+
+# Every child gsv-doctor starts (probe, "where is torch", hook install) gets at most this long.
+timeout_option = click.option("--timeout", type=click.FloatRange(min=1, max=target.MAX_TIMEOUT_S),
+                              default=target.DEFAULT_TIMEOUT_S, callback=_finite_timeout,
+                              show_default=True, help="Seconds each child process may take (1 to 86400).")
 def _remember_lang(ctx: click.Context, _param: click.Parameter, value):
     ctx.meta[LANG_KEY] = value  # so an error message before any output speaks it too
     return value

@@ -13,6 +13,7 @@ import click
 
 from gsv_doctor import catalog, explain as core, logread, report, target
 from gsv_doctor import project as gsv_project
+from gsv_doctor.commands.check import timeout_option
 from gsv_doctor.errors import DoctorError, EXIT_OK
 from gsv_doctor.i18n import pick_language
 
@@ -169,7 +170,11 @@ def _read(file: Optional[str], symptom: Optional[str], lang: str) -> Optional[tu
         return None
     if file is None and sys.stdin is not None and sys.stdin.isatty():
         click.echo(LABELS[lang]["prompt"], err=True)
-    data, name = logread.read_source(file)
+    data, name, cut = logread.read_source_capped(file)
+    if cut:
+        click.echo(f"gsv-doctor: {name} is longer than {logread.MAX_LOG_BYTES // 2 ** 20} MB; only"
+                   f" {'its last' if os.path.isfile(str(name)) else 'the first'}"
+                   f" {logread.MAX_LOG_BYTES // 2 ** 20} MB were read.", err=True)
     if not data.strip() and not symptom:
         raise DoctorError(f"{name} is empty: there is no log to explain.",
                           "Give a log file, or pipe or paste the log into `gsv-doctor explain -`.")
@@ -185,8 +190,8 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
         why = ("timed out after %gs" % timeout) if result.timed_out else (
             result.stderr_tail.splitlines()[-1] if result.stderr_tail else "exit code %s" % result.returncode)
         return None, None, LABELS[lang]["probe_failed"].format(why=why)
-    if result.report.get("torch") is None:
-        return None, None, LABELS[lang]["probe_failed"].format(why=result.report.get("error"))
+    if result.report.torch is None:
+        return None, None, LABELS[lang]["probe_failed"].format(why=result.report.error)
     config = result.config if result.config and not result.config.get("error") else None
     return result.report, config, None
 
@@ -199,8 +204,7 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
 @click.option("--symptom", type=click.Choice(sorted(catalog.SYMPTOMS)), help="A problem that prints no error.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON document instead of text.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the output (default: from the locale).")
-@click.option("--timeout", type=float, default=target.DEFAULT_TIMEOUT_S, show_default=True,
-              help="Seconds the probe may take.")
+@timeout_option
 def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) -> int:
     """Explain the errors in a GPT-SoVITS log (a file, or - for standard input)."""
     lang = pick_language(lang)
@@ -224,8 +228,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
         machine, config, note = _probe(python, project_root, timeout, lang)
         core.add_machine_verdicts(explanations, machine, config)
         probe_info = {"ran": machine is not None, "error": note,
-                      "torch": ((machine or {}).get("torch") or {}).get("version"),
-                      "python": ((machine or {}).get("python") or {}).get("executable"),
+                      "torch": machine.torch_version if machine else None,
+                      "python": machine.executable if machine else None,
                       "config": config}
     core.add_current_settings(explanations, core.current_settings(
         facts, config, os.environ.get("is_half"), env_known=True))

@@ -4,15 +4,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import click
 
-from gsv_doctor import atomicfile, hook, hookinstall, messages, preflight
+from gsv_doctor import atomicfile, children, hook, hookinstall, messages, preflight
 from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
 from gsv_doctor.commands.preflight import failure_text
 from gsv_doctor.errors import EXIT_FINDINGS, DoctorError
@@ -129,23 +127,8 @@ def child_environment(result: preflight.Preflight, command: Sequence[str]) -> Tu
 
 
 def run_child(command: List[str], env: Dict[str, str]) -> int:
-    """Run CMD; forward TERM/HUP to it; Ctrl-C reaches it from the terminal. Exit code as a shell gives it."""
-    try:
-        child = subprocess.Popen(command, env=env)
-    except OSError as error:
-        raise DoctorError(f"Could not start {command[0]}: {error.strerror or error}.",
-                          "Check the command after `--`.") from None
-    forwarded = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
-    previous = {}
-    for number in forwarded:
-        previous[number] = signal.signal(number, lambda signum, frame: child.send_signal(signum))
-    previous_int = signal.signal(signal.SIGINT, signal.SIG_IGN)  # the child gets the terminal's Ctrl-C itself
-    try:
-        code = child.wait()
-    finally:
-        signal.signal(signal.SIGINT, previous_int)
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+    """Run CMD in its own session; Ctrl-C, TERM and HUP go to it. Exit code as a shell gives it."""
+    code = children.run_child(command, env)
     return 128 - code if code < 0 else code  # killed by signal N: 128 + N, as shells report it
 
 
