@@ -101,12 +101,12 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
     "config-not-executable": {
         "en": ("config.py raises on import ({where}): {error}",
                "Every entry point that imports config.py (webui.py, api.py, the inference UIs) dies at start with "
-               "this error on this machine; found by {value_source}.",
+               "this error on this machine ({value_source}).",
                "At {where}, ask torch.cuda only when torch.cuda.is_available() (for example "
                "`torch.cuda.get_device_name(0) if torch.cuda.is_available() else \"\"`), or run `python config.py` "
                "in the GPT-SoVITS folder and fix the error it shows."),
         "zh": ("导入 config.py 时出错（{where}）：{error}",
-               "本机上所有导入 config.py 的入口（webui.py、api.py、推理界面）启动时都会因这个错误退出；依据：{value_source}。",
+               "本机上所有导入 config.py 的入口（webui.py、api.py、推理界面）启动时都会因这个错误退出（{value_source}）。",
                "在 {where}，只在 torch.cuda.is_available() 时才调用 torch.cuda（例如 "
                "`torch.cuda.get_device_name(0) if torch.cuda.is_available() else \"\"`），或在 GPT-SoVITS 目录下运行 "
                "`python config.py` 并修正它报告的错误。"),

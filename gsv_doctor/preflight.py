@@ -69,6 +69,10 @@ def half_unusable(diagnosis: Diagnosis) -> bool:
     return diagnose_module.half_unusable(diagnosis.devices)
 
 
+def _errors(diagnosis: Diagnosis, entry: Optional[str]) -> int:
+    return sum(f.severity is Severity.ERROR and affects(f, entry) for f in diagnosis.findings)
+
+
 def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = None,
                   timeout: float = target.DEFAULT_TIMEOUT_S, environ: Optional[Mapping[str, str]] = None,
                   refresh: bool = False, command: Optional[List[str]] = None) -> Preflight:
@@ -84,14 +88,18 @@ def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = Non
     root = project_module.locate(project_dir)
     project = project_module.open_project(root, environ) if root else None
     diagnosis = diagnose(report, project, None, environ, probed_python=identity.python)
-    env = {"is_half": "False"} if half_unusable(diagnosis) else {}
-    launch = diagnosis
-    if env and project is not None:
-        launch = diagnose(report, project, None, dict(environ, **env), probed_python=identity.python)
     entry = None
     if project is not None:
         found = project.module.launched(command, root) if command else None
         entry = found[0] if found else project.module.default_entry()
+    env = {"is_half": "False"} if half_unusable(diagnosis) else {}
+    launch = diagnosis
+    if project is not None:
+        exported = diagnose(report, project, None, dict(environ, is_half="False"), probed_python=identity.python)
+        # is_half=False also answers a launched program that reads it and would run float16
+        # on a card that gives NaN (a UI started directly on a machine with a good card too).
+        if env or _errors(exported, entry) < _errors(diagnosis, entry):
+            env, launch = {"is_half": "False"}, exported
     return Preflight(identity, cached, report, project.facts if project else None, diagnosis, env,
                      round(time.perf_counter() - started, 3), entry, launch, project)
 

@@ -159,8 +159,8 @@ def _project_lines(checkup: Checkup, lang: str) -> List[str]:
 def verdict_text(verdict: Verdict, lang: str) -> str:
     """"fine", "float16 on cpu: crash", "dies at start: ... (config.py:32)" in `lang`."""
     label = messages.label
-    text = label("verdict_" + verdict.outcome, lang, device=verdict.device_name or verdict.device,
-                 error=verdict.error_text)
+    device = verdict.device if verdict.device == "cpu" else (verdict.device_name or verdict.device)
+    text = label("verdict_" + verdict.outcome, lang, device=device, error=verdict.error_text)
     if verdict.where:
         text += f" ({verdict.where})"
     return text

@@ -177,7 +177,7 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
         for read in facts.entry_reads:
             if config.error:
                 continue
-            child = env_setting(facts, read.path, exported, result, report, "is_half=" + str(exported) + " from webui.py")
+            child = env_setting(facts, read.path, exported, result, report, "is_half " + str(exported) + " from webui.py")
             if child is not None and exported is not None:
                 if child.device and child.device.startswith("cuda") and config.device and config.device.startswith("cuda"):
                     child.device = config.device  # webui.py hands its children the card it picked
@@ -191,7 +191,7 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
     for read in facts.entry_reads:
         now = environ.get("is_half")
         setting = env_setting(facts, read.path, now, result, report,
-                              "is_half variable " + ("unset, default " + str(read.env_default) if now is None else "=" + now))
+                              "is_half variable " + ("unset, default " + str(read.env_default) if now is None else now))
         if setting is None:
             continue
         if config is not None and config.error and read.path in facts.imports_config:
