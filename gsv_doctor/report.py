@@ -129,31 +129,11 @@ def _device_lines(checkup: Checkup, lang: str) -> List[str]:
 
 
 def _project_lines(checkup: Checkup, lang: str) -> List[str]:
-    facts = checkup.project
-    if facts is None:
+    """The project's heading, then its family's lines about its files."""
+    if checkup.project is None or checkup.project_info is None:
         return []
-    label = messages.label
-    lines = [f"{label('project', lang)}  {facts.root}"]
-    effective = checkup.diagnosis.effective
-    if facts.config is not None:
-        shown = f"{label('shape', lang)} {facts.config.shape}, {facts.config.encoding}"
-        if effective is not None:
-            how = messages.PHRASES[lang]["value_source_" + effective.source]
-            shown += f"; is_half={effective.is_half}, infer_device={effective.infer_device} ({how})"
-        lines.append(f"  config.py        {shown}")
-    elif facts.config_error:
-        lines.append(f"  config.py        {facts.config_error}")
-    if facts.tts_infer is not None and facts.tts_infer.sections:
-        section = "custom" if "custom" in facts.tts_infer.sections else sorted(facts.tts_infer.sections)[0]
-        values = facts.tts_infer.sections[section]
-        lines.append(f"  tts_infer.yaml   {section}: device={values.get('device')}, is_half={values.get('is_half')}")
-    elif facts.tts_infer_error:
-        lines.append(f"  tts_infer.yaml   {facts.tts_infer_error}")
-    else:
-        lines.append(f"  tts_infer.yaml   {label('not_found', lang)}")
-    env = facts.env_is_half
-    lines.append(f"  env is_half      {label('unset', lang) if env is None else repr(env)}")
-    return lines
+    lines = [f"{messages.label('project', lang)}  {checkup.project_info.root}"]
+    return lines + checkup.project_info.module.file_lines(checkup.project, checkup.diagnosis.effective, lang)
 
 
 def verdict_text(verdict: Verdict, lang: str) -> str:
