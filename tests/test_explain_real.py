@@ -177,3 +177,11 @@ def test_fact_patterns_and_path_scan_survive_a_hostile_line():
     facts = logfacts.read_facts(line)
     assert facts.half_shown_off is None and facts.card is None
     assert explain.explain_log(logread.read_log(line.encode())) == []
+
+
+def test_symptom_option_follows_the_project_of_the_log():
+    log = logread.read_log(b'  File "D:\\RVC\\infer-web.py", line 3, in vc_single\nsome output\n')
+    found = explain.symptom("silent-audio", explain.log_project(log))
+    assert found.project == "rvc" and found.fix_commands == []
+    assert "configs/config.py" in explain.manual(found, "en") and "tts_infer" not in explain.manual(found, "en")
+    assert explain.log_project(None).id == "gpt-sovits"
