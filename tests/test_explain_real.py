@@ -185,3 +185,16 @@ def test_symptom_option_follows_the_project_of_the_log():
     assert found.project == "rvc" and found.fix_commands == []
     assert "configs/config.py" in explain.manual(found, "en") and "tts_infer" not in explain.manual(found, "en")
     assert explain.log_project(None).id == "gpt-sovits"
+
+
+@pytest.mark.parametrize("entry", [e for e in __import__("gsv_doctor.catalog").catalog.ENTRIES], ids=lambda e: e.id)
+def test_a_log_from_an_unknown_project_never_names_gpt_sovits_files(entry):
+    from gsv_doctor import catalog
+
+    for found in explain.explain_log(logread.read_log(entry.example.encode())):
+        assert found.project == "unknown" and found.fix_commands == []
+        for lang in ("en", "zh"):
+            texts = [explain.meaning(found, lang), explain.manual(found, lang)] + explain.notes(found, lang)
+            texts += [catalog.SETTINGS[s][lang] for s in found.settings]
+            for word in GSV_FILES + ("api.py", "gsv-doctor fix", "gsv-doctor run"):
+                assert not any(word in text for text in texts), (found.id, lang, word)
