@@ -80,3 +80,27 @@ def test_output_to_a_full_disk_is_a_message_that_says_what_was_written(tmp_path)
         assert done.returncode == 2 and "could not write the output" in done.stderr, args
         assert "Traceback" not in done.stderr
         assert ("written all the same" in done.stderr) is written
+
+
+def test_hook_uninstall_from_a_read_only_site_packages_is_a_message(tmp_path, monkeypatch, capsys):
+    from pathlib import Path
+
+    from gsv_doctor import cli, hookinstall
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    location = hookinstall.Location(python=sys.executable, executable=sys.executable, purelib=str(site),
+                                    version="3.11", site_enabled=True, reads_pth=True)
+    location.module_path.write_text(hookinstall.module_source())
+    location.pth_path.write_text(hookinstall.MARKER + "\n" + hookinstall.PTH_LINE + "\n")
+    monkeypatch.setattr(hookinstall, "locate", lambda python=None: location)
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    with pytest.raises(SystemExit) as done:
+        cli.main(["hook", "uninstall"])
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and "Cannot remove the hook" in err and "Permission denied" in err
+    assert "Traceback" not in err
