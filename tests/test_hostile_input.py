@@ -6,7 +6,7 @@ import sys
 
 import pytest
 from conftest import FIXTURES, REPO_ROOT, child_env
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import probe_fixtures
@@ -104,3 +104,31 @@ def test_hook_uninstall_from_a_read_only_site_packages_is_a_message(tmp_path, mo
     err = capsys.readouterr().err
     assert done.value.code == 2 and "Cannot remove the hook" in err and "Permission denied" in err
     assert "Traceback" not in err
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                    max_leaves=8)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell script as a fake interpreter")
+@settings(max_examples=25, deadline=None)
+@given(section=st.sampled_from(["hello", "probe", "config"]), key=st.sampled_from(["version", "torch", "python",
+                                                                                    "devices", "is_half"]),
+       value=JSON)
+@example(section="hello", key="version", value=["a", "b"])
+def test_a_python_that_prints_malformed_probe_sections_is_a_message(tmp_path_factory, section, key, value):
+    import json
+
+    from gsv_doctor import probe, target
+    from gsv_doctor.errors import DoctorError
+
+    line = probe.MARKER + json.dumps({"section": section, key: value})
+    fake = tmp_path_factory.mktemp("python") / "python"
+    fake.write_text("#!/bin/sh\ncat >/dev/null\ncat <<'EOF'\n" + line + "\nEOF\n")
+    fake.chmod(0o755)
+    result = target.run(str(fake), timeout=30)
+    try:
+        target.require_torch(result)
+    except DoctorError:
+        pass
