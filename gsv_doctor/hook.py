@@ -8,11 +8,13 @@ to patch (the .pth line that activates it must cost nothing at start-up).
 Two layers, both process-wide (module attributes, not a dispatch mode, which is
 thread-local: Gradio runs inference in worker threads):
 
-- Modules: nn.Module.__call__ is wrapped. A module that holds CPU float16 parameters or
-  buffers, or gets a CPU float16 tensor, is turned into float32 once, in place (the
-  Parameter objects stay the same, so the float16 weights are not kept next to float32
-  copies), runs in float32 and hands float16 results back. This covers every layer,
-  whatever ops it uses inside (LSTM, weight norm, MultiheadAttention, C++ kernels).
+- Modules: Module.half() on the CPU keeps the model in float32 (no float16 weights at all;
+  a later .to("cuda") makes it float16 there). Module.__call__ is wrapped: a module that
+  still holds CPU float16 tensors (loaded that way) is turned into float32 once, in place
+  (same Parameter objects: no float16 copy kept next to a float32 one), and CPU float16
+  inputs are cast to float32. Results stay float32. This covers every layer whatever it
+  runs inside (LSTM, weight norm, MultiheadAttention, C++ kernels, TorchScript helpers
+  that hold the same weights).
 - Ops: the heavy ops (CATALOG: convolutions, matmuls, norms, softmax, stft...) and every
   public op that the scan of THIS torch build found failing or inexact in float16 on the
   CPU get a wrapper: with a CPU float16 argument they run in float32 and give float16 back.
@@ -29,6 +31,7 @@ import sys
 ENV_SWITCH = "GSV_DOCTOR_HOOK"  # "0" disables the hook for one run
 ENV_CACHE = "GSV_DOCTOR_HOOK_CACHE"  # "0": keep float16 weights, cast them on every call instead
 ENV_CACHE_DIR = "GSV_DOCTOR_CACHE_DIR"  # where probe reports and op scans are cached
+ENV_SCAN = "GSV_DOCTOR_HOOK_SCAN"  # "0": never start the op scan (a cached one is still used)
 PROBE_SCHEMA = "gsv-doctor/probe"
 SCAN_SCHEMA = "gsv-doctor/opscan-2"  # a new scan method makes old cached scans stale
 SCAN_TIMEOUT_S = 300.0
@@ -57,9 +60,9 @@ KEEP_FLOAT32 = ("stft", "istft")
 _lock = _thread.allocate_lock()
 _originals = {}  # "owner.name" -> (object there before install(), whether the owner had its own)
 _state = {"reason": None, "source": None, "error": None, "modules": False, "scan": None}
-_converted = {"modules": 0, "parameters": 0, "bytes": 0}
+_converted = {"kept": 0, "modules": 0, "parameters": 0, "bytes": 0}
 _torch = None
-_MARK = "_gsv_doctor_half"  # in a module's __dict__: it was float16 before the hook made it float32
+_MARK = "_gsv_doctor_half"  # in a module's __dict__: .half() was asked on the CPU, the hook kept float32
 
 
 # -- casting helpers ---------------------------------------------------------------------
@@ -142,8 +145,18 @@ def _own_half(module):
     return False
 
 
+def _all_on_cpu(module):
+    for tensor in module.parameters():
+        if tensor.device.type != "cpu":
+            return False
+    for tensor in module.buffers():
+        if tensor.device.type != "cpu":
+            return False
+    return True
+
+
 def _trainable_now(module):
-    if not _torch.is_grad_enabled():
+    if not module.training or not _torch.is_grad_enabled():
         return False
     for param in module.parameters():
         if param.requires_grad:
@@ -152,23 +165,24 @@ def _trainable_now(module):
 
 
 def _module_to_float32(module):
-    """Every CPU float16 parameter and buffer of module and its children becomes float32, in place."""
+    """Every CPU float16 parameter and buffer of module and its children becomes float32, in place.
+
+    The Parameter objects stay the same (code that kept a reference, like GPT-SoVITS's
+    TorchScript T2SBlock, sees float32 too), and never become inference tensors.
+    """
     half = _torch.float16
     with _lock:
         with _torch.inference_mode(False), _torch.no_grad():
             counted = [0, 0]
             for child in module.modules():
                 if _own_half(child):
-                    child.__dict__[_MARK] = True
                     counted[0] += 1
                     for tensor in list(child._parameters.values()) + list(child._buffers.values()):
                         if tensor is not None and tensor.dtype is half:
                             counted[1] += tensor.numel() * 2
-
-            def to_float32(tensor):
-                return tensor.float() if tensor.dtype is half and tensor.device.type == "cpu" else tensor
-
-            module._apply(to_float32)
+            if counted[0]:
+                module._apply(lambda tensor: tensor.float() if tensor.dtype is half and tensor.device.type == "cpu"
+                              else tensor)
             _converted["modules"] += counted[0]
             _converted["bytes"] += counted[1]
 
@@ -176,28 +190,61 @@ def _module_to_float32(module):
 def _make_module_call(original):
     def module_call(self, *args, **kwargs):
         half_in = _has_half(args) or (kwargs and _has_half(kwargs.values()))
-        marked = self.__dict__.get(_MARK, False)
-        if not half_in and not marked and not _own_half(self):
+        if not half_in and not _own_half(self):
             return original(self, *args, **kwargs)
         if isinstance(self, _script_module):
             return original(self, *args, **kwargs)
         if _own_half(self) and not _state.get("no_cache") and not _trainable_now(self):
             _module_to_float32(self)
-            marked = True
         if half_in:
             args = [_cast_arg(value) for value in args]
             kwargs = dict((key, _cast_arg(value)) for key, value in kwargs.items())
-            return _down(original(self, *args, **kwargs))
-        result = original(self, *args, **kwargs)
-        # A module that was float16, called with no floating input (token ids): its caller
-        # expects float16. Called with float32 input (inside a module already in float32): not.
-        if marked and not _has_float32(args, kwargs):
-            return _down(result)
-        return result
+        # The result stays float32: the next module or op takes it as it is (no rounding
+        # between layers), and TorchScript code (GPT-SoVITS's T2SBlock) gets one dtype.
+        return original(self, *args, **kwargs)
 
     module_call._gsv_doctor_hook = True
     module_call.__wrapped__ = original
     return module_call
+
+
+def _make_module_half(original):
+    def half(self):
+        """On the CPU, a float16 model is kept in float32: no float16 copy, no cast later."""
+        if _state.get("no_cache") or not _all_on_cpu(self):
+            return original(self)
+        for child in self.modules():
+            child.__dict__[_MARK] = True
+        _module_to_float32(self)  # float16 tensors it may hold already
+        _converted["kept"] += 1
+        return self
+
+    half._gsv_doctor_hook = True
+    half.__wrapped__ = original
+    return half
+
+
+def _make_module_move(original, name):
+    def move(self, *args, **kwargs):
+        if name == "to":
+            try:
+                device, dtype = _torch._C._nn._parse_to(*args, **kwargs)[:2]
+            except Exception:
+                return original(self, *args, **kwargs)
+            if dtype is _torch.float16 and (device is None or _torch.device(device).type == "cpu"):
+                moved = original(self, device) if device is not None else self
+                return moved.half()
+        moved = original(self, *args, **kwargs)
+        # model.half().to("cuda"): the float16 that .half() held back is due now, on that device.
+        if isinstance(moved, _torch.nn.Module) and moved.__dict__.get(_MARK) and not _all_on_cpu(moved):
+            for child in moved.modules():
+                child.__dict__.pop(_MARK, None)
+            _originals["torch.nn.Module.half"][0](moved)
+        return moved
+
+    move._gsv_doctor_hook = True
+    move.__wrapped__ = original
+    return move
 
 
 def _cast_arg(value):
@@ -207,14 +254,6 @@ def _cast_arg(value):
     if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
         return type(value)(_cast_arg(item) for item in value)
     return value
-
-
-def _has_float32(args, kwargs):
-    f32 = _torch.float32
-    for value in list(args) + list(kwargs.values()):
-        if isinstance(value, _torch.Tensor) and value.dtype is f32:
-            return True
-    return False
 
 
 class _NoScriptModule(object):
@@ -372,11 +411,15 @@ def install(ops=None, reason=None, source="api", modules=True):
             setattr(target, name, wrapper)
         if modules and "torch.nn.Module.__call__" not in _originals:
             module_class = torch.nn.Module
-            original = module_class.__call__
-            if not getattr(original, "_gsv_doctor_hook", False):
-                _originals["torch.nn.Module.__call__"] = (original, "__call__" in vars(module_class))
-                module_class.__call__ = _make_module_call(original)
-                _state["modules"] = True
+            for name, make in (("__call__", _make_module_call), ("half", _make_module_half),
+                               ("to", lambda original: _make_module_move(original, "to")),
+                               ("cuda", lambda original: _make_module_move(original, "cuda"))):
+                original = getattr(module_class, name)
+                if getattr(original, "_gsv_doctor_hook", False):
+                    continue
+                _originals["torch.nn.Module." + name] = (original, name in vars(module_class))
+                setattr(module_class, name, make(original))
+            _state["modules"] = True
         if _originals:
             _state["reason"] = reason or _state["reason"] or "the catalog and every float16 module"
             _state["source"] = source
@@ -391,8 +434,8 @@ def uninstall():
         torch = _torch
         for op in list(_originals):
             original, own = _originals.pop(op)
-            if op == "torch.nn.Module.__call__":
-                target, name = torch.nn.Module, "__call__"
+            if op.startswith("torch.nn.Module."):
+                target, name = torch.nn.Module, op.rsplit(".", 1)[1]
             else:
                 target, name = _split(torch, op)
                 _unregister_for_torchscript(torch, getattr(target, name))
@@ -403,6 +446,8 @@ def uninstall():
         _state["reason"] = None
         _state["source"] = None
         _state["modules"] = False
+        for key in _converted:
+            _converted[key] = 0
 
 
 def status():
@@ -410,12 +455,13 @@ def status():
     with _lock:
         return {
             "active": bool(_originals),
-            "ops": [op for op in _originals if op != "torch.nn.Module.__call__"],
+            "ops": [op for op in _originals if not op.startswith("torch.nn.Module.")],
             "modules": bool(_state["modules"]),
             "reason": _state["reason"],
             "source": _state["source"],
             "error": _state["error"],
             "scan": _state["scan"],
+            "kept_float32_models": _converted["kept"],
             "converted_modules": _converted["modules"],
             "converted_parameters": _converted["parameters"],
             "converted_float16_bytes": _converted["bytes"],
@@ -458,10 +504,11 @@ def cache_path(key, environ=None):
     return os.path.join(cache_dir(environ), "probe-%s.json" % key)
 
 
-def scan_path(torch_module, executable=None):
-    """Where the op scan of this interpreter's torch build is cached (CPU only: devices do not matter)."""
+def scan_path(torch_module):
+    """Where the op scan of this torch build is cached: keyed on the build and its folder only
+    (CPU kernels: neither the interpreter, a venv sharing that torch, nor the devices matter)."""
     torch_dir = os.path.dirname(os.path.abspath(torch_module.__file__))
-    key = cache_key(executable or sys.executable, torch_dir, {})
+    key = cache_key(torch_dir, torch_dir, {})
     return os.path.join(cache_dir(), "opscan-%s.json" % key)
 
 
@@ -537,7 +584,7 @@ def scan_in_child(torch_module, executable=None, timeout=SCAN_TIMEOUT_S):
     ops = sorted(op for op, result in found.items() if result["float16"] != "ok")
     scan = {"schema": SCAN_SCHEMA, "torch": torch_module.__version__, "executable": executable,
             "ops": ops, "results": found, "crashed_at": crashed}
-    _save(scan_path(torch_module, executable), scan)
+    _save(scan_path(torch_module), scan)
     return scan
 
 
@@ -546,6 +593,9 @@ def install_for_this_torch(torch_module=None, source="api"):
     if torch_module is None:
         import torch as torch_module
     scan = load_cached_scan(torch_module)
+    if scan is None and os.environ.get(ENV_SCAN, "1") == "0":
+        _state["scan"] = "not run (%s=0)" % ENV_SCAN
+        return install([], "the catalog and every float16 module (no op scan)", source)
     if scan is None:
         try:
             scan = scan_in_child(torch_module)

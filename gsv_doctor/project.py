@@ -52,18 +52,11 @@ def locate(project: Optional[str], cwd: Optional[str] = None) -> Optional[Path]:
     if project is not None:
         path = Path(project).expanduser()
         if not path.exists():
-            raise DoctorError(f"--project {project}: no such folder.", zh=f"--project {project}：没有这个文件夹。")
+            raise DoctorError.of("project.no-such-folder", project=project)
         if not path.is_dir():
-            raise DoctorError(f"--project {project}: that is a file, not a folder.",
-                              "Give the GPT-SoVITS folder, the one holding config.py and GPT_SoVITS/.",
-                              zh=f"--project {project}：这是一个文件，不是文件夹。请给出 GPT-SoVITS 的文件夹"
-                                 "（里面有 config.py 和 GPT_SoVITS/）。")
+            raise DoctorError.of("project.not-a-folder", project=project)
         if not is_root(path):
-            raise DoctorError(
-                f"--project {project}: not a GPT-SoVITS folder (it needs config.py and a GPT_SoVITS/"
-                " folder side by side).", "Point --project at the top folder of your GPT-SoVITS copy.",
-                zh=f"--project {project}：不是 GPT-SoVITS 文件夹（里面应同时有 config.py 和 GPT_SoVITS/ 文件夹）。"
-                   "请用 --project 指向 GPT-SoVITS 的最上层文件夹。")
+            raise DoctorError.of("project.not-gsv", project=project)
         return path.resolve()
     here = Path(cwd or os.getcwd()).resolve()
     for candidate in [here] + list(here.parents):
@@ -106,7 +99,7 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
     try:
         config = configpy.read_config(root / "config.py")
     except DoctorError as error:
-        config_error = str(error)
+        config_error = error.message  # the hint is the finding's manual fix, said once
     tts_path = root / TTS_INFER
     tts = None
     tts_error = None
@@ -114,7 +107,7 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
         try:
             tts = ttsyaml.read_tts_infer(tts_path)
         except DoctorError as error:
-            tts_error = str(error)
+            tts_error = error.message
     bundled = next((str(root / p) for p in BUNDLED_PYTHONS if (root / p).is_file()), None)
     return ProjectFacts(
         root=str(root),
