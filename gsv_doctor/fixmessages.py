@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Optional
 
+from gsv_doctor import i18n
 from gsv_doctor.errors import EXIT_USAGE, DoctorError
-from gsv_doctor.messages import fill
-
-LANGUAGES = ("en", "zh")
 
 # code -> language -> text. One sentence or two each.
 TEXTS: Dict[str, Dict[str, str]] = {
@@ -320,28 +318,34 @@ TEXTS: Dict[str, Dict[str, str]] = {
         "zh": "请与该备份对比，或运行 `gsv-doctor fix --undo --force` 强制恢复备份。",
     },
 }
+i18n.register("fix", TEXTS)
 
 
 def text(code: str, lang: str, params: Optional[Mapping[str, Any]] = None) -> str:
     """The text of `code` in `lang` (English when the language is unknown), filled with `params`."""
-    lang = lang if lang in LANGUAGES else "en"
     filled = dict(params or {})
     if filled.get("action") is not None:
-        filled["action"] = TEXTS.get(f"action.{filled['action']}", {}).get(lang, filled["action"])
-    return fill(TEXTS[code][lang], filled)
+        filled["action"] = i18n.text(TEXTS, f"action.{filled['action']}", lang)
+    return i18n.text(TEXTS, code, lang, filled)
 
 
 class FixError(DoctorError):
-    """A refusal of `fix` as a code + params; the message and hint are English until the
-    command renders them in the user's language."""
+    """A refusal of `fix` as a code + params of TEXTS; English in `message` / `hint`, every
+    language through `text(lang)`."""
 
     def __init__(self, code: str, params: Optional[Mapping[str, Any]] = None, exit_code: int = EXIT_USAGE):
-        self.code = code
-        self.params = dict(params or {})
-        super().__init__(text(code, "en", self.params), self._hint("en"), exit_code)
+        filled = dict(params or {})
+        super().__init__(text(code, "en", filled), self._hint_of(code, "en", filled), exit_code)
+        self.code, self.params, self.table = code, filled, TEXTS
 
-    def _hint(self, lang: str) -> Optional[str]:
-        return text(f"{self.code}.hint", lang, self.params) if f"{self.code}.hint" in TEXTS else None
+    @staticmethod
+    def _hint_of(code: str, lang: str, params: Mapping[str, Any]) -> Optional[str]:
+        return text(f"{code}.hint", lang, params) if f"{code}.hint" in TEXTS else None
+
+    def text(self, lang: str) -> str:
+        message, hint = text(self.code, lang, self.params), self._hint_of(self.code, lang, self.params)
+        return message if not hint else f"{message} {hint}"
 
     def in_language(self, lang: str) -> DoctorError:
-        return DoctorError(text(self.code, lang, self.params), self._hint(lang), self.exit_code)
+        return DoctorError(text(self.code, lang, self.params), self._hint_of(self.code, lang, self.params),
+                           self.exit_code)

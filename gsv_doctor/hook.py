@@ -504,10 +504,11 @@ def cache_path(key, environ=None):
     return os.path.join(cache_dir(environ), "probe-%s.json" % key)
 
 
-def scan_path(torch_module, executable=None):
-    """Where the op scan of this interpreter's torch build is cached (CPU only: devices do not matter)."""
+def scan_path(torch_module):
+    """Where the op scan of this torch build is cached: keyed on the build and its folder only
+    (CPU kernels: neither the interpreter, a venv sharing that torch, nor the devices matter)."""
     torch_dir = os.path.dirname(os.path.abspath(torch_module.__file__))
-    key = cache_key(executable or sys.executable, torch_dir, {})
+    key = cache_key(torch_dir, torch_dir, {})
     return os.path.join(cache_dir(), "opscan-%s.json" % key)
 
 
@@ -583,7 +584,7 @@ def scan_in_child(torch_module, executable=None, timeout=SCAN_TIMEOUT_S):
     ops = sorted(op for op, result in found.items() if result["float16"] != "ok")
     scan = {"schema": SCAN_SCHEMA, "torch": torch_module.__version__, "executable": executable,
             "ops": ops, "results": found, "crashed_at": crashed}
-    _save(scan_path(torch_module, executable), scan)
+    _save(scan_path(torch_module), scan)
     return scan
 
 

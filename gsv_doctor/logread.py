@@ -270,6 +270,15 @@ def _vote(raw: bytes) -> str:
     return _UTF8 if utf8_good >= utf8_bad else _GBK
 
 
+def looks_binary(data: bytes) -> bool:
+    """A file that is no text log (a model, an archive, a program): more than a tenth of its
+    first 64 KB, decoded as a log is, are control characters, unassigned code points or
+    undecodable bytes."""
+    text, _ = decode(data[:65536])
+    odd = sum(1 for ch in text if ch == "\ufffd" or (not ch.isprintable() and ch not in "\t\n\r\x0b\x0c\x1b\x08"))
+    return odd > len(text) * 0.1
+
+
 def decode(data: bytes) -> Tuple[str, str]:
     """Decode log bytes; returns (text, encoding name). Never raises."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -460,6 +469,10 @@ def project_root_of(paths: List[str]) -> Optional[str]:
         for marker in ("GPT_SoVITS",):
             if marker in parts[:-1]:
                 return "/".join(parts[:parts.index(marker)])
+        # RVC WebUI (infer/modules/..., infer/lib/...) and so-vits-svc (inference/infer_tool.py)
+        for index, part in enumerate(parts[:-2]):
+            if (part, parts[index + 1]) in (("infer", "modules"), ("infer", "lib"), ("inference", "infer_tool.py")):
+                return "/".join(parts[:index])
     for posix in candidates:
         folder, _, name = posix.rpartition("/")
         if name in _TOP_LEVEL_FILES:

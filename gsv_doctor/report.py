@@ -96,19 +96,20 @@ def legend_lines(assessments: List[DeviceAssessment], lang: str) -> List[str]:
     return lines
 
 
-def _header(checkup: Checkup) -> str:
+def _header(checkup: Checkup, lang: str) -> str:
     report = checkup.report
     parts = [f"gsv-doctor {__version__}"]
     if report is not None and report.python_version:
         parts.append(f"Python {report.python_version}")
     if report is not None and report.torch is not None:
         build = report.torch
-        kind = "CUDA " + build.cuda if build.cuda else ("ROCm " + build.hip if build.hip else "CPU build")
+        kind = "CUDA " + build.cuda if build.cuda else (
+            "ROCm " + build.hip if build.hip else messages.label("header_cpu_build", lang))
         parts.append(f"torch {build.version} ({kind})")
     if checkup.probe_run is not None:
         parts.append(f"{checkup.probe_run.python} ({checkup.probe_run.elapsed_s:.1f} s)")
     elif report is not None:
-        parts.append("from a saved probe")
+        parts.append(messages.label("header_saved", lang))
     return " | ".join(parts)
 
 
@@ -185,8 +186,10 @@ def next_step(findings: List[Finding], lang: str) -> str:
     return label("next_step", lang, step=label("step_by_hand", lang))
 
 
-def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False) -> List[str]:
-    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and fix."""
+def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False,
+                  manuals_shown: Optional[set] = None) -> List[str]:
+    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and fix.
+    `manuals_shown`: the "by hand" texts already printed above, which are not repeated."""
     label = messages.label
     words = texts(finding, lang)
     tag = _paint(_pad(label("severity_" + finding.severity.value, lang), 6), _COLOURS[finding.severity], colour, True)
@@ -198,22 +201,30 @@ def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool
     if finding.entry_points:
         rows.append((label("affects", lang), ", ".join(finding.entry_points)))
     error_text = finding.error_text or (label("nan_silent", lang) if finding.params.get("outcome") == "nan" else None)
-    if error_text:
+    if error_text and error_text not in words["title"]:  # an unreadable file's error is its title
         rows.append((label("error", lang), error_text))
     if finding.severity is not Severity.INFO and not brief:
-        rows.append((label("found_by", lang), messages.PHRASES[lang]["source_" + finding.source]))
+        rows.append((label("found_by", lang), messages.phrase("source_" + finding.source, lang)))
     if finding.fix_command:
         rows.append((label("fix", lang), _paint(finding.fix_command, "green", colour, True)))
     if words["manual"] and finding.severity is not Severity.INFO and not brief:
-        rows.append((label("manual", lang), words["manual"]))
+        repeated = manuals_shown is not None and words["manual"] in manuals_shown
+        rows.append((label("manual", lang), label("manual_same", lang) if repeated else words["manual"]))
+        if manuals_shown is not None:
+            manuals_shown.add(words["manual"])
     width = max([_width(key) for key, _ in rows] + [0]) + 2
     lines += [indent + _pad(key + ":", width) + value for key, value in rows]
     return lines
 
 
+def _all_clear(checkup: Checkup) -> str:
+    """The label for "nothing wrong": it claims the project's settings only when a project was read."""
+    return "no_findings" if checkup.project is not None else "no_project_checked"
+
+
 def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
     label = messages.label
-    lines = [_paint(_header(checkup), None, colour), ""]
+    lines = [_paint(_header(checkup, lang), None, colour), ""]
     if checkup.diagnosis.devices:
         lines += [_paint(label("devices", lang), None, colour, True)] + _device_lines(checkup, lang) + [""]
     project_lines = _project_lines(checkup, lang)
@@ -225,10 +236,11 @@ def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
     findings = checkup.findings
     counts = summary(findings)
     lines.append(_paint(f"{label('findings', lang)} ({label('summary', lang, **counts)})", None, colour, True))
+    manuals_shown: set = set()
     for finding in findings:
-        lines += finding_lines(finding, lang, colour)
+        lines += finding_lines(finding, lang, colour, manuals_shown=manuals_shown)
     if not counts["errors"] and not counts["warnings"]:
-        lines.append("  " + label("no_findings", lang))
+        lines.append("  " + label(_all_clear(checkup), lang))
     lines += ["", next_step(findings, lang)]
     return "\n".join(lines) + "\n"
 
@@ -268,24 +280,27 @@ def to_json(checkup: Checkup, lang: str) -> Dict[str, Any]:
 def render_markdown(checkup: Checkup, lang: str) -> str:
     """A block to paste into a GitHub issue: versions, devices, findings."""
     report = checkup.report
-    lines = ["<details><summary>gsv-doctor check: " + messages.label("summary", lang, **summary(checkup.findings))
-             + "</summary>", "", f"- {_header(checkup)}"]
+    label = messages.label
+    lines = ["<details><summary>" + label("md_title", lang, summary=label("summary", lang, **summary(checkup.findings)))
+             + "</summary>", "", f"- {_header(checkup, lang)}"]
     if report is not None and report.cpu_name:
-        lines.append(f"- CPU: {report.cpu_name} ({', '.join(report.cpu_flags) or 'no extra flags'})")
+        flags = ", ".join(report.cpu_flags) or label("md_no_flags", lang)
+        lines.append("- " + label("md_cpu", lang, name=report.cpu_name, flags=flags))
     if report is not None:
-        lines.append(f"- platform: {report.platform}, CUDA available: {report.cuda_available}")
+        lines.append("- " + label("md_platform", lang, platform=report.platform, available=report.cuda_available))
     if checkup.diagnosis.devices:
-        lines += ["", "| device | float32 | float16 | bfloat16 |", "|---|---|---|---|"]
+        lines += ["", label("md_devices", lang), "|---|---|---|---|"]
         for assessment in checkup.diagnosis.devices:
             cells = [dtype_cell(assessment, dtype, lang) for dtype in probe.DTYPES]
             lines.append(f"| {assessment.id} {assessment.name} | " + " | ".join(cells) + " |")
         lines += [""] + legend_lines(checkup.diagnosis.devices, lang)
-    lines += ["", "| severity | finding | error |", "|---|---|---|"]
+    lines += ["", label("md_findings", lang), "|---|---|---|"]
     for finding in checkup.findings:
         error = (finding.error_text or "").replace("|", "\\|")
-        lines.append(f"| {finding.severity.value} | `{finding.id}`: {texts(finding, lang)['title']} | {error} |")
+        severity = label("severity_" + finding.severity.value, lang)
+        lines.append(f"| {severity} | `{finding.id}`: {texts(finding, lang)['title']} | {error} |")
     if not checkup.findings:
-        lines.append("| - | " + messages.label("no_findings", lang) + " | |")
+        lines.append("| - | " + label(_all_clear(checkup), lang) + " | |")
     lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
 

@@ -142,10 +142,18 @@ def finish(child: "Child", python: str, timeout: float, started: float) -> Probe
         returncode=done.returncode,
         stderr_tail="\n".join(tail),
         elapsed_s=round(time.perf_counter() - started, 3),
-        python_version=tuple(hello["version"][:2]) if isinstance(hello.get("version"), list) else None,
+        python_version=_version(hello.get("version")),
         report_error=report_error,
         family=sections.get("family"),
     )
+
+
+def _version(value: Any) -> Optional[Tuple[int, ...]]:
+    """The hello line's [major, minor], when it is one (a foreign program may print anything)."""
+    if isinstance(value, list) and value and all(isinstance(part, int) and not isinstance(part, bool)
+                                                  for part in value[:2]):
+        return tuple(value[:2])
+    return None
 
 
 def run(python: Optional[str] = None, project_root: Optional[str] = None,

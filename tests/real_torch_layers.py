@@ -127,6 +127,16 @@ def main():
     result["top_equal"] = bool(torch.equal(reference["top"], hooked["top"]))
     result["sample_equal"] = bool(torch.equal(reference["sample"], hooked["sample"]))
     result["half_weights_left"] = sum(1 for p in half_model.parameters() if p.dtype is torch.float16)
+    # A model made float16 after the hook is in place (the .pth case): .half() keeps float32.
+    late = Model().eval()
+    late.load_state_dict(model.state_dict())
+    late.half()
+    with torch.no_grad():
+        kept = run(late, tokens, audio.half())
+    result["late_snr_db"] = dict((key, snr_db(reference[key].float(), kept[key].float()))
+                                 for key in ("hidden", "log_probs", "probs", "magnitude", "istft"))
+    result["late_top_equal"] = bool(torch.equal(reference["top"], kept["top"]))
+    result["late_half_weights"] = sum(1 for p in late.parameters() if p.dtype is torch.float16)
     print(json.dumps(result))
 
 

@@ -50,8 +50,7 @@ def test_the_fix_modules_raise_only_translatable_errors():
     for path in FIX_MODULES:
         calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                  if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "DoctorError"]
-        # commands/fix.py re-raises the rendered FixError as a DoctorError, once.
-        assert len(calls) == (1 if path.name == "fix.py" else 0), path
+        assert not calls, path
 
 
 def test_text_fills_params_and_falls_back():

@@ -171,6 +171,7 @@ def test_a_python_with_an_option_value_before_I_is_seen_as_isolated(setup):
     assert "hook active" not in done.stderr
 
 
+@pytest.mark.slow  # run preflights that venv's Python: a cold cache, so a probe importing torch
 def test_no_site_means_no_hook_even_when_installed(setup, venv):
     from gsv_doctor import hookinstall
 

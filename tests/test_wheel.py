@@ -34,3 +34,14 @@ def test_wheel_installs_into_an_env_with_torch_without_touching_torch(tmp_path, 
     files = run(python, "-c", "import gsv_doctor, os; print(os.listdir(os.path.dirname(gsv_doctor.__file__)))",
                 cwd=tmp_path).stdout
     assert "probe.py" in files and "tests" not in files
+
+
+def test_ci_runs_the_readmes_two_commands_in_a_fresh_venv():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## For contributors"):]
+    block = section.split("```")[1].strip().splitlines()
+    assert block == ['python -m pip install "torch==2.13.0" -e ".[test]"', "python -m pytest"]
+    ci = [line.strip() for line in (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert ci[-2:] == block  # the last two lines, exactly as written
+    venv = next(i for i, line in enumerate(ci) if line.startswith("python -m venv "))
+    assert any(line.startswith(". ") and "activate" in line for line in ci[venv:-2])

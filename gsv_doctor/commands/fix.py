@@ -9,11 +9,11 @@ from typing import Any, Dict, List, Optional
 
 import click
 
-from gsv_doctor import edits, fixmessages, fixplan, report
+from gsv_doctor import edits, envelope, fixmessages, fixplan, report
 from gsv_doctor import project as project_module
 from gsv_doctor.checkup import run_checkup
 from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
-from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, DoctorError
+from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from gsv_doctor.fixmessages import FixError
 from gsv_doctor.i18n import pick_language
 
@@ -58,7 +58,7 @@ def _envelope(mode: str, root: Path, plan: Optional[fixplan.FixPlan], statuses: 
     else:
         count = sum(u.status == "restored" for u in undone)
         closing, closing_params = ("out.undone", {"count": count}) if undone else ("out.nothing-to-undo", {})
-    return {
+    return envelope.envelope("fix", lang, code, {
         "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "mode": mode, "language": lang, "project": str(root),
         "edits": [{"path": e.path, "kind": e.kind,
                    "reasons": [fixmessages.text(r.code, lang, r.params) for r in e.reasons],
@@ -75,7 +75,7 @@ def _envelope(mode: str, root: Path, plan: Optional[fixplan.FixPlan], statuses: 
                    for u in undone],
         "message": {"code": closing, "params": closing_params, "text": fixmessages.text(closing, lang, closing_params)},
         "exit_code": code,
-    }
+    })
 
 
 def _render_plan(plan: fixplan.FixPlan, root: Path, mode: str, results: List[edits.WriteResult], lang: str) -> str:
@@ -121,15 +121,10 @@ def fix(project, python, write, yes, pin, all_sections, undo, force, as_json, pr
         raise click.UsageError(fixmessages.text("usage.force-without-undo", lang))
     if undo and (write or pin or all_sections or probe_json):
         raise click.UsageError(fixmessages.text("usage.undo-with-options", lang))
-    try:
-        if undo:
-            return _undo(project, force, as_json, lang)
-        return _fix(project, python, write, yes, pin, all_sections, as_json, probe_json, timeout, lang)
-    except FixError as error:
-        localised = error.in_language(lang)
-        raise DoctorError(report.safe_text(localised.message, sys.stderr),
-                          localised.hint and report.safe_text(localised.hint, sys.stderr),
-                          localised.exit_code) from None
+    # A FixError speaks every language: the one error handler renders it (text, or JSON with --json).
+    if undo:
+        return _undo(project, force, as_json, lang)
+    return _fix(project, python, write, yes, pin, all_sections, as_json, probe_json, timeout, lang)
 
 
 def _undo(project, force, as_json, lang) -> int:

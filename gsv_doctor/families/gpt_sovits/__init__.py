@@ -105,19 +105,21 @@ def file_lines(facts, effective, lang: str) -> List[str]:
     label = messages.label
     lines = []
     if facts.config is not None:
-        shown = f"{label('shape', lang)} {facts.config.shape}, {facts.config.encoding}"
+        shape = f"shape_{facts.config.shape}"
+        shown = (f"{label('shape', lang)} {label(shape, lang) if shape in messages.LABELS else facts.config.shape},"
+                 f" {facts.config.encoding}")
         if effective is not None:
-            how = messages.PHRASES[lang]["value_source_" + effective.source]
+            how = messages.phrase("value_source_" + effective.source, lang)
             shown += f"; is_half={effective.is_half}, infer_device={effective.infer_device} ({how})"
         lines.append(f"  config.py        {shown}")
-    elif facts.config_error:
-        lines.append(f"  config.py        {facts.config_error}")
+    elif facts.config_error:  # the finding says why, once
+        lines.append(f"  config.py        {label('unreadable_see_findings', lang)}")
     if facts.tts_infer is not None and facts.tts_infer.sections:
         section = "custom" if "custom" in facts.tts_infer.sections else sorted(facts.tts_infer.sections)[0]
         values = facts.tts_infer.sections[section]
         lines.append(f"  tts_infer.yaml   {section}: device={values.get('device')}, is_half={values.get('is_half')}")
     elif facts.tts_infer_error:
-        lines.append(f"  tts_infer.yaml   {facts.tts_infer_error}")
+        lines.append(f"  tts_infer.yaml   {label('unreadable_see_findings', lang)}")
     else:
         lines.append(f"  tts_infer.yaml   {label('not_found', lang)}")
     env = facts.env_is_half

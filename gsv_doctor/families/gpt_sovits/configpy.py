@@ -106,11 +106,7 @@ def decode(raw: bytes, path: str = "config.py") -> Tuple[str, str]:
             continue
         if text.encode(encoding) == raw and "\x00" not in text:
             return text, encoding
-    raise DoctorError(
-        f"{path} is not text in any encoding gsv-doctor knows ({', '.join(FALLBACK_ENCODINGS)}),"
-        " so it cannot be read or edited safely.",
-        hint="Save it as UTF-8 in your editor, or restore it from GPT-SoVITS's release.",
-    )
+    raise DoctorError.of("file.undecodable", path=path, encodings=", ".join(FALLBACK_ENCODINGS))
 
 
 def newline_style(text: str) -> str:
@@ -257,11 +253,11 @@ def read_config(path) -> ConfigFacts:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DoctorError(f"{path} does not exist.", hint="Point --project at the GPT-SoVITS folder (the one with webui.py and config.py).")
+        raise DoctorError.of("config.missing", path=path)
     except IsADirectoryError:
-        raise DoctorError(f"{path} is a folder, not config.py.")
+        raise DoctorError.of("config.is-folder", path=path)
     except OSError as error:
-        raise DoctorError(f"{path} cannot be read: {error.strerror or error}.")
+        raise DoctorError.of("file.unreadable", path=path, error=error.strerror or error)
     return parse_config(raw, str(path))
 
 
@@ -270,11 +266,7 @@ def parse_config(raw: bytes, path: str = "config.py") -> ConfigFacts:
     try:
         tree = ast.parse(text, filename=path)
     except SyntaxError as error:
-        raise DoctorError(
-            f"{path} has a Python syntax error on line {error.lineno}: {error.msg}."
-            " GPT-SoVITS cannot start with it either, and gsv-doctor will not edit it.",
-            hint="Fix that line (or restore the file from GPT-SoVITS's release), then run gsv-doctor again.",
-        )
+        raise DoctorError.of("config.syntax", path=path, line=error.lineno, error=error.msg)
     offsets = _Offsets(text)
     guard = _guard_span(text)
     local_functions = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
