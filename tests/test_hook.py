@@ -490,3 +490,12 @@ def test_hook_module_is_ascii_and_self_contained():
         source = handle.read()
     source.decode("ascii")
     assert not re.search(rb"^\s*(from|import)\s+gsv_doctor", source, re.M)
+
+
+def test_random_draws_of_a_float16_program_are_the_float32_ones_rounded():
+    hook.install()
+    torch.manual_seed(0)
+    drawn = torch.randn(3, 4, dtype=torch.float16), torch.randn_like(torch.ones(5).half())
+    torch.manual_seed(0)
+    expected = torch.randn(3, 4).half(), torch.randn_like(torch.ones(5)).half()
+    assert all(a.dtype == torch.float16 and torch.equal(a, b) for a, b in zip(drawn, expected))

@@ -123,7 +123,6 @@ def test_a_broken_hook_module_costs_one_line_and_start_up_goes_on(venv):
         "gsv-doctor hook: not active (RuntimeError: boom); running without it."]
 
 
-@pytest.mark.slow
 SCAN_FILE = """
     import gsv_doctor_hook, torch
     path = gsv_doctor_hook.scan_path(torch)
@@ -132,6 +131,7 @@ SCAN_FILE = """
 """
 
 
+@pytest.mark.slow
 def test_a_failure_at_torch_import_costs_one_line_and_torch_runs_unpatched(venv, tmp_path):
     hookinstall.install(str(venv))
     cache = tmp_path / "cache"
@@ -148,6 +148,7 @@ def test_a_failure_at_torch_import_costs_one_line_and_torch_runs_unpatched(venv,
     assert len(lines) == 1 and lines[0].startswith("gsv-doctor hook: not active (ValueError")
 
 
+@pytest.mark.slow
 def test_ops_come_from_the_cached_op_scan(venv, tmp_path):
     hookinstall.install(str(venv))
     cache = tmp_path / "cache"
