@@ -131,12 +131,26 @@ def _truth(root):
     os.chdir(root)
     sys.path[:0] = [root, os.path.join(root, "GPT_SoVITS")]
     sys.stdout = sys.stderr
-    try:
-        namespace = runpy.run_path(os.path.join(root, "config.py"), run_name="config")
-        result["config"] = {"is_half": namespace.get("is_half"), "device": str(namespace.get("infer_device")),
-                            "error": None}
-    except BaseException as exc:
-        result["config"] = {"error": "%s: %s" % (type(exc).__name__, str(exc).strip().splitlines()[:1])}
+
+    def import_config():
+        try:
+            namespace = runpy.run_path(os.path.join(root, "config.py"), run_name="config")
+            return {"is_half": namespace.get("is_half"), "device": str(namespace.get("infer_device")), "error": None}
+        except BaseException as exc:
+            return {"error": "%s: %s" % (type(exc).__name__, str(exc).strip().splitlines()[:1])}
+
+    result["config"] = import_config()
+    # webui.py sets some variables (language) before it imports config.py: as webui.py imports it
+    # (which variables: read from webui.py's lines above its import of config.py)
+    from gsv_doctor.families.gpt_sovits.facts import _webui_env
+
+    webui_env = _webui_env(Path(root))
+    if webui_env:
+        saved = dict(os.environ)
+        os.environ.update(webui_env)
+        result["config_webui"] = import_config()
+        os.environ.clear()
+        os.environ.update(saved)
     if os.path.isfile(os.path.join(root, TTS_INFER)):
         sys.meta_path.append(_MissingFinder())
         try:
@@ -156,7 +170,11 @@ def _truth(root):
 
 def _check_side(root):
     """What the probe child of `gsv-doctor check` runs (the family's child code)."""
+    from gsv_doctor.families.gpt_sovits.facts import _webui_env
+
+    webui_env = _webui_env(Path(root))
     return {"config": family_child.run_config(root),
+            "config_webui": family_child.run_config(root, webui_env) if webui_env else None,
             "tts_config": family_child.run_tts_config(root, TTS_INFER) if os.path.isfile(
                 os.path.join(root, TTS_INFER)) else None,
             "env_reads": {}}
@@ -209,7 +227,11 @@ def truth_entries(truth):
     config = truth.get("config") or {}
     setting = Setting(None, None, "config.py", "executed", error=config.get("error")) if config.get("error") else \
         Setting(config.get("device"), _bool(config.get("is_half")), "config.py", "executed")
-    entries += [EntryPoint("webui.py", setting), EntryPoint("api.py", setting)]
+    entries.append(EntryPoint("api.py", setting))
+    webui = truth.get("config_webui") or config
+    entries.append(EntryPoint("webui.py", Setting(None, None, "config.py", "executed", error=webui["error"])
+                              if webui.get("error") else Setting(webui.get("device"), _bool(webui.get("is_half")),
+                                                                  "config.py", "executed")))
     tts = truth.get("tts")
     if tts is not None and not tts.get("unavailable"):
         if tts.get("error"):
