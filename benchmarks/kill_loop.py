@@ -88,7 +88,7 @@ def main() -> int:
             # undo mostly where there is something to undo, so both commands are cut mid-way
             args_ = undo if rng.random() < (0.8 if backups(root) else 0.2) else write
             # a third uniform over the run, two thirds in its last 40 % (where files are written)
-            delay = rng.uniform(0, run_time) if rng.random() < 1 / 3 else rng.uniform(0.6, 1.1) * run_time
+            delay = rng.uniform(0, run_time) if rng.random() < 1 / 3 else rng.uniform(0.6, 1.0) * run_time
             child = subprocess.Popen(args_, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(delay)
             finished = child.poll() is not None

@@ -5,9 +5,10 @@ busy, and prints for float16 and bfloat16 the median, min and max of the ratio i
 next to a direct measurement of transformers' HubertModel(HubertConfig()) (HuBERT-base,
 random weights) on 1 s of 16 kHz audio in this same Python, interleaved over rounds: once in
 one thread (how the probe times, so the kernels' own ratio) and once with torch's default
-threads (what the model would see here now). Also checks that what gsv-doctor does with the
-figure holds in every run: the hook's op set (gsv_doctor.hook.select_ops on each run's report)
-and whether `run` would export is_half=False.
+threads (what the model would see here now). Also checks that what gsv-doctor does holds in
+every run: whether `run` would export is_half=False (from each run's report), and the hook's op
+set (the hook no longer reads the probe report: it scans torch itself, once per build, so the
+set is read from that cached scan after each run).
 
 Goal: every ratio within a factor of 1.5 of the direct one; op set and is_half identical.
 
@@ -43,13 +44,21 @@ def check_once() -> dict:
     return json.loads(done.stdout)
 
 
-def decisions(document: dict):
-    from gsv_doctor import hook, probereport
+def decisions(document: dict, hook_ops: tuple):
+    from gsv_doctor import probereport
     from gsv_doctor.diagnose import assess_devices, half_unusable
 
     report = probereport.parse(document["probe"])
-    ops, _ = hook.select_ops(report.to_dict())
-    return tuple(sorted(ops)), half_unusable(assess_devices(report))
+    return hook_ops, half_unusable(assess_devices(report))
+
+
+def hook_ops() -> tuple:
+    import torch
+
+    from gsv_doctor import hook
+
+    scan = hook.load_cached_scan(torch) or hook.scan_in_child(torch)  # the hook's own, once per build
+    return tuple(sorted(scan["ops"])) if scan else ("<no cached scan>",)
 
 
 def direct(rounds: int, threads: int) -> dict:
@@ -97,9 +106,10 @@ def main() -> None:
         process.start()
     try:
         started = time.perf_counter()
-        documents = []
+        documents, op_sets = [], []
         for index in range(options.runs):
             documents.append(check_once())
+            op_sets.append(hook_ops())
             speed = {d["id"]: d for d in documents[-1]["devices"]}["cpu"]
             print(f"run {index + 1:2d}: float16 {speed['half_ratio']}, bfloat16 {speed['bf16_ratio']}"
                   f" (uncertain: {speed['half_uncertain']}/{speed['bf16_uncertain']})", flush=True)
@@ -128,7 +138,7 @@ def main() -> None:
               f" default threads {default[name]:5.2f} (spread {default['spread'][name]:.2f})"
               f" | worst factor vs 1-thread direct {max(factors):.2f}"
               f", vs default-threads direct {max(max(v / default[name], default[name] / v) for v in values):.2f}")
-    made = {decisions(doc) for doc in documents}
+    made = {decisions(doc, ops) for doc, ops in zip(documents, op_sets)}
     ops = {m[0] for m in made}
     halves = {m[1] for m in made}
     print(f"hook op sets seen: {len(ops)} ({len(next(iter(ops)))} ops)" if len(ops) == 1 else

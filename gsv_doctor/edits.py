@@ -578,7 +578,6 @@ def _record(root: Path, written) -> None:
     manifest = read_manifest(root)
     for real, link in written:
         entry = manifest.setdefault(_relative(real, root), {})
-        entry["updated"] = time.strftime("%Y-%m-%d %H:%M:%S")
         if link:
             links = set(entry.get("links") or []) if isinstance(entry.get("links"), list) else set()
             entry["links"] = sorted(links | {Path(os.path.abspath(link)).relative_to(

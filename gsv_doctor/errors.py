@@ -93,9 +93,8 @@ def _output_failed(error: OSError) -> OutputFailed:
         pass
     done = zh_done = ""
     if WRITTEN_THIS_RUN:
-        done = (" The changes were written all the same: " + ", ".join(WRITTEN_THIS_RUN)
-                + " (`gsv-doctor fix --undo` takes them back).")
-        zh_done = "不过修改已经写入：" + "、".join(WRITTEN_THIS_RUN) + "（`gsv-doctor fix --undo` 可以撤销）。"
+        done = " These files were already changed, as planned: " + ", ".join(WRITTEN_THIS_RUN) + "."
+        zh_done = "以下文件已经按计划修改：" + "、".join(WRITTEN_THIS_RUN) + "。"
     reason = error.strerror or str(error)
     return OutputFailed(f"could not write the output ({reason}).{done}", zh=f"无法写出输出内容（{reason}）。{zh_done}")
 

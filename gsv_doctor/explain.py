@@ -374,6 +374,14 @@ def _share_log_facts(explanations: List[Explanation]) -> None:
             error.params.setdefault(name, value)
 
 
+def log_project(log: Optional[Log], hint: Optional[str] = None, given: bool = False) -> LogProject:
+    """The project a log came from (GPT-SoVITS when there is no log: --symptom alone)."""
+    if log is None or (given and hint in logprojects.BY_ID):
+        return logprojects.BY_ID.get(hint or "", logprojects.GPT_SOVITS)
+    paths = [frame.path for traceback in log.tracebacks[:200] for frame in traceback.frames]
+    return logprojects.detect(log.text, paths, hint)
+
+
 def symptom(name: str, project: LogProject = logprojects.GPT_SOVITS) -> Explanation:
     entry = catalog.SYMPTOMS[name]
     explanation = Explanation(id=entry.id, message="", line=0, count=0, settings=list(entry.settings),

@@ -297,10 +297,20 @@ def _remove_ours(location: Location) -> List[str]:
 def uninstall(python: Optional[str] = None) -> List[str]:
     """Remove what install wrote and put back what it moved aside. Returns the paths touched."""
     location = locate(python)
-    touched = _remove_ours(location)
-    for path in (location.module_path, location.pth_path):
-        backup = Path(str(path) + BACKUP_SUFFIX)
-        if backup.exists() and not path.exists():
-            os.replace(str(backup), str(path))
-            touched.append(str(path))
+    try:
+        touched = _remove_ours(location)
+        for path in (location.module_path, location.pth_path):
+            backup = Path(str(path) + BACKUP_SUFFIX)
+            if backup.exists() and not path.exists():
+                os.replace(str(backup), str(path))
+                touched.append(str(path))
+    except OSError as error:  # a read-only or root-owned site-packages
+        where = error.filename or location.purelib
+        raise DoctorError(f"Cannot remove the hook from {location.purelib}: {where}: {error.strerror or error}."
+                          " Files not listed as removed are still there.",
+                          "Run the command as the user who owns that Python (an administrator for a system"
+                          " Python), or switch the hook off for a run with GSV_DOCTOR_HOOK=0.",
+                          zh=f"无法从 {location.purelib} 移除钩子：{where}：{error.strerror or error}。未能删除的文件仍然保留。"
+                             "请以该 Python 所属的用户（系统 Python 需管理员）运行此命令，或用 GSV_DOCTOR_HOOK=0 在单次运行中关闭钩子。"
+                          ) from None
     return touched

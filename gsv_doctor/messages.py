@@ -103,12 +103,17 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "把 is_half 设为 False（或 True，首字母大写），或者删除这个环境变量。"),
     },
     "config-not-executable": {
-        "en": ("config.py failed when run: {error}",
-               "The values shown come from reading the file ({source}), not from running it.",
-               "Run `python config.py` in the GPT-SoVITS folder and fix the error it shows."),
-        "zh": ("运行 config.py 时出错：{error}",
-               "下面的值来自静态读取文件（{source}），而不是实际运行的结果。",
-               "在 GPT-SoVITS 目录下运行 `python config.py`，并修正它报告的错误。"),
+        "en": ("config.py raises on import ({where}): {error}",
+               "Every entry point that imports config.py (webui.py, api.py, the inference UIs) dies at start with "
+               "this error on this machine ({value_source}).",
+               "At {where}, ask torch.cuda only when torch.cuda.is_available() (for example "
+               "`torch.cuda.get_device_name(0) if torch.cuda.is_available() else \"\"`), or run `python config.py` "
+               "in the GPT-SoVITS folder and fix the error it shows."),
+        "zh": ("导入 config.py 时出错（{where}）：{error}",
+               "本机上所有导入 config.py 的入口（webui.py、api.py、推理界面）启动时都会因这个错误退出（{value_source}）。",
+               "在 {where}，只在 torch.cuda.is_available() 时才调用 torch.cuda（例如 "
+               "`torch.cuda.get_device_name(0) if torch.cuda.is_available() else \"\"`），或在 GPT-SoVITS 目录下运行 "
+               "`python config.py` 并修正它报告的错误。"),
     },
     "config-values-unknown": {
         "en": ("Could not determine {names} from config.py",
@@ -276,7 +281,8 @@ REASONS = i18n.register("reasons", {
                                "zh": "计算能力 {capability} 的显卡在 float16 下会产生 NaN"},
     "no_kernel/arch_list": {"en": "this torch build has no kernels for sm_{sm}", "zh": "当前 torch 版本没有 sm_{sm} 的内核"},
     "unusable/capability": {"en": "compute capability {capability} is below 5.3", "zh": "计算能力 {capability} 低于 5.3"},
-    "unusable/memory": {"en": "{memory_gb} GB of memory is below 4 GB", "zh": "显存 {memory_gb} GB 少于 4 GB"},
+    "unusable/memory": {"en": "{memory_gb} GiB of memory is below 4 with GPT-SoVITS's 0.4 GiB allowance",
+                        "zh": "显存 {memory_gb} GiB 加上 GPT-SoVITS 的 0.4 GiB 余量仍不足 4"},
 })
 
 LABELS = i18n.register("labels", {
@@ -344,6 +350,25 @@ LABELS = i18n.register("labels", {
         "en": "--fix could not fix these; see `gsv-doctor fix`.",
         "zh": "--fix 无法修复这些问题；请查看 `gsv-doctor fix`。",
     },
+    # per-entry-point verdicts (check's "Entry points")
+    "entry_points": {"en": "Entry points", "zh": "入口"},
+    "verdict_ok": {"en": "fine", "zh": "正常"},
+    "verdict_crash": {"en": "float16 on {device}: crash", "zh": "在 {device} 上使用 float16：会崩溃"},
+    "verdict_nan": {"en": "float16 on {device}: NaN / silent audio", "zh": "在 {device} 上使用 float16：NaN / 无声音频"},
+    "verdict_slow": {"en": "float16 on the CPU: slow", "zh": "在 CPU 上使用 float16：变慢"},
+    "verdict_half-cpu": {"en": "float16 on the CPU: no gain", "zh": "在 CPU 上使用 float16：没有好处"},
+    "verdict_device": {"en": "cannot use device {device}", "zh": "无法使用设备 {device}"},
+    "verdict_start": {"en": "dies at start: {error}", "zh": "启动时就出错：{error}"},
+    "verdict_unknown": {"en": "unknown", "zh": "未知"},
+    "started_by": {"en": "started by {parent}", "zh": "由 {parent} 启动"},
+    "how_executed": {"en": "its own code ran", "zh": "实际运行了它自己的代码"},
+    "how_static": {"en": "read from its files", "zh": "静态读取文件"},
+    "how_unknown": {"en": "not determined", "zh": "无法确定"},
+    "next_step": {"en": "Next step: {step}", "zh": "下一步：{step}"},
+    "step_none": {"en": "nothing to do; start GPT-SoVITS as usual.", "zh": "无需处理；照常启动 GPT-SoVITS 即可。"},
+    "step_by_hand": {"en": "the edit by hand shown above (gsv-doctor cannot make it).",
+                     "zh": "按上面的说明手动修改（gsv-doctor 无法自动修改）。"},
+    "run_not_started": {"en": "Not started. Fix: {fix}, then run again.", "zh": "没有启动。修复：{fix}，然后再运行。"},
     # check's report
     "unreadable_see_findings": {"en": "cannot be read (see Findings)", "zh": "无法读取（见诊断结果）"},
     "manual_same": {"en": "the same edit as above", "zh": "与上面相同的修改"},

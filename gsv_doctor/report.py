@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional
 
 from gsv_doctor import __version__, messages, probe, probereport
 from gsv_doctor.checkup import Checkup
-from gsv_doctor.diagnose import RULE, DeviceAssessment
+from gsv_doctor.diagnose import RULE, DeviceAssessment, Verdict
 from gsv_doctor.findings import Finding, Severity, exit_code
 
 CHECK_SCHEMA = "gsv-doctor/check"
@@ -130,33 +130,60 @@ def _device_lines(checkup: Checkup, lang: str) -> List[str]:
 
 
 def _project_lines(checkup: Checkup, lang: str) -> List[str]:
-    facts = checkup.project
-    if facts is None:
+    """The project's heading, then its family's lines about its files."""
+    if checkup.project is None or checkup.project_info is None:
         return []
+    lines = [f"{messages.label('project', lang)}  {checkup.project_info.root}"]
+    return lines + checkup.project_info.module.file_lines(checkup.project, checkup.diagnosis.effective, lang)
+
+
+def verdict_text(verdict: Verdict, lang: str) -> str:
+    """"fine", "float16 on cpu: crash", "dies at start: ... (config.py:32)" in `lang`."""
     label = messages.label
-    lines = [f"{label('project', lang)}  {facts.root}"]
-    effective = checkup.diagnosis.effective
-    if facts.config is not None:
-        shape = f"shape_{facts.config.shape}"
-        shown = (f"{label('shape', lang)} {label(shape, lang) if shape in messages.LABELS else facts.config.shape},"
-                 f" {facts.config.encoding}")
-        if effective is not None:
-            how = messages.phrase("value_source_" + effective.source, lang)
-            shown += f"; is_half={effective.is_half}, infer_device={effective.infer_device} ({how})"
-        lines.append(f"  config.py        {shown}")
-    elif facts.config_error:  # the finding says why, once
-        lines.append(f"  config.py        {label('unreadable_see_findings', lang)}")
-    if facts.tts_infer is not None and facts.tts_infer.sections:
-        section = "custom" if "custom" in facts.tts_infer.sections else sorted(facts.tts_infer.sections)[0]
-        values = facts.tts_infer.sections[section]
-        lines.append(f"  tts_infer.yaml   {section}: device={values.get('device')}, is_half={values.get('is_half')}")
-    elif facts.tts_infer_error:
-        lines.append(f"  tts_infer.yaml   {label('unreadable_see_findings', lang)}")
-    else:
-        lines.append(f"  tts_infer.yaml   {label('not_found', lang)}")
-    env = facts.env_is_half
-    lines.append(f"  env is_half      {label('unset', lang) if env is None else repr(env)}")
+    device = verdict.device if verdict.device == "cpu" else (verdict.device_name or verdict.device)
+    text = label("verdict_" + verdict.outcome, lang, device=device, error=verdict.error_text)
+    if verdict.where:
+        text += f" ({verdict.where})"
+    return text
+
+
+def verdict_lines(verdicts: List[Verdict], lang: str, colour: bool = False) -> List[str]:
+    """One line per entry point started directly, its children indented below it."""
+    label = messages.label
+    rows = []
+    for verdict in verdicts:
+        if verdict.started_by is not None:
+            continue
+        rows.append(("  ", verdict))
+        rows += [("    > ", child) for child in verdicts if child.started_by == verdict.entry_point]
+    width = max([_width(prefix + v.entry_point) for prefix, v in rows] + [0]) + 2
+    lines = []
+    for prefix, verdict in rows:
+        word = verdict_text(verdict, lang)
+        colour_name = _COLOURS.get(verdict.severity) if verdict.severity else ("green" if verdict.outcome == "ok" else None)
+        how = label("how_" + verdict.how, lang)
+        where = label("started_by", lang, parent=verdict.started_by) + "; " if verdict.started_by else ""
+        values = f"device={verdict.device}, is_half={verdict.is_half}" if verdict.outcome not in ("start", "unknown") else ""
+        detail = f"{where}{verdict.source}" + (f", {values}" if values else "") + f"; {how}"
+        lines.append(_pad(prefix + verdict.entry_point, width) + _paint(word, colour_name, colour, True)
+                     + f"  ({detail})")
     return lines
+
+
+def next_step(findings: List[Finding], lang: str) -> str:
+    """The one thing to do next: the fix of the worst finding that has one; the edit by hand
+    when the worst has none; nothing when there is no error or warning."""
+    label = messages.label
+    worst = [f for f in findings if f.severity is not Severity.INFO]
+    if not worst:
+        return label("next_step", lang, step=label("step_none", lang))
+    top = worst[0].severity
+    commands = [f.fix_command for f in worst if f.severity is top and f.fix_command]
+    if commands:
+        # `fix --write` answers more findings at once than any run line.
+        chosen = "gsv-doctor fix --write" if "gsv-doctor fix --write" in commands else commands[0]
+        return label("next_step", lang, step=chosen)
+    return label("next_step", lang, step=label("step_by_hand", lang))
 
 
 def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False,
@@ -203,6 +230,9 @@ def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
     project_lines = _project_lines(checkup, lang)
     if project_lines:
         lines += [_paint(project_lines[0], None, colour, True)] + project_lines[1:] + [""]
+    if checkup.diagnosis.verdicts:
+        lines += [_paint(label("entry_points", lang), None, colour, True)]
+        lines += verdict_lines(checkup.diagnosis.verdicts, lang, colour) + [""]
     findings = checkup.findings
     counts = summary(findings)
     lines.append(_paint(f"{label('findings', lang)} ({label('summary', lang, **counts)})", None, colour, True))
@@ -211,6 +241,7 @@ def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
         lines += finding_lines(finding, lang, colour, manuals_shown=manuals_shown)
     if not counts["errors"] and not counts["warnings"]:
         lines.append("  " + label(_all_clear(checkup), lang))
+    lines += ["", next_step(findings, lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -239,6 +270,8 @@ def to_json(checkup: Checkup, lang: str) -> Dict[str, Any]:
         "project": project_module.to_dict(checkup.project),
         "config_eval": checkup.config_eval,
         "effective": checkup.diagnosis.to_dict()["effective"],
+        "family": checkup.project_info.family if checkup.project_info else None,
+        "entry_points": checkup.diagnosis.to_dict()["entry_points"],
         "devices": checkup.diagnosis.to_dict()["devices"],
         "findings": findings,
     }

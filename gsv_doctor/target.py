@@ -44,6 +44,7 @@ class ProbeRun:
     elapsed_s: float
     python_version: Optional[Tuple[int, int]] = None  # None: no Python ever answered
     report_error: Optional[str] = None  # the child printed a report that does not read as one
+    family: Optional[Dict[str, Any]] = None  # what the project family's own code gave in the child
 
 
 def resolve_python(python: Optional[str]) -> str:
@@ -74,15 +75,30 @@ def probe_source() -> bytes:
     return Path(probe.__file__).read_bytes()
 
 
-def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[str, str]] = None) -> "Child":
-    """Start the child; the caller can do other work while torch imports, then finish()."""
+def child_source(extra: Optional[Tuple[str, Dict[str, Any]]]) -> bytes:
+    """The probe, then (optional) a project family's child code, run after it in its own
+    namespace with its arguments (FAMILY_ARGS) and the marker its lines start with."""
+    source = probe_source()
+    if extra is None:
+        return source
+    code, args = extra
+    args = dict(args, marker=probe.MARKER)
+    tail = ("\nexec(compile(%r, '<gsv-doctor family>', 'exec'), {'__name__': '__gsv_doctor_family__',"
+            " 'FAMILY_ARGS': __import__('json').loads(%r)})\n" % (code, json.dumps(args)))
+    return source + tail.encode("utf-8")
+
+
+def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[str, str]] = None,
+          extra: Optional[Tuple[str, Dict[str, Any]]] = None) -> "Child":
+    """Start the child; the caller can do other work while torch imports, then finish().
+    `extra`: a project family's child code and its arguments (see child_source)."""
     args: List[str] = [python, "-B", "-c", BOOTSTRAP]  # -B: config.py's imports leave no __pycache__
     if project_root:
         args += ["--config", str(project_root)]
     # The probe measures torch itself: an installed gsv-doctor hook (.pth) stays off in the child,
     # or it would report its own float32 results as float16 that works.
     child_env = dict(os.environ if env is None else env, GSV_DOCTOR_HOOK="0")
-    return Child(args, env=child_env, stdin_data=probe_source())
+    return Child(args, env=child_env, stdin_data=child_source(extra))
 
 
 def parse_sections(stdout: bytes) -> Dict[str, Dict[str, Any]]:
@@ -126,9 +142,18 @@ def finish(child: "Child", python: str, timeout: float, started: float) -> Probe
         returncode=done.returncode,
         stderr_tail="\n".join(tail),
         elapsed_s=round(time.perf_counter() - started, 3),
-        python_version=tuple(hello["version"][:2]) if isinstance(hello.get("version"), list) else None,
+        python_version=_version(hello.get("version")),
         report_error=report_error,
+        family=sections.get("family"),
     )
+
+
+def _version(value: Any) -> Optional[Tuple[int, ...]]:
+    """The hello line's [major, minor], when it is one (a foreign program may print anything)."""
+    if isinstance(value, list) and value and all(isinstance(part, int) and not isinstance(part, bool)
+                                                  for part in value[:2]):
+        return tuple(value[:2])
+    return None
 
 
 def run(python: Optional[str] = None, project_root: Optional[str] = None,

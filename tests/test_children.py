@@ -129,3 +129,22 @@ def test_preflight_honours_the_timeout_when_asking_where_torch_is(tmp_path, toke
     done = run_cli("preflight", "--python", python, "--timeout", "2", timeout=60)
     assert done.returncode == 2 and "within 2 s" in done.stderr and "Traceback" not in done.stderr
     assert time.monotonic() - started < 25  # the old fixed 30 s is not waited out
+
+
+@pytest.mark.slow
+def test_a_config_py_that_starts_a_background_process_gives_no_false_timeout(tmp_path, token, run_cli):
+    """The real probe runs config.py; a process it leaves behind (holding the probe's pipes)
+    is ended, and the probe is not reported as timed out."""
+    root = tmp_path / "GPT-SoVITS"
+    (root / "GPT_SoVITS" / "configs").mkdir(parents=True)
+    (root / "config.py").write_text(
+        "import subprocess, sys\n"
+        "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)'])\n"
+        "is_half = False\ninfer_device = 'cpu'\n")
+    (root / "webui.py").write_text("import config\n")
+    started = time.monotonic()
+    done = run_cli("check", "--project", root, "--json", "--timeout", "120", timeout=300)
+    assert done.returncode in (0, 1), done.stderr
+    assert '"probe-timeout"' not in done.stdout and "Traceback" not in done.stderr
+    assert time.monotonic() - started < 100
+    assert not left_over(token)

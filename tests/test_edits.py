@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from conftest import FIXTURES, REPO_ROOT
 
-from gsv_doctor import configpy, edits, fixplan
+from gsv_doctor import edits, fixplan
+from gsv_doctor.families.gpt_sovits import fixes
+from gsv_doctor.families.gpt_sovits import configpy
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import Finding, Severity
 
@@ -29,7 +31,7 @@ def make_project(tmp_path, fixture="constants_spaced.py"):
 
 def plan_for(root):
     facts = configpy.read_config(root / "config.py")
-    return fixplan.plan_config(facts, HALF_ON_CPU)
+    return fixes.plan_config(facts, HALF_ON_CPU)
 
 
 def files_in(root):
@@ -141,9 +143,9 @@ def two_file_project(tmp_path):
     root = make_project(tmp_path)
     tts = root / "GPT_SoVITS" / "configs" / "tts_infer.yaml"
     tts.write_bytes((CONFIGS / "tts_infer_cuda.yaml").read_bytes())
-    from gsv_doctor.ttsyaml import read_tts_infer
+    from gsv_doctor.families.gpt_sovits.ttsyaml import read_tts_infer
 
-    tts_edit = fixplan.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
+    tts_edit = fixes.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
                                                               params={"section": "custom"})])
     return root, tts, [plan_for(root), tts_edit]
 
@@ -275,9 +277,9 @@ def test_failure_on_the_second_file_rolls_back_the_first(tmp_path, monkeypatch):
     tts = root / "GPT_SoVITS" / "configs" / "tts_infer.yaml"
     tts.write_bytes((CONFIGS / "tts_infer_cuda.yaml").read_bytes())
     original = (root / "config.py").read_bytes()
-    from gsv_doctor.ttsyaml import read_tts_infer
+    from gsv_doctor.families.gpt_sovits.ttsyaml import read_tts_infer
 
-    tts_edit = fixplan.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
+    tts_edit = fixes.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
                                                               params={"section": "custom"})])
     real_replace = os.replace
 
@@ -443,10 +445,11 @@ def test_a_disk_that_fills_up_at_any_point_is_rolled_back_or_said(tmp_path_facto
 KILL_BEFORE_REPLACE = textwrap.dedent("""
     import os, sys
     sys.path.insert(0, {repo!r})
-    from gsv_doctor import configpy, edits, fixplan
+    from gsv_doctor import edits
+    from gsv_doctor.families.gpt_sovits import configpy, fixes
     from gsv_doctor.findings import Finding, Severity
     root = {root!r}
-    edit = fixplan.plan_config(configpy.read_config(os.path.join(root, "config.py")),
+    edit = fixes.plan_config(configpy.read_config(os.path.join(root, "config.py")),
                                [Finding("config-half-on-cpu", Severity.ERROR)])
     real_replace = os.replace
     def die(src, dst):

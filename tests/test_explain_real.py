@@ -177,3 +177,24 @@ def test_fact_patterns_and_path_scan_survive_a_hostile_line():
     facts = logfacts.read_facts(line)
     assert facts.half_shown_off is None and facts.card is None
     assert explain.explain_log(logread.read_log(line.encode())) == []
+
+
+def test_symptom_option_follows_the_project_of_the_log():
+    log = logread.read_log(b'  File "D:\\RVC\\infer-web.py", line 3, in vc_single\nsome output\n')
+    found = explain.symptom("silent-audio", explain.log_project(log))
+    assert found.project == "rvc" and found.fix_commands == []
+    assert "configs/config.py" in explain.manual(found, "en") and "tts_infer" not in explain.manual(found, "en")
+    assert explain.log_project(None).id == "gpt-sovits"
+
+
+@pytest.mark.parametrize("entry", [e for e in __import__("gsv_doctor.catalog").catalog.ENTRIES], ids=lambda e: e.id)
+def test_a_log_from_an_unknown_project_never_names_gpt_sovits_files(entry):
+    from gsv_doctor import catalog
+
+    for found in explain.explain_log(logread.read_log(entry.example.encode())):
+        assert found.project == "unknown" and found.fix_commands == []
+        for lang in ("en", "zh"):
+            texts = [explain.meaning(found, lang), explain.manual(found, lang)] + explain.notes(found, lang)
+            texts += [catalog.SETTINGS[s][lang] for s in found.settings]
+            for word in GSV_FILES + ("api.py", "gsv-doctor fix", "gsv-doctor run"):
+                assert not any(word in text for text in texts), (found.id, lang, word)

@@ -6,11 +6,11 @@ import sys
 
 import pytest
 from conftest import FIXTURES, REPO_ROOT, child_env
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import probe_fixtures
-from gsv_doctor import configpy
+from gsv_doctor.families.gpt_sovits import configpy
 
 NOT_TEXT = ["rot13", "hex", "base64", "zlib", "uu", "punycode", "bz2", "quopri", "idna"]
 
@@ -79,4 +79,56 @@ def test_output_to_a_full_disk_is_a_message_that_says_what_was_written(tmp_path)
                                   timeout=120)
         assert done.returncode == 2 and "could not write the output" in done.stderr, args
         assert "Traceback" not in done.stderr
-        assert ("written all the same" in done.stderr) is written
+        assert ("already changed, as planned: " + str(root / "config.py") in done.stderr) is written
+
+
+def test_hook_uninstall_from_a_read_only_site_packages_is_a_message(tmp_path, monkeypatch, capsys):
+    from pathlib import Path
+
+    from gsv_doctor import cli, hookinstall
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    location = hookinstall.Location(python=sys.executable, executable=sys.executable, purelib=str(site),
+                                    version="3.11", site_enabled=True, reads_pth=True)
+    location.module_path.write_text(hookinstall.module_source())
+    location.pth_path.write_text(hookinstall.MARKER + "\n" + hookinstall.PTH_LINE + "\n")
+    monkeypatch.setattr(hookinstall, "locate", lambda python=None: location)
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    with pytest.raises(SystemExit) as done:
+        cli.main(["hook", "uninstall"])
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and "Cannot remove the hook" in err and "Permission denied" in err
+    assert "Traceback" not in err
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                    max_leaves=8)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell script as a fake interpreter")
+@settings(max_examples=25, deadline=None)
+@given(section=st.sampled_from(["hello", "probe", "config"]), key=st.sampled_from(["version", "torch", "python",
+                                                                                    "devices", "is_half"]),
+       value=JSON)
+@example(section="hello", key="version", value=["a", "b"])
+def test_a_python_that_prints_malformed_probe_sections_is_a_message(tmp_path_factory, section, key, value):
+    import json
+
+    from gsv_doctor import probe, target
+    from gsv_doctor.errors import DoctorError
+
+    line = probe.MARKER + json.dumps({"section": section, key: value})
+    fake = tmp_path_factory.mktemp("python") / "python"
+    fake.write_text("#!/bin/sh\ncat >/dev/null\ncat <<'EOF'\n" + line + "\nEOF\n")
+    fake.chmod(0o755)
+    result = target.run(str(fake), timeout=30)
+    try:
+        target.require_torch(result)
+    except DoctorError:
+        pass

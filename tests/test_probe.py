@@ -82,7 +82,8 @@ def test_rounds_interleave_dtypes_and_start_with_another_one_each_round(monkeypa
 def test_quartile_spread_of_rounds():
     assert probe._spread([2.0, 2.0, 2.0]) == 1.0
     assert probe._quartiles([1.0, 2.0, 3.0]) == (1.5, 2.5)
-    assert probe._spread([1.0, 2.0, 3.0, 100.0]) == pytest.approx(26.5 / 1.75)  # one wild round moves a quartile only
+    assert probe._quartiles([1.0, 2.0, 3.0, 100.0]) == (1.75, 27.25)
+    assert probe._spread([2.0, 2.1, 2.2, 2.0, 9.0]) == pytest.approx(2.2 / 2.0)  # one wild round of five is ignored
     assert probe._median([3.0, 1.0, 2.0, 10.0]) == 2.5
 
 

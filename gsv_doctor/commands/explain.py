@@ -109,7 +109,7 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
         return "\n".join(out) + "\n"
     out.append(text["found"].format(n=len(explanations)))
     project = core.project_json(explanations[0].project)
-    if project:
+    if project and log is not None:
         out.append(text["project"].format(name=project["name"]))
     width = max(_width(text[k]) for k in ("means", "where", "cause", "fix", "this_machine", "assumed", "note")) + 2
     indent = " " * (width + 3)
@@ -233,7 +233,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
         explanations = core.explain_log(log, project_root, project_hint="gpt-sovits" if project_root else None,
                                         project_given=project is not None)
     if symptom:
-        explanations.append(core.symptom(symptom))
+        hint = "gpt-sovits" if project_root or log is None else None
+        explanations.append(core.symptom(symptom, core.log_project(log, hint, project is not None)))
 
     probe_info: Dict[str, Any] = {"ran": False}
     note = None

@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import click
 
-from gsv_doctor import atomicfile, children, hook, hookinstall, preflight, report
+from gsv_doctor import atomicfile, children, hook, hookinstall, messages, preflight, report
 from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
 from gsv_doctor.commands.preflight import failure_text
 from gsv_doctor.errors import EXIT_FINDINGS, DoctorError
@@ -131,6 +131,16 @@ def run_child(command: List[str], env: Dict[str, str]) -> int:
     return 128 - code if code < 0 else code  # killed by signal N: 128 + N, as shells report it
 
 
+def fix_advice(errors, lang: str) -> str:
+    """The fixes that answer these errors (never `run` itself: that is what refused)."""
+    commands = []
+    for finding in errors:
+        command = finding.fix_command
+        if command and not command.startswith("gsv-doctor run") and command not in commands:
+            commands.append(command)
+    return " / ".join(commands) if commands else messages.label("step_by_hand", lang).rstrip(".。")
+
+
 @click.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
 @project_option
 @python_option
@@ -145,13 +155,14 @@ def run(project, python, timeout, lang, command) -> int:
     """
     lang = pick_language(lang)
     command = list(command)
-    result = preflight.run_preflight(project, python or python_of(command), timeout)
+    result = preflight.run_preflight(project, python or python_of(command), timeout, command=command)
     env, hooked, warning = child_environment(result, command, lang)
     errors = [f for f in result.blocking() if not (hooked and f.id in preflight.HOOK_COVERS)]
     if warning:
         click.echo(report.safe_text(warning, sys.stderr), err=True)
     if errors:
-        click.echo(report.safe_text(failure_text(result, errors, lang, line("run.not-started", lang)), sys.stderr),
+        hint = messages.label("run_not_started", lang, fix=fix_advice(errors, lang))
+        click.echo(report.safe_text(failure_text(result, errors, lang, hint), sys.stderr),
                    err=True)
         return EXIT_FINDINGS
     parts = [line("run.hook-active" if hooked else "run.hook-off", lang)]

@@ -432,12 +432,32 @@ class _Module:
         self.name = name
 
 
+# torch.cuda calls that raise when CUDA cannot be used ("Torch not compiled with CUDA enabled",
+# "Found no NVIDIA driver"): config.py then dies on import.
+CUDA_QUERIES = ("torch.cuda.get_device_name", "torch.cuda.get_device_capability", "torch.cuda.get_device_properties",
+                "torch.cuda.current_device", "torch.cuda.set_device", "torch.cuda.mem_get_info")
+
+
+class _Crashed(Exception):
+    pass
+
+
 class _Predictor:
     def __init__(self, cuda_available: bool, environ: Mapping[str, str], mps_available: bool = False):
         self.cuda = cuda_available
         self.mps = mps_available
         self.environ: Dict[str, str] = dict(environ)
         self.store: Dict[str, Any] = {}
+        self.uncertain = 0  # > 0 inside a branch that may not run or a try that catches
+        self.crash: Optional[Tuple[int, Optional[str]]] = None  # (line, error or None for a CUDA query) that raises
+        self.never_bound: set = set()  # names the whole file never binds (set by predict_run)
+
+    def fail(self, node: ast.AST, error: Optional[str]) -> Any:
+        """The statement raises here, if it surely runs; otherwise its value is unknown."""
+        if self.uncertain:
+            return UNKNOWN
+        self.crash = (getattr(node, "lineno", 0), error)
+        raise _Crashed()
 
     # expressions -------------------------------------------------------
     def dotted(self, node: ast.AST) -> str:
@@ -455,6 +475,8 @@ class _Predictor:
         if isinstance(node, ast.Constant):
             return node.value
         if isinstance(node, ast.Name):
+            if node.id not in self.store and node.id in self.never_bound:
+                return self.fail(node, f"NameError: name '{node.id}' is not defined")
             return self.store.get(node.id, UNKNOWN)
         if isinstance(node, ast.BoolOp):
             is_and = isinstance(node.op, ast.And)
@@ -498,6 +520,8 @@ class _Predictor:
         if isinstance(node, ast.Subscript):
             if self.dotted(node.value) == "os.environ":
                 key = self.eval(node.slice)
+                if isinstance(key, str) and key not in self.environ and isinstance(node.ctx, ast.Load):
+                    return self.fail(node, f"KeyError: '{key}'")  # a variable nobody set
                 return self.environ.get(key, UNKNOWN) if isinstance(key, str) else UNKNOWN
             return UNKNOWN
         if isinstance(node, ast.Call):
@@ -514,6 +538,8 @@ class _Predictor:
                 return self.environ.get(args[0], args[1] if len(args) > 1 else None)
             if name == "torch.cuda.is_available":
                 return self.cuda
+            if name in CUDA_QUERIES and not self.cuda:
+                return self.fail(node, None)
             if name == "torch.backends.mps.is_available":
                 return self.mps
             if name == "torch.device":
@@ -533,6 +559,8 @@ class _Predictor:
             if node.func.id == "eval" and len(args) == 1 and isinstance(args[0], str):
                 text = args[0].strip()
                 return {"True": True, "False": False}.get(text, UNKNOWN)
+            if node.func.id == "eval" and len(args) == 1 and not isinstance(args[0], (str, bytes)):
+                return self.fail(node, "TypeError: eval() arg 1 must be a string, bytes or code object")
             if node.func.id == "str" and len(args) == 1:
                 return str(args[0])
             if node.func.id == "bool" and len(args) == 1:
@@ -574,7 +602,11 @@ class _Predictor:
         elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
             # The guarded blocks of config.py are imports of torch, which succeed in the
             # world predict() describes; handlers are not taken.
-            self.run(stmt.body)
+            self.uncertain += bool(stmt.handlers)
+            try:
+                self.run(stmt.body)
+            finally:
+                self.uncertain -= bool(stmt.handlers)
             self.run(stmt.orelse)
             self.run(stmt.finalbody)
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):
@@ -610,10 +642,14 @@ class _Predictor:
 
     def both(self, first: List[ast.stmt], second: List[ast.stmt]) -> None:
         before = dict(self.store)
-        self.run(first)
-        after_first = self.store
-        self.store = dict(before)
-        self.run(second)
+        self.uncertain += 1
+        try:
+            self.run(first)
+            after_first = self.store
+            self.store = dict(before)
+            self.run(second)
+        finally:
+            self.uncertain -= 1
         for key in set(after_first) | set(self.store):
             a, b = after_first.get(key, UNKNOWN), self.store.get(key, UNKNOWN)
             if not (type(a) is type(b) and a == b):
@@ -673,8 +709,70 @@ def predict(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, str]
     """(is_half, infer_device) the file gives on such a machine; None where a value cannot be
     decided statically (a helper that asks the card, a test gsv-doctor cannot evaluate).
     `mps_available`: what torch.backends.mps.is_available() answers there (Apple's MPS)."""
+    is_half, device, _crash = predict_run(facts, cuda_available, environ, mps_available)
+    return is_half, device
+
+
+def predict_run(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, str],
+                mps_available: bool = False) -> Tuple[Optional[bool], Optional[str], Optional[Tuple[int, str]]]:
+    """predict(), and (line, call) when the file raises on import there (a CUDA query that is
+    not guarded by torch.cuda.is_available(), on a machine without CUDA)."""
     tree = ast.parse(facts.text)
     predictor = _Predictor(cuda_available, environ, mps_available)
+    predictor.never_bound = _never_bound(tree)
+    try:
+        _predict_statements(facts, tree, predictor, cuda_available)
+    except _Crashed:
+        return None, None, predictor.crash
+    half = predictor.store.get("is_half", UNKNOWN)
+    device = predictor.store.get("infer_device", UNKNOWN)
+    is_half = half if isinstance(half, bool) else None
+    infer_device = str(device) if isinstance(device, (str, Device)) else None
+    return is_half, infer_device, None
+
+
+def _never_bound(tree: ast.Module) -> set:
+    """Names read at module level that nothing in the file binds and that are no builtins:
+    reading one raises NameError (no `from x import *`, which could bind anything)."""
+    import builtins
+
+    if any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names) for n in ast.walk(tree)):
+        return set()
+    bound = set(dir(builtins)) | {"__file__", "__name__", "__doc__", "__builtins__", "__spec__", "__loader__"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            bound.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+    loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return loaded - bound
+
+
+def run_statements(stmts: List[ast.stmt], cuda_available: bool, environ: Mapping[str, str],
+                   names: Tuple[str, ...]) -> Dict[str, Any]:
+    """Evaluate a script's own deciding lines statically: {name: value or None}; a crash
+    or an undecidable value gives None."""
+    predictor = _Predictor(cuda_available, environ)
+    predictor.store["torch"] = _Module("torch")
+    predictor.store["os"] = _Module("os")
+    try:
+        predictor.run(stmts)
+    except _Crashed:
+        return {name: None for name in names}
+    values = {}
+    for name in names:
+        value = predictor.store.get(name, UNKNOWN)
+        values[name] = str(value) if isinstance(value, Device) else (None if value is UNKNOWN else value)
+    return values
+
+
+def _predict_statements(facts: ConfigFacts, tree: ast.Module, predictor: "_Predictor", cuda_available: bool) -> None:
     guard = _guard_span(facts.text)
     offsets = _Offsets(facts.text)
     for stmt in tree.body:
@@ -687,8 +785,3 @@ def predict(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, str]
                 predictor.store["infer_device"], predictor.store["is_half"] = device, half
             continue
         predictor.statement(stmt)
-    half = predictor.store.get("is_half", UNKNOWN)
-    device = predictor.store.get("infer_device", UNKNOWN)
-    is_half = half if isinstance(half, bool) else None
-    infer_device = str(device) if isinstance(device, (str, Device)) else None
-    return is_half, infer_device
