@@ -67,8 +67,6 @@ def run_cli():
     return run
 
 
-# -- helper "hook": the slow marker (a child Python importing torch, the real old torch) --
-def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: starts a child Python that imports torch (deselect with -m 'not slow')")
+# -- helper "hook" --
 # The hook's op scan (seconds of CPU per torch build) runs only in the tests that ask for it.
 os.environ.setdefault("GSV_DOCTOR_HOOK_SCAN", "0")
