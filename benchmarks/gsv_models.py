@@ -289,7 +289,20 @@ def rss_child(args):
     models = parts.models(needed, half)
     with torch.no_grad():
         run(models, half)
-    print(json.dumps({"variant": args.rss_child, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(json.dumps({"variant": args.rss_child, "peak_rss_mib": peak_rss_mib()}))
+
+
+def peak_rss_mib():
+    # VmHWM: the peak of this process's own memory. ru_maxrss would also count the parent's
+    # size at fork (Linux keeps it across exec).
+    try:
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def rss(args):
