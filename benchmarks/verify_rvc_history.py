@@ -1,0 +1,349 @@
+"""Every historical RVC WebUI config, run for real, against what gsv-doctor says about it.
+
+For each distinct root `config.py` / `configs/config.py` in a git mirror of
+RVC-Project/Retrieval-based-Voice-Conversion-WebUI (all refs, pull-request heads included),
+the version's whole tree is extracted into a throw-away folder (its `Config()` rewrites the
+json configs and the preprocess script) and its own `Config()` is run in a child Python with
+`sys.argv` neutralised, on this CPU-only machine as it is and on faked machines (an
+RTX 3090, a GTX 1660 Ti, a GTX 1060, an Apple M1: torch.cuda / torch.backends.mps patched in
+the child). That gives (device, is_half) or the crash, plus the files the start-up rewrote.
+
+Then gsv-doctor's RVC family reads a fresh copy of the same tree and predicts, for the same
+machines, what each entry point gets (statically, and by running the project's code the way
+check does), and `fix --write` / `--undo` are applied to another copy: after the fix every
+entry point must run float32 on the CPU, the RTX 3090 keep float16 on the GPU, the 1660 Ti
+get float32 on the GPU, and undo must restore every file byte for byte.
+
+    python benchmarks/verify_rvc_history.py [--mirror DIR] [--python PY] [--limit N] [--only SHA]
+
+Prints N/M right and every miss. Skips (exit 0) when the mirror is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+MIRROR = "/work/.mirror/RVC-Project+Retrieval-based-Voice-Conversion-WebUI/repo"
+CONFIG_PATHS = ("config.py", "configs/config.py")
+
+GIB = 1024 ** 3
+MACHINES: Dict[str, Dict] = {
+    "cpu": {},
+    "rtx3090": {"gpus": [{"name": "NVIDIA GeForce RTX 3090", "capability": [8, 6], "memory": 24 * GIB}]},
+    "gtx1660ti": {"gpus": [{"name": "NVIDIA GeForce GTX 1660 Ti", "capability": [7, 5], "memory": 6 * GIB}]},
+    "gtx1060": {"gpus": [{"name": "NVIDIA GeForce GTX 1060 6GB", "capability": [6, 1], "memory": 6 * GIB}]},
+    "m1": {"mps": True},
+}
+
+# Runs in the child: fake the machine, run the version's own Config(), report.
+# Written for this script alone (independent of gsv-doctor's own runner) so that the two
+# can disagree.
+CHILD = r'''
+import importlib, json, os, sys, types
+out = sys.stdout
+sys.stdout = sys.stderr
+import torch
+
+real = {
+    "cuda": {k: getattr(torch.cuda, k, None) for k in (
+        "is_available", "device_count", "get_device_name", "get_device_capability",
+        "get_device_properties", "current_device", "mem_get_info", "set_device")},
+    "mps": {k: getattr(torch.backends.mps, k, None) for k in ("is_available", "is_built")},
+    "has_mps": getattr(torch, "has_mps", None),
+    "to": torch.Tensor.to,
+    "platform": sys.platform,
+}
+
+def restore():
+    for k, v in real["cuda"].items():
+        if v is not None:
+            setattr(torch.cuda, k, v)
+    for k, v in real["mps"].items():
+        if v is not None:
+            setattr(torch.backends.mps, k, v)
+    if real["has_mps"] is not None:
+        torch.has_mps = real["has_mps"]
+    torch.Tensor.to = real["to"]
+    sys.platform = real["platform"]
+
+def index(i=None):
+    if i is None:
+        return 0
+    if isinstance(i, int):
+        return i
+    return getattr(torch.device(i), "index", 0) or 0
+
+def fake(machine):
+    gpus = machine.get("gpus") or []
+    if gpus:
+        def props(i=None):
+            g = gpus[index(i)]
+            return types.SimpleNamespace(name=g["name"], total_memory=g["memory"],
+                                         major=g["capability"][0], minor=g["capability"][1],
+                                         multi_processor_count=40)
+        torch.cuda.is_available = lambda: True
+        torch.cuda.device_count = lambda: len(gpus)
+        torch.cuda.get_device_name = lambda i=None: gpus[index(i)]["name"]
+        torch.cuda.get_device_capability = lambda i=None: tuple(gpus[index(i)]["capability"])
+        torch.cuda.get_device_properties = props
+        torch.cuda.current_device = lambda: 0
+        torch.cuda.mem_get_info = lambda i=None: (gpus[index(i)]["memory"], gpus[index(i)]["memory"])
+        torch.cuda.set_device = lambda i=None: None
+    if machine.get("mps"):
+        torch.backends.mps.is_available = lambda: True
+        torch.backends.mps.is_built = lambda: True
+        torch.has_mps = True
+        sys.platform = "darwin"
+        def to(self, *args, **kwargs):
+            target = args[0] if args else kwargs.get("device")
+            if str(target).startswith("mps"):
+                return self
+            return real["to"](self, *args, **kwargs)
+        torch.Tensor.to = to
+
+def run(job):
+    folder, module, machine = job["folder"], job["module"], job["machine"]
+    os.chdir(folder)
+    sys.path.insert(0, folder)
+    sys.argv = [job["entry"]]
+    fake(machine)
+    try:
+        mod = importlib.import_module(module)
+        cls = getattr(mod, "Config", None)
+        if cls is not None:
+            cfg = cls()
+            device, is_half = cfg.device, cfg.is_half
+        else:
+            device, is_half = mod.device, mod.is_half
+        return {"device": str(device), "is_half": is_half is True or is_half == "True"}
+    except BaseException as exc:
+        return {"error": (type(exc).__name__ + ": " + str(exc))[:300]}
+    finally:
+        restore()
+        sys.path.remove(folder)
+        for name, m in list(sys.modules.items()):
+            if (getattr(m, "__file__", None) or "").startswith(folder):
+                del sys.modules[name]
+        os.chdir(job["home"])
+
+for line in sys.stdin:
+    results = [run(job) for job in json.loads(line)]
+    out.write("@@RESULTS@@" + json.dumps(results) + "\n")
+    out.flush()
+'''
+
+
+def git(mirror: str, *args: str, binary: bool = False):
+    done = subprocess.run(["git", "--git-dir", mirror, *args], capture_output=True, check=True)
+    return done.stdout if binary else done.stdout.decode("utf-8", "replace")
+
+
+def versions(mirror: str) -> List[Dict]:
+    """Distinct config blobs, each with the oldest commit that has it."""
+    seen: Dict[Tuple[str, str], Dict] = {}
+    log = git(mirror, "log", "--all", "--date=short", "--format=@%H %ad", "--raw", "-m", "--no-abbrev", "--no-renames",
+              "--", *CONFIG_PATHS)
+    commit = date = ""
+    for line in log.splitlines():
+        if line.startswith("@"):
+            commit, date = line[1:].split()
+        elif line.startswith(":"):
+            meta, path = line.split("\t", 1)
+            blob = meta.split()[3]
+            if set(blob) == {"0"}:
+                continue  # the file was deleted here
+            key = (path, blob)
+            if key not in seen or date < seen[key]["date"]:
+                seen[key] = {"path": path, "blob": blob, "commit": commit, "date": date}
+    return sorted(seen.values(), key=lambda v: (v["date"], v["path"], v["blob"]))
+
+
+def extract(mirror: str, commit: str, folder: Path) -> None:
+    data = git(mirror, "archive", "--format=tar", commit, binary=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(folder)
+
+
+def snapshot(folder: Path) -> Dict[str, str]:
+    digest = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            digest[path.relative_to(folder).as_posix()] = hashlib.sha1(path.read_bytes()).hexdigest()
+    return digest
+
+
+def entry_name(folder: Path) -> str:
+    for name in ("infer-web.py", "webui.py"):
+        if (folder / name).exists():
+            return name
+    return "infer-web.py"
+
+
+class Runner:
+    """One child Python for every version (torch imports once); a job per version."""
+
+    def __init__(self, python: str, home: Path):
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        env.pop("PYTHONPATH", None)
+        self.home = home
+        self.child = subprocess.Popen([python, "-u", "-c", CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                      stderr=subprocess.DEVNULL, text=True, env=env, cwd=str(home))
+
+    def run(self, module: str, folders: Dict[str, Path]) -> List[Dict]:
+        jobs = [{"folder": str(folder), "module": module, "machine": MACHINES[name],
+                 "entry": entry_name(folder), "home": str(self.home)} for name, folder in folders.items()]
+        self.child.stdin.write(json.dumps(jobs) + "\n")
+        self.child.stdin.flush()
+        while True:
+            line = self.child.stdout.readline()
+            if not line:
+                raise RuntimeError(f"the child Python died (exit {self.child.wait()})")
+            if line.startswith("@@RESULTS@@"):
+                return json.loads(line[len("@@RESULTS@@"):])
+
+    def close(self) -> None:
+        self.child.stdin.close()
+        try:
+            self.child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.child.kill()
+
+
+def run_truth(runner: Runner, version: Dict, pristine: Path, work: Path, machines: List[str],
+              tag: str = "truth") -> Dict[str, Dict]:
+    """The version's own Config() on each machine, each in a fresh copy."""
+    module = version["path"][:-3].replace("/", ".")
+    folders, before = {}, {}
+    for name in machines:
+        folder = work / f"{tag}-{name}"
+        shutil.copytree(pristine, folder, symlinks=True)
+        folders[name] = folder
+        before[name] = snapshot(folder)
+    results = runner.run(module, folders)
+    out = {}
+    for name, result in zip(machines, results):
+        after = snapshot(folders[name])
+        result["rewrote"] = sorted(p for p in before[name] if after.get(p) != before[name][p])
+        result["created"] = sorted(p for p in after if p not in before[name] and "__pycache__" not in p)
+        out[name] = result
+    return out
+
+
+def describe(result: Dict) -> str:
+    if "error" in result:
+        return "crash " + result["error"].split(":")[0]
+    return f"{result['device']}/{'fp16' if result['is_half'] else 'fp32'}"
+
+
+def kind(result: Dict) -> str:
+    """What a user gets: 'cpu-half', 'cpu', 'gpu-half', 'gpu', 'mps-half', 'mps', 'crash'."""
+    if "error" in result:
+        return "crash"
+    device = result["device"]
+    place = "gpu" if device.startswith("cuda") else "mps" if device.startswith("mps") else "cpu" \
+        if device.startswith("cpu") else device.split(":")[0]
+    return place + ("-half" if result["is_half"] else "")
+
+
+def family():
+    try:
+        from gsv_doctor.families import rvc
+    except ImportError:
+        return None
+    return rvc
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mirror", default=os.environ.get("RVC_MIRROR", MIRROR))
+    parser.add_argument("--python", default=sys.executable, help="interpreter that runs the versions")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N versions")
+    parser.add_argument("--only", default="", help="only versions whose blob or commit starts with this")
+    parser.add_argument("--machines", default=",".join(MACHINES))
+    parser.add_argument("--no-fix", action="store_true", help="skip the fix --write / --undo round")
+    parser.add_argument("--json", default="", help="also save every result to this file")
+    args = parser.parse_args()
+    if not Path(args.mirror).is_dir():
+        print(f"skipped: no RVC WebUI mirror at {args.mirror}")
+        return 0
+    machines = [m for m in args.machines.split(",") if m]
+    found = versions(args.mirror)
+    if args.only:
+        found = [v for v in found if v["blob"].startswith(args.only) or v["commit"].startswith(args.only)]
+    if args.limit:
+        found = found[: args.limit]
+    rvc = family()
+    print(f"{len(found)} distinct RVC configs; machines: {', '.join(machines)}; "
+          f"python: {args.python}; gsv-doctor RVC family: {'yes' if rvc else 'not present'}")
+    tally: Dict[str, List[int]] = {}
+    misses: List[str] = []
+    rows = []
+    started = time.perf_counter()
+    home = Path(tempfile.mkdtemp(prefix="rvc-hist-home-"))
+    runner = Runner(args.python, home)
+
+    def score(what: str, ok: bool, miss: str) -> None:
+        right, total = tally.setdefault(what, [0, 0])
+        tally[what] = [right + ok, total + 1]
+        if not ok:
+            misses.append(f"  {what}: {miss}")
+
+    for version in found:
+        label = f"{version['date']} {version['path']:<17} {version['blob'][:8]} @{version['commit'][:8]}"
+        with tempfile.TemporaryDirectory(prefix="rvc-hist-") as tmp:
+            work = Path(tmp)
+            pristine = work / "pristine"
+            pristine.mkdir()
+            extract(args.mirror, version["commit"], pristine)
+            try:
+                truth = run_truth(runner, version, pristine, work, machines)
+            except RuntimeError as error:
+                print(f"{label}  child failed: {error}")
+                score("ran", False, f"{label}: {error}")
+                runner = Runner(args.python, home)
+                continue
+            score("ran", True, "")
+            cells = "  ".join(f"{m}={describe(truth[m])}" for m in machines)
+            rewrote = sorted({p for m in machines for p in truth[m]["rewrote"]})
+            print(f"{label}  {cells}" + (f"  rewrites: {', '.join(rewrote)}" if rewrote else ""))
+            row = {"version": version, "truth": truth}
+            if rvc is not None:
+                row.update(rvc_compare(rvc, runner, args, version, pristine, work, machines, truth, label, score))
+            rows.append(row)
+    runner.close()
+    shutil.rmtree(home, ignore_errors=True)
+    print()
+    for what, (right, total) in tally.items():
+        print(f"{what:<28} {right}/{total} right")
+    if misses:
+        print("misses:")
+        print("\n".join(misses))
+    print(f"({time.perf_counter() - started:.0f} s)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    return 0 if not misses else 1
+
+
+def rvc_compare(rvc, runner, args, version, pristine, work, machines, truth, label, score) -> Dict:
+    """check's verdicts and fix's results against the truth; filled in by the RVC family."""
+    return rvc.history_compare(args.python, version, pristine, work, machines, MACHINES, truth, label, score,
+                               run_truth=lambda folder, names, tag: run_truth(runner, version, folder, work, names, tag),
+                               kind=kind, snapshot=snapshot, no_fix=args.no_fix)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
