@@ -40,6 +40,7 @@ sys.path.insert(0, str(REPO))
 MIRROR = "/work/.mirror/RVC-Project+Retrieval-based-Voice-Conversion-WebUI/repo"
 CONFIG_PATHS = ("config.py", "configs/config.py")
 
+KEEP = (".py", ".json", ".env", ".bat", ".sh")
 GIB = 1024 ** 3
 MACHINES: Dict[str, Dict] = {
     "cpu": {},
@@ -115,12 +116,28 @@ def fake(machine):
             return real["to"](self, *args, **kwargs)
         torch.Tensor.to = to
 
+def train_fp16(cfg, folder):
+    """fp16_run that training starts with: Config's in-memory json where it keeps one (the
+    web UI writes the experiment config from it), else the json files after the start-up."""
+    memory = getattr(cfg, "json_config", None)
+    if isinstance(memory, dict) and memory:
+        return any(bool(d.get("train", {}).get("fp16_run")) for d in memory.values())
+    seen = []
+    for base, _dirs, files in os.walk(os.path.join(folder, "configs")):
+        for name in files:
+            if name.endswith(".json"):
+                text = open(os.path.join(base, name), encoding="utf-8").read()
+                if '"fp16_run"' in text:
+                    seen.append('"fp16_run": true' in text)
+    return any(seen) if seen else None
+
 def run(job):
     folder, module, machine = job["folder"], job["module"], job["machine"]
     os.chdir(folder)
     sys.path.insert(0, folder)
     sys.argv = [job["entry"]]
     fake(machine)
+    cfg = None
     try:
         mod = importlib.import_module(module)
         cls = getattr(mod, "Config", None)
@@ -129,7 +146,8 @@ def run(job):
             device, is_half = cfg.device, cfg.is_half
         else:
             device, is_half = mod.device, mod.is_half
-        return {"device": str(device), "is_half": is_half is True or is_half == "True"}
+        return {"device": str(device), "is_half": is_half is True or is_half == "True",
+                "train_fp16": train_fp16(cfg, folder)}
     except BaseException as exc:
         return {"error": (type(exc).__name__ + ": " + str(exc))[:300]}
     finally:
@@ -173,7 +191,10 @@ def versions(mirror: str) -> List[Dict]:
 
 
 def extract(mirror: str, commit: str, folder: Path) -> None:
-    data = git(mirror, "archive", "--format=tar", commit, binary=True)
+    # Code and settings only: the wavs, docs and lock files play no part in the start-up.
+    names = [n for n in git(mirror, "ls-tree", "-r", "--name-only", "-z", commit).split("\0")
+             if n.endswith(KEEP)]
+    data = git(mirror, "archive", "--format=tar", commit, "--", *names, binary=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(folder)
 
@@ -264,7 +285,7 @@ def family():
         from gsv_doctor.families import rvc
     except ImportError:
         return None
-    return rvc
+    return rvc if hasattr(rvc, "predict") else None
 
 
 def main() -> int:
@@ -274,6 +295,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N versions")
     parser.add_argument("--only", default="", help="only versions whose blob or commit starts with this")
     parser.add_argument("--machines", default=",".join(MACHINES))
+    parser.add_argument("--check-machines", default="cpu",
+                        help="machines on which check's verdicts are compared (each costs a child Python)")
     parser.add_argument("--no-fix", action="store_true", help="skip the fix --write / --undo round")
     parser.add_argument("--json", default="", help="also save every result to this file")
     args = parser.parse_args()
@@ -338,11 +361,73 @@ def main() -> int:
     return 0 if not misses else 1
 
 
+def train_kind(result: Dict) -> str:
+    if "error" in result:
+        return "crash"
+    place = kind(dict(result, is_half=False))
+    return place + "-half" if result.get("train_fp16") else place
+
+
 def rvc_compare(rvc, runner, args, version, pristine, work, machines, truth, label, score) -> Dict:
-    """check's verdicts and fix's results against the truth; filled in by the RVC family."""
-    return rvc.history_compare(args.python, version, pristine, work, machines, MACHINES, truth, label, score,
-                               run_truth=lambda folder, names, tag: run_truth(runner, version, folder, work, names, tag),
-                               kind=kind, snapshot=snapshot, no_fix=args.no_fix)
+    """check's verdicts and fix's results against the truth."""
+    from gsv_doctor import edits
+
+    out: Dict = {"check": {}, "fix": {}}
+    projects = {}
+    for name in [m for m in args.check_machines.split(",") if m in machines]:
+        folder = work / f"check-{name}"
+        shutil.copytree(pristine, folder, symlinks=True)
+        before = snapshot(folder)
+        # On "cpu" this is check on this machine as it is; elsewhere the machine is pretended.
+        project = projects[name] = rvc.predict(folder, MACHINES[name], python=args.python, fake=name != "cpu")
+        web = project.verdicts[0]
+        expected = kind(truth[name])
+        out["check"][name] = {v.entry: v.outcome for v in project.verdicts}
+        score(f"check {name}: web UI", web.outcome == expected,
+              f"{label}: {web.entry} said {web.outcome}, runs {expected} ({truth[name].get('error', '')})")
+        train = [v for v in project.verdicts if v.entry == project.layout.train_script]
+        if train and expected != "crash":
+            score(f"check {name}: training", train[0].outcome == train_kind(truth[name]),
+                  f"{label}: {train[0].entry} said {train[0].outcome}, starts {train_kind(truth[name])}")
+        score("check changes no file", snapshot(folder) == before, f"{label}: check on {name} changed files")
+        if name == "cpu":
+            static = rvc.predict(folder, MACHINES[name])  # no Python: the static reading alone
+            score("static reading, cpu", static.verdicts[0].outcome == expected,
+                  f"{label}: statically {static.verdicts[0].outcome}, runs {expected}")
+    if args.no_fix:
+        return out
+    folder = work / "check-cpu"  # fix works from check's reading of this (CPU-only) machine
+    if "cpu" not in projects:
+        shutil.copytree(pristine, folder, symlinks=True)
+        projects["cpu"] = rvc.predict(folder, MACHINES["cpu"], python=args.python)
+    before = snapshot(folder)
+    project = projects["cpu"]
+    plan = rvc.plan(project)
+    edits.apply(plan, folder)
+    written = {Path(e.path).relative_to(folder).as_posix() for e in plan}
+    changed = {p for p, h in snapshot(folder).items() if before.get(p) != h}
+    allowed = written | {p + edits.BACKUP_SUFFIX for p in written} | {edits.MANIFEST_NAME}
+    score("fix touches only its edits", changed <= allowed, f"{label}: also changed {sorted(changed - allowed)}")
+    checked = [m for m in ("cpu", "rtx3090", "gtx1660ti") if m in machines]
+    fixed = run_truth(runner, version, folder, work, checked, tag="fixed")
+    out["fix"] = {"edits": sorted(written), "after": {m: describe(fixed[m]) for m in checked}}
+    if "cpu" in fixed:
+        ok = kind(fixed["cpu"]) == "cpu" and train_kind(fixed["cpu"]) == "cpu"
+        score("fix: float32 on the CPU", ok, f"{label}: after fix cpu={describe(fixed['cpu'])} "
+                                             f"training={train_kind(fixed['cpu'])} (before {describe(truth['cpu'])})")
+    for name, want in (("rtx3090", "gpu-half"), ("gtx1660ti", "gpu")):
+        if name in fixed:
+            same = kind(fixed[name]) == kind(truth[name])
+            score(f"fix: {name} unchanged", same,
+                  f"{label}: {name} {describe(truth[name])} -> {describe(fixed[name])}")
+            score(f"fix: {name} {want}", kind(fixed[name]) == want,
+                  f"{label}: {name} after fix {describe(fixed[name])} (before {describe(truth[name])})")
+    edits.undo(folder)
+    restored = snapshot(folder)
+    leftovers = sorted(p for p in restored if p not in before)
+    score("undo restores byte for byte", restored == before,
+          f"{label}: differs in {sorted(p for p in before if restored.get(p) != before[p]) + leftovers}")
+    return out
 
 
 if __name__ == "__main__":
