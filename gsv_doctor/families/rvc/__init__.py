@@ -3,7 +3,7 @@ detect its folder, read `Config` statically and by running it in a throw-away co
 per-entry-point verdicts and plan the fix."""
 from gsv_doctor.families.rvc.fixes import plan
 from gsv_doctor.families.rvc.layout import is_root
-from gsv_doctor.families.rvc.predict import RvcProject, Verdict, predict, read
+from gsv_doctor.families.rvc.verdicts import RvcProject, Verdict, predict, read
 from gsv_doctor.families.rvc.runner import machine_from_report
 
 NAME = "rvc"

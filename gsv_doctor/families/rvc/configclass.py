@@ -185,7 +185,8 @@ def read_config(path: Path, relative: str) -> ConfigFacts:
         return value, line
 
     facts.cpu_is_half, facts.cpu_line = half_in("cpu")
-    facts.mps_is_half, _ = half_in("mps")
+    # Without an MPS branch a Mac takes the CPU path.
+    facts.mps_is_half = half_in("mps")[0] if any(label == "mps" for label, _ in branches) else facts.cpu_is_half
     cpu_statements = next((s for label, s in branches if label == "cpu"), [])
     facts.cpu_rewrites_json = _calls(cpu_statements, _FP32_REWRITERS)
 

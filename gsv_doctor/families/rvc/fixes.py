@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from gsv_doctor.families.rvc import configclass
-from gsv_doctor.families.rvc.predict import RvcProject
+from gsv_doctor.families.rvc.verdicts import RvcProject
 from gsv_doctor.fixplan import FileEdit, Reason
 
 _FP16_TRUE = re.compile(rb'("fp16_run"\s*:\s*)true')
