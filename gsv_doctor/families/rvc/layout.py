@@ -36,7 +36,7 @@ class Layout:
     web_ui: Optional[str]
     entry_points: List[EntryPoint] = field(default_factory=list)
     json_configs: List[str] = field(default_factory=list)  # relative, holding fp16_run
-    train_script: Optional[str] = None
+    train_script: Optional[str] = None  # the training script, when it takes fp16_run from the json configs
     launchers: List[str] = field(default_factory=list)
 
 
@@ -101,6 +101,14 @@ def _entry_points(root: Path) -> List[EntryPoint]:
     return web + [e for e in found if e.path not in WEB_UIS]
 
 
+def _reads_fp16_run(path: Path) -> bool:
+    """Training took float16 from fp16_run until 2026; later it asks the config's GPU rule."""
+    try:
+        return "fp16_run" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
 def read_layout(root: Path) -> Layout:
     config = config_file(root) or CONFIG_FILES[0]
     return Layout(
@@ -109,7 +117,7 @@ def read_layout(root: Path) -> Layout:
         web_ui=next((name for name in WEB_UIS if (root / name).is_file()), None),
         entry_points=_entry_points(root),
         json_configs=json_configs(root),
-        train_script=next((name for name in TRAIN_SCRIPTS if (root / name).is_file()), None),
+        train_script=next((name for name in TRAIN_SCRIPTS if _reads_fp16_run(root / name)), None),
         launchers=[name for name in LAUNCHERS if (root / name).is_file()],
     )
 

@@ -55,7 +55,8 @@ def _static(config: Optional[configclass.ConfigFacts], machine: Optional[Mapping
     return "cpu", config.cpu_is_half
 
 
-def _training_half(run: Optional[runner.ConfigRun], root: Path, json_files: List[str]) -> Optional[bool]:
+def _training_half(run: Optional[runner.ConfigRun], root: Path, json_files: List[str],
+                   config: Optional[configclass.ConfigFacts]) -> Optional[bool]:
     """Whether training starts with fp16_run on: infer-web writes the experiment's config from
     Config's in-memory copy where there is one, else training reads the json files the
     start-up left."""
@@ -63,6 +64,8 @@ def _training_half(run: Optional[runner.ConfigRun], root: Path, json_files: List
         memory = [v for k, v in run.fp16_run.items() if k.startswith("memory:")]
         values = memory or [v for k, v in run.fp16_run.items() if not k.startswith("memory:")]
         return any(v is True for v in values)
+    if config is not None and config.cpu_rewrites_json:  # static, CPU machine: the start-up turns it off
+        return False
     found = []
     for relative in json_files:
         try:
@@ -108,7 +111,7 @@ def predict(root: Path, machine: Optional[Mapping[str, Any]], python: Optional[s
                                         ran.error if ran else None, ran.where if ran else None,
                                         via=entry.source))
     if project.layout.train_script and base != "crash":
-        half = _training_half(ran, Path(root), project.layout.json_configs)
+        half = _training_half(ran, Path(root), project.layout.json_configs, project.config)
         place = outcome(device, False)
         train = place + "-half" if half and place in ("cpu", "gpu", "mps") else place if half is not None \
             else "unknown"

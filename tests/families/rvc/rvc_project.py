@@ -11,13 +11,15 @@ def make_project(root: Path, shape: str, layout: str = NEW) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     config = (FIXTURES / f"{shape}.py").read_bytes()
     model = (FIXTURES / "model_40k.json").read_bytes()
+    # Training took float16 from the json's fp16_run, until it asked the config's GPU rule.
+    train = "dtype = get_training_dtype()\n" if shape == "capability_rule" else "is_half = hps.train.fp16_run\n"
     if layout == OLD:
         (root / "config.py").write_bytes(config)
         (root / "configs").mkdir(exist_ok=True)
         for name in ("32k.json", "40k.json"):
             (root / "configs" / name).write_bytes(model)
         (root / "trainset_preprocess_pipeline_print.py").write_text("per = 3.7\n", encoding="utf-8")
-        (root / "train_nsf_sim_cache_sid_load_pretrain.py").write_text("import json\n", encoding="utf-8")
+        (root / "train_nsf_sim_cache_sid_load_pretrain.py").write_text(train, encoding="utf-8")
         (root / "infer-web.py").write_text("from config import Config\n\nconfig = Config()\n", encoding="utf-8")
         (root / "gui.py").write_text("import torch\n", encoding="utf-8")
     else:
@@ -28,7 +30,7 @@ def make_project(root: Path, shape: str, layout: str = NEW) -> Path:
             (root / "configs" / name).write_bytes(model)
         (root / "infer" / "modules" / "train").mkdir(parents=True, exist_ok=True)
         (root / "infer" / "modules" / "train" / "preprocess.py").write_text("per = 3.7\n", encoding="utf-8")
-        (root / "infer" / "modules" / "train" / "train.py").write_text("import json\n", encoding="utf-8")
+        (root / "infer" / "modules" / "train" / "train.py").write_text(train, encoding="utf-8")
         (root / "infer-web.py").write_text("from configs.config import Config\n\nconfig = Config()\n",
                                            encoding="utf-8")
         (root / "gui_v1.py").write_text("def start():\n    from configs.config import Config\n\n"
