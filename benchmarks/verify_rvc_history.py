@@ -361,6 +361,13 @@ def main() -> int:
     return 0 if not misses else 1
 
 
+def reads_fp16_run(folder: Path) -> bool:
+    """Whether this version's training takes float16 from the json's fp16_run."""
+    scripts = list(folder.glob("train*.py")) + [folder / "infer/modules/train/train.py", folder / "train/train.py"]
+    return any(p.is_file() and "hps.train.fp16_run" in p.read_text(encoding="utf-8", errors="replace")
+               for p in scripts)
+
+
 def train_kind(result: Dict) -> str:
     if "error" in result:
         return "crash"
@@ -386,7 +393,10 @@ def rvc_compare(rvc, runner, args, version, pristine, work, machines, truth, lab
         score(f"check {name}: web UI", web.outcome == expected,
               f"{label}: {web.entry} said {web.outcome}, runs {expected} ({truth[name].get('error', '')})")
         train = [v for v in project.verdicts if v.entry == project.layout.train_script]
-        if train and expected != "crash":
+        if reads_fp16_run(pristine) != bool(train):
+            score(f"check {name}: training", False, f"{label}: training reads fp16_run: {reads_fp16_run(pristine)}, "
+                                                    f"check gave {'a' if train else 'no'} training verdict")
+        elif train and expected != "crash":
             score(f"check {name}: training", train[0].outcome == train_kind(truth[name]),
                   f"{label}: {train[0].entry} said {train[0].outcome}, starts {train_kind(truth[name])}")
         score("check changes no file", snapshot(folder) == before, f"{label}: check on {name} changed files")
@@ -412,7 +422,7 @@ def rvc_compare(rvc, runner, args, version, pristine, work, machines, truth, lab
     fixed = run_truth(runner, version, folder, work, checked, tag="fixed")
     out["fix"] = {"edits": sorted(written), "after": {m: describe(fixed[m]) for m in checked}}
     if "cpu" in fixed:
-        ok = kind(fixed["cpu"]) == "cpu" and train_kind(fixed["cpu"]) == "cpu"
+        ok = kind(fixed["cpu"]) == "cpu" and (not reads_fp16_run(pristine) or train_kind(fixed["cpu"]) == "cpu")
         score("fix: float32 on the CPU", ok, f"{label}: after fix cpu={describe(fixed['cpu'])} "
                                              f"training={train_kind(fixed['cpu'])} (before {describe(truth['cpu'])})")
     for name, want in (("rtx3090", "gpu-half"), ("gtx1660ti", "gpu")):
