@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional
 
 from gsv_doctor import probecache, target
@@ -11,16 +12,17 @@ from gsv_doctor import project as project_module
 from gsv_doctor.diagnose import Diagnosis, diagnose, probe_failure
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import Finding, sort_findings
-from gsv_doctor.project import ProjectFacts
+from gsv_doctor.project import Project
 
 
 @dataclass
 class Checkup:
     report: Optional[Dict[str, Any]]  # the probe report; None when the probe gave none
     probe_run: Optional[target.ProbeRun]  # None when the report came from --probe-json
-    project: Optional[ProjectFacts]
-    config_eval: Optional[Dict[str, Any]]
+    project: Optional[Any]  # the family's facts (see project_info for the family-neutral side)
+    config_eval: Optional[Dict[str, Any]]  # what the family's own code gave in the probe child
     diagnosis: Diagnosis
+    project_info: Optional[Project] = None
 
     @property
     def findings(self) -> List[Finding]:
@@ -32,21 +34,24 @@ def run_checkup(project_dir: Optional[str] = None, python: Optional[str] = None,
                 environ: Optional[Mapping[str, str]] = None,
                 on_probe_start: Optional[Callable[[str], None]] = None) -> Checkup:
     environ = os.environ if environ is None else environ
-    root = project_module.locate(project_dir)
+    located = project_module.locate_project(project_dir)
     if probe_json is not None:
         report = target.load_probe_json(probe_json)
         environ = saved_environment(report, environ)
-        facts = project_module.read(root, environ) if root else None
-        diagnosis = diagnose(report, facts, None, environ)
-        return Checkup(report, None, facts, None, diagnosis)
+        project = project_module.open_project(Path(located.root), environ) if located else None
+        diagnosis = diagnose(report, project, None, environ)
+        return Checkup(report, None, project.facts if project else None, None, diagnosis, project)
 
     resolved = target.resolve_python(python)
     started = time.perf_counter()
-    child = target.start(resolved, str(root) if root else None)
+    project = None
+    if located is not None:
+        project = project_module.open_project(Path(located.root), environ)
+    extra = project.module.child(Path(project.root), project.facts) if project else None
+    child = target.start(resolved, None, extra=extra)
     try:
         if on_probe_start:
             on_probe_start(resolved)
-        facts = project_module.read(root, environ) if root else None  # while the child imports torch
     except BaseException:
         child.kill()
         child.wait()
@@ -55,11 +60,12 @@ def run_checkup(project_dir: Optional[str] = None, python: Optional[str] = None,
     target.require_torch(run)
     if run.report is not None:
         remember(resolved, run.report)
-    diagnosis = diagnose(run.report, facts, run.config, environ, probed_python=resolved)
+    diagnosis = diagnose(run.report, project, run.family, environ, probed_python=resolved)
     if run.report is None:
         failure = probe_failure(run.timed_out, run.returncode, timeout, run.stderr_tail)
         diagnosis.findings = sort_findings(diagnosis.findings + [failure])
-    return Checkup(run.report, run, facts, run.config, diagnosis)
+    config_eval = (run.family or {}).get("config") if run.family else None
+    return Checkup(run.report, run, project.facts if project else None, config_eval, diagnosis, project)
 
 
 def remember(python: str, report: Dict[str, Any]) -> None:

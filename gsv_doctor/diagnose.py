@@ -1,24 +1,17 @@
-"""Probe report + project facts -> findings. Pure functions: no I/O, no printing."""
+"""Probe report + a project's entry points -> verdicts and findings. Pure: no I/O, no printing.
+
+Family-neutral: the devices are assessed here, every entry point is judged by one rule
+(judge), and the project's family adds the findings that name its files.
+"""
 from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from gsv_doctor import configpy, gpus
-from gsv_doctor.findings import (
-    API,
-    API_V2,
-    INFERENCE_UI,
-    MEASURED,
-    PROJECT,
-    RULE,
-    WEBUI,
-    Finding,
-    Severity,
-    sort_findings,
-)
-from gsv_doctor.project import ProjectFacts
+from gsv_doctor import gpus
+from gsv_doctor.findings import MEASURED, PROJECT, RULE, Finding, Severity, sort_findings
+from gsv_doctor.project import EntryPoint, Project
 from gsv_doctor.target import crashed
 
 # The ops a HuBERT / VITS forward pass runs, in the order it first meets them: the first
@@ -34,11 +27,12 @@ CRASH = "crash"
 SLOW = "slow"
 NAN = "nan"
 UNKNOWN = "unknown"
+HALF_CPU = "half-cpu"  # float16 runs on this CPU at float32 speed: pointless, not broken
+DEVICE = "device"  # the device it names cannot be used
+START = "start"  # it dies before it runs a model (config.py raises on import, ...)
 
 FIX_WRITE = "gsv-doctor fix --write"
 NO_KERNEL_TEXT = "RuntimeError: CUDA error: no kernel image is available for execution on the device"
-CONFIG_ENTRY_POINTS = [WEBUI, API]  # webui.py also exports is_half to every child it starts
-CONFIG_EDIT_IDS = ("config-half-on-cpu", "config-half-on-broken-gpu", "config-device-unusable")  # fix edits config.py
 
 
 @dataclass
@@ -76,13 +70,20 @@ class Diagnosis:
     devices: List[DeviceAssessment]
     effective: Optional[Effective]
     findings: List[Finding]
+    entry_points: List[EntryPoint] = field(default_factory=list)
+    verdicts: List["Verdict"] = field(default_factory=list)
 
     def to_dict(self) -> Dict[str, Any]:
         return {
             "devices": [asdict(d) for d in self.devices],
             "effective": asdict(self.effective) if self.effective else None,
             "findings": [f.to_dict() for f in self.findings],
+            "entry_points": [v.to_dict() for v in self.verdicts],
         }
+
+    def verdicts_for(self, name: str) -> List["Verdict"]:
+        """The verdicts of an entry point started directly, and of what it starts."""
+        return [v for v in self.verdicts if (v.entry_point == name and v.started_by is None) or v.started_by == name]
 
 
 def _ratio(speed: Mapping[str, Any], dtype: str) -> Optional[float]:
@@ -136,7 +137,7 @@ def assess_devices(report: Mapping[str, Any]) -> List[DeviceAssessment]:
     return [assess_device(device, arch_list) for device in report.get("devices") or []]
 
 
-def _no_cuda_error(report: Mapping[str, Any]) -> str:
+def no_cuda_error(report: Mapping[str, Any]) -> str:
     torch_info = report.get("torch") or {}
     if not torch_info.get("cuda") and not torch_info.get("hip"):
         return "AssertionError: Torch not compiled with CUDA enabled"
@@ -156,36 +157,13 @@ def resolve(device: Optional[str], devices: List[DeviceAssessment],
         found = by_id[name]
         return (found, None) if found.runs else (found, found.run_error or NO_KERNEL_TEXT)
     if name.startswith("cuda"):
-        return None, _no_cuda_error(report)
+        return None, no_cuda_error(report)
     if name == "mps":
         return None, "RuntimeError: MPS backend is not available on this machine"
     return by_id.get("cpu"), None
 
 
-def effective_config(project: ProjectFacts, config_eval: Optional[Mapping[str, Any]],
-                     report: Optional[Mapping[str, Any]], environ: Mapping[str, str]) -> Optional[Effective]:
-    if project.config is None:
-        return None
-    if config_eval and not config_eval.get("error"):
-        is_half = config_eval.get("is_half")
-        return Effective(
-            is_half=bool(is_half) if isinstance(is_half, bool) else _truthy(is_half),
-            infer_device=config_eval.get("infer_device"), source="executed")
-    cuda = bool(((report or {}).get("cuda") or {}).get("available"))
-    mps = bool(((report or {}).get("mps") or {}).get("available"))
-    is_half, device = configpy.predict(project.config, cuda, environ, mps_available=mps)
-    source = "static" if (is_half is not None or device is not None) else "unknown"
-    return Effective(is_half=is_half, infer_device=device, source=source,
-                     error=(config_eval or {}).get("error"))
-
-
-def _truthy(value: Any) -> Optional[bool]:
-    if value is None:
-        return None
-    return str(value).strip().lower() in ("true", "1", "yes")
-
-
-def _half_severity(device: DeviceAssessment) -> Optional[Severity]:
+def half_severity(device: DeviceAssessment) -> Optional[Severity]:
     if device.kind == "cpu" and device.half == OK:
         # Even where the model ops run at float32 speed (CPUs with AVX512-FP16 / AMX),
         # float16 on the CPU gains nothing and stft has no float16 CPU kernel in any build.
@@ -193,16 +171,16 @@ def _half_severity(device: DeviceAssessment) -> Optional[Severity]:
     return {CRASH: Severity.ERROR, NAN: Severity.ERROR, SLOW: Severity.WARNING}.get(device.half)
 
 
-def _verdict_params(device: DeviceAssessment) -> Dict[str, Any]:
+def verdict_params(device: DeviceAssessment) -> Dict[str, Any]:
     """What the messages need to say, in either language, why a card was judged as it was."""
     return {"reason": device.verdict_reason, "verdict": device.verdict, "verdict_rule": device.verdict_rule,
             "capability": device.capability, "memory_gb": device.memory_gb,
             "sm": device.capability.replace(".", "") if device.capability else None}
 
 
-def _half_finding(finding_id: str, device: DeviceAssessment, entry_points: List[str],
+def half_finding(finding_id: str, device: DeviceAssessment, entry_points: List[str],
                   params: Dict[str, Any], fix_command: str) -> Optional[Finding]:
-    severity = _half_severity(device)
+    severity = half_severity(device)
     if severity is None:
         return None
     on_cpu = device.kind == "cpu"
@@ -214,7 +192,7 @@ def _half_finding(finding_id: str, device: DeviceAssessment, entry_points: List[
         severity=severity,
         source=device.half_source,
         params=dict(params, device=device.id, device_name=device.name, outcome=device.half,
-                    ratio=device.half_ratio, **_verdict_params(device)),
+                    ratio=device.half_ratio, **verdict_params(device)),
         entry_points=entry_points,
         device=device.id,
         error_text=error_text,
@@ -222,109 +200,65 @@ def _half_finding(finding_id: str, device: DeviceAssessment, entry_points: List[
     )
 
 
-def _config_findings(project: ProjectFacts, effective: Effective, devices: List[DeviceAssessment],
-                     report: Mapping[str, Any]) -> List[Finding]:
-    findings: List[Finding] = []
-    if effective.error:
-        # Faults of the file or of the is_half variable it evals: every entry point dies at import.
-        severity = Severity.ERROR if effective.error.startswith(("SyntaxError", "UnicodeDecodeError", "NameError")) \
-            else Severity.INFO
-        findings.append(Finding("config-not-executable", severity, PROJECT,
-                                params={"error": effective.error, "source": effective.source},
-                                entry_points=list(CONFIG_ENTRY_POINTS) if severity is Severity.ERROR else [],
-                                error_text=effective.error))
-    config = project.config
-    unknown_shape = config is not None and config.shape == "unknown" and not config.patched
-    if config is not None and (effective.source == "unknown" or (unknown_shape and effective.is_half is None)):
-        names = [name for name, value in (("is_half", effective.is_half), ("infer_device", effective.infer_device))
-                 if value is None]
-        findings.append(Finding("config-values-unknown", Severity.WARNING, PROJECT,
-                                params={"names": " / ".join(names), "shape": config.shape,
-                                        "reason": config.unknown_reason, "error": effective.error},
-                                entry_points=list(CONFIG_ENTRY_POINTS)))
-    if effective.infer_device is None and effective.is_half is None:
-        return findings
-    # `gsv-doctor fix` will not edit a config.py whose shape it does not recognise.
-    fix = None if unknown_shape else FIX_WRITE
-    device, error = resolve(effective.infer_device, devices, report)
+
+@dataclass
+class Verdict:
+    """What happens to one entry point on this machine."""
+
+    entry_point: str
+    started_by: Optional[str]
+    outcome: str  # OK, CRASH, SLOW, NAN, HALF_CPU, DEVICE, START, UNKNOWN
+    severity: Optional[Severity]
+    device: Optional[str]  # the device it runs on (an assessed id), or the one it names
+    device_name: Optional[str]
+    is_half: Optional[bool]
+    source: str
+    how: str
+    error_text: Optional[str] = None
+    where: Optional[str] = None
+    present: bool = True
+
+    def to_dict(self) -> Dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = self.severity.value if self.severity else None
+        return data
+
+
+def judge(entry: EntryPoint, devices: List[DeviceAssessment], report: Mapping[str, Any]) -> Verdict:
+    """The family-neutral rule: a start error, an unusable device, or float16 where it fails."""
+    setting = entry.setting
+    verdict = Verdict(entry.name, entry.started_by, OK, None, setting.device, None, setting.is_half,
+                      setting.source, setting.how, present=entry.present)
+    if setting.error:
+        verdict.outcome, verdict.severity = START, Severity.ERROR
+        verdict.error_text, verdict.where = setting.error, setting.where
+        return verdict
+    if setting.device is None and setting.is_half is None:
+        verdict.outcome = UNKNOWN
+        return verdict
+    device, error = resolve(setting.device, devices, report)
     if error:
-        findings.append(Finding("config-device-unusable", Severity.ERROR, MEASURED,
-                                params={"infer_device": effective.infer_device},
-                                entry_points=list(CONFIG_ENTRY_POINTS), device=effective.infer_device,
-                                error_text=error, fix_command=fix))
-        # Scripts that pick "cuda if available else cpu" then run the model on the CPU.
-        device = next((d for d in devices if d.kind == "cpu"), None)
-    if device is None or not effective.is_half:
-        if device is not None and device.kind == "cuda" and effective.is_half is False and device.half == OK:
-            findings.append(Finding("config-half-off-on-capable-gpu", Severity.INFO, MEASURED,
-                                    params={"device_name": device.name}, device=device.id))
-        return findings
-    finding = _half_finding("config-half", device, list(CONFIG_ENTRY_POINTS),
-                            {"is_half": effective.is_half, "infer_device": effective.infer_device,
-                             "value_source": effective.source,
-                             "project_rule": bool(project.config and project.config.gpu_name_rule)},
-                            fix)
-    if finding:
-        findings.append(finding)
-    return findings
+        verdict.outcome, verdict.severity, verdict.error_text = DEVICE, Severity.ERROR, error
+        return verdict
+    if device is None:
+        verdict.outcome = UNKNOWN
+        return verdict
+    verdict.device, verdict.device_name = device.id, device.name
+    if setting.is_half:
+        verdict.severity = half_severity(device)
+        if verdict.severity is not None:
+            verdict.outcome = HALF_CPU if device.half == OK else device.half
+            verdict.error_text = device.half_error if device.half in (CRASH,) else None
+    return verdict
 
 
-def _env_findings(project: ProjectFacts, devices: List[DeviceAssessment], cuda: bool) -> List[Finding]:
-    findings = []
-    raw = project.env_is_half
-    if raw is not None and raw.strip() not in ("True", "False", "0", "1"):
-        name = raw.strip() or "''"
-        # config.py itself reads the variable in most versions: then every entry point dies at import.
-        reads_env = project.config is not None and project.config.env_default is not None
-        findings.append(Finding(
-            "env-is-half-invalid", Severity.ERROR, PROJECT, params={"value": raw},
-            entry_points=(list(CONFIG_ENTRY_POINTS) if reads_env else []) + [INFERENCE_UI],
-            error_text=f"NameError: name '{name}' is not defined" if name.isidentifier()
-            else "SyntaxError: invalid syntax"))
-    cpu = next((d for d in devices if d.kind == "cpu"), None)
-    first_cuda = next((d for d in devices if d.kind == "cuda"), None)
-    for read in project.entry_reads:
-        value = raw if raw is not None else read.env_default
-        half = _truthy(value) and not (read.checks_cuda and not cuda)
-        device = first_cuda if (cuda and first_cuda and first_cuda.runs) else cpu
-        if not half or device is None:
-            continue
-        finding = _half_finding("entry-point-half", device, [read.path],
-                                {"entry_point": read.path, "env_value": raw, "env_default": read.env_default},
-                                f"gsv-doctor run -- python {read.path}")
-        if finding:
-            findings.append(finding)
-    return findings
+def judge_all(entries: List[EntryPoint], devices: List[DeviceAssessment],
+              report: Mapping[str, Any]) -> List[Verdict]:
+    return [judge(entry, devices, report) for entry in entries]
 
 
-def _tts_findings(project: ProjectFacts, devices: List[DeviceAssessment],
-                  report: Mapping[str, Any]) -> List[Finding]:
-    findings = []
-    if project.tts_infer_error:
-        findings.append(Finding("tts-infer-unreadable", Severity.ERROR, PROJECT,
-                                params={"error": project.tts_infer_error}, entry_points=[API_V2],
-                                error_text=project.tts_infer_error))
-    tts = project.tts_infer
-    if tts is None or not tts.sections:
-        return findings
-    section_name = "custom" if "custom" in tts.sections else sorted(tts.sections)[0]
-    section = tts.sections[section_name]
-    device, error = resolve(section.get("device"), devices, report)
-    if error:
-        findings.append(Finding("tts-infer-device-unusable", Severity.ERROR, MEASURED,
-                                params={"section": section_name, "device": section.get("device")},
-                                entry_points=[API_V2], device=section.get("device"), error_text=error,
-                                fix_command=FIX_WRITE))
-        return findings
-    if section.get("is_half") and device is not None:
-        finding = _half_finding("tts-infer-half", device, [API_V2], {"section": section_name}, FIX_WRITE)
-        if finding:
-            findings.append(finding)
-    return findings
-
-
-def _machine_findings(report: Mapping[str, Any], devices: List[DeviceAssessment], cannot_half: bool,
-                      project: Optional[ProjectFacts], probed_python: Optional[str]) -> List[Finding]:
+def _machine_findings(report: Mapping[str, Any], devices: List[DeviceAssessment],
+                      entry_names: List[str]) -> List[Finding]:
     findings = []
     cuda_error = (report.get("cuda") or {}).get("error")
     if cuda_error:
@@ -333,22 +267,22 @@ def _machine_findings(report: Mapping[str, Any], devices: List[DeviceAssessment]
     for device in devices:
         if device.kind == "cuda" and not device.runs:
             findings.append(Finding("gpu-unusable", Severity.ERROR, RULE if device.verdict else MEASURED,
-                                    params=dict(_verdict_params(device), device_name=device.name),
-                                    entry_points=[WEBUI, INFERENCE_UI, API, API_V2], device=device.id,
+                                    params=dict(verdict_params(device), device_name=device.name),
+                                    entry_points=list(entry_names), device=device.id,
                                     error_text=device.run_error, fix_command=FIX_WRITE))
         if device.kind == "cpu" and device.bf16_ratio is not None and device.bf16_ratio <= BF16_FASTER_RATIO:
             findings.append(Finding("cpu-bfloat16-faster", Severity.INFO, MEASURED,
                                     params={"ratio": device.bf16_ratio}, device=device.id))
-    if project is not None and project.training_fp16 and cannot_half:
-        findings.append(Finding("training-fp16", Severity.INFO, PROJECT, params={"files": project.training_fp16}))
-    if project is not None and project.bundled_python and probed_python and not _same_file(project.bundled_python, probed_python):
-        findings.append(Finding("bundled-runtime-not-probed", Severity.WARNING, PROJECT,
-                                params={"bundled": project.bundled_python, "probed": probed_python},
-                                fix_command=f'gsv-doctor check --python "{project.bundled_python}"'))
     return findings
 
 
-def _same_file(a: str, b: str) -> bool:
+def cannot_half(devices: List[DeviceAssessment]) -> bool:
+    """No device of this machine runs float16 well."""
+    return any(d.half in (CRASH, NAN, SLOW) for d in devices if d.kind in ("cpu", "cuda")) and not any(
+        d.kind == "cuda" and d.runs and d.half == OK for d in devices)
+
+
+def same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:
@@ -365,39 +299,30 @@ def probe_failure(timed_out: bool, returncode: Optional[int], timeout: float, st
                    error_text=stderr_tail.splitlines()[-1] if stderr_tail.strip() else None)
 
 
-def diagnose(report: Optional[Mapping[str, Any]], project: Optional[ProjectFacts],
-             config_eval: Optional[Mapping[str, Any]] = None, environ: Optional[Mapping[str, str]] = None,
+def diagnose(report: Optional[Mapping[str, Any]], project: Optional[Project],
+             family_result: Optional[Mapping[str, Any]] = None, environ: Optional[Mapping[str, str]] = None,
              probed_python: Optional[str] = None) -> Diagnosis:
+    """`family_result`: what the family's own code gave in the probe child (None: read statically)."""
     environ = {} if environ is None else environ
     findings: List[Finding] = []
     devices = assess_devices(report) if report else []
-    effective = effective_config(project, config_eval, report, environ) if project else None
+    entries: List[EntryPoint] = []
+    verdicts: List[Verdict] = []
+    effective = None
     if project is None:
         findings.append(Finding("no-project", Severity.INFO, PROJECT))
-    elif project.config_error:
-        findings.append(Finding("config-unreadable", Severity.ERROR, PROJECT, params={"error": project.config_error},
-                                entry_points=list(CONFIG_ENTRY_POINTS), error_text=project.config_error))
+    else:
+        family = project.module
+        entries = family.entry_points(project.facts, family_result, report or {}, environ)
+        verdicts = judge_all(entries, devices, report or {}) if report else []
+        family_findings, effective = family.findings(project.facts, verdicts, devices, report, environ,
+                                                     probed_python)
+        findings += family_findings
     if report:
-        cuda = bool((report.get("cuda") or {}).get("available"))
-        cannot_half = any(d.half in (CRASH, NAN, SLOW) for d in devices if d.kind in ("cpu", "cuda")) and not any(
-            d.kind == "cuda" and d.runs and d.half == OK for d in devices)
-        if project is not None:
-            if effective is not None:
-                findings += _config_findings(project, effective, devices, report)
-            findings += _env_findings(project, devices, cuda)
-            findings += _tts_findings(project, devices, report)
-        findings += _machine_findings(report, devices, cannot_half, project, probed_python)
-    if project is not None and _fix_refuses(project, effective, findings):
-        for finding in findings:
-            if finding.fix_command == FIX_WRITE:
-                finding.fix_command = None
-    return Diagnosis(devices=devices, effective=effective, findings=sort_findings(findings))
-
-
-def _fix_refuses(project: ProjectFacts, effective: Optional[Effective], findings: List[Finding]) -> bool:
-    """`gsv-doctor fix` stops with the manual edit, writing nothing, when config.py has a shape it
-    does not recognise and either needs an edit or gives values nobody could determine."""
-    config = project.config
-    if config is None or config.shape != "unknown" or config.patched:
-        return False
-    return any(f.id in CONFIG_EDIT_IDS or f.id == "config-values-unknown" for f in findings)
+        names = []
+        for entry in entries:
+            if entry.started_by is None and entry.name not in names:
+                names.append(entry.name)
+        findings += _machine_findings(report, devices, names)
+    return Diagnosis(devices=devices, effective=effective, findings=sort_findings(findings),
+                     entry_points=entries, verdicts=verdicts)

@@ -23,6 +23,11 @@ TEXTS: Dict[str, Dict[str, str]] = {
         "zh": "第 {line} 行之后：加入 gsv-doctor 的 float16 保护代码（在 CPU 和会产生 NaN 的显卡上关闭 float16；"
               "CUDA 不可用时改用 CPU；正常的显卡继续使用 float16）",
     },
+    "reason.guard-query": {
+        "en": "line {line}: ask the card's name only when CUDA can be used (config.py raised there on import on"
+              " this machine, so every entry point died at start)",
+        "zh": "第 {line} 行：只在 CUDA 可用时读取显卡名称（本机导入 config.py 时在这一行出错，所有入口都无法启动）",
+    },
     "reason.pin-value": {
         "en": "line {line}: {name} = {value} (was {was})",
         "zh": "第 {line} 行：{name} = {value}（原为 {was}）",

@@ -10,19 +10,21 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-from gsv_doctor import configpy, gpus
-from gsv_doctor.configpy import ConfigFacts
-from gsv_doctor.findings import API, INFERENCE_UI, Finding, Severity
+from gsv_doctor import gpus
+from gsv_doctor.families.gpt_sovits import configpy
+from gsv_doctor.families.gpt_sovits.configpy import ConfigFacts
+from gsv_doctor.families.gpt_sovits.facts import API, INFERENCE_UI
+from gsv_doctor.findings import Finding, Severity
 from gsv_doctor.fixmessages import FixError
-from gsv_doctor.ttsyaml import TtsInferFacts
+from gsv_doctor.families.gpt_sovits.ttsyaml import TtsInferFacts
 
 # Findings a config.py edit answers. (`gpu-unusable` alone is about the machine: when config.py
 # picks that card, the diagnosis also says `config-device-unusable`.)
-CONFIG_IDS = ("config-half-on-cpu", "config-half-on-broken-gpu", "config-device-unusable")
+CONFIG_IDS = ("config-half-on-cpu", "config-half-on-broken-gpu", "config-device-unusable", "config-not-executable")
 # Findings a tts_infer.yaml edit answers (param "section").
 TTS_IDS = ("tts-infer-device-unusable", "tts-infer-half-on-cpu", "tts-infer-half-on-broken-gpu")
 # Entry points config.py cannot reach (param "entry_point").
@@ -98,7 +100,7 @@ def guard_function_source() -> str:
                 props = torch.cuda.get_device_properties(index)
                 capability = (props.major, props.minor)
                 memory_gb = round(props.total_memory / 1024 ** 3, 2)
-                usable = capability >= {tuple(gpus.MIN_CAPABILITY)!r} and memory_gb >= {gpus.MIN_MEMORY_GB!r}
+                usable = capability >= {tuple(gpus.MIN_CAPABILITY)!r} and memory_gb + {gpus.MEMORY_ALLOWANCE_GB!r} >= {gpus.MIN_MEMORY_GB!r}
                 arch_list = list(torch.cuda.get_arch_list())
                 if usable and arch_list:
                     usable = False
@@ -223,18 +225,54 @@ def _refuse_unknown_shape(facts: ConfigFacts) -> None:
                                            "manual": manual_edit_text()})
 
 
+def _crash_line(findings: Sequence[Finding]) -> Optional[int]:
+    for finding in findings:
+        where = str(finding.params.get("where") or "")
+        if finding.id == "config-not-executable" and finding.fix_command and where.startswith("config.py:"):
+            try:
+                return int(where.split(":")[1])
+            except ValueError:
+                return None
+    return None
+
+
+def _guard_query(text: str, line: int) -> Optional[Tuple[int, int, str]]:
+    """(start, end, new source) making `torch.cuda.get_device_name(...)` on that line return ""
+    when CUDA cannot be used, instead of raising while config.py is imported."""
+    tree = ast.parse(text)
+    offsets = configpy._Offsets(text)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.lineno == line and configpy._dotted(node.func) == "torch.cuda.get_device_name":
+            start = offsets(node.lineno, node.col_offset)
+            end = offsets(node.end_lineno, node.end_col_offset)
+            call = text[start:end]
+            return start, end, f'({call} if torch.cuda.is_available() else "")'
+    return None
+
+
 def plan_config(facts: ConfigFacts, findings: Sequence[Finding], pin: bool = False) -> Optional[FileEdit]:
     """The edit of config.py for these findings, or None when it already carries the fix."""
-    if facts.patched:
+    crash = _crash_line(findings)
+    splice = _guard_query(facts.text, crash) if crash else None
+    if facts.patched and splice is None:
         return None
     if facts.shape == "unknown":
         _refuse_unknown_shape(facts)
-    if pin:
+    if pin and splice is None:
         return _plan_pin(facts, findings)
     newline = _newline_for(facts)
-    new_text = _insert(facts.text, facts.insert_after, guard_block(newline), newline)
-    reasons = [Reason("reason.guard", {"line": facts.insert_line})]
-    return _config_edit(facts, new_text, reasons)
+    text = facts.text
+    reasons = []
+    if not facts.patched:
+        text = _insert(text, facts.insert_after, guard_block(newline), newline)
+        reasons.append(Reason("reason.guard", {"line": facts.insert_line}))
+    if splice is not None:
+        start, end, new = splice
+        if start >= facts.insert_after and not facts.patched:
+            raise FixError("error.config-edit-broken", {"path": facts.path, "line": crash}, exit_code=3)
+        text = text[:start] + new + text[end:]
+        reasons.insert(0, Reason("reason.guard-query", {"line": crash}))
+    return _config_edit(facts, text, reasons)
 
 
 # ---------------------------------------------------------------- tts_infer.yaml

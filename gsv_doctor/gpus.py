@@ -11,6 +11,9 @@ from typing import Optional, Sequence, Tuple
 
 MIN_CAPABILITY = (5, 3)  # below: GPT-SoVITS itself falls back to the CPU
 MIN_MEMORY_GB = 4.0
+# GPT-SoVITS's own rule: a card is usable when (memory in GiB + 0.4) >= 4, because a 4 GB card
+# reports about 3.8 GiB (RTX 3050 Laptop, GTX 1650, T1000 stay on the GPU).
+MEMORY_ALLOWANCE_GB = 0.4
 NAN_CAPABILITY = (6, 1)  # GTX 10xx, P40, P4: float16 runs, output is NaN / silent
 
 # Cards whose float16 gives NaN or silent audio (GTX 16xx at capability 7.5 and the
@@ -63,7 +66,7 @@ def verdict(name: str, capability: Sequence[int], memory_gb: Optional[float],
         return GpuVerdict(NO_KERNEL, f"this torch build has no kernels for sm_{cap[0]}{cap[1]}", "arch_list")
     if cap < MIN_CAPABILITY:
         return GpuVerdict(UNUSABLE, f"compute capability {cap[0]}.{cap[1]} is below 5.3", "capability")
-    if memory_gb is not None and memory_gb < MIN_MEMORY_GB:
+    if memory_gb is not None and memory_gb + MEMORY_ALLOWANCE_GB < MIN_MEMORY_GB:
         return GpuVerdict(UNUSABLE, f"{memory_gb:g} GB of memory is below 4 GB", "memory")
     if cap == NAN_CAPABILITY:
         return GpuVerdict(HALF_BROKEN, "compute capability 6.1 gives NaN in float16", "capability")

@@ -99,12 +99,17 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "把 is_half 设为 False（或 True，首字母大写），或者删除这个环境变量。"),
     },
     "config-not-executable": {
-        "en": ("config.py failed when run: {error}",
-               "The values shown come from reading the file ({source}), not from running it.",
-               "Run `python config.py` in the GPT-SoVITS folder and fix the error it shows."),
-        "zh": ("运行 config.py 时出错：{error}",
-               "下面的值来自静态读取文件（{source}），而不是实际运行的结果。",
-               "在 GPT-SoVITS 目录下运行 `python config.py`，并修正它报告的错误。"),
+        "en": ("config.py raises on import ({where}): {error}",
+               "Every entry point that imports config.py (webui.py, api.py, the inference UIs) dies at start with "
+               "this error on this machine; found by {value_source}.",
+               "At {where}, ask torch.cuda only when torch.cuda.is_available() (for example "
+               "`torch.cuda.get_device_name(0) if torch.cuda.is_available() else \"\"`), or run `python config.py` "
+               "in the GPT-SoVITS folder and fix the error it shows."),
+        "zh": ("导入 config.py 时出错（{where}）：{error}",
+               "本机上所有导入 config.py 的入口（webui.py、api.py、推理界面）启动时都会因这个错误退出；依据：{value_source}。",
+               "在 {where}，只在 torch.cuda.is_available() 时才调用 torch.cuda（例如 "
+               "`torch.cuda.get_device_name(0) if torch.cuda.is_available() else \"\"`），或在 GPT-SoVITS 目录下运行 "
+               "`python config.py` 并修正它报告的错误。"),
     },
     "config-values-unknown": {
         "en": ("Could not determine {names} from config.py",
@@ -265,6 +270,18 @@ LABELS = {
         "preflight_hint": "Fix: gsv-doctor preflight --fix (or gsv-doctor fix --write), or start the program with"
                           " `gsv-doctor run -- ...`.",
         "preflight_fix_failed": "--fix could not fix these; see `gsv-doctor fix`.",
+        "entry_points": "Entry points",
+        "verdict_ok": "fine", "verdict_crash": "float16 on {device}: crash",
+        "verdict_nan": "float16 on {device}: NaN / silent audio", "verdict_slow": "float16 on the CPU: slow",
+        "verdict_half-cpu": "float16 on the CPU: no gain", "verdict_device": "cannot use device {device}",
+        "verdict_start": "dies at start: {error}", "verdict_unknown": "unknown",
+        "started_by": "started by {parent}", "direct": "started directly",
+        "how_executed": "its own code ran", "how_static": "read from its files", "how_unknown": "not determined",
+        "next_step": "Next step: {step}",
+        "step_none": "nothing to do; start GPT-SoVITS as usual.",
+        "step_by_hand": "the edit by hand shown above (gsv-doctor cannot make it).",
+        "launch_only": "judging {entry} only (what this command starts)",
+        "run_not_started": "Not started. Fix: {fix}, then run again.",
     },
     "zh": {
         "devices": "设备", "project": "项目", "findings": "诊断结果", "affects": "影响",
@@ -282,6 +299,18 @@ LABELS = {
         "preflight_fail": "gsv-doctor preflight：这样启动会失败（{count} 个错误）：",
         "preflight_hint": "修复：gsv-doctor preflight --fix（或 gsv-doctor fix --write），或用 `gsv-doctor run -- ...` 启动程序。",
         "preflight_fix_failed": "--fix 无法修复这些问题；请查看 `gsv-doctor fix`。",
+        "entry_points": "入口",
+        "verdict_ok": "正常", "verdict_crash": "在 {device} 上使用 float16：会崩溃",
+        "verdict_nan": "在 {device} 上使用 float16：NaN / 无声音频", "verdict_slow": "在 CPU 上使用 float16：变慢",
+        "verdict_half-cpu": "在 CPU 上使用 float16：没有好处", "verdict_device": "无法使用设备 {device}",
+        "verdict_start": "启动时就出错：{error}", "verdict_unknown": "未知",
+        "started_by": "由 {parent} 启动", "direct": "直接启动",
+        "how_executed": "实际运行了它自己的代码", "how_static": "静态读取文件", "how_unknown": "无法确定",
+        "next_step": "下一步：{step}",
+        "step_none": "无需处理；照常启动 GPT-SoVITS 即可。",
+        "step_by_hand": "按上面的说明手动修改（gsv-doctor 无法自动修改）。",
+        "launch_only": "只检查 {entry}（这条命令启动的程序）",
+        "run_not_started": "没有启动。修复：{fix}，然后再运行。",
     },
 }
 

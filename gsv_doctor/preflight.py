@@ -21,12 +21,16 @@ from gsv_doctor import project as project_module
 from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, Diagnosis, diagnose
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, DoctorError
 from gsv_doctor.findings import Finding, Severity
-from gsv_doctor.project import ProjectFacts
+from gsv_doctor.project import Project
 
-# Findings that `gsv-doctor run` itself takes care of: the hook computes CPU float16 in
-# float32, and is_half=False in the environment reaches the scripts that read it.
+# Findings that `gsv-doctor run` itself takes care of: the hook computes CPU float16 in float32.
 HOOK_COVERS = ("config-half-on-cpu", "entry-point-half-on-cpu", "tts-infer-half-on-cpu")
-ENV_COVERS = ("entry-point-half-on-cpu", "entry-point-half-on-broken-gpu")
+
+
+def affects(finding: Finding, entry: Optional[str]) -> bool:
+    """Does a finding concern the launch of `entry` (None: any launch)? Findings about the
+    machine name no entry point and concern every launch."""
+    return entry is None or not finding.entry_points or entry in finding.entry_points
 
 
 @dataclass
@@ -34,23 +38,25 @@ class Preflight:
     identity: probecache.Identity
     cached: bool  # the probe report came from the cache (torch was not imported)
     report: Dict[str, Any]
-    project: Optional[ProjectFacts]
-    diagnosis: Diagnosis
+    project: Optional[Any]  # the family's facts
+    diagnosis: Diagnosis  # as things are now
     env: Dict[str, str] = field(default_factory=dict)  # what child processes should get
     elapsed_s: float = 0.0
+    entry: Optional[str] = None  # the entry point being launched (None: not known)
+    launch: Optional[Diagnosis] = None  # the diagnosis with `env` exported, as the launch gets it
+    project_info: Optional[Project] = None
 
     @property
     def findings(self) -> List[Finding]:
-        return self.diagnosis.findings
+        return [f for f in (self.launch or self.diagnosis).findings if affects(f, self.entry)]
 
     def errors(self, covered: tuple = ()) -> List[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR and f.id not in covered]
 
     def blocking(self) -> List[Finding]:
-        """Errors a launch would hit. The entry points that read the is_half variable themselves
-        (the inference UI) are reached by is_half from webui.py, which start scripts launch and
-        which passes config.py's value on; a direct start is covered by --env or `gsv-doctor run`."""
-        return self.errors(ENV_COVERS if self.env.get("is_half") == "False" else ())
+        """Errors this launch would hit, with `env` exported (start scripts evaluate --env;
+        `gsv-doctor run` exports it itself)."""
+        return self.errors()
 
     @property
     def exit_code(self) -> int:
@@ -67,7 +73,9 @@ def half_unusable(diagnosis: Diagnosis) -> bool:
 
 def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = None,
                   timeout: float = target.DEFAULT_TIMEOUT_S, environ: Optional[Mapping[str, str]] = None,
-                  refresh: bool = False) -> Preflight:
+                  refresh: bool = False, command: Optional[List[str]] = None) -> Preflight:
+    """`command`: the launch line (run's COMMAND); the entry point it starts is the one judged.
+    Without one (preflight in a start script), the family's usual one (webui.py)."""
     started = time.perf_counter()
     environ = os.environ if environ is None else environ
     identity = probecache.identify(python, environ)
@@ -76,10 +84,18 @@ def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = Non
     if report is None:
         report = probecache.probe_and_store(identity, timeout)
     root = project_module.locate(project_dir)
-    facts = project_module.read(root, environ) if root else None
-    diagnosis = diagnose(report, facts, None, environ, probed_python=identity.python)
+    project = project_module.open_project(root, environ) if root else None
+    diagnosis = diagnose(report, project, None, environ, probed_python=identity.python)
     env = {"is_half": "False"} if half_unusable(diagnosis) else {}
-    return Preflight(identity, cached, report, facts, diagnosis, env, round(time.perf_counter() - started, 3))
+    launch = diagnosis
+    if env and project is not None:
+        launch = diagnose(report, project, None, dict(environ, **env), probed_python=identity.python)
+    entry = None
+    if project is not None:
+        found = project.module.launched(command, root) if command else None
+        entry = found[0] if found else project.module.default_entry()
+    return Preflight(identity, cached, report, project.facts if project else None, diagnosis, env,
+                     round(time.perf_counter() - started, 3), entry, launch, project)
 
 
 def summary_line(result: Preflight) -> str:
@@ -100,19 +116,17 @@ def env_lines(env: Mapping[str, str], shell: str) -> List[str]:
 
 def apply_fix(result: Preflight) -> List[str]:
     """Write the fix for the findings; returns the paths written. Then run_preflight again."""
-    from gsv_doctor import edits, fixplan
-    from gsv_doctor.findings import ALL_ENTRY_POINTS
+    from gsv_doctor import edits
 
-    if result.project is None:
+    if result.project is None or result.project_info is None:
         raise DoctorError("--fix needs a GPT-SoVITS folder (none here or above).",
                           "Run it inside your GPT-SoVITS folder, or pass --project DIR.")
     facts = result.project
-    if facts.config_error:
+    if getattr(facts, "config_error", None):
         raise DoctorError(f"config.py cannot be fixed: {facts.config_error}")
-    root = Path(facts.root)
-    present = [entry for entry in ALL_ENTRY_POINTS if (root / entry).is_file()]
+    root = Path(result.project_info.root)
     with edits.lock(root):
-        plan = fixplan.plan(result.findings, facts.config, facts.tts_infer, root_files=present)
+        plan = result.project_info.module.plan_fix(result.findings, facts)
         written = edits.apply(plan.edits, root) if plan.edits else []
     return [w.path for w in written if w.status == "written"]
 

@@ -1,142 +1,135 @@
-"""Locate a GPT-SoVITS checkout and read, without running anything, how it picks precision."""
+"""The family-neutral model of a project: which family it belongs to, its entry points, and
+where each entry point's device and precision come from.
+
+A project family (gsv_doctor.families) fills this model; check, fix, preflight, run and
+explain work on it and never on one family's files directly.
+"""
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional
 
-from gsv_doctor import configpy, ttsyaml
 from gsv_doctor.errors import DoctorError
-from gsv_doctor.findings import INFERENCE_UI
 
-TTS_INFER = "GPT_SoVITS/configs/tts_infer.yaml"
-BUNDLED_PYTHONS = ("runtime/python.exe", "runtime/bin/python3", "runtime/python")
-TRAINING_CONFIGS = ("GPT_SoVITS/configs/s2.json", "GPT_SoVITS/configs/s1longer.yaml",
-                    "GPT_SoVITS/configs/s1longer-v2.yaml")
-
-# `is_half = eval(os.environ.get("is_half", "True")) and torch.cuda.is_available()`, and kin.
-_ENV_READ = re.compile(r"""^\s*is_half\s*=.*environ\.get\(\s*["']is_half["']\s*(?:,\s*["']?(\w+)["']?)?""", re.M)
+# How a setting was found out.
+EXECUTED = "executed"  # the project's own code ran in the target interpreter
+STATIC = "static"  # read from the files
+UNKNOWN = "unknown"
 
 
 @dataclass
-class EntryPointRead:
-    """How an entry point that does not use config.py reads is_half itself."""
+class Setting:
+    """The device and precision an entry point ends up with on this machine."""
 
-    path: str
-    env_default: Optional[str]  # "True" when it defaults to half
-    checks_cuda: bool  # `... and torch.cuda.is_available()` on the same line
+    device: Optional[str]  # "cuda", "cuda:1", "cpu", "mps"; None when unknown
+    is_half: Optional[bool]
+    source: str  # where they come from, for people: "config.py", "tts_infer.yaml [custom]", ...
+    how: str = STATIC  # EXECUTED, STATIC or UNKNOWN
+    error: Optional[str] = None  # the entry point dies while deciding (e.g. config.py raises on import)
+    where: Optional[str] = None  # "config.py:32": the line that raised
+    note: Optional[str] = None  # a short fact about the deciding code ("falls back to the CPU")
 
 
 @dataclass
-class ProjectFacts:
+class EntryPoint:
+    name: str  # a path relative to the project root: "webui.py", "GPT_SoVITS/inference_webui.py"
+    setting: Setting
+    started_by: Optional[str] = None  # the entry point that starts this one (webui.py's children)
+    present: bool = True  # the file exists (False: an entry point every version has, assumed)
+
+
+@dataclass
+class Project:
+    family: str  # the registry name, e.g. "gpt-sovits"
     root: str
-    config: Optional[configpy.ConfigFacts]
-    config_error: Optional[str]  # why config.py could not be read statically
-    tts_infer: Optional[ttsyaml.TtsInferFacts]
-    tts_infer_error: Optional[str]  # why tts_infer.yaml could not be read
-    env_is_half: Optional[str]  # the raw `is_half` environment variable, None when unset
-    entry_reads: List[EntryPointRead] = field(default_factory=list)
-    bundled_python: Optional[str] = None
-    training_fp16: List[str] = field(default_factory=list)  # training configs set to float16
+    facts: Any  # the family's own reading of its files (a dataclass)
+
+    @property
+    def module(self):
+        from gsv_doctor import families
+
+        return families.get(self.family)
 
 
-def is_root(path: Path) -> bool:
-    return (path / "config.py").is_file() and (path / "GPT_SoVITS").is_dir()
+def locate_project(project: Optional[str], cwd: Optional[str] = None) -> Optional[Project]:
+    """The project of --project (which must be one) or of cwd or a parent (None when there is none)."""
+    found = _locate(project, cwd)
+    return None if found is None else Project(found[0], str(found[1]), None)
 
 
-def locate(project: Optional[str], cwd: Optional[str] = None) -> Optional[Path]:
-    """The project root. An explicit --project must be one; the default looks upward from cwd
-    and returns None when there is none (check then diagnoses the machine alone)."""
+def _locate(project: Optional[str], cwd: Optional[str]):
+    from gsv_doctor import families
+
     if project is not None:
         path = Path(project).expanduser()
         if not path.exists():
             raise DoctorError(f"--project {project}: no such folder.", zh=f"--project {project}：没有这个文件夹。")
         if not path.is_dir():
             raise DoctorError(f"--project {project}: that is a file, not a folder.",
-                              "Give the GPT-SoVITS folder, the one holding config.py and GPT_SoVITS/.",
-                              zh=f"--project {project}：这是一个文件，不是文件夹。请给出 GPT-SoVITS 的文件夹"
-                                 "（里面有 config.py 和 GPT_SoVITS/）。")
-        if not is_root(path):
+                              "Give the project's top folder (for GPT-SoVITS the one holding config.py and GPT_SoVITS/).",
+                              zh=f"--project {project}：这是一个文件，不是文件夹。请给出项目的最上层文件夹"
+                                 "（GPT-SoVITS 是里面有 config.py 和 GPT_SoVITS/ 的那个）。")
+        name = families.detect(path)
+        if name is None:
             raise DoctorError(
-                f"--project {project}: not a GPT-SoVITS folder (it needs config.py and a GPT_SoVITS/"
-                " folder side by side).", "Point --project at the top folder of your GPT-SoVITS copy.",
-                zh=f"--project {project}：不是 GPT-SoVITS 文件夹（里面应同时有 config.py 和 GPT_SoVITS/ 文件夹）。"
-                   "请用 --project 指向 GPT-SoVITS 的最上层文件夹。")
-        return path.resolve()
+                f"--project {project}: not a {families.described()} folder.",
+                "Point --project at the top folder of your copy (for GPT-SoVITS: config.py and a GPT_SoVITS/"
+                " folder side by side).",
+                zh=f"--project {project}：不是 {families.described()} 文件夹。"
+                   "请用 --project 指向项目的最上层文件夹（GPT-SoVITS：里面应同时有 config.py 和 GPT_SoVITS/ 文件夹）。")
+        return name, path.resolve()
     here = Path(cwd or os.getcwd()).resolve()
     for candidate in [here] + list(here.parents):
-        if is_root(candidate):
-            return candidate
+        name = families.detect(candidate)
+        if name is not None:
+            return name, candidate
     return None
 
 
-def _entry_reads(root: Path) -> List[EntryPointRead]:
-    reads = []
-    for relative in (INFERENCE_UI,):
-        path = root / relative
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        match = _ENV_READ.search(text)
-        if match:
-            line = text[match.start():text.find("\n", match.start())]
-            reads.append(EntryPointRead(relative, match.group(1) or "True", "cuda.is_available" in line))
-    return reads
+def locate(project: Optional[str], cwd: Optional[str] = None) -> Optional[Path]:
+    """The project root (see locate_project)."""
+    found = _locate(project, cwd)
+    return None if found is None else found[1]
 
 
-def _training_fp16(root: Path) -> List[str]:
-    found = []
-    for relative in TRAINING_CONFIGS:
-        try:
-            text = (root / relative).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        if re.search(r'"fp16_run"\s*:\s*true|precision\s*:\s*["\']?16', text):
-            found.append(relative)
-    return found
+def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> Any:
+    """The facts of the project at root, as its family reads them (statically)."""
+    from gsv_doctor import families
+
+    name = families.detect(root)
+    if name is None:
+        raise DoctorError(f"{root}: not a project gsv-doctor knows.")
+    return families.get(name).read(root, os.environ if environ is None else environ)
 
 
-def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFacts:
-    environ = os.environ if environ is None else environ
-    config = None
-    config_error = None
-    try:
-        config = configpy.read_config(root / "config.py")
-    except DoctorError as error:
-        config_error = str(error)
-    tts_path = root / TTS_INFER
-    tts = None
-    tts_error = None
-    if tts_path.exists():
-        try:
-            tts = ttsyaml.read_tts_infer(tts_path)
-        except DoctorError as error:
-            tts_error = str(error)
-    bundled = next((str(root / p) for p in BUNDLED_PYTHONS if (root / p).is_file()), None)
-    return ProjectFacts(
-        root=str(root),
-        config=config,
-        config_error=config_error,
-        tts_infer=tts,
-        tts_infer_error=tts_error,
-        env_is_half=environ.get("is_half"),
-        entry_reads=_entry_reads(root),
-        bundled_python=bundled,
-        training_fp16=_training_fp16(root),
-    )
+def open_project(root: Path, environ: Optional[Mapping[str, str]] = None) -> Project:
+    from gsv_doctor import families
+
+    name = families.detect(root)
+    if name is None:
+        raise DoctorError(f"{root}: not a project gsv-doctor knows.")
+    return Project(name, str(root), families.get(name).read(root, os.environ if environ is None else environ))
 
 
 _BULKY = ("text", "raw")  # the file's own contents: not for a report
 
 
-def to_dict(facts: Optional[ProjectFacts]) -> Optional[Dict]:
+def to_dict(facts: Any) -> Optional[Dict]:
     if facts is None:
         return None
-    data = asdict(facts)
-    if data["config"] is not None:
-        for key in _BULKY:
-            data["config"].pop(key, None)
+    data = asdict(facts) if is_dataclass(facts) else dict(facts)
+    for value in data.values():
+        if isinstance(value, dict):
+            for key in _BULKY:
+                value.pop(key, None)
     return data
+
+
+def entry_to_dict(entry: EntryPoint) -> Dict[str, Any]:
+    return asdict(entry)
+
+
+def names(entries: List[EntryPoint]) -> List[str]:
+    return [e.name for e in entries]

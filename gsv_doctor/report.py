@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional
 
 from gsv_doctor import __version__, messages, probe
 from gsv_doctor.checkup import Checkup
-from gsv_doctor.diagnose import MODEL_OPS, RULE, DeviceAssessment
+from gsv_doctor.diagnose import MODEL_OPS, RULE, DeviceAssessment, Verdict
 from gsv_doctor.findings import Finding, Severity, exit_code
 
 CHECK_SCHEMA = "gsv-doctor/check"
@@ -132,6 +132,55 @@ def _project_lines(checkup: Checkup, lang: str) -> List[str]:
     return lines
 
 
+def verdict_text(verdict: Verdict, lang: str) -> str:
+    """"fine", "float16 on cpu: crash", "dies at start: ... (config.py:32)" in `lang`."""
+    label = messages.label
+    text = label("verdict_" + verdict.outcome, lang, device=verdict.device_name or verdict.device,
+                 error=verdict.error_text)
+    if verdict.where:
+        text += f" ({verdict.where})"
+    return text
+
+
+def verdict_lines(verdicts: List[Verdict], lang: str, colour: bool = False) -> List[str]:
+    """One line per entry point started directly, its children indented below it."""
+    label = messages.label
+    rows = []
+    for verdict in verdicts:
+        if verdict.started_by is not None:
+            continue
+        rows.append(("  ", verdict))
+        rows += [("    > ", child) for child in verdicts if child.started_by == verdict.entry_point]
+    width = max([_width(prefix + v.entry_point) for prefix, v in rows] + [0]) + 2
+    lines = []
+    for prefix, verdict in rows:
+        word = verdict_text(verdict, lang)
+        colour_name = _COLOURS.get(verdict.severity) if verdict.severity else ("green" if verdict.outcome == "ok" else None)
+        how = label("how_" + verdict.how, lang)
+        where = label("started_by", lang, parent=verdict.started_by) + "; " if verdict.started_by else ""
+        values = f"device={verdict.device}, is_half={verdict.is_half}" if verdict.outcome not in ("start", "unknown") else ""
+        detail = f"{where}{verdict.source}" + (f", {values}" if values else "") + f"; {how}"
+        lines.append(_pad(prefix + verdict.entry_point, width) + _paint(word, colour_name, colour, True)
+                     + f"  ({detail})")
+    return lines
+
+
+def next_step(findings: List[Finding], lang: str) -> str:
+    """The one thing to do next: the fix of the worst finding that has one; the edit by hand
+    when the worst has none; nothing when there is no error or warning."""
+    label = messages.label
+    worst = [f for f in findings if f.severity is not Severity.INFO]
+    if not worst:
+        return label("next_step", lang, step=label("step_none", lang))
+    top = worst[0].severity
+    commands = [f.fix_command for f in worst if f.severity is top and f.fix_command]
+    if commands:
+        # `fix --write` answers more findings at once than any run line.
+        chosen = "gsv-doctor fix --write" if "gsv-doctor fix --write" in commands else commands[0]
+        return label("next_step", lang, step=chosen)
+    return label("next_step", lang, step=label("step_by_hand", lang))
+
+
 def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False) -> List[str]:
     """A finding as indented lines; `brief` (preflight) keeps title, affects, error and fix."""
     label = messages.label
@@ -166,6 +215,9 @@ def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
     project_lines = _project_lines(checkup, lang)
     if project_lines:
         lines += [_paint(project_lines[0], None, colour, True)] + project_lines[1:] + [""]
+    if checkup.diagnosis.verdicts:
+        lines += [_paint(label("entry_points", lang), None, colour, True)]
+        lines += verdict_lines(checkup.diagnosis.verdicts, lang, colour) + [""]
     findings = checkup.findings
     counts = summary(findings)
     lines.append(_paint(f"{label('findings', lang)} ({label('summary', lang, **counts)})", None, colour, True))
@@ -173,6 +225,7 @@ def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
         lines += finding_lines(finding, lang, colour)
     if not counts["errors"] and not counts["warnings"]:
         lines.append("  " + label("no_findings", lang))
+    lines += ["", next_step(findings, lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -201,6 +254,8 @@ def to_json(checkup: Checkup, lang: str) -> Dict[str, Any]:
         "project": project_module.to_dict(checkup.project),
         "config_eval": checkup.config_eval,
         "effective": checkup.diagnosis.to_dict()["effective"],
+        "family": checkup.project_info.family if checkup.project_info else None,
+        "entry_points": checkup.diagnosis.to_dict()["entry_points"],
         "devices": checkup.diagnosis.to_dict()["devices"],
         "findings": findings,
     }

@@ -44,6 +44,7 @@ class ProbeRun:
     stderr_tail: str
     elapsed_s: float
     python_version: Optional[Tuple[int, int]] = None  # None: no Python ever answered
+    family: Optional[Dict[str, Any]] = None  # what the project family's own code gave in the child
 
 
 def resolve_python(python: Optional[str]) -> str:
@@ -74,8 +75,23 @@ def probe_source() -> bytes:
     return Path(probe.__file__).read_bytes()
 
 
-def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
-    """Start the child; the caller can do other work while torch imports, then finish()."""
+def child_source(extra: Optional[Tuple[str, Dict[str, Any]]]) -> bytes:
+    """The probe, then (optional) a project family's child code, run after it in its own
+    namespace with its arguments (FAMILY_ARGS) and the marker its lines start with."""
+    source = probe_source()
+    if extra is None:
+        return source
+    code, args = extra
+    args = dict(args, marker=probe.MARKER)
+    tail = ("\nexec(compile(%r, '<gsv-doctor family>', 'exec'), {'__name__': '__gsv_doctor_family__',"
+            " 'FAMILY_ARGS': __import__('json').loads(%r)})\n" % (code, json.dumps(args)))
+    return source + tail.encode("utf-8")
+
+
+def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[str, str]] = None,
+          extra: Optional[Tuple[str, Dict[str, Any]]] = None) -> subprocess.Popen:
+    """Start the child; the caller can do other work while torch imports, then finish().
+    `extra`: a project family's child code and its arguments (see child_source)."""
     args: List[str] = [python, "-B", "-c", BOOTSTRAP]  # -B: config.py's imports leave no __pycache__
     if project_root:
         args += ["--config", str(project_root)]
@@ -83,9 +99,11 @@ def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[st
     # or it would report its own float32 results as float16 that works.
     child_env = dict(os.environ if env is None else env, GSV_DOCTOR_HOOK="0")
     try:
-        return subprocess.Popen(
+        child = subprocess.Popen(
             args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env,
         )
+        child.gsv_doctor_source = child_source(extra)  # type: ignore[attr-defined]
+        return child
     except OSError as error:
         raise DoctorError(f"Could not start {python}: {error.strerror or error}.",
                           "Check that --python names a working Python interpreter.")
@@ -124,7 +142,8 @@ def kill_tree(child: subprocess.Popen) -> None:
 def finish(child: subprocess.Popen, python: str, timeout: float, started: float) -> ProbeRun:
     timed_out = False
     try:
-        stdout, stderr = child.communicate(probe_source(), timeout=timeout)
+        stdout, stderr = child.communicate(getattr(child, "gsv_doctor_source", None) or probe_source(),
+                                           timeout=timeout)
     except subprocess.TimeoutExpired:
         timed_out = True
         kill_tree(child)
@@ -147,6 +166,7 @@ def finish(child: subprocess.Popen, python: str, timeout: float, started: float)
         stderr_tail="\n".join(tail),
         elapsed_s=round(time.perf_counter() - started, 3),
         python_version=tuple(hello["version"][:2]) if isinstance(hello.get("version"), list) else None,
+        family=sections.get("family"),
     )
 
 

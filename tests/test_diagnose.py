@@ -2,7 +2,8 @@ import pytest
 
 import probe_fixtures as scenarios
 from gsv_doctor import checkup, messages, project
-from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, assess_devices, diagnose
+from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, assess_devices
+from gsv_doctor.diagnose import diagnose as core_diagnose
 from gsv_doctor.findings import MEASURED, RULE, Severity, exit_code
 from gsv_project import CONFIGS, INFERENCE_UI_ENV_READ_CUDA, make_project
 
@@ -10,12 +11,18 @@ CONSTANTS_CPU = 'is_half = False\ninfer_device = "cpu"\n'
 CONSTANTS_CUDA_HALF = 'is_half = True\ninfer_device = "cuda"\n'
 
 
+def diagnose(report, gsv, config=None, environ=None, probed_python=None):
+    """The diagnosis with config.py's values as the probe child gave them (None: read statically)."""
+    family_result = {"config": dict({"error": None}, **config)} if config else None
+    return core_diagnose(report, gsv, family_result, environ, probed_python)
+
+
 def ids(diagnosis):
     return {f.id: f for f in diagnosis.findings}
 
 
 def facts(tmp_path, **kwargs):
-    return project.read(make_project(tmp_path / "gsv", **kwargs), environ={})
+    return project.open_project(make_project(tmp_path / "gsv", **kwargs), environ={})
 
 
 def test_old_torch_cpu_half_is_a_crash_with_the_conv_message(tmp_path):
@@ -100,20 +107,23 @@ def test_apple_m1_saved_probe_predicts_mps_for_a_detecting_config(tmp_path):
     assert not [f for f in result.findings if f.id.startswith("config-")]
 
 
-def test_static_values_are_used_when_config_cannot_run(tmp_path):
+def test_config_that_raises_when_run_is_an_error_for_every_importer(tmp_path):
     gsv = facts(tmp_path, config="constants_gbk_crlf.py")
-    result = diagnose(scenarios.cpu_only_torch201(), gsv,
-                      {"error": "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xd5"})
-    assert result.effective.source == "static" and result.effective.is_half is True
-    assert ids(result)["config-not-executable"].severity is Severity.ERROR
-    assert ids(result)["config-half-on-cpu"].params["value_source"] == "static"
+    error = "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xd5"
+    result = diagnose(scenarios.cpu_only_torch201(), gsv, {"error": error, "where": "config.py:3"})
+    assert result.effective.source == "executed" and result.effective.error == error
+    crash = ids(result)["config-not-executable"]
+    assert crash.severity is Severity.ERROR and crash.error_text == error
+    assert crash.entry_points[:2] == ["webui.py", "api.py"] and crash.params["where"] == "config.py:3"
+    assert crash.fix_command is None  # not a card query fix can guard: the edit is by hand
+    assert "config-half-on-cpu" not in ids(result)
+    webui = [v for v in result.verdicts if v.entry_point == "webui.py"][0]
+    assert webui.outcome == "start" and webui.where == "config.py:3"
 
 
-@pytest.mark.parametrize("config_eval", [None, {"error": "FileNotFoundError: [Errno 2] No such file or directory: "
-                                                            "'settings.json'"}])
-def test_values_nobody_could_determine_are_a_warning(tmp_path, config_eval):
+def test_values_nobody_could_determine_are_a_warning(tmp_path):
     gsv = facts(tmp_path, config="unknown_settings_json.py")
-    result = diagnose(scenarios.cpu_only_torch201(), gsv, config_eval)
+    result = diagnose(scenarios.cpu_only_torch201(), gsv, None)
     assert result.effective.source == "unknown"
     unknown = ids(result)["config-values-unknown"]
     assert unknown.severity is Severity.WARNING
@@ -154,19 +164,19 @@ def test_unknown_shape_with_fine_values_still_offers_the_tts_infer_fix(tmp_path)
                                           ("true", "NameError: name 'true' is not defined"),
                                           ("", "SyntaxError: invalid syntax")])
 def test_env_values_that_eval_rejects(tmp_path, value, error):
-    gsv = project.read(make_project(tmp_path / "gsv", config=CONSTANTS_CPU), environ={"is_half": value})
+    gsv = project.open_project(make_project(tmp_path / "gsv", config=CONSTANTS_CPU), environ={"is_half": value})
     assert ids(diagnose(scenarios.rtx3090(), gsv))["env-is-half-invalid"].error_text == error
 
 
 def test_env_false_silences_the_inference_ui(tmp_path):
-    gsv = project.read(make_project(tmp_path / "gsv", config=CONSTANTS_CPU), environ={"is_half": "False"})
+    gsv = project.open_project(make_project(tmp_path / "gsv", config=CONSTANTS_CPU), environ={"is_half": "False"})
     assert "entry-point-half-on-cpu" not in ids(diagnose(scenarios.cpu_only_torch201(), gsv))
 
 
 def test_tts_infer_cuda_without_cuda_and_half_on_cpu(tmp_path):
     gsv = facts(tmp_path, config=CONSTANTS_CPU, tts="tts_infer_cuda.yaml")
     assert ids(diagnose(scenarios.cpu_only_torch201(), gsv))["tts-infer-device-unusable"].params["section"] == "custom"
-    gsv.tts_infer.sections["custom"] = {"device": "cpu", "is_half": True}
+    gsv.facts.tts_infer.sections["custom"] = {"device": "cpu", "is_half": True}
     assert ids(diagnose(scenarios.cpu_only_torch201(), gsv))["tts-infer-half-on-cpu"].severity is Severity.ERROR
 
 
@@ -214,7 +224,8 @@ def test_the_by_hand_edit_really_turns_float16_off_on_a_cpu_machine(tmp_path, fi
     import re
     import sys
 
-    from gsv_doctor import configpy, messages
+    from gsv_doctor import messages
+    from gsv_doctor.families.gpt_sovits import configpy
 
     sys.path.insert(0, str(CONFIGS))
     from execute import execute
@@ -230,7 +241,7 @@ def test_the_by_hand_edit_really_turns_float16_off_on_a_cpu_machine(tmp_path, fi
 
 
 def test_an_invalid_is_half_variable_read_by_config_py_breaks_every_entry_point(tmp_path):
-    gsv = project.read(make_project(tmp_path / "gsv", config="env_eval.py"), environ={"is_half": "false"})
+    gsv = project.open_project(make_project(tmp_path / "gsv", config="env_eval.py"), environ={"is_half": "false"})
     result = diagnose(scenarios.cpu_only_new(), gsv, {"error": "NameError: name 'false' is not defined"})
     found = ids(result)
     assert found["env-is-half-invalid"].entry_points == ["webui.py", "api.py", "GPT_SoVITS/inference_webui.py"]

@@ -8,7 +8,8 @@ import textwrap
 import pytest
 from conftest import FIXTURES, REPO_ROOT
 
-from gsv_doctor import configpy, edits, fixplan
+from gsv_doctor import edits, fixplan
+from gsv_doctor.families.gpt_sovits import configpy
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import Finding, Severity
 
@@ -147,7 +148,7 @@ def test_failure_on_the_second_file_rolls_back_the_first(tmp_path, monkeypatch):
     tts = root / "GPT_SoVITS" / "configs" / "tts_infer.yaml"
     tts.write_bytes((CONFIGS / "tts_infer_cuda.yaml").read_bytes())
     original = (root / "config.py").read_bytes()
-    from gsv_doctor.ttsyaml import read_tts_infer
+    from gsv_doctor.families.gpt_sovits.ttsyaml import read_tts_infer
 
     tts_edit = fixplan.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
                                                               params={"section": "custom"})])
@@ -222,7 +223,8 @@ def test_lock_refuses_a_second_writer_and_takes_over_a_stale_lock(tmp_path):
 KILL_BEFORE_REPLACE = textwrap.dedent("""
     import os, sys
     sys.path.insert(0, {repo!r})
-    from gsv_doctor import configpy, edits, fixplan
+    from gsv_doctor import edits, fixplan
+    from gsv_doctor.families.gpt_sovits import configpy
     from gsv_doctor.findings import Finding, Severity
     root = {root!r}
     edit = fixplan.plan_config(configpy.read_config(os.path.join(root, "config.py")),

@@ -8,7 +8,8 @@ import pytest
 import yaml
 from conftest import FIXTURES
 
-from gsv_doctor import cli, configpy, edits, fixplan
+from gsv_doctor import cli, edits, fixplan
+from gsv_doctor.families.gpt_sovits import configpy
 
 CONFIGS = FIXTURES / "configs"
 sys.path.insert(0, str(CONFIGS))
@@ -220,14 +221,14 @@ def test_check_says_why_fix_refuses_an_unknown_shape(tmp_path, fix_cli, probe, c
 @pytest.mark.parametrize("values", [(None, "cpu"), (None, None)])
 def test_unknown_shape_without_is_half_is_refused(tmp_path, fix_cli, probe, monkeypatch, values):
     root = make_project(tmp_path, "unknown_settings_json.py", tts=None)
-    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ, **_: values)
+    monkeypatch.setattr(configpy, "predict_run", lambda facts, cuda, environ, **_: values + (None,))
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"))
     assert code == 2 and "will not guess" in err, out + err
 
 
 def test_unknown_shape_whose_values_are_known_and_fine_needs_nothing(tmp_path, fix_cli, probe, monkeypatch):
     root = make_project(tmp_path, "unknown_settings_json.py", tts=None)
-    monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ, **_: (False, "cpu"))
+    monkeypatch.setattr(configpy, "predict_run", lambda facts, cuda, environ, **_: (False, "cpu", None))
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"))
     assert code == 0 and "Nothing to change" in out, out + err
 

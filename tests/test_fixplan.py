@@ -7,10 +7,11 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gsv_doctor import configpy, fixmessages, fixplan, gpus
+from gsv_doctor import fixmessages, fixplan, gpus
+from gsv_doctor.families.gpt_sovits import configpy
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import Finding, Severity
-from gsv_doctor.ttsyaml import read_tts_infer
+from gsv_doctor.families.gpt_sovits.ttsyaml import read_tts_infer
 
 CONFIGS = FIXTURES / "configs"
 sys.path.insert(0, str(CONFIGS))

@@ -14,7 +14,6 @@ from gsv_doctor import project as project_module
 from gsv_doctor.checkup import run_checkup
 from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, DoctorError
-from gsv_doctor.findings import ALL_ENTRY_POINTS
 from gsv_doctor.fixmessages import FixError
 from gsv_doctor.i18n import pick_language
 
@@ -152,11 +151,11 @@ def _fix(project, python, write, yes, pin, all_sections, as_json, probe_json, ti
         checkup = run_checkup(str(root), python, timeout, probe_json)
         _refuse_unreadable(checkup)
         facts = checkup.project
-        present = [entry for entry in ALL_ENTRY_POINTS if (root / entry).is_file()]
         effective = checkup.diagnosis.effective
-        known = effective is None or (effective.source != "unknown" and effective.is_half is not None)
-        plan = fixplan.plan(checkup.findings, facts.config, facts.tts_infer, pin=pin, all_sections=all_sections,
-                            root_files=present, config_values_known=known)
+        known = effective is None or (effective.source != "unknown" and effective.is_half is not None) \
+            or effective.error is not None
+        plan = checkup.project_info.module.plan_fix(checkup.findings, facts, pin=pin, all_sections=all_sections,
+                                                    config_values_known=known)
         if write and plan.edits:
             if not yes and not as_json and sys.stdin.isatty():
                 for edit in plan.edits:

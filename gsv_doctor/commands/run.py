@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import click
 
-from gsv_doctor import atomicfile, hook, hookinstall, preflight
+from gsv_doctor import atomicfile, hook, hookinstall, messages, preflight
 from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
 from gsv_doctor.commands.preflight import failure_text
 from gsv_doctor.errors import EXIT_FINDINGS, DoctorError
@@ -149,6 +149,16 @@ def run_child(command: List[str], env: Dict[str, str]) -> int:
     return 128 - code if code < 0 else code  # killed by signal N: 128 + N, as shells report it
 
 
+def fix_advice(errors) -> str:
+    """The fixes that answer these errors (never `run` itself: that is what refused)."""
+    commands = []
+    for finding in errors:
+        command = finding.fix_command
+        if command and not command.startswith("gsv-doctor run") and command not in commands:
+            commands.append(command)
+    return " / ".join(commands) if commands else "the edit by hand shown above"
+
+
 @click.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
 @project_option
 @python_option
@@ -163,14 +173,14 @@ def run(project, python, timeout, lang, command) -> int:
     """
     lang = pick_language(lang)
     command = list(command)
-    result = preflight.run_preflight(project, python or python_of(command), timeout)
+    result = preflight.run_preflight(project, python or python_of(command), timeout, command=command)
     env, hooked, warning = child_environment(result, command)
     errors = [f for f in result.blocking() if not (hooked and f.id in preflight.HOOK_COVERS)]
     if warning:
         click.echo(warning, err=True)
     if errors:
-        hint = "Not started. Fix: gsv-doctor preflight --fix (or gsv-doctor fix --write), then run again."
-        click.echo(failure_text(result, errors, lang, hint), err=True)
+        click.echo(failure_text(result, errors, lang, messages.label("run_not_started", lang, fix=fix_advice(errors))),
+                   err=True)
         return EXIT_FINDINGS
     parts = ["hook active" if hooked else "hook off"]
     if result.env:

@@ -410,12 +410,24 @@ class _Module:
         self.name = name
 
 
+# torch.cuda calls that raise when CUDA cannot be used ("Torch not compiled with CUDA enabled",
+# "Found no NVIDIA driver"): config.py then dies on import.
+CUDA_QUERIES = ("torch.cuda.get_device_name", "torch.cuda.get_device_capability", "torch.cuda.get_device_properties",
+                "torch.cuda.current_device", "torch.cuda.set_device", "torch.cuda.mem_get_info")
+
+
+class _Crashed(Exception):
+    pass
+
+
 class _Predictor:
     def __init__(self, cuda_available: bool, environ: Mapping[str, str], mps_available: bool = False):
         self.cuda = cuda_available
         self.mps = mps_available
         self.environ: Dict[str, str] = dict(environ)
         self.store: Dict[str, Any] = {}
+        self.uncertain = 0  # > 0 inside a branch that may not run or a try that catches
+        self.crash: Optional[Tuple[int, str]] = None  # (line, call) of a CUDA query that raises
 
     # expressions -------------------------------------------------------
     def dotted(self, node: ast.AST) -> str:
@@ -492,6 +504,11 @@ class _Predictor:
                 return self.environ.get(args[0], args[1] if len(args) > 1 else None)
             if name == "torch.cuda.is_available":
                 return self.cuda
+            if name in CUDA_QUERIES and not self.cuda:
+                if not self.uncertain:
+                    self.crash = (node.lineno, name)
+                    raise _Crashed()
+                return UNKNOWN
             if name == "torch.backends.mps.is_available":
                 return self.mps
             if name == "torch.device":
@@ -552,7 +569,11 @@ class _Predictor:
         elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
             # The guarded blocks of config.py are imports of torch, which succeed in the
             # world predict() describes; handlers are not taken.
-            self.run(stmt.body)
+            self.uncertain += bool(stmt.handlers)
+            try:
+                self.run(stmt.body)
+            finally:
+                self.uncertain -= bool(stmt.handlers)
             self.run(stmt.orelse)
             self.run(stmt.finalbody)
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):
@@ -588,10 +609,14 @@ class _Predictor:
 
     def both(self, first: List[ast.stmt], second: List[ast.stmt]) -> None:
         before = dict(self.store)
-        self.run(first)
-        after_first = self.store
-        self.store = dict(before)
-        self.run(second)
+        self.uncertain += 1
+        try:
+            self.run(first)
+            after_first = self.store
+            self.store = dict(before)
+            self.run(second)
+        finally:
+            self.uncertain -= 1
         for key in set(after_first) | set(self.store):
             a, b = after_first.get(key, UNKNOWN), self.store.get(key, UNKNOWN)
             if not (type(a) is type(b) and a == b):
@@ -651,8 +676,46 @@ def predict(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, str]
     """(is_half, infer_device) the file gives on such a machine; None where a value cannot be
     decided statically (a helper that asks the card, a test gsv-doctor cannot evaluate).
     `mps_available`: what torch.backends.mps.is_available() answers there (Apple's MPS)."""
+    is_half, device, _crash = predict_run(facts, cuda_available, environ, mps_available)
+    return is_half, device
+
+
+def predict_run(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, str],
+                mps_available: bool = False) -> Tuple[Optional[bool], Optional[str], Optional[Tuple[int, str]]]:
+    """predict(), and (line, call) when the file raises on import there (a CUDA query that is
+    not guarded by torch.cuda.is_available(), on a machine without CUDA)."""
     tree = ast.parse(facts.text)
     predictor = _Predictor(cuda_available, environ, mps_available)
+    try:
+        _predict_statements(facts, tree, predictor, cuda_available)
+    except _Crashed:
+        return None, None, predictor.crash
+    half = predictor.store.get("is_half", UNKNOWN)
+    device = predictor.store.get("infer_device", UNKNOWN)
+    is_half = half if isinstance(half, bool) else None
+    infer_device = str(device) if isinstance(device, (str, Device)) else None
+    return is_half, infer_device, None
+
+
+def run_statements(stmts: List[ast.stmt], cuda_available: bool, environ: Mapping[str, str],
+                   names: Tuple[str, ...]) -> Dict[str, Any]:
+    """Evaluate a script's own deciding lines statically: {name: value or None}; a crash
+    or an undecidable value gives None."""
+    predictor = _Predictor(cuda_available, environ)
+    predictor.store["torch"] = _Module("torch")
+    predictor.store["os"] = _Module("os")
+    try:
+        predictor.run(stmts)
+    except _Crashed:
+        return {name: None for name in names}
+    values = {}
+    for name in names:
+        value = predictor.store.get(name, UNKNOWN)
+        values[name] = str(value) if isinstance(value, Device) else (None if value is UNKNOWN else value)
+    return values
+
+
+def _predict_statements(facts: ConfigFacts, tree: ast.Module, predictor: "_Predictor", cuda_available: bool) -> None:
     guard = _guard_span(facts.text)
     offsets = _Offsets(facts.text)
     for stmt in tree.body:
@@ -665,8 +728,3 @@ def predict(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, str]
                 predictor.store["infer_device"], predictor.store["is_half"] = device, half
             continue
         predictor.statement(stmt)
-    half = predictor.store.get("is_half", UNKNOWN)
-    device = predictor.store.get("infer_device", UNKNOWN)
-    is_half = half if isinstance(half, bool) else None
-    infer_device = str(device) if isinstance(device, (str, Device)) else None
-    return is_half, infer_device

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from gsv_doctor import configpy
+from gsv_doctor.families.gpt_sovits import configpy
 from gsv_doctor.errors import DoctorError
 
 CONFIGS = FIXTURES / "configs"

@@ -8,7 +8,7 @@ from typing import Any, Dict, Optional
 
 import yaml
 
-from gsv_doctor.configpy import decode
+from gsv_doctor.families.gpt_sovits.configpy import decode
 from gsv_doctor.errors import DoctorError
 
 RELATIVE_PATH = Path("GPT_SoVITS") / "configs" / "tts_infer.yaml"

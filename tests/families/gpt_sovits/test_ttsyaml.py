@@ -2,7 +2,7 @@ import pytest
 from conftest import FIXTURES
 
 from gsv_doctor.errors import DoctorError
-from gsv_doctor.ttsyaml import RELATIVE_PATH, read_tts_infer
+from gsv_doctor.families.gpt_sovits.ttsyaml import RELATIVE_PATH, read_tts_infer
 
 CONFIGS = FIXTURES / "configs"
 

@@ -1,0 +1,49 @@
+"""Project families: the registry (name -> module). Core code asks here, never a family by name.
+
+A family module lives in its own package here and provides:
+
+- ``NAME`` (the registry key) and ``TITLE`` (for people);
+- ``detect(path) -> bool``: is this folder the top of such a project?
+- ``read(root, environ) -> facts``: its files, read without running anything (a dataclass);
+- ``child(root, facts) -> (source, args) | None``: code that runs the project's own deciding code
+  in the probe child (standard library + torch, Python 3.9, ASCII), printing one marker line
+  with section "family";
+- ``entry_points(facts, family_result, report, environ) -> [project.EntryPoint]``: every entry
+  point and the device / precision it gets on this machine, from the child's result when there
+  is one, statically otherwise;
+- ``findings(facts, verdicts, devices, report, environ) -> [Finding]``: the family's findings,
+  each naming the entry points it affects;
+- ``launched(command, root) -> (entry point name, setting override or None) | None``: which entry
+  point a command line starts (for preflight and run);
+- ``plan_fix(findings, facts, pin, all_sections) -> fixplan.FixPlan``: the edits (edits.py writes);
+- ``next_steps(verdicts, findings) -> [command]`` is not needed: the core derives advice from
+  each finding's ``fix_command``.
+
+Adding a family: a package here and one line in FAMILIES.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, Optional
+
+from gsv_doctor.families import gpt_sovits
+
+FAMILIES: Dict[str, object] = {
+    gpt_sovits.NAME: gpt_sovits,
+}
+
+
+def get(name: str):
+    return FAMILIES[name]
+
+
+def detect(path: Path) -> Optional[str]:
+    """The name of the family whose project has its top folder at path, or None."""
+    for name, module in FAMILIES.items():
+        if module.detect(Path(path)):
+            return name
+    return None
+
+
+def described() -> str:
+    return " or ".join(module.TITLE for module in FAMILIES.values())

@@ -1,0 +1,90 @@
+"""The GPT-SoVITS family: detect its folder, map its entry points, run its own deciding code in
+the probe child, judge, and plan the edits of config.py and tts_infer.yaml."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from gsv_doctor.project import EntryPoint, Setting
+
+NAME = "gpt-sovits"
+TITLE = "GPT-SoVITS"
+_CHILD = Path(__file__).with_name("child.py")
+
+
+def detect(path: Path) -> bool:
+    from gsv_doctor.families.gpt_sovits.facts import is_root
+
+    return is_root(Path(path))
+
+
+def read(root: Path, environ: Mapping[str, str]):
+    from gsv_doctor.families.gpt_sovits import facts
+
+    return facts.read(Path(root), environ)
+
+
+def child(root: Path, facts) -> Optional[Tuple[str, Dict[str, Any]]]:
+    """The code the probe child runs after the probe, and its arguments."""
+    from gsv_doctor.families.gpt_sovits.facts import TTS_INFER
+
+    args = {"root": str(root), "tts_infer": TTS_INFER if facts.tts_infer is not None else None,
+            "env_reads": [r.path for r in facts.entry_reads]}
+    return _CHILD.read_text(encoding="ascii"), args
+
+
+def entry_points(facts, result: Optional[Mapping[str, Any]], report: Mapping[str, Any],
+                 environ: Mapping[str, str]) -> List[EntryPoint]:
+    from gsv_doctor.families.gpt_sovits import entrypoints
+
+    return entrypoints.entry_points(facts, result, report, environ)
+
+
+def findings(facts, verdicts, devices, report, environ, probed_python):
+    from gsv_doctor.families.gpt_sovits import assess
+
+    return assess.findings(facts, verdicts, devices, report, environ, probed_python)
+
+
+def launched(command: Sequence[str], root: Path) -> Optional[Tuple[str, List[str]]]:
+    """(entry point, its arguments) a command line starts: the first argument naming a file of
+    the project, as a path relative to the root; None when it names none."""
+    for index, arg in enumerate(command):
+        if not arg.endswith(".py"):
+            continue
+        for candidate in (Path(arg), Path(root) / arg):
+            try:
+                relative = Path(os.path.realpath(candidate)).relative_to(os.path.realpath(root)).as_posix()
+            except ValueError:
+                continue
+            if (Path(root) / relative).is_file() or relative in ("webui.py", "api.py", "api_v2.py"):
+                return relative, list(command[index + 1:])
+        return re.split(r"[\\/]", arg)[-1], list(command[index + 1:])
+    return None
+
+
+def override(name: str, args: List[str], entries: List[EntryPoint]) -> Optional[EntryPoint]:
+    """The entry point as a command line changes it (api.py's -d/-fp/-hp), or None."""
+    from gsv_doctor.families.gpt_sovits import entrypoints
+    from gsv_doctor.families.gpt_sovits.facts import API
+
+    if name != API:
+        return None
+    current = next((e for e in entries if e.name == API and e.started_by is None), None)
+    setting = entrypoints.api_flags(args, current.setting if current else None)
+    return None if setting is None else EntryPoint(API, setting)
+
+
+def plan_fix(found, facts, pin: bool = False, all_sections: bool = False, config_values_known: bool = True):
+    from gsv_doctor import fixplan
+
+    return fixplan.plan(found, facts.config, facts.tts_infer, pin=pin, all_sections=all_sections,
+                        root_files=facts.present + [p for p in ("webui.py", "api.py") if p not in facts.present],
+                        config_values_known=config_values_known)
+
+
+def default_entry() -> str:
+    """What a start script launches when nothing else says."""
+    return "webui.py"

@@ -1,0 +1,186 @@
+"""GPT-SoVITS's findings, from the verdicts of its entry points: which file to change, and how."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from gsv_doctor.diagnose import (
+    CRASH, DEVICE, FIX_WRITE, HALF_CPU, NAN, OK, SLOW, START, DeviceAssessment, Effective, Verdict,
+    cannot_half, half_finding, resolve, same_file)
+from gsv_doctor.families.gpt_sovits.facts import (
+    API, API_V2, IMPORTERS, WEBUI, ProjectFacts)
+from gsv_doctor.findings import MEASURED, PROJECT, Finding, Severity
+
+CONFIG_EDIT_IDS = ("config-half-on-cpu", "config-half-on-broken-gpu", "config-device-unusable")  # fix edits config.py
+CONFIG_ENTRY_POINTS = [WEBUI, API]  # webui.py also passes config.py's values to every child it starts
+
+
+def _direct(verdicts: List[Verdict], name: str) -> Optional[Verdict]:
+    return next((v for v in verdicts if v.entry_point == name and v.started_by is None), None)
+
+
+def _by_id(devices: List[DeviceAssessment], device_id: Optional[str]) -> Optional[DeviceAssessment]:
+    return next((d for d in devices if d.id == device_id), None)
+
+
+def splice_fixable(facts: ProjectFacts, where: Optional[str]) -> bool:
+    """Can `fix` make the line that raised survive (a torch.cuda.get_device_name call)?"""
+    if facts.config is None or not where or not where.startswith("config.py:"):
+        return False
+    try:
+        line = int(where.split(":")[1])
+    except ValueError:
+        return False
+    lines = facts.config.text.splitlines()
+    return 0 < line <= len(lines) and "torch.cuda.get_device_name(" in lines[line - 1]
+
+
+def _config_findings(facts: ProjectFacts, verdict: Optional[Verdict], devices: List[DeviceAssessment],
+                     report: Mapping[str, Any]) -> Tuple[List[Finding], Optional[Effective]]:
+    findings: List[Finding] = []
+    config = facts.config
+    if config is None or verdict is None:
+        return findings, None
+    effective = Effective(is_half=verdict.is_half, infer_device=verdict.device if verdict.outcome != DEVICE else None,
+                          source=verdict.how, error=verdict.error_text if verdict.outcome == START else None)
+    unknown_shape = config.shape == "unknown" and not config.patched
+    if verdict.outcome == START:
+        importers = [WEBUI, API] + [p for p in facts.imports_config if p not in (WEBUI, API)]
+        fixable = splice_fixable(facts, verdict.where) and not unknown_shape
+        findings.append(Finding("config-not-executable", Severity.ERROR, PROJECT,
+                                params={"error": verdict.error_text, "where": verdict.where or "config.py",
+                                        "value_source": verdict.how},
+                                entry_points=importers, error_text=verdict.error_text,
+                                fix_command=FIX_WRITE if fixable else None))
+        return findings, effective
+    effective.infer_device = next((v for v in [verdict.device] if v), None)
+    if verdict.outcome == "unknown" or (unknown_shape and verdict.is_half is None):
+        names = [name for name, value in (("is_half", verdict.is_half), ("infer_device", verdict.device))
+                 if value is None]
+        findings.append(Finding("config-values-unknown", Severity.WARNING, PROJECT,
+                                params={"names": " / ".join(names) or "is_half / infer_device", "shape": config.shape,
+                                        "reason": config.unknown_reason, "error": None},
+                                entry_points=list(CONFIG_ENTRY_POINTS)))
+        if verdict.outcome == "unknown":
+            return findings, effective
+    fix = None if unknown_shape else FIX_WRITE
+    if verdict.outcome == DEVICE:
+        findings.append(Finding("config-device-unusable", Severity.ERROR, MEASURED,
+                                params={"infer_device": verdict.device}, entry_points=list(CONFIG_ENTRY_POINTS),
+                                device=verdict.device, error_text=verdict.error_text, fix_command=fix))
+        effective.infer_device = verdict.device
+        # Scripts that pick "cuda if available else cpu" then run the model on the CPU.
+        cpu = next((d for d in devices if d.kind == "cpu"), None)
+        if cpu is not None and verdict.is_half:
+            finding = half_finding("config-half", cpu, list(CONFIG_ENTRY_POINTS),
+                                   {"is_half": verdict.is_half, "infer_device": verdict.device,
+                                    "value_source": verdict.how, "project_rule": bool(config.gpu_name_rule)}, fix)
+            if finding:
+                findings.append(finding)
+        return findings, effective
+    device = _by_id(devices, verdict.device)
+    if device is None:
+        return findings, effective
+    if not verdict.is_half:
+        if device.kind == "cuda" and verdict.is_half is False and device.half == OK:
+            findings.append(Finding("config-half-off-on-capable-gpu", Severity.INFO, MEASURED,
+                                    params={"device_name": device.name}, device=device.id))
+        return findings, effective
+    finding = half_finding("config-half", device, list(CONFIG_ENTRY_POINTS),
+                           {"is_half": verdict.is_half, "infer_device": verdict.device,
+                            "value_source": verdict.how, "project_rule": bool(config.gpu_name_rule)}, fix)
+    if finding:
+        findings.append(finding)
+    return findings, effective
+
+
+def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment]) -> List[Finding]:
+    findings = []
+    raw = facts.env_is_half
+    if raw is not None and raw.strip() not in ("True", "False", "0", "1"):
+        name = raw.strip() or "''"
+        # config.py itself reads the variable in most versions: then every entry point dies at import.
+        reads_env = facts.config is not None and facts.config.env_default is not None
+        findings.append(Finding(
+            "env-is-half-invalid", Severity.ERROR, PROJECT, params={"value": raw},
+            entry_points=(list(CONFIG_ENTRY_POINTS) if reads_env else []) + [r.path for r in facts.entry_reads],
+            error_text=f"NameError: name '{name}' is not defined" if name.isidentifier()
+            else "SyntaxError: invalid syntax"))
+    for read in facts.entry_reads:
+        verdict = _direct(verdicts, read.path)
+        if verdict is None or verdict.outcome not in (CRASH, NAN, SLOW, HALF_CPU):
+            continue
+        device = _by_id(devices, verdict.device)
+        if device is None:
+            continue
+        affected = [read.path] + [i for i, imported in IMPORTERS.items() if imported == read.path
+                                  and _direct(verdicts, i) is not None]
+        finding = half_finding("entry-point-half", device, affected,
+                               {"entry_point": read.path, "env_value": raw, "env_default": read.env_default},
+                               f"gsv-doctor run -- python {read.path}")
+        if finding:
+            findings.append(finding)
+    return findings
+
+
+def _tts_findings(facts: ProjectFacts, verdict: Optional[Verdict], devices: List[DeviceAssessment]) -> List[Finding]:
+    findings = []
+    if facts.tts_infer_error:
+        findings.append(Finding("tts-infer-unreadable", Severity.ERROR, PROJECT,
+                                params={"error": facts.tts_infer_error}, entry_points=[API_V2],
+                                error_text=facts.tts_infer_error))
+    if verdict is None or facts.tts_infer is None or not facts.tts_infer.sections:
+        return findings
+    section = "custom" if "custom" in facts.tts_infer.sections else sorted(facts.tts_infer.sections)[0]
+    if verdict.outcome == START:
+        findings.append(Finding("tts-infer-unreadable", Severity.ERROR, PROJECT,
+                                params={"error": verdict.error_text}, entry_points=[API_V2],
+                                error_text=verdict.error_text))
+    elif verdict.outcome == DEVICE:
+        findings.append(Finding("tts-infer-device-unusable", Severity.ERROR, MEASURED,
+                                params={"section": section, "device": verdict.device},
+                                entry_points=[API_V2], device=verdict.device, error_text=verdict.error_text,
+                                fix_command=FIX_WRITE))
+    elif verdict.is_half and verdict.outcome in (CRASH, NAN, SLOW, HALF_CPU):
+        device = _by_id(devices, verdict.device)
+        if device is not None:
+            finding = half_finding("tts-infer-half", device, [API_V2], {"section": section}, FIX_WRITE)
+            if finding:
+                findings.append(finding)
+    return findings
+
+
+def _fix_refuses(facts: ProjectFacts, findings: List[Finding]) -> bool:
+    """`gsv-doctor fix` stops with the manual edit, writing nothing, when config.py has a shape it
+    does not recognise and either needs an edit or gives values nobody could determine."""
+    config = facts.config
+    if config is None or config.shape != "unknown" or config.patched:
+        return False
+    return any(f.id in CONFIG_EDIT_IDS or f.id == "config-values-unknown" for f in findings)
+
+
+def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
+             report: Optional[Mapping[str, Any]], environ: Mapping[str, str],
+             probed_python: Optional[str]) -> Tuple[List[Finding], Optional[Effective]]:
+    found: List[Finding] = []
+    effective = None
+    if facts.config_error:
+        found.append(Finding("config-unreadable", Severity.ERROR, PROJECT, params={"error": facts.config_error},
+                             entry_points=list(CONFIG_ENTRY_POINTS), error_text=facts.config_error))
+    if report:
+        config_findings, effective = _config_findings(facts, _direct(verdicts, WEBUI), devices, report)
+        found += config_findings
+        found += _env_findings(facts, verdicts, devices)
+        found += _tts_findings(facts, _direct(verdicts, API_V2), devices)
+        if facts.training_fp16 and cannot_half(devices):
+            found.append(Finding("training-fp16", Severity.INFO, PROJECT, params={"files": facts.training_fp16}))
+        if facts.bundled_python and probed_python and not same_file(facts.bundled_python, probed_python):
+            found.append(Finding("bundled-runtime-not-probed", Severity.WARNING, PROJECT,
+                                 params={"bundled": facts.bundled_python, "probed": probed_python},
+                                 fix_command=f'gsv-doctor check --python "{facts.bundled_python}"'))
+    elif facts.tts_infer_error:
+        found += _tts_findings(facts, None, devices)
+    if _fix_refuses(facts, found):
+        for finding in found:
+            if finding.fix_command == FIX_WRITE:
+                finding.fix_command = None
+    return found, effective

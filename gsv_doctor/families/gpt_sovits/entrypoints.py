@@ -1,0 +1,230 @@
+"""GPT-SoVITS's entry points and where each one's device and precision come from, on this
+machine: from the project's own code run in the probe child when it ran, read statically
+otherwise (and the report says which).
+
+- webui.py imports config.py, and starts the inference UIs and the dataset scripts with the
+  variable is_half set to str(config.is_half) ("True"/"False") and uvr5 with config's
+  infer_device and is_half on its command line;
+- api.py takes config.py's values, which -d/--device, -fp and -hp override;
+- api_v2.py builds TTS_Config from tts_infer.yaml (whose fallbacks depend on the version);
+- the inference UIs started directly read the is_half variable and pick their device
+  themselves (inference_cli.py and inference_gui.py import inference_webui.py).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from gsv_doctor.families.gpt_sovits import configpy
+from gsv_doctor.families.gpt_sovits.facts import (
+    API, API_V2, IMPORTERS, INFERENCE_UI, TTS_INFER, UVR5, WEBUI, ProjectFacts, own_lines)
+from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting
+
+# The mid-2025 config.py helper keeps a card on the GPU when (memory in GiB + 0.4) >= 4
+# (a 4 GB card reports about 3.8 GiB), at compute capability 5.3 or more; float32 at 6.1
+# and for a GTX 16xx at 7.5; float16 above 6.1. infer_device is the best card by
+# (capability, memory); is_half is on when any card gets float16.
+MEMORY_ALLOWANCE_GB = 0.4
+
+
+def _truthy(value: Any) -> Optional[bool]:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("true", "1", "yes")
+
+
+def no_cuda_error(report: Mapping[str, Any]) -> str:
+    torch_info = report.get("torch") or {}
+    if not torch_info.get("cuda") and not torch_info.get("hip"):
+        return "AssertionError: Torch not compiled with CUDA enabled"
+    if (report.get("cuda") or {}).get("error"):
+        return report["cuda"]["error"]
+    return "RuntimeError: Found no NVIDIA driver on your system."
+
+
+def helper_rule(report: Mapping[str, Any]) -> Tuple[bool, str]:
+    """(is_half, infer_device) of the mid-2025 helper on the probed cards."""
+    cards = []
+    cuda = bool((report.get("cuda") or {}).get("available"))
+    for device in report.get("devices") or []:
+        if device.get("kind") != "cuda" or not cuda or not device.get("capability"):
+            continue
+        major, minor = device["capability"][:2]
+        sm = major + minor / 10.0
+        memory = (device.get("total_memory_gb") or 0.0) + MEMORY_ALLOWANCE_GB
+        name = device.get("name") or ""
+        if memory < 4 or sm < 5.3:
+            cards.append(("cpu", False, 0.0, 0.0))
+        elif sm == 6.1 or (re.search(r"16\d{2}", name) and sm == 7.5):
+            cards.append((device["id"], False, sm, memory))
+        elif sm > 6.1:
+            cards.append((device["id"], True, sm, memory))
+        else:
+            cards.append(("cpu", False, 0.0, 0.0))
+    if not cards:
+        cards.append(("cpu", False, 0.0, 0.0))
+    best = max(cards, key=lambda card: (card[2], card[3]))
+    return any(card[1] for card in cards), best[0]
+
+
+def config_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Mapping[str, Any],
+                   environ: Mapping[str, str]) -> Optional[Setting]:
+    """What config.py gives (webui.py, api.py and every script importing it)."""
+    config = facts.config
+    if config is None:
+        return None
+    ran = (result or {}).get("config")
+    if ran is not None:
+        if ran.get("error"):
+            return Setting(None, None, "config.py", EXECUTED, error=ran["error"], where=ran.get("where"))
+        return Setting(_device_text(ran.get("infer_device")), _truthy(ran.get("is_half")), "config.py", EXECUTED)
+    cuda = bool((report.get("cuda") or {}).get("available"))
+    mps = bool((report.get("mps") or {}).get("available"))
+    is_half, device, crash = configpy.predict_run(config, cuda, environ, mps_available=mps)
+    if crash:
+        return Setting(None, None, "config.py", STATIC, error=no_cuda_error(report), where=f"config.py:{crash[0]}",
+                       note=crash[1])
+    if config.shape == "helper" and not config.patched:
+        is_half, device = helper_rule(report)
+        return Setting(device, is_half, "config.py", STATIC, note="helper")
+    how = STATIC if (is_half is not None or device is not None) else UNKNOWN
+    return Setting(device, is_half, "config.py", how)
+
+
+def _device_text(value: Any) -> Optional[str]:
+    return None if value is None else str(value)
+
+
+def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Optional[Mapping[str, Any]],
+                report: Mapping[str, Any], source: str) -> Optional[Setting]:
+    """A script's own is_half / device lines with the is_half variable at `value` (None: unset)."""
+    read = next((r for r in facts.entry_reads if r.path == path), None)
+    if read is None:
+        return None
+    ran = ((result or {}).get("env_reads") or {}).get(path)
+    if ran is not None and "values" in ran:
+        key = "now" if value == facts.env_is_half else value
+        got = ran["values"].get(key) if key else None
+        if got is not None:
+            if got.get("error"):
+                return Setting(None, None, source, EXECUTED, error=got["error"], where=got.get("where"))
+            return Setting(_device_text(got.get("device")), _truthy(got.get("is_half")), source, EXECUTED)
+    cuda = bool((report.get("cuda") or {}).get("available"))
+    environ = {} if value is None else {"is_half": value}
+    try:
+        tree = ast.parse(Path(facts.root, path).read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return Setting(None, None, source, UNKNOWN)
+    if value is not None and value.strip() not in ("True", "False", "0", "1"):
+        name = value.strip() or "''"
+        error = f"NameError: name '{name}' is not defined" if name.isidentifier() else "SyntaxError: invalid syntax"
+        return Setting(None, None, source, STATIC, error=error, where=f"{Path(path).name}:{read.lines[0] if read.lines else '?'}")
+    got = configpy.run_statements(own_lines(tree), cuda, environ, ("is_half", "device"))
+    device = got.get("device")
+    if device is None and not any(isinstance(n, ast.If) or "device" in ast.dump(n) for n in own_lines(tree)):
+        device = "cuda" if cuda else "cpu"  # the usual `cuda if available else cpu`, not in this copy's lines
+    half = got.get("is_half")
+    how = STATIC if (half is not None) else UNKNOWN
+    return Setting(_device_text(device), half if isinstance(half, bool) else None, source, how)
+
+
+def tts_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Mapping[str, Any]) -> Optional[Setting]:
+    """TTS_Config on tts_infer.yaml (api_v2.py)."""
+    tts = facts.tts_infer
+    if tts is None or not tts.sections:
+        return None
+    section = "custom" if "custom" in tts.sections else sorted(tts.sections)[0]
+    source = f"tts_infer.yaml [{section}]"
+    ran = (result or {}).get("tts_config")
+    if ran is not None and ran.get("ran"):
+        return Setting(_device_text(ran.get("device")), _truthy(ran.get("is_half")), source, EXECUTED,
+                       note=_tts_note(facts))
+    if ran is not None and ran.get("error") and facts.tts_config is not None and facts.tts_config.found:
+        return Setting(None, None, source, EXECUTED, error=ran["error"], where=ran.get("where"))
+    values = tts.sections[section]
+    device = values.get("device")
+    is_half = values.get("is_half")
+    tts_config = facts.tts_config
+    cuda = bool((report.get("cuda") or {}).get("available"))
+    if tts_config is not None and tts_config.device_fallback and "cuda" in str(device or "") and not cuda:
+        device = "cpu"
+    if tts_config is not None and tts_config.half_fallback and str(device) == "cpu":
+        is_half = False
+    return Setting(device, is_half, source, STATIC, note=_tts_note(facts))
+
+
+def _tts_note(facts: ProjectFacts) -> Optional[str]:
+    tts_config = facts.tts_config
+    if tts_config is None or not tts_config.found:
+        return None
+    return "fallback:" + ",".join(name for name, on in (("device", tts_config.device_fallback),
+                                                        ("is_half", tts_config.half_fallback)) if on)
+
+
+def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Mapping[str, Any],
+                 environ: Mapping[str, str]) -> List[EntryPoint]:
+    entries: List[EntryPoint] = []
+    present = set(facts.present)
+    config = config_setting(facts, result, report, environ)
+    if config is not None:
+        for name in (WEBUI, API):
+            entries.append(EntryPoint(name, config, present=name in present))
+        exported = None if config.is_half is None else str(bool(config.is_half))
+        for read in facts.entry_reads:
+            if config.error:
+                continue
+            child = env_setting(facts, read.path, exported, result, report, "is_half=" + str(exported) + " from webui.py")
+            if child is not None and exported is not None:
+                if child.device and child.device.startswith("cuda") and config.device and config.device.startswith("cuda"):
+                    child.device = config.device  # webui.py hands its children the card it picked
+                entries.append(EntryPoint(read.path, child, started_by=WEBUI))
+        if UVR5 in present and not config.error:
+            entries.append(EntryPoint(UVR5, Setting(config.device, config.is_half, "webui.py's command line",
+                                                    config.how), started_by=WEBUI))
+    tts = tts_setting(facts, result, report)
+    if tts is not None:
+        entries.append(EntryPoint(API_V2, tts, present=API_V2 in present))
+    for read in facts.entry_reads:
+        now = facts.env_is_half
+        setting = env_setting(facts, read.path, now, result, report,
+                              "is_half variable " + ("unset, default " + str(read.env_default) if now is None else "=" + now))
+        if setting is None:
+            continue
+        if config is not None and config.error and read.path in facts.imports_config:
+            setting = Setting(None, None, "config.py", config.how, error=config.error, where=config.where)
+        entries.append(EntryPoint(read.path, setting))
+        for importer, imported in IMPORTERS.items():
+            if imported == read.path and importer in present:
+                entries.append(EntryPoint(importer, setting))
+    return entries
+
+
+def api_flags(args: List[str], config: Optional[Setting]) -> Optional[Setting]:
+    """api.py's -d/--device, -fp/--full_precision and -hp/--half_precision over config.py."""
+    if config is None or config.error:
+        return None
+    device, is_half = config.device, config.is_half
+    full = half = False
+    changed = False
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg in ("-d", "--device") and index + 1 < len(args):
+            device, changed = args[index + 1], True
+            index += 1
+        elif arg.startswith("--device="):
+            device, changed = arg.split("=", 1)[1], True
+        elif arg in ("-fp", "--full_precision"):
+            full, changed = True, True
+        elif arg in ("-hp", "--half_precision"):
+            half, changed = True, True
+        index += 1
+    if not changed:
+        return None
+    if full != half:
+        is_half = half
+    return Setting(device, is_half, "api.py's command line over config.py", config.how)
