@@ -1,7 +1,11 @@
-"""Runs in the target interpreter (standard library and torch only, torch 1.13 and up): RVC's
-own `Config()` in a throw-away copy of the project, and what it gave.
+"""Runs in the target interpreter (standard library and torch only, torch 1.13 and up, Python
+3.9 syntax, ASCII): RVC's own `Config()` in a throw-away copy of the project, and what it gave.
 
-The job arrives as JSON on stdin: {"folder": the copy, "module": "configs.config" or
+In check it runs after the probe, in the probe child (gsv_doctor.target sets FAMILY_ARGS:
+{"root", "files" (relative paths to copy), "module", "entry", "marker"}); it copies the files
+into a temporary folder, runs there, deletes the folder and prints one marker line with
+section "family". Standalone (the tests, benchmarks/verify_rvc_history.py) the job arrives as
+JSON on stdin: {"folder": the copy, "module": "configs.config" or
 "config", "entry": the argv[0] to pretend, "machine": null or {"gpus": [{"name",
 "capability", "memory"}], "mps": bool}}. A machine replaces what torch.cuda /
 torch.backends.mps report (a saved probe report from another computer, or a test); null
@@ -128,6 +132,29 @@ def run(job):
     return result
 
 
+def run_in_copy(args):
+    """Copy the files Config() needs out of the project, run it there, delete the copy."""
+    import shutil
+    import tempfile
+
+    home = os.getcwd()
+    folder = tempfile.mkdtemp(prefix="gsv-doctor-rvc-")
+    saved_argv, saved_path = list(sys.argv), list(sys.path)
+    try:
+        for relative in args["files"]:
+            target = os.path.join(folder, *relative.split("/"))
+            if not os.path.isdir(os.path.dirname(target)):
+                os.makedirs(os.path.dirname(target))
+            shutil.copy2(os.path.join(args["root"], *relative.split("/")), target)
+        return run({"folder": folder, "module": args["module"], "entry": args["entry"], "machine": None})
+    except BaseException as exc:
+        return {"error": None, "failed": "%s: %s" % (type(exc).__name__, exc)}
+    finally:
+        os.chdir(home)
+        sys.argv, sys.path[:] = saved_argv, saved_path
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main():
     job = json.loads(sys.stdin.read())
     out = sys.stdout
@@ -139,3 +166,8 @@ def main():
 
 if __name__ == "__main__":
     main()
+elif __name__ == "__gsv_doctor_family__":
+    _result = run_in_copy(FAMILY_ARGS)  # noqa: F821  (set by gsv_doctor.target)
+    _result["section"] = "family"
+    sys.__stdout__.write("\n" + FAMILY_ARGS["marker"] + json.dumps(_result, default=str) + "\n")  # noqa: F821
+    sys.__stdout__.flush()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import List, Optional
 
 from gsv_doctor.families.rvc import configclass
 from gsv_doctor.families.rvc.verdicts import RvcProject
@@ -14,23 +14,14 @@ from gsv_doctor.fixplan import FileEdit, Reason
 
 _FP16_TRUE = re.compile(rb'("fp16_run"\s*:\s*)true')
 
-# Texts of the reasons below, for the family-neutral renderer.
-TEXTS: Dict[str, Dict[str, str]] = {
-    "reason.rvc-guard": {
-        "en": "after line {line} of {path}: when the device is the CPU, is_half = False (a guard that "
-              "leaves GPUs as they are)",
-        "zh": "{path} 第 {line} 行之后：设备为 CPU 时 is_half = False（不影响显卡的保护语句）",
-    },
-    "reason.rvc-json-fp16": {
-        "en": "{path}: \"fp16_run\": true -> false (training on the CPU cannot use float16)",
-        "zh": "{path}：\"fp16_run\": true -> false（CPU 训练不能用半精度）",
-    },
-}
+def can_guard(project: RvcProject) -> bool:
+    config = project.config
+    return config is not None and not config.guarded and config.guard_after_line is not None
 
 
 def needs_guard(project: RvcProject) -> bool:
     config = project.config
-    if config is None or config.guarded or config.guard_after_line is None:
+    if not can_guard(project) or config is None:
         return False
     if config.cpu_is_half is not False:  # the CPU path leaves or sets float16
         return True
@@ -39,7 +30,7 @@ def needs_guard(project: RvcProject) -> bool:
 
 def guard_edit(project: RvcProject) -> Optional[FileEdit]:
     config = project.config
-    if not needs_guard(project) or config is None:
+    if not can_guard(project) or config is None:
         return None
     path = Path(project.layout.root) / config.path
     return FileEdit(path=str(path), old_text=config.text, new_text=configclass.with_guard(config),
@@ -47,10 +38,11 @@ def guard_edit(project: RvcProject) -> Optional[FileEdit]:
                     kind="config", encoding=config.encoding, has_bom=config.has_bom, old_bytes=config.raw)
 
 
+def training_half_on_cpu(project: RvcProject) -> bool:
+    return any(v.entry == project.layout.train_script and v.outcome == "cpu-half" for v in project.verdicts)
+
+
 def json_edits(project: RvcProject) -> List[FileEdit]:
-    train = project.layout.train_script
-    if not any(v.entry == train and v.outcome == "cpu-half" for v in project.verdicts):
-        return []
     edits = []
     for relative in project.layout.json_configs:
         path = Path(project.layout.root) / relative
@@ -67,6 +59,10 @@ def json_edits(project: RvcProject) -> List[FileEdit]:
     return edits
 
 
-def plan(project: RvcProject) -> List[FileEdit]:
-    guard = guard_edit(project)
-    return ([guard] if guard else []) + json_edits(project)
+def plan(project: RvcProject, guard: Optional[bool] = None, training: Optional[bool] = None) -> List[FileEdit]:
+    """The edits; `guard` / `training` say whether float16 on the CPU was found for the web UI and
+    for training (None: decide from the project's verdicts)."""
+    guard = needs_guard(project) if guard is None else guard
+    training = training_half_on_cpu(project) if training is None else training
+    edit = guard_edit(project) if guard else None
+    return ([edit] if edit else []) + (json_edits(project) if training else [])

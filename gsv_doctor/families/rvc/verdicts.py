@@ -97,6 +97,13 @@ def predict(root: Path, machine: Optional[Mapping[str, Any]], python: Optional[s
         entry = project.layout.web_ui or "infer-web.py"
         project.run = runner.run_config(python, Path(root), project.layout.config_path, entry=entry,
                                         machine=machine if fake else None, timeout=timeout)
+    project.verdicts = judge(project, machine)
+    return project
+
+
+def judge(project: RvcProject, machine: Optional[Mapping[str, Any]]) -> List[Verdict]:
+    """The verdicts from the run when it answered, else from the static reading."""
+    root = Path(project.layout.root)
     ran = project.run if project.run is not None and project.run.ran else None
     if ran is not None:
         device, is_half, source = ran.device, ran.is_half, RAN
@@ -106,15 +113,15 @@ def predict(root: Path, machine: Optional[Mapping[str, Any]], python: Optional[s
     base = "crash" if ran is not None and ran.error else outcome(device, is_half)
     entries = project.layout.entry_points or [layout.EntryPoint(project.layout.web_ui or "infer-web.py",
                                                                 "Config()", 0)]
+    verdicts = []
     for entry in entries:
-        project.verdicts.append(Verdict(entry.path, base, device, is_half, source,
-                                        ran.error if ran else None, ran.where if ran else None,
-                                        via=entry.source))
+        verdicts.append(Verdict(entry.path, base, device, is_half, source, ran.error if ran else None,
+                                ran.where if ran else None, via=entry.source))
     if project.layout.train_script and base != "crash":
-        half = _training_half(ran, Path(root), project.layout.json_configs, project.config)
+        half = _training_half(ran, root, project.layout.json_configs, project.config)
         place = outcome(device, False)
         train = place + "-half" if half and place in ("cpu", "gpu", "mps") else place if half is not None \
             else "unknown"
-        project.verdicts.append(Verdict(project.layout.train_script, train, device, half, source,
-                                        via="fp16_run in " + ", ".join(project.layout.json_configs)))
-    return project
+        verdicts.append(Verdict(project.layout.train_script, train, device, half, source,
+                                via="fp16_run in " + ", ".join(project.layout.json_configs)))
+    return verdicts
