@@ -375,46 +375,76 @@ def train_kind(result: Dict) -> str:
     return place + "-half" if result.get("train_fp16") else place
 
 
-def rvc_compare(rvc, runner, args, version, pristine, work, machines, truth, label, score) -> Dict:
-    """check's verdicts and fix's results against the truth."""
-    from gsv_doctor import edits
+def cli(python: str, *args: str) -> subprocess.CompletedProcess:
+    """gsv-doctor itself, as a user runs it (from this checkout)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO), GSV_DOCTOR_LANG="en")
+    return subprocess.run([python, "-m", "gsv_doctor", *args], capture_output=True, text=True, env=env,
+                          timeout=600, encoding="utf-8")
 
+
+def check_kinds(document: Dict) -> Dict[str, str]:
+    """Entry point -> what check says it gets: 'crash' (dies at start), 'cpu-half', 'cpu', ..."""
+    out = {}
+    for entry in document.get("entry_points") or []:
+        if entry["outcome"] == "start":
+            out[entry["entry_point"]] = "crash"
+            continue
+        device = str(entry.get("device") or "")
+        place = "gpu" if device.startswith("cuda") else device.split(":")[0] or "unknown"
+        out[entry["entry_point"]] = place + ("-half" if entry.get("is_half") else "")
+    return out
+
+
+def rvc_compare(rvc, runner, args, version, pristine, work, machines, truth, label, score) -> Dict:
+    """check's verdicts and fix's results against the truth. On this machine (CPU only) the real
+    commands run (`check --json`, `fix --write`, `fix --undo`); on the pretended machines the
+    family's verdicts from its own Config() run with the machine faked in the child."""
     out: Dict = {"check": {}, "fix": {}}
-    projects = {}
-    for name in [m for m in args.check_machines.split(",") if m in machines]:
-        folder = work / f"check-{name}"
-        shutil.copytree(pristine, folder, symlinks=True)
-        before = snapshot(folder)
-        # On "cpu" this is check on this machine as it is; elsewhere the machine is pretended.
-        project = projects[name] = rvc.predict(folder, MACHINES[name], python=args.python, fake=name != "cpu")
-        web = project.verdicts[0]
-        expected = kind(truth[name])
+    folder = work / "user"
+    shutil.copytree(pristine, folder, symlinks=True)
+    before = snapshot(folder)
+    done = cli(sys.executable, "check", "--json", "--project", str(folder), "--python", args.python)
+    try:
+        document = json.loads(done.stdout)
+    except ValueError:
+        score("check ran", False, f"{label}: check exit {done.returncode}: {done.stderr[-300:]}")
+        return out
+    score("check ran", document.get("family") == "rvc", f"{label}: family {document.get('family')}")
+    said = check_kinds(document)
+    out["check"]["cpu"] = said
+    web = next((e for e in said if e in ("infer-web.py", "webui.py")), next(iter(said), None))
+    expected = kind(truth["cpu"])
+    score("check cpu: web UI", web is not None and said[web] == expected,
+          f"{label}: check says {web}={said.get(web)}, it runs {expected} {truth['cpu'].get('error', '')}")
+    trains = [e for e in said if "train" in e]
+    if reads_fp16_run(pristine) != bool(trains):
+        score("check cpu: training", False, f"{label}: training reads fp16_run: {reads_fp16_run(pristine)}, "
+                                            f"check lists {trains}")
+    elif trains and expected != "crash":
+        score("check cpu: training", said[trains[0]] == train_kind(truth["cpu"]),
+              f"{label}: check says {trains[0]}={said[trains[0]]}, it starts {train_kind(truth['cpu'])}")
+    score("check changes no file", snapshot(folder) == before, f"{label}: check changed files")
+
+    static = rvc.predict(folder, MACHINES["cpu"])  # no Python: the static reading alone
+    score("static reading, cpu", static.verdicts[0].outcome == expected,
+          f"{label}: statically {static.verdicts[0].outcome}, runs {expected}")
+    for name in [m for m in args.check_machines.split(",") if m in machines and m != "cpu"]:
+        project = rvc.predict(folder, MACHINES[name], python=args.python, fake=True)
         out["check"][name] = {v.entry: v.outcome for v in project.verdicts}
-        score(f"check {name}: web UI", web.outcome == expected,
-              f"{label}: {web.entry} said {web.outcome}, runs {expected} ({truth[name].get('error', '')})")
-        train = [v for v in project.verdicts if v.entry == project.layout.train_script]
-        if reads_fp16_run(pristine) != bool(train):
-            score(f"check {name}: training", False, f"{label}: training reads fp16_run: {reads_fp16_run(pristine)}, "
-                                                    f"check gave {'a' if train else 'no'} training verdict")
-        elif train and expected != "crash":
-            score(f"check {name}: training", train[0].outcome == train_kind(truth[name]),
-                  f"{label}: {train[0].entry} said {train[0].outcome}, starts {train_kind(truth[name])}")
-        score("check changes no file", snapshot(folder) == before, f"{label}: check on {name} changed files")
-        if name == "cpu":
-            static = rvc.predict(folder, MACHINES[name])  # no Python: the static reading alone
-            score("static reading, cpu", static.verdicts[0].outcome == expected,
-                  f"{label}: statically {static.verdicts[0].outcome}, runs {expected}")
+        score(f"check {name}: web UI", project.verdicts[0].outcome == kind(truth[name]),
+              f"{label}: said {project.verdicts[0].outcome}, runs {kind(truth[name])}")
     if args.no_fix:
         return out
-    folder = work / "check-cpu"  # fix works from check's reading of this (CPU-only) machine
-    if "cpu" not in projects:
-        shutil.copytree(pristine, folder, symlinks=True)
-        projects["cpu"] = rvc.predict(folder, MACHINES["cpu"], python=args.python)
-    before = snapshot(folder)
-    project = projects["cpu"]
-    plan = rvc.plan(project)
-    edits.apply(plan, folder)
-    written = {Path(e.path).relative_to(folder).as_posix() for e in plan}
+
+    from gsv_doctor import edits
+
+    done = cli(sys.executable, "fix", "--write", "--yes", "--json", "--project", str(folder), "--python", args.python)
+    try:
+        written = {Path(e["path"]).resolve().relative_to(folder.resolve()).as_posix()
+                   for e in json.loads(done.stdout)["edits"]}
+    except (ValueError, KeyError):
+        score("fix ran", False, f"{label}: fix exit {done.returncode}: {done.stderr[-300:]}")
+        return out
     changed = {p for p, h in snapshot(folder).items() if before.get(p) != h}
     allowed = written | {p + edits.BACKUP_SUFFIX for p in written} | {edits.MANIFEST_NAME}
     score("fix touches only its edits", changed <= allowed, f"{label}: also changed {sorted(changed - allowed)}")
@@ -427,16 +457,16 @@ def rvc_compare(rvc, runner, args, version, pristine, work, machines, truth, lab
                                              f"training={train_kind(fixed['cpu'])} (before {describe(truth['cpu'])})")
     for name, want in (("rtx3090", "gpu-half"), ("gtx1660ti", "gpu")):
         if name in fixed:
-            same = kind(fixed[name]) == kind(truth[name])
-            score(f"fix: {name} unchanged", same,
+            score(f"fix: {name} unchanged", kind(fixed[name]) == kind(truth[name]),
                   f"{label}: {name} {describe(truth[name])} -> {describe(fixed[name])}")
             score(f"fix: {name} {want}", kind(fixed[name]) == want,
                   f"{label}: {name} after fix {describe(fixed[name])} (before {describe(truth[name])})")
-    edits.undo(folder)
+    done = cli(sys.executable, "fix", "--undo", "--project", str(folder))
     restored = snapshot(folder)
     leftovers = sorted(p for p in restored if p not in before)
-    score("undo restores byte for byte", restored == before,
-          f"{label}: differs in {sorted(p for p in before if restored.get(p) != before[p]) + leftovers}")
+    score("undo restores byte for byte", restored == before and done.returncode == 0,
+          f"{label}: exit {done.returncode}, differs in "
+          f"{sorted(p for p in before if restored.get(p) != before[p]) + leftovers}")
     return out
 
 
