@@ -185,6 +185,9 @@ def read_config(path: Path, relative: str) -> ConfigFacts:
         return value, line
 
     facts.cpu_is_half, facts.cpu_line = half_in("cpu")
+    if facts.guarded:  # our guard after the device choice: float32 whenever the device is the CPU
+        facts.cpu_is_half = False
+        facts.cpu_line = next(i + 1 for i, line in enumerate(text.splitlines()) if GUARD_MARK in line)
     # Without an MPS branch a Mac takes the CPU path.
     facts.mps_is_half = half_in("mps")[0] if any(label == "mps" for label, _ in branches) else facts.cpu_is_half
     cpu_statements = next((s for label, s in branches if label == "cpu"), [])

@@ -71,7 +71,8 @@ def test_a_guarded_config_is_recognised_and_crlf_and_bom_are_kept(tmp_path):
     new = configclass.with_guard(facts)
     assert "\n" not in new.replace("\r\n", "")
     path.write_bytes(b"\xef\xbb\xbf" + new.encode("utf-8"))
-    assert configclass.read_config(path, "config.py").guarded
+    guarded = configclass.read_config(path, "config.py")
+    assert guarded.guarded and guarded.cpu_is_half is False and guarded.mps_is_half is True
 
 
 def test_unreadable_configs_are_a_doctor_error(tmp_path):
