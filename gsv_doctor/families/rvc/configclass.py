@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from gsv_doctor.errors import DoctorError
 
@@ -40,6 +40,7 @@ class ConfigFacts:
     guard_indent: str = ""
     guard_body_indent: str = ""
     guarded: bool = False  # our guard is already there
+    mps_branch: bool = False  # an MPS branch exists (else a Mac takes the CPU path)
     newline: str = "\n"
     encoding: str = "utf-8"
     has_bom: bool = False
@@ -189,7 +190,8 @@ def read_config(path: Path, relative: str) -> ConfigFacts:
         facts.cpu_is_half = False
         facts.cpu_line = next(i + 1 for i, line in enumerate(text.splitlines()) if GUARD_MARK in line)
     # Without an MPS branch a Mac takes the CPU path.
-    facts.mps_is_half = half_in("mps")[0] if any(label == "mps" for label, _ in branches) else facts.cpu_is_half
+    facts.mps_branch = any(label == "mps" for label, _ in branches)
+    facts.mps_is_half = half_in("mps")[0] if facts.mps_branch else facts.cpu_is_half
     cpu_statements = next((s for label, s in branches if label == "cpu"), [])
     facts.cpu_rewrites_json = _calls(cpu_statements, _FP32_REWRITERS)
 
@@ -200,6 +202,117 @@ def read_config(path: Path, relative: str) -> ConfigFacts:
     inner = lines[chain.body[0].lineno - 1]
     facts.guard_body_indent = inner[: len(inner) - len(inner.lstrip())]
     return facts
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _value(node: ast.AST, env: Dict[str, Any], prefix: str) -> Any:
+    """A tiny evaluator for the card-name rules; _Unknown for anything else."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return [_value(element, env, prefix) for element in node.elts]
+    name = _target_name(node, prefix)
+    if name is not None:
+        if name in env:
+            return env[name]
+        raise _Unknown(name)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr in ("upper", "lower") and not node.args:
+            value = _value(node.func.value, env, prefix)
+            if isinstance(value, str):
+                return getattr(value, node.func.attr)()
+        if node.func.attr == "has_xpu":  # Intel XPU: not a CUDA machine's path
+            return False
+        raise _Unknown(node.func.attr)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return not _value(node.operand, env, prefix)
+    if isinstance(node, ast.BoolOp):
+        unknown = False
+        for operand in node.values:
+            try:
+                value = _value(operand, env, prefix)
+            except _Unknown:
+                unknown = True
+                continue
+            if isinstance(node.op, ast.And) and not value:
+                return False
+            if isinstance(node.op, ast.Or) and value:
+                return True
+        if unknown:
+            raise _Unknown("bool")
+        return isinstance(node.op, ast.And)
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        left, right = _value(node.left, env, prefix), _value(node.comparators[0], env, prefix)
+        op = node.ops[0]
+        try:
+            if isinstance(op, ast.In):
+                return left in right
+            if isinstance(op, ast.NotIn):
+                return left not in right
+        except TypeError:
+            raise _Unknown("in")
+        if isinstance(op, (ast.Eq, ast.Is)):
+            return left == right
+        if isinstance(op, (ast.NotEq, ast.IsNot)):
+            return left != right
+    raise _Unknown(type(node).__name__)
+
+
+def _sets_half(statements: List[ast.stmt], prefix: str) -> bool:
+    return any(_target_name(t, prefix) == "is_half" for s in statements for n in ast.walk(s)
+               for t in (n.targets if isinstance(n, ast.Assign) else []))
+
+
+def _run(statements: List[ast.stmt], env: Dict[str, Any], prefix: str) -> bool:
+    """Follow the statements for is_half; False when a `return` ends the function."""
+    for statement in statements:
+        if isinstance(statement, ast.Return):
+            return False
+        if isinstance(statement, ast.Assign):
+            for target in statement.targets:
+                name = _target_name(target, prefix)
+                if name == "is_half":
+                    env["is_half"] = _value(statement.value, env, prefix)  # _Unknown when computed
+                elif name == "device" and isinstance(statement.value, ast.Constant):
+                    env["device"] = statement.value.value
+        elif isinstance(statement, ast.If):
+            try:
+                taken = statement.body if _value(statement.test, env, prefix) else statement.orelse
+            except _Unknown:
+                if _sets_half(statement.body + statement.orelse, prefix):
+                    raise
+                continue
+            if not _run(taken, env, prefix):
+                return False
+        elif _sets_half([statement], prefix):
+            raise _Unknown("is_half set in a loop, with or try")
+    return True
+
+
+def gpu_is_half(facts: ConfigFacts, gpu_name: str) -> Optional[bool]:
+    """is_half on a machine whose first CUDA card is `gpu_name`, from the card-name rules of the
+    CUDA branch and what follows it; None when the config decides otherwise (the capability
+    rule of 2025 on, a value computed at run time) or a flag would be needed."""
+    shape, init, body = _body(ast.parse(facts.text))
+    prefix = facts.prefix
+    env: Dict[str, Any] = {"gpu_name": gpu_name, "device": "cuda:0", "is_half": True, "dml": False,
+                           "gpu_mem": None, "instead": ""}
+    chain_index = next((i for i, s in enumerate(body) if isinstance(s, ast.If) and _is_cuda_test(s.test, facts.text)),
+                       None)
+    if chain_index is None:
+        return None
+    chain = body[chain_index]
+    cuda = next((s for label, s in _branches(chain, facts.text) if label == "cuda"), [])
+    try:
+        if _run(init if shape == "class" else body[:chain_index], env, prefix) and _run(cuda, env, prefix):
+            _run(body[chain_index + 1:], env, prefix)
+    except _Unknown:
+        return None
+    value = env["is_half"]
+    return value if isinstance(value, bool) else None
 
 
 def guard_lines(facts: ConfigFacts) -> List[str]:

@@ -49,9 +49,15 @@ def outcome(device: Optional[str], is_half: Optional[bool]) -> str:
 
 
 def _static(config: Optional[configclass.ConfigFacts], machine: Optional[Mapping[str, Any]]):
-    """(device, is_half) for a machine with neither CUDA nor MPS; None elsewhere."""
-    if config is None or machine is None or machine.get("gpus") or machine.get("mps"):
+    """(device, is_half) from the static reading: the CPU branch, the MPS branch, or the card-name
+    rules for the machine's first CUDA card; (device, None) where the file decides otherwise."""
+    if config is None or machine is None:
         return None, None
+    gpus = machine.get("gpus") or []
+    if gpus:
+        return "cuda:0", configclass.gpu_is_half(config, gpus[0].get("name") or "")
+    if machine.get("mps"):
+        return ("mps" if config.mps_branch else "cpu"), config.mps_is_half
     return "cpu", config.cpu_is_half
 
 

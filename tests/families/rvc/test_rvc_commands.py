@@ -44,6 +44,17 @@ def test_check_on_a_saved_old_torch_report_reads_the_config_statically(tmp_path,
 
 
 @pytest.mark.slow
+def test_a_saved_gtx_1060_report_and_a_version_whose_card_rule_misses_it(tmp_path, run_cli):
+    root = make_project(tmp_path / "rvc", "module_values", OLD)
+    saved = probe_fixtures.write(tmp_path / "report.json", "gtx1060")
+    code, document = check_json(run_cli, root, "--probe-json", saved)
+    web = next(e for e in document["entry_points"] if e["entry_point"] == "infer-web.py")
+    assert (web["device"], web["is_half"], web["outcome"]) == ("cuda:0", True, "nan")
+    finding = next(f for f in document["findings"] if f["id"] == "rvc-config-half-on-broken-gpu")
+    assert finding["fix_command"] is None and code == 1
+
+
+@pytest.mark.slow
 def test_fix_write_and_undo_through_the_command(tmp_path, run_cli):
     root = make_project(tmp_path / "rvc", "class_cpu_keeps_half", NEW)
     saved = probe_fixtures.write(tmp_path / "report.json", "cpu-torch201")

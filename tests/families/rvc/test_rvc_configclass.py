@@ -81,3 +81,17 @@ def test_unreadable_configs_are_a_doctor_error(tmp_path):
     (tmp_path / "bad.py").write_bytes(b"\xff\xfe\x00\x81\xff" * 3)
     with pytest.raises(DoctorError):
         configclass.read_config(tmp_path / "bad.py", "bad.py")
+
+
+@pytest.mark.parametrize("shape, card, expected", [
+    ("module_values", "NVIDIA GeForce GTX 1660 Ti", False),
+    ("module_values", "NVIDIA GeForce GTX 1060 6GB", True),  # the first rule knew only the 16 series
+    ("class_fp32_rewrite", "NVIDIA GeForce GTX 1060 6GB", False),
+    ("class_fp32_rewrite", "Tesla V100-SXM2-16GB", True),  # "16" in the name, but V100 is excluded
+    ("class_fp32_rewrite", "NVIDIA GeForce RTX 3090", True),
+    ("class_inuse", "NVIDIA GeForce GTX 1660 SUPER", False),
+    ("class_cpu_keeps_half", "Tesla P40", False),
+    ("capability_rule", "NVIDIA GeForce RTX 3090", None),  # a capability rule computed at run time
+])
+def test_the_card_name_rules_are_evaluated_for_a_gpu_machine(shape, card, expected):
+    assert configclass.gpu_is_half(read(shape), card) is expected

@@ -78,13 +78,17 @@ def test_a_config_that_crashes_is_a_crash_with_file_and_line(tmp_path, shape, er
         assert "gpu_mem <= 4" in (root / "config.py").read_text(encoding="utf-8").splitlines()[line - 1]
 
 
-def test_without_a_python_the_static_reading_answers_for_a_cpu_machine_only(tmp_path):
+def test_without_a_python_the_static_reading_answers(tmp_path):
     root = make_project(tmp_path / "rvc", "class_cpu_half_true", OLD)
     project = rvc.predict(root, CPU)
     assert project.run is None
     assert outcomes(project) == {"infer-web.py": "cpu-half", "train_nsf_sim_cache_sid_load_pretrain.py": "cpu-half"}
     assert project.verdicts[0].source == verdicts.STATIC
-    assert rvc.predict(root, RTX3090).verdicts[0].outcome == "unknown"
+    assert rvc.predict(root, RTX3090).verdicts[0].outcome == "gpu-half"
+    assert rvc.predict(root, GTX1660TI).verdicts[0].outcome == "gpu"
+    assert rvc.predict(root, {"gpus": [], "mps": True}).verdicts[0].outcome == "mps-half"
+    capability = make_project(tmp_path / "new", "capability_rule", NEW)
+    assert rvc.predict(capability, RTX3090).verdicts[0].outcome == "unknown"  # decided at run time
 
 
 def test_a_python_that_does_not_answer_falls_back_to_the_static_reading(tmp_path):
