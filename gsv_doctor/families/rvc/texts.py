@@ -11,13 +11,14 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
     "rvc-config-half-on-cpu": {
         "en": ("{config} gives float16 on the CPU ({outcome})",
                "RVC's Config() ends with device={device_setting}, is_half={is_half} on this machine ({value_source}): "
-               "{entries} load the HuBERT and voice models in float16 on the CPU. {cpu_consequence}",
+               "the entry points that use it ({entries}) load the HuBERT and voice models in float16 on the CPU. "
+               "{cpu_consequence}",
                "In {config}, inside device_config(), right after the if/elif/else that picks self.device, add: "
                "`if str(self.device).startswith(\"cpu\"): self.is_half = False` (or start RVC with "
                "`gsv-doctor run -- python infer-web.py`)."),
         "zh": ("{config} 会在 CPU 上使用半精度 float16（{outcome}）",
                "RVC 的 Config() 在本机得到 device={device_setting}、is_half={is_half}（{value_source}）："
-               "{entries} 会在 CPU 上以 float16 加载 HuBERT 和音色模型。{cpu_consequence}",
+               "使用它的入口（{entries}）会在 CPU 上以 float16 加载 HuBERT 和音色模型。{cpu_consequence}",
                "在 {config} 的 device_config() 中，紧接着选择 self.device 的 if/elif/else 之后加上："
                "`if str(self.device).startswith(\"cpu\"): self.is_half = False`（或用 "
                "`gsv-doctor run -- python infer-web.py` 启动 RVC）。"),
@@ -25,12 +26,12 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
     "rvc-config-half-on-broken-gpu": {
         "en": ("{config} gives float16 on {device_name}, where float16 gives NaN / silent or buzzing audio",
                "Found by {source}: {reason}. RVC's own card list in device_config() does not catch this card, "
-               "so {entries} run float16 on it without an error.",
+               "so the entry points that use it ({entries}) run float16 on it without an error.",
                "In {config}, in device_config(), add this card's name to the list of cards that set "
                "self.is_half = False."),
         "zh": ("{config} 在 {device_name} 上使用 float16，这张卡的半精度会产生 NaN / 无声或嗡嗡声",
                "依据：{source}（{reason}）。RVC 在 device_config() 里的显卡名单没有包含这张卡，"
-               "所以 {entries} 会直接用 float16 运行，不会报错。",
+               "所以使用它的入口（{entries}）会直接用 float16 运行，不会报错。",
                "在 {config} 的 device_config() 中，把这张卡的名称加到设置 self.is_half = False 的显卡名单里。"),
     },
     "rvc-training-half-on-cpu": {
@@ -53,11 +54,12 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
     },
     "rvc-config-not-executable": {
         "en": ("RVC's Config() raises at start ({where}): {error}",
-               "{entries} die at start with this error on this machine; found by {value_source}. "
+               "The entry points that use it ({entries}) die at start with this error on this machine; found by "
+               "{value_source}. "
                "gsv-doctor cannot change this safely: the error is in the version's own code.",
                "Run `python infer-web.py` in the RVC folder and fix the line it names, or update RVC WebUI."),
         "zh": ("RVC 的 Config() 启动时出错（{where}）：{error}",
-               "本机上 {entries} 启动时都会因这个错误退出；依据：{value_source}。"
+               "本机上使用它的入口（{entries}）启动时都会因这个错误退出；依据：{value_source}。"
                "这是该版本自身代码的错误，gsv-doctor 无法安全地自动修改。",
                "在 RVC 目录下运行 `python infer-web.py`，修正它指出的那一行，或更新 RVC WebUI。"),
     },
