@@ -191,9 +191,10 @@ def versions(mirror: str) -> List[Dict]:
 
 
 def extract(mirror: str, commit: str, folder: Path) -> None:
-    # Code and settings only: the wavs, docs and lock files play no part in the start-up.
+    # Code and settings only (and all of configs/, whose placeholder files keep configs/inuse/v1 in
+# place): the wavs, docs and lock files play no part in the start-up.
     names = [n for n in git(mirror, "ls-tree", "-r", "--name-only", "-z", commit).split("\0")
-             if n.endswith(KEEP)]
+             if n.endswith(KEEP) or n.startswith("configs/")]
     data = git(mirror, "archive", "--format=tar", commit, "--", *names, binary=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(folder)
@@ -295,6 +296,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N versions")
     parser.add_argument("--only", default="", help="only versions whose blob or commit starts with this")
     parser.add_argument("--machines", default=",".join(MACHINES))
+    parser.add_argument("--since", default="", help="only versions of this date (YYYY-MM-DD) or later")
     parser.add_argument("--shard", default="", help="K/N: only every N-th version, starting at the K-th (1-based)")
     parser.add_argument("--check-machines", default="cpu",
                         help="machines on which check's verdicts are compared (each costs a child Python)")
@@ -308,6 +310,8 @@ def main() -> int:
     found = versions(args.mirror)
     if args.only:
         found = [v for v in found if v["blob"].startswith(args.only) or v["commit"].startswith(args.only)]
+    if args.since:
+        found = [v for v in found if v["date"] >= args.since]
     if args.limit:
         found = found[: args.limit]
     if args.shard:

@@ -48,10 +48,11 @@ def machine_from_report(report: Mapping[str, Any]) -> Dict[str, Any]:
 
 def files_to_copy(root: Path, config_path: str) -> List[str]:
     wanted = {config_path}
-    for base in ("configs",):
-        for path in (root / base).rglob("*"):
-            if path.is_file() and path.suffix in (".json", ".py") and "__pycache__" not in path.parts:
-                wanted.add(path.relative_to(root).as_posix())
+    # All of configs/: the json configs, and the placeholder files that keep configs/inuse/v1 and
+    # v2 in place, where Config() of 2024 on copies the json configs at start-up.
+    for path in (root / "configs").rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts and path.stat().st_size < 5 * 1024 * 1024:
+            wanted.add(path.relative_to(root).as_posix())
     if (root / ".env").is_file():
         wanted.add(".env")
     todo = [config_path]
