@@ -327,13 +327,17 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="rvc-hist-home-"))
     runner = Runner(args.python, home)
 
+    scores: Dict[str, bool] = {}  # this version's, saved with it
+
     def score(what: str, ok: bool, miss: str) -> None:
         right, total = tally.setdefault(what, [0, 0])
         tally[what] = [right + ok, total + 1]
+        scores[what] = bool(ok) and scores.get(what, True)
         if not ok:
             misses.append(f"  {what}: {miss}")
 
     for version in found:
+        scores.clear()
         label = f"{version['date']} {version['path']:<17} {version['blob'][:8]} @{version['commit'][:8]}"
         with tempfile.TemporaryDirectory(prefix="rvc-hist-") as tmp:
             work = Path(tmp)
@@ -354,7 +358,11 @@ def main() -> int:
             row = {"version": version, "truth": truth}
             if rvc is not None:
                 row.update(rvc_compare(rvc, runner, args, version, pristine, work, machines, truth, label, score))
+            row["scores"] = dict(scores)
+            scores.clear()
             rows.append(row)
+            if args.json:  # after every version: a long run that is stopped keeps what it did
+                Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
     runner.close()
     shutil.rmtree(home, ignore_errors=True)
     print()
