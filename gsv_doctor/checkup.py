@@ -47,7 +47,7 @@ def run_checkup(project_dir: Optional[str] = None, python: Optional[str] = None,
     project = None
     if located is not None:
         project = project_module.open_project(Path(located.root), environ)
-    extra = project.module.child(Path(project.root), project.facts) if project else None
+    extra = project.module.child_code(Path(project.root), project.facts) if project else None
     child = target.start(resolved, None, extra=extra)
     try:
         if on_probe_start:

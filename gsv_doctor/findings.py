@@ -18,13 +18,6 @@ class Severity(str, enum.Enum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
-# Entry points of GPT-SoVITS a finding can affect.
-WEBUI = "webui.py"
-INFERENCE_UI = "GPT_SoVITS/inference_webui.py"
-API = "api.py"
-API_V2 = "api_v2.py"
-ALL_ENTRY_POINTS = (WEBUI, INFERENCE_UI, API, API_V2)
-
 # How a finding was raised: measured by the probe, from a GPU name/capability rule,
 # or read from the project's files and environment.
 MEASURED = "measured"
@@ -40,7 +33,7 @@ class Finding:
     severity: Severity
     source: str = PROJECT
     params: Dict[str, Any] = field(default_factory=dict)
-    entry_points: List[str] = field(default_factory=list)
+    entry_points: List[str] = field(default_factory=list)  # the entry points it affects (none: every launch)
     device: Optional[str] = None
     error_text: Optional[str] = None  # the exact error the user sees (or would see)
     fix_command: Optional[str] = None  # the gsv-doctor command that fixes it

@@ -121,12 +121,14 @@ def apply_fix(result: Preflight) -> List[str]:
     if result.project is None or result.project_info is None:
         raise DoctorError("--fix needs a GPT-SoVITS folder (none here or above).",
                           "Run it inside your GPT-SoVITS folder, or pass --project DIR.")
-    facts = result.project
-    if getattr(facts, "config_error", None):
-        raise DoctorError(f"config.py cannot be fixed: {facts.config_error}")
+    from gsv_doctor.fixmessages import FixError
+
     root = Path(result.project_info.root)
     with edits.lock(root):
-        plan = result.project_info.module.plan_fix(result.findings, facts)
+        try:
+            plan = result.project_info.module.plan_fix(result.findings, result.project)
+        except FixError as error:
+            raise error.in_language("en") from None
         written = edits.apply(plan.edits, root) if plan.edits else []
     return [w.path for w in written if w.status == "written"]
 

@@ -139,9 +139,35 @@ def apple_m1():
     return report("2.1.0", [new_cpu(3.5, 1.5, "arm"), mps], mps=True, platform="darwin")
 
 
+def four_gb(name, capability):
+    """A 4 GB card: torch reports about 3.8 GiB (GPT-SoVITS adds 0.4 before its 4 GiB test)."""
+    return report("2.1.2+cu121", [new_cpu(), cuda_device(0, name, capability, 3.81)], cuda="12.1",
+                  arch_list=ARCH_CU118)
+
+
+def rtx3050_laptop():
+    return four_gb("NVIDIA GeForce RTX 3050 Laptop GPU", (8, 6))
+
+
+def gtx1650():
+    return four_gb("NVIDIA GeForce GTX 1650", (7, 5))
+
+
+def t1000():
+    return four_gb("NVIDIA T1000", (7, 5))
+
+
+def gtx1660_and_rtx3090():
+    """Two cards: cuda:0 a GTX 1660 (float16 gives NaN), cuda:1 an RTX 3090."""
+    return report("2.1.2+cu121", [new_cpu(), cuda_device(0, "NVIDIA GeForce GTX 1660", (7, 5), 5.8),
+                                  cuda_device(1, "NVIDIA GeForce RTX 3090", (8, 6), 24.0)],
+                  cuda="12.1", arch_list=ARCH_CU118)
+
+
 SCENARIOS = {
     "cpu-torch201": cpu_only_torch201, "cpu-new": cpu_only_new, "rtx3090": rtx3090,
     "gtx1660ti": gtx1660ti, "gtx1060": gtx1060, "gtx650": gtx650, "apple-m1": apple_m1,
+    "rtx3050-laptop": rtx3050_laptop, "gtx1650": gtx1650, "t1000": t1000, "gtx1660+rtx3090": gtx1660_and_rtx3090,
 }
 
 

@@ -9,6 +9,7 @@ import pytest
 from conftest import FIXTURES, REPO_ROOT
 
 from gsv_doctor import edits, fixplan
+from gsv_doctor.families.gpt_sovits import fixes
 from gsv_doctor.families.gpt_sovits import configpy
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import Finding, Severity
@@ -26,7 +27,7 @@ def make_project(tmp_path, fixture="constants_spaced.py"):
 
 def plan_for(root):
     facts = configpy.read_config(root / "config.py")
-    return fixplan.plan_config(facts, HALF_ON_CPU)
+    return fixes.plan_config(facts, HALF_ON_CPU)
 
 
 def files_in(root):
@@ -150,7 +151,7 @@ def test_failure_on_the_second_file_rolls_back_the_first(tmp_path, monkeypatch):
     original = (root / "config.py").read_bytes()
     from gsv_doctor.families.gpt_sovits.ttsyaml import read_tts_infer
 
-    tts_edit = fixplan.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
+    tts_edit = fixes.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
                                                               params={"section": "custom"})])
     real_replace = os.replace
 
@@ -223,11 +224,11 @@ def test_lock_refuses_a_second_writer_and_takes_over_a_stale_lock(tmp_path):
 KILL_BEFORE_REPLACE = textwrap.dedent("""
     import os, sys
     sys.path.insert(0, {repo!r})
-    from gsv_doctor import edits, fixplan
-    from gsv_doctor.families.gpt_sovits import configpy
+    from gsv_doctor import edits
+    from gsv_doctor.families.gpt_sovits import configpy, fixes
     from gsv_doctor.findings import Finding, Severity
     root = {root!r}
-    edit = fixplan.plan_config(configpy.read_config(os.path.join(root, "config.py")),
+    edit = fixes.plan_config(configpy.read_config(os.path.join(root, "config.py")),
                                [Finding("config-half-on-cpu", Severity.ERROR)])
     real_replace = os.replace
     def die(src, dst):

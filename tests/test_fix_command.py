@@ -9,6 +9,7 @@ import yaml
 from conftest import FIXTURES
 
 from gsv_doctor import cli, edits, fixplan
+from gsv_doctor.families.gpt_sovits import fixes
 from gsv_doctor.families.gpt_sovits import configpy
 
 CONFIGS = FIXTURES / "configs"
@@ -203,7 +204,7 @@ def test_unknown_shape_with_values_it_cannot_tell_is_refused_not_called_fine(tmp
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), *extra)
     assert code == 2, out + err
     assert "Nothing to change" not in out and "will not guess" in err
-    assert fixplan.manual_edit_text() in err and "Traceback" not in err
+    assert fixes.manual_edit_text() in err and "Traceback" not in err
     assert snapshot(root) == before
 
 
@@ -439,7 +440,7 @@ def test_unknown_shape_in_chinese_keeps_the_guard_english(tmp_path, fix_cli, pro
     monkeypatch.setattr(configpy, "predict", lambda facts, cuda, environ, **_: (True, "cuda"))
     code, out, err = fix_cli("--project", root, "--probe-json", probe("cpu-torch201"), "--write", "--lang", "zh")
     assert code == 2 and "不会猜测修改" in err and "gsv-doctor check" in err
-    assert fixplan.manual_edit_text() in err
+    assert fixes.manual_edit_text() in err
 
 
 def test_confirmation_prompt_in_chinese(tmp_path, fix_cli, probe, monkeypatch):

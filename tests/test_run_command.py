@@ -183,3 +183,62 @@ def test_no_site_means_no_hook_even_when_installed(setup, tmp_path):
     done = gsv_run(project, env, str(venv / "bin" / "python"), "-S", "-c", code)
     assert done.stdout.strip() == "False"  # what the warning says: the .pth did not run
     assert "runs with -S" in done.stderr and "hook off" in done.stderr and "hook active" not in done.stderr
+
+
+# Today's shape of GPT-SoVITS, reproduced: config.py picks the CPU itself, TTS_Config falls back
+# to the CPU and turns is_half off there, the inference UI checks CUDA before float16.
+TODAY_CONFIG = ('import torch\ncuda = torch.cuda.is_available()\n'
+                'infer_device = torch.device("cuda:0" if cuda else "cpu")\nis_half = cuda\n')
+TODAY_TTS = '''import torch
+class TTS_Config:
+    def __init__(self, configs):
+        self.device = configs.get("device")
+        if "cuda" in str(self.device) and not torch.cuda.is_available():
+            self.device = torch.device("cpu")
+        self.is_half = configs.get("is_half")
+        if str(self.device) == "cpu" and self.is_half:
+            self.is_half = False
+'''
+UI_NO_CUDA_CHECK = 'import os\nimport torch\nis_half = eval(os.environ.get("is_half", "True"))\n'
+
+
+def _today(setup, config=TODAY_CONFIG, ui=None):
+    project, env = setup
+    make_project(project, config=config, inference_ui=ui)
+    (project / "GPT_SoVITS" / "configs" / "tts_infer.yaml").write_text("custom:\n  device: cuda\n  is_half: true\n")
+    (project / "GPT_SoVITS" / "TTS_infer_pack").mkdir(exist_ok=True)
+    (project / "GPT_SoVITS" / "TTS_infer_pack" / "TTS.py").write_text(TODAY_TTS)
+    (project / "webui.py").write_text("print('webui started')\n")
+    (project / "api_v2.py").write_text("print('api_v2 started')\n")
+    return project, env
+
+
+def test_todays_shape_starts_webui_and_api_v2(setup):
+    project, env = _today(setup)
+    env.pop("is_half", None)
+    for script in ("webui.py", "api_v2.py"):
+        done = gsv_run(project, env, sys.executable, str(project / script))
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == script[:-3] + " started"
+
+
+def test_run_judges_only_the_program_it_starts(setup):
+    # A direct start of this inference UI would run float16 on the CPU; webui.py is fine.
+    project, env = _today(setup, config=GOOD_CONFIG, ui=UI_NO_CUDA_CHECK)
+    env = dict(env, is_half="True", GSV_DOCTOR_HOOK="0")  # no hook: nothing covers the direct start
+    done = gsv_run(project, env, sys.executable, str(project / "webui.py"))
+    assert done.returncode == 0 and done.stdout.strip() == "webui started", done.stderr
+    ui = project / "GPT_SoVITS" / "inference_webui.py"
+    ui.write_text(UI_NO_CUDA_CHECK + "print('ui started', is_half)\n")
+    done = gsv_run(project, env, sys.executable, str(ui))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ui started False"  # run exported is_half=False, which this UI reads
+
+
+def test_run_refuses_a_config_that_dies_on_import_and_names_the_fix(setup):
+    config = 'import torch\nis_half = True\ninfer_device = "cpu"\nname = torch.cuda.get_device_name(0)\n'
+    project, env = _today(setup, config=config)
+    done = gsv_run(project, env, sys.executable, str(project / "webui.py"))
+    assert done.returncode == 1 and "webui started" not in done.stdout
+    assert "config.py:4" in done.stderr and "Not started. Fix: gsv-doctor fix --write" in done.stderr
+    assert "gsv-doctor run" not in done.stderr.split("Not started.")[1]  # advice never points back at run

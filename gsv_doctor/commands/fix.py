@@ -28,15 +28,6 @@ def _root(project: Optional[str]) -> Path:
     return root
 
 
-def _refuse_unreadable(checkup) -> None:
-    facts = checkup.project
-    ids = {f.id for f in checkup.findings}
-    if facts.config_error and (ids & set(fixplan.CONFIG_IDS) or "config-unreadable" in ids):
-        raise FixError("error.config-unfixable", {"error": facts.config_error})
-    if facts.tts_infer_error:
-        raise FixError("error.tts-infer-unfixable", {"error": facts.tts_infer_error})
-
-
 def _closing(plan: fixplan.FixPlan, mode: str) -> str:
     """The code of the last line: what the user does next."""
     if not plan.edits:
@@ -149,7 +140,6 @@ def _fix(project, python, write, yes, pin, all_sections, as_json, probe_json, ti
     results: List[edits.WriteResult] = []
     with (edits.lock(root) if write else contextlib.nullcontext()):
         checkup = run_checkup(str(root), python, timeout, probe_json)
-        _refuse_unreadable(checkup)
         facts = checkup.project
         effective = checkup.diagnosis.effective
         known = effective is None or (effective.source != "unknown" and effective.is_half is not None) \

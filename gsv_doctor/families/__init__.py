@@ -5,7 +5,7 @@ A family module lives in its own package here and provides:
 - ``NAME`` (the registry key) and ``TITLE`` (for people);
 - ``detect(path) -> bool``: is this folder the top of such a project?
 - ``read(root, environ) -> facts``: its files, read without running anything (a dataclass);
-- ``child(root, facts) -> (source, args) | None``: code that runs the project's own deciding code
+- ``child_code(root, facts) -> (source, args) | None``: code that runs the project's own deciding code
   in the probe child (standard library + torch, Python 3.9, ASCII), printing one marker line
   with section "family";
 - ``entry_points(facts, family_result, report, environ) -> [project.EntryPoint]``: every entry

@@ -26,7 +26,7 @@ def read(root: Path, environ: Mapping[str, str]):
     return facts.read(Path(root), environ)
 
 
-def child(root: Path, facts) -> Optional[Tuple[str, Dict[str, Any]]]:
+def child_code(root: Path, facts) -> Optional[Tuple[str, Dict[str, Any]]]:
     """The code the probe child runs after the probe, and its arguments."""
     from gsv_doctor.families.gpt_sovits.facts import TTS_INFER
 
@@ -78,9 +78,17 @@ def override(name: str, args: List[str], entries: List[EntryPoint]) -> Optional[
 
 
 def plan_fix(found, facts, pin: bool = False, all_sections: bool = False, config_values_known: bool = True):
-    from gsv_doctor import fixplan
+    """The edits for these findings (gsv_doctor.fixplan.FixPlan); raises FixError when the files
+    cannot be edited safely."""
+    from gsv_doctor.families.gpt_sovits import fixes
+    from gsv_doctor.fixmessages import FixError
 
-    return fixplan.plan(found, facts.config, facts.tts_infer, pin=pin, all_sections=all_sections,
+    ids = {f.id for f in found}
+    if facts.config_error and (ids & set(fixes.CONFIG_IDS) or "config-unreadable" in ids):
+        raise FixError("error.config-unfixable", {"error": facts.config_error})
+    if facts.tts_infer_error:
+        raise FixError("error.tts-infer-unfixable", {"error": facts.tts_infer_error})
+    return fixes.plan(found, facts.config, facts.tts_infer, pin=pin, all_sections=all_sections,
                         root_files=facts.present + [p for p in ("webui.py", "api.py") if p not in facts.present],
                         config_values_known=config_values_known)
 

@@ -93,9 +93,9 @@ def _config_findings(facts: ProjectFacts, verdict: Optional[Verdict], devices: L
     return findings, effective
 
 
-def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment]) -> List[Finding]:
+def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
+                  raw: Optional[str]) -> List[Finding]:
     findings = []
-    raw = facts.env_is_half
     if raw is not None and raw.strip() not in ("True", "False", "0", "1"):
         name = raw.strip() or "''"
         # config.py itself reads the variable in most versions: then every entry point dies at import.
@@ -169,7 +169,7 @@ def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceA
     if report:
         config_findings, effective = _config_findings(facts, _direct(verdicts, WEBUI), devices, report)
         found += config_findings
-        found += _env_findings(facts, verdicts, devices)
+        found += _env_findings(facts, verdicts, devices, environ.get("is_half"))
         found += _tts_findings(facts, _direct(verdicts, API_V2), devices)
         if facts.training_fp16 and cannot_half(devices):
             found.append(Finding("training-fp16", Severity.INFO, PROJECT, params={"files": facts.training_fp16}))

@@ -427,7 +427,15 @@ class _Predictor:
         self.environ: Dict[str, str] = dict(environ)
         self.store: Dict[str, Any] = {}
         self.uncertain = 0  # > 0 inside a branch that may not run or a try that catches
-        self.crash: Optional[Tuple[int, str]] = None  # (line, call) of a CUDA query that raises
+        self.crash: Optional[Tuple[int, Optional[str]]] = None  # (line, error or None for a CUDA query) that raises
+        self.never_bound: set = set()  # names the whole file never binds (set by predict_run)
+
+    def fail(self, node: ast.AST, error: Optional[str]) -> Any:
+        """The statement raises here, if it surely runs; otherwise its value is unknown."""
+        if self.uncertain:
+            return UNKNOWN
+        self.crash = (getattr(node, "lineno", 0), error)
+        raise _Crashed()
 
     # expressions -------------------------------------------------------
     def dotted(self, node: ast.AST) -> str:
@@ -445,6 +453,8 @@ class _Predictor:
         if isinstance(node, ast.Constant):
             return node.value
         if isinstance(node, ast.Name):
+            if node.id not in self.store and node.id in self.never_bound:
+                return self.fail(node, f"NameError: name '{node.id}' is not defined")
             return self.store.get(node.id, UNKNOWN)
         if isinstance(node, ast.BoolOp):
             is_and = isinstance(node.op, ast.And)
@@ -505,10 +515,7 @@ class _Predictor:
             if name == "torch.cuda.is_available":
                 return self.cuda
             if name in CUDA_QUERIES and not self.cuda:
-                if not self.uncertain:
-                    self.crash = (node.lineno, name)
-                    raise _Crashed()
-                return UNKNOWN
+                return self.fail(node, None)
             if name == "torch.backends.mps.is_available":
                 return self.mps
             if name == "torch.device":
@@ -528,6 +535,8 @@ class _Predictor:
             if node.func.id == "eval" and len(args) == 1 and isinstance(args[0], str):
                 text = args[0].strip()
                 return {"True": True, "False": False}.get(text, UNKNOWN)
+            if node.func.id == "eval" and len(args) == 1 and not isinstance(args[0], (str, bytes)):
+                return self.fail(node, "TypeError: eval() arg 1 must be a string, bytes or code object")
             if node.func.id == "str" and len(args) == 1:
                 return str(args[0])
             if node.func.id == "bool" and len(args) == 1:
@@ -686,6 +695,7 @@ def predict_run(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, 
     not guarded by torch.cuda.is_available(), on a machine without CUDA)."""
     tree = ast.parse(facts.text)
     predictor = _Predictor(cuda_available, environ, mps_available)
+    predictor.never_bound = _never_bound(tree)
     try:
         _predict_statements(facts, tree, predictor, cuda_available)
     except _Crashed:
@@ -695,6 +705,29 @@ def predict_run(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, 
     is_half = half if isinstance(half, bool) else None
     infer_device = str(device) if isinstance(device, (str, Device)) else None
     return is_half, infer_device, None
+
+
+def _never_bound(tree: ast.Module) -> set:
+    """Names read at module level that nothing in the file binds and that are no builtins:
+    reading one raises NameError (no `from x import *`, which could bind anything)."""
+    import builtins
+
+    if any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names) for n in ast.walk(tree)):
+        return set()
+    bound = set(dir(builtins)) | {"__file__", "__name__", "__doc__", "__builtins__", "__spec__", "__loader__"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            bound.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+    loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return loaded - bound
 
 
 def run_statements(stmts: List[ast.stmt], cuda_available: bool, environ: Mapping[str, str],

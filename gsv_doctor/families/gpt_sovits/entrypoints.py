@@ -86,8 +86,8 @@ def config_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], rep
     mps = bool((report.get("mps") or {}).get("available"))
     is_half, device, crash = configpy.predict_run(config, cuda, environ, mps_available=mps)
     if crash:
-        return Setting(None, None, "config.py", STATIC, error=no_cuda_error(report), where=f"config.py:{crash[0]}",
-                       note=crash[1])
+        return Setting(None, None, "config.py", STATIC, error=crash[1] or no_cuda_error(report),
+                       where=f"config.py:{crash[0]}")
     if config.shape == "helper" and not config.patched:
         is_half, device = helper_rule(report)
         return Setting(device, is_half, "config.py", STATIC, note="helper")
@@ -189,7 +189,7 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
     if tts is not None:
         entries.append(EntryPoint(API_V2, tts, present=API_V2 in present))
     for read in facts.entry_reads:
-        now = facts.env_is_half
+        now = environ.get("is_half")
         setting = env_setting(facts, read.path, now, result, report,
                               "is_half variable " + ("unset, default " + str(read.env_default) if now is None else "=" + now))
         if setting is None:

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gsv_doctor import fixmessages, fixplan, gpus
+from gsv_doctor.families.gpt_sovits import fixes
 from gsv_doctor.families.gpt_sovits import configpy
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import Finding, Severity
@@ -33,13 +34,13 @@ def runnable(name, edit):
 
 def fixed(name, findings=HALF_ON_CPU, pin=False):
     facts = configpy.read_config(CONFIGS / name)
-    return facts, fixplan.plan_config(facts, findings, pin=pin)
+    return facts, fixes.plan_config(facts, findings, pin=pin)
 
 
 @pytest.mark.parametrize("name", FIXED_SHAPES)
 def test_guard_is_a_pure_insertion_in_the_file_style(name):
     facts, edit = fixed(name)
-    block = fixplan.guard_block(facts.newline if facts.newline != "mixed" else "\n")
+    block = fixes.guard_block(facts.newline if facts.newline != "mixed" else "\n")
     at = facts.insert_after
     prefix = facts.text[:at]
     if not prefix.endswith(("\n", "\r")):
@@ -51,7 +52,7 @@ def test_guard_is_a_pure_insertion_in_the_file_style(name):
     again = configpy.parse_config(new_bytes)
     assert again.patched and again.encoding == facts.encoding and again.newline == facts.newline
     assert again.shape == facts.shape
-    assert fixplan.plan_config(again, HALF_ON_CPU) is None  # a second fix changes nothing
+    assert fixes.plan_config(again, HALF_ON_CPU) is None  # a second fix changes nothing
     assert block.isascii()
 
 
@@ -92,7 +93,7 @@ def test_fixed_config_without_torch_leaves_values_alone(monkeypatch):
 
 def _guard():
     namespace = {}
-    exec(fixplan.guard_function_source(), namespace)
+    exec(fixes.guard_function_source(), namespace)
     return namespace[configpy.GUARD_FUNCTION]
 
 
@@ -136,20 +137,20 @@ def test_guard_handles_device_spellings():
 def test_unknown_shape_gives_the_manual_edit_and_writes_nothing():
     facts = configpy.read_config(CONFIGS / "unknown_settings_json.py")
     with pytest.raises(DoctorError) as error:
-        fixplan.plan(HALF_ON_CPU, facts, None)
+        fixes.plan(HALF_ON_CPU, facts, None)
     assert error.value.exit_code == 2
-    assert fixplan.guard_block("\n") in error.value.message
+    assert fixes.guard_block("\n") in error.value.message
     assert "does not recognise" in error.value.message
 
 
 def test_unknown_shape_with_unknown_values_is_refused_even_without_findings():
     facts = configpy.read_config(CONFIGS / "unknown_settings_json.py")
     with pytest.raises(DoctorError) as error:
-        fixplan.plan([], facts, None, config_values_known=False)
-    assert error.value.exit_code == 2 and fixplan.guard_block("\n") in error.value.message
-    assert fixplan.plan([], facts, None).edits == []  # values known and fine: nothing to do
+        fixes.plan([], facts, None, config_values_known=False)
+    assert error.value.exit_code == 2 and fixes.guard_block("\n") in error.value.message
+    assert fixes.plan([], facts, None).edits == []  # values known and fine: nothing to do
     known = configpy.read_config(CONFIGS / "detect_no_guard.py")
-    assert fixplan.plan([], known, None, config_values_known=False).edits == []  # a known shape is never refused
+    assert fixes.plan([], known, None, config_values_known=False).edits == []  # a known shape is never refused
 
 
 def test_unknown_shape_already_guarded_is_not_refused():
@@ -157,7 +158,7 @@ def test_unknown_shape_already_guarded_is_not_refused():
     text = facts.text + configpy.GUARD_BEGIN + " guard\n" + "is_half = False\n" + configpy.GUARD_END + "\n"
     patched = configpy.parse_config(text.encode())
     assert patched.patched and patched.shape == "unknown"
-    result = fixplan.plan([], patched, None, config_values_known=False)
+    result = fixes.plan([], patched, None, config_values_known=False)
     assert result.edits == [] and [n.id for n in result.notes] == ["already-fixed"]
 
 
@@ -196,16 +197,16 @@ def test_pin_block_for_other_shapes(name):
     if name == "helper_2025.py":
         assert isinstance(result["infer_device"], torch.device)
     again = configpy.parse_config(edit.new_bytes())
-    assert again.patched and fixplan.plan_config(again, DEVICE_UNUSABLE, pin=True) is None
+    assert again.patched and fixes.plan_config(again, DEVICE_UNUSABLE, pin=True) is None
 
 
 def test_plan_answers_only_what_the_findings_call_for():
     facts = configpy.read_config(CONFIGS / "detect_no_guard.py")
     tts = read_tts_infer(CONFIGS / "tts_infer_cuda.yaml")
-    assert fixplan.plan([], facts, tts).edits == []
+    assert fixes.plan([], facts, tts).edits == []
     info_only = [Finding("cpu-bfloat16-faster", Severity.INFO)]
-    assert fixplan.plan(info_only, facts, tts).edits == []
-    result = fixplan.plan(HALF_ON_CPU, facts, tts)
+    assert fixes.plan(info_only, facts, tts).edits == []
+    result = fixes.plan(HALF_ON_CPU, facts, tts)
     assert [e.kind for e in result.edits] == ["config"] and result.answered == ["config-half-on-cpu"]
 
 
@@ -215,7 +216,7 @@ def _tts_finding(finding_id, section="custom"):
 
 def test_tts_edit_of_the_section_in_use():
     tts = read_tts_infer(CONFIGS / "tts_infer_cuda.yaml")
-    edit = fixplan.plan_tts(tts, [_tts_finding("tts-infer-device-unusable")])
+    edit = fixes.plan_tts(tts, [_tts_finding("tts-infer-device-unusable")])
     data = yaml.safe_load(edit.new_text)
     assert data["custom"]["device"] == "cpu" and data["custom"]["is_half"] is False
     assert data["v2Pro"]["device"] == "cuda" and data["v2Pro"]["is_half"] is True  # not asked
@@ -227,14 +228,14 @@ def test_tts_edit_of_the_section_in_use():
 
 def test_tts_all_sections():
     tts = read_tts_infer(CONFIGS / "tts_infer_cuda.yaml")
-    edit = fixplan.plan_tts(tts, [_tts_finding("tts-infer-device-unusable")], all_sections=True)
+    edit = fixes.plan_tts(tts, [_tts_finding("tts-infer-device-unusable")], all_sections=True)
     data = yaml.safe_load(edit.new_text)
     assert all(s["device"] == "cpu" and s["is_half"] is False for s in data.values())
 
 
 def test_tts_half_only_keeps_device_and_style():
     tts = read_tts_infer(CONFIGS / "tts_infer_crlf_comments.yaml")
-    edit = fixplan.plan_tts(tts, [_tts_finding("tts-infer-half-on-broken-gpu")])
+    edit = fixes.plan_tts(tts, [_tts_finding("tts-infer-half-on-broken-gpu")])
     assert edit.new_text == tts.text.replace("is_half: True", "is_half: False")
     assert edit.new_bytes().count(b"\r\n") == 5
 
@@ -242,7 +243,7 @@ def test_tts_half_only_keeps_device_and_style():
 def test_tts_missing_key_is_added(tmp_path):
     path = tmp_path / "tts_infer.yaml"
     path.write_bytes(b"custom:\n  device: cuda\n  version: v2\nv1:\n  device: cpu\n")
-    edit = fixplan.plan_tts(read_tts_infer(path), [_tts_finding("tts-infer-device-unusable")])
+    edit = fixes.plan_tts(read_tts_infer(path), [_tts_finding("tts-infer-device-unusable")])
     assert edit.new_text == "custom:\n  device: cpu\n  version: v2\n  is_half: false\nv1:\n  device: cpu\n"
 
 
@@ -250,7 +251,7 @@ def test_notes_for_what_config_cannot_reach():
     findings = [Finding("entry-point-half-on-cpu", Severity.ERROR, params={"entry_point": "GPT_SoVITS/inference_webui.py"}),
                 Finding("env-is-half-invalid", Severity.ERROR, params={"value": "false"})] + HALF_ON_CPU
     facts = configpy.read_config(CONFIGS / "env_eval.py")
-    result = fixplan.plan(findings, facts, None, root_files=["api.py", "webui.py"])
+    result = fixes.plan(findings, facts, None, root_files=["api.py", "webui.py"])
     by_id = {n.id: n for n in result.notes}
     texts = {n.id: fixmessages.text(f"note.{n.id}", "en", n.params) for n in result.notes}
     assert by_id["entry-point"].severity == "error" and "gsv-doctor hook install" in texts["entry-point"]
@@ -309,7 +310,7 @@ def _is_insertion(old: bytes, new: bytes) -> bool:
 @given(config_modules())
 def test_property_guard_only_inserts(raw):
     facts = configpy.parse_config(raw)
-    edit = fixplan.plan_config(facts, HALF_ON_CPU)
+    edit = fixes.plan_config(facts, HALF_ON_CPU)
     new = edit.new_bytes()
     assert _is_insertion(raw, new)
     result = execute(new, None, {"is_half": "True"})
@@ -320,7 +321,7 @@ def test_property_guard_only_inserts(raw):
 @given(config_modules())
 def test_property_pin_touches_only_values_and_adds_comment_lines(raw):
     facts = configpy.parse_config(raw)
-    edit = fixplan.plan_config(facts, DEVICE_UNUSABLE, pin=True)
+    edit = fixes.plan_config(facts, DEVICE_UNUSABLE, pin=True)
     new_text = edit.new_text
     # Remove the pin's comment lines (or its fenced block) and put the old values back:
     # the original text returns.

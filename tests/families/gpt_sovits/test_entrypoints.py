@@ -1,0 +1,186 @@
+"""Entry points of GPT-SoVITS and their verdicts, on our own reproductions of each shape the
+project's files took (never copies of them)."""
+import pytest
+
+import probe_fixtures as scenarios
+from gsv_doctor import gpus, preflight, project
+from gsv_doctor.diagnose import DEVICE, HALF_CPU, NAN, OK, START, diagnose
+from gsv_doctor.families.gpt_sovits import configpy, entrypoints, facts as gsv_facts
+from gsv_doctor.families.gpt_sovits.fixes import plan_config
+from gsv_doctor.findings import Severity
+from gsv_project import make_project
+
+# The mid-2025 shape: a helper per card, the best card, float16 when any card can.
+HELPER_CONFIG = '''import re
+import torch
+
+def pick(idx):
+    cpu = torch.device("cpu")
+    if not torch.cuda.is_available():
+        return cpu, torch.float32, 0.0, 0.0
+    return torch.device("cuda:%d" % idx), torch.float16, 8.6, 24.0
+
+cards = [pick(i) for i in range(max(torch.cuda.device_count(), 1))]
+infer_device = max(cards, key=lambda c: (c[2], c[3]))[0]
+is_half = any(c[1] == torch.float16 for c in cards)
+'''
+# An early shape: the card's name asked for with no CUDA check (raises without CUDA).
+NAME_QUERY_CONFIG = '''import torch
+is_half = True
+if torch.cuda.is_available():
+    infer_device = "cuda"
+else:
+    infer_device = "cpu"
+card = torch.cuda.get_device_name(0)
+if "16" in card:
+    is_half = False
+'''
+UI_LINES = ('import os\nimport torch\n'
+            'is_half = eval(os.environ.get("is_half", "True")) and torch.cuda.is_available()\n'
+            'if torch.cuda.is_available():\n    device = "cuda"\nelse:\n    device = "cpu"\n')
+YAML = "custom:\n  device: cuda\n  is_half: true\n  version: v2\n"
+TTS_BOTH = '''import torch
+class TTS_Config:
+    def __init__(self, configs):
+        self.device = configs.get("device")
+        if "cuda" in str(self.device) and not torch.cuda.is_available():
+            self.device = torch.device("cpu")
+        self.is_half = configs.get("is_half")
+        if str(self.device) == "cpu" and self.is_half:
+            self.is_half = False
+'''
+TTS_DEVICE_ONLY = "\n".join(line for line in TTS_BOTH.splitlines()
+                            if "cpu\" and self.is_half" not in line and "self.is_half = False" not in line) + "\n"
+TTS_NONE = '''class TTS_Config:
+    def __init__(self, configs):
+        self.device = configs.get("device")
+        self.is_half = configs.get("is_half")
+'''
+
+
+def gsv(tmp_path, config=HELPER_CONFIG, tts=TTS_BOTH, environ=None, ui=UI_LINES):
+    root = make_project(tmp_path / "gsv", config=config, inference_ui=ui)
+    (root / "GPT_SoVITS" / "configs" / "tts_infer.yaml").write_text(YAML)
+    if tts is not None:
+        (root / "GPT_SoVITS" / "TTS_infer_pack").mkdir()
+        (root / "GPT_SoVITS" / "TTS_infer_pack" / "TTS.py").write_text(tts)
+    for name in ("webui.py", "api.py", "api_v2.py"):
+        (root / name).write_text("import config\n")
+    return project.open_project(root, environ or {})
+
+
+def verdicts(diagnosis):
+    return {(v.entry_point, v.started_by): v for v in diagnosis.verdicts}
+
+
+@pytest.mark.parametrize("machine", [scenarios.cpu_only_new, scenarios.cpu_only_torch201])
+def test_todays_shape_on_a_cpu_machine_is_fine_everywhere(tmp_path, machine):
+    result = diagnose(machine(), gsv(tmp_path), None, {})
+    assert {key: v.outcome for key, v in verdicts(result).items()} == {
+        ("webui.py", None): OK, ("api.py", None): OK, ("api_v2.py", None): OK,
+        ("GPT_SoVITS/inference_webui.py", "webui.py"): OK, ("GPT_SoVITS/inference_webui.py", None): OK}
+    assert not [f for f in result.findings if f.severity is Severity.ERROR]
+
+
+def test_tts_config_read_from_tts_py_decides_api_v2(tmp_path):
+    old = scenarios.cpu_only_torch201()
+    device_only = verdicts(diagnose(old, gsv(tmp_path / "a", tts=TTS_DEVICE_ONLY), None, {}))[("api_v2.py", None)]
+    assert (device_only.outcome, device_only.device, device_only.is_half) == ("crash", "cpu", True)
+    assert "slow_conv2d_cpu" in device_only.error_text
+    as_written = diagnose(old, gsv(tmp_path / "b", tts=TTS_NONE), None, {})
+    assert verdicts(as_written)[("api_v2.py", None)].outcome == DEVICE
+    assert "tts-infer-device-unusable" in {f.id for f in as_written.findings}
+    facts = gsv_facts.read_tts_config(gsv(tmp_path / "c").facts.root and (tmp_path / "c" / "gsv"))
+    assert (facts.device_fallback, facts.half_fallback) == (True, True)
+
+
+def test_tts_config_that_ran_in_the_child_wins_over_the_reading(tmp_path):
+    ran = {"config": None, "tts_config": {"ran": True, "device": "cpu", "is_half": True}, "env_reads": {}}
+    result = diagnose(scenarios.cpu_only_new(), gsv(tmp_path), ran, {})
+    api_v2 = verdicts(result)[("api_v2.py", None)]
+    assert (api_v2.outcome, api_v2.how) == ("slow", "executed")
+
+
+def test_config_that_asks_the_card_name_without_cuda_dies_at_import(tmp_path):
+    result = diagnose(scenarios.cpu_only_torch201(), gsv(tmp_path, config=NAME_QUERY_CONFIG), None, {})
+    webui = verdicts(result)[("webui.py", None)]
+    assert (webui.outcome, webui.where) == (START, "config.py:7")
+    assert webui.error_text == "AssertionError: Torch not compiled with CUDA enabled"
+    crash = {f.id: f for f in result.findings}["config-not-executable"]
+    assert crash.severity is Severity.ERROR and crash.fix_command == "gsv-doctor fix --write"
+    # fix makes that line survive and adds the guard; the result no longer dies, and runs on the CPU
+    facts = gsv(tmp_path / "again", config=NAME_QUERY_CONFIG).facts
+    edit = plan_config(facts.config, [crash])
+    assert 'torch.cuda.get_device_name(0) if torch.cuda.is_available() else ""' in edit.new_text
+    fixed = configpy.parse_config(edit.new_text.encode())
+    assert configpy.predict_run(fixed, False, {}) == (False, "cpu", None)
+
+
+def test_config_reading_a_name_it_never_imported_dies_at_import(tmp_path):
+    config = 'is_half = True\npython_exec = sys.executable or "python"\ninfer_device = "cuda"\n'
+    result = diagnose(scenarios.rtx3090(), gsv(tmp_path, config=config), None, {})
+    webui = verdicts(result)[("webui.py", None)]
+    assert (webui.outcome, webui.error_text, webui.where) == (START, "NameError: name 'sys' is not defined",
+                                                             "config.py:2")
+
+
+@pytest.mark.parametrize("machine,card_rule,upstream_half,outcome", [
+    (scenarios.rtx3050_laptop, gpus.USABLE, True, OK),
+    (scenarios.gtx1650, gpus.HALF_BROKEN, False, OK),
+    # GPT-SoVITS's own rule (a 16xx name) misses the T1000: float16 on, NaN; fix turns it off, the GPU stays.
+    (scenarios.t1000, gpus.HALF_BROKEN, True, NAN)])
+def test_four_gb_cards_keep_the_gpu(tmp_path, machine, card_rule, upstream_half, outcome):
+    report = machine()
+    card = report["devices"][1]
+    assert gpus.verdict(card["name"], card["capability"], card["total_memory_gb"]).status == card_rule
+    assert entrypoints.helper_rule(report) == (upstream_half, "cuda:0")
+    result = diagnose(report, gsv(tmp_path), None, {})
+    assert "gpu-unusable" not in {f.id for f in result.findings}
+    webui = verdicts(result)[("webui.py", None)]
+    assert (webui.outcome, webui.device) == (outcome, "cuda:0")
+    if outcome == NAN:
+        assert {f.id: f for f in result.findings}["config-half-on-broken-gpu"].fix_command == "gsv-doctor fix --write"
+
+
+def test_two_cards_each_get_the_truth(tmp_path):
+    report = scenarios.gtx1660_and_rtx3090()
+    assert entrypoints.helper_rule(report) == (True, "cuda:1")  # float16 because the 3090 can; the 3090 used
+    result = diagnose(report, gsv(tmp_path), None, {})
+    found = verdicts(result)
+    assert (found[("webui.py", None)].outcome, found[("webui.py", None)].device) == (OK, "cuda:1")
+    assert found[("api.py", None)].device == "cuda:1"
+    # Started directly, the inference UI and api_v2.py take "cuda", which is the GTX 1660: NaN.
+    assert (found[("GPT_SoVITS/inference_webui.py", None)].outcome, found[("GPT_SoVITS/inference_webui.py", None)].device) \
+        == (NAN, "cuda:0")
+    assert found[("api_v2.py", None)].outcome == NAN
+    assert {"entry-point-half-on-broken-gpu", "tts-infer-half-on-broken-gpu"} <= {f.id for f in result.findings}
+
+
+def test_webui_exports_its_value_to_its_children(tmp_path):
+    config = 'is_half = True\ninfer_device = "cuda"\n'
+    result = diagnose(scenarios.gtx1660ti(), gsv(tmp_path, config=config), None, {"is_half": "False"})
+    found = verdicts(result)
+    assert found[("GPT_SoVITS/inference_webui.py", None)].is_half is False  # the variable as set
+    child = found[("GPT_SoVITS/inference_webui.py", "webui.py")]
+    assert child.is_half is True and child.outcome == NAN  # webui.py exports config.py's True
+
+
+def test_launch_of_webui_is_not_blocked_by_a_direct_start_finding(tmp_path):
+    ui = UI_LINES.replace(" and torch.cuda.is_available()", "")  # an early shape: no CUDA check
+    diagnosis = diagnose(scenarios.cpu_only_torch201(), gsv(tmp_path, config='is_half = False\ninfer_device = "cpu"\n',
+                                                            ui=ui), None, {"is_half": "True"})
+    direct = [f for f in diagnosis.findings if f.id == "entry-point-half-on-cpu"]
+    assert direct and direct[0].severity is Severity.ERROR
+    assert not preflight.affects(direct[0], "webui.py")
+    assert preflight.affects(direct[0], "GPT_SoVITS/inference_webui.py")
+
+
+def test_api_flags_override_config(tmp_path):
+    entries = gsv(tmp_path, config='is_half = True\ninfer_device = "cuda"\n')
+    result = diagnose(scenarios.rtx3090(), entries, None, {})
+    from gsv_doctor.families import gpt_sovits
+
+    changed = gpt_sovits.override("api.py", ["-d", "cpu"], result.entry_points)
+    assert (changed.setting.device, changed.setting.is_half) == ("cpu", True)
+    assert gpt_sovits.override("api.py", ["-d", "cpu", "-fp"], result.entry_points).setting.is_half is False
+    assert gpt_sovits.override("api.py", [], result.entry_points) is None
