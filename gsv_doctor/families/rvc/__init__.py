@@ -53,7 +53,7 @@ def _project(facts: RvcFacts, run: Optional[ConfigRun] = None) -> RvcProject:
     return RvcProject(layout=facts.layout, config=facts.config, config_error=facts.config_error, run=run)
 
 
-def child(root: Path, facts: RvcFacts) -> Optional[Tuple[str, Dict[str, Any]]]:
+def child_code(root: Path, facts: RvcFacts) -> Optional[Tuple[str, Dict[str, Any]]]:
     """RVC's own Config() in a throw-away copy, after the probe, in the probe child."""
     from gsv_doctor.families.rvc.runner import files_to_copy
 
@@ -121,7 +121,10 @@ def plan(project: RvcProject, guard: Optional[bool] = None, training: Optional[b
 
 def plan_fix(found, facts: RvcFacts, pin: bool = False, all_sections: bool = False, config_values_known: bool = True):
     from gsv_doctor import fixplan
+    from gsv_doctor.fixmessages import FixError
 
+    if facts.config_error:
+        raise FixError("error.config-unfixable", {"error": facts.config_error})
     ids = {f.id for f in found}
     project = _project(facts)
     edits = plan(project, guard="rvc-config-half-on-cpu" in ids, training="rvc-training-half-on-cpu" in ids)

@@ -72,3 +72,15 @@ def test_fix_write_then_undo(tmp_path, shape_layout):
 
     edits.undo(root)
     assert snapshot(root) == before
+
+
+def test_an_unreadable_config_is_refused_with_its_error(tmp_path):
+    from gsv_doctor.families import rvc as family
+    from gsv_doctor.fixmessages import FixError
+
+    root = make_project(tmp_path / "rvc", "class_cpu_keeps_half", OLD)
+    (root / "config.py").write_text("class Config(:\n    is_half = True\n    x_pad = 1\n", encoding="utf-8")
+    facts = family.read(root, {})
+    assert facts.config_error and "cannot parse" in facts.config_error
+    with pytest.raises(FixError, match="cannot be fixed"):
+        family.plan_fix([], facts)
