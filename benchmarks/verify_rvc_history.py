@@ -153,9 +153,13 @@ def run(job):
     finally:
         restore()
         sys.path.remove(folder)
+        top = module.split(".")[0]
         for name, m in list(sys.modules.items()):
-            if (getattr(m, "__file__", None) or "").startswith(folder):
+            # by file, and by name: a namespace package (configs/ without __init__.py) has no
+            # file and would keep pointing at the previous version's folder
+            if (getattr(m, "__file__", None) or "").startswith(folder) or name == top or name.startswith(top + "."):
                 del sys.modules[name]
+        importlib.invalidate_caches()
         os.chdir(job["home"])
 
 for line in sys.stdin:

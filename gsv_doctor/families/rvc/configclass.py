@@ -41,6 +41,7 @@ class ConfigFacts:
     guard_body_indent: str = ""
     guarded: bool = False  # our guard is already there
     mps_branch: bool = False  # an MPS branch exists (else a Mac takes the CPU path)
+    mps_device: Optional[str] = None  # the device that branch sets ("mps"; one version keeps "cpu")
     newline: str = "\n"
     encoding: str = "utf-8"
     has_bom: bool = False
@@ -109,6 +110,9 @@ def _branches(chain: ast.If, text: str) -> List[Tuple[str, List[ast.stmt]]]:
         if len(statements) >= 1 and isinstance(statements[0], ast.If) and _is_mps_test(statements[0].test, text):
             inner = statements[0]
             return [("mps", inner.body), ("cpu", inner.orelse + statements[1:])]
+        if len(statements) == 1 and isinstance(statements[0], ast.If) and statements[0].orelse:
+            # an elif for Ascend (NPU), Intel (XPU) or DirectML first: not a CPU or Mac machine's path
+            return split_no_cuda(statements[0].orelse)
         return [("cpu", statements)]
 
     if _negated(chain.test, text):
@@ -192,6 +196,8 @@ def read_config(path: Path, relative: str) -> ConfigFacts:
     # Without an MPS branch a Mac takes the CPU path.
     facts.mps_branch = any(label == "mps" for label, _ in branches)
     facts.mps_is_half = half_in("mps")[0] if facts.mps_branch else facts.cpu_is_half
+    devices = [a.value.strip("\"'") for a in facts.assignments if a.branch == "mps" and a.name == "device"]
+    facts.mps_device = devices[-1] if devices else None
     cpu_statements = next((s for label, s in branches if label == "cpu"), [])
     facts.cpu_rewrites_json = _calls(cpu_statements, _FP32_REWRITERS)
 

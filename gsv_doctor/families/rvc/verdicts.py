@@ -57,7 +57,7 @@ def _static(config: Optional[configclass.ConfigFacts], machine: Optional[Mapping
     if gpus:
         return "cuda:0", configclass.gpu_is_half(config, gpus[0].get("name") or "")
     if machine.get("mps"):
-        return ("mps" if config.mps_branch else "cpu"), config.mps_is_half
+        return ((config.mps_device or "mps") if config.mps_branch else "cpu"), config.mps_is_half
     return "cpu", config.cpu_is_half
 
 

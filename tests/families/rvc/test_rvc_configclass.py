@@ -95,3 +95,32 @@ def test_unreadable_configs_are_a_doctor_error(tmp_path):
 ])
 def test_the_card_name_rules_are_evaluated_for_a_gpu_machine(shape, card, expected):
     assert configclass.gpu_is_half(read(shape), card) is expected
+
+
+NPU_FIRST = '''import torch
+
+
+class Config:
+    def __init__(self):
+        self.device = "cuda:0"
+        self.is_half = True
+        self.device_config()
+
+    def device_config(self):
+        if torch.cuda.is_available():
+            self.gpu_name = torch.cuda.get_device_name(0)
+        elif self.has_npu():
+            self.device = "npu:0"
+            self.is_half = True
+        elif torch.backends.mps.is_available():
+            self.device = "cpu"  # a version that keeps Macs on the CPU
+            self.is_half = False
+        else:
+            self.device = "cpu"
+            self.is_half = False
+'''
+
+
+def test_an_npu_branch_before_the_mac_one_is_skipped_and_the_mac_device_is_read(tmp_path):
+    facts = read("x", tmp_path, NPU_FIRST)
+    assert (facts.cpu_is_half, facts.mps_branch, facts.mps_device, facts.mps_is_half) == (False, True, "cpu", False)
