@@ -250,7 +250,7 @@ def main(argv=None):
         print("the probe gave no report: " + probe.stderr_tail)
         return 2
     devices = assess_devices(report)
-    print(f"machine: torch {report['torch']['version']}, CUDA available: {report['cuda']['available']}", flush=True)
+    print(f"machine: torch {report.torch_version}, CUDA available: {report.cuda_available}", flush=True)
 
     worker_run = subprocess.Popen([args.python, str(Path(__file__).resolve()), "--mirror", args.mirror, "--worker",
                                    *[c for c, _ in found]], stdout=subprocess.PIPE, text=True,

@@ -69,7 +69,103 @@ SETTINGS: Dict[str, Text] = {
         "en": "code that calls .half() without looking at the device (config cannot reach it; the runtime hook can)",
         "zh": "不看设备就调用 .half() 的代码（改配置管不到，运行时钩子可以）",
     },
+    "gpu.memory": {
+        "en": "the graphics card's memory (what other programs on the GPU hold counts too)",
+        "zh": "显卡的显存（其他占用显卡的程序也算在内）",
+    },
+    "gsv.train_batch": {
+        "en": "batch_size of GPT-SoVITS's training tabs, and how long each training clip is",
+        "zh": "GPT-SoVITS 训练页的 batch_size，以及每条训练音频的长度",
+    },
+    "gsv.infer_batch": {
+        "en": "the inference batch_size and how the text is cut (GPT-SoVITS inference UI, api_v2.py requests)",
+        "zh": "推理的 batch_size 和文本切分方式（GPT-SoVITS 推理界面、api_v2.py 请求参数）",
+    },
+    "rvc.is_half": {
+        "en": "`self.is_half` in RVC's configs/config.py (config.py in older versions)",
+        "zh": "RVC 的 configs/config.py（旧版本为 config.py）中的 `self.is_half`",
+    },
+    "rvc.device": {
+        "en": "`self.device` in RVC's configs/config.py, and the torch build RVC runs with",
+        "zh": "RVC 的 configs/config.py 中的 `self.device`，以及 RVC 使用的 torch 版本",
+    },
+    "rvc.x_pad": {
+        "en": "x_pad, x_query, x_center and x_max in RVC's configs/config.py (how much audio is converted at once)",
+        "zh": "RVC 的 configs/config.py 中的 x_pad、x_query、x_center 和 x_max（一次转换多长的音频）",
+    },
+    "rvc.train_batch": {
+        "en": "the batch size per GPU in RVC's training tab",
+        "zh": "RVC 训练页中每张显卡的 batch size",
+    },
+    "rvc.rmvpe": {
+        "en": "infer/lib/rmvpe.py, the RMVPE pitch extractor, which runs its convolutions through cuDNN",
+        "zh": "infer/lib/rmvpe.py，即 RMVPE 音高提取器，它的卷积经过 cuDNN",
+    },
+    "svc.fp16": {
+        "en": "\"fp16_run\" in so-vits-svc's configs/config.json, and the device inference runs on",
+        "zh": "so-vits-svc 的 configs/config.json 中的 \"fp16_run\"，以及推理所用的设备",
+    },
+    "svc.device": {
+        "en": "the device so-vits-svc runs on (inference_main.py -d), and the torch build",
+        "zh": "so-vits-svc 运行的设备（inference_main.py -d），以及 torch 版本",
+    },
+    "svc.batch": {
+        "en": "\"batch_size\" under \"train\" in so-vits-svc's configs/config.json, and the length of the dataset clips",
+        "zh": "so-vits-svc 的 configs/config.json 中 \"train\" 下的 \"batch_size\"，以及数据集片段的长度",
+    },
+    "svc.clip": {
+        "en": "how much audio so-vits-svc converts at once (inference_main.py -cl/--clip, -sd/--slice_db)",
+        "zh": "so-vits-svc 一次转换多长的音频（inference_main.py 的 -cl/--clip、-sd/--slice_db）",
+    },
+    "vc.settings": {
+        "en": "the voice changer client's device, half-precision and chunk settings",
+        "zh": "变声器客户端的设备、半精度和 chunk 设置",
+    },
+    "ttswebui.half": {
+        "en": "\"Use half precision model\" in TTS-WebUI's RVC tab",
+        "zh": "TTS-WebUI 的 RVC 页中的 \"Use half precision model\"",
+    },
+    "ttswebui.device": {
+        "en": "the device chosen in the TTS-WebUI tab, and the torch build its installer put in",
+        "zh": "TTS-WebUI 页中选择的设备，以及安装程序装上的 torch 版本",
+    },
+    "any.half": {
+        "en": "the program's half-precision option (is_half, half, fp16)",
+        "zh": "程序的半精度选项（is_half、half、fp16）",
+    },
+    "any.device": {
+        "en": "the program's device option (cuda or cpu)",
+        "zh": "程序的设备选项（cuda 或 cpu）",
+    },
+    "any.batch": {
+        "en": "the batch size and how long each piece of audio or text is",
+        "zh": "batch size，以及每段音频或文本的长度",
+    },
+    "nvidia.driver": {
+        "en": "the NVIDIA driver (older than the CUDA version the library was built for)",
+        "zh": "NVIDIA 驱动（比库编译时所用的 CUDA 版本旧）",
+    },
+    "asr.ctranslate2": {
+        "en": "the CTranslate2 build under faster-whisper (the ASR step): CTranslate2 4.x needs CUDA 12",
+        "zh": "faster-whisper（ASR 语音识别步骤）所用的 CTranslate2：CTranslate2 4.x 需要 CUDA 12",
+    },
+    "cudnn": {
+        "en": "cuDNN, the NVIDIA library torch runs convolutions with (torch.backends.cudnn.enabled)",
+        "zh": "cuDNN，即 torch 用来计算卷积的 NVIDIA 库（torch.backends.cudnn.enabled）",
+    },
+    "onnxruntime.build": {
+        "en": "the installed onnxruntime-gpu build (not torch): it has no code for this card",
+        "zh": "安装的 onnxruntime-gpu 版本（不是 torch）：它没有这张显卡的代码",
+    },
+    "env.cuda_path": {
+        "en": "the CUDA_PATH environment variable and the CUDA / cuDNN version it points to",
+        "zh": "环境变量 CUDA_PATH 及它指向的 CUDA / cuDNN 版本",
+    },
 }
+
+# Settings that name no project's files: kept whatever project the log came from.
+NEUTRAL_SETTINGS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback", "code.half", "nvidia.driver", "asr.ctranslate2",
+                    "cudnn", "onnxruntime.build", "env.cuda_path")
 
 
 @dataclass(frozen=True)
@@ -90,6 +186,8 @@ class Entry:
     generic: bool = False  # only when no specific entry matched the same line
     lines: int = 1  # how many lines, from the one holding the key, the pattern reads
     flags: int = 0
+    kind: str = "half"  # which kind of setting causes it, for projects other than GPT-SoVITS (logprojects)
+    manual_any: Optional[Text] = None  # the manual fix for other projects ({slots} of logprojects); None: `manual`
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -105,6 +203,7 @@ _MANUAL_HALF_OFF: Text = {
           "单独启动推理界面或 api.py 时设置环境变量 is_half=False（api.py 可加 -fp）。",
 }
 _FIX_HALF = ("gsv-doctor fix --write", "gsv-doctor run -- {launch}")
+_ANY_HALF_OFF: Text = {"en": "Manual edit: {half_off}", "zh": "手动修改：{half_off}"}
 
 
 def _cpu_kernel(kernel: str, ops: Tuple[str, ...], what_en: str, what_zh: str, dtype_name: str = "Half") -> Entry:
@@ -116,8 +215,9 @@ def _cpu_kernel(kernel: str, ops: Tuple[str, ...], what_en: str, what_zh: str, d
     message = '"%s" not implemented for \'%s\'' % (kernel, dtype_name)
     return Entry(
         id="cpu-%s-%s" % ("half" if dtype == "float16" else "bf16", slug),
-        keys=('"%s" not implemented' % kernel,),
-        pattern=re.escape('"%s" not implemented for \'%s\'' % (kernel, dtype_name)),
+        # quoted or not, as people retype it; a short name ("bmm") also appears in code lines: key on the message
+        keys=(kernel,) if len(kernel) > 6 else (kernel + '" not implemented', kernel + " not implemented"),
+        pattern=r'\b%s"? not implemented for \W{0,2}%s\b' % (re.escape(kernel), dtype_name),
         meaning={
             "en": "Your torch build has no %s version of the CPU %s, so a model put in %s (is_half on)"
                   " cannot run on the CPU." % (dtype, what_en, dtype),
@@ -127,10 +227,12 @@ def _cpu_kernel(kernel: str, ops: Tuple[str, ...], what_en: str, what_zh: str, d
         settings=("config.is_half", "env.is_half", "tts_infer.is_half", "config.infer_device", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
         check=CHECK_CPU_OP,
         example=message,
         ops=ops,
         dtype=dtype,
+        flags=re.IGNORECASE,
     )
 
 
@@ -160,6 +262,7 @@ ENTRIES: List[Entry] = [
         settings=("config.is_half", "env.is_half", "tts_infer.is_half", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
         check=CHECK_CPU_OP,
         example="MKL FFT doesn't support tensors of type: Half",
         ops=("stft",),
@@ -177,6 +280,7 @@ ENTRIES: List[Entry] = [
         settings=("config.is_half", "env.is_half", "tts_infer.is_half", "config.infer_device", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
         check=CHECK_HALF_KERNEL,
         example="\"baddbmm_with_gemm\" not implemented for 'Half'",
         generic=True,
@@ -194,6 +298,7 @@ ENTRIES: List[Entry] = [
         settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
         check=CHECK_DTYPE_MIX,
         example="Input type (torch.cuda.HalfTensor) and weight type (torch.cuda.FloatTensor) should be the same",
     ),
@@ -209,6 +314,7 @@ ENTRIES: List[Entry] = [
         settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
         check=CHECK_DTYPE_MIX,
         example="Input type (c10::Half) and bias type (float) should be the same",
     ),
@@ -225,6 +331,7 @@ ENTRIES: List[Entry] = [
         settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
         check=CHECK_DTYPE_MIX,
         example="mat1 and mat2 must have the same dtype",
     ),
@@ -240,11 +347,20 @@ ENTRIES: List[Entry] = [
         settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
         check=CHECK_DTYPE_MIX,
         example="expected scalar type Half but found Float",
     ),
     Entry(
         id="cuda-not-compiled",
+        kind="build",
+        manual_any={
+            "en": "The installed torch is the CPU-only build. With an NVIDIA card: install the CUDA build of torch into"
+                  " the program's Python (pip uninstall torch, then the CUDA build from pytorch.org; or rerun the"
+                  " program's installer and choose NVIDIA). Without one: {to_cpu}.",
+            "zh": "安装的 torch 是纯 CPU 版本。有 NVIDIA 显卡：给程序的 Python 安装 CUDA 版 torch（先 pip uninstall torch，"
+                  "再从 pytorch.org 安装 CUDA 版；或重新运行程序的安装脚本并选择 NVIDIA）。没有 NVIDIA 显卡：{to_cpu}。",
+        },
         keys=("Torch not compiled with CUDA enabled",),
         pattern=r"Torch not compiled with CUDA enabled",
         meaning={
@@ -266,6 +382,11 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="cuda-no-driver",
+        kind="device",
+        manual_any={
+            "en": "Without an NVIDIA card: {to_cpu}. With one: install its driver.",
+            "zh": "没有 NVIDIA 显卡：{to_cpu}。有的话：请安装它的驱动。",
+        },
         keys=("Found no NVIDIA driver",),
         pattern=r"Found no NVIDIA driver on your system",
         meaning={
@@ -288,6 +409,11 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="cuda-no-gpus",
+        kind="device",
+        manual_any={
+            "en": "Check CUDA_VISIBLE_DEVICES (empty or -1 hides every card); without a usable card: {to_cpu}.",
+            "zh": "检查 CUDA_VISIBLE_DEVICES（为空或 -1 会屏蔽所有显卡）；没有可用显卡时：{to_cpu}。",
+        },
         keys=("No CUDA GPUs are available",),
         pattern=r"No CUDA GPUs are available",
         meaning={
@@ -308,6 +434,8 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="cuda-no-kernel-image",
+        kind="build",
+        generic=True,  # after the onnxruntime entry, which takes the lines onnxruntime raised
         keys=("no kernel image is available",),
         pattern=r"no kernel image is available for execution on the device",
         meaning={
@@ -316,21 +444,26 @@ ENTRIES: List[Entry] = [
             "zh": "安装的 torch 没有为你的显卡编译代码（显卡太新，例如旧 CUDA 版 torch 上的 RTX 50 系；或显卡太旧），"
                   "所以什么都无法在这张卡上运行。",
         },
-        settings=("torch.build", "config.infer_device"),
+        settings=("torch.build", "config.infer_device", "tts_infer.device"),
         fix_commands=("gsv-doctor fix --write",),
         manual={
             "en": "`gsv-doctor check` shows the card and the build's arch list. Install a torch build whose arch list"
-                  " includes your card (for RTX 50xx: a CUDA 12.8 or newer build) into GPT-SoVITS's Python; until"
-                  " then run on the CPU: `infer_device = \"cpu\"` and `is_half = False` in config.py.",
-            "zh": "`gsv-doctor check` 会显示显卡和 torch 支持的架构列表。给 GPT-SoVITS 的 Python 安装支持你显卡架构的"
-                  " torch（RTX 50 系需要 CUDA 12.8 或更新的版本）；在那之前先用 CPU：在 config.py 中设"
-                  " `infer_device = \"cpu\"` 和 `is_half = False`。",
+                  " includes your card (for RTX 50xx: a CUDA 12.8 or newer build) into the program's Python; until"
+                  " then run on the CPU: {to_cpu}.",
+            "zh": "`gsv-doctor check` 会显示显卡和 torch 支持的架构列表。给程序的 Python 安装支持你显卡架构的 torch"
+                  "（RTX 50 系需要 CUDA 12.8 或更新的版本）；在那之前先用 CPU：{to_cpu}。",
         },
         check=CHECK_CUDA_KERNEL,
         example="RuntimeError: CUDA error: no kernel image is available for execution on the device",
     ),
     Entry(
         id="cuda-capability-unsupported",
+        kind="build",
+        manual_any={
+            "en": "Install a torch build that lists sm_{sm} (for RTX 50xx: CUDA 12.8 or newer) into the program's"
+                  " Python; until then: {to_cpu}.",
+            "zh": "给程序的 Python 安装支持 sm_{sm} 的 torch（RTX 50 系需要 CUDA 12.8 或更新的版本）；在那之前：{to_cpu}。",
+        },
         keys=("is not compatible with the current PyTorch installation",),
         pattern=r"(?P<card>[^\n]*?) with CUDA capability sm_(?P<sm>\d+) is not compatible with the current PyTorch"
                 r" installation\.?(?:[^\n]*\n[^\n]*?supports CUDA capabilities (?P<archs>(?:sm_\d+\w? ?)+))?",
@@ -355,28 +488,33 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="cuda-out-of-memory",
-        keys=("CUDA out of memory",),
-        pattern=r"CUDA out of memory\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
+        kind="oom",
+        # torch's message (any case), its exception name, and how Chinese posts say it in words
+        keys=("out of memory", "OUT OF MEMORY", "显存"),
+        pattern=r"(?:CUDA out of memory|OutOfMemoryError|爆显存|显存不足|显存不够|显存[^\n]{0,12}?爆)\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
                 r"|total capacity of (?P<total2>[\d.]+) GiB))?",
         meaning={
-            "en": "The graphics card ran out of memory; GPT-SoVITS needs about 4 GB, and smaller cards"
-                  " should run on the CPU instead.",
-            "zh": "显卡显存不足；GPT-SoVITS 大约需要 4 GB 显存，更小的显卡应改用 CPU。",
+            "en": "The graphics card{card_text} ran out of memory{job_text}.",
+            "zh": "显卡{card_text}显存不足{job_text}。",
         },
-        settings=("config.infer_device", "tts_infer.device", "gpu.card"),
-        fix_commands=("gsv-doctor fix --write",),
+        settings=("gsv.train_batch", "gsv.infer_batch", "gpu.memory"),
+        fix_commands=(),
         manual={
-            "en": "On a card under 4 GB: `infer_device = \"cpu\"` and `is_half = False` in config.py. On a bigger"
-                  " card: lower the training batch size, close other programs using the GPU, keep is_half on.",
-            "zh": "显存小于 4 GB：在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`。显存更大："
-                  "调小训练的 batch size，关闭其他占用显卡的程序，保持 is_half 开启。",
+            "en": "Make the job need less memory. {oom_advice}",
+            "zh": "降低这项任务的显存占用。{oom_advice}",
         },
         check=CHECK_CUDA_MEMORY,
         example="torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 2.00 GiB"
                 " total capacity; 1.60 GiB already allocated)",
+        flags=re.IGNORECASE,
     ),
     Entry(
         id="mps-not-implemented",
+        kind="mps",
+        manual_any={
+            "en": "Start the program with the variable set, e.g. `PYTORCH_ENABLE_MPS_FALLBACK=1 python <script>`.",
+            "zh": "启动程序时设置该变量，例如 `PYTORCH_ENABLE_MPS_FALLBACK=1 python <脚本>`。",
+        },
         keys=("not currently implemented for the MPS device",),
         pattern=r"The operator '(?P<operator>[\w:.]+)' is not currently implemented for the MPS device",
         meaning={
@@ -398,6 +536,11 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="mps-float64",
+        kind="device",
+        manual_any={
+            "en": "Run that step on the CPU: {to_cpu}; or {update}.",
+            "zh": "让该步骤在 CPU 上运行：{to_cpu}；或{update}。",
+        },
         keys=("Cannot convert a MPS Tensor to float64",),
         pattern=r"Cannot convert a MPS Tensor to float64",
         meaning={
@@ -420,6 +563,10 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="nan-hubert-features",
+        manual_any={
+            "en": "Manual edit: {half_off} Then run the feature extraction again.",
+            "zh": "手动修改：{half_off}然后重新提取特征。",
+        },
         keys=("contains nan", "contains NaN", "nan filtered", "NaN filtered"),
         pattern=r"contains nan|nan filtered",
         meaning={
@@ -452,6 +599,7 @@ ENTRIES: List[Entry] = [
         settings=("gpu.card", "config.is_half", "env.is_half", "tts_infer.is_half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
         check=CHECK_HALF_NAN,
         example="RuntimeError: probability tensor contains either `inf`, `nan` or element < 0",
     ),
@@ -467,6 +615,7 @@ ENTRIES: List[Entry] = [
         settings=("gpu.card", "config.is_half", "env.is_half", "tts_infer.is_half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
         check=CHECK_HALF_NAN,
         example="RuntimeWarning: invalid value encountered in cast",
     ),
@@ -491,6 +640,218 @@ ENTRIES: List[Entry] = [
         example="NameError: name 'false' is not defined",
         origin="config.py",
     ),
+    Entry(
+        id="onnxruntime-no-kernel-image",
+        kind="build",
+        keys=("cudaErrorNoKernelImageForDevice",),
+        pattern=r"(?:ONNXRuntimeError|onnxruntime)[^\n]*?cudaErrorNoKernelImageForDevice",
+        meaning={
+            "en": "onnxruntime (not torch) raised it: the installed onnxruntime-gpu has no code for this graphics card"
+                  " (a card newer than that build, like an RTX 50xx, or an older one it dropped).",
+            "zh": "报错的是 onnxruntime（不是 torch）：安装的 onnxruntime-gpu 没有这张显卡的代码（显卡比它新，例如 RTX 50 系；"
+                  "或是它已不支持的旧卡）。",
+        },
+        settings=("onnxruntime.build", "gpu.card"),
+        fix_commands=(),
+        manual={
+            "en": "Install an onnxruntime-gpu release built for your card and CUDA version into the program's Python"
+                  " (`pip install -U onnxruntime-gpu`; RTX 50xx needs a build for CUDA 12.8 or newer); or let that"
+                  " model run on the CPU (the CPUExecutionProvider). Reinstalling torch does not help.",
+            "zh": "给程序的 Python 安装支持你显卡和 CUDA 版本的 onnxruntime-gpu（`pip install -U onnxruntime-gpu`；"
+                  "RTX 50 系需要 CUDA 12.8 或更新版本的构建）；或让该模型在 CPU 上运行（CPUExecutionProvider）。"
+                  "重装 torch 没有用。",
+        },
+        check=CHECK_CUDA_KERNEL,
+        example="onnxruntime.capi.onnxruntime_pybind11_state.Fail: [ONNXRuntimeError] : 1 : FAIL : CUDA error"
+                " cudaErrorNoKernelImageForDevice:no kernel image is available for execution on the device",
+    ),
+    Entry(
+        id="onnxruntime-cuda-load",
+        kind="build",
+        keys=("CUDA_PATH is set but CUDA wasn",),
+        pattern=r"CUDA_PATH is set but CUDA wasn't able to be loaded",
+        meaning={
+            "en": "onnxruntime's CUDA provider could not load the CUDA / cuDNN libraries: CUDA_PATH points to a CUDA"
+                  " version other than the one this onnxruntime-gpu was built for, or cuDNN is missing there.",
+            "zh": "onnxruntime 的 CUDA 后端加载不了 CUDA / cuDNN 库：CUDA_PATH 指向的 CUDA 版本与这个 onnxruntime-gpu"
+                  "编译时用的版本不同，或那里缺少 cuDNN。",
+        },
+        settings=("env.cuda_path", "onnxruntime.build"),
+        fix_commands=(),
+        manual={
+            "en": "Point CUDA_PATH at the CUDA version onnxruntime-gpu needs (with its cuDNN), or remove the CUDA_PATH"
+                  " variable when the program brings its own CUDA libraries; then restart it.",
+            "zh": "把 CUDA_PATH 指向 onnxruntime-gpu 需要的 CUDA 版本（并装好对应的 cuDNN），或在程序自带 CUDA 库时"
+                  "删除 CUDA_PATH 变量；然后重启程序。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="RuntimeError: onnxruntime::python::CreateExecutionProviderInstance CUDA_PATH is set but CUDA wasn't"
+                " able to be loaded. Please install the correct version of CUDA and cuDNN",
+    ),
+    Entry(
+        id="cuda-driver-insufficient",
+        kind="driver",
+        keys=("CUDA driver version is insufficient",),
+        pattern=r"CUDA driver version is insufficient for CUDA runtime version",
+        meaning={
+            "en": "{library} was built for a newer CUDA than the installed NVIDIA driver supports, so it cannot start"
+                  " on the GPU. This is the driver, not half precision.",
+            "zh": "{library} 编译时用的 CUDA 比已安装的 NVIDIA 驱动所支持的更新，所以无法在显卡上启动。原因是驱动，与半精度无关。",
+        },
+        settings=("nvidia.driver", "asr.ctranslate2"),
+        fix_commands=(),
+        manual={
+            "en": "Update the NVIDIA driver (nvidia-smi's \"CUDA Version\" is the newest CUDA the driver supports;"
+                  " CUDA 12 needs driver 525 or newer). If you cannot: {driver_alternative}",
+            "zh": "更新 NVIDIA 驱动（nvidia-smi 显示的 \"CUDA Version\" 是驱动支持的最新 CUDA；CUDA 12 需要 525 或更新的驱动）。"
+                  "无法更新驱动时：{driver_alternative}",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="RuntimeError: CUDA failed with error CUDA driver version is insufficient for CUDA runtime version",
+    ),
+    Entry(
+        id="cudnn-failure",
+        kind="cudnn",
+        keys=("CUDNN_STATUS_", "RMVPE"),  # each key is one pass over a big log: few and distinct
+        # the status names; or, in words, the RMVPE pitch extractor failing with cuDNN
+        pattern=r"(?:cuDNN error|CUDNN error|CUDNN failure)[^\n]*?(?P<status>CUDNN_STATUS_[A-Z_]+)"
+                r"|RMVPE[^\n]{0,60}?cudnn|cudnn[^\n]{0,60}?RMVPE"
+                r"|(?P<status2>CUDNN_STATUS_(?:NOT_SUPPORTED|EXECUTION_FAILED|INTERNAL_ERROR|MAPPING_ERROR|BAD_PARAM"
+                r"|ALLOC_FAILED|NOT_INITIALIZED|ARCH_MISMATCH))",
+        flags=re.IGNORECASE,
+        meaning={
+            "en": "cuDNN, the NVIDIA library torch runs convolutions with, refused the job ({status}): very long"
+                  " input (RVC's RMVPE pitch extractor on long audio), the card running out of memory, or a cuDNN"
+                  " that does not match the torch build.",
+            "zh": "cuDNN（torch 计算卷积用的 NVIDIA 库）拒绝了这次计算（{status}）：输入太长（例如 RVC 的 RMVPE 音高提取处理"
+                  "长音频）、显存不足，或 cuDNN 与 torch 版本不匹配。",
+        },
+        settings=("cudnn", "gpu.card"),
+        fix_commands=(),
+        manual={
+            "en": "Turn cuDNN off for that step: {cudnn}; or split the audio into shorter parts. If every run fails,"
+                  " reinstall torch so that it brings its own matching cuDNN.",
+            "zh": "在该步骤关闭 cuDNN：{cudnn}；或把音频切成更短的几段。如果每次都失败，重装 torch，让它带上匹配的 cuDNN。",
+        },
+        check=CHECK_DTYPE_MIX,
+        example="RuntimeError: cuDNN error: CUDNN_STATUS_NOT_SUPPORTED. This error may appear if you passed in a"
+                " non-contiguous input.",
+    ),
+    Entry(
+        id="rocm-hipfft-half",
+        keys=("hipFFT doesn't support transforms of type",),
+        pattern=r"hipFFT doesn't support transforms of type: (?P<dtype_name>Half|BFloat16)",
+        meaning={
+            "en": "On an AMD card (ROCm build of torch) the FFT library hipFFT has no {dtype_name} transforms, so the"
+                  " spectrogram (stft) of a model in half precision fails. The card itself is fine in float32.",
+            "zh": "在 AMD 显卡（ROCm 版 torch）上，FFT 库 hipFFT 不支持 {dtype_name}，所以半精度模型计算频谱（stft）会失败。"
+                  "这张卡用 float32 没有问题。",
+        },
+        settings=("config.is_half", "env.is_half", "tts_infer.is_half"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
+        check=CHECK_DTYPE_MIX,
+        example="RuntimeError: hipFFT doesn't support transforms of type: Half",
+    ),
+    Entry(
+        id="device-mismatch",
+        kind="device",
+        keys=("Expected all tensors to be on the same device",),
+        pattern=r"Expected all tensors to be on the same device(?:, but found at least two devices, (?P<first>[\w:]+)"
+                r" and (?P<second>[\w:]+))?",
+        meaning={
+            "en": "One operation got tensors on two devices ({first} and {second}): part of the model or of its input"
+                  " was moved to one device and part stayed on the other. That is a device mix, not a precision one.",
+            "zh": "一次运算拿到了位于两个设备上的张量（{first} 和 {second}）：模型或输入的一部分被移到一个设备，另一部分留在"
+                  "另一个设备。这是设备混用，不是精度问题。",
+        },
+        settings=("config.infer_device", "tts_infer.device", "code.half"),
+        fix_commands=(),
+        manual={
+            "en": "{update}: such a mix is usually a code path that forgets to move one tensor (in GPT-SoVITS, for"
+                  " instance, an old version's reference-free mode). Until then run everything on one device: {to_cpu}.",
+            "zh": "{update}：这种混用通常是某段代码忘了移动一个张量（例如 GPT-SoVITS 旧版本的无参考文本模式）。"
+                  "在那之前让所有步骤用同一个设备：{to_cpu}。",
+        },
+        check=CHECK_DTYPE_MIX,
+        example="RuntimeError: Expected all tensors to be on the same device, but found at least two devices,"
+                " mps:0 and cpu!",
+    ),
+    Entry(
+        id="cuda-card-too-old",
+        kind="device",
+        keys=("which is of cuda capability",),  # torch prints it on the line above "... too old"
+        pattern=r"(?:GPU\d* (?P<card>[^\n]*?) which is of cuda capability (?P<capability>[\d.]+)\.?\s*)?"
+                r"PyTorch no longer supports this GPU because it is too old",
+        meaning={
+            "en": "The graphics card{card_text} is older than the oldest card this torch build supports, so nothing"
+                  " can run on it.",
+            "zh": "显卡{card_text}比这个 torch 版本支持的最旧显卡还旧，所以什么都无法在它上面运行。",
+        },
+        settings=("gpu.card", "config.infer_device", "tts_infer.device"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual={
+            "en": "Run on the CPU: {to_cpu}.",
+            "zh": "改用 CPU：{to_cpu}。",
+        },
+        check=CHECK_CUDA_KERNEL,
+        example="Found GPU0 GeForce GT 720 which is of cuda capability 3.5.\n    PyTorch no longer supports this GPU"
+                " because it is too old.",
+        lines=2,
+    ),
+    Entry(
+        id="cudnn-library-missing",
+        kind="build",
+        keys=("cudnn_",),
+        pattern=r"(?P<library>(?:lib)?cudnn_(?:ops|cnn|adv)\w*?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
+        meaning={
+            "en": "The cuDNN {major} library {library} cannot be found. CTranslate2 (faster-whisper, the ASR step) and"
+                  " onnxruntime load cuDNN themselves, from the library path, not from torch's own copy, so the step"
+                  " that needs it fails or stops.",
+            "zh": "找不到 cuDNN {major} 的库文件 {library}。CTranslate2（faster-whisper，即 ASR 语音识别步骤）和 onnxruntime"
+                  "会自己从库路径加载 cuDNN，而不是用 torch 自带的那份，所以用到它的步骤会失败或中止。",
+        },
+        settings=("cudnn", "asr.ctranslate2"),
+        fix_commands=(),
+        manual={
+            "en": "Make cuDNN {major} findable: the file name says the version (...64_8.dll / .so.8: cuDNN 8, which"
+                  " CTranslate2 before 4.5 needs; ...64_9.dll: cuDNN 9). Windows package: copy the cudnn_*64_{major}.dll"
+                  " files into runtime\\Lib\\site-packages\\torch\\lib from a package that has them, or take a fixed"
+                  " package; pip: `pip install nvidia-cudnn-cu12` of that major version; Linux: add the folder holding"
+                  " libcudnn_*.so.{major} to LD_LIBRARY_PATH. Or run the ASR step on the CPU.",
+            "zh": "让程序能找到 cuDNN {major}：文件名说明了版本（…64_8.dll / .so.8：cuDNN 8，CTranslate2 4.5 以前需要它；"
+                  "…64_9.dll：cuDNN 9）。Windows 整合包：从带有这些文件的整合包中把 cudnn_*64_{major}.dll 复制到"
+                  " runtime\\Lib\\site-packages\\torch\\lib，或换用修复后的整合包；pip：安装对应大版本的 `nvidia-cudnn-cu12`；"
+                  "Linux：把 libcudnn_*.so.{major} 所在文件夹加入 LD_LIBRARY_PATH。或让 ASR 步骤在 CPU 上运行。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="Could not locate cudnn_ops_infer64_8.dll. Please make sure it is in your library path!",
+        flags=re.IGNORECASE,
+    ),
+    Entry(
+        id="cpu-training-not-allowed",
+        kind="build",
+        keys=("CPU training is not allowed",),
+        pattern=r"CPU training is not allowed",
+        meaning={
+            "en": "The training script needs an NVIDIA GPU (it asserts torch.cuda.is_available()): the installed torch"
+                  " is the CPU-only build, or it sees no usable card. Training does not run on the CPU.",
+            "zh": "训练脚本需要 NVIDIA 显卡（它断言 torch.cuda.is_available()）：安装的 torch 是纯 CPU 版本，或看不到可用的显卡。"
+                  "训练不能在 CPU 上进行。",
+        },
+        settings=("torch.build", "gpu.card"),
+        fix_commands=(),
+        manual={
+            "en": "Install the CUDA build of torch into the program's Python (pip uninstall torch, then the CUDA build"
+                  " from pytorch.org that your driver supports); `python -c \"import torch; print(torch.cuda.is_available())\"`"
+                  " must print True. Without an NVIDIA card, train on a cloud GPU.",
+            "zh": "给程序的 Python 安装 CUDA 版 torch（先 pip uninstall torch，再从 pytorch.org 安装驱动支持的 CUDA 版）；"
+                  "`python -c \"import torch; print(torch.cuda.is_available())\"` 必须输出 True。没有 NVIDIA 显卡时，请用云端显卡训练。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="AssertionError: CPU training is not allowed.",
+    ),
 ]
 
 # Not found in logs: chosen by `explain --symptom`.
@@ -509,6 +870,7 @@ SYMPTOMS: Dict[str, Entry] = {
         settings=("gpu.card", "config.is_half", "env.is_half", "tts_infer.is_half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
         check=CHECK_HALF_NAN,
         example="",
     ),

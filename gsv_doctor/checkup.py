@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional
 
-from gsv_doctor import probecache, target
+from gsv_doctor import probecache, probereport, target
 from gsv_doctor import project as project_module
 from gsv_doctor.diagnose import Diagnosis, diagnose, probe_failure
 from gsv_doctor.errors import DoctorError
@@ -17,7 +17,7 @@ from gsv_doctor.project import Project
 
 @dataclass
 class Checkup:
-    report: Optional[Dict[str, Any]]  # the probe report; None when the probe gave none
+    report: Optional[probereport.ProbeReport]  # None when the probe gave none
     probe_run: Optional[target.ProbeRun]  # None when the report came from --probe-json
     project: Optional[Any]  # the family's facts (see project_info for the family-neutral side)
     config_eval: Optional[Dict[str, Any]]  # what the family's own code gave in the probe child
@@ -68,7 +68,7 @@ def run_checkup(project_dir: Optional[str] = None, python: Optional[str] = None,
     return Checkup(run.report, run, project.facts if project else None, config_eval, diagnosis, project)
 
 
-def remember(python: str, report: Dict[str, Any]) -> None:
+def remember(python: str, report: probereport.ProbeReport) -> None:
     """Cache the report for preflight and the hook; a cache we cannot write costs only speed."""
     try:
         probecache.store(probecache.identify_from_report(python, report), report)
@@ -76,10 +76,10 @@ def remember(python: str, report: Dict[str, Any]) -> None:
         pass
 
 
-def saved_environment(report: Mapping[str, Any], environ: Mapping[str, str]) -> Dict[str, str]:
+def saved_environment(report: probereport.ProbeReport, environ: Mapping[str, str]) -> Dict[str, str]:
     """The variables the probe recorded on its machine (is_half, CUDA_VISIBLE_DEVICES, ...)
     replace ours: a saved report is judged as the machine it came from."""
-    recorded = report.get("environment") or {}
+    recorded = report.environment
     merged = {k: v for k, v in environ.items() if k not in recorded}
     merged.update({k: v for k, v in recorded.items() if isinstance(v, str)})
     return merged

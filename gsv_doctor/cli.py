@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import importlib
+import re
 import sys
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 import click
 
 from gsv_doctor import __version__
 from gsv_doctor.commands import COMMANDS
-from gsv_doctor.errors import EXIT_INTERRUPTED, EXIT_USAGE, error_handler
+from gsv_doctor.errors import EXIT_INTERRUPTED, EXIT_USAGE, DoctorError, OutputFailed, error_handler, guard_output
 from gsv_doctor.i18n import LANG_KEY
 
 
@@ -26,10 +27,26 @@ class DoctorGroup(click.Group):
         module_name, attribute = COMMANDS[name].split(":")
         return getattr(importlib.import_module(module_name), attribute)
 
+    def parse_args(self, ctx: click.Context, args: List[str]) -> List[str]:
+        ctx.meta[ARGS_KEY] = list(args)  # for the error handler: --json and --lang before click parsed them
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context):
+        args = ctx.meta.get(ARGS_KEY) or []
+
+        def as_json(error: DoctorError, lang: str) -> bool:
+            command = json_command(args)
+            if command is None or isinstance(error, OutputFailed):  # no JSON to a stdout that failed
+                return False
+            _print_json_error(command, lang, error.to_dict(lang), error.exit_code)
+            return True
+
         with error_handler(passthrough=(click.ClickException, click.exceptions.Exit, click.exceptions.Abort),
-                           language=lambda: ctx.meta.get(LANG_KEY)):
+                           language=lambda: ctx.meta.get(LANG_KEY) or lang_of(args), on_error=as_json):
             return super().invoke(ctx)
+
+
+ARGS_KEY = "gsv_doctor.args"
 
 
 @click.group(cls=DoctorGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,13 +60,122 @@ def _exit_with(code: Optional[int], **_: object) -> None:
     click.get_current_context().exit(code or 0)
 
 
+def _options(args: Sequence[str]) -> List[str]:
+    """The arguments before `--` (what follows belongs to `run`'s program)."""
+    return list(args[: args.index("--")]) if "--" in args else list(args)
+
+
+def lang_of(args: Sequence[str]) -> Optional[str]:
+    """The --lang the user gave, read before click has parsed anything (a usage error comes first)."""
+    options = _options(args)
+    for index, arg in enumerate(options):
+        if arg == "--lang" and index + 1 < len(options):
+            return options[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def json_command(args: Sequence[str]) -> Optional[str]:
+    """The command whose JSON envelope an error goes into, when --json was given."""
+    from gsv_doctor.envelope import SCHEMAS
+
+    options = _options(args)
+    if "--json" not in options:
+        return None
+    words = [arg for arg in options if not arg.startswith("-")]
+    for length in (2, 1):
+        name = " ".join(words[:length])
+        if name in SCHEMAS:
+            return name
+    return None
+
+
+def _print_json_error(command: str, lang: str, error: dict, exit_code: int) -> None:
+    from gsv_doctor import envelope
+
+    click.echo(envelope.dumps(envelope.envelope(command, lang, exit_code, errors=[error])))
+
+
+def usage_message(error: click.ClickException, lang: str) -> str:
+    """click's usage error in `lang`: what was wrong, in gsv-doctor's words."""
+    from gsv_doctor.messages import line
+
+    if isinstance(error, click.exceptions.NoSuchOption):
+        text = line("cli.no-such-option", lang, option=error.option_name)
+        if error.possibilities:
+            text += " " + line("cli.did-you-mean", lang, options=", ".join(sorted(error.possibilities)))
+        return text
+    if type(error).__name__ == "NoSuchCommand":  # click 8.4 and later
+        return line("cli.no-such-command", lang, name=getattr(error, "command_name", "?"))
+    if isinstance(error, click.exceptions.MissingParameter):
+        param = error.param
+        name = (param.opts[0] if getattr(param, "opts", None) and isinstance(param, click.Option)
+                else getattr(param, "human_readable_name", None) or (param.name if param else "?"))
+        return line("cli.missing-argument", lang, name=name)
+    if isinstance(error, click.BadParameter):
+        param = error.param
+        name = param.opts[0] if param is not None and getattr(param, "opts", None) else (param.name if param else "?")
+        kind = getattr(param, "type", None)
+        if isinstance(kind, click.Choice):
+            return line("cli.bad-choice-only", lang, name=name, choices=", ".join(map(str, kind.choices)))
+        if getattr(kind, "min", None) is not None and getattr(kind, "max", None) is None:
+            return line("cli.bad-min", lang, name=name, min=kind.min)
+        return line("cli.bad-value", lang, name=name, message=error.message)
+    if isinstance(error, click.exceptions.BadOptionUsage) and "requires" in error.message:
+        return line("cli.missing-value", lang, name=error.option_name)
+    found = re.match(r"Got unexpected extra arguments? \((.*)\)$", error.message)
+    if found:
+        return line("cli.extra-arguments", lang, args=found.group(1))
+    found = re.match(r"No such command '(.*)'\.$", error.message)
+    if found:
+        return line("cli.no-such-command", lang, name=found.group(1))
+    if error.message == "Missing command.":
+        return line("cli.missing-command", lang)
+    return error.format_message()  # gsv-doctor's own usage errors are written in `lang` already
+
+
+def show_usage_error(error: click.ClickException, lang: str) -> None:
+    from gsv_doctor.messages import line
+
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None:
+        usage = ctx.get_usage()
+        click.echo(line("cli.usage", lang, usage=usage.split(" ", 1)[1] if " " in usage else usage), err=True)
+        click.echo(line("cli.try-help", lang, command=ctx.command_path), err=True)
+        click.echo("", err=True)
+    click.echo(line("cli.error", lang, message=usage_message(error, lang)), err=True)
+
+
 def main(argv: Optional[List[str]] = None) -> None:
+    guard_output()
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        code = cli.main(args=argv, prog_name="gsv-doctor", standalone_mode=False)
+        code = cli.main(args=args, prog_name="gsv-doctor", standalone_mode=False)
     except click.exceptions.Abort:
-        print("gsv-doctor: interrupted.", file=sys.stderr)
+        from gsv_doctor.i18n import pick_language
+        from gsv_doctor.messages import line
+
+        print(line("cli.interrupted", pick_language(lang_of(args))), file=sys.stderr)
         code = EXIT_INTERRUPTED
-    except click.ClickException as error:  # bad usage: click's message, our exit code
-        error.show()
+    except click.ClickException as error:  # bad usage: click's message in our words, our exit code
         code = EXIT_USAGE
+        if isinstance(error, getattr(click.exceptions, "NoArgsIsHelpError", ())):
+            error.show()
+        else:
+            from gsv_doctor.i18n import pick_language
+
+            lang = pick_language(lang_of(args))
+            command = json_command(args)
+            if command is not None:
+                text = usage_message(error, lang)
+                _print_json_error(command, lang, {"code": "usage", "params": {}, "text": text, "exit_code": code},
+                                  code)
+            else:
+                show_usage_error(error, lang)
+    try:
+        sys.stdout.flush()  # here, not at interpreter exit, where a failure would go unsaid
+    except OutputFailed as error:
+        with error_handler(language=lambda: lang_of(args)):
+            raise error
     raise SystemExit(code or 0)

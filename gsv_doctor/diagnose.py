@@ -6,21 +6,15 @@ Family-neutral: the devices are assessed here, every entry point is judged by on
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from gsv_doctor import gpus
+from gsv_doctor import gpus, probereport
 from gsv_doctor.findings import MEASURED, PROJECT, RULE, Finding, Severity, sort_findings
 from gsv_doctor.project import EntryPoint, Project
 from gsv_doctor.target import crashed
 
-# The ops a HuBERT / VITS forward pass runs, in the order it first meets them: the first
-# that fails is the error the user sees. stft is probed too but runs in float32 in
-# GPT-SoVITS's mel code, and fails in float16 on every CPU build (MKL FFT).
-MODEL_OPS = ("conv1d", "conv2d", "group_norm", "gelu", "layer_norm", "linear", "softmax", "bmm",
-             "matmul", "conv_transpose1d")
-SLOW_RATIO = 1.2  # float16 / float32 time from which "works but slow" is worth a warning
-BF16_FASTER_RATIO = 0.8
+MODEL_OPS = probereport.MODEL_OPS
 
 OK = "ok"
 CRASH = "crash"
@@ -53,6 +47,18 @@ class DeviceAssessment:
     verdict_rule: Optional[str] = None
     capability: Optional[str] = None  # "8.6"
     memory_gb: Optional[float] = None
+    half_uncertain: bool = False  # the float16 timing varied too much to trust half_ratio
+    bf16_uncertain: bool = False
+    judgement: Optional[probereport.DeviceJudgement] = field(default=None, repr=False, compare=False)
+
+    @property
+    def avoid_half(self) -> bool:
+        """float16 must not run here: it fails or gives NaN (measured or by the card rules), or
+        this is a CPU. Does not depend on the speed figure, so it holds from run to run."""
+        return self.kind == "cpu" or self.half in (CRASH, NAN)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "judgement"}
 
 
 @dataclass
@@ -75,7 +81,7 @@ class Diagnosis:
 
     def to_dict(self) -> Dict[str, Any]:
         return {
-            "devices": [asdict(d) for d in self.devices],
+            "devices": [d.to_dict() for d in self.devices],
             "effective": asdict(self.effective) if self.effective else None,
             "findings": [f.to_dict() for f in self.findings],
             "entry_points": [v.to_dict() for v in self.verdicts],
@@ -86,40 +92,28 @@ class Diagnosis:
         return [v for v in self.verdicts if (v.entry_point == name and v.started_by is None) or v.started_by == name]
 
 
-def _ratio(speed: Mapping[str, Any], dtype: str) -> Optional[float]:
-    return (speed.get(dtype) or {}).get("vs_float32")
+_HALF = {probereport.FAILS: CRASH, probereport.NAN: NAN, probereport.SLOW: SLOW, probereport.FINE: OK,
+         probereport.UNKNOWN: UNKNOWN}
 
 
-def assess_device(device: Mapping[str, Any], arch_list: List[str]) -> DeviceAssessment:
-    ops = device.get("ops") or {}
-    speed = device.get("speed") or {}
-    float32 = ops.get("float32") or {}
-    float16 = ops.get("float16") or {}
-    broken32 = [op for op in MODEL_OPS if op in float32 and float32[op]["status"] != "works"]
-    failing = [op for op in MODEL_OPS if op in float16 and float16[op]["status"] in ("not_implemented", "error")]
-    nan = [op for op in MODEL_OPS if op in float16 and float16[op]["status"] in ("nan", "wrong")]
-    ratio = _ratio(speed, "float16")
+def assess_device(judgement: probereport.DeviceJudgement, arch_list: Sequence[str]) -> DeviceAssessment:
+    """The probe's judgement of a device, with the card rules on top for CUDA cards."""
+    device, half, bf16 = judgement.device, judgement.float16, judgement.bfloat16
+    outcome = _HALF[half.outcome]
+    if outcome == SLOW and device.kind != "cpu":
+        outcome = OK  # a card's float16 speed is no fault
     assessment = DeviceAssessment(
-        id=device["id"], kind=device.get("kind", device["id"]), name=device.get("name") or device["id"],
-        runs=not broken32 and not device.get("error"),
-        run_error=float32[broken32[0]].get("message") if broken32 else device.get("error"),
-        half=OK, half_source=MEASURED, half_error=None, half_ratio=ratio,
-        bf16_ratio=_ratio(speed, "bfloat16"), failing_ops=failing + nan,
+        id=device.id, kind=device.kind, name=device.name, runs=judgement.runs, run_error=judgement.run_error,
+        half=outcome, half_source=MEASURED, half_error=half.error, half_ratio=half.ratio,
+        bf16_ratio=bf16.ratio, failing_ops=list(half.failing_ops), half_uncertain=half.uncertain,
+        bf16_uncertain=bf16.uncertain, judgement=judgement,
     )
-    if not float16:
-        assessment.half = UNKNOWN
-    elif failing:
-        assessment.half, assessment.half_error = CRASH, float16[failing[0]].get("message")
-    elif nan:
-        assessment.half, assessment.half_error = NAN, float16[nan[0]].get("message")
-    elif ratio is not None and ratio >= SLOW_RATIO and assessment.kind == "cpu":
-        assessment.half = SLOW
-    if assessment.kind == "cuda" and device.get("capability"):
-        verdict = gpus.verdict(assessment.name, device["capability"], device.get("total_memory_gb"), arch_list)
+    if device.kind == "cuda" and device.capability:
+        verdict = gpus.verdict(assessment.name, device.capability, device.total_memory_gb, list(arch_list))
         assessment.verdict, assessment.verdict_reason = verdict.status, verdict.reason
         assessment.verdict_rule = verdict.rule
-        assessment.capability = "%d.%d" % tuple(device["capability"][:2])
-        assessment.memory_gb = device.get("total_memory_gb")
+        assessment.capability = "%d.%d" % device.capability
+        assessment.memory_gb = device.total_memory_gb
         if verdict.status == gpus.NO_KERNEL and assessment.runs:
             # The rule says no kernels but float32 measured fine (PTX JIT): trust the measurement.
             assessment.verdict_reason += " (but float32 ran in the probe)"
@@ -132,22 +126,22 @@ def assess_device(device: Mapping[str, Any], arch_list: List[str]) -> DeviceAsse
     return assessment
 
 
-def assess_devices(report: Mapping[str, Any]) -> List[DeviceAssessment]:
-    arch_list = list(((report.get("torch") or {}).get("arch_list")) or [])
-    return [assess_device(device, arch_list) for device in report.get("devices") or []]
+def assess_devices(report: probereport.ProbeReport) -> List[DeviceAssessment]:
+    arch_list = report.torch.arch_list if report.torch else ()
+    return [assess_device(judgement, arch_list) for judgement in probereport.judge(report)]
 
 
-def no_cuda_error(report: Mapping[str, Any]) -> str:
-    torch_info = report.get("torch") or {}
-    if not torch_info.get("cuda") and not torch_info.get("hip"):
+def no_cuda_error(report: probereport.ProbeReport) -> str:
+    build = report.torch
+    if build is None or (not build.cuda and not build.hip):
         return "AssertionError: Torch not compiled with CUDA enabled"
-    if (report.get("cuda") or {}).get("error"):
-        return report["cuda"]["error"]
+    if report.cuda_error:
+        return report.cuda_error
     return "RuntimeError: Found no NVIDIA driver on your system."
 
 
 def resolve(device: Optional[str], devices: List[DeviceAssessment],
-            report: Mapping[str, Any]) -> Tuple[Optional[DeviceAssessment], Optional[str]]:
+            report: probereport.ProbeReport) -> Tuple[Optional[DeviceAssessment], Optional[str]]:
     """The assessment of the device a setting names, or the error using it would raise."""
     by_id = {d.id: d for d in devices}
     name = (device or "cpu").strip().lower()
@@ -224,7 +218,7 @@ class Verdict:
         return data
 
 
-def judge(entry: EntryPoint, devices: List[DeviceAssessment], report: Mapping[str, Any]) -> Verdict:
+def judge(entry: EntryPoint, devices: List[DeviceAssessment], report: probereport.ProbeReport) -> Verdict:
     """The family-neutral rule: a start error, an unusable device, or float16 where it fails."""
     setting = entry.setting
     verdict = Verdict(entry.name, entry.started_by, OK, None, setting.device, None, setting.is_half,
@@ -253,14 +247,14 @@ def judge(entry: EntryPoint, devices: List[DeviceAssessment], report: Mapping[st
 
 
 def judge_all(entries: List[EntryPoint], devices: List[DeviceAssessment],
-              report: Mapping[str, Any]) -> List[Verdict]:
+              report: probereport.ProbeReport) -> List[Verdict]:
     return [judge(entry, devices, report) for entry in entries]
 
 
 def _machine_findings(report: Mapping[str, Any], devices: List[DeviceAssessment],
                       entry_names: List[str]) -> List[Finding]:
     findings = []
-    cuda_error = (report.get("cuda") or {}).get("error")
+    cuda_error = report.cuda_error
     if cuda_error:
         findings.append(Finding("cuda-init-failed", Severity.WARNING, MEASURED,
                                 params={"error": cuda_error}, error_text=cuda_error))
@@ -270,16 +264,17 @@ def _machine_findings(report: Mapping[str, Any], devices: List[DeviceAssessment]
                                     params=dict(verdict_params(device), device_name=device.name),
                                     entry_points=list(entry_names), device=device.id,
                                     error_text=device.run_error, fix_command=FIX_WRITE))
-        if device.kind == "cpu" and device.bf16_ratio is not None and device.bf16_ratio <= BF16_FASTER_RATIO:
+        if device.kind == "cpu" and device.judgement is not None and device.judgement.bfloat16_faster:
             findings.append(Finding("cpu-bfloat16-faster", Severity.INFO, MEASURED,
                                     params={"ratio": device.bf16_ratio}, device=device.id))
     return findings
 
 
-def cannot_half(devices: List[DeviceAssessment]) -> bool:
-    """No device of this machine runs float16 well."""
-    return any(d.half in (CRASH, NAN, SLOW) for d in devices if d.kind in ("cpu", "cuda")) and not any(
-        d.kind == "cuda" and d.runs and d.half == OK for d in devices)
+def half_unusable(devices: List[DeviceAssessment]) -> bool:
+    """No device a launch could use should run float16 (the CPU never should): is_half=False.
+    Speed plays no part, so the answer is the same in every run on the same machine."""
+    usable = [d for d in devices if d.runs and d.kind in ("cpu", "cuda")]
+    return not any(d.kind == "cuda" and not d.avoid_half for d in usable)
 
 
 def same_file(a: str, b: str) -> bool:
@@ -299,7 +294,7 @@ def probe_failure(timed_out: bool, returncode: Optional[int], timeout: float, st
                    error_text=stderr_tail.splitlines()[-1] if stderr_tail.strip() else None)
 
 
-def diagnose(report: Optional[Mapping[str, Any]], project: Optional[Project],
+def diagnose(report: Optional[probereport.ProbeReport], project: Optional[Project],
              family_result: Optional[Mapping[str, Any]] = None, environ: Optional[Mapping[str, str]] = None,
              probed_python: Optional[str] = None) -> Diagnosis:
     """`family_result`: what the family's own code gave in the probe child (None: read statically)."""
@@ -313,8 +308,8 @@ def diagnose(report: Optional[Mapping[str, Any]], project: Optional[Project],
         findings.append(Finding("no-project", Severity.INFO, PROJECT))
     else:
         family = project.module
-        entries = family.entry_points(project.facts, family_result, report or {}, environ)
-        verdicts = judge_all(entries, devices, report or {}) if report else []
+        entries = family.entry_points(project.facts, family_result, report, environ)
+        verdicts = judge_all(entries, devices, report) if report else []
         family_findings, effective = family.findings(project.facts, verdicts, devices, report, environ,
                                                      probed_python)
         findings += family_findings

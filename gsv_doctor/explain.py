@@ -12,8 +12,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from gsv_doctor import catalog, gpus
+from gsv_doctor import catalog, gpus, i18n, logfacts, logprojects, probereport
+from gsv_doctor.probereport import ProbeReport
 from gsv_doctor.catalog import Entry
+from gsv_doctor.logprojects import LogProject
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK
 from gsv_doctor.logread import Log, Traceback, is_library_path, project_root_of, relative_to
 
@@ -54,6 +56,10 @@ class Explanation:
     fix_commands: List[str] = field(default_factory=list)
     machine: Optional[MachineVerdict] = None
     now: Dict[str, str] = field(default_factory=dict)  # setting id -> its value now (current_settings)
+    project: str = logprojects.UNKNOWN.id  # the program the log came from (logprojects)
+    texts: Dict[str, Dict[str, str]] = field(default_factory=dict)  # computed {placeholders}, per language
+    notes: List[Tuple[str, Dict[str, Any]]] = field(default_factory=list)  # (NOTES key, params): facts of the log
+    assumed: str = ""  # for a symptom read from the log's words: those words
 
     @property
     def entry(self) -> Entry:
@@ -84,9 +90,18 @@ class _Text:
         self.text = log.text
         self.lines = log.lines if log.lines else log.text.split("\n")
         self.ends = list(itertools.accumulate(len(line) + 1 for line in self.lines))  # past each newline
+        self._bytes: Optional[bytes] = None
 
     def line_index(self, pos: int) -> int:
         return bisect.bisect_right(self.ends, pos)
+
+    def holds(self, key: str) -> bool:
+        """Whether the key occurs at all. A str holding one CJK character is stored two bytes a
+        character and searched slower; its UTF-8 bytes are searched byte-wise, so most keys (absent
+        from most logs) cost one fast pass."""
+        if self._bytes is None:
+            self._bytes = self.text.encode("utf-8", "surrogatepass")
+        return key.encode("utf-8") in self._bytes
 
 
 def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, str, Any]]:
@@ -97,7 +112,7 @@ def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, s
     matched: Dict[str, Any] = {}  # window -> match: logs repeat the same error line many times
     body = text.text
     for key in entry.keys:
-        pos = body.find(key)
+        pos = body.find(key) if text.holds(key) else -1
         while pos >= 0:
             index = text.line_index(pos)
             next_line = text.ends[index] if index < len(text.ends) else len(body)
@@ -194,10 +209,16 @@ def _launch(log: Log, traceback: Optional[Traceback], root: Optional[str]) -> st
         if relative in ("api.py", "api_v2.py"):
             program = relative
             break
+    if not frames:  # no traceback: the command line or the words name the program
+        found = _PROGRAM.search(log.text[:200_000])
+        if found:
+            program = found.group(0)
     windows_package = any("/runtime/" in f.posix.lower() or "\\runtime\\" in f.path.lower()
                           for t in log.tracebacks[:50] for f in t.frames)
     return ("runtime\\python.exe -I " + program) if windows_package else ("python " + program)
 
+
+_PROGRAM = re.compile(r"\bapi_v2\.py\b|\bapi\.py\b")
 
 HOOK_INSTALL = "gsv-doctor hook install --python "
 
@@ -243,7 +264,7 @@ def _settings(entry: Entry, places: List[str]) -> List[str]:
     return _settings_rest(settings, places)
 
 
-_FIRST_ALWAYS = ("gpu.card", "torch.build", "env.mps_fallback")  # the cause itself, not a place
+_FIRST_ALWAYS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback")  # the cause itself, not a place
 
 
 def _settings_rest(settings: List[str], places: List[str]) -> List[str]:
@@ -267,10 +288,16 @@ def _places(log: Log, traceback: Optional[Traceback], root: Optional[str], locat
     return places
 
 
-def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanation]:
-    """Every known error in the log, once per catalog entry, in order of first appearance."""
+def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Optional[str] = None,
+                project_given: bool = False) -> List[Explanation]:
+    """Every known error in the log, once per catalog entry, in order of first appearance; a
+    symptom described in words when no error is there. `project_hint`: the project known from
+    elsewhere (the folder explain runs in; `project_given`: named with --project, so it wins)."""
     text = _Text(log)
     paths = [frame.path for traceback in log.tracebacks[:200] for frame in traceback.frames]
+    project = (logprojects.BY_ID[project_hint] if project_given and project_hint in logprojects.BY_ID
+               else logprojects.detect(log.text, paths, project_hint))
+    facts = logfacts.read_facts(log.text)
     root = (project_root.replace("\\", "/").rstrip("/") if project_root else None)
     if root is None or not any(p.replace("\\", "/").lower().startswith(root.lower() + "/") for p in paths):
         root = project_root_of(paths)
@@ -297,12 +324,16 @@ def explain_log(log: Log, project_root: Optional[str] = None) -> List[Explanatio
         if location is None and entry.origin:
             location = Location(entry.origin, 0, "", "", "")
         launch = _launch(log, traceback, root)
-        explanations.append(Explanation(
+        places = _places(log, traceback, root, location)
+        frames = [f.path + " " + f.function for t in (_chain(log, traceback) if traceback else []) for f in t.frames]
+        explanation = Explanation(
             id=entry.id, message=message, line=line_no, count=len(hits), params=params, location=location,
-            settings=_settings(entry, _places(log, traceback, root, location)),
-            fix_commands=fix_commands(entry, launch),
-        ))
+            settings=_settings(entry, places), fix_commands=fix_commands(entry, launch), project=project.id)
+        _refine(explanation, project, facts, frames, log.text, launch)
+        explanations.append(explanation)
     _share_log_facts(explanations)
+    if not explanations:
+        explanations += described_symptoms(log, project)
     explanations.sort(key=lambda e: e.line)
     return explanations
 
@@ -343,35 +374,252 @@ def _share_log_facts(explanations: List[Explanation]) -> None:
             error.params.setdefault(name, value)
 
 
-def symptom(name: str) -> Explanation:
+def log_project(log: Optional[Log], hint: Optional[str] = None, given: bool = False) -> LogProject:
+    """The project a log came from (GPT-SoVITS when there is no log: --symptom alone)."""
+    if log is None or (given and hint in logprojects.BY_ID):
+        return logprojects.BY_ID.get(hint or "", logprojects.GPT_SOVITS)
+    paths = [frame.path for traceback in log.tracebacks[:200] for frame in traceback.frames]
+    return logprojects.detect(log.text, paths, hint)
+
+
+def symptom(name: str, project: LogProject = logprojects.GPT_SOVITS) -> Explanation:
     entry = catalog.SYMPTOMS[name]
-    return Explanation(id=entry.id, message="", line=0, count=0, settings=list(entry.settings),
-                       fix_commands=fix_commands(entry, "python webui.py"))
+    explanation = Explanation(id=entry.id, message="", line=0, count=0, settings=list(entry.settings),
+                              fix_commands=fix_commands(entry, "python webui.py"), project=project.id)
+    if not project.gsv_doctor_fixes:
+        explanation.settings = _project_settings(entry, project, None)
+        explanation.fix_commands = []
+    return explanation
+
+
+# Symptoms as people describe them in words (en, zh): silence, a flat line, NaN everywhere.
+_SILENT_WORDS = re.compile(r"无声|没有声音|没声音|没有音频|一条直线|没有波形|静音|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
+                           r"|\bsilent\b|\bsilence\b|no sound|no audio|empty audio|flat line|all nan|only nan|nothing but nan",
+                           re.IGNORECASE)
+
+
+def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
+    """A symptom the log describes in words (no error printed), named as an assumption."""
+    lines = log.lines if log.lines else log.text.split("\n")
+    for index, line in enumerate(lines[:5000]):
+        match = _SILENT_WORDS.search(line)
+        if match:
+            explanation = symptom("silent-audio", project)
+            explanation.line = index + 1
+            explanation.count = 1
+            explanation.message = _excerpt_text(line.strip(), match.start(), match.end())
+            explanation.assumed = match.group(0)
+            return [explanation]
+    return []
+
+
+def _excerpt_text(line: str, start: int, end: int) -> str:
+    if len(line) <= _MESSAGE_MAX:
+        return line
+    start, end = max(0, start - 60), min(len(line), end + 60)
+    return ("..." if start else "") + line[start:end] + ("..." if end < len(line) else "")
+
+
+# ------------------------------------------------------------- the log's project and facts
+
+_NVIDIA_FAMILY = re.compile(r"^(?:RTX|GTX|GT|MX|Quadro|Tesla|TITAN|[TPAM]\d)", re.IGNORECASE)
+
+
+def _project_settings(entry: Entry, project: LogProject, job: Optional[str]) -> List[str]:
+    """The settings for a project other than GPT-SoVITS: the entry's project-neutral ones and
+    the project's own for this kind of cause; never a GPT-SoVITS file."""
+    neutral = [s for s in entry.settings if s in catalog.NEUTRAL_SETTINGS]
+    kind = entry.kind
+    if kind == "oom":
+        kind = "oom-train" if job == "train" else "oom-infer"
+    own = [s for s in project.settings.get(kind, ()) if s not in neutral]
+    lead = entry.settings[0] if entry.settings else None
+    # the cause itself first: a card, a build, a driver; the project's own setting where it has one
+    first = [lead] if lead in neutral and (lead in _FIRST_ALWAYS or kind not in project.settings) else []
+    return first + own + [s for s in neutral if s not in first]
+
+
+def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFacts, frames: List[str],
+            text: str, launch: str) -> None:
+    """Fit the explanation to the project the log came from and to what the log says about the
+    machine: a cause the log rules out is said to be ruled out."""
+    entry = catalog.BY_ID[explanation.id]
+    params = explanation.params
+    if entry.id in ("dtype-input-weight", "dtype-input-bias"):
+        _device_mix(explanation)
+        entry = catalog.BY_ID[explanation.id]
+    job = logfacts.job_of(frames, text) if entry.kind == "oom" else None
+    if not project.gsv_doctor_fixes:
+        explanation.settings = _project_settings(entry, project, job)
+        explanation.fix_commands = []
+    card = params.get("card") or facts.card
+    memory = _float(params.get("total"))
+    if memory is None:
+        memory = facts.memory_gb
+    explanation.texts["card_text"] = _card_text(card, memory, params.get("capability"))
+    if entry.kind == "oom":
+        _out_of_memory(explanation, project, job, memory)
+    if entry.id == "cuda-driver-insufficient":
+        _driver(explanation, frames, text)
+    if entry.id in ("cuda-no-kernel-image", "cuda-capability-unsupported") and facts.card_too_old:
+        explanation.notes.append(("card_too_old", {"card": facts.card}))
+    if entry.id == "cuda-no-kernel-image" and _asr_library(frames, explanation.message):
+        # CTranslate2 (faster-whisper) has its own kernels: torch and the precision settings are not involved
+        explanation.params["library"] = "ctranslate2"
+        explanation.settings = ["asr.ctranslate2", "gpu.card"]
+        explanation.fix_commands = []
+        explanation.notes.append(("raised_by_ctranslate2", {}))
+    elif entry.id == "cuda-no-kernel-image" and facts.cuda_build and facts.cuda_build >= 12.8 and not params.get("archs"):
+        explanation.notes.append(("torch_build_new", {"torch": facts.torch or "?", "build": facts.build}))
+    if entry.id == "cuda-not-compiled" and card and _NVIDIA_FAMILY.match(card):
+        explanation.notes.append(("cpu_torch_nvidia_card", {"card": card}))
+    if entry.kind == "half" and entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL) and facts.half_shown_off:
+        explanation.notes.append(("half_already_off", {"shown": facts.half_shown_off}))
+
+
+def _device_of(tensor_type: str) -> str:
+    lower = tensor_type.lower()
+    return "cuda" if "cuda" in lower else "mps" if "mps" in lower else "xpu" if "xpu" in lower else "cpu"
+
+
+def _precision_of(tensor_type: str) -> str:
+    lower = tensor_type.lower()
+    return "bfloat16" if "bfloat16" in lower else "float16" if "half" in lower else "float32" if "float" in lower else lower
+
+
+def _device_mix(explanation: Explanation) -> None:
+    """`MPSHalfType` against `torch.HalfTensor` is one precision on two devices: a device mix."""
+    params = explanation.params
+    first, second = params.get("input", ""), params.get("weight") or params.get("bias") or ""
+    if first and second and _precision_of(first) == _precision_of(second) and _device_of(first) != _device_of(second):
+        explanation.id = "device-mismatch"
+        explanation.params = {"first": _device_of(first), "second": _device_of(second)}
+        entry = catalog.BY_ID["device-mismatch"]
+        explanation.settings = list(entry.settings)
+        explanation.fix_commands = []
+
+
+def _card_text(card: Optional[str], memory: Optional[float], capability: Optional[str]) -> Dict[str, str]:
+    parts = [p for p in (card, ("%g GB" % memory) if memory is not None else None,
+                         ("capability %s" % capability) if capability else None) if p]
+    parts_zh = [p.replace("capability", "算力") for p in parts]
+    return {"en": (" (%s)" % ", ".join(parts)) if parts else "",
+            "zh": ("（%s）" % "，".join(parts_zh)) if parts_zh else ""}
+
+
+_SMALL_CARD_GB = 3.5  # a "4 GB" card reports 3.9 to 4.0 GiB: still usable with small batches
+
+
+def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[str], memory: Optional[float]) -> None:
+    texts = explanation.texts
+    texts["job_text"] = {"train": {"en": " while training", "zh": "（训练时）"},
+                         "infer": {"en": " during inference", "zh": "（推理时）"}}.get(job, {"en": "", "zh": ""})
+    slots = ["oom_train"] if job == "train" else ["oom_infer"] if job == "infer" else ["oom_infer", "oom_train"]
+    small = memory is not None and memory < _SMALL_CARD_GB
+    if small:
+        slots.insert(0, "card_small")
+    texts["oom_advice"] = {lang: " ".join(logprojects.advice(project, slot)[lang] for slot in slots)
+                           for lang in ("en", "zh")}
+    if project.gsv_doctor_fixes:
+        settings = {"train": ["gsv.train_batch"], "infer": ["gsv.infer_batch"]}.get(job, ["gsv.infer_batch",
+                                                                                          "gsv.train_batch"])
+        explanation.settings = (["gpu.memory", "config.infer_device"] if small else []) + settings + (
+            [] if small else ["gpu.memory"])
+        explanation.fix_commands = ["gsv-doctor fix --write"] if small else []
+    elif small:
+        explanation.settings = ["gpu.memory"] + [s for s in explanation.settings if s != "gpu.memory"]
+
+
+_ASR_WORDS = ("ctranslate2", "faster_whisper", "faster-whisper", "whisper", "asr")
+
+
+def _asr_library(frames: List[str], message: str) -> bool:
+    """CTranslate2 raised it: faster-whisper frames, or its "parallel_for failed" wording."""
+    joined = " ".join(frames).lower()
+    return "parallel_for failed" in message or "faster_whisper" in joined or "ctranslate2" in joined
+
+
+def _driver(explanation: Explanation, frames: List[str], text: str) -> None:
+    """Which library needs the newer driver: CTranslate2 (faster-whisper, GPT-SoVITS's ASR step)
+    says "CUDA failed with error"; onnxruntime says "CUDA failure 35"; torch says neither."""
+    message = explanation.message
+    lower = (" ".join(frames) + " " + text[:100_000]).lower()
+    if "CUDA failed with error" in message or any(word in lower for word in _ASR_WORDS):
+        library = "ctranslate2"
+    elif "onnxruntime" in lower or "CUDA failure" in message:
+        library = "onnxruntime"
+    else:
+        library = "torch"
+    explanation.params["library"] = library
+    explanation.texts["library"] = DRIVER_LIBRARY[library]
+    explanation.texts["driver_alternative"] = DRIVER_ALTERNATIVE[library]
+    if library != "ctranslate2":
+        explanation.settings = [s for s in explanation.settings if s != "asr.ctranslate2"]
+
+
+DRIVER_LIBRARY = {
+    "ctranslate2": {"en": "CTranslate2 (faster-whisper, which the ASR speech-recognition step uses)",
+                    "zh": "CTranslate2（ASR 语音识别步骤使用的 faster-whisper 依赖它）"},
+    "onnxruntime": {"en": "onnxruntime-gpu", "zh": "onnxruntime-gpu（GPU 版 onnxruntime）"},
+    "torch": {"en": "The installed torch", "zh": "安装的 torch"},
+}
+DRIVER_ALTERNATIVE = {
+    "ctranslate2": {"en": "install a CTranslate2 built for the CUDA your driver has (`pip install ctranslate2==3.24.0`"
+                          " for CUDA 11), or run the ASR step on the CPU.",
+                    "zh": "安装与驱动的 CUDA 版本匹配的 CTranslate2（CUDA 11 用 `pip install ctranslate2==3.24.0`），"
+                          "或让 ASR 步骤在 CPU 上运行。"},
+    "onnxruntime": {"en": "install an onnxruntime-gpu built for the CUDA version your driver supports.",
+                    "zh": "安装与驱动支持的 CUDA 版本匹配的 onnxruntime-gpu。"},
+    "torch": {"en": "install a torch build for an older CUDA (for example cu118) that your driver supports.",
+              "zh": "安装驱动支持的旧 CUDA 版 torch（例如 cu118）。"},
+}
+
+# Placeholders that explain computes from the log for some entries (Explanation.texts).
+COMPUTED = ("card_text", "job_text", "oom_advice", "library", "driver_alternative")
+
+# What the log itself says, next to the fix.
+NOTES: Dict[str, Dict[str, str]] = {
+    "card_too_old": {
+        "en": "The log names a {card}: a card that old (capability below 5.0) has no code in any current torch"
+              " build, so no torch update helps; run on the CPU.",
+        "zh": "日志中的显卡是 {card}：这么旧的显卡（算力低于 5.0）在现在的任何 torch 版本里都没有代码，更新 torch 没有用；"
+              "请改用 CPU。",
+    },
+    "raised_by_ctranslate2": {
+        "en": "CTranslate2 raised it (faster-whisper, the ASR step), not torch: that build has no code for this card."
+              " Run the ASR step on the CPU, pick another ASR model (for Chinese, the FunASR / Damo ASR one), or install"
+              " a CTranslate2 built for your card.",
+        "zh": "报错的是 CTranslate2（faster-whisper，即 ASR 语音识别步骤），不是 torch：它没有这张显卡的代码。"
+              "请让 ASR 在 CPU 上运行，或换一个 ASR 模型（中文可用 FunASR / 达摩 ASR），或安装支持这张显卡的 CTranslate2。",
+    },
+    "torch_build_new": {
+        "en": "The log shows torch {torch}+{build}, a build that already has code for RTX 50xx cards: reinstalling"
+              " torch will not help; look at which library raised the error.",
+        "zh": "日志显示 torch {torch}+{build}，这个版本已经支持 RTX 50 系显卡：重装 torch 没有用；请看是哪个库报的错。",
+    },
+    "cpu_torch_nvidia_card": {
+        "en": "The log names an NVIDIA card ({card}): install the CUDA build of torch rather than moving to the CPU.",
+        "zh": "日志中有 NVIDIA 显卡（{card}）：应安装 CUDA 版 torch，而不是改用 CPU。",
+    },
+    "half_already_off": {
+        "en": "The log shows half precision already off (\"{shown}\"), so that setting is not the cause: the code used"
+              " float16 anyway. {update}; GPT-SoVITS: the runtime hook (`gsv-doctor hook install`) covers such code.",
+        "zh": "日志显示半精度已经关闭（\"{shown}\"），所以原因不在这个设置：代码仍然用了 float16。{update}；"
+              "GPT-SoVITS 可用运行时钩子（`gsv-doctor hook install`）兜住这类代码。",
+    },
+}
 
 
 # ------------------------------------------------------------------ this machine, now
 
 
-def _cuda_devices(report: Dict[str, Any]) -> List[Dict[str, Any]]:
-    return [d for d in report.get("devices") or [] if d.get("kind") == "cuda"]
+def _card_verdict(report: ProbeReport, device: probereport.Device) -> gpus.GpuVerdict:
+    return gpus.verdict(device.name, device.capability or (0, 0), device.total_memory_gb,
+                        report.torch.arch_list if report.torch else ())
 
 
-def _device(report: Dict[str, Any], device_id: str) -> Optional[Dict[str, Any]]:
-    for device in report.get("devices") or []:
-        if device.get("id") == device_id:
-            return device
-    return None
-
-
-def _card_verdict(report: Dict[str, Any], device: Dict[str, Any]) -> gpus.GpuVerdict:
-    arch_list = (report.get("torch") or {}).get("arch_list") or []
-    return gpus.verdict(device.get("name") or "", device.get("capability") or (0, 0),
-                        device.get("total_memory_gb"), arch_list)
-
-
-def _half_nan_measured(device: Dict[str, Any]) -> bool:
-    ops = (device.get("ops") or {}).get("float16") or {}
-    return any(result.get("status") == "nan" for result in ops.values())
+def _half_nan_measured(device: probereport.Device) -> bool:
+    return probereport.judge_dtype(device, "float16").outcome == probereport.NAN
 
 
 def _float(value: Any) -> Optional[float]:
@@ -381,45 +629,41 @@ def _float(value: Any) -> Optional[float]:
         return None
 
 
-def _torch_version(report: Dict[str, Any]) -> str:
-    return str((report.get("torch") or {}).get("version") or "?")
-
-
-def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dict[str, Any]],
+def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[ProbeReport],
                     config: Optional[Dict[str, Any]] = None) -> MachineVerdict:
     """Would this machine, as probed now, still hit the error? `config`: the probe's reading
     of the project's config.py on this machine (is_half, infer_device), when there is one."""
-    if not report or report.get("torch") is None:
+    if report is None or report.torch is None:
         return MachineVerdict(UNKNOWN, "no_probe")
-    torch_version = _torch_version(report)
+    torch_version = report.torch.version
     config = config or {}
     config_half_off = config.get("is_half") is False
     check = entry.check
-    cuda = _cuda_devices(report)
+    cuda = report.cuda_devices
     usable = [d for d in cuda if _card_verdict(report, d).status == gpus.USABLE]
 
     if check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL):
-        cpu = _device(report, "cpu")
-        ops = (cpu or {}).get("ops", {}).get(entry.dtype) or {}
+        cpu = report.device("cpu")
+        ops = (cpu.ops.get(entry.dtype) or {}) if cpu else {}
         names = entry.ops or tuple(sorted(ops))
         measured = {op: ops[op] for op in names if op in ops}
         if not measured:
             return MachineVerdict(UNKNOWN, "probe_incomplete")
-        failing = [op for op, result in measured.items() if result.get("status") != "works"]
+        failing = [op for op, result in measured.items() if result.status != "works"]
         params: Dict[str, Any] = {"torch": torch_version, "dtype": entry.dtype, "ops": ", ".join(sorted(measured))}
         if failing:
-            params.update(failing=", ".join(failing), detail=measured[failing[0]].get("message", ""))
+            params.update(failing=", ".join(failing), detail=measured[failing[0]].message or "")
             if config_half_off:
                 return MachineVerdict(FIXED, "cpu_op_missing_config_off", params)
             if usable:
-                params["card"] = usable[0].get("name")
+                params["card"] = usable[0].name
                 return MachineVerdict(UNKNOWN, "cpu_op_missing_gpu_ok", params)
             return MachineVerdict(STILL, "cpu_op_missing", params)
         if check == catalog.CHECK_HALF_KERNEL:
             return MachineVerdict(UNKNOWN, "kernel_not_probed", dict(params, kernel=explanation.params.get("kernel", "")))
-        slow = ((cpu or {}).get("speed", {}).get(entry.dtype) or {}).get("vs_float32")
-        if slow and slow >= 1.5:
-            params["slower"] = "%.1f" % slow
+        judged = probereport.judge_dtype(cpu, entry.dtype) if cpu and entry.dtype in ("float16", "bfloat16") else None
+        if judged is not None and judged.outcome == probereport.SLOW:
+            params["slower"] = "%.1f" % judged.ratio
             return MachineVerdict(FIXED, "cpu_op_works_slow", params)
         return MachineVerdict(FIXED, "cpu_op_works", params)
 
@@ -427,9 +671,9 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
         return MachineVerdict(UNKNOWN, "dtype_mix")
 
     if check == catalog.CHECK_CUDA_BUILD:
-        if (report.get("cuda") or {}).get("available"):
-            return MachineVerdict(FIXED, "cuda_ok", {"cards": ", ".join(d.get("name") or "?" for d in cuda)})
-        params = {"torch": torch_version, "build": (report.get("torch") or {}).get("cuda") or "CPU-only"}
+        if report.cuda_available:
+            return MachineVerdict(FIXED, "cuda_ok", {"cards": ", ".join(d.name for d in cuda)})
+        params = {"torch": torch_version, "build": report.torch.cuda or "CPU-only"}
         if str(config.get("infer_device") or "").startswith("cpu"):
             return MachineVerdict(FIXED, "cuda_missing_config_cpu", params)
         return MachineVerdict(STILL, "cuda_missing", params)
@@ -444,13 +688,13 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
                 return MachineVerdict(UNKNOWN, "log_kernels_ok" if has else "log_no_kernel",
                                       dict(logged, torch=torch_version))
             return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
-        arch_list = (report.get("torch") or {}).get("arch_list") or []
+        arch_list = report.torch.arch_list
         for device in cuda:
             if _card_verdict(report, device).status == gpus.NO_KERNEL:
-                cap = device.get("capability") or [0, 0]
-                return MachineVerdict(STILL, "no_kernel", {"card": device.get("name"), "sm": "%s%s" % tuple(cap[:2]),
+                cap = device.capability or (0, 0)
+                return MachineVerdict(STILL, "no_kernel", {"card": device.name, "sm": "%s%s" % cap,
                                                            "archs": " ".join(arch_list), "torch": torch_version})
-        return MachineVerdict(FIXED, "kernels_ok", {"cards": ", ".join(d.get("name") or "?" for d in cuda),
+        return MachineVerdict(FIXED, "kernels_ok", {"cards": ", ".join(d.name for d in cuda),
                                                     "torch": torch_version})
 
     if check == catalog.CHECK_CUDA_MEMORY:
@@ -460,10 +704,10 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
                 return MachineVerdict(UNKNOWN, "log_small_card", {"memory": "%g" % logged, "torch": torch_version})
             return MachineVerdict(UNKNOWN, "no_cuda_here", {"torch": torch_version})
         for device in cuda:
-            memory = device.get("total_memory_gb")
+            memory = device.total_memory_gb
             if memory is not None and memory < gpus.MIN_MEMORY_GB:
-                return MachineVerdict(STILL, "small_card", {"card": device.get("name"), "memory": "%g" % memory})
-        return MachineVerdict(UNKNOWN, "big_card", {"cards": ", ".join(d.get("name") or "?" for d in cuda)})
+                return MachineVerdict(STILL, "small_card", {"card": device.name, "memory": "%g" % memory})
+        return MachineVerdict(UNKNOWN, "big_card", {"cards": ", ".join(d.name for d in cuda)})
 
     if check == catalog.CHECK_HALF_NAN:
         if not cuda:
@@ -472,23 +716,23 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Dic
             verdict = _card_verdict(report, device)
             measured = _half_nan_measured(device)
             if verdict.status == gpus.HALF_BROKEN or measured:
-                params = {"card": device.get("name"), "how": "measured" if measured else "rule"}
+                params = {"card": device.name, "how": "measured" if measured else "rule"}
                 if config_half_off:
                     return MachineVerdict(FIXED, "half_nan_config_off", params)
                 return MachineVerdict(STILL, "half_nan_card", params)
-        return MachineVerdict(FIXED, "half_ok_cards", {"cards": ", ".join(d.get("name") or "?" for d in cuda)})
+        return MachineVerdict(FIXED, "half_ok_cards", {"cards": ", ".join(d.name for d in cuda)})
 
     if check in (catalog.CHECK_MPS, catalog.CHECK_MPS_FLOAT64):
-        if not (report.get("mps") or {}).get("available"):
+        if not report.mps_available:
             return MachineVerdict(FIXED, "no_mps_here")
         if check == catalog.CHECK_MPS_FLOAT64:
             return MachineVerdict(STILL, "mps_float64")
-        if (report.get("environment") or {}).get("PYTORCH_ENABLE_MPS_FALLBACK") == "1":
+        if report.environment.get("PYTORCH_ENABLE_MPS_FALLBACK") == "1":
             return MachineVerdict(FIXED, "mps_fallback_set")
         return MachineVerdict(STILL, "mps_fallback_unset")
 
     if check == catalog.CHECK_ENV_IS_HALF:
-        value = (report.get("environment") or {}).get("is_half")
+        value = report.environment.get("is_half")
         if value is None:
             return MachineVerdict(FIXED, "env_unset")
         if value.strip() in ("True", "False"):
@@ -646,7 +890,7 @@ HOW = {"measured": {"en": "measured by the probe", "zh": "探测实测"},
        "rule": {"en": "card rule", "zh": "显卡规则"}}
 
 
-def add_machine_verdicts(explanations: List[Explanation], report: Optional[Dict[str, Any]],
+def add_machine_verdicts(explanations: List[Explanation], report: Optional[ProbeReport],
                          config: Optional[Dict[str, Any]] = None) -> None:
     for explanation in explanations:
         explanation.machine = machine_verdict(explanation.entry, explanation, report, config)
@@ -709,12 +953,50 @@ def fill(template: str, params: Dict[str, Any]) -> str:
     return template.format_map(_Missing({k: ("" if v is None else v) for k, v in params.items()}))
 
 
+def _values(explanation: Explanation, lang: str) -> Dict[str, Any]:
+    """The explanation's parameters, its computed texts and its project's advice, in `lang`."""
+    project = logprojects.BY_ID.get(explanation.project, logprojects.UNKNOWN)
+    values: Dict[str, Any] = {slot: logprojects.advice(project, slot)[lang] for slot in logprojects.SLOTS}
+    values.update(explanation.params)
+    values.update({name: text[lang] for name, text in explanation.texts.items()})
+    return values
+
+
 def meaning(explanation: Explanation, lang: str) -> str:
-    return fill(explanation.entry.meaning[lang], explanation.params)
+    return fill(explanation.entry.meaning[lang], _values(explanation, lang))
 
 
 def manual(explanation: Explanation, lang: str) -> str:
-    return fill(explanation.entry.manual[lang], explanation.params)
+    entry = explanation.entry
+    gsv = logprojects.BY_ID.get(explanation.project, logprojects.UNKNOWN).gsv_doctor_fixes
+    template = entry.manual if gsv or entry.manual_any is None else entry.manual_any
+    return fill(template[lang], _values(explanation, lang))
+
+
+def notes(explanation: Explanation, lang: str) -> List[str]:
+    values = _values(explanation, lang)
+    return [fill(NOTES[key][lang], dict(values, **params)) for key, params in explanation.notes]
+
+
+def assumed_text(explanation: Explanation, lang: str) -> str:
+    if not explanation.assumed:
+        return ""
+    return fill(ASSUMED[lang], {"words": explanation.assumed, "line": explanation.line,
+                                "symptom": explanation.id.replace("symptom-", "")})
+
+
+ASSUMED = {
+    "en": "No error message; assumed symptom {symptom} from the words \"{words}\" on line {line}.",
+    "zh": "没有报错信息；根据第 {line} 行的 \"{words}\" 推断为现象 {symptom}。",
+}
+# The tests check every registered table (both languages, same placeholders, ASCII English).
+i18n.register("explain-notes", NOTES)
+i18n.register("explain-assumed", {"assumed": ASSUMED})
+i18n.register("explain-driver", {**{"library-" + k: v for k, v in DRIVER_LIBRARY.items()},
+                                 **{"alternative-" + k: v for k, v in DRIVER_ALTERNATIVE.items()}})
+i18n.register("explain-settings", catalog.SETTINGS)
+i18n.register("explain-projects", {"%s:%s" % (p.id, slot): text for p in logprojects.BY_ID.values()
+                                   for slot, text in p.advice.items()})
 
 
 def machine_text(verdict: MachineVerdict, lang: str) -> str:
@@ -729,6 +1011,13 @@ def _setting_json(setting: str, now: Optional[str], lang: str) -> Dict[str, Any]
     is the internal mark for that and never leaves this module)."""
     return {"id": setting, "text": catalog.SETTINGS[setting][lang], "now": None if now == UNSET else now,
             "unset": now == UNSET}
+
+
+def project_json(project_id: str) -> Optional[Dict[str, str]]:
+    project = logprojects.BY_ID.get(project_id)
+    if project is None or project is logprojects.UNKNOWN:
+        return None
+    return {"id": project.id, "name": project.name}
 
 
 def to_json(explanations: List[Explanation], lang: str, **envelope: Any) -> Dict[str, Any]:
@@ -746,6 +1035,11 @@ def to_json(explanations: List[Explanation], lang: str, **envelope: Any) -> Dict
             "settings": [_setting_json(s, explanation.now.get(s), lang) for s in explanation.settings],
             "fix": {"commands": explanation.fix_commands, "alternatives": fix_alternatives(explanation.fix_commands),
                     "manual": manual(explanation, lang)},
+            "notes": [{"id": key, "params": params, "text": text}
+                      for (key, params), text in zip(explanation.notes, notes(explanation, lang))],
+            "project": project_json(explanation.project),
+            "assumed": ({"words": explanation.assumed, "text": assumed_text(explanation, lang)}
+                        if explanation.assumed else None),
             "machine": None,
         }
         if explanation.machine is not None:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Optional
 
+from gsv_doctor import i18n
 from gsv_doctor.errors import EXIT_USAGE, DoctorError
-from gsv_doctor.messages import fill
-
-LANGUAGES = ("en", "zh")
 
 # code -> language -> text. One sentence or two each.
 TEXTS: Dict[str, Dict[str, str]] = {
@@ -109,12 +107,28 @@ TEXTS: Dict[str, Dict[str, str]] = {
         "zh": "已从备份恢复 {count} 个文件。",
     },
     "out.restored": {
-        "en": "restored {path} from {backup}",
-        "zh": "已从 {backup} 恢复 {path}",
+        "en": "restored {path} from {backup} (saved {saved}, before gsv-doctor's fix)",
+        "zh": "已从 {backup} 恢复 {path}（备份于 {saved}，gsv-doctor 修改之前）",
     },
     "out.restored-forced": {
-        "en": "restored {path} from {backup} (it had changed since the fix: --force)",
-        "zh": "已从 {backup} 恢复 {path}（修复之后该文件有过改动：--force）",
+        "en": "restored {path} from {backup} (saved {saved}; it had changed since the fix: --force)",
+        "zh": "已从 {backup} 恢复 {path}（备份于 {saved}；修复之后该文件有过改动：--force）",
+    },
+    "out.dropped": {
+        "en": "  removed the older backup {backup}: it belongs to a version of the file that was replaced after"
+              " that fix",
+        "zh": "  已删除较早的备份 {backup}：它对应的文件版本在那次修复之后已被替换",
+    },
+    "out.missing-backup": {
+        "en": "{path} still carries gsv-doctor's lines (between `# >>> gsv-doctor` and `# <<< gsv-doctor`, or"
+              " `# gsv-doctor fix --pin`), but no backup of it is left; nothing was restored for it.",
+        "zh": "{path} 仍然包含 gsv-doctor 加入的内容（`# >>> gsv-doctor` 与 `# <<< gsv-doctor` 之间，"
+              "或 `# gsv-doctor fix --pin`），但它的备份已不存在；没有恢复这个文件。",
+    },
+    "out.missing-backup.hint": {
+        "en": "Delete those lines by hand (the guard block is self-contained), or restore the file from your"
+              " GPT-SoVITS download.",
+        "zh": "请手动删除这些行（保护代码块是独立的），或从 GPT-SoVITS 的原始压缩包中恢复该文件。",
     },
     "out.confirm": {
         "en": "Write these changes?",
@@ -213,6 +227,16 @@ TEXTS: Dict[str, Dict[str, str]] = {
         "en": "Run gsv-doctor as the user who owns the GPT-SoVITS folder, or make it writable.",
         "zh": "请以 GPT-SoVITS 目录所有者的身份运行 gsv-doctor，或让该目录可写。",
     },
+    "error.rollback-failed": {
+        "en": "Writing {failed} failed ({error}), and {path}, already written in this run, could not be put back"
+              " ({why}). Nothing is lost: its original is in {backup}.",
+        "zh": "写入 {failed} 失败（{error}），而本次已写入的 {path} 无法恢复原样（{why}）。没有丢失任何内容："
+              "它的原件保存在 {backup}。",
+    },
+    "error.rollback-failed.hint": {
+        "en": "Free some space, then run `gsv-doctor fix --undo`.",
+        "zh": "请清理出一些磁盘空间，然后运行 `gsv-doctor fix --undo`。",
+    },
     "error.os": {
         "en": "{action} {path} failed: {error}. The original file is untouched.",
         "zh": "{action} {path} 失败：{error}。原文件没有改动。",
@@ -255,8 +279,8 @@ TEXTS: Dict[str, Dict[str, str]] = {
         "zh": "{path}（gsv-doctor 的修改记录）无法读取。",
     },
     "error.manifest-unreadable.hint": {
-        "en": "Restore files from their .gsv-doctor.bak copies by hand, or use --undo --force.",
-        "zh": "请手动用 .gsv-doctor.bak 副本恢复文件，或使用 --undo --force。",
+        "en": "Restore files from their .gsv-doctor backups by hand, or use --undo --force.",
+        "zh": "请手动用 .gsv-doctor 备份恢复文件，或使用 --undo --force。",
     },
     "error.changed-while-planning": {
         "en": "{path} changed while gsv-doctor was planning; nothing was written.",
@@ -283,39 +307,45 @@ TEXTS: Dict[str, Dict[str, str]] = {
         "zh": "请从 GPT-SoVITS 的原始压缩包中恢复该文件。",
     },
     "error.changed-after-fix": {
-        "en": "{paths} changed after gsv-doctor's fix (by you or by GPT-SoVITS); restoring the backup would lose"
-              " those changes, so nothing was restored.",
-        "zh": "{paths} 在 gsv-doctor 修复之后被改动过（由你或 GPT-SoVITS 改动）；恢复备份会丢失这些改动，"
+        "en": "{paths} changed after gsv-doctor's fix (by you or by GPT-SoVITS); restoring the backup ({backups})"
+              " would lose those changes, so nothing was restored.",
+        "zh": "{paths} 在 gsv-doctor 修复之后被改动过（由你或 GPT-SoVITS 改动）；恢复备份（{backups}）会丢失这些改动，"
               "因此没有恢复任何文件。",
     },
     "error.changed-after-fix.hint": {
-        "en": "Compare with the .gsv-doctor.bak file, or run `gsv-doctor fix --undo --force` to restore the backup"
+        "en": "Compare with that backup, or run `gsv-doctor fix --undo --force` to restore the backup"
               " anyway.",
-        "zh": "请与 .gsv-doctor.bak 文件对比，或运行 `gsv-doctor fix --undo --force` 强制恢复备份。",
+        "zh": "请与该备份对比，或运行 `gsv-doctor fix --undo --force` 强制恢复备份。",
     },
 }
+i18n.register("fix", TEXTS)
 
 
 def text(code: str, lang: str, params: Optional[Mapping[str, Any]] = None) -> str:
     """The text of `code` in `lang` (English when the language is unknown), filled with `params`."""
-    lang = lang if lang in LANGUAGES else "en"
     filled = dict(params or {})
     if filled.get("action") is not None:
-        filled["action"] = TEXTS.get(f"action.{filled['action']}", {}).get(lang, filled["action"])
-    return fill(TEXTS[code][lang], filled)
+        filled["action"] = i18n.text(TEXTS, f"action.{filled['action']}", lang)
+    return i18n.text(TEXTS, code, lang, filled)
 
 
 class FixError(DoctorError):
-    """A refusal of `fix` as a code + params; the message and hint are English until the
-    command renders them in the user's language."""
+    """A refusal of `fix` as a code + params of TEXTS; English in `message` / `hint`, every
+    language through `text(lang)`."""
 
     def __init__(self, code: str, params: Optional[Mapping[str, Any]] = None, exit_code: int = EXIT_USAGE):
-        self.code = code
-        self.params = dict(params or {})
-        super().__init__(text(code, "en", self.params), self._hint("en"), exit_code)
+        filled = dict(params or {})
+        super().__init__(text(code, "en", filled), self._hint_of(code, "en", filled), exit_code)
+        self.code, self.params, self.table = code, filled, TEXTS
 
-    def _hint(self, lang: str) -> Optional[str]:
-        return text(f"{self.code}.hint", lang, self.params) if f"{self.code}.hint" in TEXTS else None
+    @staticmethod
+    def _hint_of(code: str, lang: str, params: Mapping[str, Any]) -> Optional[str]:
+        return text(f"{code}.hint", lang, params) if f"{code}.hint" in TEXTS else None
+
+    def text(self, lang: str) -> str:
+        message, hint = text(self.code, lang, self.params), self._hint_of(self.code, lang, self.params)
+        return message if not hint else f"{message} {hint}"
 
     def in_language(self, lang: str) -> DoctorError:
-        return DoctorError(text(self.code, lang, self.params), self._hint(lang), self.exit_code)
+        return DoctorError(text(self.code, lang, self.params), self._hint_of(self.code, lang, self.params),
+                           self.exit_code)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from gsv_doctor import __version__, atomicfile, hook
+from gsv_doctor import __version__, atomicfile, children, hook
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.target import resolve_python
 
@@ -27,6 +26,7 @@ MARKER = "# gsv-doctor hook:"  # first line of both files we write: our ownershi
 BACKUP_SUFFIX = ".gsv-doctor-backup"
 CREATED_PYCACHE = "# gsv-doctor created __pycache__"  # so uninstall removes it only then
 CHILD_TIMEOUT_S = 30.0
+TORCH_CHILD_TIMEOUT_S = 180.0  # a child that imports torch: a CUDA build on a busy machine takes long
 HOOK_SAYS = "gsv-doctor hook:"  # how every line the hook prints on stderr starts
 
 # site exec()s a .pth line that starts with "import". A failure inside must not become
@@ -79,6 +79,18 @@ class Location:
         return Path(self.purelib) / PTH_FILE
 
 
+# Run in the target after install: the op scan of its torch build, cached where the hook reads it.
+_SCAN = (
+    "import json\n"
+    "try:\n import torch\n"
+    "except Exception as e:\n print(json.dumps({'scan':None,'why':'no torch (%s)'%type(e).__name__}));raise SystemExit\n"
+    "import gsv_doctor_hook as h\n"
+    "s=h.load_cached_scan(torch) or h.scan_in_child(torch)\n"
+    "print(json.dumps({'scan':len(s['ops']),'torch':torch.__version__,'why':None}))\n"
+)
+SCAN_TIMEOUT_S = hook.SCAN_TIMEOUT_S * 6 + 60  # the scan may restart after a crashing op
+
+
 @dataclass
 class HookState:
     """What `hook status` reports (JSON-ready through to_dict)."""
@@ -92,6 +104,7 @@ class HookState:
     disabled_by_env: bool = False
     in_this_process: Optional[Dict[str, Any]] = None
     in_target: Optional[Dict[str, Any]] = None
+    scan: Optional[str] = None  # what install's op scan of the target's torch found
 
     def to_dict(self) -> Dict[str, Any]:
         data = asdict(self)
@@ -100,23 +113,24 @@ class HookState:
         return data
 
 
-def _child(python: str, code: str, env: Optional[Dict[str, str]] = None) -> Dict[str, Any]:
-    try:
-        done = subprocess.run([python, "-I", "-c", code], capture_output=True, text=True,
-                              timeout=CHILD_TIMEOUT_S, env=env)
-    except subprocess.TimeoutExpired:
-        raise DoctorError(f"{python} did not answer within {CHILD_TIMEOUT_S:.0f} s.") from None
-    except OSError as error:
-        raise DoctorError(f"Could not start {python}: {error.strerror or error}.",
-                          "Check that --python names a working Python interpreter.") from None
-    lines = done.stdout.strip().splitlines()
+def _child(python: str, code: str, env: Optional[Dict[str, str]] = None,
+           timeout: float = CHILD_TIMEOUT_S) -> Dict[str, Any]:
+    done = children.run([python, "-I", "-c", code], timeout, env=env)
+    if done.timed_out:
+        raise DoctorError(f"{python} did not answer within {timeout:.0f} s.",
+                          zh=f"{python} 在 {timeout:.0f} 秒内没有回应。")
+    stdout = done.stdout.decode("utf-8", "replace")
+    stderr = done.stderr.decode("utf-8", "replace")
+    lines = stdout.strip().splitlines()
     try:
         data = json.loads(lines[-1])
+        if not isinstance(data, dict):
+            raise ValueError(data)
     except (IndexError, ValueError):
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        tail = (stderr.strip().splitlines() or ["no output"])[-1]
         raise DoctorError(f"{python} could not report its site-packages ({tail}).") from None
     # What the hook itself said in the target (its .pth line or activate(): "not active (...)").
-    data["hook_messages"] = [line.strip() for line in done.stderr.splitlines() if line.startswith(HOOK_SAYS)]
+    data["hook_messages"] = [line.strip() for line in stderr.splitlines() if line.startswith(HOOK_SAYS)]
     return data
 
 
@@ -191,12 +205,17 @@ def status(python: Optional[str] = None, ask_target: bool = True) -> HookState:
         in_this_process=loaded.status() if loaded is not None and hasattr(loaded, "status") else None,
     )
     if ask_target and state.installed:
-        state.in_target = _child(location.python, _ACTIVE)
+        state.in_target = _child(location.python, _ACTIVE, timeout=TORCH_CHILD_TIMEOUT_S)
     return state
 
 
-def install(python: Optional[str] = None) -> HookState:
-    """Write the module, then the .pth; check the target starts with it; roll back if not."""
+def install(python: Optional[str] = None, scan: bool = True) -> HookState:
+    """Write the module, then the .pth; check the target starts with it; roll back if not.
+
+    Then (scan=True) scan the target's torch for ops that fail in float16 on the CPU, so that
+    the program's first start does not wait for it. A failed scan is reported, not fatal:
+    the hook then scans at the program's start.
+    """
     location = locate(python)
     _check_usable(location)
     purelib = Path(location.purelib)
@@ -228,7 +247,26 @@ def install(python: Optional[str] = None) -> HookState:
         for backup, path in moved:
             os.replace(str(backup), str(path))
         raise
-    return status(python, ask_target=False)
+    state = status(python, ask_target=False)
+    if scan and os.environ.get(hook.ENV_SCAN, "1") != "0":
+        state.scan = _scan_target(location)
+    return state
+
+
+def _scan_target(location: Location) -> str:
+    env = dict(os.environ, **{hook.ENV_SWITCH: "0"})
+    try:
+        done = children.run([location.python, "-c", _SCAN], SCAN_TIMEOUT_S, env=env)
+        if done.timed_out:
+            return f"op scan: no answer within {SCAN_TIMEOUT_S:.0f} s; the hook scans when the program starts"
+        data = json.loads(done.stdout.decode("utf-8", "replace").strip().splitlines()[-1])
+        if not isinstance(data, dict):
+            raise ValueError(data)
+    except (DoctorError, OSError, IndexError, ValueError):
+        return "op scan failed; the hook scans when the program starts"
+    if data.get("scan") is None:
+        return f"op scan: not run, {data.get('why')}"
+    return f"op scan of torch {data['torch']}: {data['scan']} ops fail or are inexact in float16 on the CPU"
 
 
 def _created_pycache(location: Location) -> bool:
@@ -259,10 +297,20 @@ def _remove_ours(location: Location) -> List[str]:
 def uninstall(python: Optional[str] = None) -> List[str]:
     """Remove what install wrote and put back what it moved aside. Returns the paths touched."""
     location = locate(python)
-    touched = _remove_ours(location)
-    for path in (location.module_path, location.pth_path):
-        backup = Path(str(path) + BACKUP_SUFFIX)
-        if backup.exists() and not path.exists():
-            os.replace(str(backup), str(path))
-            touched.append(str(path))
+    try:
+        touched = _remove_ours(location)
+        for path in (location.module_path, location.pth_path):
+            backup = Path(str(path) + BACKUP_SUFFIX)
+            if backup.exists() and not path.exists():
+                os.replace(str(backup), str(path))
+                touched.append(str(path))
+    except OSError as error:  # a read-only or root-owned site-packages
+        where = error.filename or location.purelib
+        raise DoctorError(f"Cannot remove the hook from {location.purelib}: {where}: {error.strerror or error}."
+                          " Files not listed as removed are still there.",
+                          "Run the command as the user who owns that Python (an administrator for a system"
+                          " Python), or switch the hook off for a run with GSV_DOCTOR_HOOK=0.",
+                          zh=f"无法从 {location.purelib} 移除钩子：{where}：{error.strerror or error}。未能删除的文件仍然保留。"
+                             "请以该 Python 所属的用户（系统 Python 需管理员）运行此命令，或用 GSV_DOCTOR_HOOK=0 在单次运行中关闭钩子。"
+                          ) from None
     return touched

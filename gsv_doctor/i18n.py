@@ -1,13 +1,44 @@
-"""English or Simplified Chinese, picked from the locale; --lang overrides."""
+"""English or Simplified Chinese: which one (the locale; --lang overrides), and the one way
+every text is looked up and filled.
+
+A table maps a key to {"en": template, "zh": template}. `text` looks a key up: a key or a
+language missing from its table raises KeyError, a bug that tests/test_i18n.py finds for
+every registered table (so no raw key is ever shown). `fill` puts params into a template:
+a param that is missing or None reads "?", since params come from measured data.
+"""
 from __future__ import annotations
 
 import locale
 import os
 import sys
-from typing import Mapping, Optional
+from typing import Any, Dict, Mapping, Optional
 
 LANGUAGES = ("en", "zh")
 LANG_KEY = "gsv_doctor.lang"  # where --lang is remembered in click's shared context meta
+
+Table = Mapping[str, Mapping[str, str]]
+TABLES: Dict[str, Table] = {}  # every table, by name: what the tests check
+
+
+def register(name: str, table: Table) -> Table:
+    """Record `table` under `name` so the tests check it; returns it."""
+    TABLES[name] = table
+    return table
+
+
+class _Unknown(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def fill(template: str, params: Optional[Mapping[str, Any]] = None) -> str:
+    """`template` with its {fields} from `params`; a missing or None one reads "?"."""
+    return template.format_map(_Unknown({k: ("?" if v is None else v) for k, v in (params or {}).items()}))
+
+
+def text(table: Table, key: str, lang: str, params: Optional[Mapping[str, Any]] = None, **more: Any) -> str:
+    """The text of `key` in `lang` (English for a language gsv-doctor does not speak), filled."""
+    return fill(table[key][lang if lang in LANGUAGES else "en"], {**(params or {}), **more})
 
 
 def _normalise(value: Optional[str]) -> Optional[str]:

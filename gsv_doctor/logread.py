@@ -8,8 +8,11 @@ here may raise on any input: a log is evidence, never a reason to crash.
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, List, Optional, Tuple
@@ -127,25 +130,105 @@ class Log:
 # ----------------------------------------------------------------------------- reading
 
 
+MAX_LOG_BYTES = 16 * 2 ** 20  # far beyond any real log; the end of a longer file is kept
+FIFO_WAIT_S = 10.0  # how long a named pipe may stay without a writer
+
+
 def read_source(source: Optional[str], stdin: Optional[BinaryIO] = None) -> Tuple[bytes, str]:
     """Bytes of a file, or of standard input for "-" / None. Returns (data, name to show)."""
+    data, name, _cut = read_source_capped(source, stdin)
+    return data, name
+
+
+def read_source_capped(source: Optional[str], stdin: Optional[BinaryIO] = None,
+                       limit: Optional[int] = None) -> Tuple[bytes, str, bool]:
+    """(data, name to show, cut): at most `limit` bytes (MAX_LOG_BYTES) of a file, of standard
+    input or of a named pipe. A longer regular file gives its end (the newest traceback);
+    an endless stream (/dev/zero, a pipe that never stops) its start. Never blocks on a
+    named pipe nobody writes into, never reads without end."""
+    limit = MAX_LOG_BYTES if limit is None else limit
     if source is None or source == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
+        stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise DoctorError("Standard input is closed, so there is no log to read.",
+                              "Give the log file itself, or pipe the log into `gsv-doctor explain -`.")
         try:
-            return stream.read(), "<stdin>"
+            data = _read_capped(stream.read, limit)
         except (OSError, ValueError) as error:
             raise DoctorError(f"Could not read standard input ({error}).")
+        return data[:limit], "<stdin>", len(data) > limit
     path = Path(source).expanduser()
-    if path.is_dir():
-        raise DoctorError(f"{source} is a folder, not a log file.",
-                          "Give the log file itself, or - to read the log from standard input.")
     try:
-        return path.read_bytes(), str(source)
+        info = os.stat(str(path))
     except FileNotFoundError:
         raise DoctorError(f"{source}: no such file.",
                           "Give the path of a saved log, or - and paste the log (end with Ctrl-D, Ctrl-Z Enter on Windows).")
     except OSError as error:
         raise DoctorError(f"{source}: cannot read it ({error.strerror or error}).")
+    if stat.S_ISDIR(info.st_mode):
+        raise DoctorError(f"{source} is a folder, not a log file.",
+                          "Give the log file itself, or - to read the log from standard input.")
+    try:
+        if stat.S_ISFIFO(info.st_mode):
+            data = _read_fifo(str(path), limit, source)
+        elif stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            with open(str(path), "rb") as handle:
+                handle.seek(info.st_size - limit)
+                return handle.read(limit), str(source), True
+        else:
+            with open(str(path), "rb") as handle:
+                data = _read_capped(handle.read, limit)
+    except OSError as error:
+        raise DoctorError(f"{source}: cannot read it ({error.strerror or error}).")
+    return data[:limit], str(source), len(data) > limit
+
+
+def _read_capped(read, limit: int) -> bytes:
+    """Up to limit + 1 bytes (one more tells that there was more)."""
+    parts = []
+    size = 0
+    while size <= limit:
+        chunk = read(min(1 << 20, limit + 1 - size))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
+
+
+def _read_fifo(path: str, limit: int, source: str) -> bytes:
+    """A named pipe: wait FIFO_WAIT_S for a writer and then for each piece of data."""
+    import select
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        parts = []
+        size = 0
+        waited_since = time.monotonic()
+        seen_writer = False
+        while size <= limit:
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            try:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - size)) if ready else None
+            except BlockingIOError:  # a writer is there, with nothing to say yet
+                seen_writer, chunk = True, None
+            if chunk:
+                parts.append(chunk)
+                size += len(chunk)
+                seen_writer, waited_since = True, time.monotonic()
+                continue
+            if chunk == b"" and seen_writer:
+                break  # the writer closed its end: the whole log is in
+            if chunk == b"":
+                time.sleep(0.1)  # no writer yet: the pipe reads as empty until one opens it
+            if time.monotonic() - waited_since > FIFO_WAIT_S:
+                if not parts:
+                    raise DoctorError(f"{source} is a named pipe that nothing wrote into within {FIFO_WAIT_S:g} s.",
+                                      "Start the program that writes the log into it first, or give a saved log file.")
+                break
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------------------- decoding
@@ -185,6 +268,15 @@ def _vote(raw: bytes) -> str:
     # GBK bytes often form valid two-byte UTF-8 by chance, but almost never three-byte
     # sequences (CJK and above): a line with more of those than broken ones is UTF-8.
     return _UTF8 if utf8_good >= utf8_bad else _GBK
+
+
+def looks_binary(data: bytes) -> bool:
+    """A file that is no text log (a model, an archive, a program): more than a tenth of its
+    first 64 KB, decoded as a log is, are control characters, unassigned code points or
+    undecodable bytes."""
+    text, _ = decode(data[:65536])
+    odd = sum(1 for ch in text if ch == "\ufffd" or (not ch.isprintable() and ch not in "\t\n\r\x0b\x0c\x1b\x08"))
+    return odd > len(text) * 0.1
 
 
 def decode(data: bytes) -> Tuple[str, str]:
@@ -377,6 +469,10 @@ def project_root_of(paths: List[str]) -> Optional[str]:
         for marker in ("GPT_SoVITS",):
             if marker in parts[:-1]:
                 return "/".join(parts[:parts.index(marker)])
+        # RVC WebUI (infer/modules/..., infer/lib/...) and so-vits-svc (inference/infer_tool.py)
+        for index, part in enumerate(parts[:-2]):
+            if (part, parts[index + 1]) in (("infer", "modules"), ("infer", "lib"), ("inference", "infer_tool.py")):
+                return "/".join(parts[:index])
     for posix in candidates:
         folder, _, name = posix.rpartition("/")
         if name in _TOP_LEVEL_FILES:

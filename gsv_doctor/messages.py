@@ -1,13 +1,17 @@
-"""Texts of findings and report labels, in English and Simplified Chinese.
+"""Texts of findings, report labels and the commands' own lines, in English and Simplified Chinese.
 
-Findings carry an id and params; this table turns them into words. Placeholders are
-str.format fields filled from the finding's params; a missing one renders as "?".
+Findings carry an id and params; these tables turn them into words through gsv_doctor.i18n
+(placeholders are str.format fields filled from the params; a missing one renders as "?").
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping
+from typing import Any, Dict, Mapping, Optional
+
+from gsv_doctor import i18n
+from gsv_doctor.i18n import fill  # noqa: F401  (the one fill, re-exported for older imports)
 
 # id -> language -> (title, why, manual fix). Keep each text one sentence or two.
+# Registered below, flattened, as the table "findings" with keys "<id>.title", ".why", ".manual".
 FINDINGS: Dict[str, Dict[str, tuple]] = {
     "config-half-on-cpu": {
         "en": ("config.py runs float16 on the CPU ({outcome})",
@@ -101,12 +105,12 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
     "config-not-executable": {
         "en": ("config.py raises on import ({where}): {error}",
                "Every entry point that imports config.py (webui.py, api.py, the inference UIs) dies at start with "
-               "this error on this machine; found by {value_source}.",
+               "this error on this machine ({value_source}).",
                "At {where}, ask torch.cuda only when torch.cuda.is_available() (for example "
                "`torch.cuda.get_device_name(0) if torch.cuda.is_available() else \"\"`), or run `python config.py` "
                "in the GPT-SoVITS folder and fix the error it shows."),
         "zh": ("导入 config.py 时出错（{where}）：{error}",
-               "本机上所有导入 config.py 的入口（webui.py、api.py、推理界面）启动时都会因这个错误退出；依据：{value_source}。",
+               "本机上所有导入 config.py 的入口（webui.py、api.py、推理界面）启动时都会因这个错误退出（{value_source}）。",
                "在 {where}，只在 torch.cuda.is_available() 时才调用 torch.cuda（例如 "
                "`torch.cuda.get_device_name(0) if torch.cuda.is_available() else \"\"`），或在 GPT-SoVITS 目录下运行 "
                "`python config.py` 并修正它报告的错误。"),
@@ -185,11 +189,11 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
     },
     "probe-timeout": {
         "en": ("The torch probe did not finish within {timeout} s",
-               "Usually a CUDA driver that hangs on start; GPT-SoVITS would hang the same way.",
-               "Update or reinstall the NVIDIA driver; to run on the CPU meanwhile set CUDA_VISIBLE_DEVICES= (empty)."),
+               "{timeout_why}",
+               "{timeout_advice}"),
         "zh": ("torch 探测在 {timeout} 秒内没有完成",
-               "通常是 CUDA 驱动初始化时卡住；GPT-SoVITS 启动时也会同样卡住。",
-               "更新或重装 NVIDIA 驱动；临时可设置 CUDA_VISIBLE_DEVICES=（留空）改用 CPU。"),
+               "{timeout_why}",
+               "{timeout_advice}"),
     },
     "probe-failed": {
         "en": ("The torch probe stopped without a report (exit code {returncode})",
@@ -210,148 +214,452 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
     },
 }
 
+
+FINDING_PARTS = ("title", "why", "manual")
+SHORT_TIMEOUT_S = 60  # below target.DEFAULT_TIMEOUT_S, a probe timeout is more likely the timeout's fault
+FINDING_TEXTS = i18n.register("findings", {
+    f"{finding_id}.{part}": {lang: texts[index] for lang, texts in by_lang.items()}
+    for finding_id, by_lang in FINDINGS.items() for index, part in enumerate(FINDING_PARTS)
+})
+
 # Phrases the finding texts are built from, chosen by the finding's params.
-PHRASES = {
-    "en": {
-        "outcome_crash": "crash", "outcome_nan": "NaN / silent audio", "outcome_slow": "works, {ratio}x slower",
-        "outcome_ok": "works, no faster",
-        "cpu_consequence_crash": "This torch has no float16 CPU kernels, so loading the HuBERT model fails.",
-        "cpu_consequence_nan": "Float16 on this CPU gives NaN: silent audio.",
-        "cpu_consequence_slow": "Float16 works on this CPU but runs {ratio}x slower than float32 (measured).",
-        "cpu_consequence_ok": "Float16 runs on this CPU at about float32 speed (measured {ratio}x), so it gains nothing, and torch.stft has no float16 CPU kernel in any build.",
-        "value_source_executed": "measured by running it", "value_source_static": "read from the file",
-        "value_source_unknown": "unknown",
-        "source_measured": "measurement", "source_rule": "the card rules (name / compute capability)",
-        "source_project": "the project files",
-        "project_rule": " config.py's own card rule did not catch this card.",
+PHRASES = i18n.register("phrases", {
+    "outcome_crash": {"en": "crash", "zh": "会崩溃"},
+    "outcome_nan": {"en": "NaN / silent audio", "zh": "NaN / 无声音频"},
+    "outcome_slow": {"en": "works, {ratio}x slower", "zh": "能运行，但慢 {ratio} 倍"},
+    "outcome_ok": {"en": "works, no faster", "zh": "能运行，但不更快"},
+    "cpu_consequence_crash": {
+        "en": "This torch has no float16 CPU kernels, so loading the HuBERT model fails.",
+        "zh": "当前 torch 没有 CPU 上的 float16 实现，加载 HuBERT 模型时就会报错。",
     },
-    "zh": {
-        "outcome_crash": "会崩溃", "outcome_nan": "NaN / 无声音频", "outcome_slow": "能运行，但慢 {ratio} 倍",
-        "outcome_ok": "能运行，但不更快",
-        "cpu_consequence_crash": "当前 torch 没有 CPU 上的 float16 实现，加载 HuBERT 模型时就会报错。",
-        "cpu_consequence_nan": "在这颗 CPU 上 float16 会产生 NaN：音频无声。",
-        "cpu_consequence_slow": "float16 在这颗 CPU 上能运行，但实测比 float32 慢 {ratio} 倍。",
-        "cpu_consequence_ok": "float16 在这颗 CPU 上的速度与 float32 相当（实测 {ratio} 倍），没有任何好处，而且任何版本的 torch 在 CPU 上都没有 float16 的 stft。",
-        "value_source_executed": "实际运行得到", "value_source_static": "静态读取文件得到",
-        "value_source_unknown": "未知",
-        "source_measured": "实测", "source_rule": "显卡规则（型号 / 计算能力）", "source_project": "项目文件",
-        "project_rule": " config.py 自带的显卡规则没有识别出这张卡。",
+    "cpu_consequence_nan": {
+        "en": "Float16 on this CPU gives NaN: silent audio.",
+        "zh": "在这颗 CPU 上 float16 会产生 NaN：音频无声。",
     },
-}
-
-# Why a card was judged as it was: (gpus verdict, rule that decided) -> text per language.
-REASONS = {
-    ("half_broken", "name"): {"en": "{device_name} is a card whose float16 gives NaN",
-                              "zh": "{device_name} 属于 float16 会产生 NaN 的显卡"},
-    ("half_broken", "capability"): {"en": "compute capability {capability} gives NaN in float16",
-                                    "zh": "计算能力 {capability} 的显卡在 float16 下会产生 NaN"},
-    ("no_kernel", "arch_list"): {"en": "this torch build has no kernels for sm_{sm}",
-                                 "zh": "当前 torch 版本没有 sm_{sm} 的内核"},
-    ("unusable", "capability"): {"en": "compute capability {capability} is below 5.3",
-                                 "zh": "计算能力 {capability} 低于 5.3"},
-    ("unusable", "memory"): {"en": "{memory_gb} GB of memory is below 4 GB", "zh": "显存 {memory_gb} GB 少于 4 GB"},
-}
-
-LABELS = {
-    "en": {
-        "devices": "Devices", "project": "Project", "findings": "Findings", "affects": "affects",
-        "error": "error", "fix": "fix", "manual": "by hand", "found_by": "found by",
-        "no_findings": "No problems found: float16 and the devices are set up correctly for this machine.",
-        "summary": "{errors} error(s), {warnings} warning(s), {infos} note(s)",
-        "probing": "Probing torch in {python} (importing torch takes a few seconds)...",
-        "not_found": "not found", "unset": "unset", "none": "none",
-        "ok": "ok", "crash": "FAILS", "nan": "NaN", "wrong": "WRONG", "slow": "slow", "unknown": "?",
-        "faster": "faster", "by_rule": "rule",
-        "nan_silent": "(no error: NaN in the features, silent or empty audio)",
-        "severity_error": "ERROR", "severity_warning": "WARN", "severity_info": "note",
-        "config_values": "effective", "shape": "shape",
-        "entry": "entry point",
-        "preflight_fail": "gsv-doctor preflight: this launch would fail ({count} error(s)):",
-        "preflight_hint": "Fix: gsv-doctor preflight --fix (or gsv-doctor fix --write), or start the program with"
-                          " `gsv-doctor run -- ...`.",
-        "preflight_fix_failed": "--fix could not fix these; see `gsv-doctor fix`.",
-        "entry_points": "Entry points",
-        "verdict_ok": "fine", "verdict_crash": "float16 on {device}: crash",
-        "verdict_nan": "float16 on {device}: NaN / silent audio", "verdict_slow": "float16 on the CPU: slow",
-        "verdict_half-cpu": "float16 on the CPU: no gain", "verdict_device": "cannot use device {device}",
-        "verdict_start": "dies at start: {error}", "verdict_unknown": "unknown",
-        "started_by": "started by {parent}", "direct": "started directly",
-        "how_executed": "its own code ran", "how_static": "read from its files", "how_unknown": "not determined",
-        "next_step": "Next step: {step}",
-        "step_none": "nothing to do; start GPT-SoVITS as usual.",
-        "step_by_hand": "the edit by hand shown above (gsv-doctor cannot make it).",
-        "launch_only": "judging {entry} only (what this command starts)",
-        "run_not_started": "Not started. Fix: {fix}, then run again.",
+    "cpu_consequence_slow": {
+        "en": "Float16 works on this CPU but runs {ratio}x slower than float32 (measured).",
+        "zh": "float16 在这颗 CPU 上能运行，但实测比 float32 慢 {ratio} 倍。",
     },
-    "zh": {
-        "devices": "设备", "project": "项目", "findings": "诊断结果", "affects": "影响",
-        "error": "报错", "fix": "修复", "manual": "手动修改", "found_by": "依据",
-        "no_findings": "没有发现问题：本机的 float16 和设备设置都正确。",
-        "summary": "{errors} 个错误，{warnings} 个警告，{infos} 条提示",
-        "probing": "正在用 {python} 探测 torch（导入 torch 需要几秒钟）……",
-        "not_found": "不存在", "unset": "未设置", "none": "无",
-        "ok": "正常", "crash": "失败", "nan": "NaN", "wrong": "错误", "slow": "慢", "unknown": "?",
-        "faster": "更快", "by_rule": "规则",
-        "nan_silent": "（不报错：特征变成 NaN，音频无声或为空）",
-        "severity_error": "错误", "severity_warning": "警告", "severity_info": "提示",
-        "config_values": "实际值", "shape": "写法",
-        "entry": "入口",
-        "preflight_fail": "gsv-doctor preflight：这样启动会失败（{count} 个错误）：",
-        "preflight_hint": "修复：gsv-doctor preflight --fix（或 gsv-doctor fix --write），或用 `gsv-doctor run -- ...` 启动程序。",
-        "preflight_fix_failed": "--fix 无法修复这些问题；请查看 `gsv-doctor fix`。",
-        "entry_points": "入口",
-        "verdict_ok": "正常", "verdict_crash": "在 {device} 上使用 float16：会崩溃",
-        "verdict_nan": "在 {device} 上使用 float16：NaN / 无声音频", "verdict_slow": "在 CPU 上使用 float16：变慢",
-        "verdict_half-cpu": "在 CPU 上使用 float16：没有好处", "verdict_device": "无法使用设备 {device}",
-        "verdict_start": "启动时就出错：{error}", "verdict_unknown": "未知",
-        "started_by": "由 {parent} 启动", "direct": "直接启动",
-        "how_executed": "实际运行了它自己的代码", "how_static": "静态读取文件", "how_unknown": "无法确定",
-        "next_step": "下一步：{step}",
-        "step_none": "无需处理；照常启动 GPT-SoVITS 即可。",
-        "step_by_hand": "按上面的说明手动修改（gsv-doctor 无法自动修改）。",
-        "launch_only": "只检查 {entry}（这条命令启动的程序）",
-        "run_not_started": "没有启动。修复：{fix}，然后再运行。",
+    "cpu_consequence_ok": {
+        "en": "Float16 runs on this CPU at about float32 speed (measured {ratio}x), so it gains nothing, and torch.stft has no float16 CPU kernel in any build.",
+        "zh": "float16 在这颗 CPU 上的速度与 float32 相当（实测 {ratio} 倍），没有任何好处，而且任何版本的 torch 在 CPU 上都没有 float16 的 stft。",
     },
-}
+    "value_source_executed": {"en": "measured by running it", "zh": "实际运行得到"},
+    "value_source_static": {"en": "read from the file", "zh": "静态读取文件得到"},
+    "value_source_unknown": {"en": "unknown", "zh": "未知"},
+    "source_measured": {"en": "measurement", "zh": "实测"},
+    "source_rule": {"en": "the card rules (name / compute capability)", "zh": "显卡规则（型号 / 计算能力）"},
+    "source_project": {"en": "the project files", "zh": "项目文件"},
+    # probe-timeout: a timeout below the default is the likelier cause than a hanging driver.
+    "timeout_why_short": {
+        "en": "Importing torch can take longer than that on a slow disk or a busy machine; a CUDA driver that"
+              " hangs on start looks the same.",
+        "zh": "在较慢的磁盘或繁忙的机器上，导入 torch 可能需要更长时间；CUDA 驱动初始化时卡住也是这个样子。",
+    },
+    "timeout_advice_short": {
+        "en": "Run again with a longer timeout (--timeout 120). If it still does not finish, update or reinstall the"
+              " NVIDIA driver, or set CUDA_VISIBLE_DEVICES= (empty) to run on the CPU.",
+        "zh": "用更长的超时时间重新运行（--timeout 120）。如果仍然无法完成，请更新或重装 NVIDIA 驱动，"
+              "或设置 CUDA_VISIBLE_DEVICES=（留空）改用 CPU。",
+    },
+    "timeout_why_long": {
+        "en": "Usually a CUDA driver that hangs on start; GPT-SoVITS would hang the same way.",
+        "zh": "通常是 CUDA 驱动初始化时卡住；GPT-SoVITS 启动时也会同样卡住。",
+    },
+    "timeout_advice_long": {
+        "en": "Update or reinstall the NVIDIA driver; to run on the CPU meanwhile set CUDA_VISIBLE_DEVICES= (empty).",
+        "zh": "更新或重装 NVIDIA 驱动；临时可设置 CUDA_VISIBLE_DEVICES=（留空）改用 CPU。",
+    },
+    "project_rule": {"en": " config.py's own card rule did not catch this card.", "zh": " config.py 自带的显卡规则没有识别出这张卡。"},
+})
 
+# Why a card was judged as it was: "<gpus verdict>/<rule that decided>" -> text per language.
+REASONS = i18n.register("reasons", {
+    "half_broken/name": {"en": "{device_name} is a card whose float16 gives NaN",
+                         "zh": "{device_name} 属于 float16 会产生 NaN 的显卡"},
+    "half_broken/capability": {"en": "compute capability {capability} gives NaN in float16",
+                               "zh": "计算能力 {capability} 的显卡在 float16 下会产生 NaN"},
+    "no_kernel/arch_list": {"en": "this torch build has no kernels for sm_{sm}", "zh": "当前 torch 版本没有 sm_{sm} 的内核"},
+    "unusable/capability": {"en": "compute capability {capability} is below 5.3", "zh": "计算能力 {capability} 低于 5.3"},
+    "unusable/memory": {"en": "{memory_gb} GiB of memory is below 4 with GPT-SoVITS's 0.4 GiB allowance",
+                        "zh": "显存 {memory_gb} GiB 加上 GPT-SoVITS 的 0.4 GiB 余量仍不足 4"},
+})
 
-class _Defaults(dict):
-    def __missing__(self, key: str) -> str:
-        return "?"
+LABELS = i18n.register("labels", {
+    "devices": {"en": "Devices", "zh": "设备"},
+    "project": {"en": "Project", "zh": "项目"},
+    "findings": {"en": "Findings", "zh": "诊断结果"},
+    "affects": {"en": "affects", "zh": "影响"},
+    "error": {"en": "error", "zh": "报错"},
+    "fix": {"en": "fix", "zh": "修复"},
+    "manual": {"en": "by hand", "zh": "手动修改"},
+    "found_by": {"en": "found by", "zh": "依据"},
+    "no_findings": {
+        "en": "No problems found: float16 and the devices are set up correctly for this machine.",
+        "zh": "没有发现问题：本机的 float16 和设备设置都正确。",
+    },
+    "summary": {
+        "en": "{errors} error(s), {warnings} warning(s), {infos} note(s)",
+        "zh": "{errors} 个错误，{warnings} 个警告，{infos} 条提示",
+    },
+    "probing": {
+        "en": "Probing torch in {python} (importing torch takes a few seconds)...",
+        "zh": "正在用 {python} 探测 torch（导入 torch 需要几秒钟）……",
+    },
+    "not_found": {"en": "not found", "zh": "不存在"},
+    "unset": {"en": "unset", "zh": "未设置"},
+    "none": {"en": "none", "zh": "无"},
+    "ok": {"en": "ok", "zh": "正常"},
+    "crash": {"en": "FAILS", "zh": "失败"},
+    "nan": {"en": "NaN", "zh": "NaN"},
+    "wrong": {"en": "WRONG", "zh": "错误"},
+    "slow": {"en": "slow", "zh": "慢"},
+    "unknown": {"en": "?", "zh": "?"},
+    "faster": {"en": "faster", "zh": "更快"},
+    "by_rule": {"en": "rule", "zh": "规则"},
+    "speed_slower": {"en": "{times}x slower", "zh": "慢 {times} 倍"},
+    "speed_faster": {"en": "{times}x faster", "zh": "快 {times} 倍"},
+    "speed_same": {"en": "about the same", "zh": "速度相当"},
+    "legend_speed": {
+        "en": "Speed: time of a HuBERT-shaped workload (convolutions + attention) against float32 on the"
+              " same device, median of interleaved rounds; \"about the same\" = within {band}%;"
+              " ~ = the rounds disagreed (a busy machine), a rough figure.",
+        "zh": "速度：一个仿 HuBERT 的负载（卷积 + 注意力）相对同一设备上 float32 的耗时，取多轮交替测量的中位数；"
+              "“速度相当”指相差不到 {band}%；~ 表示各轮结果相差较大（机器繁忙），只是粗略数字。",
+    },
+    "legend_fails": {
+        "en": "FAILS (n/{total}): n of the {total} model ops probed ({ops}) have no kernel or raise in that dtype.",
+        "zh": "失败 (n/{total})：探测的 {total} 个模型算子（{ops}）中有 n 个在该精度下没有实现或报错。",
+    },
+    "nan_silent": {"en": "(no error: NaN in the features, silent or empty audio)", "zh": "（不报错：特征变成 NaN，音频无声或为空）"},
+    "severity_error": {"en": "ERROR", "zh": "错误"},
+    "severity_warning": {"en": "WARN", "zh": "警告"},
+    "severity_info": {"en": "note", "zh": "提示"},
+    "config_values": {"en": "effective", "zh": "实际值"},
+    "shape": {"en": "shape", "zh": "写法"},
+    "entry": {"en": "entry point", "zh": "入口"},
+    "preflight_fail": {
+        "en": "gsv-doctor preflight: this launch would fail ({count} error(s)):",
+        "zh": "gsv-doctor preflight：这样启动会失败（{count} 个错误）：",
+    },
+    "preflight_hint": {
+        "en": "Fix: gsv-doctor preflight --fix (or gsv-doctor fix --write), or start the program with `gsv-doctor run -- ...`.",
+        "zh": "修复：gsv-doctor preflight --fix（或 gsv-doctor fix --write），或用 `gsv-doctor run -- ...` 启动程序。",
+    },
+    "preflight_fix_failed": {
+        "en": "--fix could not fix these; see `gsv-doctor fix`.",
+        "zh": "--fix 无法修复这些问题；请查看 `gsv-doctor fix`。",
+    },
+    # per-entry-point verdicts (check's "Entry points")
+    "entry_points": {"en": "Entry points", "zh": "入口"},
+    "verdict_ok": {"en": "fine", "zh": "正常"},
+    "verdict_crash": {"en": "float16 on {device}: crash", "zh": "在 {device} 上使用 float16：会崩溃"},
+    "verdict_nan": {"en": "float16 on {device}: NaN / silent audio", "zh": "在 {device} 上使用 float16：NaN / 无声音频"},
+    "verdict_slow": {"en": "float16 on the CPU: slow", "zh": "在 CPU 上使用 float16：变慢"},
+    "verdict_half-cpu": {"en": "float16 on the CPU: no gain", "zh": "在 CPU 上使用 float16：没有好处"},
+    "verdict_device": {"en": "cannot use device {device}", "zh": "无法使用设备 {device}"},
+    "verdict_start": {"en": "dies at start: {error}", "zh": "启动时就出错：{error}"},
+    "verdict_unknown": {"en": "unknown", "zh": "未知"},
+    "started_by": {"en": "started by {parent}", "zh": "由 {parent} 启动"},
+    "how_executed": {"en": "its own code ran", "zh": "实际运行了它自己的代码"},
+    "how_static": {"en": "read from its files", "zh": "静态读取文件"},
+    "how_unknown": {"en": "not determined", "zh": "无法确定"},
+    "next_step": {"en": "Next step: {step}", "zh": "下一步：{step}"},
+    "step_none": {"en": "nothing to do; start GPT-SoVITS as usual.", "zh": "无需处理；照常启动 GPT-SoVITS 即可。"},
+    "step_by_hand": {"en": "the edit by hand shown above (gsv-doctor cannot make it).",
+                     "zh": "按上面的说明手动修改（gsv-doctor 无法自动修改）。"},
+    "run_not_started": {"en": "Not started. Fix: {fix}, then run again.", "zh": "没有启动。修复：{fix}，然后再运行。"},
+    # check's report
+    "unreadable_see_findings": {"en": "cannot be read (see Findings)", "zh": "无法读取（见诊断结果）"},
+    "manual_same": {"en": "the same edit as above", "zh": "与上面相同的修改"},
+    "header_saved": {"en": "from a saved probe", "zh": "来自保存的探测报告"},
+    "header_cpu_build": {"en": "CPU build", "zh": "CPU 版"},
+    "shape_constants": {"en": "constants", "zh": "常量"},
+    "shape_env": {"en": "environment variable", "zh": "读取环境变量"},
+    "shape_detect": {"en": "device detection", "zh": "自动检测设备"},
+    "shape_helper": {"en": "helper function", "zh": "辅助函数"},
+    "shape_unknown": {"en": "not recognised", "zh": "无法识别"},
+    "md_title": {"en": "gsv-doctor check: {summary}", "zh": "gsv-doctor 检查：{summary}"},
+    "md_cpu": {"en": "CPU: {name} ({flags})", "zh": "CPU：{name}（{flags}）"},
+    "md_no_flags": {"en": "no extra flags", "zh": "无额外指令集"},
+    "md_platform": {"en": "platform: {platform}, CUDA available: {available}",
+                    "zh": "平台：{platform}，CUDA 可用：{available}"},
+    "md_devices": {"en": "| device | float32 | float16 | bfloat16 |", "zh": "| 设备 | float32 | float16 | bfloat16 |"},
+    "md_findings": {"en": "| severity | finding | error |", "zh": "| 级别 | 诊断结果 | 报错 |"},
+    "no_project_checked": {
+        "en": "No problems found on this machine's torch (no GPT-SoVITS folder was checked: run it there or pass --project).",
+        "zh": "本机的 torch 没有发现问题（没有检查 GPT-SoVITS 目录：请在该目录中运行，或用 --project 指定）。",
+    },
+})
 
-
-def fill(text: str, params: Mapping[str, Any]) -> str:
-    """`text` with its {fields} from `params`; a missing or None one reads "?"."""
-    return text.format_map(_Defaults({k: ("?" if v is None else v) for k, v in params.items()}))
+# The commands' own lines (everything that is neither a finding nor a fix text).
+LINES = i18n.register("lines", {
+    # hook install / status / uninstall
+    "hook.installed": {
+        "en": "Installed the gsv-doctor hook into {purelib} (Python {version}, {python}).",
+        "zh": "已把 gsv-doctor 钩子安装到 {purelib}（Python {version}，{python}）。",
+    },
+    "hook.moved-aside": {
+        "en": "Moved aside (put back by `gsv-doctor hook uninstall`): {paths}",
+        "zh": "已移到一旁（`gsv-doctor hook uninstall` 会放回）：{paths}",
+    },
+    "hook.how-it-works": {
+        "en": "It patches torch when the program imports it. Off for one run: GSV_DOCTOR_HOOK=0.",
+        "zh": "程序导入 torch 时它会修补 torch。某次运行想关闭它：设置 GSV_DOCTOR_HOOK=0。",
+    },
+    "hook.status-installed": {
+        "en": "Installed in {purelib} (Python {version}, {python}).",
+        "zh": "已安装在 {purelib}（Python {version}，{python}）。",
+    },
+    "hook.status-modified": {
+        "en": "Installed in {purelib} (Python {version}, {python}), modified or from another gsv-doctor version:"
+              " run `gsv-doctor hook install` again.",
+        "zh": "已安装在 {purelib}（Python {version}，{python}），但文件被改动过或来自另一个版本的 gsv-doctor："
+              "请重新运行 `gsv-doctor hook install`。",
+    },
+    "hook.status-not-installed": {
+        "en": "Not installed in {purelib} (Python {version}, {python}).",
+        "zh": "没有安装在 {purelib}（Python {version}，{python}）。",
+    },
+    "hook.foreign": {"en": "  not ours, left alone: {path}", "zh": "  不是 gsv-doctor 的文件，未改动：{path}"},
+    "hook.backup": {"en": "  moved aside by install: {path}", "zh": "  安装时移到一旁的文件：{path}"},
+    "hook.target-no-torch": {
+        "en": "That Python cannot import torch ({error}).",
+        "zh": "那个 Python 无法导入 torch（{error}）。",
+    },
+    "hook.not-active-printed": {
+        "en": "After `import torch` (torch {torch}): NOT active; that Python printed:",
+        "zh": "`import torch` 之后（torch {torch}）：未生效；那个 Python 输出了：",
+    },
+    "hook.not-active": {
+        "en": "After `import torch` (torch {torch}): NOT active ({why}).",
+        "zh": "`import torch` 之后（torch {torch}）：未生效（{why}）。",
+    },
+    "hook.not-loaded": {"en": "not loaded", "zh": "没有加载"},
+    "hook.active": {
+        "en": "After `import torch` (torch {torch}): active, {count} ops - {reason}.",
+        "zh": "`import torch` 之后（torch {torch}）：已生效，{count} 个算子 - {reason}。",
+    },
+    "hook.this-process-active": {"en": "In this process: active.", "zh": "在本进程中：已生效。"},
+    "hook.this-process-loaded": {"en": "In this process: loaded, not active.", "zh": "在本进程中：已加载，未生效。"},
+    "hook.disabled-here": {
+        "en": "GSV_DOCTOR_HOOK=0 is set here: programs started from this shell run without the hook.",
+        "zh": "这里设置了 GSV_DOCTOR_HOOK=0：从这个终端启动的程序不会使用钩子。",
+    },
+    "hook.nothing-to-uninstall": {
+        "en": "The gsv-doctor hook was not installed there; nothing to do.",
+        "zh": "那里没有安装 gsv-doctor 钩子；无需操作。",
+    },
+    "hook.removed": {"en": "Removed the gsv-doctor hook:", "zh": "已移除 gsv-doctor 钩子："},
+    # run
+    "run.no-site": {
+        "en": "gsv-doctor run: {program} runs with -S (no `site` module), so neither the hook that `run` adds through"
+              " PYTHONPATH nor one installed with `gsv-doctor hook install` (a .pth file, which `site` reads) can"
+              " start there; start it without -S.",
+        "zh": "gsv-doctor run：{program} 带 -S 运行（不加载 `site` 模块），所以无论是 `run` 通过 PYTHONPATH 加入的钩子，"
+              "还是用 `gsv-doctor hook install` 安装的钩子（由 `site` 读取的 .pth 文件）都无法在那里启动；请去掉 -S。",
+    },
+    "run.isolated": {
+        "en": "gsv-doctor run: {program} runs with -I or -E, which ignore PYTHONPATH, so the hook cannot be started"
+              " from here; run `gsv-doctor hook install --python {program}` once.",
+        "zh": "gsv-doctor run：{program} 带 -I 或 -E 运行，会忽略 PYTHONPATH，所以无法从这里启动钩子；"
+              "请先运行一次 `gsv-doctor hook install --python {program}`。",
+    },
+    "run.not-started": {
+        "en": "Not started. Fix: gsv-doctor preflight --fix (or gsv-doctor fix --write), then run again.",
+        "zh": "没有启动。修复：gsv-doctor preflight --fix（或 gsv-doctor fix --write），然后重新运行。",
+    },
+    "run.hook-active": {"en": "hook active", "zh": "钩子已生效"},
+    "run.hook-off": {"en": "hook off", "zh": "钩子未启用"},
+    "run.starting": {"en": "gsv-doctor run: {parts}; starting {command}", "zh": "gsv-doctor run：{parts}；正在启动 {command}"},
+    # preflight
+    "preflight.ok": {
+        "en": "gsv-doctor preflight: OK (torch {torch}, {source}, {where}{extra})",
+        "zh": "gsv-doctor preflight：正常（torch {torch}，{source}，{where}{extra}）",
+    },
+    "preflight.cached": {"en": "cached probe", "zh": "使用缓存的探测结果"},
+    "preflight.fresh": {"en": "fresh probe, now cached", "zh": "刚刚探测，已缓存"},
+    "preflight.project": {"en": "project {root}", "zh": "项目 {root}"},
+    "preflight.no-project": {"en": "no project found", "zh": "没有找到项目"},
+    "preflight.needs-env": {
+        "en": "; child processes need is_half=False (--env)",
+        "zh": "；子进程需要 is_half=False（--env）",
+    },
+    "preflight.fixed": {"en": "gsv-doctor preflight: fixed {paths}", "zh": "gsv-doctor preflight：已修复 {paths}"},
+    "preflight.already-installed": {
+        "en": "{script} already runs gsv-doctor; nothing to change.",
+        "zh": "{script} 已经会运行 gsv-doctor；无需修改。",
+    },
+    "preflight.installed": {
+        "en": "Added the preflight line to {script} (backup: {backup}).",
+        "zh": "已在 {script} 中加入 preflight 这一行（备份：{backup}）。",
+    },
+    # the command line itself
+    "cli.usage": {"en": "Usage: {usage}", "zh": "用法：{usage}"},
+    "cli.try-help": {"en": "Try '{command} -h' for help.", "zh": "运行 '{command} -h' 查看帮助。"},
+    "cli.error": {"en": "Error: {message}", "zh": "错误：{message}"},
+    "cli.no-such-option": {"en": "No such option: {option}", "zh": "没有这个选项：{option}"},
+    "cli.did-you-mean": {"en": "(Possible options: {options})", "zh": "（可能是：{options}）"},
+    "cli.no-such-command": {"en": "No such command '{name}'.", "zh": "没有这个命令：'{name}'。"},
+    "cli.missing-argument": {"en": "Missing argument '{name}'.", "zh": "缺少参数 '{name}'。"},
+    "cli.missing-value": {"en": "Option '{name}' requires a value.", "zh": "选项 '{name}' 需要一个值。"},
+    "cli.bad-choice-only": {
+        "en": "Invalid value for '{name}': pick one of {choices}.",
+        "zh": "'{name}' 的值无效：只能是 {choices} 之一。",
+    },
+    "cli.bad-min": {
+        "en": "Invalid value for '{name}': it must be at least {min}.",
+        "zh": "'{name}' 的值无效：不能小于 {min}。",
+    },
+    "cli.missing-command": {"en": "Missing command.", "zh": "缺少命令。"},
+    "cli.bad-value": {"en": "Invalid value for '{name}': {message}", "zh": "'{name}' 的值无效：{message}"},
+    "cli.extra-arguments": {"en": "Got unexpected extra argument(s): {args}", "zh": "多出了无法识别的参数：{args}"},
+    "cli.interrupted": {"en": "gsv-doctor: interrupted.", "zh": "gsv-doctor：已中断。"},
+    "cli.bug": {
+        "en": "gsv-doctor {version} hit an unexpected error (a bug; please report it with the lines below,"
+              " Python {python} on {platform}):",
+        "zh": "gsv-doctor {version} 遇到了意外错误（这是 bug；请连同下面几行一起报告，Python {python}，{platform}）：",
+    },
+})
 
 
 def finding_texts(finding_id: str, params: Mapping[str, Any], lang: str, found_by: str = "measured") -> Dict[str, str]:
-    """title, why and manual fix of a finding in `lang`, filled with its params."""
-    lang = lang if lang in ("en", "zh") else "en"
-    entry = FINDINGS.get(finding_id, {}).get(lang)
-    if entry is None:
-        return {"title": finding_id, "why": "", "manual": ""}
-    phrases = PHRASES[lang]
+    """title, why and manual fix of a finding in `lang`, filled with its params. An id with
+    no texts raises KeyError (tests/test_i18n.py checks every id the diagnosis can give)."""
     filled = dict(params)
     ratio = params.get("ratio")
     filled["ratio"] = f"{ratio:.1f}" if isinstance(ratio, (int, float)) else "?"
     outcome = params.get("outcome", "ok")
-    filled["outcome"] = fill(phrases.get("outcome_" + str(outcome), "?"), filled)
-    filled["cpu_consequence"] = fill(phrases.get("cpu_consequence_" + str(outcome), ""), filled)
-    filled["value_source"] = phrases.get("value_source_" + str(params.get("value_source")), "?")
-    filled["source"] = phrases.get("source_" + found_by, "?")
-    filled["project_rule"] = phrases["project_rule"] if params.get("project_rule") else ""
-    reason = REASONS.get((params.get("verdict"), params.get("verdict_rule")), {}).get(lang)
-    filled["reason"] = fill(reason, filled) if reason else (params.get("reason") or phrases["source_measured"])
+    filled["outcome"] = _phrase_of("outcome", outcome, lang, filled, "?")
+    filled["cpu_consequence"] = _phrase_of("cpu_consequence", outcome, lang, filled, "")
+    filled["value_source"] = _phrase_of("value_source", params.get("value_source"), lang, filled, "?")
+    filled["source"] = _phrase_of("source", found_by, lang, filled, "?")
+    filled["project_rule"] = phrase("project_rule", lang) if params.get("project_rule") else ""
+    rule = f"{params.get('verdict')}/{params.get('verdict_rule')}"
+    filled["reason"] = i18n.text(REASONS, rule, lang, filled) if rule in REASONS else (
+        params.get("reason") or phrase("source_measured", lang))
+    timeout = params.get("timeout")
+    length = "short" if isinstance(timeout, (int, float)) and timeout < SHORT_TIMEOUT_S else "long"
+    if isinstance(timeout, (int, float)):
+        filled["timeout"] = "%g" % timeout
+    filled["timeout_why"] = phrase(f"timeout_why_{length}", lang)
+    filled["timeout_advice"] = phrase(f"timeout_advice_{length}", lang)
     if "env_value" in params and params["env_value"] is None:
         filled["env_value"] = label("unset", lang)
     for key in ("files",):
         if isinstance(params.get(key), list):
             filled[key] = ", ".join(params[key])
-    title, why, manual = entry
-    return {"title": fill(title, filled), "why": fill(why, filled), "manual": fill(manual, filled)}
+    return {part: i18n.text(FINDING_TEXTS, f"{finding_id}.{part}", lang, filled) for part in FINDING_PARTS}
+
+
+def _phrase_of(kind: str, value: Any, lang: str, params: Mapping[str, Any], otherwise: str) -> str:
+    """The phrase for a value that comes from data (an outcome, a source): "?" for one no
+    phrase is written for, since the data may come from another gsv-doctor version."""
+    key = f"{kind}_{value}"
+    return phrase(key, lang, params) if key in PHRASES else otherwise
 
 
 def label(key: str, lang: str, **params: Any) -> str:
-    table = LABELS.get(lang, LABELS["en"])
-    return fill(table.get(key, LABELS["en"].get(key, key)), params)
+    return i18n.text(LABELS, key, lang, params)
+
+
+def phrase(key: str, lang: str, params: Optional[Mapping[str, Any]] = None) -> str:
+    return i18n.text(PHRASES, key, lang, params)
+
+
+def line(key: str, lang: str, **params: Any) -> str:
+    return i18n.text(LINES, key, lang, params)
+
+
+# Bad input and refusals (DoctorError.of): `<key>` is the message, `<key>.hint` what to do.
+ERRORS = i18n.register("errors", {
+    "project.no-such-folder": {"en": "--project {project}: no such folder.", "zh": "--project {project}：没有这个文件夹。"},
+    "project.not-a-folder": {
+        "en": "--project {project}: that is a file, not a folder.",
+        "zh": "--project {project}：这是一个文件，不是文件夹。",
+    },
+    "project.not-a-folder.hint": {
+        "en": "Give the GPT-SoVITS folder, the one holding config.py and GPT_SoVITS/.",
+        "zh": "请给出 GPT-SoVITS 的文件夹（里面有 config.py 和 GPT_SoVITS/）。",
+    },
+    "project.not-gsv": {
+        "en": "--project {project}: not a GPT-SoVITS folder (it needs config.py and a GPT_SoVITS/ folder side by side).",
+        "zh": "--project {project}：不是 GPT-SoVITS 文件夹（里面应同时有 config.py 和 GPT_SoVITS/ 文件夹）。",
+    },
+    "project.not-gsv.hint": {
+        "en": "Point --project at the top folder of your GPT-SoVITS copy.",
+        "zh": "请用 --project 指向 GPT-SoVITS 的最上层文件夹。",
+    },
+    "file.undecodable": {
+        "en": "{path} is not text in any encoding gsv-doctor knows ({encodings}), so it cannot be read or edited safely.",
+        "zh": "{path} 不是 gsv-doctor 认识的任何编码（{encodings}）的文本，无法安全地读取或修改。",
+    },
+    "file.undecodable.hint": {
+        "en": "Save it as UTF-8 in your editor, or restore it from GPT-SoVITS's release.",
+        "zh": "请在编辑器中把它另存为 UTF-8，或从 GPT-SoVITS 的发布包中恢复。",
+    },
+    "config.missing": {"en": "{path} does not exist.", "zh": "{path} 不存在。"},
+    "config.missing.hint": {
+        "en": "Point --project at the GPT-SoVITS folder (the one with webui.py and config.py).",
+        "zh": "请用 --project 指向 GPT-SoVITS 文件夹（里面有 webui.py 和 config.py）。",
+    },
+    "config.is-folder": {"en": "{path} is a folder, not config.py.", "zh": "{path} 是一个文件夹，不是 config.py。"},
+    "file.unreadable": {"en": "{path} cannot be read: {error}.", "zh": "无法读取 {path}：{error}。"},
+    "config.syntax": {
+        "en": "{path} has a Python syntax error on line {line}: {error}. GPT-SoVITS cannot start with it either, and"
+              " gsv-doctor will not edit it.",
+        "zh": "{path} 第 {line} 行有 Python 语法错误：{error}。GPT-SoVITS 也无法带着它启动，gsv-doctor 不会修改它。",
+    },
+    "config.syntax.hint": {
+        "en": "Fix that line (or restore the file from GPT-SoVITS's release), then run gsv-doctor again.",
+        "zh": "请修正那一行（或从 GPT-SoVITS 的发布包中恢复该文件），然后重新运行 gsv-doctor。",
+    },
+    "yaml.invalid": {
+        "en": "{path} is not valid YAML; api_v2.py cannot start with it either.",
+        "zh": "{path} 不是有效的 YAML；api_v2.py 也无法带着它启动。",
+    },
+    "yaml.invalid.hint": {
+        "en": "Fix it, or delete the file: GPT-SoVITS writes a fresh one with its defaults.",
+        "zh": "请修正它，或删除该文件：GPT-SoVITS 会用默认值重新生成。",
+    },
+    "yaml.invalid-at": {
+        "en": "{path} is not valid YAML on line {line}; api_v2.py cannot start with it either.",
+        "zh": "{path} 第 {line} 行不是有效的 YAML；api_v2.py 也无法带着它启动。",
+    },
+    "yaml.invalid-at.hint": {
+        "en": "Fix that line, or delete the file: GPT-SoVITS writes a fresh one with its defaults.",
+        "zh": "请修正那一行，或删除该文件：GPT-SoVITS 会用默认值重新生成。",
+    },
+    "hook.no-torch": {
+        "en": "{python} cannot import torch ({error}), so the hook would never do anything there; nothing was"
+              " installed.",
+        "zh": "{python} 无法导入 torch（{error}），钩子在那里不会起任何作用；没有安装任何文件。",
+    },
+    "hook.no-torch.hint": {
+        "en": "Pass the interpreter that runs GPT-SoVITS with --python (for the Windows package: runtime\\python.exe).",
+        "zh": "请用 --python 指定运行 GPT-SoVITS 的解释器（Windows 整合包：runtime\\python.exe）。",
+    },
+    "explain.empty": {"en": "{name} is empty: there is no log to explain.", "zh": "{name} 是空的：没有可解释的日志。"},
+    "explain.empty.hint": {
+        "en": "Give a log file, or pipe or paste the log into `gsv-doctor explain -`.",
+        "zh": "请给出日志文件，或通过管道 / 粘贴把日志传给 `gsv-doctor explain -`。",
+    },
+    "explain.not-text": {
+        "en": "{name} is not a text log (it looks like a binary file: a model, an archive or a program).",
+        "zh": "{name} 不是文本日志（看起来是二进制文件：模型、压缩包或程序）。",
+    },
+    "explain.not-text.hint": {
+        "en": "Give the log GPT-SoVITS printed: copy the console text into a .txt file, or pipe it into"
+              " `gsv-doctor explain -`.",
+        "zh": "请提供 GPT-SoVITS 输出的日志：把控制台里的文字复制到一个 .txt 文件中，或用管道传给 `gsv-doctor explain -`。",
+    },
+    "hook.old-torch": {
+        "en": "{python} has torch {version}; the hook needs torch {floor} or newer. Nothing was installed.",
+        "zh": "{python} 的 torch 是 {version}；钩子需要 torch {floor} 或更新版本。没有安装任何文件。",
+    },
+    "hook.old-torch.hint": {
+        "en": "Upgrade torch in that Python, or set is_half = False in config.py (`gsv-doctor fix --write`).",
+        "zh": "请升级那个 Python 里的 torch，或在 config.py 中设置 is_half = False（`gsv-doctor fix --write`）。",
+    },
+    "usage.exclusive": {"en": "{first} and {second} are exclusive: pick one.", "zh": "{first} 和 {second} 不能同时使用，请选择其一。"},
+})

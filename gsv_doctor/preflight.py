@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional
 
-from gsv_doctor import probecache, target
+from gsv_doctor import diagnose as diagnose_module
+from gsv_doctor import probecache, probereport, target
 from gsv_doctor import project as project_module
-from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, Diagnosis, diagnose
+from gsv_doctor.diagnose import Diagnosis, diagnose
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, DoctorError
 from gsv_doctor.findings import Finding, Severity
 from gsv_doctor.project import Project
@@ -37,7 +38,7 @@ def affects(finding: Finding, entry: Optional[str]) -> bool:
 class Preflight:
     identity: probecache.Identity
     cached: bool  # the probe report came from the cache (torch was not imported)
-    report: Dict[str, Any]
+    report: probereport.ProbeReport
     project: Optional[Any]  # the family's facts
     diagnosis: Diagnosis  # as things are now
     env: Dict[str, str] = field(default_factory=dict)  # what child processes should get
@@ -64,11 +65,12 @@ class Preflight:
 
 
 def half_unusable(diagnosis: Diagnosis) -> bool:
-    """No device that the launch could use runs float16 well: export is_half=False."""
-    usable = [d for d in diagnosis.devices if d.runs and d.kind in ("cpu", "cuda")]
-    if any(d.kind == "cuda" and d.half == OK for d in usable):
-        return False
-    return any(d.half in (CRASH, NAN, SLOW) for d in usable) or not usable
+    """No device that the launch could use should run float16: export is_half=False."""
+    return diagnose_module.half_unusable(diagnosis.devices)
+
+
+def _errors(diagnosis: Diagnosis, entry: Optional[str]) -> int:
+    return sum(f.severity is Severity.ERROR and affects(f, entry) for f in diagnosis.findings)
 
 
 def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = None,
@@ -78,7 +80,7 @@ def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = Non
     Without one (preflight in a start script), the family's usual one (webui.py)."""
     started = time.perf_counter()
     environ = os.environ if environ is None else environ
-    identity = probecache.identify(python, environ)
+    identity = probecache.identify(python, environ, timeout)
     report = None if refresh else probecache.load(identity)
     cached = report is not None
     if report is None:
@@ -86,20 +88,24 @@ def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = Non
     root = project_module.locate(project_dir)
     project = project_module.open_project(root, environ) if root else None
     diagnosis = diagnose(report, project, None, environ, probed_python=identity.python)
-    env = {"is_half": "False"} if half_unusable(diagnosis) else {}
-    launch = diagnosis
-    if env and project is not None:
-        launch = diagnose(report, project, None, dict(environ, **env), probed_python=identity.python)
     entry = None
     if project is not None:
         found = project.module.launched(command, root) if command else None
         entry = found[0] if found else project.module.default_entry()
+    env = {"is_half": "False"} if half_unusable(diagnosis) else {}
+    launch = diagnosis
+    if project is not None:
+        exported = diagnose(report, project, None, dict(environ, is_half="False"), probed_python=identity.python)
+        # is_half=False also answers a launched program that reads it and would run float16
+        # on a card that gives NaN (a UI started directly on a machine with a good card too).
+        if env or _errors(exported, entry) < _errors(diagnosis, entry):
+            env, launch = {"is_half": "False"}, exported
     return Preflight(identity, cached, report, project.facts if project else None, diagnosis, env,
                      round(time.perf_counter() - started, 3), entry, launch, project)
 
 
 def summary_line(result: Preflight) -> str:
-    torch_version = (result.report.get("torch") or {}).get("version") or result.identity.torch_version
+    torch_version = result.report.torch_version or result.identity.torch_version
     where = f"project {result.project.root}" if result.project else "no project found"
     source = "cached probe" if result.cached else "fresh probe, now cached"
     extra = "; child processes need is_half=False (--env)" if result.env.get("is_half") == "False" else ""
@@ -226,9 +232,10 @@ def plan_install_into(path: Path) -> Optional[bytes]:
     Works on bytes so the file's encoding (UTF-8, GBK, ...) and line endings stay intact.
     """
     try:
-        data = path.read_bytes()
+        raw = path.read_bytes()
     except OSError as error:
         raise DoctorError(f"--install-into {path}: cannot read it ({error.strerror or error}).") from None
+    prefix, encoding, data = _script_text(raw, path)
     if any(mark in data for mark in _ALREADY):
         return None
     kind = script_kind(path)
@@ -236,11 +243,13 @@ def plan_install_into(path: Path) -> Optional[bytes]:
     lines = data.splitlines(keepends=True)
     index = next((i for i, text in enumerate(lines) if _LAUNCH.search(text) and not text.lstrip().startswith(
         (b"#", b"rem ", b"REM ", b"::"))), None)
-    python = launch_python(lines[index], kind) if index is not None else None
-    if index is None:
-        index = 0
-        while index < len(lines) and (_PREAMBLE.match(lines[index]) or not lines[index].strip()):
-            index += 1
+    if index is None:  # recognised before it is edited: a start script starts Python
+        raise DoctorError(f"--install-into {path}: no line in it starts Python (python ... .py, webui, api), so it"
+                          " does not look like a GPT-SoVITS start script; nothing was changed.",
+                          "Give the script that starts GPT-SoVITS, e.g. go-webui.bat.",
+                          zh=f"--install-into {path}：其中没有启动 Python 的行（python ... .py、webui、api），看起来不是"
+                             "GPT-SoVITS 的启动脚本；没有做任何修改。请指定启动 GPT-SoVITS 的脚本，例如 go-webui.bat。")
+    python = launch_python(lines[index], kind)
     if index == len(lines) and lines and not lines[-1].endswith((b"\n", b"\r")):
         lines[-1] += newline
     if kind == "sh":
@@ -255,7 +264,28 @@ def plan_install_into(path: Path) -> Optional[bytes]:
                           " script's encoding may not keep; nothing was changed.",
                           f"Add this line by hand, just before the line that starts Python:\n{line}")
     lines.insert(index, line.encode("ascii") + newline)
-    return b"".join(lines)
+    body = b"".join(lines)
+    return prefix + (body if encoding is None else body.decode("utf-8").encode(encoding))
+
+
+def _script_text(raw: bytes, path: Path):
+    """(BOM, encoding to write back or None for "as is", ASCII-compatible bytes to edit).
+    A UTF-8 BOM stays in front; UTF-16 (PowerShell's "Unicode") is edited as UTF-8 and written
+    back as UTF-16 with its BOM. Anything that is not text is refused."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[:3], None, raw[3:]
+    for bom, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            try:
+                return bom, encoding, raw[2:].decode(encoding).encode("utf-8")
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in raw or (raw and sum(b < 9 or 13 < b < 32 for b in raw[:4096]) > len(raw[:4096]) // 100):
+        raise DoctorError(f"--install-into {path}: this is not a text file, so not a start script; nothing was"
+                          " changed.", "Give the script that starts GPT-SoVITS, e.g. go-webui.bat.",
+                          zh=f"--install-into {path}：这不是文本文件，因此不是启动脚本；没有做任何修改。"
+                             "请指定启动 GPT-SoVITS 的脚本，例如 go-webui.bat。")
+    return b"", None, raw
 
 
 def install_into(path: str) -> Optional[str]:
@@ -273,21 +303,13 @@ def install_into(path: str) -> Optional[str]:
         new = plan_install_into(script)
         if new is None:
             return None
-        edits.require_writable(script)
-        current = script.read_bytes()
-        backup = edits.backup_path(script)
-        mode = os.stat(script).st_mode & 0o7777
-        if not backup.exists():
-            edits.atomic_write(backup, current, mode)
-        edits.atomic_write(script, new, mode)
-        if root:
-            manifest = edits.read_manifest(root)
-            relative = Path(os.path.realpath(script)).relative_to(os.path.realpath(root)).as_posix()
-            entry = manifest.get(relative, {})
-            manifest[relative] = {
-                "backup": Path(os.path.realpath(backup)).relative_to(os.path.realpath(root)).as_posix(),
-                "original_sha256": entry.get("original_sha256") or edits.sha256(backup.read_bytes()),
-                "written_sha256": edits.sha256(new),
-            }
-            edits.write_manifest(root, manifest)
-    return str(backup)
+        # The one writer of user files: a backup generation, an atomic write of the real file
+        # behind a link (recorded), refused when that file is outside the project (or the
+        # script's folder), a message for a full disk or a read-only file.
+        try:
+            [written] = edits.apply_changes([edits.Change(str(script), script.read_bytes(), new)],
+                                            root or script.absolute().parent)
+        except edits.FixError as error:
+            raise DoctorError(f"--install-into {path}: {error.message}", error.hint,
+                              zh=f"--install-into {path}：{error.in_language('zh').message}") from None
+    return written.backup

@@ -113,27 +113,62 @@ def _check_op(torch, name, make_inputs, run, device, dtype_name, seed):
     return result
 
 
+# The speed figure predicts HuBERT-base (the model GPT-SoVITS runs first, on the CPU too) on
+# 1 s of 16 kHz audio, in each dtype. The model is cut into the pieces that take its time; each
+# runs here at the model's own widths on a shorter input, and its weight (how many such calls
+# make up the model's part) scales its time back. Weights start from the frame counts and were
+# checked against the model's real shapes with benchmarks/probe_calibration.py (one thread):
+# - feature conv 1 (1->512, k10, s5, group norm, GELU): 3199 frames in the model, 79 here;
+# - feature convs 2-7 (512->512, k3/k2, s2, GELU): 2996 k3 frames + 148 k2 frames in the model,
+#   12 k3 frames here (a third of the model's float32 time, half of its float16 time);
+# - the positional conv (768 channels, k128, 16 groups of 48, 49 frames): 2 groups, 8 frames;
+#   its cost per frame grows with the frame count (padding 64), hence a calibrated weight;
+# - the encoder's linear layers: 12 layers x 3 times a 768->3072 linear's work, at 49 frames
+#   in the model, 24 here. A linear reads its weights once per call, so its frames and its
+#   weight matrix stay near the model's, or float32 would look too fast.
+# Left out, under 3% of the model's time in every dtype: attention products, norms, GELUs.
+WORKLOAD_PIECES = (
+    ("feature_conv1", 100.0),
+    ("feature_convs", 290.0),
+    ("pos_conv", 150.0),
+    ("encoder_linear", 12 * 3 * 49 / 24.0),
+)
+WARMUP_MAX = 3  # warm-up passes per dtype at most; it stops once two passes agree within WARMUP_SETTLED
+WARMUP_SETTLED = 1.25
+MIN_ROUNDS = 3
+MAX_ROUNDS = 9
+STEADY_SPREAD = 1.1  # after MIN_ROUNDS, stop early once the rounds agree this well
+TIMING_BUDGET_S = 0.5  # per device, warm-up included; MIN_ROUNDS always run
+UNCERTAIN_SPREAD = 1.5  # rounds' ratios further apart than this (upper / lower quartile): uncertain
+
+
 def _workload(torch):
-    """A small conv + norm + attention-ish + linear stack, the shape of a HuBERT layer."""
+    """[(name, weight, float32 CPU tensors, forward)] for the pieces in WORKLOAD_PIECES."""
     F = torch.nn.functional
     randn = _inputs(torch, 7)
+    width, hidden = 512, 768
+
+    def conv1(t):
+        return F.gelu(F.group_norm(F.conv1d(t["x"], t["w"], stride=5), width, t["g"], t["b"]))
+
+    def convs(t):
+        return F.gelu(F.conv1d(t["x"], t["w"], stride=2))
+
+    def pos_conv(t):
+        return F.gelu(F.conv1d(t["x"], t["w"], t["b"], padding=64, groups=2))
+
+    def linear(t):
+        return F.linear(t["x"], t["w"], t["b"])
+
     tensors = {
-        "x": randn(1, 128, 256),
-        "conv_w": randn(128, 128, 5) * 0.05,
-        "conv_b": randn(128),
-        "ln_w": randn(128),
-        "ln_b": randn(128),
-        "lin_w": randn(128, 128) * 0.1,
-        "lin_b": randn(128),
+        "feature_conv1": ({"x": randn(1, 1, 400), "w": randn(width, 1, 10) * 0.3,
+                           "g": randn(width), "b": randn(width)}, conv1),
+        "feature_convs": ({"x": randn(1, width, 25), "w": randn(width, width, 3) * 0.03}, convs),
+        "pos_conv": ({"x": randn(1, 96, 8), "w": randn(96, 48, 128) * 0.01, "b": randn(96)}, pos_conv),
+        "encoder_linear": ({"x": randn(1, 24, hidden), "w": randn(4 * hidden, hidden) * 0.03,
+                            "b": randn(4 * hidden)}, linear),
     }
-
-    def forward(t):
-        h = F.gelu(F.conv1d(t["x"], t["conv_w"], t["conv_b"], padding=2))
-        h = F.layer_norm(h.transpose(1, 2), (128,), t["ln_w"], t["ln_b"])
-        attention = F.softmax(torch.matmul(h, h.transpose(1, 2)) * 0.125, dim=-1)
-        return F.linear(torch.matmul(attention, h), t["lin_w"], t["lin_b"])
-
-    return tensors, forward
+    return [(name, weight) + tensors[name] for name, weight in WORKLOAD_PIECES]
 
 
 def _synchronize(torch, device):
@@ -143,30 +178,114 @@ def _synchronize(torch, device):
         torch.mps.synchronize()
 
 
-def _time_workload(torch, device, dtype_name, budget_s=0.015, max_runs=10):
-    """Best of a few runs of the workload; None with a status when it cannot run."""
-    tensors, forward = _workload(torch)
-    dtype = getattr(torch, dtype_name)
+def _median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2.0
+
+
+def _quartiles(values):
+    """Lower and upper quartile, linear between points (so 3 rounds give a usable spread)."""
+    ordered = sorted(values)
+
+    def at(fraction):
+        position = fraction * (len(ordered) - 1)
+        low = int(math.floor(position))
+        high = min(low + 1, len(ordered) - 1)
+        return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+    return at(0.25), at(0.75)
+
+
+def _spread(ratios):
+    low, high = _quartiles(ratios)
+    return high / low if low > 0 else float("inf")
+
+
+def _time_workload(torch, device, dtype_names=DTYPES, budget_s=TIMING_BUDGET_S):
+    """{dtype: timing} for the weighted HuBERT-base workload on `device`.
+
+    Every dtype is warmed up until its time settles; then rounds interleave the dtypes piece by
+    piece (each round starts with another dtype), so a change in the machine's load hits all
+    dtypes alike. A round's ratio is its weighted time in a dtype over float32's in the same
+    round; the report gives the median over rounds and their spread."""
+    threads = torch.get_num_threads()
+    if device == "cpu":
+        # One thread: on a busy machine, threads that wait for each other at the end of every
+        # op make float32's short ops look as slow as float16's long ones. One thread waits for
+        # nobody, and the ratio between dtypes is a property of the kernels, not of the count.
+        torch.set_num_threads(1)
     try:
-        moved = dict((k, v.to(device=device, dtype=dtype)) for k, v in tensors.items())
-        with torch.no_grad():
-            forward(moved)  # warm-up: allocations, kernel selection, lazy init
-            _synchronize(torch, device)
-            best = None
-            spent = 0.0
-            runs = 0
-            while runs < max_runs and (runs < 2 or spent < budget_s):
-                start = time.perf_counter()
-                forward(moved)
-                _synchronize(torch, device)
-                elapsed = time.perf_counter() - start
-                best = elapsed if best is None else min(best, elapsed)
-                spent += elapsed
-                runs += 1
-    except Exception as exc:
-        status, message = _classify_exception(exc)
-        return {"status": status, "message": message, "seconds": None}
-    return {"status": WORKS, "seconds": best, "runs": runs}
+        return _time_pieces(torch, device, dtype_names, budget_s)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _time_pieces(torch, device, dtype_names, budget_s):
+    started = time.perf_counter()
+    pieces = _workload(torch)
+    results = {}
+    ready = {}
+    with torch.no_grad():
+        for dtype_name in dtype_names:
+            dtype = getattr(torch, dtype_name)
+            try:
+                moved = [dict((k, v.to(device=device, dtype=dtype)) for k, v in tensors.items())
+                         for _, _, tensors, _ in pieces]
+                previous = None
+                for _ in range(WARMUP_MAX):  # the first passes pay for allocation, kernel choice, lazy init
+                    begin = time.perf_counter()
+                    for (_, _, _, forward), tensors in zip(pieces, moved):
+                        forward(tensors)
+                    _synchronize(torch, device)
+                    elapsed = time.perf_counter() - begin
+                    if previous is not None and max(elapsed, previous) <= WARMUP_SETTLED * min(elapsed, previous):
+                        break
+                    previous = elapsed
+            except Exception as exc:
+                status, message = _classify_exception(exc)
+                results[dtype_name] = {"status": status, "message": message, "seconds": None, "vs_float32": None}
+                continue
+            ready[dtype_name] = moved
+        if "float32" not in ready:
+            for dtype_name in ready:
+                results[dtype_name] = {"status": ERROR, "message": "float32 did not run: nothing to compare with",
+                                       "seconds": None, "vs_float32": None}
+            return results
+        order = [d for d in dtype_names if d in ready]
+        totals = dict((d, []) for d in order)
+        while True:
+            rounds = len(totals["float32"])
+            spent = time.perf_counter() - started
+            if rounds >= MAX_ROUNDS or (rounds >= MIN_ROUNDS and spent > budget_s):
+                break
+            if rounds >= MIN_ROUNDS and len(order) > 1 and all(
+                    _spread([a / b for a, b in zip(totals[d], totals["float32"])]) <= STEADY_SPREAD
+                    for d in order if d != "float32"):
+                break
+            shift = rounds % len(order)
+            this_round = order[shift:] + order[:shift]
+            weighted = dict((d, 0.0) for d in order)
+            for index, (_, weight, _, forward) in enumerate(pieces):
+                for dtype_name in this_round:
+                    begin = time.perf_counter()
+                    forward(ready[dtype_name][index])
+                    _synchronize(torch, device)
+                    weighted[dtype_name] += weight * (time.perf_counter() - begin)
+            for dtype_name in order:
+                totals[dtype_name].append(weighted[dtype_name])
+    for dtype_name in order:
+        ratios = [a / b for a, b in zip(totals[dtype_name], totals["float32"])]
+        spread = _spread(ratios)
+        results[dtype_name] = {
+            "status": WORKS,
+            "seconds": round(_median(totals[dtype_name]), 4),  # predicted HuBERT-base seconds on 1 s of audio
+            "vs_float32": round(_median(ratios), 3),
+            "spread": round(spread, 3) if math.isfinite(spread) else None,
+            "uncertain": not math.isfinite(spread) or spread > UNCERTAIN_SPREAD,
+            "rounds": len(ratios),
+        }
+    return results
 
 
 def _probe_device(torch, device, catalog):
@@ -176,12 +295,7 @@ def _probe_device(torch, device, catalog):
             (name, _check_op(torch, name, make, run, device, dtype_name, seed))
             for seed, (name, (make, run)) in enumerate(sorted(catalog.items()))
         )
-    speed = dict((dtype_name, _time_workload(torch, device, dtype_name)) for dtype_name in DTYPES)
-    base = speed["float32"].get("seconds")
-    for entry in speed.values():
-        seconds = entry.get("seconds")
-        entry["vs_float32"] = round(seconds / base, 3) if seconds and base else None
-    return {"ops": ops, "speed": speed}
+    return {"ops": ops, "speed": _time_workload(torch, device)}
 
 
 def _cpu_info():

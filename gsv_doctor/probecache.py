@@ -11,13 +11,12 @@ import importlib.util
 import json
 import os
 import re
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, Mapping, Optional
+from typing import Mapping, Optional
 
-from gsv_doctor import atomicfile, hook, probe, target
+from gsv_doctor import atomicfile, children, hook, probe, probereport, target
 from gsv_doctor.errors import DoctorError
 
 _FIND_TORCH = (
@@ -62,29 +61,34 @@ def _same_interpreter(python: str) -> bool:
     return norm(python) == norm(sys.executable)
 
 
-def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] = None) -> Identity:
+def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] = None,
+             timeout: float = target.DEFAULT_TIMEOUT_S) -> Identity:
     """The cache identity of `python` (default: this one), asking only importlib's finder."""
     resolved = target.resolve_python(python)
     if python is None or _same_interpreter(resolved):
         spec = importlib.util.find_spec("torch")  # finds, does not import
         executable, torch_file = sys.executable, (spec.origin if spec is not None else None)
     else:
+        done = children.run([resolved, "-I", "-c", _FIND_TORCH], timeout)
         try:
-            done = subprocess.run([resolved, "-I", "-c", _FIND_TORCH], capture_output=True, text=True, timeout=30)
-            data = json.loads(done.stdout.strip().splitlines()[-1])
-        except (OSError, subprocess.TimeoutExpired, ValueError, IndexError):
-            raise DoctorError(f"Could not ask {resolved} where its torch is.",
-                              "Check that --python names a working Python interpreter.") from None
-        executable, torch_file = data["executable"], data["torch_file"]
+            data = json.loads(done.stdout.decode("utf-8", "replace").strip().splitlines()[-1])
+            executable, torch_file = data["executable"], data["torch_file"]
+            if not isinstance(executable, str) or not isinstance(torch_file, (str, type(None))):
+                raise TypeError(executable)
+        except (ValueError, IndexError, KeyError, TypeError):
+            why = f"no answer within {timeout:g} s" if done.timed_out else f"exit code {done.returncode}"
+            raise DoctorError(f"Could not ask {resolved} where its torch is ({why}).",
+                              "Check that --python names a working Python interpreter.",
+                              zh=f"无法询问 {resolved} 它的 torch 在哪里（{why}）。请检查 --python 是否指向可用的 Python 解释器。"
+                              ) from None
     return _identity(resolved, executable, torch_file, environ)
 
 
-def identify_from_report(python: str, report: Mapping[str, Any],
+def identify_from_report(python: str, report: probereport.ProbeReport,
                          environ: Optional[Mapping[str, str]] = None) -> Identity:
     """The same identity, from what a probe report of `python` already says (no child)."""
-    executable = (report.get("python") or {}).get("executable") or python
-    torch_file = (report.get("torch") or {}).get("file")
-    return _identity(python, executable, torch_file, environ)
+    torch_file = report.torch.file if report.torch else None
+    return _identity(python, report.executable or python, torch_file, environ)
 
 
 def _identity(python: str, executable: str, torch_file: Optional[str],
@@ -96,30 +100,29 @@ def _identity(python: str, executable: str, torch_file: Optional[str],
                     key=hook.cache_key(executable, torch_dir or "<no torch>", environ))
 
 
-def load(identity: Identity) -> Optional[Dict[str, Any]]:
+def load(identity: Identity) -> Optional[probereport.ProbeReport]:
     """The cached report, or None when there is none or it is unreadable or foreign."""
     try:
         data = json.loads(Path(identity.path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        report = probereport.parse(data)
+    except (OSError, ValueError):  # ProbeReportError is a ValueError
         return None
-    if not isinstance(data, dict) or data.get("schema") != probe.PROBE_SCHEMA:
+    if report.schema_version != probe.PROBE_SCHEMA_VERSION or report.torch is None:
         return None
-    if data.get("schema_version", 0) != probe.PROBE_SCHEMA_VERSION:
-        return None
-    if identity.torch_version and (data.get("torch") or {}).get("version") != identity.torch_version:
+    if identity.torch_version and report.torch.version != identity.torch_version:
         return None  # belt and braces: the key already names the build
-    return data
+    return report
 
 
-def store(identity: Identity, report: Mapping[str, Any]) -> str:
+def store(identity: Identity, report: probereport.ProbeReport) -> str:
     """Write the report atomically (a reader never sees half a file). Returns its path."""
     path = Path(identity.path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomicfile.write_bytes(path, json.dumps(report).encode("utf-8"))
+    atomicfile.write_bytes(path, json.dumps(report.to_dict()).encode("utf-8"))
     return str(path)
 
 
-def probe_and_store(identity: Identity, timeout: float = target.DEFAULT_TIMEOUT_S) -> Dict[str, Any]:
+def probe_and_store(identity: Identity, timeout: float = target.DEFAULT_TIMEOUT_S) -> probereport.ProbeReport:
     """Run the probe in the target (torch imports there, in a child) and cache its report."""
     run = target.run(identity.python, None, timeout)
     target.require_torch(run)

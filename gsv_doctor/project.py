@@ -65,20 +65,12 @@ def _locate(project: Optional[str], cwd: Optional[str]):
     if project is not None:
         path = Path(project).expanduser()
         if not path.exists():
-            raise DoctorError(f"--project {project}: no such folder.", zh=f"--project {project}：没有这个文件夹。")
+            raise DoctorError.of("project.no-such-folder", project=project)
         if not path.is_dir():
-            raise DoctorError(f"--project {project}: that is a file, not a folder.",
-                              "Give the project's top folder (for GPT-SoVITS the one holding config.py and GPT_SoVITS/).",
-                              zh=f"--project {project}：这是一个文件，不是文件夹。请给出项目的最上层文件夹"
-                                 "（GPT-SoVITS 是里面有 config.py 和 GPT_SoVITS/ 的那个）。")
+            raise DoctorError.of("project.not-a-folder", project=project)
         name = families.detect(path)
         if name is None:
-            raise DoctorError(
-                f"--project {project}: not a {families.described()} folder.",
-                "Point --project at the top folder of your copy (for GPT-SoVITS: config.py and a GPT_SoVITS/"
-                " folder side by side).",
-                zh=f"--project {project}：不是 {families.described()} 文件夹。"
-                   "请用 --project 指向项目的最上层文件夹（GPT-SoVITS：里面应同时有 config.py 和 GPT_SoVITS/ 文件夹）。")
+            raise DoctorError.of("project.not-gsv", project=project)
         return name, path.resolve()
     here = Path(cwd or os.getcwd()).resolve()
     for candidate in [here] + list(here.parents):

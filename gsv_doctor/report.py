@@ -6,9 +6,9 @@ import sys
 import unicodedata
 from typing import Any, Dict, List, Optional
 
-from gsv_doctor import __version__, messages, probe
+from gsv_doctor import __version__, messages, probe, probereport
 from gsv_doctor.checkup import Checkup
-from gsv_doctor.diagnose import MODEL_OPS, RULE, DeviceAssessment, Verdict
+from gsv_doctor.diagnose import RULE, DeviceAssessment, Verdict
 from gsv_doctor.findings import Finding, Severity, exit_code
 
 CHECK_SCHEMA = "gsv-doctor/check"
@@ -52,91 +52,96 @@ def summary(findings: List[Finding]) -> Dict[str, int]:
     }
 
 
-def dtype_cell(device: Dict[str, Any], assessment: DeviceAssessment, dtype: str, lang: str) -> str:
-    """One cell of the devices table: ok / FAILS / NaN, with the speed against float32."""
-    ops = (device.get("ops") or {}).get(dtype) or {}
-    if not ops:
+def speed_text(ratio: Optional[float], uncertain: bool, lang: str) -> str:
+    """"5.7x slower", "1.3x faster" or "about the same"; "~" in front of a figure the rounds
+    disagreed on."""
+    word = probereport.speed_word(ratio)
+    if word is None:
+        return ""
+    text = messages.label("speed_" + word, lang, times=f"{probereport.times(ratio):.1f}")
+    return ("~" if uncertain else "") + text
+
+
+def dtype_cell(assessment: DeviceAssessment, dtype: str, lang: str) -> str:
+    """One cell of the devices table: ok / FAILS (n/m) / NaN, with the speed against float32."""
+    judgement = assessment.judgement
+    if judgement is None:
         return messages.label("unknown", lang)
-    statuses = {op: ops[op]["status"] for op in MODEL_OPS if op in ops}
-    failing = [op for op, status in statuses.items() if status in (probe.NOT_IMPLEMENTED, probe.ERROR)]
-    if failing:
-        return f"{messages.label('crash', lang)} ({len(failing)}/{len(statuses)})"
-    if any(status == probe.NAN for status in statuses.values()):
-        return messages.label("nan", lang)
-    if any(status == probe.WRONG for status in statuses.values()):
-        return messages.label("wrong", lang)
+    if dtype == "float32":
+        if not judgement.device.ops.get("float32"):
+            return messages.label("unknown", lang)
+        return messages.label("ok", lang) if judgement.runs else messages.label("crash", lang)
+    verdict = judgement.dtype(dtype)
+    if verdict.outcome == probereport.UNKNOWN:
+        return messages.label("unknown", lang)
+    if verdict.outcome == probereport.FAILS:
+        failing = sum(1 for op in verdict.failing_ops
+                      if judgement.device.ops[dtype][op].status in (probe.NOT_IMPLEMENTED, probe.ERROR))
+        return f"{messages.label('crash', lang)} ({failing}/{verdict.probed_ops})"
+    if verdict.outcome == probereport.NAN:
+        return messages.label("wrong" if verdict.wrong else "nan", lang)
     if dtype == "float16" and assessment.half_source == RULE:
         return f"{messages.label('nan', lang)} ({messages.label('by_rule', lang)})"
-    cell = messages.label("ok", lang)
-    ratio = ((device.get("speed") or {}).get(dtype) or {}).get("vs_float32")
-    if ratio is not None and dtype != "float32":
-        cell += f" {ratio:.1f}x"
-    return cell
+    speed = speed_text(verdict.ratio, verdict.uncertain, lang)
+    return messages.label("ok", lang) + (", " + speed if speed else "")
 
 
-def _header(checkup: Checkup) -> str:
-    report = checkup.report or {}
-    python = report.get("python") or {}
-    torch_info = report.get("torch") or {}
-    build = "CUDA " + torch_info["cuda"] if torch_info.get("cuda") else (
-        "ROCm " + torch_info["hip"] if torch_info.get("hip") else "CPU build")
+def legend_lines(assessments: List[DeviceAssessment], lang: str) -> List[str]:
+    """What the cells mean: the speed figures, and what the n/m of a FAILS counts."""
+    lines = [messages.label("legend_speed", lang, band=f"{(probereport.SAME_BAND - 1) * 100:.0f}")]
+    probed = next((a.judgement.dtype(d).probed_ops for a in assessments if a.judgement
+                   for d in ("float16", "bfloat16") if a.judgement.dtype(d).outcome == probereport.FAILS), None)
+    if probed:
+        lines.append(messages.label("legend_fails", lang, total=probed, ops=", ".join(probereport.MODEL_OPS)))
+    return lines
+
+
+def _header(checkup: Checkup, lang: str) -> str:
+    report = checkup.report
     parts = [f"gsv-doctor {__version__}"]
-    if python:
-        parts.append(f"Python {python.get('version')}")
-    if torch_info:
-        parts.append(f"torch {torch_info.get('version')} ({build})")
+    if report is not None and report.python_version:
+        parts.append(f"Python {report.python_version}")
+    if report is not None and report.torch is not None:
+        build = report.torch
+        kind = "CUDA " + build.cuda if build.cuda else (
+            "ROCm " + build.hip if build.hip else messages.label("header_cpu_build", lang))
+        parts.append(f"torch {build.version} ({kind})")
     if checkup.probe_run is not None:
         parts.append(f"{checkup.probe_run.python} ({checkup.probe_run.elapsed_s:.1f} s)")
-    elif report:
-        parts.append("from a saved probe")
+    elif report is not None:
+        parts.append(messages.label("header_saved", lang))
     return " | ".join(parts)
 
 
+def _device_name(assessment: DeviceAssessment) -> str:
+    name = f"{assessment.id}  {assessment.name if assessment.name != assessment.id else ''}".strip()
+    if assessment.capability:
+        name += f" (sm {assessment.capability}, {assessment.memory_gb} GB)"
+    return name
+
+
 def _device_lines(checkup: Checkup, lang: str) -> List[str]:
-    report = checkup.report or {}
     rows = [["", "float32", "float16", "bfloat16"]]
-    for device, assessment in zip(report.get("devices") or [], checkup.diagnosis.devices):
-        name = f"{device['id']}  {device.get('name') or ''}".strip()
-        if device.get("capability"):
-            name += f" (sm {device['capability'][0]}.{device['capability'][1]}, {device.get('total_memory_gb')} GB)"
-        rows.append([name] + [dtype_cell(device, assessment, dtype, lang) for dtype in probe.DTYPES])
+    for assessment in checkup.diagnosis.devices:
+        rows.append([_device_name(assessment)] + [dtype_cell(assessment, dtype, lang) for dtype in probe.DTYPES])
     widths = [max(_width(row[i]) for row in rows) + 2 for i in range(4)]
-    return ["  " + "".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+    lines = ["  " + "".join(_pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+    return lines + ["  " + line for line in legend_lines(checkup.diagnosis.devices, lang)]
 
 
 def _project_lines(checkup: Checkup, lang: str) -> List[str]:
-    facts = checkup.project
-    if facts is None:
+    """The project's heading, then its family's lines about its files."""
+    if checkup.project is None or checkup.project_info is None:
         return []
-    label = messages.label
-    lines = [f"{label('project', lang)}  {facts.root}"]
-    effective = checkup.diagnosis.effective
-    if facts.config is not None:
-        shown = f"{label('shape', lang)} {facts.config.shape}, {facts.config.encoding}"
-        if effective is not None:
-            how = messages.PHRASES[lang]["value_source_" + effective.source]
-            shown += f"; is_half={effective.is_half}, infer_device={effective.infer_device} ({how})"
-        lines.append(f"  config.py        {shown}")
-    elif facts.config_error:
-        lines.append(f"  config.py        {facts.config_error}")
-    if facts.tts_infer is not None and facts.tts_infer.sections:
-        section = "custom" if "custom" in facts.tts_infer.sections else sorted(facts.tts_infer.sections)[0]
-        values = facts.tts_infer.sections[section]
-        lines.append(f"  tts_infer.yaml   {section}: device={values.get('device')}, is_half={values.get('is_half')}")
-    elif facts.tts_infer_error:
-        lines.append(f"  tts_infer.yaml   {facts.tts_infer_error}")
-    else:
-        lines.append(f"  tts_infer.yaml   {label('not_found', lang)}")
-    env = facts.env_is_half
-    lines.append(f"  env is_half      {label('unset', lang) if env is None else repr(env)}")
-    return lines
+    lines = [f"{messages.label('project', lang)}  {checkup.project_info.root}"]
+    return lines + checkup.project_info.module.file_lines(checkup.project, checkup.diagnosis.effective, lang)
 
 
 def verdict_text(verdict: Verdict, lang: str) -> str:
     """"fine", "float16 on cpu: crash", "dies at start: ... (config.py:32)" in `lang`."""
     label = messages.label
-    text = label("verdict_" + verdict.outcome, lang, device=verdict.device_name or verdict.device,
-                 error=verdict.error_text)
+    device = verdict.device if verdict.device == "cpu" else (verdict.device_name or verdict.device)
+    text = label("verdict_" + verdict.outcome, lang, device=device, error=verdict.error_text)
     if verdict.where:
         text += f" ({verdict.where})"
     return text
@@ -181,8 +186,10 @@ def next_step(findings: List[Finding], lang: str) -> str:
     return label("next_step", lang, step=label("step_by_hand", lang))
 
 
-def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False) -> List[str]:
-    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and fix."""
+def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False,
+                  manuals_shown: Optional[set] = None) -> List[str]:
+    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and fix.
+    `manuals_shown`: the "by hand" texts already printed above, which are not repeated."""
     label = messages.label
     words = texts(finding, lang)
     tag = _paint(_pad(label("severity_" + finding.severity.value, lang), 6), _COLOURS[finding.severity], colour, True)
@@ -194,23 +201,31 @@ def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool
     if finding.entry_points:
         rows.append((label("affects", lang), ", ".join(finding.entry_points)))
     error_text = finding.error_text or (label("nan_silent", lang) if finding.params.get("outcome") == "nan" else None)
-    if error_text:
+    if error_text and error_text not in words["title"]:  # an unreadable file's error is its title
         rows.append((label("error", lang), error_text))
     if finding.severity is not Severity.INFO and not brief:
-        rows.append((label("found_by", lang), messages.PHRASES[lang]["source_" + finding.source]))
+        rows.append((label("found_by", lang), messages.phrase("source_" + finding.source, lang)))
     if finding.fix_command:
         rows.append((label("fix", lang), _paint(finding.fix_command, "green", colour, True)))
     if words["manual"] and finding.severity is not Severity.INFO and not brief:
-        rows.append((label("manual", lang), words["manual"]))
+        repeated = manuals_shown is not None and words["manual"] in manuals_shown
+        rows.append((label("manual", lang), label("manual_same", lang) if repeated else words["manual"]))
+        if manuals_shown is not None:
+            manuals_shown.add(words["manual"])
     width = max([_width(key) for key, _ in rows] + [0]) + 2
     lines += [indent + _pad(key + ":", width) + value for key, value in rows]
     return lines
 
 
+def _all_clear(checkup: Checkup) -> str:
+    """The label for "nothing wrong": it claims the project's settings only when a project was read."""
+    return "no_findings" if checkup.project is not None else "no_project_checked"
+
+
 def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
     label = messages.label
-    lines = [_paint(_header(checkup), None, colour), ""]
-    if checkup.report and checkup.report.get("devices"):
+    lines = [_paint(_header(checkup, lang), None, colour), ""]
+    if checkup.diagnosis.devices:
         lines += [_paint(label("devices", lang), None, colour, True)] + _device_lines(checkup, lang) + [""]
     project_lines = _project_lines(checkup, lang)
     if project_lines:
@@ -221,10 +236,11 @@ def render_text(checkup: Checkup, lang: str, colour: bool = False) -> str:
     findings = checkup.findings
     counts = summary(findings)
     lines.append(_paint(f"{label('findings', lang)} ({label('summary', lang, **counts)})", None, colour, True))
+    manuals_shown: set = set()
     for finding in findings:
-        lines += finding_lines(finding, lang, colour)
+        lines += finding_lines(finding, lang, colour, manuals_shown=manuals_shown)
     if not counts["errors"] and not counts["warnings"]:
-        lines.append("  " + label("no_findings", lang))
+        lines.append("  " + label(_all_clear(checkup), lang))
     lines += ["", next_step(findings, lang)]
     return "\n".join(lines) + "\n"
 
@@ -250,7 +266,7 @@ def to_json(checkup: Checkup, lang: str) -> Dict[str, Any]:
             "python": run.python, "timed_out": run.timed_out, "returncode": run.returncode,
             "elapsed_s": run.elapsed_s, "stderr_tail": run.stderr_tail,
         },
-        "probe": checkup.report,
+        "probe": checkup.report.to_dict() if checkup.report is not None else None,
         "project": project_module.to_dict(checkup.project),
         "config_eval": checkup.config_eval,
         "effective": checkup.diagnosis.to_dict()["effective"],
@@ -263,25 +279,28 @@ def to_json(checkup: Checkup, lang: str) -> Dict[str, Any]:
 
 def render_markdown(checkup: Checkup, lang: str) -> str:
     """A block to paste into a GitHub issue: versions, devices, findings."""
-    report = checkup.report or {}
-    lines = ["<details><summary>gsv-doctor check: " + messages.label("summary", lang, **summary(checkup.findings))
-             + "</summary>", "", f"- {_header(checkup)}"]
-    cpu = report.get("cpu") or {}
-    if cpu:
-        lines.append(f"- CPU: {cpu.get('name')} ({', '.join(cpu.get('flags') or []) or 'no extra flags'})")
-    lines.append(f"- platform: {(report.get('python') or {}).get('platform')}, CUDA available: "
-                 f"{(report.get('cuda') or {}).get('available')}")
-    if report.get("devices"):
-        lines += ["", "| device | float32 | float16 | bfloat16 |", "|---|---|---|---|"]
-        for device, assessment in zip(report["devices"], checkup.diagnosis.devices):
-            cells = [dtype_cell(device, assessment, dtype, lang) for dtype in probe.DTYPES]
-            lines.append(f"| {device['id']} {device.get('name') or ''} | " + " | ".join(cells) + " |")
-    lines += ["", "| severity | finding | error |", "|---|---|---|"]
+    report = checkup.report
+    label = messages.label
+    lines = ["<details><summary>" + label("md_title", lang, summary=label("summary", lang, **summary(checkup.findings)))
+             + "</summary>", "", f"- {_header(checkup, lang)}"]
+    if report is not None and report.cpu_name:
+        flags = ", ".join(report.cpu_flags) or label("md_no_flags", lang)
+        lines.append("- " + label("md_cpu", lang, name=report.cpu_name, flags=flags))
+    if report is not None:
+        lines.append("- " + label("md_platform", lang, platform=report.platform, available=report.cuda_available))
+    if checkup.diagnosis.devices:
+        lines += ["", label("md_devices", lang), "|---|---|---|---|"]
+        for assessment in checkup.diagnosis.devices:
+            cells = [dtype_cell(assessment, dtype, lang) for dtype in probe.DTYPES]
+            lines.append(f"| {assessment.id} {assessment.name} | " + " | ".join(cells) + " |")
+        lines += [""] + legend_lines(checkup.diagnosis.devices, lang)
+    lines += ["", label("md_findings", lang), "|---|---|---|"]
     for finding in checkup.findings:
         error = (finding.error_text or "").replace("|", "\\|")
-        lines.append(f"| {finding.severity.value} | `{finding.id}`: {texts(finding, lang)['title']} | {error} |")
+        severity = label("severity_" + finding.severity.value, lang)
+        lines.append(f"| {severity} | `{finding.id}`: {texts(finding, lang)['title']} | {error} |")
     if not checkup.findings:
-        lines.append("| - | " + messages.label("no_findings", lang) + " | |")
+        lines.append("| - | " + label(_all_clear(checkup), lang) + " | |")
     lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
 

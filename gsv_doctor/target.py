@@ -9,16 +9,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-import psutil
-
-from gsv_doctor import probe
+from gsv_doctor import probe, probereport
+from gsv_doctor.children import Child
 from gsv_doctor.errors import DoctorError
 
 # The first line says "a Python started, this version" before anything can fail, so an
@@ -30,6 +28,7 @@ BOOTSTRAP = (
 )
 MIN_PYTHON = (3, 9)
 DEFAULT_TIMEOUT_S = 60.0
+MAX_TIMEOUT_S = 86400.0  # a day: longer is a typo, and too long for the timers underneath
 
 
 @dataclass
@@ -37,13 +36,14 @@ class ProbeRun:
     """What came back from the child: each section, or why it did not."""
 
     python: str
-    report: Optional[Dict[str, Any]]
+    report: Optional[probereport.ProbeReport]  # None: the child printed no (readable) report
     config: Optional[Dict[str, Any]]
     timed_out: bool
     returncode: Optional[int]
     stderr_tail: str
     elapsed_s: float
     python_version: Optional[Tuple[int, int]] = None  # None: no Python ever answered
+    report_error: Optional[str] = None  # the child printed a report that does not read as one
     family: Optional[Dict[str, Any]] = None  # what the project family's own code gave in the child
 
 
@@ -89,7 +89,7 @@ def child_source(extra: Optional[Tuple[str, Dict[str, Any]]]) -> bytes:
 
 
 def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[str, str]] = None,
-          extra: Optional[Tuple[str, Dict[str, Any]]] = None) -> subprocess.Popen:
+          extra: Optional[Tuple[str, Dict[str, Any]]] = None) -> "Child":
     """Start the child; the caller can do other work while torch imports, then finish().
     `extra`: a project family's child code and its arguments (see child_source)."""
     args: List[str] = [python, "-B", "-c", BOOTSTRAP]  # -B: config.py's imports leave no __pycache__
@@ -98,15 +98,7 @@ def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[st
     # The probe measures torch itself: an installed gsv-doctor hook (.pth) stays off in the child,
     # or it would report its own float32 results as float16 that works.
     child_env = dict(os.environ if env is None else env, GSV_DOCTOR_HOOK="0")
-    try:
-        child = subprocess.Popen(
-            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env,
-        )
-        child.gsv_doctor_source = child_source(extra)  # type: ignore[attr-defined]
-        return child
-    except OSError as error:
-        raise DoctorError(f"Could not start {python}: {error.strerror or error}.",
-                          "Check that --python names a working Python interpreter.")
+    return Child(args, env=child_env, stdin_data=child_source(extra))
 
 
 def parse_sections(stdout: bytes) -> Dict[str, Dict[str, Any]]:
@@ -124,50 +116,44 @@ def parse_sections(stdout: bytes) -> Dict[str, Dict[str, Any]]:
     return sections
 
 
-def kill_tree(child: subprocess.Popen) -> None:
-    """Kill the child and everything it started: a launcher (a shell wrapper, a venv's
-    python.exe) whose real interpreter hangs would otherwise keep our pipes open."""
-    try:
-        family = psutil.Process(child.pid).children(recursive=True)
-    except psutil.Error:
-        family = []
+def kill_tree(child: "Child") -> None:
     child.kill()
-    for process in family:
-        try:
-            process.kill()
-        except psutil.Error:
-            pass
 
 
-def finish(child: subprocess.Popen, python: str, timeout: float, started: float) -> ProbeRun:
-    timed_out = False
-    try:
-        stdout, stderr = child.communicate(getattr(child, "gsv_doctor_source", None) or probe_source(),
-                                           timeout=timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        kill_tree(child)
-        try:
-            stdout, stderr = child.communicate(timeout=10)
-        except subprocess.TimeoutExpired:  # something we could not kill still holds the pipes
-            stdout, stderr = b"", b""
-    except BaseException:  # Ctrl-C while waiting: leave nothing behind
-        kill_tree(child)
-        raise
-    sections = parse_sections(stdout)
+def finish(child: "Child", python: str, timeout: float, started: float) -> ProbeRun:
+    done = child.wait(timeout)
+    sections = parse_sections(done.stdout)
     hello = sections.get("hello") or {}
-    tail = stderr.decode("utf-8", "replace").strip().splitlines()[-15:]
+    tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-15:]
+    if done.cut:
+        tail.append(f"(output cut: it printed more than {child.max_stdout // 2 ** 20} MB)")
+    report, report_error = None, None
+    if "probe" in sections:
+        try:
+            report = probereport.parse(sections["probe"])
+        except probereport.ProbeReportError as error:  # a probe from another gsv-doctor, or a bug
+            report_error = str(error)
+            tail.append(f"gsv-doctor: the probe's report does not read: {error}")
     return ProbeRun(
         python=python,
-        report=sections.get("probe"),
+        report=report,
         config=sections.get("config"),
-        timed_out=timed_out,
-        returncode=child.returncode,
+        timed_out=done.timed_out,
+        returncode=done.returncode,
         stderr_tail="\n".join(tail),
         elapsed_s=round(time.perf_counter() - started, 3),
-        python_version=tuple(hello["version"][:2]) if isinstance(hello.get("version"), list) else None,
+        python_version=_version(hello.get("version")),
+        report_error=report_error,
         family=sections.get("family"),
     )
+
+
+def _version(value: Any) -> Optional[Tuple[int, ...]]:
+    """The hello line's [major, minor], when it is one (a foreign program may print anything)."""
+    if isinstance(value, list) and value and all(isinstance(part, int) and not isinstance(part, bool)
+                                                  for part in value[:2]):
+        return tuple(value[:2])
+    return None
 
 
 def run(python: Optional[str] = None, project_root: Optional[str] = None,
@@ -205,17 +191,17 @@ def require_torch(result: ProbeRun) -> None:
     """A probe that ran but found no torch means the doctor cannot do its job there."""
     require_python(result)
     report = result.report
-    if report is not None and report.get("torch") is None:
+    if report is not None and report.torch is None:
         raise DoctorError(
-            f"The Python at {result.python} cannot import torch ({report.get('error')}).",
+            f"The Python at {result.python} cannot import torch ({report.error}).",
             "Point --python at the interpreter that runs GPT-SoVITS (for the Windows package:"
             " runtime\\python.exe), or install torch into this one.",
-            zh=f"{result.python} 无法导入 torch（{report.get('error')}）。请用 --python 指向运行 GPT-SoVITS 的解释器"
+            zh=f"{result.python} 无法导入 torch（{report.error}）。请用 --python 指向运行 GPT-SoVITS 的解释器"
                "（Windows 整合包：runtime\\python.exe），或在这个 Python 里安装 torch。",
         )
 
 
-def load_probe_json(path: str) -> Dict[str, Any]:
+def load_probe_json(path: str) -> probereport.ProbeReport:
     """A probe report saved elsewhere: the raw probe JSON or a `check --json` output."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
@@ -226,42 +212,12 @@ def load_probe_json(path: str) -> Dict[str, Any]:
                           "Save it with `gsv-doctor check --json > probe.json` or from the probe itself.")
     if isinstance(data, dict) and isinstance(data.get("probe"), dict):
         data = data["probe"]
-    if not isinstance(data, dict) or data.get("schema") != probe.PROBE_SCHEMA:
-        raise DoctorError(f"--probe-json {path}: not a gsv-doctor probe report (no \"schema\": \"{probe.PROBE_SCHEMA}\").")
-    version = data.get("schema_version")
-    if not isinstance(version, int):
-        raise DoctorError(f"--probe-json {path}: \"schema_version\" must be a whole number, not {version!r}.")
-    if version > probe.PROBE_SCHEMA_VERSION:
-        raise DoctorError(f"--probe-json {path}: made by a newer gsv-doctor (probe schema"
-                          f" {version}); upgrade gsv-doctor to read it.")
-    problem = _shape_problem(data)
-    if problem:
-        raise DoctorError(f"--probe-json {path}: not a complete probe report ({problem}).",
-                          "Send the file exactly as `gsv-doctor check --json` wrote it.")
-    if data["torch"] is None:
-        raise DoctorError(f"--probe-json {path}: that Python could not import torch ({data.get('error')}).",
+    try:
+        report = probereport.parse(data)
+    except probereport.ProbeReportError as error:
+        raise DoctorError(f"--probe-json {path}: {error}.",
+                          "Send the file exactly as `gsv-doctor check --json` wrote it.") from None
+    if report.torch is None:
+        raise DoctorError(f"--probe-json {path}: that Python could not import torch ({report.error}).",
                           "Probe the interpreter that runs GPT-SoVITS (for the Windows package: runtime\\python.exe).")
-    return data
-
-
-def _shape_problem(data: Dict[str, Any]) -> Optional[str]:
-    """What a saved report lacks for the diagnosis, or None. Checks types, not values."""
-    for key in ("torch", "cuda", "mps"):
-        if data.get(key) is not None and not isinstance(data[key], dict):
-            return f"\"{key}\" must be an object"
-    if "torch" not in data:
-        return "no \"torch\""
-    devices = data.get("devices")
-    if not isinstance(devices, list) or not devices:
-        return "\"devices\" must be a non-empty list"
-    for device in devices:
-        if not isinstance(device, dict) or not isinstance(device.get("id"), str):
-            return "every device needs an \"id\""
-        for key in ("ops", "speed"):
-            if device.get(key) is not None and not isinstance(device[key], dict):
-                return f"\"{key}\" of {device['id']} must be an object"
-        for results in (device.get("ops") or {}).values():
-            if not isinstance(results, dict) or not all(
-                    isinstance(r, dict) and isinstance(r.get("status"), str) for r in results.values()):
-                return f"the op results of {device['id']} must each have a \"status\""
-    return None
+    return report

@@ -24,6 +24,35 @@ def child_env(**extra):
     return env
 
 
+def torch_home() -> str:
+    """The folder the running torch is imported from (a site-packages), without importing torch."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("torch")
+    assert spec is not None and spec.origin, "the tests need torch in the Python that runs them"
+    return os.path.dirname(os.path.dirname(spec.origin))
+
+
+def make_venv(root: Path, base: str = sys.executable, see_torch: bool = True) -> Path:
+    """A fresh venv made by `base`, without pip; returns its python. With `see_torch`, a .pth
+    line in its own site-packages adds the folder of the running torch. `--system-site-packages`
+    would not do: when the tests run inside a venv, the "system" is the base Python, which has
+    no torch; a .pth line finds it wherever it is installed."""
+    subprocess.run([str(base), "-m", "venv", "--without-pip", str(root)], check=True)
+    python = root / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if see_torch:
+        purelib = subprocess.run([str(python), "-I", "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+        (Path(purelib) / "outer_torch.pth").write_text(torch_home() + "\n", encoding="utf-8")
+    return python
+
+
+@pytest.fixture
+def venv(tmp_path) -> Path:
+    """The python of a throwaway venv that sees this torch; its site-packages is its own."""
+    return make_venv(tmp_path / "venv")
+
+
 @pytest.fixture
 def run_cli():
     """Run `python -m gsv_doctor ARGS` as a user would; returns the CompletedProcess."""
@@ -36,3 +65,10 @@ def run_cli():
         )
 
     return run
+
+
+# -- helper "hook": the slow marker (a child Python importing torch, the real old torch) --
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: starts a child Python that imports torch (deselect with -m 'not slow')")
+# The hook's op scan (seconds of CPU per torch build) runs only in the tests that ask for it.
+os.environ.setdefault("GSV_DOCTOR_HOOK_SCAN", "0")

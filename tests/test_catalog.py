@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from gsv_doctor import catalog, probe
-from gsv_doctor.explain import REASONS
+from gsv_doctor import catalog, logprojects, probe
+from gsv_doctor.explain import COMPUTED, NOTES, REASONS
 
 ALL = catalog.ENTRIES + list(catalog.SYMPTOMS.values())
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -23,12 +23,15 @@ def test_example_holds_a_key_and_matches_the_pattern(entry):
 @pytest.mark.parametrize("entry", ALL, ids=lambda e: e.id)
 def test_texts_exist_in_both_languages_and_use_only_known_params(entry):
     groups = {name.rstrip("0123456789") for name in entry.regex.groupindex}
-    for text in (entry.meaning, entry.manual):
+    known = groups | set(logprojects.SLOTS) | set(COMPUTED)
+    for text in (entry.meaning, entry.manual) + ((entry.manual_any,) if entry.manual_any else ()):
         assert set(text) == {"en", "zh"}
         assert text["en"].strip() and text["zh"].strip()
+        assert text["en"].isascii(), "English texts stay ASCII (a cp1252 console prints them)"
         assert re.search(r"[\u4e00-\u9fff]", text["zh"]), "the zh text is not Chinese"
         for lang in ("en", "zh"):
-            assert set(PLACEHOLDER.findall(text[lang])) <= groups
+            assert set(PLACEHOLDER.findall(text[lang])) <= known
+        assert set(PLACEHOLDER.findall(text["en"])) == set(PLACEHOLDER.findall(text["zh"]))
     assert entry.settings and all(s in catalog.SETTINGS for s in entry.settings)
     assert all(c.startswith("gsv-doctor ") for c in entry.fix_commands), "gsv-doctor commands first"
 

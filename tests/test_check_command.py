@@ -128,6 +128,7 @@ def test_not_an_interpreter_is_exit_2(tmp_path):
     assert "no Python interpreter" in invoke("check", "--python", tmp_path).stderr
 
 
+@pytest.mark.slow
 def test_real_probe_end_to_end_in_chinese(tmp_path, run_cli):
     root = make_project(tmp_path / "gsv")
     done = run_cli("check", "--project", root, env=child_env(LANG="zh_CN.UTF-8"))
@@ -138,6 +139,7 @@ def test_real_probe_end_to_end_in_chinese(tmp_path, run_cli):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_real_probe_under_old_torch_emulation_names_the_conv_crash(tmp_path, run_cli):
     root = make_project(tmp_path / "gsv", config='is_half = True\ninfer_device = "cpu"\n')
     env = child_env(LANG="en_US.UTF-8")
@@ -175,6 +177,7 @@ def test_gbk_console_gets_replaceable_text():
     ("constants_bom_zh.py", "config-device-unusable", "is_half=True, infer_device=cuda"),
     ("syntax_error.py", "config-unreadable", "line 3"),
 ])
+@pytest.mark.slow
 def test_unusual_config_files_end_to_end(tmp_path, run_cli, config, finding, text):
     root = make_project(tmp_path / "gsv", config=config, inference_ui=None)
     done = run_cli("check", "--project", root, "--lang", "en")
@@ -183,6 +186,7 @@ def test_unusual_config_files_end_to_end(tmp_path, run_cli, config, finding, tex
     assert text in done.stdout
 
 
+@pytest.mark.slow
 def test_check_caches_the_probe_for_preflight_and_the_hook(tmp_path, monkeypatch):
     from gsv_doctor import probecache
 
@@ -191,7 +195,7 @@ def test_check_caches_the_probe_for_preflight_and_the_hook(tmp_path, monkeypatch
     assert probecache.load(identity) is None
     result = invoke("check", "--project", make_project(tmp_path / "gsv"), "--json")
     cached = probecache.load(identity)
-    assert cached == json.loads(result.stdout)["probe"]
+    assert cached.to_dict() == json.loads(result.stdout)["probe"]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell script as a fake interpreter")

@@ -2,10 +2,16 @@ import pytest
 
 import probe_fixtures as scenarios
 from gsv_doctor import checkup, messages, project
-from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW, assess_devices
-from gsv_doctor.diagnose import diagnose as core_diagnose
+from gsv_doctor import diagnose as diagnose_module
+from gsv_doctor.diagnose import CRASH, NAN, OK, SLOW
 from gsv_doctor.findings import MEASURED, RULE, Severity, exit_code
 from gsv_project import CONFIGS, INFERENCE_UI_ENV_READ_CUDA, make_project
+
+
+
+
+def assess_devices(report):
+    return diagnose_module.assess_devices(scenarios.typed(report))
 
 CONSTANTS_CPU = 'is_half = False\ninfer_device = "cpu"\n'
 CONSTANTS_CUDA_HALF = 'is_half = True\ninfer_device = "cuda"\n'
@@ -14,7 +20,7 @@ CONSTANTS_CUDA_HALF = 'is_half = True\ninfer_device = "cuda"\n'
 def diagnose(report, gsv, config=None, environ=None, probed_python=None):
     """The diagnosis with config.py's values as the probe child gave them (None: read statically)."""
     family_result = {"config": dict({"error": None}, **config)} if config else None
-    return core_diagnose(report, gsv, family_result, environ, probed_python)
+    return diagnose_module.diagnose(scenarios.typed(report), gsv, family_result, environ, probed_python)
 
 
 def ids(diagnosis):
@@ -165,12 +171,12 @@ def test_unknown_shape_with_fine_values_still_offers_the_tts_infer_fix(tmp_path)
                                           ("", "SyntaxError: invalid syntax")])
 def test_env_values_that_eval_rejects(tmp_path, value, error):
     gsv = project.open_project(make_project(tmp_path / "gsv", config=CONSTANTS_CPU), environ={"is_half": value})
-    assert ids(diagnose(scenarios.rtx3090(), gsv))["env-is-half-invalid"].error_text == error
+    assert ids(diagnose(scenarios.rtx3090(), gsv, None, {"is_half": value}))["env-is-half-invalid"].error_text == error
 
 
 def test_env_false_silences_the_inference_ui(tmp_path):
     gsv = project.open_project(make_project(tmp_path / "gsv", config=CONSTANTS_CPU), environ={"is_half": "False"})
-    assert "entry-point-half-on-cpu" not in ids(diagnose(scenarios.cpu_only_torch201(), gsv))
+    assert "entry-point-half-on-cpu" not in ids(diagnose(scenarios.cpu_only_torch201(), gsv, None, {"is_half": "False"}))
 
 
 def test_tts_infer_cuda_without_cuda_and_half_on_cpu(tmp_path):
@@ -242,7 +248,8 @@ def test_the_by_hand_edit_really_turns_float16_off_on_a_cpu_machine(tmp_path, fi
 
 def test_an_invalid_is_half_variable_read_by_config_py_breaks_every_entry_point(tmp_path):
     gsv = project.open_project(make_project(tmp_path / "gsv", config="env_eval.py"), environ={"is_half": "false"})
-    result = diagnose(scenarios.cpu_only_new(), gsv, {"error": "NameError: name 'false' is not defined"})
+    result = diagnose(scenarios.cpu_only_new(), gsv, {"error": "NameError: name 'false' is not defined"},
+                      {"is_half": "false"})
     found = ids(result)
     assert found["env-is-half-invalid"].entry_points == ["webui.py", "api.py", "GPT_SoVITS/inference_webui.py"]
     assert found["env-is-half-invalid"].fix_command is None  # no file edit changes a variable

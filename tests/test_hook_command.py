@@ -1,18 +1,10 @@
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 
-@pytest.fixture
-def venv(tmp_path):
-    root = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(root)], check=True)
-    return root / "bin" / "python"
-
-
+@pytest.mark.slow
 def test_install_status_uninstall_round_trip(run_cli, venv, tmp_path):
     from conftest import child_env
 
@@ -48,10 +40,10 @@ def test_text_status_names_the_ops_and_the_reason():
 
     location = Location("/p/python", "/p/python", "/p/site-packages", "3.9", True, True)
     active = {"torch": "2.0.1+cpu", "error": None, "status": {
-        "active": True, "ops": list(ALL_OPS), "reason": "all ops of the catalog (no cached probe report)"}}
+        "active": True, "ops": list(ALL_OPS), "reason": "the catalog and every float16 module (no op scan)"}}
     text = render_status(HookState(location, True, True, in_target=active))
     assert text.splitlines()[0] == "Installed in /p/site-packages (Python 3.9, /p/python)."
-    assert f"active, {len(ALL_OPS)} ops - all ops of the catalog (no cached probe report)." in text
+    assert f"active, {len(ALL_OPS)} ops - the catalog and every float16 module (no op scan)." in text
     assert "F.conv1d, " in text and "torch.conv1d, " in text and "Tensor.__matmul__, " in text
 
     off = {"torch": "2.0.1+cpu", "error": None, "status": {"active": False, "ops": [], "reason": None, "error": None}}
@@ -71,6 +63,7 @@ def test_a_missing_python_is_a_usage_error(run_cli, tmp_path):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_status_of_a_broken_module_shows_what_the_target_printed(run_cli, venv, tmp_path):
     from conftest import child_env
 

@@ -24,8 +24,8 @@ def plant(scenario="cpu_only_torch201"):
     """Cache a saved probe report as if this interpreter's torch had produced it."""
     identity = probecache.identify()
     report = getattr(probe_fixtures, scenario)()
-    report["torch"]["version"] = identity.torch_version
-    probecache.store(identity, report)
+    report["torch"]["version"] = identity.torch_version or report["torch"]["version"]  # None: a Python without torch
+    probecache.store(identity, probe_fixtures.typed(report))
     return report
 
 
@@ -96,7 +96,7 @@ def test_a_cold_cache_probes_once_then_answers_from_the_cache(tmp_path, cache_di
 
     def fake_run(python, project_root=None, timeout=None):
         calls.append(python)
-        return target.ProbeRun(python, report, None, False, 0, "", 2.0)
+        return target.ProbeRun(python, probe_fixtures.typed(report), None, False, 0, "", 2.0)
 
     monkeypatch.setattr(target, "run", fake_run)
     project = make_project(tmp_path / "gsv", config=GOOD_CONFIG, inference_ui=None)
@@ -104,7 +104,7 @@ def test_a_cold_cache_probes_once_then_answers_from_the_cache(tmp_path, cache_di
     second = preflight.run_preflight(str(project))
     assert (first.cached, second.cached) == (False, True)
     assert len(calls) == 1
-    assert second.report == report and second.env == {}  # an RTX 3090 runs float16: no is_half export
+    assert second.report.to_dict() == report and second.env == {}  # an RTX 3090 runs float16: no is_half export
     preflight.run_preflight(str(project), refresh=True)
     assert len(calls) == 2
 
@@ -113,7 +113,7 @@ def test_a_cold_cache_probes_once_then_answers_from_the_cache(tmp_path, cache_di
     ("rtx3090", False), ("gtx1660ti", True), ("cpu_only_new", True), ("cpu_only_torch201", True),
 ])
 def test_is_half_is_exported_only_where_float16_cannot_work(scenario, unusable):
-    diagnosis = diagnose(getattr(probe_fixtures, scenario)(), None)
+    diagnosis = diagnose(probe_fixtures.typed(getattr(probe_fixtures, scenario)()), None)
     assert preflight.half_unusable(diagnosis) is unusable
 
 
@@ -254,7 +254,8 @@ def test_the_readme_shows_the_lines_install_into_writes(tmp_path):
         shown = [line for line in block.splitlines()[1:] if line and not line.startswith(("#", "::"))]
         assert shown[:len(written)] == written, name
         script.unlink()
-        (tmp_path / (name + ".gsv-doctor.bak")).unlink()
+        for backup in tmp_path.glob(name + ".gsv-doctor-*.bak"):
+            backup.unlink()
 
 
 def test_failure_lists_exactly_the_errors_it_counts(tmp_path, cache_dir):

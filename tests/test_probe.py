@@ -43,12 +43,66 @@ def test_stft_in_half_is_reported_with_torchs_own_message(cpu_report):
     assert "Half" in stft["message"]
 
 
-def test_speed_is_relative_to_float32(cpu_report):
+def test_speed_is_a_median_of_interleaved_rounds_with_its_spread(cpu_report):
     speed = cpu_report["devices"][0]["speed"]
-    assert speed["float32"]["vs_float32"] == 1.0
-    assert speed["float16"]["seconds"] > 0
-    assert speed["float16"]["vs_float32"] == pytest.approx(
-        speed["float16"]["seconds"] / speed["float32"]["seconds"], rel=1e-2, abs=1e-3)  # rounded to 3 places
+    assert speed["float32"]["vs_float32"] == 1.0 and speed["float32"]["spread"] == 1.0
+    for dtype in ("float16", "bfloat16"):
+        entry = speed[dtype]
+        assert entry["status"] == probe.WORKS and entry["seconds"] > 0 and entry["vs_float32"] > 0
+        assert probe.MIN_ROUNDS <= entry["rounds"] <= probe.MAX_ROUNDS
+        assert entry["rounds"] == speed["float32"]["rounds"]  # every round times every dtype
+        assert entry["spread"] >= 1.0
+        assert entry["uncertain"] is (entry["spread"] > probe.UNCERTAIN_SPREAD)
+
+
+def test_timing_leaves_torchs_thread_count_as_it_was():
+    before = torch.get_num_threads()
+    probe._time_workload(torch, "cpu", budget_s=0.0)
+    assert torch.get_num_threads() == before
+
+
+def test_rounds_interleave_dtypes_and_start_with_another_one_each_round(monkeypatch):
+    seen = []
+    real = probe._workload
+
+    def recording(torch_module):
+        pieces = real(torch_module)
+        return [(name, weight, tensors, lambda t, f=forward: seen.append(t["x"].dtype) or f(t))
+                for name, weight, tensors, forward in pieces[:1]]
+
+    monkeypatch.setattr(probe, "_workload", recording)
+    monkeypatch.setattr(probe, "WARMUP_MAX", 1)
+    result = probe._time_workload(torch, "cpu", budget_s=0.0)
+    rounds = seen[3:]  # after one warm-up pass per dtype
+    assert result["float16"]["rounds"] == len(rounds) // 3 >= probe.MIN_ROUNDS
+    assert rounds[:3] == [torch.float32, torch.float16, torch.bfloat16]
+    assert rounds[3:6] == [torch.float16, torch.bfloat16, torch.float32]
+
+
+def test_quartile_spread_of_rounds():
+    assert probe._spread([2.0, 2.0, 2.0]) == 1.0
+    assert probe._quartiles([1.0, 2.0, 3.0]) == (1.5, 2.5)
+    assert probe._quartiles([1.0, 2.0, 3.0, 100.0]) == (1.75, 27.25)
+    assert probe._spread([2.0, 2.1, 2.2, 2.0, 9.0]) == pytest.approx(2.2 / 2.0)  # one wild round of five is ignored
+    assert probe._median([3.0, 1.0, 2.0, 10.0]) == 2.5
+
+
+def test_a_dtype_the_workload_cannot_run_has_no_ratio(monkeypatch):
+    real = probe._workload
+
+    def half_breaks(torch_module):
+        def breaking(forward):
+            def run(t):
+                if t["x"].dtype == torch.float16:
+                    raise RuntimeError("\"slow_conv2d_cpu\" not implemented for 'Half'")
+                return forward(t)
+            return run
+        return [(n, w, t, breaking(f)) for n, w, t, f in real(torch_module)]
+
+    monkeypatch.setattr(probe, "_workload", half_breaks)
+    result = probe._time_workload(torch, "cpu", budget_s=0.0)
+    assert result["float16"]["status"] == probe.NOT_IMPLEMENTED and result["float16"]["vs_float32"] is None
+    assert result["bfloat16"]["status"] == probe.WORKS
 
 
 def test_old_torch_failures_are_measured_with_exact_messages():

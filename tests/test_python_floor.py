@@ -42,9 +42,9 @@ def test_probe_runs_torch_free_on_39_and_says_torch_is_missing():
     from gsv_doctor import target
 
     result = target.run(python, timeout=60)
-    assert result.report["torch"] is None
-    assert result.report["python"]["version"].startswith("3.9")
-    assert "No module named 'torch'" in result.report["error"]
+    assert result.report.torch is None
+    assert result.report.python_version.startswith("3.9")
+    assert "No module named 'torch'" in result.report.error
 
 
 def test_runtime_modules_are_ascii():

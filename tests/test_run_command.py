@@ -23,8 +23,8 @@ def setup(tmp_path, monkeypatch):
     monkeypatch.setenv(hook.ENV_CACHE_DIR, str(cache))
     identity = probecache.identify()
     report = probe_fixtures.cpu_only_torch201()
-    report["torch"]["version"] = identity.torch_version
-    probecache.store(identity, report)
+    report["torch"]["version"] = identity.torch_version or report["torch"]["version"]  # None: a Python without torch
+    probecache.store(identity, probe_fixtures.typed(report))
     project = make_project(tmp_path / "gsv", config=GOOD_CONFIG)
     return project, child_env(GSV_DOCTOR_CACHE_DIR=str(cache))
 
@@ -44,6 +44,7 @@ def test_exit_code_and_environment_pass_through(setup):
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr  # nothing from the sitecustomize
 
 
+@pytest.mark.slow
 def test_the_hook_is_active_in_the_child_after_it_imports_torch(setup):
     project, env = setup
     code = textwrap.dedent("""
@@ -113,20 +114,18 @@ def test_float16_on_the_cpu_in_config_is_covered_by_the_hook(setup):
     assert off.returncode == 1 and "[config-half-on-cpu]" in off.stderr
 
 
-def test_isolated_python_with_the_installed_hook_is_covered(setup, tmp_path):
+def test_isolated_python_with_the_installed_hook_is_covered(setup, venv):
     from gsv_doctor import hookinstall
 
     project, env = setup
     (project / "config.py").write_text('is_half = True\ninfer_device = "cpu"\n')
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)], check=True)
-    hookinstall.install(str(venv / "bin" / "python"))
-    env = dict(env, PATH=f"{venv / 'bin'}{os.pathsep}{env['PATH']}")
+    hookinstall.install(str(venv))
+    env = dict(env, PATH=f"{venv.parent}{os.pathsep}{env['PATH']}")
     # `run` checks the Python the command starts: give that one a cached report too.
-    identity = probecache.identify(str(venv / "bin" / "python"))
+    identity = probecache.identify(str(venv))
     report = probe_fixtures.cpu_only_torch201()
-    report["torch"]["version"] = identity.torch_version
-    probecache.store(identity, report)
+    report["torch"]["version"] = identity.torch_version or report["torch"]["version"]  # None: a Python without torch
+    probecache.store(identity, probe_fixtures.typed(report))
     done = gsv_run(project, env, "python", "-I", "-c", "import sys; print('gsv_doctor_hook' in sys.modules)")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"
@@ -172,15 +171,14 @@ def test_a_python_with_an_option_value_before_I_is_seen_as_isolated(setup):
     assert "hook active" not in done.stderr
 
 
-def test_no_site_means_no_hook_even_when_installed(setup, tmp_path):
+@pytest.mark.slow  # run preflights that venv's Python: a cold cache, so a probe importing torch
+def test_no_site_means_no_hook_even_when_installed(setup, venv):
     from gsv_doctor import hookinstall
 
     project, env = setup
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)], check=True)
-    hookinstall.install(str(venv / "bin" / "python"))
+    hookinstall.install(str(venv))
     code = "import sys; print('gsv_doctor_hook' in sys.modules)"
-    done = gsv_run(project, env, str(venv / "bin" / "python"), "-S", "-c", code)
+    done = gsv_run(project, env, str(venv), "-S", "-c", code)
     assert done.stdout.strip() == "False"  # what the warning says: the .pth did not run
     assert "runs with -S" in done.stderr and "hook off" in done.stderr and "hook active" not in done.stderr
 

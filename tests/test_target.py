@@ -15,9 +15,10 @@ def test_only_marked_lines_count_and_noise_is_ignored():
     assert target.parse_sections(out) == {"probe": {"schema": "x"}, "config": {"is_half": False}}
 
 
+@pytest.mark.slow
 def test_probe_source_is_what_the_child_runs():
     result = target.run(sys.executable, timeout=120)
-    assert result.report["python"]["executable"] == sys.executable
+    assert result.report.executable == sys.executable
     assert result.timed_out is False and result.returncode == 0 and result.config is None
 
 
@@ -25,8 +26,8 @@ def test_load_probe_json_accepts_raw_and_check_documents(tmp_path):
     raw = scenarios.gtx1060()
     (tmp_path / "raw.json").write_text(json.dumps(raw), encoding="utf-8-sig")  # Notepad's BOM
     (tmp_path / "check.json").write_text(json.dumps({"schema": "gsv-doctor/check", "probe": raw}))
-    assert target.load_probe_json(str(tmp_path / "raw.json")) == raw
-    assert target.load_probe_json(str(tmp_path / "check.json")) == raw
+    assert target.load_probe_json(str(tmp_path / "raw.json")).to_dict() == raw
+    assert target.load_probe_json(str(tmp_path / "check.json")).to_dict() == raw
 
 
 def test_load_probe_json_refuses_a_newer_schema(tmp_path):
@@ -61,11 +62,12 @@ def test_a_bare_name_is_the_interpreter_on_path(tmp_path, monkeypatch):
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell script as a fake interpreter")
 def test_the_probe_child_runs_with_the_installed_hook_switched_off(tmp_path, monkeypatch):
     fake = tmp_path / "python"
-    fake.write_text('#!/bin/sh\ncat >/dev/null\necho "%s{\\"section\\": \\"probe\\", \\"hook\\": \\"$GSV_DOCTOR_HOOK\\"}"\n'
-                    % probe.MARKER)
+    fake.write_text('#!/bin/sh\ncat >/dev/null\necho "%s{\\"section\\": \\"probe\\", \\"schema\\": \\"%s\\", \\"schema_version\\": 1,'
+                    ' \\"torch\\": null, \\"devices\\": [], \\"environment\\": {\\"hook\\": \\"$GSV_DOCTOR_HOOK\\"}}"\n'
+                    % (probe.MARKER, probe.PROBE_SCHEMA))
     fake.chmod(0o755)
     monkeypatch.setenv("GSV_DOCTOR_HOOK", "1")
-    assert target.run(str(fake), timeout=30).report == {"hook": "0"}
+    assert target.run(str(fake), timeout=30).report.environment == {"hook": "0"}
 
 
 @pytest.mark.parametrize("change, message", [

@@ -1,12 +1,11 @@
 """gsv-doctor check: probe the target interpreter, read the project, report findings."""
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
-from gsv_doctor import messages, report, target
+from gsv_doctor import envelope, i18n, messages, report, target
 from gsv_doctor.checkup import run_checkup
 from gsv_doctor.findings import exit_code
 from gsv_doctor.i18n import LANG_KEY, pick_language
@@ -14,8 +13,16 @@ from gsv_doctor.i18n import LANG_KEY, pick_language
 project_option = click.option("--project", metavar="DIR", help="GPT-SoVITS folder (default: this folder or a parent).")
 python_option = click.option("--python", "python", metavar="PATH",
                              help="Interpreter that runs GPT-SoVITS, e.g. runtime\\python.exe (default: this one).")
-timeout_option = click.option("--timeout", type=click.FloatRange(min=1), default=target.DEFAULT_TIMEOUT_S,
-                              show_default=True, help="Seconds the probe may take.")
+def _finite_timeout(_ctx: click.Context, param: click.Parameter, value):
+    if value is not None and value != value:  # nan passes every range comparison
+        raise click.BadParameter(f"{value} is not a number of seconds (1 to {target.MAX_TIMEOUT_S:g}).", param=param)
+    return value
+
+
+# Every child gsv-doctor starts (probe, "where is torch", hook install) gets at most this long.
+timeout_option = click.option("--timeout", type=click.FloatRange(min=1, max=target.MAX_TIMEOUT_S),
+                              default=target.DEFAULT_TIMEOUT_S, callback=_finite_timeout,
+                              show_default=True, help="Seconds each child process may take (1 to 86400).")
 def _remember_lang(ctx: click.Context, _param: click.Parameter, value):
     ctx.meta[LANG_KEY] = value  # so an error message before any output speaks it too
     return value
@@ -53,14 +60,15 @@ def clear_progress() -> None:
 @lang_option
 def check(project, python, as_json, markdown, probe_json, timeout, lang) -> int:
     """Probe torch on every device and say which GPT-SoVITS entry points will fail, and why."""
-    if as_json and markdown:
-        raise click.UsageError("--json and --markdown are exclusive: pick one.")
     lang = pick_language(lang)
+    if as_json and markdown:
+        raise click.UsageError(i18n.text(messages.ERRORS, "usage.exclusive", lang, first="--json", second="--markdown"))
     result = run_checkup(project, python, timeout, probe_json,
                          on_probe_start=None if probe_json else progress(lang))
     clear_progress()
     if as_json:
-        click.echo(json.dumps(report.to_json(result, lang), indent=2, ensure_ascii=False))
+        click.echo(envelope.dumps(envelope.envelope("check", lang, exit_code(result.findings),
+                                                    report.to_json(result, lang))))
     elif markdown:
         click.echo(report.safe_text(report.render_markdown(result, lang), sys.stdout), nl=False)
     else:

@@ -2,7 +2,6 @@
 came from, which setting causes it, how to fix it, and whether this machine still hits it."""
 from __future__ import annotations
 
-import json
 import os
 import sys
 import unicodedata
@@ -11,9 +10,10 @@ from typing import Any, Dict, List, Optional
 
 import click
 
-from gsv_doctor import catalog, explain as core, logread, report, target
+from gsv_doctor import catalog, envelope, explain as core, logread, report, target
 from gsv_doctor import project as gsv_project
 from gsv_doctor.errors import DoctorError, EXIT_OK
+from gsv_doctor.commands.check import lang_option, timeout_option
 from gsv_doctor.i18n import pick_language
 
 LABELS = {
@@ -41,6 +41,9 @@ LABELS = {
         "symptom": "(reported symptom: {name})",
         "now": "[now: {value}]",
         "unset": "not set",
+        "project": "Project (from the log): {name}",
+        "assumed": "Assumed",
+        "note": "Note",
     },
     "zh": {
         "title": "gsv-doctor explain：{source}（{lines} 行，{encoding}）",
@@ -66,6 +69,9 @@ LABELS = {
         "symptom": "（用户报告的现象：{name}）",
         "now": "［当前：{value}］",
         "unset": "未设置",
+        "project": "项目（据日志判断）：{name}",
+        "assumed": "推断",
+        "note": "注意",
     },
 }
 
@@ -102,7 +108,10 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
         out.append(text["report"])
         return "\n".join(out) + "\n"
     out.append(text["found"].format(n=len(explanations)))
-    width = max(_width(text[k]) for k in ("means", "where", "cause", "fix", "this_machine")) + 2
+    project = core.project_json(explanations[0].project)
+    if project and log is not None:
+        out.append(text["project"].format(name=project["name"]))
+    width = max(_width(text[k]) for k in ("means", "where", "cause", "fix", "this_machine", "assumed", "note")) + 2
     indent = " " * (width + 3)
 
     def row(label: str, value: str) -> None:
@@ -117,6 +126,8 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
             out.append("%d. %s  [%s, %s]" % (number, paint(explanation.message, "red+bold"), explanation.id, where_in_log))
         else:
             out.append("%d. %s  [%s]" % (number, text["symptom"].format(name=explanation.id), explanation.id))
+        if explanation.assumed:
+            row("assumed", core.assumed_text(explanation, lang))
         row("means", core.meaning(explanation, lang))
         location = explanation.location
         if location is not None:
@@ -146,6 +157,8 @@ def render_text(explanations: List[core.Explanation], lang: str, source: str, lo
             out.append(indent + core.manual(explanation, lang))
         else:
             row("fix", core.manual(explanation, lang))
+        for note in core.notes(explanation, lang):
+            row("note", paint(note, "yellow"))
         if explanation.machine is not None:
             status_colour = {core.STILL: "red", core.FIXED: "green"}.get(explanation.machine.status, "yellow")
             row("this_machine", paint(core.machine_text(explanation.machine, lang), status_colour))
@@ -169,10 +182,15 @@ def _read(file: Optional[str], symptom: Optional[str], lang: str) -> Optional[tu
         return None
     if file is None and sys.stdin is not None and sys.stdin.isatty():
         click.echo(LABELS[lang]["prompt"], err=True)
-    data, name = logread.read_source(file)
+    data, name, cut = logread.read_source_capped(file)
+    if logread.looks_binary(data):
+        raise DoctorError.of("explain.not-text", name=name)
+    if cut:
+        click.echo(f"gsv-doctor: {name} is longer than {logread.MAX_LOG_BYTES // 2 ** 20} MB; only"
+                   f" {'its last' if os.path.isfile(str(name)) else 'the first'}"
+                   f" {logread.MAX_LOG_BYTES // 2 ** 20} MB were read.", err=True)
     if not data.strip() and not symptom:
-        raise DoctorError(f"{name} is empty: there is no log to explain.",
-                          "Give a log file, or pipe or paste the log into `gsv-doctor explain -`.")
+        raise DoctorError.of("explain.empty", name=name)
     return data, name
 
 
@@ -181,12 +199,13 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
     if sys.stderr is not None and sys.stderr.isatty():
         click.echo(LABELS[lang]["probing"].format(python=python or sys.executable), err=True)
     result = target.run(python, project_root, timeout=timeout)
+    target.require_python(result)  # not a Python at all is bad input (exit 2), as for check
     if result.report is None:
         why = ("timed out after %gs" % timeout) if result.timed_out else (
             result.stderr_tail.splitlines()[-1] if result.stderr_tail else "exit code %s" % result.returncode)
         return None, None, LABELS[lang]["probe_failed"].format(why=why)
-    if result.report.get("torch") is None:
-        return None, None, LABELS[lang]["probe_failed"].format(why=result.report.get("error"))
+    if result.report.torch is None:
+        return None, None, LABELS[lang]["probe_failed"].format(why=result.report.error)
     config = result.config if result.config and not result.config.get("error") else None
     return result.report, config, None
 
@@ -198,9 +217,8 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
 @click.option("--no-probe", is_flag=True, help="Do not check whether this machine would still hit the errors.")
 @click.option("--symptom", type=click.Choice(sorted(catalog.SYMPTOMS)), help="A problem that prints no error.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON document instead of text.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the output (default: from the locale).")
-@click.option("--timeout", type=float, default=target.DEFAULT_TIMEOUT_S, show_default=True,
-              help="Seconds the probe may take.")
+@lang_option
+@timeout_option
 def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) -> int:
     """Explain the errors in a GPT-SoVITS log (a file, or - for standard input)."""
     lang = pick_language(lang)
@@ -212,9 +230,11 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
     if read is not None:
         data, source = read
         log = logread.read_log(data)
-        explanations = core.explain_log(log, project_root)
+        explanations = core.explain_log(log, project_root, project_hint="gpt-sovits" if project_root else None,
+                                        project_given=project is not None)
     if symptom:
-        explanations.append(core.symptom(symptom))
+        hint = "gpt-sovits" if project_root or log is None else None
+        explanations.append(core.symptom(symptom, core.log_project(log, hint, project is not None)))
 
     probe_info: Dict[str, Any] = {"ran": False}
     note = None
@@ -224,8 +244,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
         machine, config, note = _probe(python, project_root, timeout, lang)
         core.add_machine_verdicts(explanations, machine, config)
         probe_info = {"ran": machine is not None, "error": note,
-                      "torch": ((machine or {}).get("torch") or {}).get("version"),
-                      "python": ((machine or {}).get("python") or {}).get("executable"),
+                      "torch": machine.torch_version if machine else None,
+                      "python": machine.executable if machine else None,
                       "config": config}
     core.add_current_settings(explanations, core.current_settings(
         facts, config, os.environ.get("is_half"), env_known=True))
@@ -239,7 +259,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
             last_exception=(log.last_exception() if log and not explanations else None),
             probe=probe_info, exit_code=code,
         )
-        click.echo(report.safe_text(json.dumps(document, indent=2, ensure_ascii=False), sys.stdout))
+        document = envelope.envelope("explain", lang, code, document)
+        click.echo(report.safe_text(envelope.dumps(document), sys.stdout))
         return code
     colour = report.use_colour()
     text = render_text(explanations, lang, source, log, note, colour)

@@ -9,11 +9,11 @@ from typing import Any, Dict, List, Optional
 
 import click
 
-from gsv_doctor import edits, fixmessages, fixplan, report
+from gsv_doctor import edits, envelope, fixmessages, fixplan, report
 from gsv_doctor import project as project_module
 from gsv_doctor.checkup import run_checkup
 from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
-from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, DoctorError
+from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from gsv_doctor.fixmessages import FixError
 from gsv_doctor.i18n import pick_language
 
@@ -37,7 +37,18 @@ def _closing(plan: fixplan.FixPlan, mode: str) -> str:
 
 
 def _undone_code(item: edits.UndoResult) -> str:
+    if item.status == "missing-backup":
+        return "out.missing-backup"
     return "out.restored-forced" if item.forced else "out.restored"
+
+
+def _undone_text(item: edits.UndoResult, lang: str) -> str:
+    params = {"path": item.path, "backup": item.backup, "saved": item.saved}
+    lines = [fixmessages.text(_undone_code(item), lang, params)]
+    if item.status == "missing-backup":
+        lines.append(fixmessages.text("out.missing-backup.hint", lang, params))
+    lines += [fixmessages.text("out.dropped", lang, {"backup": old}) for old in item.dropped]
+    return "\n".join(lines)
 
 
 def _envelope(mode: str, root: Path, plan: Optional[fixplan.FixPlan], statuses: Dict[str, str],
@@ -45,8 +56,9 @@ def _envelope(mode: str, root: Path, plan: Optional[fixplan.FixPlan], statuses: 
     if plan is not None:
         closing, closing_params = _closing(plan, mode), {}
     else:
-        closing, closing_params = ("out.undone", {"count": len(undone)}) if undone else ("out.nothing-to-undo", {})
-    return {
+        count = sum(u.status == "restored" for u in undone)
+        closing, closing_params = ("out.undone", {"count": count}) if undone else ("out.nothing-to-undo", {})
+    return envelope.envelope("fix", lang, code, {
         "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "mode": mode, "language": lang, "project": str(root),
         "edits": [{"path": e.path, "kind": e.kind,
                    "reasons": [fixmessages.text(r.code, lang, r.params) for r in e.reasons],
@@ -58,12 +70,12 @@ def _envelope(mode: str, root: Path, plan: Optional[fixplan.FixPlan], statuses: 
                    "command": n.command, "severity": n.severity}
                   for n in (plan.notes if plan else [])],
         "answered": plan.answered if plan else [],
-        "undone": [{"path": u.path, "backup": u.backup, "forced": u.forced,
-                    "text": fixmessages.text(_undone_code(u), lang, {"path": u.path, "backup": u.backup})}
+        "undone": [{"path": u.path, "status": u.status, "backup": u.backup, "saved": u.saved, "forced": u.forced,
+                    "dropped": u.dropped, "text": _undone_text(u, lang)}
                    for u in undone],
         "message": {"code": closing, "params": closing_params, "text": fixmessages.text(closing, lang, closing_params)},
         "exit_code": code,
-    }
+    })
 
 
 def _render_plan(plan: fixplan.FixPlan, root: Path, mode: str, results: List[edits.WriteResult], lang: str) -> str:
@@ -109,29 +121,25 @@ def fix(project, python, write, yes, pin, all_sections, undo, force, as_json, pr
         raise click.UsageError(fixmessages.text("usage.force-without-undo", lang))
     if undo and (write or pin or all_sections or probe_json):
         raise click.UsageError(fixmessages.text("usage.undo-with-options", lang))
-    try:
-        if undo:
-            return _undo(project, force, as_json, lang)
-        return _fix(project, python, write, yes, pin, all_sections, as_json, probe_json, timeout, lang)
-    except FixError as error:
-        localised = error.in_language(lang)
-        raise DoctorError(report.safe_text(localised.message, sys.stderr),
-                          localised.hint and report.safe_text(localised.hint, sys.stderr),
-                          localised.exit_code) from None
+    # A FixError speaks every language: the one error handler renders it (text, or JSON with --json).
+    if undo:
+        return _undo(project, force, as_json, lang)
+    return _fix(project, python, write, yes, pin, all_sections, as_json, probe_json, timeout, lang)
 
 
 def _undo(project, force, as_json, lang) -> int:
     root = _root(project)
     with edits.lock(root):
         undone = edits.undo(root, force)
+    code = EXIT_USAGE if any(u.status == "missing-backup" for u in undone) else EXIT_OK
     if as_json:
-        click.echo(json.dumps(_envelope("undo", root, None, {}, undone, EXIT_OK, lang), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(_envelope("undo", root, None, {}, undone, code, lang), indent=2, ensure_ascii=False))
     elif not undone:
         _echo(fixmessages.text("out.nothing-to-undo", lang))
     else:
         for item in undone:
-            _echo(fixmessages.text(_undone_code(item), lang, {"path": item.path, "backup": item.backup}))
-    return EXIT_OK
+            _echo(_undone_text(item, lang))
+    return code
 
 
 def _fix(project, python, write, yes, pin, all_sections, as_json, probe_json, timeout, lang) -> int:

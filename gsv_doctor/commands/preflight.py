@@ -26,6 +26,21 @@ def failure_text(result: core.Preflight, errors: List[Finding], lang: str, how_t
     return f"{header}\n{render_findings(errors + warnings, lang)}\n{how_to_fix}"
 
 
+def ok_line(result: core.Preflight, lang: str) -> str:
+    """The one line of a launch that will work."""
+    line = messages.line
+    torch_version = result.report.torch_version or result.identity.torch_version
+    where = line("preflight.project", lang, root=result.project.root) if result.project else \
+        line("preflight.no-project", lang)
+    extra = line("preflight.needs-env", lang) if result.env.get("is_half") == "False" else ""
+    return line("preflight.ok", lang, torch=torch_version, where=where, extra=extra,
+                source=line("preflight.cached" if result.cached else "preflight.fresh", lang))
+
+
+def _echo(text: str, stream) -> None:
+    click.echo(report.safe_text(text, stream), file=stream)
+
+
 @click.command()
 @project_option
 @python_option
@@ -43,9 +58,9 @@ def preflight(project, python, apply_fix, env_shell, script, refresh, timeout, l
     if script:
         backup = core.install_into(script)
         if backup is None:
-            click.echo(f"{script} already runs gsv-doctor; nothing to change.")
+            _echo(messages.line("preflight.already-installed", lang, script=script), sys.stdout)
         else:
-            click.echo(f"Added the preflight line to {script} (backup: {backup}).")
+            _echo(messages.line("preflight.installed", lang, script=script, backup=backup), sys.stdout)
         return 0
     result = core.run_preflight(project, python, timeout, refresh=refresh)
     status = sys.stderr if env_shell else sys.stdout  # with --env, stdout is for the shell to evaluate
@@ -60,8 +75,8 @@ def preflight(project, python, apply_fix, env_shell, script, refresh, timeout, l
         click.echo(report.safe_text(failure_text(result, errors, lang, hint), status), file=status)
         return result.exit_code
     if fixed:
-        click.echo("gsv-doctor preflight: fixed " + ", ".join(fixed), file=status)
-    click.echo(core.summary_line(result), file=status)
+        _echo(messages.line("preflight.fixed", lang, paths=", ".join(fixed)), status)
+    _echo(ok_line(result, lang), status)
     if env_shell:
         for line in core.env_lines(result.env, env_shell):
             click.echo(line)

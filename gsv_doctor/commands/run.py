@@ -4,19 +4,18 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import click
 
-from gsv_doctor import atomicfile, hook, hookinstall, messages, preflight
+from gsv_doctor import atomicfile, children, hook, hookinstall, messages, preflight, report
 from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
 from gsv_doctor.commands.preflight import failure_text
 from gsv_doctor.errors import EXIT_FINDINGS, DoctorError
 from gsv_doctor.i18n import pick_language
+from gsv_doctor.messages import line
 
 # sitecustomize for a child started without -I: activate the hook, then hand over to the
 # sitecustomize this one shadows (conda's, a user's), if there is one.
@@ -108,7 +107,8 @@ def _installed_in(program: str) -> bool:
         return False
 
 
-def child_environment(result: preflight.Preflight, command: Sequence[str]) -> Tuple[Dict[str, str], bool, Optional[str]]:
+def child_environment(result: preflight.Preflight, command: Sequence[str],
+                      lang: str = "en") -> Tuple[Dict[str, str], bool, Optional[str]]:
     """(environment for CMD, whether the hook will be active in it, a warning line or None)."""
     env = dict(os.environ)
     env.update(result.env)
@@ -116,47 +116,29 @@ def child_environment(result: preflight.Preflight, command: Sequence[str]) -> Tu
         return env, False, None
     env[hook.ENV_SWITCH] = "1"
     if "S" in python_flags(command):
-        return env, False, (f"gsv-doctor run: {command[0]} runs with -S (no `site` module), so neither the hook that"
-                            " `run` adds through PYTHONPATH nor one installed with `gsv-doctor hook install` (a .pth"
-                            " file, which `site` reads) can start there; start it without -S.")
+        return env, False, line("run.no-site", lang, program=command[0])
     if isolated(command):
         if _installed_in(command[0]):
             return env, True, None
-        return env, False, (f"gsv-doctor run: {command[0]} runs with -I or -E, which ignore PYTHONPATH, so the hook"
-                            f" cannot be started from here; run `gsv-doctor hook install --python {command[0]}` once.")
+        return env, False, line("run.isolated", lang, program=command[0])
     env["PYTHONPATH"] = os.pathsep.join([str(hook_dir())] + [p for p in [env.get("PYTHONPATH")] if p])
     return env, True, None
 
 
 def run_child(command: List[str], env: Dict[str, str]) -> int:
-    """Run CMD; forward TERM/HUP to it; Ctrl-C reaches it from the terminal. Exit code as a shell gives it."""
-    try:
-        child = subprocess.Popen(command, env=env)
-    except OSError as error:
-        raise DoctorError(f"Could not start {command[0]}: {error.strerror or error}.",
-                          "Check the command after `--`.") from None
-    forwarded = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
-    previous = {}
-    for number in forwarded:
-        previous[number] = signal.signal(number, lambda signum, frame: child.send_signal(signum))
-    previous_int = signal.signal(signal.SIGINT, signal.SIG_IGN)  # the child gets the terminal's Ctrl-C itself
-    try:
-        code = child.wait()
-    finally:
-        signal.signal(signal.SIGINT, previous_int)
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+    """Run CMD in its own session; Ctrl-C, TERM and HUP go to it. Exit code as a shell gives it."""
+    code = children.run_child(command, env)
     return 128 - code if code < 0 else code  # killed by signal N: 128 + N, as shells report it
 
 
-def fix_advice(errors) -> str:
+def fix_advice(errors, lang: str) -> str:
     """The fixes that answer these errors (never `run` itself: that is what refused)."""
     commands = []
     for finding in errors:
         command = finding.fix_command
         if command and not command.startswith("gsv-doctor run") and command not in commands:
             commands.append(command)
-    return " / ".join(commands) if commands else "the edit by hand shown above"
+    return " / ".join(commands) if commands else messages.label("step_by_hand", lang).rstrip(".。")
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
@@ -174,17 +156,19 @@ def run(project, python, timeout, lang, command) -> int:
     lang = pick_language(lang)
     command = list(command)
     result = preflight.run_preflight(project, python or python_of(command), timeout, command=command)
-    env, hooked, warning = child_environment(result, command)
+    env, hooked, warning = child_environment(result, command, lang)
     errors = [f for f in result.blocking() if not (hooked and f.id in preflight.HOOK_COVERS)]
     if warning:
-        click.echo(warning, err=True)
+        click.echo(report.safe_text(warning, sys.stderr), err=True)
     if errors:
-        click.echo(failure_text(result, errors, lang, messages.label("run_not_started", lang, fix=fix_advice(errors))),
+        hint = messages.label("run_not_started", lang, fix=fix_advice(errors, lang))
+        click.echo(report.safe_text(failure_text(result, errors, lang, hint), sys.stderr),
                    err=True)
         return EXIT_FINDINGS
-    parts = ["hook active" if hooked else "hook off"]
+    parts = [line("run.hook-active" if hooked else "run.hook-off", lang)]
     if result.env:
         parts.append(", ".join(f"{k}={v}" for k, v in sorted(result.env.items())))
-    click.echo(f"gsv-doctor run: {'; '.join(parts)}; starting {' '.join(command)}", err=True)
+    click.echo(report.safe_text(line("run.starting", lang, parts="; ".join(parts), command=" ".join(command)),
+                                sys.stderr), err=True)
     sys.stderr.flush()
     return run_child(command, env)

@@ -15,9 +15,13 @@ A family module lives in its own package here and provides:
   each naming the entry points it affects;
 - ``launched(command, root) -> (entry point name, setting override or None) | None``: which entry
   point a command line starts (for preflight and run);
-- ``plan_fix(findings, facts, pin, all_sections) -> fixplan.FixPlan``: the edits (edits.py writes);
-- ``next_steps(verdicts, findings) -> [command]`` is not needed: the core derives advice from
-  each finding's ``fix_command``.
+- ``override(name, args, entries) -> EntryPoint | None``: the entry point as its arguments change it;
+- ``default_entry() -> name``: what a start script launches;
+- ``plan_fix(findings, facts, pin, all_sections, config_values_known) -> fixplan.FixPlan``: the
+  edits (edits.py writes them); raises fixmessages.FixError when the files cannot be edited;
+- ``file_lines(facts, effective, lang) -> [line]``: the report's lines about its files.
+
+Advice is derived by the core from each finding's ``fix_command``.
 
 Adding a family: a package here and one line in FAMILIES.
 """

@@ -96,3 +96,32 @@ def plan_fix(found, facts, pin: bool = False, all_sections: bool = False, config
 def default_entry() -> str:
     """What a start script launches when nothing else says."""
     return "webui.py"
+
+
+def file_lines(facts, effective, lang: str) -> List[str]:
+    """The report's lines about config.py, tts_infer.yaml and the is_half variable."""
+    from gsv_doctor import messages
+
+    label = messages.label
+    lines = []
+    if facts.config is not None:
+        shape = f"shape_{facts.config.shape}"
+        shown = (f"{label('shape', lang)} {label(shape, lang) if shape in messages.LABELS else facts.config.shape},"
+                 f" {facts.config.encoding}")
+        if effective is not None:
+            how = messages.phrase("value_source_" + effective.source, lang)
+            shown += f"; is_half={effective.is_half}, infer_device={effective.infer_device} ({how})"
+        lines.append(f"  config.py        {shown}")
+    elif facts.config_error:  # the finding says why, once
+        lines.append(f"  config.py        {label('unreadable_see_findings', lang)}")
+    if facts.tts_infer is not None and facts.tts_infer.sections:
+        section = "custom" if "custom" in facts.tts_infer.sections else sorted(facts.tts_infer.sections)[0]
+        values = facts.tts_infer.sections[section]
+        lines.append(f"  tts_infer.yaml   {section}: device={values.get('device')}, is_half={values.get('is_half')}")
+    elif facts.tts_infer_error:
+        lines.append(f"  tts_infer.yaml   {label('unreadable_see_findings', lang)}")
+    else:
+        lines.append(f"  tts_infer.yaml   {label('not_found', lang)}")
+    env = facts.env_is_half
+    lines.append(f"  env is_half      {label('unset', lang) if env is None else repr(env)}")
+    return lines

@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from gsv_doctor.diagnose import (
     CRASH, DEVICE, FIX_WRITE, HALF_CPU, NAN, OK, SLOW, START, DeviceAssessment, Effective, Verdict,
-    cannot_half, half_finding, resolve, same_file)
+    half_finding, half_unusable, resolve, same_file)
 from gsv_doctor.families.gpt_sovits.facts import (
     API, API_V2, IMPORTERS, WEBUI, ProjectFacts)
 from gsv_doctor.findings import MEASURED, PROJECT, Finding, Severity
@@ -171,7 +171,7 @@ def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceA
         found += config_findings
         found += _env_findings(facts, verdicts, devices, environ.get("is_half"))
         found += _tts_findings(facts, _direct(verdicts, API_V2), devices)
-        if facts.training_fp16 and cannot_half(devices):
+        if facts.training_fp16 and half_unusable(devices):
             found.append(Finding("training-fp16", Severity.INFO, PROJECT, params={"files": facts.training_fp16}))
         if facts.bundled_python and probed_python and not same_file(facts.bundled_python, probed_python):
             found.append(Finding("bundled-runtime-not-probed", Severity.WARNING, PROJECT,

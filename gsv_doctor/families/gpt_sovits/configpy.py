@@ -6,6 +6,7 @@ Standard library only. Offsets are character offsets into the decoded text (BOM 
 from __future__ import annotations
 
 import ast
+import bisect
 import codecs
 import re
 from dataclasses import dataclass
@@ -90,23 +91,22 @@ def decode(raw: bytes, path: str = "config.py") -> Tuple[str, str]:
         match = _COOKIE.match(line)
         if match:
             try:
-                candidates.append(codecs.lookup(match.group(1).decode("ascii")).name)
+                info = codecs.lookup(match.group(1).decode("ascii"))
             except (LookupError, UnicodeDecodeError):
-                pass
+                break
+            # rot13, hex, base64, zlib, uu, punycode...: codecs, but not text encodings Python would read
+            if getattr(info, "_is_text_encoding", True):
+                candidates.append(info.name)
             break
     candidates.extend(FALLBACK_ENCODINGS)
     for encoding in candidates:
         try:
             text = raw.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):  # punycode, idna: UnicodeError, not UnicodeDecodeError
             continue
         if text.encode(encoding) == raw and "\x00" not in text:
             return text, encoding
-    raise DoctorError(
-        f"{path} is not text in any encoding gsv-doctor knows ({', '.join(FALLBACK_ENCODINGS)}),"
-        " so it cannot be read or edited safely.",
-        hint="Save it as UTF-8 in your editor, or restore it from GPT-SoVITS's release.",
-    )
+    raise DoctorError.of("file.undecodable", path=path, encodings=", ".join(FALLBACK_ENCODINGS))
 
 
 def newline_style(text: str) -> str:
@@ -119,19 +119,43 @@ def newline_style(text: str) -> str:
 
 
 class _Offsets:
-    """Maps ast (line, UTF-8 byte column) positions to offsets in the decoded text."""
+    """Maps ast (line, UTF-8 byte column) positions to offsets in the decoded text.
+
+    Linear in the file: a line is measured once, so a config.py written as one long line
+    (megabytes, thousands of statements) costs no more than the same code on many lines."""
 
     def __init__(self, text: str):
         self.text = text
         self.starts = [0]
         for match in _NEWLINE.finditer(text):
             self.starts.append(match.end())
+        self._wide: Dict[int, Tuple[List[int], List[int]]] = {}  # line -> (byte positions, extra bytes so far)
+
+    def _wide_chars(self, line: int) -> Tuple[List[int], List[int]]:
+        """Where the multi-byte characters of a line start (in UTF-8 bytes), and how many bytes
+        beyond one per character come before and with each."""
+        if line not in self._wide:
+            start = self.starts[line - 1]
+            end = self.starts[line] if line < len(self.starts) else len(self.text)
+            positions: List[int] = []
+            extra: List[int] = []
+            chars = self.text[start:end]
+            if not chars.isascii():
+                total = 0
+                for index, char in enumerate(chars):
+                    if char > "\x7f":
+                        size = len(char.encode("utf-8", "surrogatepass"))
+                        positions.append(index + total)
+                        total += size - 1
+                        extra.append(total)
+            self._wide[line] = (positions, extra)
+        return self._wide[line]
 
     def __call__(self, line: int, col_bytes: int) -> int:
         start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
-        prefix = self.text[start:end].encode("utf-8")[:col_bytes]
-        return start + len(prefix.decode("utf-8", errors="ignore"))
+        positions, extra = self._wide_chars(line)
+        before = bisect.bisect_left(positions, col_bytes)  # wide characters that start before the column
+        return start + col_bytes - (extra[before - 1] if before else 0)
 
     def line_end(self, line: int) -> int:
         """Offset just after line `line` (including its line ending)."""
@@ -229,11 +253,11 @@ def read_config(path) -> ConfigFacts:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DoctorError(f"{path} does not exist.", hint="Point --project at the GPT-SoVITS folder (the one with webui.py and config.py).")
+        raise DoctorError.of("config.missing", path=path)
     except IsADirectoryError:
-        raise DoctorError(f"{path} is a folder, not config.py.")
+        raise DoctorError.of("config.is-folder", path=path)
     except OSError as error:
-        raise DoctorError(f"{path} cannot be read: {error.strerror or error}.")
+        raise DoctorError.of("file.unreadable", path=path, error=error.strerror or error)
     return parse_config(raw, str(path))
 
 
@@ -242,11 +266,7 @@ def parse_config(raw: bytes, path: str = "config.py") -> ConfigFacts:
     try:
         tree = ast.parse(text, filename=path)
     except SyntaxError as error:
-        raise DoctorError(
-            f"{path} has a Python syntax error on line {error.lineno}: {error.msg}."
-            " GPT-SoVITS cannot start with it either, and gsv-doctor will not edit it.",
-            hint="Fix that line (or restore the file from GPT-SoVITS's release), then run gsv-doctor again.",
-        )
+        raise DoctorError.of("config.syntax", path=path, line=error.lineno, error=error.msg)
     offsets = _Offsets(text)
     guard = _guard_span(text)
     local_functions = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -292,7 +312,8 @@ def parse_config(raw: bytes, path: str = "config.py") -> ConfigFacts:
                     assignments.append(Assignment(
                         name=name.id, line=stmt.lineno, end_line=stmt.end_lineno,
                         start=start, end=offsets(stmt.end_lineno, stmt.end_col_offset),
-                        value_source=ast.get_source_segment(text, value) or "",
+                        value_source=text[offsets(value.lineno, value.col_offset):
+                                          offsets(value.end_lineno, value.end_col_offset)],
                         kind=kind, literal=literal if kind == "literal" else None,
                         conditional=conditional,
                         value_start=offsets(value.lineno, value.col_offset),
@@ -302,7 +323,8 @@ def parse_config(raw: bytes, path: str = "config.py") -> ConfigFacts:
                         top_statement=top_index,
                     ))
             if isinstance(stmt, ast.If):
-                test = ast.get_source_segment(text, stmt.test)
+                test = text[offsets(stmt.test.lineno, stmt.test.col_offset):
+                            offsets(stmt.test.end_lineno, stmt.test.end_col_offset)]
                 if _mentions_cpu_test(stmt.test) and _sets_half_false(stmt.body):
                     facts.cpu_guard = True
                 if _sets_device_cpu(stmt.body) and _sets_half_false(stmt.body):

@@ -20,6 +20,8 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from gsv_doctor.families.gpt_sovits import configpy
 from gsv_doctor.families.gpt_sovits.facts import (
     API, API_V2, IMPORTERS, INFERENCE_UI, TTS_INFER, UVR5, WEBUI, ProjectFacts, own_lines)
+from gsv_doctor.diagnose import no_cuda_error
+from gsv_doctor.probereport import ProbeReport
 from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting
 
 # The mid-2025 config.py helper keeps a card on the GPU when (memory in GiB + 0.4) >= 4
@@ -37,32 +39,30 @@ def _truthy(value: Any) -> Optional[bool]:
     return str(value).strip().lower() in ("true", "1", "yes")
 
 
-def no_cuda_error(report: Mapping[str, Any]) -> str:
-    torch_info = report.get("torch") or {}
-    if not torch_info.get("cuda") and not torch_info.get("hip"):
-        return "AssertionError: Torch not compiled with CUDA enabled"
-    if (report.get("cuda") or {}).get("error"):
-        return report["cuda"]["error"]
-    return "RuntimeError: Found no NVIDIA driver on your system."
+def _cuda(report: Optional[ProbeReport]) -> bool:
+    return bool(report is not None and report.cuda_available)
 
 
-def helper_rule(report: Mapping[str, Any]) -> Tuple[bool, str]:
+def _mps(report: Optional[ProbeReport]) -> bool:
+    return bool(report is not None and report.mps_available)
+
+
+def helper_rule(report: Optional[ProbeReport]) -> Tuple[bool, str]:
     """(is_half, infer_device) of the mid-2025 helper on the probed cards."""
     cards = []
-    cuda = bool((report.get("cuda") or {}).get("available"))
-    for device in report.get("devices") or []:
-        if device.get("kind") != "cuda" or not cuda or not device.get("capability"):
+    for device in (report.devices if _cuda(report) else ()):
+        if device.kind != "cuda" or not device.capability:
             continue
-        major, minor = device["capability"][:2]
+        major, minor = device.capability[:2]
         sm = major + minor / 10.0
-        memory = (device.get("total_memory_gb") or 0.0) + MEMORY_ALLOWANCE_GB
-        name = device.get("name") or ""
+        memory = (device.total_memory_gb or 0.0) + MEMORY_ALLOWANCE_GB
+        name = device.name or ""
         if memory < 4 or sm < 5.3:
             cards.append(("cpu", False, 0.0, 0.0))
         elif sm == 6.1 or (re.search(r"16\d{2}", name) and sm == 7.5):
-            cards.append((device["id"], False, sm, memory))
+            cards.append((device.id, False, sm, memory))
         elif sm > 6.1:
-            cards.append((device["id"], True, sm, memory))
+            cards.append((device.id, True, sm, memory))
         else:
             cards.append(("cpu", False, 0.0, 0.0))
     if not cards:
@@ -71,7 +71,7 @@ def helper_rule(report: Mapping[str, Any]) -> Tuple[bool, str]:
     return any(card[1] for card in cards), best[0]
 
 
-def config_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Mapping[str, Any],
+def config_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Optional[ProbeReport],
                    environ: Mapping[str, str]) -> Optional[Setting]:
     """What config.py gives (webui.py, api.py and every script importing it)."""
     config = facts.config
@@ -82,11 +82,11 @@ def config_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], rep
         if ran.get("error"):
             return Setting(None, None, "config.py", EXECUTED, error=ran["error"], where=ran.get("where"))
         return Setting(_device_text(ran.get("infer_device")), _truthy(ran.get("is_half")), "config.py", EXECUTED)
-    cuda = bool((report.get("cuda") or {}).get("available"))
-    mps = bool((report.get("mps") or {}).get("available"))
-    is_half, device, crash = configpy.predict_run(config, cuda, environ, mps_available=mps)
+    is_half, device, crash = configpy.predict_run(config, _cuda(report), environ, mps_available=_mps(report))
     if crash:
-        return Setting(None, None, "config.py", STATIC, error=crash[1] or no_cuda_error(report),
+        error = crash[1] or (no_cuda_error(report) if report is not None else "AssertionError: Torch not compiled"
+                                                                                " with CUDA enabled")
+        return Setting(None, None, "config.py", STATIC, error=error,
                        where=f"config.py:{crash[0]}")
     if config.shape == "helper" and not config.patched:
         is_half, device = helper_rule(report)
@@ -100,7 +100,7 @@ def _device_text(value: Any) -> Optional[str]:
 
 
 def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Optional[Mapping[str, Any]],
-                report: Mapping[str, Any], source: str) -> Optional[Setting]:
+                report: Optional[ProbeReport], source: str) -> Optional[Setting]:
     """A script's own is_half / device lines with the is_half variable at `value` (None: unset)."""
     read = next((r for r in facts.entry_reads if r.path == path), None)
     if read is None:
@@ -113,7 +113,7 @@ def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Op
             if got.get("error"):
                 return Setting(None, None, source, EXECUTED, error=got["error"], where=got.get("where"))
             return Setting(_device_text(got.get("device")), _truthy(got.get("is_half")), source, EXECUTED)
-    cuda = bool((report.get("cuda") or {}).get("available"))
+    cuda = _cuda(report)
     environ = {} if value is None else {"is_half": value}
     try:
         tree = ast.parse(Path(facts.root, path).read_bytes())
@@ -132,7 +132,7 @@ def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Op
     return Setting(_device_text(device), half if isinstance(half, bool) else None, source, how)
 
 
-def tts_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Mapping[str, Any]) -> Optional[Setting]:
+def tts_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Optional[ProbeReport]) -> Optional[Setting]:
     """TTS_Config on tts_infer.yaml (api_v2.py)."""
     tts = facts.tts_infer
     if tts is None or not tts.sections:
@@ -149,7 +149,7 @@ def tts_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report
     device = values.get("device")
     is_half = values.get("is_half")
     tts_config = facts.tts_config
-    cuda = bool((report.get("cuda") or {}).get("available"))
+    cuda = _cuda(report)
     if tts_config is not None and tts_config.device_fallback and "cuda" in str(device or "") and not cuda:
         device = "cpu"
     if tts_config is not None and tts_config.half_fallback and str(device) == "cpu":
@@ -165,7 +165,7 @@ def _tts_note(facts: ProjectFacts) -> Optional[str]:
                                                         ("is_half", tts_config.half_fallback)) if on)
 
 
-def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Mapping[str, Any],
+def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Optional[ProbeReport],
                  environ: Mapping[str, str]) -> List[EntryPoint]:
     entries: List[EntryPoint] = []
     present = set(facts.present)
@@ -177,7 +177,7 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
         for read in facts.entry_reads:
             if config.error:
                 continue
-            child = env_setting(facts, read.path, exported, result, report, "is_half=" + str(exported) + " from webui.py")
+            child = env_setting(facts, read.path, exported, result, report, "is_half " + str(exported) + " from webui.py")
             if child is not None and exported is not None:
                 if child.device and child.device.startswith("cuda") and config.device and config.device.startswith("cuda"):
                     child.device = config.device  # webui.py hands its children the card it picked
@@ -191,7 +191,7 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
     for read in facts.entry_reads:
         now = environ.get("is_half")
         setting = env_setting(facts, read.path, now, result, report,
-                              "is_half variable " + ("unset, default " + str(read.env_default) if now is None else "=" + now))
+                              "is_half variable " + ("unset, default " + str(read.env_default) if now is None else now))
         if setting is None:
             continue
         if config is not None and config.error and read.path in facts.imports_config:

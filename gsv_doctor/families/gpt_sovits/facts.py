@@ -168,7 +168,7 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
     try:
         config = configpy.read_config(root / "config.py")
     except DoctorError as error:
-        config_error = str(error)
+        config_error = error.message  # the hint is the finding's manual fix, said once
     tts_path = root / TTS_INFER
     tts = None
     tts_error = None
@@ -176,7 +176,7 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
         try:
             tts = ttsyaml.read_tts_infer(tts_path)
         except DoctorError as error:
-            tts_error = str(error)
+            tts_error = error.message
     bundled = next((str(root / p) for p in BUNDLED_PYTHONS if (root / p).is_file()), None)
     candidates = [WEBUI, API, API_V2, INFERENCE_UI, INFERENCE_UI_FAST, INFERENCE_CLI, INFERENCE_GUI, UVR5]
     present = [p for p in candidates if (root / p).is_file()]

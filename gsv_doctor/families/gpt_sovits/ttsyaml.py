@@ -49,17 +49,15 @@ def read_tts_infer(path) -> TtsInferFacts:
     except FileNotFoundError:
         return TtsInferFacts(path=str(path), exists=False)
     except OSError as error:
-        raise DoctorError(f"{path} cannot be read: {error.strerror or error}.")
+        raise DoctorError.of("file.unreadable", path=path, error=error.strerror or error)
     text, encoding = decode(raw, str(path))
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" on line {mark.line + 1}" if mark is not None else ""
-        raise DoctorError(
-            f"{path} is not valid YAML{where}; api_v2.py cannot start with it either.",
-            hint="Fix that line, or delete the file: GPT-SoVITS writes a fresh one with its defaults.",
-        )
+        if mark is not None:
+            raise DoctorError.of("yaml.invalid-at", path=path, line=mark.line + 1)
+        raise DoctorError.of("yaml.invalid", path=path)
     facts = TtsInferFacts(path=str(path), exists=True, encoding=encoding)
     facts.text = text
     if data is None:

@@ -4,7 +4,8 @@ import pytest
 
 import probe_fixtures as scenarios
 from gsv_doctor import gpus, preflight, project
-from gsv_doctor.diagnose import DEVICE, HALF_CPU, NAN, OK, START, diagnose
+from gsv_doctor import diagnose as diagnose_module
+from gsv_doctor.diagnose import DEVICE, HALF_CPU, NAN, OK, START
 from gsv_doctor.families.gpt_sovits import configpy, entrypoints, facts as gsv_facts
 from gsv_doctor.families.gpt_sovits.fixes import plan_config
 from gsv_doctor.findings import Severity
@@ -67,6 +68,11 @@ def gsv(tmp_path, config=HELPER_CONFIG, tts=TTS_BOTH, environ=None, ui=UI_LINES)
     for name in ("webui.py", "api.py", "api_v2.py"):
         (root / name).write_text("import config\n")
     return project.open_project(root, environ or {})
+
+
+def diagnose(report, *args):
+    """Diagnose a report as the probe prints it, read the way check reads it."""
+    return diagnose_module.diagnose(scenarios.typed(report), *args)
 
 
 def verdicts(diagnosis):
@@ -133,7 +139,7 @@ def test_four_gb_cards_keep_the_gpu(tmp_path, machine, card_rule, upstream_half,
     report = machine()
     card = report["devices"][1]
     assert gpus.verdict(card["name"], card["capability"], card["total_memory_gb"]).status == card_rule
-    assert entrypoints.helper_rule(report) == (upstream_half, "cuda:0")
+    assert entrypoints.helper_rule(scenarios.typed(report)) == (upstream_half, "cuda:0")
     result = diagnose(report, gsv(tmp_path), None, {})
     assert "gpu-unusable" not in {f.id for f in result.findings}
     webui = verdicts(result)[("webui.py", None)]
@@ -144,7 +150,7 @@ def test_four_gb_cards_keep_the_gpu(tmp_path, machine, card_rule, upstream_half,
 
 def test_two_cards_each_get_the_truth(tmp_path):
     report = scenarios.gtx1660_and_rtx3090()
-    assert entrypoints.helper_rule(report) == (True, "cuda:1")  # float16 because the 3090 can; the 3090 used
+    assert entrypoints.helper_rule(scenarios.typed(report)) == (True, "cuda:1")  # float16 because the 3090 can; the 3090 used
     result = diagnose(report, gsv(tmp_path), None, {})
     found = verdicts(result)
     assert (found[("webui.py", None)].outcome, found[("webui.py", None)].device) == (OK, "cuda:1")

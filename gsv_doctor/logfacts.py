@@ -1,0 +1,91 @@
+"""Facts a pasted log states about the machine it came from: torch version and build, the
+card and its memory, training or inference, and half-precision settings it shows. explain
+checks its advice against them. Every pattern here reads one line at a time with no nested
+quantifiers, so a megabyte log costs a megabyte of scanning.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional
+
+_SCAN = 32_000  # characters read for facts at each end: the header and the error are near the start or the end
+
+_TORCH = re.compile(r"\btorch(?:[ \t]*(?:version|版本))?[ \t]*[-=:：]{0,2}[ \t]*v?(?P<version>\d+\.\d+(?:\.\d+)?)"
+                    r"(?:\+(?P<build>cu\d+|cpu|rocm[\d.]+))?", re.IGNORECASE)
+_CARD = re.compile(r"\b(?:NVIDIA[ \t]+)?(?:GeForce[ \t]+)?(?P<card>(?:RTX|GTX|GT|MX|Quadro|Tesla|TITAN)[ \t]?[A-Z]?\d{2,4}"
+                   r"(?:[ \t]?(?:Ti|Super|Laptop GPU))?)|\bNVIDIA[ \t]+(?P<card2>[TPAM]\d{2,4})\b", re.IGNORECASE)
+_MEMORY = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显存|vram|card|显卡|video memory)"
+                     r"|(?:显存|VRAM)[ \t:：]*(?P<gb2>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)\b"
+                     r"|total capacity of (?P<gb3>[\d.]+) GiB|(?P<gb4>[\d.]+) GiB total capacity", re.IGNORECASE)
+_HALF_OFF = re.compile(r"half precision[^\n]{0,80}?(?:\[[ \t]*\]|not check|unchecked|= ?false)"
+                       r"|is_half[^\n\w]{0,4}(?:is[ \t]+)?(?:set[ \t]+to[ \t]+|设置为?|设为|[:=])[ \t]*false\b"
+                       r"|--no-half|-fp\b|--full_precision", re.IGNORECASE)
+_TRAIN_WORDS = ("s1_train", "s2_train", "train.py", "trainer.fit", "train_nsf", "train_and_evaluate", "extract_feature",
+                "训练", "training", "svc train", "fine-tun", "finetun", "微调")
+_INFER_WORDS = ("infer", "推理", "合成", "vc_single", "convert", "tts_infer", "api_v2", "inference")
+# Kepler and older (capability below 5.0): no current torch build has code for them.
+_OLD_CARD = re.compile(r"^(?:GTX[ \t]?(?:6\d\d|7[0-46-9]\d|780)|GT[ \t]?[67]\d\d|Quadro[ \t]?K\d+|Tesla[ \t]?K\d+)"
+                       r"(?:[ \t]?Ti)?$", re.IGNORECASE)
+
+
+@dataclass
+class LogFacts:
+    torch: Optional[str] = None  # "2.8.0"
+    build: Optional[str] = None  # "cu128", "cpu", "rocm6.1"
+    card: Optional[str] = None  # "RTX 5090 Laptop GPU"
+    memory_gb: Optional[float] = None
+    job: Optional[str] = None  # "train" or "infer"
+    half_shown_off: Optional[str] = None  # the text that shows half precision already off
+
+    @property
+    def cuda_build(self) -> Optional[float]:
+        """12.8 for "cu128"."""
+        if self.build and self.build.lower().startswith("cu") and len(self.build) >= 5:
+            digits = self.build[2:]
+            return int(digits[:-1]) + int(digits[-1]) / 10
+        return None
+
+    @property
+    def card_too_old(self) -> bool:
+        return bool(self.card and _OLD_CARD.match(self.card))
+
+
+def _count(words, text: str) -> int:
+    return sum(text.count(word) for word in words)
+
+
+def job_of(places: List[str], text: str) -> Optional[str]:
+    """"train" or "infer": from the failing traceback's paths and functions first, else from
+    which kind of words the log uses more."""
+    joined = " ".join(places).lower()
+    if _count(_TRAIN_WORDS, joined):
+        return "train"
+    if _count(_INFER_WORDS, joined):
+        return "infer"
+    lower = (text if len(text) <= 2 * _SCAN else text[:_SCAN] + "\n" + text[-_SCAN:]).lower()
+    train, infer = _count(_TRAIN_WORDS, lower), _count(_INFER_WORDS, lower)
+    if train != infer:
+        return "train" if train > infer else "infer"
+    return None
+
+
+def read_facts(text: str) -> LogFacts:
+    head = text if len(text) <= 2 * _SCAN else text[:_SCAN] + "\n" + text[-_SCAN:]
+    facts = LogFacts()
+    match = _TORCH.search(head)
+    if match:
+        facts.torch, facts.build = match.group("version"), match.group("build")
+    match = _CARD.search(head)
+    if match:
+        facts.card = " ".join((match.group("card") or match.group("card2")).split())
+    match = _MEMORY.search(head)
+    if match:
+        try:
+            facts.memory_gb = float(match.group("gb") or match.group("gb2") or match.group("gb3") or match.group("gb4"))
+        except ValueError:
+            pass
+    match = _HALF_OFF.search(head)
+    if match:
+        facts.half_shown_off = " ".join(match.group(0).split())
+    return facts

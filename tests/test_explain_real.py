@@ -1,0 +1,200 @@
+"""explain on the shapes people post: other projects' logs, logs that state facts about the
+machine, symptoms in words. Every log here is written for these tests (tests/logs/real_*)."""
+import json
+
+import pytest
+
+from conftest import TESTS
+from gsv_doctor import explain, logfacts, logprojects, logread
+
+LOGS = TESTS / "logs"
+GSV_FILES = ("tts_infer.yaml", "webui.py", "GPT_SoVITS/", "api_v2.py", "config.py in")
+
+# log -> (entry id, project id, first setting, words the fix must hold, words no text may hold)
+REAL = {
+    "real_rvc_package_oom_infer.log": ("cuda-out-of-memory", "rvc", "rvc.x_pad", ("x_pad", "x_max"), GSV_FILES),
+    "real_svc_train_oom_batch.log": ("cuda-out-of-memory", "so-vits-svc", "svc.batch", ("batch_size", "config.json"),
+                                     GSV_FILES),
+    "real_gsv_asr_driver_gbk.log": ("cuda-driver-insufficient", "gpt-sovits", "nvidia.driver",
+                                    ("driver", "ctranslate2"), ("is_half", "gsv-doctor fix")),
+    "real_rvc_rmvpe_cudnn_gradio.log": ("cudnn-failure", "rvc", "rvc.rmvpe", ("rmvpe.py", "cudnn.enabled = False"),
+                                        GSV_FILES),
+    "real_rocm_hipfft_markdown.md": ("rocm-hipfft-half", "gpt-sovits", "config.is_half", ("is_half = False",), ()),
+    "real_mac_mps_device_mix.log": ("device-mismatch", "gpt-sovits", "config.infer_device", ("device",),
+                                    ("precision settings disagree",)),
+    "real_words_silent_zh.md": ("symptom-silent-audio", "gpt-sovits", "gpu.card", ("is_half",), ()),
+    "real_words_silent_en.txt": ("symptom-silent-audio", "unknown", "gpu.card", ("half",), GSV_FILES),
+    "real_onnx_no_kernel_midline.log": ("onnxruntime-no-kernel-image", "unknown", "onnxruntime.build",
+                                        ("onnxruntime-gpu",), ("torch build whose arch list",)),
+    "real_ttswebui_half_unticked.log": ("cpu-half-conv", "tts-webui", "ttswebui.half", ("update TTS-WebUI",),
+                                        GSV_FILES),
+    "real_gsv_kepler_no_kernel.log": ("cuda-no-kernel-image", "gpt-sovits", "torch.build", ("cpu",), ()),
+    "real_vc_old_card.log": ("cuda-card-too-old", "voice-changer", "gpu.card", ("CPU",), GSV_FILES),
+    "real_gsv_oom_words_zh.md": ("cuda-out-of-memory", "gpt-sovits", "gsv.train_batch", ("batch_size", "slice"), ()),
+    "real_ttswebui_cpu_torch.log": ("cuda-not-compiled", "tts-webui", "torch.build", ("CUDA build of torch",),
+                                    GSV_FILES + ("infer_device",)),
+    "real_asr_cudnn8_missing_progress.log": ("cudnn-library-missing", "gpt-sovits", "cudnn", ("cuDNN 8", "LD_LIBRARY_PATH"),
+                                             ("is_half", "gsv-doctor fix")),
+    "real_asr_ctranslate2_no_kernel.log": ("cuda-no-kernel-image", "gpt-sovits", "asr.ctranslate2", ("ASR",),
+                                           ("onnxruntime", "gsv-doctor fix")),
+    "real_svc_cpu_training_assert.log": ("cpu-training-not-allowed", "so-vits-svc", "torch.build", ("CUDA build of torch",),
+                                         GSV_FILES + ("to the CPU",)),
+}
+
+
+def explain_real(name):
+    return explain.explain_log(logread.read_log((LOGS / name).read_bytes()))
+
+
+def all_text(found, lang):
+    document = explain.to_json(found, lang)
+    return json.dumps(document, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_real_shapes(name):
+    entry_id, project, setting, fix_words, forbidden = REAL[name]
+    found = {e.id: e for e in explain_real(name)}
+    assert entry_id in found, sorted(found)
+    explanation = found[entry_id]
+    assert explanation.project == project
+    assert explanation.settings[0] == setting
+    fix_text = " ".join(explanation.fix_commands + [explain.manual(explanation, "en")] + explain.notes(explanation, "en"))
+    for word in fix_words:
+        assert word in fix_text, fix_text
+    for lang in ("en", "zh"):
+        text = all_text(list(found.values()), lang)
+        for word in forbidden:
+            assert word not in text, (lang, word)
+        assert "{" not in explain.manual(explanation, lang) + explain.meaning(explanation, lang), "an unfilled placeholder"
+
+
+def test_only_gpt_sovits_gets_gsv_doctor_commands():
+    for name, (entry_id, project, *_rest) in REAL.items():
+        explanation = {e.id: e for e in explain_real(name)}[entry_id]
+        if project != "gpt-sovits":
+            assert explanation.fix_commands == [], name
+
+
+def test_out_of_memory_uses_the_card_and_the_job():
+    rvc = {e.id: e for e in explain_real("real_rvc_package_oom_infer.log")}["cuda-out-of-memory"]
+    assert "6 GB" in explain.meaning(rvc, "en") and "inference" in explain.meaning(rvc, "en")
+    words = {e.id: e for e in explain_real("real_gsv_oom_words_zh.md")}["cuda-out-of-memory"]
+    assert "训练" in explain.meaning(words, "zh") and "4 GB" in explain.meaning(words, "zh")
+    assert "1 on a 4 GB card" in explain.manual(words, "en")
+    small = explain.explain_log(logread.read_log(
+        b"  File \"/x/GPT_SoVITS/s2_train.py\", line 9, in run\n"
+        b"torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 MiB (GPU 0; 2.00 GiB total capacity)\n"))
+    assert small[0].fix_commands == ["gsv-doctor fix --write"] and small[0].settings[0] == "gpu.memory"
+    big = explain.explain_log(logread.read_log(
+        b"  File \"/x/GPT_SoVITS/s2_train.py\", line 9, in run\n"
+        b"torch.OutOfMemoryError: CUDA out of memory. GPU 0 has a total capacity of 23.65 GiB of which 0 bytes is free\n"))
+    assert big[0].fix_commands == [] and "CPU" not in explain.manual(big[0], "en")
+    assert "gpu.card" not in big[0].settings, "the NaN-card text has nothing to do with memory"
+
+
+def test_driver_error_names_the_library_that_raised_it():
+    found = {e.id: e for e in explain_real("real_gsv_asr_driver_gbk.log")}["cuda-driver-insufficient"]
+    assert found.params["library"] == "ctranslate2" and "CTranslate2" in explain.meaning(found, "en")
+    plain = explain.explain_log(logread.read_log(
+        b"RuntimeError: CUDA error: CUDA driver version is insufficient for CUDA runtime version\n"))
+    assert plain[0].params["library"] == "torch" and "asr.ctranslate2" not in plain[0].settings
+
+
+def test_a_setting_the_log_shows_already_off_is_not_blamed():
+    found = {e.id: e for e in explain_real("real_ttswebui_half_unticked.log")}["cpu-half-conv"]
+    assert [key for key, _ in found.notes] == ["half_already_off"]
+    assert "not the cause" in explain.notes(found, "en")[0] and "不在这个设置" in explain.notes(found, "zh")[0]
+
+
+def test_notes_from_the_logs_facts():
+    kepler = {e.id: e for e in explain_real("real_gsv_kepler_no_kernel.log")}["cuda-no-kernel-image"]
+    assert ("card_too_old", {"card": "GTX 760"}) in kepler.notes
+    cpu_torch = {e.id: e for e in explain_real("real_ttswebui_cpu_torch.log")}["cuda-not-compiled"]
+    assert [key for key, _ in cpu_torch.notes] == ["cpu_torch_nvidia_card"]
+
+
+def test_symptom_in_words_says_what_was_assumed():
+    found = explain_real("real_words_silent_zh.md")
+    assert [e.id for e in found] == ["symptom-silent-audio"] and found[0].line == 2
+    assert "一条直线" in explain.assumed_text(found[0], "zh") or "没有声音" in explain.assumed_text(found[0], "zh")
+    assert "assumed" in explain.assumed_text(found[0], "en")
+    assert found[0].fix_commands[0] == "gsv-doctor fix --write"
+    english = explain_real("real_words_silent_en.txt")
+    assert english[0].fix_commands == [] and english[0].assumed == "silent"
+
+
+def test_words_are_only_read_when_no_error_matched():
+    log = logread.read_log(b"no sound at all\nRuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n")
+    assert [e.id for e in explain.explain_log(log)] == ["cpu-half-conv"]
+
+
+@pytest.mark.parametrize("text, project", [
+    ('  File "D:\\RVC\\infer-web.py", line 3, in <module>\n', "rvc"),
+    ('  File "D:\\so-vits-svc\\inference\\infer_tool.py", line 3, in infer\n', "so-vits-svc"),
+    ('  File "voice_changer\\RVC\\RVC.py", line 3, in inference\n', "voice-changer"),
+    ('  File "X:\\tts-webui\\src\\rvc_tab\\rvc_tab.py", line 3, in run\n', "tts-webui"),
+    ('  File "E:\\bundle\\GPT-SoVITS-0310\\runtime\\Lib\\site-packages\\torch\\nn\\functional.py", line 3, in f\n',
+     "gpt-sovits"),
+    ("RuntimeError: something\n", "unknown"),
+])
+def test_project_detection(text, project):
+    log = logread.read_log(text.encode())
+    paths = [f.path for t in log.tracebacks for f in t.frames]
+    assert logprojects.detect(log.text, paths).id == project
+
+
+def test_project_hint_only_when_the_log_does_not_tell():
+    assert logprojects.detect("RuntimeError: x", [], "gpt-sovits").id == "gpt-sovits"
+    assert logprojects.detect('File "D:/RVC/infer-web.py"', ["D:/RVC/infer-web.py"], "gpt-sovits").id == "rvc"
+
+
+@pytest.mark.parametrize("text, torch, build, card, memory", [
+    ("torch                   2.8.0+cu128\nGPU: RTX5090", "2.8.0", "cu128", "RTX5090", None),
+    ("YOLOv5 torch-2.0.0+cpu CPU", "2.0.0", "cpu", None, None),
+    ("N卡1050TI,4G显存", None, None, None, 4.0),
+    ("显卡：NVIDIA GeForce GTX 1660 Ti, VRAM 6GB", None, None, "GTX 1660 Ti", 6.0),
+    ("pytorch-lightning 2.5.5", None, None, None, None),
+])
+def test_log_facts(text, torch, build, card, memory):
+    facts = logfacts.read_facts(text)
+    assert (facts.torch, facts.build, facts.card, facts.memory_gb) == (torch, build, card, memory)
+
+
+def test_device_mix_is_not_called_a_precision_disagreement():
+    log = logread.read_log(b"RuntimeError: Input type (torch.cuda.HalfTensor) and weight type (torch.HalfTensor)"
+                           b" should be the same\n")
+    found = explain.explain_log(log)
+    assert [e.id for e in found] == ["device-mismatch"] and found[0].params == {"first": "cuda", "second": "cpu"}
+    same_device = explain.explain_log(logread.read_log(
+        b"RuntimeError: Input type (torch.cuda.HalfTensor) and weight type (torch.cuda.FloatTensor) should be the same\n"))
+    assert [e.id for e in same_device] == ["dtype-input-weight"]
+
+
+def test_fact_patterns_and_path_scan_survive_a_hostile_line():
+    # shapes that make nested or unanchored patterns backtrack; benchmarks/ times them, this checks the result
+    line = ("torch " + "9" * 50 + " half precision " + "[" * 5000 + " is_half" + " " * 5000 + "GTX" * 3000) * 3
+    facts = logfacts.read_facts(line)
+    assert facts.half_shown_off is None and facts.card is None
+    assert explain.explain_log(logread.read_log(line.encode())) == []
+
+
+def test_symptom_option_follows_the_project_of_the_log():
+    log = logread.read_log(b'  File "D:\\RVC\\infer-web.py", line 3, in vc_single\nsome output\n')
+    found = explain.symptom("silent-audio", explain.log_project(log))
+    assert found.project == "rvc" and found.fix_commands == []
+    assert "configs/config.py" in explain.manual(found, "en") and "tts_infer" not in explain.manual(found, "en")
+    assert explain.log_project(None).id == "gpt-sovits"
+
+
+@pytest.mark.parametrize("entry", [e for e in __import__("gsv_doctor.catalog").catalog.ENTRIES], ids=lambda e: e.id)
+def test_a_log_from_an_unknown_project_never_names_gpt_sovits_files(entry):
+    from gsv_doctor import catalog
+
+    for found in explain.explain_log(logread.read_log(entry.example.encode())):
+        assert found.project == "unknown" and found.fix_commands == []
+        for lang in ("en", "zh"):
+            texts = [explain.meaning(found, lang), explain.manual(found, lang)] + explain.notes(found, lang)
+            texts += [catalog.SETTINGS[s][lang] for s in found.settings]
+            for word in GSV_FILES + ("api.py", "gsv-doctor fix", "gsv-doctor run"):
+                assert not any(word in text for text in texts), (found.id, lang, word)
