@@ -475,7 +475,9 @@ def rvc_compare(rvc, runner, args, version, pristine, work, machines, truth, lab
         score("fix ran", False, f"{label}: fix exit {done.returncode}: {done.stderr[-300:]}")
         return out
     changed = {p for p, h in snapshot(folder).items() if before.get(p) != h}
-    allowed = written | {p + edits.BACKUP_SUFFIX for p in written} | {edits.MANIFEST_NAME}
+    mark = getattr(edits, "BACKUP_MARK", edits.BACKUP_SUFFIX[:-4])
+    backups = {p for p in changed if p.endswith(".bak") and p.split(mark)[0] in written}
+    allowed = written | backups | {edits.MANIFEST_NAME}
     score("fix touches only its edits", changed <= allowed, f"{label}: also changed {sorted(changed - allowed)}")
     checked = [m for m in ("cpu", "rtx3090", "gtx1660ti") if m in machines]
     fixed = run_truth(runner, version, folder, work, checked, tag="fixed")

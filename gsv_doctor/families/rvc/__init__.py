@@ -71,7 +71,7 @@ def _run_from(result: Optional[Mapping[str, Any]]) -> Optional[ConfigRun]:
 
 
 def verdicts_for(facts: RvcFacts, result: Optional[Mapping[str, Any]], report: Mapping[str, Any]) -> List[Verdict]:
-    return judge(_project(facts, _run_from(result)), machine_from_report(report or {}))
+    return judge(_project(facts, _run_from(result)), machine_from_report(report))
 
 
 def entry_points(facts: RvcFacts, result: Optional[Mapping[str, Any]], report: Mapping[str, Any],

@@ -38,8 +38,16 @@ class ConfigRun:
         return self.failed is None
 
 
-def machine_from_report(report: Mapping[str, Any]) -> Dict[str, Any]:
-    """The machine a probe report describes, in the form child.fake_machine takes."""
+def machine_from_report(report: Any) -> Dict[str, Any]:
+    """The machine a probe report describes (a probereport.ProbeReport, or the JSON dict), in
+    the form child.fake_machine takes."""
+    if report is None:
+        return {"gpus": [], "mps": False}
+    if not isinstance(report, Mapping):  # the typed report
+        return {"gpus": [{"name": d.name or "", "capability": list(d.capability or (0, 0)),
+                          "memory": int(float(d.total_memory_gb or 0) * GIB)}
+                         for d in report.devices if d.kind == "cuda"],
+                "mps": bool(report.mps_available)}
     gpus = [{"name": d.get("name") or "", "capability": list(d.get("capability") or [0, 0]),
              "memory": int(float(d.get("total_memory_gb") or 0) * GIB)}
             for d in report.get("devices") or [] if d.get("kind") == "cuda"]

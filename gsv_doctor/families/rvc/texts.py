@@ -89,7 +89,11 @@ FIX_TEXTS: Dict[str, Dict[str, str]] = {
 def register() -> None:
     from gsv_doctor import fixmessages, messages
 
+    flat = getattr(messages, "FINDING_TEXTS", None)  # the per-part table finding_texts reads
     for code, texts in FINDINGS.items():
         messages.FINDINGS.setdefault(code, texts)
+        if flat is not None:
+            for index, part in enumerate(messages.FINDING_PARTS):
+                flat.setdefault(f"{code}.{part}", {lang: by_lang[index] for lang, by_lang in texts.items()})
     for code, texts in FIX_TEXTS.items():
         fixmessages.TEXTS.setdefault(code, texts)

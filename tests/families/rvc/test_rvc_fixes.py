@@ -63,7 +63,9 @@ def test_fix_write_then_undo(tmp_path, shape_layout):
     edits.apply(plan, root)
     changed = {p for p, data in snapshot(root).items() if before.get(p) != data}
     written = set(relative(root, plan))
-    assert changed == written | {p + edits.BACKUP_SUFFIX for p in written} | {edits.MANIFEST_NAME}
+    backups = {p for p in changed - written if p.endswith(".bak") and edits.BACKUP_MARK in p}
+    assert {p.split(edits.BACKUP_MARK)[0] for p in backups} == written
+    assert changed == written | backups | {edits.MANIFEST_NAME}
 
     after = rvc.predict(root, CPU, python=sys.executable)
     assert {v.outcome for v in after.verdicts} == {"cpu"}

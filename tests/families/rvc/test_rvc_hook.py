@@ -26,7 +26,8 @@ def hooked():
 def test_float16_on_the_cpu_with_the_hook_matches_float32_on_new_torch(hooked):
     result = rvc_model.compare()
     assert result.get("error") is None, result
-    assert result["dtype"] == "torch.float16" and result["finite"]
+    # the hook computes float16 CPU ops in float32 (a newer hook turns the modules themselves to float32)
+    assert result["dtype"] in ("torch.float16", "torch.float32") and result["finite"]
     assert result["max_err"] < 2e-2
 
 

@@ -114,3 +114,12 @@ def test_the_project_code_runs_in_an_old_torch_target(tmp_path):
     project = rvc.predict(root, CPU, python=OLD_TORCH)
     assert project.run.ran, project.run.failed
     assert project.verdicts[0].outcome == "cpu-half"
+
+
+def test_machine_from_the_typed_probe_report():
+    import probe_fixtures
+
+    from gsv_doctor import probereport
+
+    machine = runner.machine_from_report(probereport.parse(probe_fixtures.gtx1660ti()))
+    assert [g["name"] for g in machine["gpus"]] == ["NVIDIA GeForce GTX 1660 Ti"] and not machine["mps"]
