@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from gsv_doctor.errors import DoctorError
+from gsv_doctor.families.rvc import texts
+
+texts.register()  # the error texts below
 
 GUARD_MARK = "# gsv-doctor: float32 on the CPU"
 _FP32_REWRITERS = ("use_fp32_config", "config_file_change_fp32")
@@ -61,7 +64,7 @@ def _decode(raw: bytes, path: Path) -> Tuple[str, str, bool]:
             return body.decode(encoding), encoding, bom
         except UnicodeDecodeError:
             continue
-    raise DoctorError(f"{path}: not readable as UTF-8 or GBK text.", zh=f"{path}：无法按 UTF-8 或 GBK 读取。")
+    raise DoctorError.of("rvc.undecodable", path=path)
 
 
 def _source(text: str, node: ast.AST) -> str:
@@ -150,14 +153,12 @@ def read_config(path: Path, relative: str) -> ConfigFacts:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DoctorError(f"{path}: cannot be read ({error.strerror or error}).",
-                          zh=f"{path}：无法读取（{error.strerror or error}）。")
+        raise DoctorError.of("rvc.unreadable", path=path, error=error.strerror or error)
     text, encoding, bom = _decode(raw, path)
     try:
         tree = ast.parse(text)
     except SyntaxError as error:
-        raise DoctorError(f"{path}:{error.lineno}: Python cannot parse it ({error.msg}).",
-                          zh=f"{path}:{error.lineno}：Python 无法解析（{error.msg}）。")
+        raise DoctorError.of("rvc.syntax", path=path, line=error.lineno, error=error.msg)
     shape, init, body = _body(tree)
     facts = ConfigFacts(path=relative, shape=shape, encoding=encoding, has_bom=bom, text=text, raw=raw,
                         newline="\r\n" if "\r\n" in text else "\n")

@@ -86,8 +86,19 @@ FIX_TEXTS: Dict[str, Dict[str, str]] = {
 }
 
 
+ERRORS: Dict[str, Dict[str, str]] = {
+    "rvc.undecodable": {"en": "{path}: not readable as UTF-8 or GBK text.", "zh": "{path}：无法按 UTF-8 或 GBK 读取。"},
+    "rvc.unreadable": {"en": "{path}: cannot be read ({error}).", "zh": "{path}：无法读取（{error}）。"},
+    "rvc.syntax": {"en": "{path}:{line}: Python cannot parse it ({error}).",
+                   "zh": "{path}:{line}：Python 无法解析（{error}）。"},
+}
+
+
 def register() -> None:
     from gsv_doctor import fixmessages, messages
+
+    for code, texts in ERRORS.items():
+        messages.ERRORS.setdefault(code, texts)
 
     flat = getattr(messages, "FINDING_TEXTS", None)  # the per-part table finding_texts reads
     for code, texts in FINDINGS.items():
