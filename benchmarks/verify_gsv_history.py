@@ -131,29 +131,50 @@ def _truth(root):
     os.chdir(root)
     sys.path[:0] = [root, os.path.join(root, "GPT_SoVITS")]
     sys.stdout = sys.stderr
-    try:
-        namespace = runpy.run_path(os.path.join(root, "config.py"), run_name="config")
-        result["config"] = {"is_half": namespace.get("is_half"), "device": str(namespace.get("infer_device")),
-                            "error": None}
-    except BaseException as exc:
-        result["config"] = {"error": "%s: %s" % (type(exc).__name__, str(exc).strip().splitlines()[:1])}
+
+    def import_config():
+        try:
+            namespace = runpy.run_path(os.path.join(root, "config.py"), run_name="config")
+            return {"is_half": namespace.get("is_half"), "device": str(namespace.get("infer_device")), "error": None}
+        except BaseException as exc:
+            return {"error": "%s: %s" % (type(exc).__name__, str(exc).strip().splitlines()[:1])}
+
+    result["config"] = import_config()
+    # webui.py sets some variables (language) before it imports config.py: as webui.py imports it
+    # (which variables: read from webui.py's lines above its import of config.py)
+    from gsv_doctor.families.gpt_sovits.facts import _webui_env
+
+    webui_env = _webui_env(Path(root))
+    if webui_env:
+        saved = dict(os.environ)
+        os.environ.update(webui_env)
+        result["config_webui"] = import_config()
+        os.environ.clear()
+        os.environ.update(saved)
     if os.path.isfile(os.path.join(root, TTS_INFER)):
         sys.meta_path.append(_MissingFinder())
         try:
             import importlib
 
             module = importlib.import_module("GPT_SoVITS.TTS_infer_pack.TTS")
+        except BaseException as exc:  # the stand-ins were not enough: no truth for this version
+            result["tts"] = {"unavailable": "%s: %s" % (type(exc).__name__, str(exc).strip().splitlines()[:1])}
+            return result
+        try:
             config = module.TTS_Config(TTS_INFER)
             result["tts"] = {"is_half": config.is_half, "device": str(config.device), "error": None}
         except BaseException as exc:
-            result["tts"] = {"error": "%s: %s" % (type(exc).__name__, str(exc).strip().splitlines()[:1]),
-                             "import": True}
+            result["tts"] = {"error": "%s: %s" % (type(exc).__name__, str(exc).strip().splitlines()[:1])}
     return result
 
 
 def _check_side(root):
     """What the probe child of `gsv-doctor check` runs (the family's child code)."""
+    from gsv_doctor.families.gpt_sovits.facts import _webui_env
+
+    webui_env = _webui_env(Path(root))
     return {"config": family_child.run_config(root),
+            "config_webui": family_child.run_config(root, webui_env) if webui_env else None,
             "tts_config": family_child.run_tts_config(root, TTS_INFER) if os.path.isfile(
                 os.path.join(root, TTS_INFER)) else None,
             "env_reads": {}}
@@ -206,9 +227,13 @@ def truth_entries(truth):
     config = truth.get("config") or {}
     setting = Setting(None, None, "config.py", "executed", error=config.get("error")) if config.get("error") else \
         Setting(config.get("device"), _bool(config.get("is_half")), "config.py", "executed")
-    entries += [EntryPoint("webui.py", setting), EntryPoint("api.py", setting)]
+    entries.append(EntryPoint("api.py", setting))
+    webui = truth.get("config_webui") or config
+    entries.append(EntryPoint("webui.py", Setting(None, None, "config.py", "executed", error=webui["error"])
+                              if webui.get("error") else Setting(webui.get("device"), _bool(webui.get("is_half")),
+                                                                  "config.py", "executed")))
     tts = truth.get("tts")
-    if tts is not None:
+    if tts is not None and not tts.get("unavailable"):
         if tts.get("error"):
             entries.append(EntryPoint("api_v2.py", Setting(None, None, "TTS_Config", "executed", error=tts["error"])))
         else:
@@ -258,6 +283,7 @@ def main(argv=None):
     totals = {}
     misses = []
     skipped = set()
+    unavailable = []
     with tempfile.TemporaryDirectory(prefix="gsv-history-static-") as scratch:
         for raw in worker_run.stdout:
             line = json.loads(raw)
@@ -274,6 +300,9 @@ def main(argv=None):
             checked = diagnose(report, project, line["check"], environ)
             static = diagnose(report, project, None, environ)
             truth = {e.name: judge(e, devices, report) for e in truth_entries(line["truth"])}
+            if (line["truth"].get("tts") or {}).get("unavailable"):
+                unavailable.append(f"  is_half={value or 'unset':5} {commit[:10]} {dates[commit]} api_v2.py:"
+                                   f" {line['truth']['tts']['unavailable']}")
             for name in ENTRIES:
                 if name not in truth:
                     continue
@@ -294,9 +323,15 @@ def main(argv=None):
     for (mode, env), (right, total) in sorted(totals.items()):
         label = "check (project's code run)" if mode == "check" else "preflight (files read)"
         print(f"{label:28} is_half {env:5}: {right}/{total} right")
+    print(f"\napi_v2.py not compared ({len(unavailable)}): the version's TTS.py module could not be imported"
+          " here, even with stand-ins for the packages this interpreter lacks")
     print(f"\nmisses ({len(misses)}):" if misses else "\nno misses")
     for miss in misses:
         print(miss)
+    if unavailable:
+        print("\nnot compared:")
+        for item in unavailable:
+            print(item)
     return 0 if not misses else 1
 
 

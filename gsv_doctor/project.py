@@ -92,7 +92,7 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> Any:
 
     name = families.detect(root)
     if name is None:
-        raise DoctorError(f"{root}: not a project gsv-doctor knows.")
+        raise DoctorError.of("project.not-gsv", project=str(root))
     return families.get(name).read(root, os.environ if environ is None else environ)
 
 
@@ -101,7 +101,7 @@ def open_project(root: Path, environ: Optional[Mapping[str, str]] = None) -> Pro
 
     name = families.detect(root)
     if name is None:
-        raise DoctorError(f"{root}: not a project gsv-doctor knows.")
+        raise DoctorError.of("project.not-gsv", project=str(root))
     return Project(name, str(root), families.get(name).read(root, os.environ if environ is None else environ))
 
 

@@ -31,7 +31,7 @@ def child_code(root: Path, facts) -> Optional[Tuple[str, Dict[str, Any]]]:
     from gsv_doctor.families.gpt_sovits.facts import TTS_INFER
 
     args = {"root": str(root), "tts_infer": TTS_INFER if facts.tts_infer is not None else None,
-            "env_reads": [r.path for r in facts.entry_reads]}
+            "env_reads": [r.path for r in facts.entry_reads], "webui_env": facts.webui_env}
     return _CHILD.read_text(encoding="ascii"), args
 
 

@@ -169,6 +169,13 @@ def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceA
     if report:
         config_findings, effective = _config_findings(facts, _direct(verdicts, WEBUI), devices, report)
         found += config_findings
+        api = _direct(verdicts, API)
+        if api is not None and api.outcome == START and not any(f.id == "config-not-executable" for f in found):
+            # config.py dies only where webui.py has not set what it reads first (api.py, the UIs)
+            api_findings, _ = _config_findings(facts, api, devices, report)
+            for finding in api_findings:
+                finding.entry_points = [e for e in finding.entry_points if e != WEBUI]
+            found += api_findings
         found += _env_findings(facts, verdicts, devices, environ.get("is_half"))
         found += _tts_findings(facts, _direct(verdicts, API_V2), devices)
         if facts.training_fp16 and half_unusable(devices):

@@ -44,9 +44,13 @@ def _describe(value):
     return str(value)
 
 
-def run_config(root):
-    """Import config.py as GPT-SoVITS does and read is_half / infer_device."""
+def run_config(root, extra_env=None):
+    """Import config.py as GPT-SoVITS does and read is_half / infer_device; `extra_env`: the
+    variables the importing script sets first (webui.py sets `language`)."""
     import runpy
+
+    saved = dict((key, os.environ.get(key)) for key in (extra_env or {}))
+    os.environ.update(extra_env or {})
 
     path = os.path.join(root, "config.py")
     result = {"is_half": None, "infer_device": None, "is_half_type": None, "infer_device_type": None,
@@ -66,6 +70,11 @@ def run_config(root):
         result["error"] = _error_text(exc)
         result["where"] = _where(exc, path)
     finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
         os.chdir(previous_cwd)
         sys.path[:] = previous_path
         for name in set(sys.modules) - previous_modules:  # the project's own modules (tools.i18n ...)
@@ -199,6 +208,7 @@ def run_env_reads(root, relatives, values):
 def main(args, out):
     root = args["root"]
     payload = {"config": run_config(root),
+               "config_webui": run_config(root, args["webui_env"]) if args.get("webui_env") else None,
                "tts_config": run_tts_config(root, args["tts_infer"]) if args.get("tts_infer") else None,
                "env_reads": run_env_reads(root, args.get("env_reads") or [], [None, "True", "False"])}
     out.write(args["marker"] + json.dumps(dict(payload, section="family"), ensure_ascii=True, default=str) + "\n")

@@ -520,6 +520,8 @@ class _Predictor:
         if isinstance(node, ast.Subscript):
             if self.dotted(node.value) == "os.environ":
                 key = self.eval(node.slice)
+                if isinstance(key, str) and key not in self.environ and isinstance(node.ctx, ast.Load):
+                    return self.fail(node, f"KeyError: '{key}'")  # a variable nobody set
                 return self.environ.get(key, UNKNOWN) if isinstance(key, str) else UNKNOWN
             return UNKNOWN
         if isinstance(node, ast.Call):

@@ -72,12 +72,16 @@ def helper_rule(report: Optional[ProbeReport]) -> Tuple[bool, str]:
 
 
 def config_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Optional[ProbeReport],
-                   environ: Mapping[str, str]) -> Optional[Setting]:
-    """What config.py gives (webui.py, api.py and every script importing it)."""
+                   environ: Mapping[str, str], for_webui: bool = False) -> Optional[Setting]:
+    """What config.py gives (webui.py, api.py and every script importing it); `for_webui`: as
+    imported by webui.py, after the variables it sets first."""
     config = facts.config
     if config is None:
         return None
     ran = (result or {}).get("config")
+    if for_webui and facts.webui_env:
+        environ = dict(environ, **facts.webui_env)
+        ran = (result or {}).get("config_webui") or ran
     if ran is not None:
         if ran.get("error"):
             return Setting(None, None, "config.py", EXECUTED, error=ran["error"], where=ran.get("where"))
@@ -171,8 +175,9 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
     present = set(facts.present)
     config = config_setting(facts, result, report, environ)
     if config is not None:
-        for name in (WEBUI, API):
-            entries.append(EntryPoint(name, config, present=name in present))
+        entries.append(EntryPoint(API, config, present=API in present))
+        config = config_setting(facts, result, report, environ, for_webui=True)  # what webui.py and its children get
+        entries.insert(0, EntryPoint(WEBUI, config, present=WEBUI in present))
         exported = None if config.is_half is None else str(bool(config.is_half))
         for read in facts.entry_reads:
             if config.error:

@@ -67,6 +67,7 @@ class ProjectFacts:
     tts_config: Optional[TtsConfigFacts] = None
     present: List[str] = field(default_factory=list)  # entry-point files that exist
     imports_config: List[str] = field(default_factory=list)  # entry points that import config.py
+    webui_env: Dict[str, str] = field(default_factory=dict)  # variables webui.py sets before importing config.py
 
 
 def is_root(path: Path) -> bool:
@@ -149,6 +150,24 @@ def _imports_config(root: Path, relative: str) -> bool:
     return bool(re.search(r"^\s*(import config\b|from config import)", text, re.M))
 
 
+def _webui_env(root: Path) -> Dict[str, str]:
+    """`os.environ["language"] = ...` lines of webui.py above its first import of config.py:
+    config.py, imported by webui.py, sees them set."""
+    tree = _read_tree(root / WEBUI)
+    found: Dict[str, str] = {}
+    for node in (tree.body if tree else []):
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+                (getattr(node, "module", None) or "") == "config" or a.name == "config" for a in node.names):
+            break
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Subscript) and "environ" in ast.dump(target.value) \
+                        and isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str):
+                    value = node.value.value if isinstance(node.value, ast.Constant) else "Auto"
+                    found[target.slice.value] = str(value)
+    return found
+
+
 def _training_fp16(root: Path) -> List[str]:
     found = []
     for relative in TRAINING_CONFIGS:
@@ -194,4 +213,5 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
         tts_config=read_tts_config(root),
         present=present,
         imports_config=[p for p in present if p != WEBUI and p != API and _imports_config(root, p)],
+        webui_env=_webui_env(root),
     )

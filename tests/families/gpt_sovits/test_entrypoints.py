@@ -190,3 +190,26 @@ def test_api_flags_override_config(tmp_path):
     assert (changed.setting.device, changed.setting.is_half) == ("cpu", True)
     assert gpt_sovits.override("api.py", ["-d", "cpu", "-fp"], result.entry_points).setting.is_half is False
     assert gpt_sovits.override("api.py", [], result.entry_points) is None
+
+
+def test_config_reading_a_variable_nobody_set_dies_at_import(tmp_path):
+    config = 'import os\nlanguage = os.environ["language"]\nis_half = False\ninfer_device = "cpu"\n'
+    webui = verdicts(diagnose(scenarios.cpu_only_new(), gsv(tmp_path, config=config), None, {}))[("webui.py", None)]
+    assert (webui.outcome, webui.error_text, webui.where) == (START, "KeyError: 'language'", "config.py:2")
+    fine = diagnose(scenarios.cpu_only_new(), gsv(tmp_path / "set", config=config), None, {"language": "en"})
+    assert verdicts(fine)[("webui.py", None)].outcome == OK
+
+
+def test_webui_sets_a_variable_before_importing_config(tmp_path):
+    config = 'import os\nlanguage = os.environ["language"]\nis_half = False\ninfer_device = "cpu"\n'
+    project_ = gsv(tmp_path, config=config)
+    root = tmp_path / "gsv"
+    (root / "webui.py").write_text('import os\nos.environ["language"] = "Auto"\nfrom config import is_half\n')
+    project_ = project.open_project(root, {})
+    assert project_.facts.webui_env == {"language": "Auto"}
+    result = diagnose(scenarios.cpu_only_new(), project_, None, {})
+    found = verdicts(result)
+    assert found[("webui.py", None)].outcome == OK  # webui.py sets it first
+    assert found[("api.py", None)].outcome == START  # api.py does not
+    crash = {f.id: f for f in result.findings}["config-not-executable"]
+    assert "api.py" in crash.entry_points and "webui.py" not in crash.entry_points
