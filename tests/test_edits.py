@@ -143,9 +143,9 @@ def two_file_project(tmp_path):
     root = make_project(tmp_path)
     tts = root / "GPT_SoVITS" / "configs" / "tts_infer.yaml"
     tts.write_bytes((CONFIGS / "tts_infer_cuda.yaml").read_bytes())
-    from gsv_doctor.ttsyaml import read_tts_infer
+    from gsv_doctor.families.gpt_sovits.ttsyaml import read_tts_infer
 
-    tts_edit = fixplan.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
+    tts_edit = fixes.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
                                                               params={"section": "custom"})])
     return root, tts, [plan_for(root), tts_edit]
 

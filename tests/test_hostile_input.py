@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import probe_fixtures
-from gsv_doctor import configpy
+from gsv_doctor.families.gpt_sovits import configpy
 
 NOT_TEXT = ["rot13", "hex", "base64", "zlib", "uu", "punycode", "bz2", "quopri", "idna"]
 

@@ -9,10 +9,11 @@ import uuid
 import pytest
 from conftest import FIXTURES
 
-from gsv_doctor import configpy, edits, fixplan
+from gsv_doctor import edits, fixplan
+from gsv_doctor.families.gpt_sovits import configpy, fixes
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.findings import Finding, Severity
-from gsv_doctor.ttsyaml import read_tts_infer
+from gsv_doctor.families.gpt_sovits.ttsyaml import read_tts_infer
 
 PAGE = 4096
 
@@ -55,8 +56,8 @@ def test_a_full_tmpfs_is_rolled_back_or_said(small_disk, free_pages, links, monk
     tts = root / "GPT_SoVITS" / "configs" / "tts_infer.yaml"
     # a user's long comments make the second file need more pages than the first
     tts.write_bytes(b"# notes\n" * 1200 + (FIXTURES / "configs" / "tts_infer_cuda.yaml").read_bytes())
-    plan = [fixplan.plan_config(configpy.read_config(root / "config.py"), [Finding("config-half-on-cpu", Severity.ERROR)]),
-            fixplan.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
+    plan = [fixes.plan_config(configpy.read_config(root / "config.py"), [Finding("config-half-on-cpu", Severity.ERROR)]),
+            fixes.plan_tts(read_tts_infer(tts), [Finding("tts-infer-device-unusable", Severity.ERROR,
                                                            params={"section": "custom"})])]
     before = {p.name: p.read_bytes() for p in (root / "config.py", tts)}
     filler = fill(small_disk, free_pages)
