@@ -9,11 +9,11 @@ import uuid
 import pytest
 from conftest import FIXTURES
 
-from gsv_doctor import edits, fixplan
-from gsv_doctor.families.gpt_sovits import configpy, fixes
+from gsv_doctor import edits
 from gsv_doctor.errors import DoctorError
-from gsv_doctor.findings import Finding, Severity
+from gsv_doctor.families.gpt_sovits import configpy, fixes
 from gsv_doctor.families.gpt_sovits.ttsyaml import read_tts_infer
+from gsv_doctor.findings import Finding, Severity
 
 PAGE = 4096
 
