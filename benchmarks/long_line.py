@@ -13,7 +13,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from gsv_doctor import configpy  # noqa: E402
+from gsv_doctor.families.gpt_sovits import configpy  # noqa: E402
 
 
 def one_line(megabytes: float) -> str:
