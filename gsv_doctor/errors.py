@@ -50,7 +50,7 @@ class DoctorError(Exception):
     def text(self, lang: str) -> str:
         if self.table is not None and self.code is not None:
             message, hint = _paragraph(self.table, self.code, lang, self.params)
-            return message if not hint else f"{message} {hint}"
+            return message if not hint else message + ("" if lang == "zh" else " ") + hint  # no space after "。"
         return self.zh if lang == "zh" and self.zh else str(self)
 
     def to_dict(self, lang: str) -> dict:

@@ -283,7 +283,7 @@ def bad_inputs(tmp_path):
 def test_bad_input_to_explain_and_probe_json_speaks_chinese(tmp_path, monkeypatch, capsys):
     for args, words in bad_inputs(tmp_path):
         code, out, err = run_main(args + ["--lang", "zh"], monkeypatch, capsys)
-        assert code == 2 and words in err and CJK.search(err), (args, err)
+        assert code == 2 and words in err and CJK.search(err) and "。 " not in err, (args, err)
         assert not re.search(r"no such file|is a folder|not valid JSON|cannot read", err), (args, err)
 
 
