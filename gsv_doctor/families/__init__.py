@@ -30,10 +30,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, Optional
 
-from gsv_doctor.families import gpt_sovits
+from gsv_doctor.families import gpt_sovits, rvc
 
 FAMILIES: Dict[str, object] = {
     gpt_sovits.NAME: gpt_sovits,
+    rvc.NAME: rvc,
 }
 
 

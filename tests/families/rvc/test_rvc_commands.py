@@ -1,0 +1,106 @@
+"""check, fix, preflight and run on RVC folders, through the family seam, as a user runs them."""
+import json
+import os
+import sys
+
+import probe_fixtures
+import pytest
+from rvc_project import NEW, OLD, make_project, snapshot
+
+from gsv_doctor import project as project_module
+from gsv_doctor.families import detect
+
+OLD_TORCH = "/usr/bin/python3"
+
+
+def check_json(run_cli, root, *args):
+    done = run_cli("check", "--json", "--project", root, *args)
+    return done.returncode, json.loads(done.stdout)
+
+
+def test_the_registry_finds_rvc_folders_and_still_gpt_sovits_first(tmp_path):
+    root = make_project(tmp_path / "rvc", "class_fp32_rewrite", NEW)
+    assert detect(root) == "rvc"
+    assert project_module.locate_project(None, cwd=str(root / "configs")).family == "rvc"
+    gsv = tmp_path / "gsv"
+    (gsv / "GPT_SoVITS").mkdir(parents=True)
+    (gsv / "config.py").write_text("is_half = True\ninfer_device = 'cuda'\n", encoding="utf-8")
+    assert detect(gsv) == "gpt-sovits"
+
+
+@pytest.mark.slow
+def test_check_on_a_saved_old_torch_report_reads_the_config_statically(tmp_path, run_cli):
+    root = make_project(tmp_path / "rvc", "class_cpu_keeps_half", OLD)
+    saved = probe_fixtures.write(tmp_path / "report.json", "cpu-torch201")
+    code, document = check_json(run_cli, root, "--probe-json", saved)
+    assert document["family"] == "rvc" and code == 1
+    entries = {e["entry_point"]: e for e in document["entry_points"]}
+    assert entries["infer-web.py"]["outcome"] == "crash" and entries["infer-web.py"]["how"] == "static"
+    assert entries["train_nsf_sim_cache_sid_load_pretrain.py"]["started_by"] == "infer-web.py"
+    ids = {f["id"] for f in document["findings"]}
+    assert {"rvc-config-half-on-cpu", "rvc-training-half-on-cpu"} <= ids
+    half = next(f for f in document["findings"] if f["id"] == "rvc-config-half-on-cpu")
+    assert "device_config()" in half["manual"] and half["fix_command"] == "gsv-doctor fix --write"
+
+
+@pytest.mark.slow
+def test_a_saved_gtx_1060_report_and_a_version_whose_card_rule_misses_it(tmp_path, run_cli):
+    root = make_project(tmp_path / "rvc", "module_values", OLD)
+    saved = probe_fixtures.write(tmp_path / "report.json", "gtx1060")
+    code, document = check_json(run_cli, root, "--probe-json", saved)
+    web = next(e for e in document["entry_points"] if e["entry_point"] == "infer-web.py")
+    assert (web["device"], web["is_half"], web["outcome"]) == ("cuda:0", True, "nan")
+    finding = next(f for f in document["findings"] if f["id"] == "rvc-config-half-on-broken-gpu")
+    assert finding["fix_command"] is None and code == 1
+
+
+@pytest.mark.slow
+def test_fix_write_and_undo_through_the_command(tmp_path, run_cli):
+    root = make_project(tmp_path / "rvc", "class_cpu_keeps_half", NEW)
+    saved = probe_fixtures.write(tmp_path / "report.json", "cpu-torch201")
+    before = snapshot(root)
+    done = run_cli("fix", "--write", "--yes", "--json", "--project", root, "--probe-json", saved)
+    assert done.returncode == 0, done.stderr
+    written = sorted(os.path.relpath(e["path"], root).replace(os.sep, "/") for e in json.loads(done.stdout)["edits"])
+    assert written == ["configs/config.py", "configs/v1/40k.json", "configs/v2/40k.json"]
+    code, document = check_json(run_cli, root, "--probe-json", saved)
+    assert code == 0 and not [f for f in document["findings"] if f["id"].startswith("rvc-")]
+    done = run_cli("fix", "--undo", "--project", root)
+    assert done.returncode == 0, done.stderr
+    assert snapshot(root) == before
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists(OLD_TORCH), reason="no Debian torch 1.13 at /usr/bin/python3")
+def test_check_runs_the_project_code_in_the_probe_child_of_real_old_torch(tmp_path, run_cli):
+    root = make_project(tmp_path / "rvc", "class_cpu_half_true", OLD)
+    before = snapshot(root)
+    code, document = check_json(run_cli, root, "--python", OLD_TORCH)
+    web = next(e for e in document["entry_points"] if e["entry_point"] == "infer-web.py")
+    assert (web["how"], web["outcome"], web["is_half"], web["device"]) == ("executed", "crash", True, "cpu")
+    assert "slow_conv2d_cpu" in web["error_text"] and code == 1
+    assert snapshot(root) == before
+
+
+@pytest.mark.slow
+def test_a_config_that_crashes_at_start_is_an_error_naming_its_line(tmp_path, run_cli):
+    root = make_project(tmp_path / "rvc", "cpu_mem_crash", NEW)
+    code, document = check_json(run_cli, root, "--python", sys.executable)
+    finding = next(f for f in document["findings"] if f["id"] == "rvc-config-not-executable")
+    assert finding["error_text"].startswith("TypeError") and finding["fix_command"] is None
+    line = int(finding["params"]["where"].split(":")[1])
+    assert "gpu_mem <= 4" in (root / "configs" / "config.py").read_text(encoding="utf-8").splitlines()[line - 1]
+    assert code == 1
+
+
+@pytest.mark.slow
+def test_preflight_judges_the_rvc_entry_point_and_installs_into_go_web_bat(tmp_path, run_cli):
+    root = make_project(tmp_path / "rvc", "class_cpu_keeps_half", OLD)
+    saved = probe_fixtures.write(tmp_path / "report.json", "cpu-torch201")
+    done = run_cli("preflight", "--install-into", root / "go-web.bat")
+    assert done.returncode == 0, done.stderr
+    text = (root / "go-web.bat").read_bytes().splitlines()
+    assert b"-m gsv_doctor preflight" in text[0] and text[1].startswith(b"runtime\\python.exe infer-web.py")
+    done = run_cli("fix", "--undo", "--project", root)
+    assert done.returncode == 0 and b"preflight" not in (root / "go-web.bat").read_bytes()
+    del saved
