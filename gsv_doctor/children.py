@@ -136,10 +136,7 @@ class Child:
             self.process = subprocess.Popen(list(args), stdin=stdin, stdout=pipe, stderr=pipe, env=child_env,
                                             cwd=cwd, **options)
         except OSError as error:
-            raise DoctorError(f"Could not start {args[0]}: {error.strerror or error}.",
-                              "Check that --python names a working Python interpreter.",
-                              zh=f"无法启动 {args[0]}：{error.strerror or error}。请检查 --python 是否指向可用的 Python 解释器。"
-                              ) from None
+            raise DoctorError.of("python.cannot-start", program=args[0], error=str(error.strerror or error)) from None
         self.pid = self.process.pid
         _register(self, own_signals)
         self._threads: List[threading.Thread] = []
@@ -258,8 +255,7 @@ def run_child(command: Sequence[str], env: Dict[str, str]) -> int:
     try:
         child = Child(command, env=env, capture=False, own_signals=False)
     except DoctorError:
-        raise DoctorError(f"Could not start {command[0]}.", "Check the command after `--`.",
-                          zh=f"无法启动 {command[0]}。请检查 `--` 之后的命令。") from None
+        raise DoctorError.of("run.cannot-start", program=command[0]) from None
 
     def forward(signum, _frame) -> None:
         try:

@@ -121,6 +121,8 @@ def usage_message(error: click.ClickException, lang: str) -> str:
             return line("cli.bad-choice-only", lang, name=name, choices=", ".join(map(str, kind.choices)))
         if getattr(kind, "min", None) is not None and getattr(kind, "max", None) is None:
             return line("cli.bad-min", lang, name=name, min=kind.min)
+        if getattr(kind, "min", None) is not None and getattr(kind, "max", None) is not None:
+            return line("cli.bad-range", lang, name=name, min=f"{kind.min:g}", max=f"{kind.max:g}")
         return line("cli.bad-value", lang, name=name, message=error.message)
     if isinstance(error, click.exceptions.BadOptionUsage) and "requires" in error.message:
         return line("cli.missing-value", lang, name=error.option_name)

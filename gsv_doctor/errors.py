@@ -19,8 +19,9 @@ class DoctorError(Exception):
 
     Written as a text key (`DoctorError.of`), it speaks every language of gsv_doctor.i18n:
     the message is `key` and the hint `key + ".hint"` (when there is one) of a text table,
-    filled with `params`. `message`/`hint` hold the English, for logs and tests. The older
-    form (English text, optionally `zh`) is kept for modules not yet moved to keys."""
+    filled with `params` (a DoctorError among them is filled in the same language).
+    `message`/`hint` hold the English, for logs and tests. The older form (English text,
+    optionally `zh`) is left for fix.py's own messages and OutputFailed."""
 
     def __init__(self, message: str, hint: Optional[str] = None, exit_code: int = EXIT_USAGE,
                  zh: Optional[str] = None):
@@ -49,7 +50,7 @@ class DoctorError(Exception):
     def text(self, lang: str) -> str:
         if self.table is not None and self.code is not None:
             message, hint = _paragraph(self.table, self.code, lang, self.params)
-            return message if not hint else f"{message} {hint}"
+            return message if not hint else message + ("" if lang == "zh" else " ") + hint  # no space after "。"
         return self.zh if lang == "zh" and self.zh else str(self)
 
     def to_dict(self, lang: str) -> dict:
@@ -60,6 +61,8 @@ class DoctorError(Exception):
 def _paragraph(table, code: str, lang: str, params: Mapping[str, Any]) -> Tuple[str, Optional[str]]:
     from gsv_doctor import i18n
 
+    # An error inside another (a refusal of the writer under --install-into) speaks the same language.
+    params = {k: (v.text(lang) if isinstance(v, DoctorError) else v) for k, v in params.items()}
     hint = i18n.text(table, code + ".hint", lang, params) if code + ".hint" in table else None
     return i18n.text(table, code, lang, params), hint
 
@@ -96,7 +99,9 @@ def _output_failed(error: OSError) -> OutputFailed:
         done = " These files were already changed, as planned: " + ", ".join(WRITTEN_THIS_RUN) + "."
         zh_done = "以下文件已经按计划修改：" + "、".join(WRITTEN_THIS_RUN) + "。"
     reason = error.strerror or str(error)
-    return OutputFailed(f"could not write the output ({reason}).{done}", zh=f"无法写出输出内容（{reason}）。{zh_done}")
+    failed = OutputFailed(f"could not write the output ({reason}).{done}", zh=f"无法写出输出内容（{reason}）。{zh_done}")
+    failed.code = "output.failed"
+    return failed
 
 
 def guard_output() -> None:

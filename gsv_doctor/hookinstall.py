@@ -117,8 +117,7 @@ def _child(python: str, code: str, env: Optional[Dict[str, str]] = None,
            timeout: float = CHILD_TIMEOUT_S) -> Dict[str, Any]:
     done = children.run([python, "-I", "-c", code], timeout, env=env)
     if done.timed_out:
-        raise DoctorError(f"{python} did not answer within {timeout:.0f} s.",
-                          zh=f"{python} 在 {timeout:.0f} 秒内没有回应。")
+        raise DoctorError.of("hook.target-silent", python=python, seconds=f"{timeout:.0f}")
     stdout = done.stdout.decode("utf-8", "replace")
     stderr = done.stderr.decode("utf-8", "replace")
     lines = stdout.strip().splitlines()
@@ -128,7 +127,7 @@ def _child(python: str, code: str, env: Optional[Dict[str, str]] = None,
             raise ValueError(data)
     except (IndexError, ValueError):
         tail = (stderr.strip().splitlines() or ["no output"])[-1]
-        raise DoctorError(f"{python} could not report its site-packages ({tail}).") from None
+        raise DoctorError.of("hook.no-site-packages", python=python, tail=tail) from None
     # What the hook itself said in the target (its .pth line or activate(): "not active (...)").
     data["hook_messages"] = [line.strip() for line in stderr.splitlines() if line.startswith(HOOK_SAYS)]
     return data
@@ -183,10 +182,7 @@ def _write_atomic(path: Path, text: str) -> None:
 
 def _check_usable(location: Location) -> None:
     if not location.site_enabled or not location.reads_pth:
-        raise DoctorError(
-            f"{location.python} does not read .pth files from {location.purelib} (its `site` module is"
-            " off, e.g. an embeddable Python with a ._pth file), so the hook cannot start by itself there.",
-            "Start the program with `gsv-doctor run -- ...` instead, or enable `import site` in its ._pth file.")
+        raise DoctorError.of("hook.no-pth", python=location.python, purelib=location.purelib)
 
 
 def status(python: Optional[str] = None, ask_target: bool = True) -> HookState:
@@ -220,16 +216,14 @@ def install(python: Optional[str] = None, scan: bool = True) -> HookState:
     _check_usable(location)
     purelib = Path(location.purelib)
     if not os.access(str(purelib), os.W_OK):
-        raise DoctorError(f"Cannot write to {purelib} (no permission).",
-                          "Run the command as the user who owns that Python, or as administrator.")
+        raise DoctorError.of("hook.no-permission", purelib=str(purelib))
     moved = []
     try:
         for path in (location.module_path, location.pth_path):
             if path.exists() and not _ours(path):
                 backup = Path(str(path) + BACKUP_SUFFIX)
                 if backup.exists():
-                    raise DoctorError(f"{path} is not ours and {backup} already exists; not touching either.",
-                                      "Move one of them away by hand, then run `gsv-doctor hook install` again.")
+                    raise DoctorError.of("hook.backup-exists", path=str(path), backup=str(backup))
                 os.replace(str(path), str(backup))
                 moved.append((backup, path))
         # Reinstalling keeps the first install's answer: did we create __pycache__?
@@ -240,8 +234,7 @@ def install(python: Optional[str] = None, scan: bool = True) -> HookState:
                        % str(location.module_path), env=dict(os.environ, **{hook.ENV_SWITCH: "1"}))
         if not check.get("hook_loaded"):
             said = "".join(f" It printed: {line}" for line in check.get("hook_messages") or [])
-            raise DoctorError(f"{location.python} did not load the hook from {location.pth_path}; installed"
-                              f" nothing.{said}")
+            raise DoctorError.of("hook.not-loaded", python=location.python, pth=str(location.pth_path), said=said)
     except BaseException:
         _remove_ours(location)
         for backup, path in moved:
@@ -306,11 +299,6 @@ def uninstall(python: Optional[str] = None) -> List[str]:
                 touched.append(str(path))
     except OSError as error:  # a read-only or root-owned site-packages
         where = error.filename or location.purelib
-        raise DoctorError(f"Cannot remove the hook from {location.purelib}: {where}: {error.strerror or error}."
-                          " Files not listed as removed are still there.",
-                          "Run the command as the user who owns that Python (an administrator for a system"
-                          " Python), or switch the hook off for a run with GSV_DOCTOR_HOOK=0.",
-                          zh=f"无法从 {location.purelib} 移除钩子：{where}：{error.strerror or error}。未能删除的文件仍然保留。"
-                             "请以该 Python 所属的用户（系统 Python 需管理员）运行此命令，或用 GSV_DOCTOR_HOOK=0 在单次运行中关闭钩子。"
-                          ) from None
+        raise DoctorError.of("hook.cannot-remove", purelib=location.purelib, where=str(where),
+                             error=str(error.strerror or error)) from None
     return touched

@@ -131,6 +131,7 @@ class Log:
 
 
 MAX_LOG_BYTES = 16 * 2 ** 20  # far beyond any real log; the end of a longer file is kept
+STREAM_READ_MAX = 1 << 30  # standard input read beyond this is taken as endless (`yes |`)
 FIFO_WAIT_S = 10.0  # how long a named pipe may stay without a writer
 
 
@@ -143,31 +144,28 @@ def read_source(source: Optional[str], stdin: Optional[BinaryIO] = None) -> Tupl
 def read_source_capped(source: Optional[str], stdin: Optional[BinaryIO] = None,
                        limit: Optional[int] = None) -> Tuple[bytes, str, bool]:
     """(data, name to show, cut): at most `limit` bytes (MAX_LOG_BYTES) of a file, of standard
-    input or of a named pipe. A longer regular file gives its end (the newest traceback);
-    an endless stream (/dev/zero, a pipe that never stops) its start. Never blocks on a
+    input or of a named pipe. A longer regular file or standard input gives its end (the newest
+    traceback); an endless device or named pipe (/dev/zero) its start. Never blocks on a
     named pipe nobody writes into, never reads without end."""
     limit = MAX_LOG_BYTES if limit is None else limit
     if source is None or source == "-":
         stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
         if stream is None:
-            raise DoctorError("Standard input is closed, so there is no log to read.",
-                              "Give the log file itself, or pipe the log into `gsv-doctor explain -`.")
+            raise DoctorError.of("stdin.closed")
         try:
-            data = _read_capped(stream.read, limit)
+            data, cut = _read_last(stream.read, limit, STREAM_READ_MAX)
         except (OSError, ValueError) as error:
-            raise DoctorError(f"Could not read standard input ({error}).")
-        return data[:limit], "<stdin>", len(data) > limit
+            raise DoctorError.of("stdin.unreadable", error=str(error))
+        return data, "<stdin>", cut
     path = Path(source).expanduser()
     try:
         info = os.stat(str(path))
     except FileNotFoundError:
-        raise DoctorError(f"{source}: no such file.",
-                          "Give the path of a saved log, or - and paste the log (end with Ctrl-D, Ctrl-Z Enter on Windows).")
+        raise DoctorError.of("log.no-such-file", source=source)
     except OSError as error:
-        raise DoctorError(f"{source}: cannot read it ({error.strerror or error}).")
+        raise DoctorError.of("log.unreadable", source=source, error=str(error.strerror or error))
     if stat.S_ISDIR(info.st_mode):
-        raise DoctorError(f"{source} is a folder, not a log file.",
-                          "Give the log file itself, or - to read the log from standard input.")
+        raise DoctorError.of("log.is-folder", source=source)
     try:
         if stat.S_ISFIFO(info.st_mode):
             data = _read_fifo(str(path), limit, source)
@@ -179,8 +177,24 @@ def read_source_capped(source: Optional[str], stdin: Optional[BinaryIO] = None,
             with open(str(path), "rb") as handle:
                 data = _read_capped(handle.read, limit)
     except OSError as error:
-        raise DoctorError(f"{source}: cannot read it ({error.strerror or error}).")
+        raise DoctorError.of("log.unreadable", source=source, error=str(error.strerror or error))
     return data[:limit], str(source), len(data) > limit
+
+
+def _read_last(read, limit: int, most: int) -> Tuple[bytes, bool]:
+    """(the last `limit` bytes of a stream read up to `most` bytes, whether any were dropped):
+    a piped log ends with its newest traceback, and an endless stream still ends."""
+    window = bytearray()
+    size = 0
+    while size < most:
+        chunk = read(min(1 << 20, most - size))
+        if not chunk:
+            break
+        size += len(chunk)
+        window += chunk
+        if len(window) > 2 * limit:  # trim now and then, not on every chunk
+            del window[:len(window) - limit]
+    return bytes(window[-limit:]) if limit else b"", size > limit
 
 
 def _read_capped(read, limit: int) -> bytes:
@@ -223,8 +237,7 @@ def _read_fifo(path: str, limit: int, source: str) -> bytes:
                 time.sleep(0.1)  # no writer yet: the pipe reads as empty until one opens it
             if time.monotonic() - waited_since > FIFO_WAIT_S:
                 if not parts:
-                    raise DoctorError(f"{source} is a named pipe that nothing wrote into within {FIFO_WAIT_S:g} s.",
-                                      "Start the program that writes the log into it first, or give a saved log file.")
+                    raise DoctorError.of("log.fifo-silent", source=source, seconds=f"{FIFO_WAIT_S:g}")
                 break
         return b"".join(parts)
     finally:

@@ -394,6 +394,14 @@ LABELS = i18n.register("labels", {
 
 # The commands' own lines (everything that is neither a finding nor a fix text).
 LINES = i18n.register("lines", {
+    "explain.cut-end": {
+        "en": "gsv-doctor: {name} is longer than {mb} MB; only its last {mb} MB were read.",
+        "zh": "gsv-doctor：{name} 超过 {mb} MB；只读取了最后 {mb} MB。",
+    },
+    "explain.cut-start": {
+        "en": "gsv-doctor: {name} is longer than {mb} MB; only the first {mb} MB were read.",
+        "zh": "gsv-doctor：{name} 超过 {mb} MB；只读取了最前面的 {mb} MB。",
+    },
     # hook install / status / uninstall
     "hook.installed": {
         "en": "Installed the gsv-doctor hook into {purelib} (Python {version}, {python}).",
@@ -512,6 +520,10 @@ LINES = i18n.register("lines", {
         "zh": "'{name}' 的值无效：不能小于 {min}。",
     },
     "cli.missing-command": {"en": "Missing command.", "zh": "缺少命令。"},
+    "cli.bad-range": {
+        "en": "Invalid value for '{name}': it must be from {min} to {max}.",
+        "zh": "'{name}' 的值无效：必须在 {min} 到 {max} 之间。",
+    },
     "cli.bad-value": {"en": "Invalid value for '{name}': {message}", "zh": "'{name}' 的值无效：{message}"},
     "cli.extra-arguments": {"en": "Got unexpected extra argument(s): {args}", "zh": "多出了无法识别的参数：{args}"},
     "cli.interrupted": {"en": "gsv-doctor: interrupted.", "zh": "gsv-doctor：已中断。"},
@@ -662,4 +674,183 @@ ERRORS = i18n.register("errors", {
         "zh": "请升级那个 Python 里的 torch，或在 config.py 中设置 is_half = False（`gsv-doctor fix --write`）。",
     },
     "usage.exclusive": {"en": "{first} and {second} are exclusive: pick one.", "zh": "{first} 和 {second} 不能同时使用，请选择其一。"},
+    "stdin.closed": {"en": "Standard input is closed, so there is no log to read.", "zh": "标准输入已关闭，没有可读取的日志。"},
+    "stdin.closed.hint": {
+        "en": "Give the log file itself, or pipe the log into `gsv-doctor explain -`.",
+        "zh": "请给出日志文件本身，或把日志通过管道传给 `gsv-doctor explain -`。",
+    },
+    "stdin.unreadable": {"en": "Could not read standard input ({error}).", "zh": "无法读取标准输入（{error}）。"},
+    "log.no-such-file": {"en": "{source}: no such file.", "zh": "{source}：没有这个文件。"},
+    "log.no-such-file.hint": {
+        "en": "Give the path of a saved log, or - and paste the log (end with Ctrl-D, Ctrl-Z Enter on Windows).",
+        "zh": "请给出已保存日志的路径，或用 - 然后粘贴日志（以 Ctrl-D 结束，Windows 上为 Ctrl-Z 回车）。",
+    },
+    "log.unreadable": {"en": "{source}: cannot read it ({error}).", "zh": "{source}：无法读取（{error}）。"},
+    "log.is-folder": {"en": "{source} is a folder, not a log file.", "zh": "{source} 是文件夹，不是日志文件。"},
+    "log.is-folder.hint": {
+        "en": "Give the log file itself, or - to read the log from standard input.",
+        "zh": "请给出日志文件本身，或用 - 从标准输入读取日志。",
+    },
+    "log.fifo-silent": {
+        "en": "{source} is a named pipe that nothing wrote into within {seconds} s.",
+        "zh": "{source} 是命名管道，{seconds} 秒内没有任何程序写入。",
+    },
+    "log.fifo-silent.hint": {
+        "en": "Start the program that writes the log into it first, or give a saved log file.",
+        "zh": "请先启动向其中写日志的程序，或给出已保存的日志文件。",
+    },
+    "python.folder-without-python": {
+        "en": "--python {python}: that folder holds no Python interpreter.",
+        "zh": "--python {python}：这个文件夹里没有 Python 解释器。",
+    },
+    "python.folder-without-python.hint": {
+        "en": "Point --python at the python (or python.exe) file itself.",
+        "zh": "请把 --python 指向 python（或 python.exe）文件本身。",
+    },
+    "python.no-such-file": {"en": "--python {python}: no such file.", "zh": "--python {python}：没有这个文件。"},
+    "python.no-such-file.hint": {
+        "en": "Give the path of the Python that starts GPT-SoVITS, e.g. runtime\\python.exe.",
+        "zh": "请给出启动 GPT-SoVITS 的 Python 的路径，例如 runtime\\python.exe。",
+    },
+    "python.not-executable": {"en": "--python {python}: that file is not executable.", "zh": "--python {python}：这个文件不能执行。"},
+    "python.did-not-start": {
+        "en": "--python {python} did not start as a Python interpreter (exit code {returncode}{last}).",
+        "zh": "--python {python} 没有作为 Python 解释器启动（退出码 {returncode}{last}）。",
+    },
+    "python.did-not-start.hint": {
+        "en": "Point --python at the python (or python.exe) that runs GPT-SoVITS.",
+        "zh": "请把 --python 指向运行 GPT-SoVITS 的 python（或 python.exe）。",
+    },
+    "python.too-old": {
+        "en": "--python {python} is Python {version}; gsv-doctor's probe needs Python 3.9 or newer.",
+        "zh": "--python {python} 是 Python {version}；gsv-doctor 的探测需要 Python 3.9 或更新版本。",
+    },
+    "python.too-old.hint": {
+        "en": "GPT-SoVITS itself needs 3.9+: point --python at the interpreter that runs it.",
+        "zh": "GPT-SoVITS 本身也需要 3.9 以上：请指向实际运行它的解释器。",
+    },
+    "python.no-torch": {
+        "en": "The Python at {python} cannot import torch ({error}).",
+        "zh": "{python} 无法导入 torch（{error}）。",
+    },
+    "python.no-torch.hint": {
+        "en": "Point --python at the interpreter that runs GPT-SoVITS (for the Windows package: runtime\\python.exe), or install torch into this one.",
+        "zh": "请用 --python 指向运行 GPT-SoVITS 的解释器（Windows 整合包为 runtime\\python.exe），或在这个解释器中安装 torch。",
+    },
+    "python.cannot-start": {"en": "Could not start {program}: {error}.", "zh": "无法启动 {program}：{error}。"},
+    "python.cannot-start.hint": {
+        "en": "Check that --python names a working Python interpreter.",
+        "zh": "请检查 --python 是否指向可用的 Python 解释器。",
+    },
+    "python.torch-location": {
+        "en": "Could not ask {python} where its torch is ({why}).",
+        "zh": "无法询问 {python} 它的 torch 在哪里（{why}）。",
+    },
+    "python.torch-location.hint": {
+        "en": "Check that --python names a working Python interpreter.",
+        "zh": "请检查 --python 是否指向可用的 Python 解释器。",
+    },
+    "probe.no-report": {"en": "The probe of {python} gave no report ({why}).", "zh": "对 {python} 的探测没有给出报告（{why}）。"},
+    "probe.no-report.hint": {"en": "Run `gsv-doctor check` for the details.", "zh": "请运行 `gsv-doctor check` 查看详情。"},
+    "run.cannot-start": {"en": "Could not start {program}.", "zh": "无法启动 {program}。"},
+    "run.cannot-start.hint": {"en": "Check the command after `--`.", "zh": "请检查 `--` 之后的命令。"},
+    "probe-json.unreadable": {"en": "--probe-json {path}: cannot read it ({error}).", "zh": "--probe-json {path}：无法读取（{error}）。"},
+    "probe-json.not-json": {"en": "--probe-json {path}: not valid JSON ({error}).", "zh": "--probe-json {path}：不是有效的 JSON（{error}）。"},
+    "probe-json.not-json.hint": {
+        "en": "Save it with `gsv-doctor check --json > probe.json` or from the probe itself.",
+        "zh": "请用 `gsv-doctor check --json > probe.json` 或直接由探测程序保存它。",
+    },
+    "probe-json.not-a-report": {
+        "en": "--probe-json {path}: not a probe report ({error}).",
+        "zh": "--probe-json {path}：不是探测报告（{error}）。",
+    },
+    "probe-json.not-a-report.hint": {
+        "en": "Send the file exactly as `gsv-doctor check --json` wrote it.",
+        "zh": "请原样提供 `gsv-doctor check --json` 写出的文件。",
+    },
+    "probe-json.no-torch": {
+        "en": "--probe-json {path}: that Python could not import torch ({error}).",
+        "zh": "--probe-json {path}：那个 Python 无法导入 torch（{error}）。",
+    },
+    "probe-json.no-torch.hint": {
+        "en": "Probe the interpreter that runs GPT-SoVITS (for the Windows package: runtime\\python.exe).",
+        "zh": "请探测运行 GPT-SoVITS 的解释器（Windows 整合包为 runtime\\python.exe）。",
+    },
+    "hook.target-silent": {"en": "{python} did not answer within {seconds} s.", "zh": "{python} 在 {seconds} 秒内没有回应。"},
+    "hook.no-site-packages": {
+        "en": "{python} could not report its site-packages ({tail}).",
+        "zh": "{python} 无法报告它的 site-packages（{tail}）。",
+    },
+    "hook.no-pth": {
+        "en": "{python} does not read .pth files from {purelib} (its `site` module is off, e.g. an embeddable Python with a ._pth file), so the hook cannot start by itself there.",
+        "zh": "{python} 不读取 {purelib} 中的 .pth 文件（它的 `site` 模块已关闭，例如带 ._pth 文件的嵌入式 Python），因此钩子无法在那里自动启动。",
+    },
+    "hook.no-pth.hint": {
+        "en": "Start the program with `gsv-doctor run -- ...` instead, or enable `import site` in its ._pth file.",
+        "zh": "请改用 `gsv-doctor run -- ...` 启动程序，或在它的 ._pth 文件中启用 `import site`。",
+    },
+    "hook.no-permission": {"en": "Cannot write to {purelib} (no permission).", "zh": "无法写入 {purelib}（没有权限）。"},
+    "hook.no-permission.hint": {
+        "en": "Run the command as the user who owns that Python, or as administrator.",
+        "zh": "请以该 Python 所属的用户或管理员身份运行此命令。",
+    },
+    "hook.backup-exists": {
+        "en": "{path} is not ours and {backup} already exists; not touching either.",
+        "zh": "{path} 不是 gsv-doctor 的文件，且 {backup} 已经存在；两者都不会改动。",
+    },
+    "hook.backup-exists.hint": {
+        "en": "Move one of them away by hand, then run `gsv-doctor hook install` again.",
+        "zh": "请手动移走其中一个，然后再次运行 `gsv-doctor hook install`。",
+    },
+    "hook.not-loaded": {
+        "en": "{python} did not load the hook from {pth}; installed nothing.{said}",
+        "zh": "{python} 没有从 {pth} 加载钩子；没有安装任何文件。{said}",
+    },
+    "hook.cannot-remove": {
+        "en": "Cannot remove the hook from {purelib}: {where}: {error}. Files not listed as removed are still there.",
+        "zh": "无法从 {purelib} 移除钩子：{where}：{error}。未能删除的文件仍然保留。",
+    },
+    "hook.cannot-remove.hint": {
+        "en": "Run the command as the user who owns that Python (an administrator for a system Python), or switch the hook off for a run with GSV_DOCTOR_HOOK=0.",
+        "zh": "请以该 Python 所属的用户（系统 Python 需管理员）运行此命令，或用 GSV_DOCTOR_HOOK=0 在单次运行中关闭钩子。",
+    },
+    "preflight.fix-needs-project": {
+        "en": "--fix needs a GPT-SoVITS folder (none here or above).",
+        "zh": "--fix 需要 GPT-SoVITS 文件夹（当前目录及其上层都没有）。",
+    },
+    "preflight.fix-needs-project.hint": {
+        "en": "Run it inside your GPT-SoVITS folder, or pass --project DIR.",
+        "zh": "请在 GPT-SoVITS 文件夹内运行，或传入 --project DIR。",
+    },
+    "install-into.unreadable": {"en": "--install-into {path}: cannot read it ({error}).", "zh": "--install-into {path}：无法读取（{error}）。"},
+    "install-into.no-launch-line": {
+        "en": "--install-into {path}: no line in it starts Python (python ... .py, webui, api), so it does not look like a GPT-SoVITS start script; nothing was changed.",
+        "zh": "--install-into {path}：其中没有启动 Python 的行（python ... .py、webui、api），看起来不是 GPT-SoVITS 的启动脚本；没有做任何修改。",
+    },
+    "install-into.no-launch-line.hint": {
+        "en": "Give the script that starts GPT-SoVITS, e.g. go-webui.bat.",
+        "zh": "请指定启动 GPT-SoVITS 的脚本，例如 go-webui.bat。",
+    },
+    "install-into.non-ascii": {
+        "en": "--install-into {path}: the line would hold non-ASCII characters, which a start script's encoding may not keep; nothing was changed.",
+        "zh": "--install-into {path}：要加入的行含有非 ASCII 字符，启动脚本的编码可能保存不了；没有做任何修改。",
+    },
+    "install-into.non-ascii.hint": {
+        "en": "Add this line by hand, just before the line that starts Python:\n{line}",
+        "zh": "请手动把这一行加在启动 Python 的那一行之前：\n{line}",
+    },
+    "install-into.not-text": {
+        "en": "--install-into {path}: this is not a text file, so not a start script; nothing was changed.",
+        "zh": "--install-into {path}：这不是文本文件，因此不是启动脚本；没有做任何修改。",
+    },
+    "install-into.not-text.hint": {
+        "en": "Give the script that starts GPT-SoVITS, e.g. go-webui.bat.",
+        "zh": "请指定启动 GPT-SoVITS 的脚本，例如 go-webui.bat。",
+    },
+    "install-into.no-such-file": {"en": "--install-into {path}: no such file.", "zh": "--install-into {path}：没有这个文件。"},
+    "install-into.no-such-file.hint": {
+        "en": "Give the start script itself, e.g. go-webui.bat in your GPT-SoVITS folder.",
+        "zh": "请给出启动脚本本身，例如 GPT-SoVITS 文件夹中的 go-webui.bat。",
+    },
+    "install-into.refused": {"en": "--install-into {path}: {reason}", "zh": "--install-into {path}：{reason}"},
 })

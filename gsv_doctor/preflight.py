@@ -125,8 +125,7 @@ def apply_fix(result: Preflight) -> List[str]:
     from gsv_doctor import edits
 
     if result.project is None or result.project_info is None:
-        raise DoctorError("--fix needs a GPT-SoVITS folder (none here or above).",
-                          "Run it inside your GPT-SoVITS folder, or pass --project DIR.")
+        raise DoctorError.of("preflight.fix-needs-project")
     from gsv_doctor.fixmessages import FixError
 
     root = Path(result.project_info.root)
@@ -234,7 +233,7 @@ def plan_install_into(path: Path) -> Optional[bytes]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise DoctorError(f"--install-into {path}: cannot read it ({error.strerror or error}).") from None
+        raise DoctorError.of("install-into.unreadable", path=str(path), error=str(error.strerror or error)) from None
     prefix, encoding, data = _script_text(raw, path)
     if any(mark in data for mark in _ALREADY):
         return None
@@ -244,11 +243,7 @@ def plan_install_into(path: Path) -> Optional[bytes]:
     index = next((i for i, text in enumerate(lines) if _LAUNCH.search(text) and not text.lstrip().startswith(
         (b"#", b"rem ", b"REM ", b"::"))), None)
     if index is None:  # recognised before it is edited: a start script starts Python
-        raise DoctorError(f"--install-into {path}: no line in it starts Python (python ... .py, webui, api), so it"
-                          " does not look like a GPT-SoVITS start script; nothing was changed.",
-                          "Give the script that starts GPT-SoVITS, e.g. go-webui.bat.",
-                          zh=f"--install-into {path}：其中没有启动 Python 的行（python ... .py、webui、api），看起来不是"
-                             "GPT-SoVITS 的启动脚本；没有做任何修改。请指定启动 GPT-SoVITS 的脚本，例如 go-webui.bat。")
+        raise DoctorError.of("install-into.no-launch-line", path=str(path))
     python = launch_python(lines[index], kind)
     if index == len(lines) and lines and not lines[-1].endswith((b"\n", b"\r")):
         lines[-1] += newline
@@ -260,9 +255,7 @@ def plan_install_into(path: Path) -> Optional[bytes]:
         index += 1
     line = preflight_line(kind, python)
     if not line.isascii():  # sys.executable under a non-ASCII folder; the script's code page is unknown
-        raise DoctorError(f"--install-into {path}: the line would hold non-ASCII characters, which a start"
-                          " script's encoding may not keep; nothing was changed.",
-                          f"Add this line by hand, just before the line that starts Python:\n{line}")
+        raise DoctorError.of("install-into.non-ascii", path=str(path), line=line)
     lines.insert(index, line.encode("ascii") + newline)
     body = b"".join(lines)
     return prefix + (body if encoding is None else body.decode("utf-8").encode(encoding))
@@ -281,10 +274,7 @@ def _script_text(raw: bytes, path: Path):
             except UnicodeDecodeError:
                 break
     if b"\x00" in raw or (raw and sum(b < 9 or 13 < b < 32 for b in raw[:4096]) > len(raw[:4096]) // 100):
-        raise DoctorError(f"--install-into {path}: this is not a text file, so not a start script; nothing was"
-                          " changed.", "Give the script that starts GPT-SoVITS, e.g. go-webui.bat.",
-                          zh=f"--install-into {path}：这不是文本文件，因此不是启动脚本；没有做任何修改。"
-                             "请指定启动 GPT-SoVITS 的脚本，例如 go-webui.bat。")
+        raise DoctorError.of("install-into.not-text", path=str(path))
     return b"", None, raw
 
 
@@ -296,8 +286,7 @@ def install_into(path: str) -> Optional[str]:
 
     script = Path(path)
     if not script.is_file():
-        raise DoctorError(f"--install-into {path}: no such file.",
-                          "Give the start script itself, e.g. go-webui.bat in your GPT-SoVITS folder.")
+        raise DoctorError.of("install-into.no-such-file", path=path)
     root = project_module.locate(None, cwd=str(script.resolve().parent))
     with (edits.lock(root) if root else contextlib.nullcontext()):
         new = plan_install_into(script)
@@ -310,6 +299,5 @@ def install_into(path: str) -> Optional[str]:
             [written] = edits.apply_changes([edits.Change(str(script), script.read_bytes(), new)],
                                             root or script.absolute().parent)
         except edits.FixError as error:
-            raise DoctorError(f"--install-into {path}: {error.message}", error.hint,
-                              zh=f"--install-into {path}：{error.in_language('zh').message}") from None
+            raise DoctorError.of("install-into.refused", path=path, reason=error) from None
     return written.backup

@@ -77,10 +77,7 @@ def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] 
                 raise TypeError(executable)
         except (ValueError, IndexError, KeyError, TypeError):
             why = f"no answer within {timeout:g} s" if done.timed_out else f"exit code {done.returncode}"
-            raise DoctorError(f"Could not ask {resolved} where its torch is ({why}).",
-                              "Check that --python names a working Python interpreter.",
-                              zh=f"无法询问 {resolved} 它的 torch 在哪里（{why}）。请检查 --python 是否指向可用的 Python 解释器。"
-                              ) from None
+            raise DoctorError.of("python.torch-location", python=resolved, why=why) from None
     return _identity(resolved, executable, torch_file, environ)
 
 
@@ -129,7 +126,6 @@ def probe_and_store(identity: Identity, timeout: float = target.DEFAULT_TIMEOUT_
     if run.report is None:
         why = f"it did not finish within {timeout:g} s" if run.timed_out else \
             f"it stopped with exit code {run.returncode}: {run.stderr_tail.splitlines()[-1] if run.stderr_tail else ''}"
-        raise DoctorError(f"The probe of {identity.python} gave no report ({why}).",
-                          "Run `gsv-doctor check` for the details.")
+        raise DoctorError.of("probe.no-report", python=identity.python, why=why)
     store(identity, run.report)
     return run.report

@@ -57,18 +57,15 @@ def resolve_python(python: Optional[str]) -> str:
     if path.is_dir():
         for candidate in ("python.exe", "python", "bin/python3", "bin/python", "Scripts/python.exe"):
             if (path / candidate).is_file():
-                return str(path / candidate)
-        raise DoctorError(f"--python {python}: that folder holds no Python interpreter.",
-                          "Point --python at the python (or python.exe) file itself.",
-                          zh=f"--python {python}：这个文件夹里没有 Python 解释器。请把 --python 指向 python（或 python.exe）文件本身。")
+                return os.path.abspath(str(path / candidate))
+        raise DoctorError.of("python.folder-without-python", python=python)
     if not path.exists():
-        raise DoctorError(f"--python {python}: no such file.",
-                          "Give the path of the Python that starts GPT-SoVITS, e.g. runtime\\python.exe.",
-                          zh=f"--python {python}：没有这个文件。请给出启动 GPT-SoVITS 的 Python 的路径，例如 runtime\\python.exe。")
+        raise DoctorError.of("python.no-such-file", python=python)
     if not os.access(str(path), os.X_OK):
-        raise DoctorError(f"--python {python}: that file is not executable.",
-                          zh=f"--python {python}：这个文件不能执行。")
-    return str(path)
+        raise DoctorError.of("python.not-executable", python=python)
+    # Absolute: children start in other folders, and Path drops the "./" that keeps a
+    # relative name (./py3) from being looked up on PATH.
+    return os.path.abspath(str(path))
 
 
 def probe_source() -> bytes:
@@ -173,18 +170,11 @@ def require_python(result: ProbeRun) -> None:
     last = result.stderr_tail.splitlines()[-1] if result.stderr_tail.strip() else ""
     answered = result.python_version is not None or result.report is not None
     if not answered and not result.timed_out and not crashed(result.returncode):
-        raise DoctorError(
-            f"--python {result.python} did not start as a Python interpreter (exit code {result.returncode}"
-            + (f": {last}" if last else "") + ").",
-            "Point --python at the python (or python.exe) that runs GPT-SoVITS.",
-            zh=f"--python {result.python} 没有作为 Python 解释器启动（退出码 {result.returncode}"
-               + (f"：{last}" if last else "") + "）。请把 --python 指向运行 GPT-SoVITS 的 python（或 python.exe）。")
+        raise DoctorError.of("python.did-not-start", python=result.python, returncode=result.returncode,
+                             last=f": {last}" if last else "")
     if result.python_version is not None and result.python_version < MIN_PYTHON:
         version = ".".join(map(str, result.python_version))
-        raise DoctorError(f"--python {result.python} is Python {version}; gsv-doctor's probe needs Python 3.9 or newer.",
-                          "GPT-SoVITS itself needs 3.9+: point --python at the interpreter that runs it.",
-                          zh=f"--python {result.python} 是 Python {version}；gsv-doctor 的探测需要 Python 3.9 或更新版本。"
-                             "GPT-SoVITS 本身也需要 3.9 以上：请指向实际运行它的解释器。")
+        raise DoctorError.of("python.too-old", python=result.python, version=version)
 
 
 def require_torch(result: ProbeRun) -> None:
@@ -192,13 +182,7 @@ def require_torch(result: ProbeRun) -> None:
     require_python(result)
     report = result.report
     if report is not None and report.torch is None:
-        raise DoctorError(
-            f"The Python at {result.python} cannot import torch ({report.error}).",
-            "Point --python at the interpreter that runs GPT-SoVITS (for the Windows package:"
-            " runtime\\python.exe), or install torch into this one.",
-            zh=f"{result.python} 无法导入 torch（{report.error}）。请用 --python 指向运行 GPT-SoVITS 的解释器"
-               "（Windows 整合包：runtime\\python.exe），或在这个 Python 里安装 torch。",
-        )
+        raise DoctorError.of("python.no-torch", python=result.python, error=report.error)
 
 
 def load_probe_json(path: str) -> probereport.ProbeReport:
@@ -206,18 +190,15 @@ def load_probe_json(path: str) -> probereport.ProbeReport:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except OSError as error:
-        raise DoctorError(f"--probe-json {path}: cannot read it ({error.strerror or error}).")
+        raise DoctorError.of("probe-json.unreadable", path=path, error=str(error.strerror or error))
     except ValueError as error:
-        raise DoctorError(f"--probe-json {path}: not valid JSON ({error}).",
-                          "Save it with `gsv-doctor check --json > probe.json` or from the probe itself.")
+        raise DoctorError.of("probe-json.not-json", path=path, error=str(error))
     if isinstance(data, dict) and isinstance(data.get("probe"), dict):
         data = data["probe"]
     try:
         report = probereport.parse(data)
     except probereport.ProbeReportError as error:
-        raise DoctorError(f"--probe-json {path}: {error}.",
-                          "Send the file exactly as `gsv-doctor check --json` wrote it.") from None
+        raise DoctorError.of("probe-json.not-a-report", path=path, error=str(error)) from None
     if report.torch is None:
-        raise DoctorError(f"--probe-json {path}: that Python could not import torch ({report.error}).",
-                          "Probe the interpreter that runs GPT-SoVITS (for the Windows package: runtime\\python.exe).")
+        raise DoctorError.of("probe-json.no-torch", path=path, error=report.error)
     return report

@@ -170,3 +170,12 @@ def test_a_launch_without_I_needs_no_hook_install():
     log = logread.read_log((LOGS / "linux_inference_gradio_layernorm.log").read_bytes())
     text = render_text(core.explain_log(log), "en", "x", log, None)
     assert "or: gsv-doctor run -- python webui.py" in text and "hook install" not in text
+
+
+@pytest.mark.parametrize("lang, words", [("en", "only its last 1 MB were read"), ("zh", "只读取了最后 1 MB")])
+def test_a_long_piped_log_is_explained_from_its_end_and_says_so(monkeypatch, lang, words):
+    monkeypatch.setattr(logread, "MAX_LOG_BYTES", 2 ** 20)
+    log = "noise\n" * 400000 + ("Traceback (most recent call last):\n  File \"webui.py\", line 1, in <module>\n"
+                                "RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n")
+    done = CliRunner().invoke(explain, ["-", "--no-probe", "--lang", lang], input=log)
+    assert words in done.output and "cpu-half-conv" in done.output, done.output

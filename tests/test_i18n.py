@@ -155,7 +155,7 @@ def test_errors_written_as_keys_speak_chinese():
 
 # Modules whose DoctorErrors are still English-only sentences: their owners move them to
 # DoctorError.of keys (messages.ERRORS). This list may only shrink.
-NOT_YET_KEYED = {"target.py", "hookinstall.py", "probecache.py", "preflight.py", "logread.py", "explain.py", "children.py"}
+NOT_YET_KEYED = set()
 
 
 def test_modules_raise_errors_as_keys():
@@ -264,3 +264,41 @@ def test_markdown_and_text_report_in_chinese(tmp_path):
     assert "来自保存的探测报告" in done.output and "gsv-doctor 检查：" in done.output
     done = zh_cli("check", "--probe-json", saved, "--project", project)
     assert "写法 常量" in done.output and "constants" not in done.output
+
+
+# -- bad input to explain, --probe-json and --python: in Chinese, and with a code in JSON ----------
+
+def bad_inputs(tmp_path):
+    (tmp_path / "list.json").write_text("[]")
+    (tmp_path / "broken.json").write_text("{")
+    return [
+        (["explain", tmp_path / "nonexistent"], "没有这个文件"),
+        (["explain", tmp_path], "是文件夹"),
+        (["check", "--probe-json", tmp_path / "list.json"], "--probe-json"),
+        (["check", "--probe-json", tmp_path / "broken.json"], "不是有效的 JSON"),
+        (["check", "--python", tmp_path / "nope"], "没有这个文件"),
+    ]
+
+
+def test_bad_input_to_explain_and_probe_json_speaks_chinese(tmp_path, monkeypatch, capsys):
+    for args, words in bad_inputs(tmp_path):
+        code, out, err = run_main(args + ["--lang", "zh"], monkeypatch, capsys)
+        assert code == 2 and words in err and CJK.search(err) and "。 " not in err, (args, err)
+        assert not re.search(r"no such file|is a folder|not valid JSON|cannot read", err), (args, err)
+
+
+def test_every_json_error_has_a_code(tmp_path, monkeypatch, capsys):
+    import json
+
+    cases = [args for args, _ in bad_inputs(tmp_path)] + [["check", "--timeout", "0"]]
+    if Path("/bin/false").exists():
+        cases.append(["check", "--python", "/bin/false"])
+    for args in cases:
+        code, out, err = run_main([args[0], "--json"] + args[1:], monkeypatch, capsys, lang_env="en_US.UTF-8")
+        errors = json.loads(out)["errors"]
+        assert code == 2 and errors and all(isinstance(e["code"], str) and e["code"] for e in errors), (args, out)
+
+
+def test_a_range_error_is_all_chinese(monkeypatch, capsys):
+    code, out, err = run_main(["check", "--lang", "zh", "--timeout", "0"], monkeypatch, capsys)
+    assert code == 2 and "is not in the range" not in err and "1" in err and "86400" in err, err

@@ -64,3 +64,21 @@ def test_explain_with_standard_input_closed_is_a_message():
     done = subprocess.run(["sh", "-c", f'exec "{sys.executable}" -m gsv_doctor explain - --no-probe <&-'],
                           capture_output=True, text=True, env=child_env(), cwd=REPO_ROOT, timeout=120)
     assert done.returncode == 2 and "Standard input is closed" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_standard_input_longer_than_the_limit_keeps_its_end():
+    """A piped log ends with the newest traceback, as a long file does."""
+    import io
+
+    tail = b"Traceback (most recent call last):\nRuntimeError: the newest\n"
+    data, name, cut = logread.read_source_capped("-", stdin=io.BytesIO(b"x" * (3 * LIMIT) + tail), limit=LIMIT)
+    assert cut and name == "<stdin>" and len(data) == LIMIT and data.endswith(tail)
+    data, _name, cut = logread.read_source_capped("-", stdin=io.BytesIO(tail), limit=LIMIT)
+    assert data == tail and not cut
+
+
+def test_endless_standard_input_still_ends(monkeypatch):
+    monkeypatch.setattr(logread, "STREAM_READ_MAX", 4 * LIMIT)
+    with open(os.devnull if not os.path.exists("/dev/zero") else "/dev/zero", "rb") as endless:
+        data, _name, cut = logread.read_source_capped("-", stdin=endless, limit=LIMIT)
+    assert len(data) <= LIMIT

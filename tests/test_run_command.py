@@ -240,3 +240,15 @@ def test_run_refuses_a_config_that_dies_on_import_and_names_the_fix(setup):
     assert done.returncode == 1 and "webui started" not in done.stdout
     assert "config.py:4" in done.stderr and "Not started. Fix: gsv-doctor fix --write" in done.stderr
     assert "gsv-doctor run" not in done.stderr.split("Not started.")[1]  # advice never points back at run
+
+
+def test_an_option_run_does_not_have_is_a_usage_error_not_a_program(tmp_path, monkeypatch, capsys):
+    from gsv_doctor.cli import main
+
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "GSV_DOCTOR_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(SystemExit) as done:
+        main(["run", "--json", "--", str(tmp_path / "nonexistent")])
+    out, err = capsys.readouterr()
+    assert done.value.code == 2 and "No such option: --json" in err and "Could not start" not in err

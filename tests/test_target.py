@@ -83,3 +83,14 @@ def test_a_malformed_saved_report_is_bad_input(tmp_path, change, message):
     (tmp_path / "r.json").write_text(json.dumps(report))
     with pytest.raises(DoctorError, match=message):
         target.load_probe_json(str(tmp_path / "r.json"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX symlink")
+def test_a_relative_path_resolves_to_an_absolute_one(tmp_path, monkeypatch):
+    """`--python ./py3`: children start in other folders, and "py3" alone would be looked up on PATH."""
+    (tmp_path / "py3").symlink_to(sys.executable)
+    monkeypatch.chdir(tmp_path)
+    assert target.resolve_python("./py3") == str(tmp_path / "py3")
+    (tmp_path / "runtime").mkdir()
+    (tmp_path / "runtime" / "python").symlink_to(sys.executable)
+    assert target.resolve_python("runtime") == str(tmp_path / "runtime" / "python")

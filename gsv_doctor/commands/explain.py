@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional
 
 import click
 
-from gsv_doctor import catalog, envelope, explain as core, logread, report, target
+from gsv_doctor import catalog, envelope, explain as core, logread, messages, report, target
 from gsv_doctor import project as gsv_project
 from gsv_doctor.errors import DoctorError, EXIT_OK
 from gsv_doctor.commands.check import lang_option, timeout_option
@@ -186,9 +186,9 @@ def _read(file: Optional[str], symptom: Optional[str], lang: str) -> Optional[tu
     if logread.looks_binary(data):
         raise DoctorError.of("explain.not-text", name=name)
     if cut:
-        click.echo(f"gsv-doctor: {name} is longer than {logread.MAX_LOG_BYTES // 2 ** 20} MB; only"
-                   f" {'its last' if os.path.isfile(str(name)) else 'the first'}"
-                   f" {logread.MAX_LOG_BYTES // 2 ** 20} MB were read.", err=True)
+        kept_end = name == "<stdin>" or os.path.isfile(str(name))
+        click.echo(messages.line("explain.cut-end" if kept_end else "explain.cut-start", lang, name=name,
+                                 mb=logread.MAX_LOG_BYTES // 2 ** 20), err=True)
     if not data.strip() and not symptom:
         raise DoctorError.of("explain.empty", name=name)
     return data, name

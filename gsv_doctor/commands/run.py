@@ -155,6 +155,8 @@ def run(project, python, timeout, lang, command) -> int:
     """
     lang = pick_language(lang)
     command = list(command)
+    if command[0].startswith("-"):  # an option run does not have, e.g. --json: not a program to start
+        raise click.NoSuchOption(command[0], ctx=click.get_current_context())
     result = preflight.run_preflight(project, python or python_of(command), timeout, command=command)
     env, hooked, warning = child_environment(result, command, lang)
     errors = [f for f in result.blocking() if not (hooked and f.id in preflight.HOOK_COVERS)]
