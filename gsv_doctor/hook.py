@@ -196,7 +196,12 @@ def _make_module_call(original):
             return original(self, *args, **kwargs)
         if isinstance(self, _script_module):
             return original(self, *args, **kwargs)
-        if _own_half(self) and not _state.get("no_cache") and not _trainable_now(self):
+        if _own_half(self):
+            if _state.get("no_cache") or _trainable_now(self):
+                # Its float16 weights stay (an optimizer may hold float16 state for them), so its
+                # inputs stay float16 too: casting only one side mixes dtypes in ops like batch_norm
+                # or lstm that work natively. The op layer still upcasts what this torch lacks.
+                return original(self, *args, **kwargs)
             _module_to_float32(self)
         if half_in:
             args = [_cast_arg(value) for value in args]
