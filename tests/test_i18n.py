@@ -34,6 +34,7 @@ from click.testing import CliRunner  # noqa: E402
 
 from gsv_doctor import fixmessages, i18n, messages  # noqa: E402,F401  (importing registers their tables)
 from gsv_doctor.errors import DoctorError  # noqa: E402
+import gsv_doctor.families  # noqa: E402,F401  (each family registers its own texts on import)
 
 PACKAGE = Path(messages.__file__).resolve().parent
 SOURCES = sorted(PACKAGE.rglob("*.py"))
