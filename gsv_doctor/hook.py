@@ -592,7 +592,25 @@ def scan_in_child(torch_module, executable=None, timeout=SCAN_TIMEOUT_S):
     scan = {"schema": SCAN_SCHEMA, "torch": torch_module.__version__, "executable": executable,
             "ops": ops, "results": found, "crashed_at": crashed}
     _save(scan_path(torch_module), scan)
+    try:
+        os.remove(scan_path(torch_module) + ".failed")
+    except OSError:
+        pass
     return scan
+
+
+def _earlier_failure(torch_module):
+    """The error of a failed scan of this torch build, or None."""
+    import json
+
+    try:
+        with open(scan_path(torch_module) + ".failed", "r", encoding="utf-8") as handle:
+            failure = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(failure, dict) or failure.get("torch") != getattr(torch_module, "__version__", None):
+        return None
+    return str(failure.get("error") or "unknown error")
 
 
 def install_for_this_torch(torch_module=None, source="api"):
@@ -604,10 +622,21 @@ def install_for_this_torch(torch_module=None, source="api"):
         _state["scan"] = "not run (%s=0)" % ENV_SCAN
         return install([], "the catalog and every float16 module (no op scan)", source)
     if scan is None:
+        failed = _earlier_failure(torch_module)
+        if failed:  # one failed scan per torch build: never a stall at every start
+            _state["scan"] = "failed earlier (%s); `gsv-doctor hook install` tries again" % failed
+            return install([], "the catalog and every float16 module (op scan failed)", source)
+        sys.stderr.write("gsv-doctor hook: checking once which float16 ops this torch build lacks "
+                         "(a minute or two; cached afterwards)\n")
         try:
             scan = scan_in_child(torch_module)
         except Exception as error:  # no scan: the catalog and the modules still run in float32
             _state["scan"] = "failed (%s: %s)" % (type(error).__name__, error)
+            try:
+                _save(scan_path(torch_module) + ".failed",
+                      {"torch": torch_module.__version__, "error": "%s: %s" % (type(error).__name__, error)})
+            except OSError:
+                pass
             return install([], "the catalog and every float16 module (op scan failed)", source)
     _state["scan"] = "%d ops fail or are inexact in float16 on this torch" % len(scan["ops"])
     return install(scan["ops"], "the catalog, every float16 module, and %d ops this torch's scan found"

@@ -524,3 +524,28 @@ def test_training_a_float16_module_works_whenever_it_works_without_the_hook(make
     hook.install()
     module = step()
     assert all(p.grad is not None for p in module.parameters())
+
+
+def test_a_failed_scan_is_tried_once_per_torch_build_and_install_retries(tmp_path, monkeypatch, capsys):
+    """Review: a scan that timed out was never recorded, so every start of the user's program
+    stalled on a new scan (up to the timeout) and then ran without the scanned ops."""
+    monkeypatch.setenv(hook.ENV_CACHE_DIR, str(tmp_path))
+    monkeypatch.delenv(hook.ENV_SCAN, raising=False)
+    calls = []
+
+    def failing_scan(torch_module, *args, **kwargs):
+        calls.append(1)
+        raise RuntimeError("took too long")
+
+    monkeypatch.setattr(hook, "scan_in_child", failing_scan)
+    first = hook.install_for_this_torch(torch)
+    assert "op scan failed" in first["reason"] and calls == [1]
+    assert "checking once" in capsys.readouterr().err
+    hook.uninstall()
+    second = hook.install_for_this_torch(torch)
+    assert calls == [1] and "op scan failed" in second["reason"]
+    assert "took too long" in hook.status()["scan"]
+    assert capsys.readouterr().err == ""
+    hook.uninstall()
+    _write_scan(["torch.exp"])  # what a successful scan (hook install) leaves
+    assert "torch.exp" in hook.install_for_this_torch(torch)["ops"]
