@@ -7,9 +7,10 @@ explain work on it and never on one family's files directly.
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field, is_dataclass
+import re
+from dataclasses import asdict, dataclass, is_dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from gsv_doctor.errors import DoctorError
 
@@ -125,3 +126,21 @@ def entry_to_dict(entry: EntryPoint) -> Dict[str, Any]:
 
 def names(entries: List[EntryPoint]) -> List[str]:
     return [e.name for e in entries]
+
+
+def launched_script(command: Sequence[str], root: Path, known: Sequence[str] = ()) -> Optional[Tuple[str, List[str]]]:
+    """(script, its arguments) a command line starts: the first argument ending in .py, as a path
+    relative to the project root when it names a file there (or one of `known`), else its file
+    name; None when no argument is a .py file. Families use it for their `launched`."""
+    for index, arg in enumerate(command):
+        if not arg.endswith(".py"):
+            continue
+        for candidate in (Path(arg), Path(root) / arg):
+            try:
+                relative = Path(os.path.realpath(candidate)).relative_to(os.path.realpath(root)).as_posix()
+            except ValueError:
+                continue
+            if (Path(root) / relative).is_file() or relative in known:
+                return relative, list(command[index + 1:])
+        return re.split(r"[\\/]", arg)[-1], list(command[index + 1:])
+    return None

@@ -2,12 +2,10 @@
 the probe child, judge, and plan the edits of config.py and tts_infer.yaml."""
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from gsv_doctor.project import EntryPoint, Setting
+from gsv_doctor.project import EntryPoint, launched_script
 
 NAME = "gpt-sovits"
 TITLE = "GPT-SoVITS"
@@ -51,18 +49,7 @@ def findings(facts, verdicts, devices, report, environ, probed_python):
 def launched(command: Sequence[str], root: Path) -> Optional[Tuple[str, List[str]]]:
     """(entry point, its arguments) a command line starts: the first argument naming a file of
     the project, as a path relative to the root; None when it names none."""
-    for index, arg in enumerate(command):
-        if not arg.endswith(".py"):
-            continue
-        for candidate in (Path(arg), Path(root) / arg):
-            try:
-                relative = Path(os.path.realpath(candidate)).relative_to(os.path.realpath(root)).as_posix()
-            except ValueError:
-                continue
-            if (Path(root) / relative).is_file() or relative in ("webui.py", "api.py", "api_v2.py"):
-                return relative, list(command[index + 1:])
-        return re.split(r"[\\/]", arg)[-1], list(command[index + 1:])
-    return None
+    return launched_script(command, root, known=("webui.py", "api.py", "api_v2.py"))
 
 
 def override(name: str, args: List[str], entries: List[EntryPoint]) -> Optional[EntryPoint]:

@@ -3,17 +3,15 @@ detect its folder, read `Config` statically and by running it in a throw-away co
 probe child, give per-entry-point verdicts and plan the fix."""
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from gsv_doctor.families.rvc import configclass, layout, texts
+from gsv_doctor.families.rvc import configclass, texts
 from gsv_doctor.families.rvc.layout import is_root
 from gsv_doctor.families.rvc.runner import ConfigRun, machine_from_report
 from gsv_doctor.families.rvc.verdicts import RAN, RvcProject, Verdict, judge, predict, read as read_project
-from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting
+from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting, launched_script
 
 NAME = "rvc"
 TITLE = "RVC WebUI"
@@ -95,18 +93,7 @@ def findings(facts: RvcFacts, verdicts, devices, report, environ, probed_python)
 
 def launched(command: Sequence[str], root: Path) -> Optional[Tuple[str, List[str]]]:
     """(entry point, its arguments) a command line starts: the first argument naming a .py file."""
-    for index, arg in enumerate(command):
-        if not arg.endswith(".py"):
-            continue
-        for candidate in (Path(arg), Path(root) / arg):
-            try:
-                relative = Path(os.path.realpath(candidate)).relative_to(os.path.realpath(root)).as_posix()
-            except ValueError:
-                continue
-            if (Path(root) / relative).is_file():
-                return relative, list(command[index + 1:])
-        return re.split(r"[\\/]", arg)[-1], list(command[index + 1:])
-    return None
+    return launched_script(command, root)
 
 
 def override(name: str, args: List[str], entries: List[EntryPoint]) -> Optional[EntryPoint]:
