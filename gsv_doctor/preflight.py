@@ -24,8 +24,6 @@ from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK, DoctorError
 from gsv_doctor.findings import Finding, Severity
 from gsv_doctor.project import Project
 
-# Findings that `gsv-doctor run` itself takes care of: the hook computes CPU float16 in float32.
-HOOK_COVERS = ("config-half-on-cpu", "entry-point-half-on-cpu", "tts-infer-half-on-cpu")
 
 
 def affects(finding: Finding, entry: Optional[str]) -> bool:

@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import click
 
-from gsv_doctor import atomicfile, children, hook, hookinstall, messages, preflight, report
+from gsv_doctor import atomicfile, children, families, hook, hookinstall, messages, preflight, report
 from gsv_doctor.commands.check import lang_option, project_option, python_option, timeout_option
 from gsv_doctor.commands.preflight import failure_text
 from gsv_doctor.errors import EXIT_FINDINGS, DoctorError
@@ -159,7 +159,7 @@ def run(project, python, timeout, lang, command) -> int:
         raise click.NoSuchOption(command[0], ctx=click.get_current_context())
     result = preflight.run_preflight(project, python or python_of(command), timeout, command=command)
     env, hooked, warning = child_environment(result, command, lang)
-    errors = [f for f in result.blocking() if not (hooked and f.id in preflight.HOOK_COVERS)]
+    errors = [f for f in result.blocking() if not (hooked and f.id in families.hook_covers())]
     if warning:
         click.echo(report.safe_text(warning, sys.stderr), err=True)
     if errors:

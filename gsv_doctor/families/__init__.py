@@ -19,7 +19,9 @@ A family module lives in its own package here and provides:
 - ``default_entry() -> name``: what a start script launches;
 - ``plan_fix(findings, facts, pin, all_sections, config_values_known) -> fixplan.FixPlan``: the
   edits (edits.py writes them); raises fixmessages.FixError when the files cannot be edited;
-- ``file_lines(facts, effective, lang) -> [line]``: the report's lines about its files.
+- ``file_lines(facts, effective, lang) -> [line]``: the report's lines about its files;
+- ``HOOK_COVERS`` (optional): ids of its findings that the hook resolves (float16 computed on
+  the CPU), so ``run`` starts the program with the hook instead of refusing.
 
 Advice is derived by the core from each finding's ``fix_command``.
 
@@ -48,6 +50,11 @@ def detect(path: Path) -> Optional[str]:
         if module.detect(Path(path)):
             return name
     return None
+
+
+def hook_covers() -> frozenset:
+    """Finding ids, of every family, that `gsv-doctor run` resolves by starting with the hook."""
+    return frozenset(id_ for module in FAMILIES.values() for id_ in getattr(module, "HOOK_COVERS", ()))
 
 
 def described() -> str:

@@ -14,6 +14,8 @@ from gsv_doctor.families.rvc.verdicts import RAN, RvcProject, Verdict, judge, pr
 from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting, launched_script
 
 NAME = "rvc"
+# Its findings that the hook resolves (float16 on the CPU computed in float32): `run` starts these.
+HOOK_COVERS = ("rvc-config-half-on-cpu",)
 TITLE = "RVC WebUI"
 _CHILD = Path(__file__).with_name("child.py")
 

@@ -104,3 +104,21 @@ def test_preflight_judges_the_rvc_entry_point_and_installs_into_go_web_bat(tmp_p
     done = run_cli("fix", "--undo", "--project", root)
     assert done.returncode == 0 and b"preflight" not in (root / "go-web.bat").read_bytes()
     del saved
+
+
+def _old_torch_present():
+    import subprocess
+    return os.path.exists(OLD_TORCH) and subprocess.run([OLD_TORCH, "-c", "import torch"],
+                                                        capture_output=True).returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _old_torch_present(), reason="no Debian torch 1.13 at /usr/bin/python3")
+def test_run_starts_an_rvc_program_with_the_hook_where_float16_crashes_on_the_cpu(tmp_path, run_cli):
+    """The hook resolves RVC's CPU float16 crash, so run starts the program instead of refusing
+    (it refused: only GPT-SoVITS's findings counted as covered by the hook)."""
+    root = make_project(tmp_path / "rvc", "class_cpu_half_true", OLD)
+    (root / "infer-web.py").write_text("import sys\nsys.path.insert(0, '.')\nprint('STARTED')\n", encoding="utf-8")
+    done = run_cli("run", "--project", root, "--", OLD_TORCH, "infer-web.py", cwd=root, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "STARTED" in done.stdout and "hook active" in done.stderr
