@@ -42,8 +42,7 @@ def timed(model, audio):
 
 
 def _owner(op):
-    owner, name = op.rsplit(".", 1)
-    return {"torch": torch, "torch.nn.functional": torch.nn.functional, "torch.Tensor": torch.Tensor}[owner], name
+    return hook._split(torch, op)
 
 
 def count_patched_calls(model, audio):
@@ -130,7 +129,11 @@ def main() -> None:
     if args.native_half_runs:
         native_model = build(config, state).half()
         for _ in range(args.native_half_runs):
-            native.append(timed(native_model, half_audio))
+            try:
+                native.append(timed(native_model, half_audio))
+            except RuntimeError as error:  # torch 2.0.1: no float16 convolution on the CPU
+                print(f"native float16 fails: {str(error).splitlines()[0]}")
+                break
 
     best = {name: min(values) for name, values in times.items()}
     median = {name: statistics.median(values) for name, values in times.items()}
