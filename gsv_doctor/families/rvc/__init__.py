@@ -126,3 +126,21 @@ def plan_fix(found, facts: RvcFacts, pin: bool = False, all_sections: bool = Fal
 
 def default_entry() -> str:
     return "infer-web.py"
+
+
+def file_lines(facts: RvcFacts, effective, lang: str) -> List[str]:
+    """The report's lines about RVC's config file and the json configs training reads."""
+    from gsv_doctor import messages
+
+    config_path = facts.layout.config_path or "configs/config.py"
+    rows = []
+    if facts.config is not None:
+        cpu = "?" if facts.config.cpu_is_half is None else str(facts.config.cpu_is_half)
+        shape = "class Config" if facts.config.shape == "class" else facts.config.shape
+        rows.append((config_path, f"{shape}; CPU: is_half={cpu}"))
+    else:  # the finding says why, once
+        rows.append((config_path, messages.label("unreadable_see_findings", lang)))
+    if facts.layout.json_configs:
+        rows.append(("fp16_run", ", ".join(facts.layout.json_configs)))
+    width = max(len(name) for name, _ in rows) + 2
+    return [f"  {name.ljust(width)} {text}" for name, text in rows]

@@ -122,3 +122,15 @@ def test_run_starts_an_rvc_program_with_the_hook_where_float16_crashes_on_the_cp
     done = run_cli("run", "--project", root, "--", OLD_TORCH, "infer-web.py", cwd=root, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "STARTED" in done.stdout and "hook active" in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_check_renders_an_rvc_folder_as_text(tmp_path, run_cli, lang):
+    """check's text report asked every family for file_lines(), which RVC lacked: a traceback."""
+    root = make_project(tmp_path / "rvc", "class_cpu_keeps_half", OLD)
+    saved = probe_fixtures.write(tmp_path / "report.json", "cpu-torch201")
+    done = run_cli("check", "--lang", lang, "--project", root, "--probe-json", saved)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "class Config; CPU: is_half=" in done.stdout
+    assert "rvc-config-half-on-cpu" in done.stdout and "tts_infer.yaml" not in done.stdout
