@@ -365,7 +365,7 @@ LABELS = i18n.register("labels", {
     "how_static": {"en": "read from its files", "zh": "静态读取文件"},
     "how_unknown": {"en": "not determined", "zh": "无法确定"},
     "next_step": {"en": "Next step: {step}", "zh": "下一步：{step}"},
-    "step_none": {"en": "nothing to do; start GPT-SoVITS as usual.", "zh": "无需处理；照常启动 GPT-SoVITS 即可。"},
+    "step_none": {"en": "nothing to do; start the program as usual.", "zh": "无需处理；照常启动程序即可。"},
     "step_by_hand": {"en": "the edit by hand shown above (gsv-doctor cannot make it).",
                      "zh": "按上面的说明手动修改（gsv-doctor 无法自动修改）。"},
     "run_not_started": {"en": "Not started. Fix: {fix}, then run again.", "zh": "没有启动。修复：{fix}，然后再运行。"},
