@@ -89,7 +89,7 @@ def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = Non
     entry = None
     if project is not None:
         found = project.module.launched(command, root) if command else None
-        entry = found[0] if found else project.module.default_entry()
+        entry = found[0] if found else project.module.default_entry(project.facts)
     env = {"is_half": "False"} if half_unusable(diagnosis) else {}
     launch = diagnosis
     if project is not None:

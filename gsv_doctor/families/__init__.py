@@ -16,7 +16,7 @@ A family module lives in its own package here and provides:
 - ``launched(command, root) -> (entry point name, setting override or None) | None``: which entry
   point a command line starts (for preflight and run);
 - ``override(name, args, entries) -> EntryPoint | None``: the entry point as its arguments change it;
-- ``default_entry() -> name``: what a start script launches;
+- ``default_entry(facts) -> name``: what a start script launches;
 - ``plan_fix(findings, facts, pin, all_sections, config_values_known) -> fixplan.FixPlan``: the
   edits (edits.py writes them); raises fixmessages.FixError when the files cannot be edited;
 - ``file_lines(facts, effective, lang) -> [line]``: the report's lines about its files;

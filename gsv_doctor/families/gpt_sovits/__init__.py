@@ -82,7 +82,7 @@ def plan_fix(found, facts, pin: bool = False, all_sections: bool = False, config
                         config_values_known=config_values_known)
 
 
-def default_entry() -> str:
+def default_entry(facts=None) -> str:
     """What a start script launches when nothing else says."""
     return "webui.py"
 

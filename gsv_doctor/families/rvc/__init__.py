@@ -124,8 +124,9 @@ def plan_fix(found, facts: RvcFacts, pin: bool = False, all_sections: bool = Fal
     return fixplan.FixPlan(edits=edits, notes=notes, answered=answered)
 
 
-def default_entry() -> str:
-    return "infer-web.py"
+def default_entry(facts: Optional[RvcFacts] = None) -> str:
+    """The web UI this version has (infer-web.py until 2025, webui.py after)."""
+    return (facts.layout.web_ui if facts is not None else None) or "infer-web.py"
 
 
 def file_lines(facts: RvcFacts, effective, lang: str) -> List[str]:

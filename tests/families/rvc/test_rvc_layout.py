@@ -47,3 +47,12 @@ def test_the_files_the_config_imports_and_opens_go_into_the_throw_away_copy(tmp_
     config.write_text("from tools.file_io import read_text\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
     assert layout.local_imports(root, "configs/config.py") == ["tools/file_io.py"]
     assert layout.referenced_files(root, "configs/config.py") == ["infer/modules/train/preprocess.py"]
+
+
+def test_a_start_script_launches_the_web_ui_this_version_has():
+    from types import SimpleNamespace
+
+    from gsv_doctor.families import rvc
+
+    assert rvc.default_entry(SimpleNamespace(layout=SimpleNamespace(web_ui="webui.py"))) == "webui.py"
+    assert rvc.default_entry(SimpleNamespace(layout=SimpleNamespace(web_ui=None))) == "infer-web.py"
