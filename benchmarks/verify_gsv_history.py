@@ -68,9 +68,10 @@ def versions(mirror):
 
 
 def extract(mirror, commit, folder):
-    """The text files of config.py, tools/ and GPT_SoVITS/ at commit (blobs the mirror lacks
+    """The text files of config.py, webui.py, api.py, api_v2.py, tools/ and GPT_SoVITS/ at commit (blobs the mirror lacks
     and binary model files are left out)."""
-    listing = git(mirror, "ls-tree", "-r", "-z", commit, "--", "config.py", "tools", "GPT_SoVITS").stdout
+    listing = git(mirror, "ls-tree", "-r", "-z", commit, "--", "config.py", "webui.py", "api.py", "api_v2.py", "tools",
+                  "GPT_SoVITS").stdout
     wanted = []
     for record in listing.split(b"\0"):
         if not record:
