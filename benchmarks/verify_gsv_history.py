@@ -256,6 +256,7 @@ def main(argv=None):
     parser.add_argument("--mirror", default=os.environ.get("GSV_MIRROR", DEFAULT_MIRROR))
     parser.add_argument("--python", default=sys.executable, help="interpreter with torch (the machine judged)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N versions (0: all)")
+    parser.add_argument("--last", type=int, default=0, help="only the last N versions (0: all)")
     parser.add_argument("--worker", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker is not None:
@@ -268,6 +269,8 @@ def main(argv=None):
     found = versions(args.mirror)
     if args.limit:
         found = found[:args.limit]
+    if args.last:
+        found = found[-args.last:]
     dates = dict(found)
     print(f"{len(found)} distinct versions of {', '.join(DECIDING)} (with a config.py)", flush=True)
     probe = target.run(args.python, None, timeout=120)
