@@ -68,10 +68,11 @@ def versions(mirror):
 
 
 def extract(mirror, commit, folder):
-    """The text files of config.py, webui.py, api.py, api_v2.py, tools/ and GPT_SoVITS/ at commit (blobs the mirror lacks
+    """The text files of the top folder's .py files, tools/ and GPT_SoVITS/ at commit (blobs the mirror lacks
     and binary model files are left out)."""
-    listing = git(mirror, "ls-tree", "-r", "-z", commit, "--", "config.py", "webui.py", "api.py", "api_v2.py", "tools",
-                  "GPT_SoVITS").stdout
+    top = git(mirror, "ls-tree", "-z", "--name-only", commit).stdout.split(b"\0")
+    files = [name.decode() for name in top if name.endswith(b".py")]  # config.py imports its neighbours
+    listing = git(mirror, "ls-tree", "-r", "-z", commit, "--", *files, "tools", "GPT_SoVITS").stdout
     wanted = []
     for record in listing.split(b"\0"):
         if not record:
@@ -112,10 +113,14 @@ class _MissingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Last on sys.meta_path: a module nobody else finds becomes a stand-in package."""
 
     def find_spec(self, name, path=None, target=None):
+        parent = sys.modules.get(name.rpartition(".")[0])
+        if parent is not None and not getattr(parent, "_gsv_stand_in", False):
+            return None  # a submodule of a real package: its absence is that package's business
         return importlib.machinery.ModuleSpec(name, self, is_package=True)
 
     def create_module(self, spec):
         module = types.ModuleType(spec.name)
+        module._gsv_stand_in = True
         module.__path__ = []
         module.__getattr__ = lambda attr: _StandIn(attr, (), {"__init__": lambda self, *a, **k: None})
         return module
