@@ -68,9 +68,11 @@ def versions(mirror):
 
 
 def extract(mirror, commit, folder):
-    """The text files of config.py, tools/ and GPT_SoVITS/ at commit (blobs the mirror lacks
+    """The text files of the top folder's .py files, tools/ and GPT_SoVITS/ at commit (blobs the mirror lacks
     and binary model files are left out)."""
-    listing = git(mirror, "ls-tree", "-r", "-z", commit, "--", "config.py", "tools", "GPT_SoVITS").stdout
+    top = git(mirror, "ls-tree", "-z", "--name-only", commit).stdout.split(b"\0")
+    files = [name.decode() for name in top if name.endswith(b".py")]  # config.py imports its neighbours
+    listing = git(mirror, "ls-tree", "-r", "-z", commit, "--", *files, "tools", "GPT_SoVITS").stdout
     wanted = []
     for record in listing.split(b"\0"):
         if not record:
@@ -111,10 +113,14 @@ class _MissingFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Last on sys.meta_path: a module nobody else finds becomes a stand-in package."""
 
     def find_spec(self, name, path=None, target=None):
+        parent = sys.modules.get(name.rpartition(".")[0])
+        if parent is not None and not getattr(parent, "_gsv_stand_in", False):
+            return None  # a submodule of a real package: its absence is that package's business
         return importlib.machinery.ModuleSpec(name, self, is_package=True)
 
     def create_module(self, spec):
         module = types.ModuleType(spec.name)
+        module._gsv_stand_in = True
         module.__path__ = []
         module.__getattr__ = lambda attr: _StandIn(attr, (), {"__init__": lambda self, *a, **k: None})
         return module
@@ -255,6 +261,7 @@ def main(argv=None):
     parser.add_argument("--mirror", default=os.environ.get("GSV_MIRROR", DEFAULT_MIRROR))
     parser.add_argument("--python", default=sys.executable, help="interpreter with torch (the machine judged)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N versions (0: all)")
+    parser.add_argument("--last", type=int, default=0, help="only the last N versions (0: all)")
     parser.add_argument("--worker", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker is not None:
@@ -267,6 +274,8 @@ def main(argv=None):
     found = versions(args.mirror)
     if args.limit:
         found = found[:args.limit]
+    if args.last:
+        found = found[-args.last:]
     dates = dict(found)
     print(f"{len(found)} distinct versions of {', '.join(DECIDING)} (with a config.py)", flush=True)
     probe = target.run(args.python, None, timeout=120)

@@ -530,6 +530,8 @@ class _Predictor:
 
     def call(self, node: ast.Call) -> Any:
         args = [self.eval(a) for a in node.args]
+        for keyword in node.keywords:
+            self.eval(keyword.value)  # only for what it raises (os.environ["language"] nobody set)
         if isinstance(node.func, ast.Attribute):
             name = self.dotted(node.func)
             if name in ("os.environ.get", "os.getenv"):

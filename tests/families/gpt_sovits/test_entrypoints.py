@@ -213,3 +213,9 @@ def test_webui_sets_a_variable_before_importing_config(tmp_path):
     assert found[("api.py", None)].outcome == START  # api.py does not
     crash = {f.id: f for f in result.findings}["config-not-executable"]
     assert "api.py" in crash.entry_points and "webui.py" not in crash.entry_points
+
+
+def test_a_variable_read_in_a_keyword_argument_counts_too(tmp_path):
+    config = 'import os\ni18n = dict(language=os.environ["language"])\nis_half = False\ninfer_device = "cpu"\n'
+    webui = verdicts(diagnose(scenarios.cpu_only_new(), gsv(tmp_path, config=config), None, {}))[("api.py", None)]
+    assert (webui.outcome, webui.error_text) == (START, "KeyError: 'language'")
