@@ -102,7 +102,7 @@ def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[De
         reads_env = facts.config is not None and facts.config.env_default is not None
         findings.append(Finding(
             "env-is-half-invalid", Severity.ERROR, PROJECT, params={"value": raw},
-            entry_points=(list(CONFIG_ENTRY_POINTS) if reads_env else []) + [r.path for r in facts.entry_reads],
+            entry_points=(list(CONFIG_ENTRY_POINTS) if reads_env else []) + [r.path for r in facts.entry_reads if r.direct],
             error_text=f"NameError: name '{name}' is not defined" if name.isidentifier()
             else "SyntaxError: invalid syntax"))
     for read in facts.entry_reads:

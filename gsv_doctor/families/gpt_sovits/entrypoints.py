@@ -194,6 +194,8 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
     if tts is not None:
         entries.append(EntryPoint(API_V2, tts, present=API_V2 in present))
     for read in facts.entry_reads:
+        if not read.direct:
+            continue
         now = environ.get("is_half")
         setting = env_setting(facts, read.path, now, result, report,
                               "is_half variable " + ("unset, default " + str(read.env_default) if now is None else now))

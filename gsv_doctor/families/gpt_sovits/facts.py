@@ -41,6 +41,7 @@ class EntryPointRead:
     env_default: Optional[str]  # "True" when it defaults to half
     checks_cuda: bool  # `... and torch.cuda.is_available()` on the same line
     lines: List[int] = field(default_factory=list)  # its own deciding lines (for the report)
+    direct: bool = True  # False: only webui.py starts it (the dataset scripts), with is_half set
 
 
 @dataclass
@@ -90,6 +91,14 @@ def _read_tree(path: Path) -> Optional[ast.Module]:
         return ast.parse(path.read_bytes(), filename=str(path))
     except (OSError, SyntaxError, ValueError):
         return None
+
+
+def _prepare_scripts(root: Path) -> List[str]:
+    """The dataset scripts webui.py starts (1-get-text.py ...; 0-pipeline.py only calls them)."""
+    folder = root / PREPARE_DIR
+    names = sorted(p.name for p in folder.glob("*.py") if p.name[:1].isdigit() and not p.name.startswith("0-")) \
+        if folder.is_dir() else []
+    return [f"{PREPARE_DIR}/{name}" for name in names]
 
 
 def _env_read(root: Path, relative: str) -> Optional[EntryPointRead]:
@@ -200,6 +209,10 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
     candidates = [WEBUI, API, API_V2, INFERENCE_UI, INFERENCE_UI_FAST, INFERENCE_CLI, INFERENCE_GUI, UVR5]
     present = [p for p in candidates if (root / p).is_file()]
     reads = [r for r in (_env_read(root, p) for p in ENV_READERS) if r is not None]
+    for read in (_env_read(root, p) for p in _prepare_scripts(root)):
+        if read is not None:
+            read.direct = False
+            reads.append(read)
     return ProjectFacts(
         root=str(root),
         config=config,
