@@ -28,11 +28,13 @@ import importlib.abc
 import importlib.machinery
 import json
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -210,7 +212,13 @@ def run_statements(path, namespace, deciding=None, skipped=None, strict=True):
     `names` or imports one of `modules` (into the branch taken of such an `if`), and with
     `strict` a raise there is a _RealCrash."""
     with open(path, "rb") as handle:
-        tree = ast.parse(handle.read(), filename=path)
+        source = handle.read()
+    try:
+        tree = ast.parse(source, filename=path)
+    except (SyntaxError, ValueError) as exc:
+        if deciding is not None:  # the entry point (or the module it runs through) cannot even start
+            raise _RealCrash(_error_text(exc), "%s:%s" % (os.path.basename(path), getattr(exc, "lineno", "?")))
+        raise
     _run_body(tree.body, path, namespace, deciding, skipped, strict)
     return namespace
 
@@ -532,6 +540,7 @@ def main(argv=None):
     parser.add_argument("--python", default=sys.executable, help="interpreter with torch (the machine judged)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N versions (0: all)")
     parser.add_argument("--last", type=int, default=0, help="only the last N versions (0: all)")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--worker", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--scratch", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -562,19 +571,37 @@ def main(argv=None):
     skipped = set()
     unavailable = []
     with tempfile.TemporaryDirectory(prefix="gsv-history-") as scratch:
-        worker_run = subprocess.Popen([args.python, str(Path(__file__).resolve()), "--mirror", args.mirror,
-                                       "--scratch", scratch, "--worker", *[c for c, _ in found]],
-                                      stdout=subprocess.PIPE, text=True, stderr=subprocess.DEVNULL,
-                                      env=dict(os.environ, PYTHONPATH=str(HERE.parent)))
-        pending = {}
-        for raw in worker_run.stdout:
+        lines = queue.Queue()
+        commits = [c for c, _ in found]
+        size = -(-len(commits) // max(args.jobs, 1)) or 1
+        workers = []
+        for first in range(0, len(commits), size):  # contiguous slices: each worker's cache stays useful
+            worker_run = subprocess.Popen([args.python, str(Path(__file__).resolve()), "--mirror", args.mirror,
+                                           "--scratch", scratch, "--worker", *commits[first:first + size]],
+                                          stdout=subprocess.PIPE, text=True, stderr=subprocess.DEVNULL,
+                                          env=dict(os.environ, PYTHONPATH=str(HERE.parent)))
+            reader = threading.Thread(target=lambda out: [lines.put(raw) for raw in out] + [lines.put(None)],
+                                      args=(worker_run.stdout,), daemon=True)
+            reader.start()
+            workers.append(worker_run)
+        pending, running = {}, len(workers)
+        while running:
+            raw = lines.get()
+            if raw is None:
+                running -= 1
+                continue
             line = json.loads(raw)
-            commit, value = line["commit"], line["is_half"]
+            commit = line["commit"]
             pending[commit] = pending.get(commit, 0) + 1
             _compare(line, Path(scratch) / commit, report, devices, dates, totals, misses, skipped, unavailable)
             if pending[commit] == 2:
                 shutil.rmtree(Path(scratch) / commit, ignore_errors=True)
-        worker_run.wait()
+                done = sum(1 for count in pending.values() if count == 2)
+                if done % 25 == 0:
+                    print(f"  {done}/{len(found)} versions, {len(misses)} misses so far,"
+                          f" {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+        for worker_run in workers:
+            worker_run.wait()
     print(f"\n{len(found)} versions ({len(skipped)} without a GPT_SoVITS folder skipped),"
           f" {time.perf_counter() - started:.0f} s")
     for (mode, name, env), (right, total) in sorted(totals.items(), key=lambda item: (
@@ -583,10 +610,10 @@ def main(argv=None):
         print(f"{label:9} {name:52} is_half {env:5}: {right}/{total} right")
     print("(check: the project's code run as gsv-doctor's probe child runs it; preflight: the files read)")
     print(f"\nnot compared ({len(unavailable)}): the version's own code gave no answer here")
-    for item in unavailable:
+    for item in sorted(unavailable):
         print(item)
     print(f"\nmisses ({len(misses)}):" if misses else "\nno misses")
-    for miss in misses:
+    for miss in sorted(misses):
         print(miss)
     return 0 if not misses else 1
 
@@ -623,6 +650,7 @@ def _compare(line, folder, report, devices, dates, totals, misses, skipped, unav
                 misses.append(f"  {mode:6} is_half={value or 'unset':5} {commit[:10]} {dates[commit]} {label}:"
                               f" truth={outcome(expected)} ({_describe(expected)}) gsv-doctor={outcome(got)}"
                               f" ({_describe(got)})")
+                print("miss:" + misses[-1], file=sys.stderr, flush=True)
 
 
 def _describe(verdict):

@@ -219,3 +219,48 @@ def test_a_variable_read_in_a_keyword_argument_counts_too(tmp_path):
     config = 'import os\ni18n = dict(language=os.environ["language"])\nis_half = False\ninfer_device = "cpu"\n'
     webui = verdicts(diagnose(scenarios.cpu_only_new(), gsv(tmp_path, config=config), None, {}))[("api.py", None)]
     assert (webui.outcome, webui.error_text) == (START, "KeyError: 'language'")
+
+
+# A dataset script as webui.py starts it: paths from variables, its own is_half read, the device
+# picked inside the block that does the work (our own reproduction of the shape).
+DATASET_SCRIPT = '''import os
+out_dir = os.environ.get("out_dir")
+import torch
+is_half = eval(os.environ.get("is_half", "True")) and torch.cuda.is_available()
+done = "%s/done.txt" % out_dir
+if not os.path.exists(done):
+    os.makedirs(out_dir, exist_ok=True)
+    if torch.cuda.is_available():
+        device = "cuda:0"
+    else:
+        device = "cpu"
+    model = torch.nn.Linear(2, 2).to(device)
+'''
+
+
+def with_dataset_scripts(tmp_path, config):
+    entries = gsv(tmp_path, config=config)
+    folder = tmp_path / "gsv" / "GPT_SoVITS" / "prepare_datasets"
+    folder.mkdir()
+    for name in ("0-run-all.py", "1-get-words.py", "2-get-units.py"):
+        (folder / name).write_text(DATASET_SCRIPT)
+    return project.open_project(tmp_path / "gsv", {})
+
+
+def test_dataset_scripts_are_webui_children_only(tmp_path):
+    config = 'is_half = True\ninfer_device = "cuda"\n'
+    result = diagnose(scenarios.gtx1660ti(), with_dataset_scripts(tmp_path, config), None, {"is_half": "False"})
+    found = verdicts(result)
+    children = sorted(name for name, parent in found if parent == "webui.py" and "prepare_datasets" in name)
+    assert children == ["GPT_SoVITS/prepare_datasets/1-get-words.py", "GPT_SoVITS/prepare_datasets/2-get-units.py"]
+    assert not [name for name, parent in found if parent is None and "prepare_datasets" in name]
+    child = found[("GPT_SoVITS/prepare_datasets/1-get-words.py", "webui.py")]
+    assert child.is_half is True and child.outcome == NAN  # webui.py exports config.py's True, not the user's False
+
+
+def test_dataset_scripts_on_a_cpu_machine_turn_half_off_themselves(tmp_path):
+    config = 'is_half = True\ninfer_device = "cpu"\n'  # an early shape: True whatever the machine
+    result = diagnose(scenarios.cpu_only_torch201(), with_dataset_scripts(tmp_path, config), None, {})
+    child = verdicts(result)[("GPT_SoVITS/prepare_datasets/2-get-units.py", "webui.py")]
+    assert (child.outcome, child.device, child.is_half) == (OK, "cpu", False)
+    assert verdicts(result)[("webui.py", None)].outcome != OK
