@@ -593,7 +593,11 @@ def main(argv=None):
             line = json.loads(raw)
             commit = line["commit"]
             pending[commit] = pending.get(commit, 0) + 1
-            _compare(line, Path(scratch) / commit, report, devices, dates, totals, misses, skipped, unavailable)
+            try:
+                _compare(line, Path(scratch) / commit, report, devices, dates, totals, misses, skipped, unavailable)
+            except Exception as exc:  # gsv-doctor itself failed on this version: a miss of its own kind
+                misses.append(f"  gsv-doctor failed: is_half={line['is_half'] or 'unset':5} {commit[:10]} {exc!r}")
+                print("miss:" + misses[-1], file=sys.stderr, flush=True)
             if pending[commit] == 2:
                 shutil.rmtree(Path(scratch) / commit, ignore_errors=True)
                 done = sum(1 for count in pending.values() if count == 2)

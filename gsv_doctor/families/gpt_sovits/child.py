@@ -154,16 +154,26 @@ def run_tts_config(root, yaml_relative):
     return result
 
 
+def _stored(node):
+    names = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+            names.add(sub.id)
+    return names
+
+
 def _own_lines(tree):
-    """The module-level statements that set is_half or device from the environment / torch."""
+    """The module-level statements that set is_half or device from the environment / torch, and
+    those of the first branch of a module-level `if` that does the work (the dataset scripts pick
+    their device inside it: webui.py starts them on fresh data, so that branch runs)."""
     picked = []
     for node in tree.body:
-        names = set()
-        for sub in ast.walk(node):
-            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
-                names.add(sub.id)
+        names = _stored(node)
         if isinstance(node, (ast.Assign, ast.If)) and names and names <= {"is_half", "device"}:
             picked.append(node)
+        elif isinstance(node, ast.If):
+            picked.extend(sub for sub in node.body if isinstance(sub, (ast.Assign, ast.If))
+                          and _stored(sub) and _stored(sub) <= {"is_half", "device"})
     return picked
 
 

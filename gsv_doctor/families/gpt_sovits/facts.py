@@ -75,14 +75,21 @@ def is_root(path: Path) -> bool:
     return (path / "config.py").is_file() and (path / "GPT_SoVITS").is_dir()
 
 
+def _stored(node: ast.AST) -> set:
+    return {sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)}
+
+
 def own_lines(tree: ast.Module) -> List[ast.stmt]:
-    """A script's module-level statements that set only is_half and/or device (the same
-    selection the child runs)."""
-    picked = []
+    """A script's module-level statements that set only is_half and/or device, and those of the
+    first branch of a module-level `if` doing the work (the same selection the child runs)."""
+    picked: List[ast.stmt] = []
     for node in tree.body:
-        names = {sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)}
+        names = _stored(node)
         if isinstance(node, (ast.Assign, ast.If)) and names and names <= {"is_half", "device"}:
             picked.append(node)
+        elif isinstance(node, ast.If):
+            picked.extend(sub for sub in node.body if isinstance(sub, (ast.Assign, ast.If))
+                          and _stored(sub) and _stored(sub) <= {"is_half", "device"})
     return picked
 
 

@@ -54,3 +54,17 @@ def test_child_runs_the_projects_own_code_without_touching_it(tmp_path, monkeypa
     assert values["False"]["is_half"] is False
     assert yaml_path.read_text() == "custom:\n  device: cuda\n  is_half: true\n"
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+def test_child_runs_the_device_line_inside_a_dataset_scripts_work_block(tmp_path):
+    from gsv_doctor.families.gpt_sovits import child
+
+    script = tmp_path / "GPT_SoVITS" / "prepare_datasets" / "2-get-units.py"
+    script.parent.mkdir(parents=True)
+    script.write_text('import os\nimport torch\nout_dir = os.environ.get("out_dir")\n'
+                      'is_half = eval(os.environ.get("is_half", "True"))\n'
+                      'if not os.path.exists("%s/units" % out_dir):\n'
+                      '    os.makedirs(out_dir)\n    device = "cuda:0"\n    model = torch.nn.Linear(2, 2).to(device)\n')
+    got = child.run_env_reads(str(tmp_path), ["GPT_SoVITS/prepare_datasets/2-get-units.py"], ["False"])
+    assert got["GPT_SoVITS/prepare_datasets/2-get-units.py"]["values"]["False"] == {
+        "is_half": False, "device": "cuda:0", "error": None}

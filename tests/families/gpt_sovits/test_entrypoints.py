@@ -264,3 +264,21 @@ def test_dataset_scripts_on_a_cpu_machine_turn_half_off_themselves(tmp_path):
     child = verdicts(result)[("GPT_SoVITS/prepare_datasets/2-get-units.py", "webui.py")]
     assert (child.outcome, child.device, child.is_half) == (OK, "cpu", False)
     assert verdicts(result)[("webui.py", None)].outcome != OK
+
+
+def test_dataset_script_that_names_the_card_inside_its_work_block(tmp_path):
+    # An early shape: the block names "cuda:0" whatever the machine; on a CPU machine it cannot start.
+    script = DATASET_SCRIPT.replace('''    if torch.cuda.is_available():
+        device = "cuda:0"
+    else:
+        device = "cpu"
+''', '''    device = "cuda:0"
+''')
+    config = 'is_half = False\ninfer_device = "cpu"\n'
+    gsv(tmp_path, config=config)
+    folder = tmp_path / "gsv" / "GPT_SoVITS" / "prepare_datasets"
+    folder.mkdir()
+    (folder / "1-get-words.py").write_text(script)
+    result = diagnose(scenarios.cpu_only_new(), project.open_project(tmp_path / "gsv", {}), None, {})
+    child = verdicts(result)[("GPT_SoVITS/prepare_datasets/1-get-words.py", "webui.py")]
+    assert child.outcome == DEVICE
