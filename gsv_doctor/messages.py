@@ -392,6 +392,24 @@ LABELS = i18n.register("labels", {
     },
 })
 
+# Where an entry point's device and precision come from (project.Source), in check's
+# "Entry points" lines.
+SOURCES = i18n.register("sources", {
+    "file": {"en": "{path}", "zh": "{path}"},
+    "tts-yaml-section": {"en": "tts_infer.yaml [{section}]", "zh": "tts_infer.yaml 的 [{section}] 段"},
+    "env-from-webui": {"en": "is_half {value} from webui.py", "zh": "webui.py 传入的 is_half={value}"},
+    "env-set": {"en": "is_half variable {value}", "zh": "环境变量 is_half={value}"},
+    "env-unset": {"en": "is_half variable unset, default {default}", "zh": "环境变量 is_half 未设置，默认 {default}"},
+    "webui-command-line": {"en": "webui.py's command line", "zh": "webui.py 传给它的命令行参数"},
+    "api-command-line": {"en": "api.py's command line over config.py", "zh": "api.py 的命令行参数（覆盖 config.py）"},
+})
+
+
+def source(found: Any, lang: str) -> str:
+    """Where a setting comes from (a project.Source), in words."""
+    return i18n.text(SOURCES, found.key, lang, found.params)
+
+
 # The commands' own lines (everything that is neither a finding nor a fix text).
 LINES = i18n.register("lines", {
     "explain.cut-end": {
