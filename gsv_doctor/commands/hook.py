@@ -13,8 +13,7 @@ from gsv_doctor.errors import DoctorError
 from gsv_doctor.i18n import pick_language
 from gsv_doctor.messages import line
 
-python_option = click.option("--python", "python", metavar="PATH",
-                             help="The Python that runs GPT-SoVITS (default: this one).")
+python_option = click.option("--python", "python", metavar="PATH")
 
 
 def _echo(text: str) -> None:
@@ -72,7 +71,7 @@ def _require_torch(python: Optional[str]) -> None:
 
 @hook.command()
 @python_option
-@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON (schema in the README).")
+@click.option("--json", "as_json", is_flag=True)
 @lang_option
 def status(python, as_json, lang) -> int:
     """Where the hook is installed and what it patches once torch is imported."""
