@@ -103,14 +103,6 @@ def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = Non
                      round(time.perf_counter() - started, 3), entry, launch, project)
 
 
-def summary_line(result: Preflight) -> str:
-    torch_version = result.report.torch_version or result.identity.torch_version
-    where = f"project {result.project.root}" if result.project else "no project found"
-    source = "cached probe" if result.cached else "fresh probe, now cached"
-    extra = "; child processes need is_half=False (--env)" if result.env.get("is_half") == "False" else ""
-    return f"gsv-doctor preflight: OK (torch {torch_version}, {source}, {where}{extra})"
-
-
 def env_lines(env: Mapping[str, str], shell: str) -> List[str]:
     """Assignments a start script can evaluate: sh (eval), cmd (for /f), powershell (iex)."""
     forms = {"sh": "export {k}={v}", "cmd": "set \"{k}={v}\"", "powershell": "$env:{k} = \"{v}\""}
