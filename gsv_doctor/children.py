@@ -35,6 +35,18 @@ _previous_handlers: Dict[int, object] = {}
 _subreaper = False
 
 
+def _chunks(stream):
+    """What a pipe gives, as it comes, until it ends or is closed."""
+    while True:
+        try:
+            chunk = stream.read1(_CHUNK) if hasattr(stream, "read1") else stream.read(_CHUNK)
+        except (OSError, ValueError):
+            return
+        if not chunk:
+            return
+        yield chunk
+
+
 @dataclass
 class Done:
     stdout: bytes
@@ -163,14 +175,7 @@ class Child:
                 pass
 
     def _read_stdout(self) -> None:
-        stream = self.process.stdout
-        while True:
-            try:
-                chunk = stream.read1(_CHUNK) if hasattr(stream, "read1") else stream.read(_CHUNK)
-            except (OSError, ValueError):
-                return
-            if not chunk:
-                return
+        for chunk in _chunks(self.process.stdout):
             room = self.max_stdout - len(self._stdout)
             self._stdout += chunk[:max(room, 0)]
             if len(chunk) > room:
@@ -179,14 +184,7 @@ class Child:
                 return
 
     def _read_stderr(self) -> None:
-        stream = self.process.stderr
-        while True:
-            try:
-                chunk = stream.read1(_CHUNK) if hasattr(stream, "read1") else stream.read(_CHUNK)
-            except (OSError, ValueError):
-                return
-            if not chunk:
-                return
+        for chunk in _chunks(self.process.stderr):
             self._stderr += chunk
             if len(self._stderr) > 2 * self.max_stderr:
                 del self._stderr[:-self.max_stderr]

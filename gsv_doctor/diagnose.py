@@ -296,8 +296,10 @@ def probe_failure(timed_out: bool, returncode: Optional[int], timeout: float, st
 
 def diagnose(report: Optional[probereport.ProbeReport], project: Optional[Project],
              family_result: Optional[Mapping[str, Any]] = None, environ: Optional[Mapping[str, str]] = None,
-             probed_python: Optional[str] = None) -> Diagnosis:
-    """`family_result`: what the family's own code gave in the probe child (None: read statically)."""
+             probed_python: Optional[str] = None, launch: Optional[Tuple[str, List[str]]] = None) -> Diagnosis:
+    """`family_result`: what the family's own code gave in the probe child (None: read statically).
+    `launch`: (entry point, its arguments) of the command being launched; its flags (api.py -d cpu)
+    replace what the files say for that entry point."""
     environ = {} if environ is None else environ
     findings: List[Finding] = []
     devices = assess_devices(report) if report else []
@@ -309,6 +311,10 @@ def diagnose(report: Optional[probereport.ProbeReport], project: Optional[Projec
     else:
         family = project.module
         entries = family.entry_points(project.facts, family_result, report, environ)
+        changed = family.override(launch[0], launch[1], entries) if launch else None
+        if changed is not None:
+            entries = [changed if entry.name == changed.name and entry.started_by is None else entry
+                       for entry in entries]
         verdicts = judge_all(entries, devices, report) if report else []
         family_findings, effective = family.findings(project.facts, verdicts, devices, report, environ,
                                                      probed_python)

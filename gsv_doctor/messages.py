@@ -57,6 +57,24 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "它读取环境变量 is_half（当前 {env_value}，默认 {env_default}），而不是 config.py。依据：{source}（{reason}）。",
                "启动前设置环境变量 is_half=False，或通过 webui.py 启动。"),
     },
+    "api-flags-half-on-cpu": {
+        "en": ("api.py, as launched, runs float16 on the CPU ({outcome})",
+               "Its command line sends it to {device_flag} while config.py's is_half=True still applies "
+               "(-d/--device changes the device, not the precision). {cpu_consequence}",
+               "Add -fp (full precision) to the api.py command line."),
+        "zh": ("按这条命令启动的 api.py 会在 CPU 上使用 float16（{outcome}）",
+               "命令行把它放到 {device_flag} 上，而 config.py 的 is_half=True 仍然有效"
+               "（-d/--device 只改设备，不改精度）。{cpu_consequence}",
+               "在 api.py 的命令行里加上 -fp（全精度）。"),
+    },
+    "api-flags-half-on-broken-gpu": {
+        "en": ("api.py, as launched, runs float16 on {device_name} (NaN / silent audio)",
+               "Its command line (-hp or -d) gives float16 on this card. Found by {source}: {reason}.",
+               "Add -fp (full precision) to the api.py command line, and drop -hp."),
+        "zh": ("按这条命令启动的 api.py 会在 {device_name} 上使用 float16（NaN / 无声音频）",
+               "它的命令行（-hp 或 -d）让这张卡使用 float16。依据：{source}（{reason}）。",
+               "在 api.py 的命令行里加上 -fp（全精度），并去掉 -hp。"),
+    },
     "tts-infer-half-on-cpu": {
         "en": ("tts_infer.yaml section '{section}' asks for float16 on the CPU ({outcome})",
                "api_v2.py and the TTS pipeline read GPT_SoVITS/configs/tts_infer.yaml, not config.py. "

@@ -189,7 +189,8 @@ def next_step(findings: List[Finding], lang: str) -> str:
 
 def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False,
                   manuals_shown: Optional[set] = None) -> List[str]:
-    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and fix.
+    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and the fix
+    (the fix by hand only when there is no command).
     `manuals_shown`: the "by hand" texts already printed above, which are not repeated."""
     label = messages.label
     words = texts(finding, lang)
@@ -208,7 +209,7 @@ def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool
         rows.append((label("found_by", lang), messages.phrase("source_" + finding.source, lang)))
     if finding.fix_command:
         rows.append((label("fix", lang), _paint(finding.fix_command, "green", colour, True)))
-    if words["manual"] and finding.severity is not Severity.INFO and not brief:
+    if words["manual"] and finding.severity is not Severity.INFO and not (brief and finding.fix_command):
         repeated = manuals_shown is not None and words["manual"] in manuals_shown
         rows.append((label("manual", lang), label("manual_same", lang) if repeated else words["manual"]))
         if manuals_shown is not None:
