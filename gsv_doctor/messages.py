@@ -235,10 +235,7 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
 
 FINDING_PARTS = ("title", "why", "manual")
 SHORT_TIMEOUT_S = 60  # below target.DEFAULT_TIMEOUT_S, a probe timeout is more likely the timeout's fault
-FINDING_TEXTS = i18n.register("findings", {
-    f"{finding_id}.{part}": {lang: texts[index] for lang, texts in by_lang.items()}
-    for finding_id, by_lang in FINDINGS.items() for index, part in enumerate(FINDING_PARTS)
-})
+FINDING_TEXTS = i18n.register("findings", i18n.parts(FINDINGS, FINDING_PARTS))
 
 # Phrases the finding texts are built from, chosen by the finding's params.
 PHRASES = i18n.register("phrases", {
@@ -552,14 +549,8 @@ HELP = i18n.register("help", {
 # Where an entry point's device and precision come from (project.Source), in check's
 # "Entry points" lines.
 SOURCES = i18n.register("sources", {
-    "file": {"en": "{path}", "zh": "{path}"},
-    "tts-yaml-section": {"en": "tts_infer.yaml [{section}]", "zh": "tts_infer.yaml 的 [{section}] 段"},
-    "env-from-webui": {"en": "is_half {value} from webui.py", "zh": "webui.py 传入的 is_half={value}"},
-    "env-set": {"en": "is_half variable {value}", "zh": "环境变量 is_half={value}"},
-    "env-unset": {"en": "is_half variable unset, default {default}", "zh": "环境变量 is_half 未设置，默认 {default}"},
-    "webui-command-line": {"en": "webui.py's command line", "zh": "webui.py 传给它的命令行参数"},
-    "api-command-line": {"en": "api.py's command line over config.py", "zh": "api.py 的命令行参数（覆盖 config.py）"},
-})
+    "file": {"en": "{path}", "zh": "{path}"},  # a file, or files, named the same in every language
+})  # and each family's own (gsv_doctor.families.*.texts)
 
 
 def source(found: Any, lang: str) -> str:
