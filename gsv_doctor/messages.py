@@ -614,6 +614,19 @@ LINES = i18n.register("lines", {
         "en": "After `import torch` (torch {torch}): active, {count} ops - {reason}.",
         "zh": "`import torch` 之后（torch {torch}）：已生效，{count} 个算子 - {reason}。",
     },
+    "hook.reason-catalog": {"en": "the catalog and every float16 module", "zh": "内置算子清单和所有 float16 模块"},
+    "hook.reason-no-scan": {
+        "en": "the catalog and every float16 module (no op scan)",
+        "zh": "内置算子清单和所有 float16 模块（未做算子扫描）",
+    },
+    "hook.reason-scan-failed": {
+        "en": "the catalog and every float16 module (op scan failed)",
+        "zh": "内置算子清单和所有 float16 模块（算子扫描失败）",
+    },
+    "hook.reason-scan": {
+        "en": "the catalog, every float16 module, and {count} ops this torch's scan found",
+        "zh": "内置算子清单、所有 float16 模块，以及扫描这个 torch 发现的 {count} 个算子",
+    },
     "hook.this-process-active": {"en": "In this process: active.", "zh": "在本进程中：已生效。"},
     "hook.this-process-loaded": {"en": "In this process: loaded, not active.", "zh": "在本进程中：已加载，未生效。"},
     "hook.disabled-here": {
@@ -920,8 +933,19 @@ ERRORS = i18n.register("errors", {
     "run.cannot-start": {"en": "Could not start {program}.", "zh": "无法启动 {program}。"},
     "run.cannot-start.hint": {"en": "Check the command after `--`.", "zh": "请检查 `--` 之后的命令。"},
     "probe-json.unreadable": {"en": "--probe-json {path}: cannot read it ({error}).", "zh": "--probe-json {path}：无法读取（{error}）。"},
-    "probe-json.not-json": {"en": "--probe-json {path}: not valid JSON ({error}).", "zh": "--probe-json {path}：不是有效的 JSON（{error}）。"},
+    "probe-json.not-json": {  # Python's own words (params["error"]) go to the JSON envelope only
+        "en": "--probe-json {path}: not valid JSON (line {line}, column {column}).",
+        "zh": "--probe-json {path}：不是有效的 JSON（第 {line} 行第 {column} 列）。",
+    },
     "probe-json.not-json.hint": {
+        "en": "Save it with `gsv-doctor check --json > probe.json` or from the probe itself.",
+        "zh": "请用 `gsv-doctor check --json > probe.json` 或直接由探测程序保存它。",
+    },
+    "probe-json.not-utf8": {
+        "en": "--probe-json {path}: not UTF-8 text (byte {position}).",
+        "zh": "--probe-json {path}：不是 UTF-8 文本（第 {position} 个字节）。",
+    },
+    "probe-json.not-utf8.hint": {
         "en": "Save it with `gsv-doctor check --json > probe.json` or from the probe itself.",
         "zh": "请用 `gsv-doctor check --json > probe.json` 或直接由探测程序保存它。",
     },
