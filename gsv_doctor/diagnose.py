@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from gsv_doctor import gpus, probereport
 from gsv_doctor.findings import MEASURED, PROJECT, RULE, Finding, Severity, sort_findings
-from gsv_doctor.project import EntryPoint, Project
+from gsv_doctor.project import EntryPoint, Project, Source
 from gsv_doctor.target import crashed
 
 MODEL_OPS = probereport.MODEL_OPS
@@ -206,7 +206,7 @@ class Verdict:
     device: Optional[str]  # the device it runs on (an assessed id), or the one it names
     device_name: Optional[str]
     is_half: Optional[bool]
-    source: str
+    source: Source
     how: str
     error_text: Optional[str] = None
     where: Optional[str] = None

@@ -410,6 +410,24 @@ LABELS = i18n.register("labels", {
     },
 })
 
+# Where an entry point's device and precision come from (project.Source), in check's
+# "Entry points" lines.
+SOURCES = i18n.register("sources", {
+    "file": {"en": "{path}", "zh": "{path}"},
+    "tts-yaml-section": {"en": "tts_infer.yaml [{section}]", "zh": "tts_infer.yaml 的 [{section}] 段"},
+    "env-from-webui": {"en": "is_half {value} from webui.py", "zh": "webui.py 传入的 is_half={value}"},
+    "env-set": {"en": "is_half variable {value}", "zh": "环境变量 is_half={value}"},
+    "env-unset": {"en": "is_half variable unset, default {default}", "zh": "环境变量 is_half 未设置，默认 {default}"},
+    "webui-command-line": {"en": "webui.py's command line", "zh": "webui.py 传给它的命令行参数"},
+    "api-command-line": {"en": "api.py's command line over config.py", "zh": "api.py 的命令行参数（覆盖 config.py）"},
+})
+
+
+def source(found: Any, lang: str) -> str:
+    """Where a setting comes from (a project.Source), in words."""
+    return i18n.text(SOURCES, found.key, lang, found.params)
+
+
 # The commands' own lines (everything that is neither a finding nor a fix text).
 LINES = i18n.register("lines", {
     "explain.cut-end": {
@@ -785,6 +803,38 @@ ERRORS = i18n.register("errors", {
     "probe-json.not-a-report.hint": {
         "en": "Send the file exactly as `gsv-doctor check --json` wrote it.",
         "zh": "请原样提供 `gsv-doctor check --json` 写出的文件。",
+    },
+    # what is wrong with a probe report (probereport.parse), shown inside probe-json.not-a-report
+    "probe-report.schema": {
+        "en": "not a gsv-doctor probe report (no \"schema\": \"{schema}\")",
+        "zh": "不是 gsv-doctor 的探测报告（没有 \"schema\": \"{schema}\"）",
+    },
+    "probe-report.schema-version": {
+        "en": "\"schema_version\" must be a whole number, not {value}",
+        "zh": "\"schema_version\" 必须是整数，而不是 {value}",
+    },
+    "probe-report.newer": {
+        "en": "made by a newer gsv-doctor (probe schema {version}); upgrade gsv-doctor to read it",
+        "zh": "由更新版本的 gsv-doctor 生成（探测格式 {version}）；请升级 gsv-doctor 后再读取",
+    },
+    "probe-report.no-torch": {"en": "no \"torch\"", "zh": "缺少 \"torch\""},
+    "probe-report.torch-version": {"en": "\"torch\" has no \"version\"", "zh": "\"torch\" 中缺少 \"version\""},
+    "probe-report.arch-list": {"en": "\"arch_list\" must be a list", "zh": "\"arch_list\" 必须是列表"},
+    "probe-report.devices": {"en": "\"devices\" must be a non-empty list", "zh": "\"devices\" 必须是非空列表"},
+    "probe-report.device-id": {"en": "every device needs an \"id\"", "zh": "每个设备都必须有 \"id\""},
+    "probe-report.not-an-object": {"en": "\"{field}\" must be an object", "zh": "\"{field}\" 必须是 JSON 对象"},
+    "probe-report.not-an-object-in": {
+        "en": "\"{field}\" of {where} must be an object",
+        "zh": "{where} 的 \"{field}\" 必须是 JSON 对象",
+    },
+    "probe-report.not-a-number": {"en": "\"{field}\" of {where} must be a number", "zh": "{where} 的 \"{field}\" 必须是数字"},
+    "probe-report.op-status": {
+        "en": "the op results of {device} must each have a \"status\"",
+        "zh": "{device} 的每个算子结果都必须有 \"status\"",
+    },
+    "probe-report.capability": {
+        "en": "the capability of {device} must be two whole numbers",
+        "zh": "{device} 的 capability 必须是两个整数",
     },
     "probe-json.no-torch": {
         "en": "--probe-json {path}: that Python could not import torch ({error}).",

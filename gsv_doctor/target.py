@@ -198,7 +198,7 @@ def load_probe_json(path: str) -> probereport.ProbeReport:
     try:
         report = probereport.parse(data)
     except probereport.ProbeReportError as error:
-        raise DoctorError.of("probe-json.not-a-report", path=path, error=str(error)) from None
+        raise DoctorError.of("probe-json.not-a-report", path=path, error=error) from None
     if report.torch is None:
         raise DoctorError.of("probe-json.no-torch", path=path, error=report.error)
     return report
