@@ -311,13 +311,13 @@ def diagnose(report: Optional[probereport.ProbeReport], project: Optional[Projec
     else:
         family = project.module
         entries = family.entry_points(project.facts, family_result, report, environ)
-        changed = family.override(launch[0], launch[1], entries) if launch else None
+        changed = family.override(launch[0], launch[1], entries, project.facts) if launch else None
         if changed is not None:
             entries = [changed if entry.name == changed.name and entry.started_by is None else entry
                        for entry in entries]
         verdicts = judge_all(entries, devices, report) if report else []
         family_findings, effective = family.findings(project.facts, verdicts, devices, report, environ,
-                                                     probed_python)
+                                                     probed_python, launch[0] if launch else None)
         findings += family_findings
     if report:
         names = []

@@ -75,6 +75,32 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "它的命令行（-hp 或 -d）让这张卡使用 float16。依据：{source}（{reason}）。",
                "在 api.py 的命令行里加上 -fp（全精度），并去掉 -hp。"),
     },
+    "tool-half-on-cpu": {
+        "en": ("{entry_point}, as launched, runs float16 on the CPU ({outcome})",
+               "This tool decides device and precision itself, not from config.py. {cpu_consequence}",
+               "Turn float16 off on its command line (its switch: {switch}), or start it with "
+               "gsv-doctor run, whose hook computes float16 in float32 on the CPU."),
+        "zh": ("按这条命令启动的 {entry_point} 会在 CPU 上使用 float16（{outcome}）",
+               "这个工具自己决定设备和精度，不读 config.py。{cpu_consequence}",
+               "在它的命令行里关闭 float16（开关：{switch}），或用 gsv-doctor run 启动它，"
+               "钩子会在 CPU 上用 float32 计算 float16。"),
+    },
+    "tool-half-on-broken-gpu": {
+        "en": ("{entry_point}, as launched, runs float16 on {device_name} (NaN / silent audio)",
+               "This tool decides device and precision itself, not from config.py. Found by {source}: {reason}.",
+               "Turn float16 off on its command line (its switch: {switch})."),
+        "zh": ("按这条命令启动的 {entry_point} 会在 {device_name} 上使用 float16（NaN / 无声音频）",
+               "这个工具自己决定设备和精度，不读 config.py。依据：{source}（{reason}）。",
+               "在它的命令行里关闭 float16（开关：{switch}）。"),
+    },
+    "tool-defaults-half": {
+        "en": ("Export / stream tools started by hand default to float16, which does not work well here: {tools}",
+               "They decide device and precision themselves, not from config.py; webui.py does not start them.",
+               "Start them with their switch that turns float16 off (--no-half), or with gsv-doctor run."),
+        "zh": ("手动启动的导出 / 流式工具默认使用 float16，在本机效果不好：{tools}",
+               "它们自己决定设备和精度，不读 config.py；webui.py 不会启动它们。",
+               "启动时加上关闭 float16 的开关（--no-half），或用 gsv-doctor run 启动。"),
+    },
     "tts-infer-half-on-cpu": {
         "en": ("tts_infer.yaml section '{section}' asks for float16 on the CPU ({outcome})",
                "api_v2.py and the TTS pipeline read GPT_SoVITS/configs/tts_infer.yaml, not config.py. "

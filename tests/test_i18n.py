@@ -99,7 +99,8 @@ def _calls(path):
 
 # function called -> (argument holding the key, table)
 LOOKUPS = {"label": (0, messages.LABELS), "line": (0, messages.LINES), "phrase": (0, messages.PHRASES),
-           "of": (0, messages.ERRORS), "FixError": (0, fixmessages.TEXTS)}
+           "of": (0, messages.ERRORS), "FixError": (0, fixmessages.TEXTS), "Source": (0, messages.SOURCES),
+           "_bad": (0, {k[len("probe-report."):]: v for k, v in messages.ERRORS.items() if k.startswith("probe-report.")})}
 
 
 def test_every_key_the_code_names_has_a_text():

@@ -248,6 +248,19 @@ def test_run_judges_api_from_its_command_line(setup):
     assert gsv_run(project, env, sys.executable, api, "-d", "cpu").returncode == 0  # the hook covers it
 
 
+def test_run_judges_a_tool_from_its_own_switch(setup):
+    project, env = setup
+    tool = project / "GPT_SoVITS" / "stream_tool.py"
+    tool.write_text('import argparse, sys\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser()\n'
+                    '    parser.add_argument("--no-half", action="store_true")\n    args = parser.parse_args()\n'
+                    '    is_half = not args.no_half\n    print("tool started", is_half)\n')
+    off = dict(env, GSV_DOCTOR_HOOK="0")
+    refused = gsv_run(project, off, sys.executable, str(tool))
+    assert refused.returncode == 1 and "[tool-half-on-cpu]" in refused.stderr and "--no-half" in refused.stderr
+    done = gsv_run(project, off, sys.executable, str(tool), "--no-half")
+    assert done.returncode == 0 and done.stdout.strip() == "tool started False", done.stderr
+
+
 def test_run_refuses_a_config_that_dies_on_import_and_names_the_fix(setup):
     config = 'import torch\nis_half = True\ninfer_device = "cpu"\nname = torch.cuda.get_device_name(0)\n'
     project, env = _today(setup, config=config)

@@ -173,9 +173,34 @@ def _fix_refuses(facts: ProjectFacts, findings: List[Finding]) -> bool:
     return any(f.id in CONFIG_EDIT_IDS or f.id == "config-values-unknown" for f in findings)
 
 
+def _tool_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
+                   launched: Optional[str]) -> List[Finding]:
+    """The export / stream tools: judged as a launch when one is launched (preflight, run); in
+    check, one note naming those whose defaults give float16 where it fails or is slow."""
+    found, noted = [], []
+    for tool in facts.tools:
+        verdict = _direct(verdicts, tool.path)
+        if verdict is None or not verdict.is_half or verdict.outcome not in (CRASH, NAN, SLOW, HALF_CPU):
+            continue
+        device = _by_id(devices, verdict.device)
+        if device is None:
+            continue
+        if tool.path != launched:
+            noted.append(tool.path)
+            continue
+        finding = half_finding("tool-half", device, [tool.path],
+                               {"entry_point": tool.path, "switch": tool.half_switch or "-"}, None)
+        if finding:
+            found.append(finding)
+    if noted:
+        found.append(Finding("tool-defaults-half", Severity.INFO, PROJECT, params={"tools": ", ".join(noted)},
+                             entry_points=noted))
+    return found
+
+
 def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
              report: Optional[Mapping[str, Any]], environ: Mapping[str, str],
-             probed_python: Optional[str]) -> Tuple[List[Finding], Optional[Effective]]:
+             probed_python: Optional[str], launched: Optional[str] = None) -> Tuple[List[Finding], Optional[Effective]]:
     found: List[Finding] = []
     effective = None
     if facts.config_error:
@@ -198,6 +223,7 @@ def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceA
                 finding.entry_points = [e for e in finding.entry_points if e != API]
         found += _api_flag_findings(webui, api, devices)
         found += _env_findings(facts, verdicts, devices, environ.get("is_half"))
+        found += _tool_findings(facts, verdicts, devices, launched)
         found += _tts_findings(facts, _direct(verdicts, API_V2), devices)
         if facts.training_fp16 and half_unusable(devices):
             found.append(Finding("training-fp16", Severity.INFO, PROJECT, params={"files": facts.training_fp16}))

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from gsv_doctor.families.gpt_sovits import configpy
+from gsv_doctor.families.gpt_sovits import configpy, scripts
 from gsv_doctor.families.gpt_sovits.facts import (
     API, API_V2, IMPORTERS, INFERENCE_UI, TTS_INFER, UVR5, WEBUI, ProjectFacts, own_lines)
 from gsv_doctor.diagnose import no_cuda_error
@@ -206,7 +206,49 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
         for importer, imported in IMPORTERS.items():
             if imported == read.path and importer in present:
                 entries.append(EntryPoint(importer, setting))
+    for tool in facts.tools:
+        entries.append(EntryPoint(tool.path, tool_setting(facts, tool, result, report)))
     return entries
+
+
+def tool_setting(facts: ProjectFacts, read: scripts.ScriptRead, result: Optional[Mapping[str, Any]],
+                 report: Optional[ProbeReport]) -> Setting:
+    """An export / stream tool started by hand: its command line's defaults when it has one,
+    else its own lines (run in the probe child when it ran)."""
+    if read.half_switch is None:
+        source = Source("tool-own-lines")
+        ran = ((result or {}).get("env_reads") or {}).get(read.path)
+        got = (ran or {}).get("values", {}).get("now")
+        if got is not None:
+            if got.get("error"):
+                return Setting(None, None, source, EXECUTED, error=got["error"], where=got.get("where"))
+            return Setting(_device_text(got.get("device")), _truthy(got.get("is_half")), source, EXECUTED)
+        try:
+            tree = ast.parse(Path(facts.root, read.path).read_bytes())
+        except (OSError, SyntaxError, ValueError):
+            return Setting(None, None, source, UNKNOWN)
+        got = configpy.run_statements(own_lines(tree), _cuda(report), {}, ("is_half", "device"))
+        half = got.get("is_half")
+        return Setting(_device_text(got.get("device")), half if isinstance(half, bool) else None, source,
+                       STATIC if isinstance(half, bool) else UNKNOWN)
+    is_half, device = read.half_default, None
+    if read.device_default is not None:
+        try:
+            default = ast.parse(f"device = {read.device_default}").body
+        except SyntaxError:
+            default = []
+        device = _device_text(configpy.run_statements(default, _cuda(report), {}, ("device",)).get("device"))
+    return Setting(device, is_half, Source("tool-defaults", {"switch": read.half_switch}),
+                   STATIC if device is not None else UNKNOWN)
+
+
+def tool_flags(read: scripts.ScriptRead, args: List[str], current: Optional[Setting]) -> Optional[Setting]:
+    """A tool's command line over its defaults; None when it has no command line of its own."""
+    if read.half_switch is None or current is None:
+        return None
+    is_half, device = scripts.command_line(read, args)
+    device = device or current.device
+    return Setting(device, is_half, Source("tool-command-line"), STATIC if device is not None else UNKNOWN)
 
 
 def api_flags(args: List[str], config: Optional[Setting]) -> Optional[Setting]:

@@ -13,6 +13,9 @@ SOURCES: Dict[str, Dict[str, str]] = {
     "env-unset": {"en": "is_half variable unset, default {default}", "zh": "环境变量 is_half 未设置，默认 {default}"},
     "webui-command-line": {"en": "webui.py's command line", "zh": "webui.py 传给它的命令行参数"},
     "api-command-line": {"en": "api.py's command line over config.py", "zh": "api.py 的命令行参数（覆盖 config.py）"},
+    "tool-own-lines": {"en": "its own lines", "zh": "脚本自身的代码"},
+    "tool-defaults": {"en": "its defaults, without {switch}", "zh": "脚本的默认值（未加 {switch}）"},
+    "tool-command-line": {"en": "its command line", "zh": "脚本的命令行参数"},
 }
 
 TEXTS = {"sources": SOURCES}

@@ -87,7 +87,7 @@ def entry_points(facts: RvcFacts, result: Optional[Mapping[str, Any]], report: M
     return out
 
 
-def findings(facts: RvcFacts, verdicts, devices, report, environ, probed_python):
+def findings(facts: RvcFacts, verdicts, devices, report, environ, probed_python, launched=None):
     from gsv_doctor.families.rvc import assess
 
     return assess.findings(facts, verdicts, devices, report)
@@ -98,7 +98,7 @@ def launched(command: Sequence[str], root: Path) -> Optional[Tuple[str, List[str
     return launched_script(command, root)
 
 
-def override(name: str, args: List[str], entries: List[EntryPoint]) -> Optional[EntryPoint]:
+def override(name: str, args: List[str], entries: List[EntryPoint], facts: RvcFacts) -> Optional[EntryPoint]:
     return None  # RVC's flags (--port, --noautoopen, --dml ...) are parsed by Config(), which already ran
 
 

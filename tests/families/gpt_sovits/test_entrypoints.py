@@ -186,10 +186,10 @@ def test_api_flags_override_config(tmp_path):
     result = diagnose(scenarios.rtx3090(), entries, None, {})
     from gsv_doctor.families import gpt_sovits
 
-    changed = gpt_sovits.override("api.py", ["-d", "cpu"], result.entry_points)
+    changed = gpt_sovits.override("api.py", ["-d", "cpu"], result.entry_points, entries.facts)
     assert (changed.setting.device, changed.setting.is_half) == ("cpu", True)
-    assert gpt_sovits.override("api.py", ["-d", "cpu", "-fp"], result.entry_points).setting.is_half is False
-    assert gpt_sovits.override("api.py", [], result.entry_points) is None
+    assert gpt_sovits.override("api.py", ["-d", "cpu", "-fp"], result.entry_points, entries.facts).setting.is_half is False
+    assert gpt_sovits.override("api.py", [], result.entry_points, entries.facts) is None
 
 
 def test_api_launched_on_the_cpu_keeps_config_half_and_is_judged_from_its_flags(tmp_path):
