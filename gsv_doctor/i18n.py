@@ -78,8 +78,32 @@ def fill(template: str, params: Optional[Mapping[str, Any]] = None) -> str:
 
 
 def text(table: Table, key: str, lang: str, params: Optional[Mapping[str, Any]] = None, **more: Any) -> str:
-    """The text of `key` in `lang` (English for a language gsv-doctor does not speak), filled."""
-    return fill(table[key][lang if lang in LANGUAGES else "en"], {**(params or {}), **more})
+    """The text of `key` in `lang` (English for a language gsv-doctor does not speak), filled;
+    a param that is Said is said in `lang` too."""
+    params = {name: say(value, lang) for name, value in {**(params or {}), **more}.items()}
+    return fill(table[key][lang if lang in LANGUAGES else "en"], params)
+
+
+class Said(str):
+    """A text already filled in English that can be said again in another language: the key of a
+    registered table and its params (a DoctorError's message kept in a project's facts, say).
+    Wherever a str goes (JSON, logs, comparisons) it is the English."""
+
+    def __new__(cls, table: str, key: str, params: Mapping[str, Any]) -> "Said":
+        said = super().__new__(cls, text(TABLES[table], key, "en", params))
+        said.table, said.key, said.params = table, key, dict(params)
+        return said
+
+    def __getnewargs__(self):  # copy and dataclasses.asdict rebuild it from these
+        return self.table, self.key, self.params
+
+    def in_language(self, lang: str) -> str:
+        return text(TABLES[self.table], self.key, lang, self.params)
+
+
+def say(value: Any, lang: str) -> Any:
+    """`value` in `lang` when it is Said; as it is otherwise."""
+    return value.in_language(lang) if isinstance(value, Said) else value
 
 
 def _normalise(value: Optional[str]) -> Optional[str]:

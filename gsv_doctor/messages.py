@@ -664,6 +664,12 @@ LINES = i18n.register("lines", {
         "zh": "那里没有安装 gsv-doctor 钩子；无需操作。",
     },
     "hook.removed": {"en": "Removed the gsv-doctor hook:", "zh": "已移除 gsv-doctor 钩子："},
+    # why a child gave no answer (a param of another text)
+    "why.no-answer": {"en": "no answer within {seconds} s", "zh": "{seconds} 秒内没有回应"},
+    "why.timed-out": {"en": "timed out after {seconds}s", "zh": "{seconds} 秒后超时"},
+    "why.exit-code": {"en": "exit code {code}", "zh": "退出码 {code}"},
+    "why.stopped": {"en": "it stopped with exit code {code}: {last}", "zh": "它以退出码 {code} 结束：{last}"},
+    "why.no-output": {"en": "no output", "zh": "没有任何输出"},
     # run
     "run.no-site": {
         "en": "gsv-doctor run: {program} runs with -S (no `site` module), so neither the hook that `run` adds through"
@@ -785,6 +791,11 @@ def phrase(key: str, lang: str, params: Optional[Mapping[str, Any]] = None) -> s
 
 def line(key: str, lang: str, **params: Any) -> str:
     return i18n.text(LINES, key, lang, params)
+
+
+def said(key: str, **params: Any) -> i18n.Said:
+    """A line to put into another text (a `why`): said in that text's language."""
+    return i18n.Said("lines", key, params)
 
 
 # Bad input and refusals (DoctorError.of): `<key>` is the message, `<key>.hint` what to do.

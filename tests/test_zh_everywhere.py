@@ -137,6 +137,19 @@ def test_check_in_and_out_of_a_project(zh, tmp_path, monkeypatch):
     all_chinese(zh("check", "--probe-json", good), 0)
 
 
+def test_check_and_fix_of_files_that_cannot_be_read(zh, tmp_path):
+    root = make_project(tmp_path / "gsv", config='is_half = True\nx = (\n')
+    (root / "GPT_SoVITS" / "configs" / "tts_infer.yaml").write_text("custom: [\n")
+    saved = probe_fixtures.write(tmp_path / "probe.json", "cpu-torch201")
+    try:
+        compile((root / "config.py").read_text(), "config.py", "exec")
+    except SyntaxError as error:
+        python_says = error.msg  # Python's own words, quoted in ours
+    for args in (["check"], ["fix"]):
+        code, text = zh(*args, "--project", root, "--probe-json", saved)
+        assert code in (1, 2) and "语法错误" in text and english_runs(text, quoting=python_says) == [], text
+
+
 def test_check_of_an_rvc_folder(zh, tmp_path):
     sys.path.insert(0, str(__import__("conftest").TESTS / "families" / "rvc"))
     from rvc_project import NEW, make_project as make_rvc

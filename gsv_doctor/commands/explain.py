@@ -201,8 +201,9 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
     result = target.run(python, project_root, timeout=timeout)
     target.require_python(result)  # not a Python at all is bad input (exit 2), as for check
     if result.report is None:
-        why = ("timed out after %gs" % timeout) if result.timed_out else (
-            result.stderr_tail.splitlines()[-1] if result.stderr_tail else "exit code %s" % result.returncode)
+        why = messages.line("why.timed-out", lang, seconds="%g" % timeout) if result.timed_out else (
+            result.stderr_tail.splitlines()[-1] if result.stderr_tail else messages.line("why.exit-code", lang,
+                                                                                 code=result.returncode))
         return None, None, LABELS[lang]["probe_failed"].format(why=why)
     if result.report.torch is None:
         return None, None, LABELS[lang]["probe_failed"].format(why=result.report.error)
