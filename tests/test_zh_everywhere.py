@@ -2,6 +2,7 @@
 sentence is left (a run of three or more English words outside file names, code, commands,
 quoted errors and version strings)."""
 import json
+import os
 import re
 import sys
 
@@ -106,11 +107,11 @@ def planted(tmp_path, monkeypatch):
     probecache.store(identity, probe_fixtures.typed(report))
 
 
-def all_chinese(code_and_text, *codes):
+def all_chinese(code_and_text, *codes, quoting=""):
     code, text = code_and_text
     assert code in codes, text
     assert CJK.search(text), text
-    assert english_runs(text) == [], text
+    assert english_runs(text, quoting) == [], text
     return text
 
 
@@ -223,6 +224,20 @@ def test_bad_input(zh, tmp_path):
                  ["explain", tmp_path / "model.pth", "--no-probe"], ["check", "--timeout", "0"], ["check", "--bogus"],
                  ["check", "--json", "--markdown"], ["nope"], ["fix", "--force"], ["run"], ["hook"]):
         all_chinese(zh(*args), 2)
+    if os.path.exists("/bin/false"):  # not a Python at all
+        all_chinese(zh("check", "--python", "/bin/false"), 2)
+        all_chinese(zh("explain", "--python", "/bin/false", "--symptom", "silent-audio"), 2)
+
+
+@pytest.mark.slow
+def test_a_python_without_torch(zh, tmp_path):
+    from conftest import make_venv
+
+    bare = make_venv(tmp_path / "bare", see_torch=False)
+    python_says = "ModuleNotFoundError: No module named 'torch'"  # quoted as that Python said it
+    all_chinese(zh("check", "--python", bare), 1, 2, quoting=python_says)
+    all_chinese(zh("hook", "install", "--python", bare), 2, quoting=python_says)
+    all_chinese(zh("preflight", "--python", bare), 1, 2, quoting=python_says)
 
 
 @pytest.mark.slow
