@@ -378,6 +378,7 @@ LABELS = i18n.register("labels", {
     "severity_info": {"en": "note", "zh": "提示"},
     "config_values": {"en": "effective", "zh": "实际值"},
     "shape": {"en": "shape", "zh": "写法"},
+    "env_is_half": {"en": "env is_half", "zh": "环境变量 is_half"},
     "entry": {"en": "entry point", "zh": "入口"},
     "preflight_fail": {
         "en": "gsv-doctor preflight: this launch would fail ({count} error(s)):",

@@ -97,6 +97,8 @@ def default_entry(facts=None) -> str:
 
 def file_lines(facts, effective, lang: str) -> List[str]:
     """The report's lines about config.py, tts_infer.yaml and the is_half variable."""
+    import unicodedata
+
     from gsv_doctor import messages
 
     label = messages.label
@@ -120,5 +122,7 @@ def file_lines(facts, effective, lang: str) -> List[str]:
     else:
         lines.append(f"  tts_infer.yaml   {label('not_found', lang)}")
     env = facts.env_is_half
-    lines.append(f"  env is_half      {label('unset', lang) if env is None else repr(env)}")
+    name = label("env_is_half", lang)
+    columns = len(name) + sum(unicodedata.east_asian_width(c) in "WF" for c in name)  # CJK takes two
+    lines.append(f"  {name}{' ' * max(1, 17 - columns)}{label('unset', lang) if env is None else repr(env)}")
     return lines
