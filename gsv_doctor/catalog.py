@@ -436,8 +436,11 @@ ENTRIES: List[Entry] = [
         id="cuda-no-kernel-image",
         kind="build",
         generic=True,  # after the onnxruntime entry, which takes the lines onnxruntime raised
-        keys=("no kernel image is available",),
-        pattern=r"no kernel image is available for execution on the device",
+        # torch's message, and the other ways a build says it has no code for the card's architecture
+        keys=("no kernel image is available", "but was built for sm", "invalid device function"),
+        pattern=r"no kernel image is available for execution on the device"
+                r"|is for sm_?(?P<sm>\d+)\w*,? ?but (?:was )?built for sm_?(?P<built>\d+)|CUDA error: invalid device function",
+        flags=re.IGNORECASE,
         meaning={
             "en": "The installed torch was built without code for your graphics card (too new, like an RTX 50xx"
                   " on an older CUDA build, or too old), so nothing can run on it.",
@@ -490,8 +493,9 @@ ENTRIES: List[Entry] = [
         id="cuda-out-of-memory",
         kind="oom",
         # torch's message (any case), its exception name, and how Chinese posts say it in words
-        keys=("out of memory", "OUT OF MEMORY", "显存"),
-        pattern=r"(?:CUDA out of memory|OutOfMemoryError|爆显存|显存不足|显存不够|显存[^\n]{0,12}?爆)\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
+        keys=("out of memory", "OUT OF MEMORY", "显存", "OOM"),
+        pattern=r"(?:CUDA out of memory|CUDA error: out of memory|OutOfMemoryError|(?-i:(?<![A-Za-z])OOM(?![A-Za-z]))|爆显存|显存不足|显存不够|显存溢出"
+                r"|显存[^\n]{0,12}?爆)\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
                 r"|total capacity of (?P<total2>[\d.]+) GiB))?",
         meaning={
             "en": "The graphics card{card_text} ran out of memory{job_text}.",
@@ -712,9 +716,11 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cudnn-failure",
         kind="cudnn",
-        keys=("CUDNN_STATUS_", "RMVPE"),  # each key is one pass over a big log: few and distinct
-        # the status names; or, in words, the RMVPE pitch extractor failing with cuDNN
+        keys=("CUDNN_STATUS_", "RMVPE", "cuDNN algorithm", "CUDNN error executing"),  # each key is one pass over a big log
+        # the status names; cuDNN finding no algorithm (torch, or onnxruntime's own cuDNN calls); or, in words,
+        # the RMVPE pitch extractor failing with cuDNN
         pattern=r"(?:cuDNN error|CUDNN error|CUDNN failure)[^\n]*?(?P<status>CUDNN_STATUS_[A-Z_]+)"
+                r"|(?P<status3>Unable to find a valid cuDNN algorithm|CUDNN error executing cudnn\w+)"
                 r"|RMVPE[^\n]{0,60}?cudnn|cudnn[^\n]{0,60}?RMVPE"
                 r"|(?P<status2>CUDNN_STATUS_(?:NOT_SUPPORTED|EXECUTION_FAILED|INTERNAL_ERROR|MAPPING_ERROR|BAD_PARAM"
                 r"|ALLOC_FAILED|NOT_INITIALIZED|ARCH_MISMATCH))",
@@ -726,7 +732,7 @@ ENTRIES: List[Entry] = [
             "zh": "cuDNN（torch 计算卷积用的 NVIDIA 库）拒绝了这次计算（{status}）：输入太长（例如 RVC 的 RMVPE 音高提取处理"
                   "长音频）、显存不足，或 cuDNN 与 torch 版本不匹配。",
         },
-        settings=("cudnn", "gpu.card"),
+        settings=("cudnn", "gpu.memory"),
         fix_commands=(),
         manual={
             "en": "Turn cuDNN off for that step: {cudnn}; or split the audio into shorter parts. If every run fails,"
@@ -736,6 +742,27 @@ ENTRIES: List[Entry] = [
         check=CHECK_DTYPE_MIX,
         example="RuntimeError: cuDNN error: CUDNN_STATUS_NOT_SUPPORTED. This error may appear if you passed in a"
                 " non-contiguous input.",
+    ),
+    Entry(
+        id="cuda-cufft-half",
+        keys=("cuFFT doesn't support signals of half", "cuFFT only supports dimensions"),
+        pattern=r"cuFFT doesn't support signals of half type with compute capability less than SM_(?P<need>\d+)"
+                r"(?:, but the device containing input half tensor only has SM_(?P<has>\d+))?"
+                r"|cuFFT only supports dimensions whose sizes are powers of two when computing in half precision",
+        meaning={
+            "en": "cuFFT, the FFT library torch uses on NVIDIA cards, only computes in half precision on cards of capability"
+                  " 5.3 or newer and for power-of-two sizes, so the spectrogram (stft) of a model in float16 fails here."
+                  " In float32 this card and these sizes work.",
+            "zh": "cuFFT（torch 在 NVIDIA 显卡上用的 FFT 库）只在算力 5.3 及以上的显卡、且长度为 2 的幂时支持半精度，"
+                  "所以 float16 模型在这里计算频谱（stft）会失败。用 float32 时这张卡和这些长度都没有问题。",
+        },
+        settings=("config.is_half", "env.is_half", "tts_infer.is_half", "gpu.card"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
+        check=CHECK_DTYPE_MIX,
+        example="RuntimeError: cuFFT doesn't support signals of half type with compute capability less than SM_53, but"
+                " the device containing input half tensor only has SM_52",
     ),
     Entry(
         id="rocm-hipfft-half",

@@ -393,7 +393,10 @@ def symptom(name: str, project: LogProject = logprojects.GPT_SOVITS) -> Explanat
 
 
 # Symptoms as people describe them in words (en, zh): silence, a flat line, NaN everywhere.
-_SILENT_WORDS = re.compile(r"无声|没有声音|没声音|没有音频|一条直线|没有波形|静音|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
+# Chinese in simplified and traditional characters, and the Japanese words of the same meaning.
+_SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒]有音[频頻]|一[条條]直[线線]|[没沒]有波形|[静靜]音"
+                           r"|音が(?:出ない|出ません|鳴らない)|声が出ない"
+                           r"|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
                            r"|\bsilent\b|\bsilence\b|no sound|no audio|empty audio|flat line|all nan|only nan|nothing but nan",
                            re.IGNORECASE)
 
@@ -452,6 +455,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, job)
         explanation.fix_commands = []
+    if entry.id == "cudnn-failure":
+        params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
     card = params.get("card") or facts.card
     memory = _float(params.get("total"))
     if memory is None:

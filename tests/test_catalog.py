@@ -88,6 +88,17 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("NameError: name 'FALSE' is not defined", "is-half-env-eval"),
     ("expected scalar type Long but found Int", None),
     ('"addmm_cuda" not implemented for \'BFloat16\'', "half-kernel-other"),
+    # families: one entry takes every wording of its cause
+    ("RuntimeError: CUDA error: out of memory", "cuda-out-of-memory"),
+    ("训练到一半就 OOM 了", "cuda-out-of-memory"),
+    ("the ROOM is quiet", None),
+    ("显存溢出，推理失败", "cuda-out-of-memory"),
+    ("error: this kernel is for sm_90a, but was built for sm_80", "cuda-no-kernel-image"),
+    ("RuntimeError: CUDA error: invalid device function", "cuda-no-kernel-image"),
+    ("RuntimeError: Unable to find a valid cuDNN algorithm to run convolution", "cudnn-failure"),
+    ("Status Message: CUDNN error executing cudnnFindConvolutionForwardAlgorithmEx( s_.handle )", "cudnn-failure"),
+    ("RuntimeError: cuFFT only supports dimensions whose sizes are powers of two when computing in half precision,"
+     " but got a signal size of[40, 1000]", "cuda-cufft-half"),
 ])
 def test_variants(message, entry_id):
     matching = [e.id for e in catalog.ENTRIES if e.regex.search(message)]

@@ -37,6 +37,13 @@ REAL = {
                                              ("is_half", "gsv-doctor fix")),
     "real_asr_ctranslate2_no_kernel.log": ("cuda-no-kernel-image", "gpt-sovits", "asr.ctranslate2", ("ASR",),
                                            ("onnxruntime", "gsv-doctor fix")),
+    "real_arch_built_for_sm.log": ("cuda-no-kernel-image", "unknown", "torch.build", ("12.8",), GSV_FILES),
+    "real_cufft_half_old_card.log": ("cuda-cufft-half", "gpt-sovits", "env.is_half", ("is_half = False",), ()),
+    "real_words_oom_svc.md": ("cuda-out-of-memory", "so-vits-svc", "svc.clip", ("-cl",), GSV_FILES),
+    "real_uvr_cudnn_no_algorithm.log": ("cudnn-failure", "unknown", "cudnn", ("cudnn.enabled = False",),
+                                        GSV_FILES + ("is_half",)),
+    "real_words_silent_zh_tw.txt": ("symptom-silent-audio", "unknown", "gpu.card", ("half",), GSV_FILES),
+    "real_words_silent_ja.txt": ("symptom-silent-audio", "unknown", "gpu.card", ("half",), GSV_FILES),
     "real_svc_cpu_training_assert.log": ("cpu-training-not-allowed", "so-vits-svc", "torch.build", ("CUDA build of torch",),
                                          GSV_FILES + ("to the CPU",)),
 }
@@ -198,3 +205,13 @@ def test_a_log_from_an_unknown_project_never_names_gpt_sovits_files(entry):
             texts += [catalog.SETTINGS[s][lang] for s in found.settings]
             for word in GSV_FILES + ("api.py", "gsv-doctor fix", "gsv-doctor run"):
                 assert not any(word in text for text in texts), (found.id, lang, word)
+
+
+@pytest.mark.parametrize("text, job", [
+    ("Every time I start to train the model it stops with CUDA out of memory", "train"),
+    ("Training stops after 3 epochs: CUDA out of memory", "train"),
+    ("It fails when I convert a song (inference): CUDA out of memory", "infer"),
+    ("The constraint solver ran out of memory", None),
+])
+def test_the_job_read_from_the_words(text, job):
+    assert logfacts.job_of([], text) == job
