@@ -269,8 +269,11 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="half-kernel-other",
-        keys=("not implemented for '",),
-        pattern=r"\"(?P<kernel>[\w:.]+)\" not implemented for '(?P<dtype_name>Half|BFloat16|ComplexHalf)'",
+        keys=("not implemented for",),
+        # quoted as torch prints it, or retyped without the quotes
+        # (the look-behind starts each try at the start of a name: a long run of letters costs one pass)
+        pattern=r"(?<![\w:.])(?P<kernel>[\w:.]+)\"? not implemented for \W{0,2}(?P<dtype_name>Half|BFloat16|ComplexHalf)\b",
+        flags=re.IGNORECASE,
         meaning={
             "en": "The kernel {kernel} has no {dtype_name} version in your torch build on the device it ran on"
                   " (usually the CPU), so a model in half precision cannot run there.",
@@ -439,7 +442,7 @@ ENTRIES: List[Entry] = [
         # torch's message, and the other ways a build says it has no code for the card's architecture
         keys=("no kernel image is available", "but was built for sm", "invalid device function"),
         pattern=r"no kernel image is available for execution on the device"
-                r"|is for sm_?(?P<sm>\d+)\w*,? ?but (?:was )?built for sm_?(?P<built>\d+)|CUDA error: invalid device function",
+                r"|is for sm_?\d+\w*,? ?but (?:was )?built for sm_?\d+|CUDA error: invalid device function",
         flags=re.IGNORECASE,
         meaning={
             "en": "The installed torch was built without code for your graphics card (too new, like an RTX 50xx"
@@ -493,8 +496,13 @@ ENTRIES: List[Entry] = [
         id="cuda-out-of-memory",
         kind="oom",
         # torch's message (any case), its exception name, and how Chinese posts say it in words
-        keys=("out of memory", "OUT OF MEMORY", "显存", "OOM"),
-        pattern=r"(?:CUDA out of memory|CUDA error: out of memory|OutOfMemoryError|(?-i:(?<![A-Za-z])OOM(?![A-Za-z]))|爆显存|显存不足|显存不够|显存溢出"
+        keys=("out of memory", "OUT OF MEMORY", "显存", "OOM", "CUBLAS_STATUS_ALLOC_FAILED", "cudaErrorMemoryAllocation",
+              "Failed to allocate memory"),
+        # every wording of a GPU out of memory: torch on CUDA, ROCm (HIP) and Apple (MPS), cuBLAS, the CUDA runtime,
+        # onnxruntime's arena, and the abbreviation and words people use
+        pattern=r"(?:CUDA out of memory|CUDA error: out of memory|HIP out of memory|MPS backend out of memory"
+                r"|CUBLAS_STATUS_ALLOC_FAILED|cudaErrorMemoryAllocation|Failed to allocate memory for requested buffer"
+                r"|OutOfMemoryError|(?-i:(?<![A-Za-z])OOM(?![A-Za-z]))|爆显存|显存不足|显存不够|显存溢出"
                 r"|显存[^\n]{0,12}?爆)\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
                 r"|total capacity of (?P<total2>[\d.]+) GiB))?",
         meaning={
