@@ -617,8 +617,9 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="nan-audio",
-        keys=("invalid value encountered in cast",),
-        pattern=r"RuntimeWarning: invalid value encountered in cast",
+        # numpy casting NaN samples to int16, or an audio library refusing NaN samples
+        keys=("invalid value encountered in cast", "is not finite everywhere"),
+        pattern=r"RuntimeWarning: invalid value encountered in cast|Audio buffer is not finite everywhere",
         meaning={
             "en": "The audio was NaN when it was converted to 16-bit samples, so the wav is silent: float16 on a"
                   " card that gives NaN in half precision.",
@@ -724,11 +725,12 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cudnn-failure",
         kind="cudnn",
-        keys=("CUDNN_STATUS_", "RMVPE", "cuDNN algorithm", "CUDNN error executing"),  # each key is one pass over a big log
+        keys=("CUDNN_STATUS_", "RMVPE", "cuDNN algorithm", "CUDNN error executing", "unable to find an engine"),
         # the status names; cuDNN finding no algorithm (torch, or onnxruntime's own cuDNN calls); or, in words,
         # the RMVPE pitch extractor failing with cuDNN
         pattern=r"(?:cuDNN error|CUDNN error|CUDNN failure)[^\n]*?(?P<status>CUDNN_STATUS_[A-Z_]+)"
-                r"|(?P<status3>Unable to find a valid cuDNN algorithm|CUDNN error executing cudnn\w+)"
+                r"|(?P<status3>Unable to find a valid cuDNN algorithm|CUDNN error executing cudnn\w+"
+                r"|(?:GET|FIND) was unable to find an engine to execute this computation)"
                 r"|RMVPE[^\n]{0,60}?cudnn|cudnn[^\n]{0,60}?RMVPE"
                 r"|(?P<status2>CUDNN_STATUS_(?:NOT_SUPPORTED|EXECUTION_FAILED|INTERNAL_ERROR|MAPPING_ERROR|BAD_PARAM"
                 r"|ALLOC_FAILED|NOT_INITIALIZED|ARCH_MISMATCH))",
@@ -812,6 +814,39 @@ ENTRIES: List[Entry] = [
         check=CHECK_DTYPE_MIX,
         example="RuntimeError: Expected all tensors to be on the same device, but found at least two devices,"
                 " mps:0 and cpu!",
+    ),
+    Entry(
+        id="load-device-missing",
+        kind="device",
+        manual_any={
+            "en": "With an NVIDIA card: install the CUDA build of torch into the program's Python. Otherwise load it on"
+                  " the CPU: {to_cpu}; versions that load models with map_location=\"cpu\" do this by themselves:"
+                  " {update}.",
+            "zh": "有 NVIDIA 显卡：给程序的 Python 安装 CUDA 版 torch。否则在 CPU 上加载：{to_cpu}；用"
+                  " map_location=\"cpu\" 加载模型的版本会自动这样做：{update}。",
+        },
+        # torch's two messages for it; a console may wrap the second one over three lines
+        keys=("Attempting to deserialize object on", "know how to restore data"),
+        pattern=r"Attempting to deserialize object on (?:a )?(?P<device>\w+) device but torch\.\w+\.is_available\(\) is False"
+                r"|know how to restore data\s+location of \S+\s+\(tagged\s+with (?P<device2>[\w:]+)\)",
+        lines=3,
+        meaning={
+            "en": "A model file saved on the {device} device is being loaded where torch cannot use {device} (a torch"
+                  " without CUDA, a machine without that GPU), so it cannot be put back where it was saved.",
+            "zh": "一个在 {device} 设备上保存的模型文件，正在一个 torch 用不了 {device} 的地方加载（torch 不带 CUDA，"
+                  "或机器上没有那种显卡），所以无法放回它保存时的设备。",
+        },
+        settings=("torch.build", "config.infer_device", "tts_infer.device"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual={
+            "en": "With an NVIDIA card: install the CUDA build of torch into GPT-SoVITS's Python. Otherwise run on the"
+                  " CPU: `infer_device = \"cpu\"` and `is_half = False` in config.py, `device: cpu` in tts_infer.yaml.",
+            "zh": "有 NVIDIA 显卡：给 GPT-SoVITS 的 Python 安装 CUDA 版 torch。否则改用 CPU：在 config.py 中设"
+                  " `infer_device = \"cpu\"` 和 `is_half = False`，在 tts_infer.yaml 中设 `device: cpu`。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False."
+                " If you are running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu')",
     ),
     Entry(
         id="cuda-card-too-old",
@@ -910,6 +945,49 @@ SYMPTOMS: Dict[str, Entry] = {
         example="",
     ),
 }
+
+SYMPTOMS["nan"] = Entry(
+    id="symptom-nan",
+    keys=(),
+    pattern=r"(?!)",
+    meaning={
+        "en": "NaN values (a loss of nan, NaN outputs) with half precision on are the sign of float16 overflowing or of a"
+              " card that computes NaN in float16 (GTX 16xx, GTX 10xx, P40 class).",
+        "zh": "开着半精度时出现 NaN（loss 为 nan、输出是 NaN），说明 float16 溢出，或是这张卡在 float16 下会算出 NaN"
+              "（GTX 16 系、GTX 10 系、P40 一类）。",
+    },
+    settings=("config.is_half", "env.is_half", "tts_infer.is_half", "gpu.card"),
+    fix_commands=_FIX_HALF,
+    manual=_MANUAL_HALF_OFF,
+    manual_any=_ANY_HALF_OFF,
+    check=CHECK_HALF_NAN,
+    example="",
+)
+SYMPTOMS["no-gpu"] = Entry(
+    id="symptom-no-gpu",
+    kind="build",
+    keys=(),
+    pattern=r"(?!)",
+    meaning={
+        "en": "The program found no usable NVIDIA GPU through torch and fell back to the CPU (or stopped): the installed"
+              " torch is the CPU-only build, the NVIDIA driver is missing or too old, or this torch does not support the"
+              " card.",
+        "zh": "程序通过 torch 找不到可用的 NVIDIA 显卡，于是改用 CPU（或停止）：安装的 torch 是纯 CPU 版本、NVIDIA 驱动"
+              "缺失或太旧，或这个 torch 不支持这张卡。",
+    },
+    settings=("torch.build", "nvidia.driver", "gpu.card"),
+    fix_commands=(),
+    manual={
+        "en": "In the program's Python run `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`:"
+              " a version ending in +cpu is the CPU-only build: install the CUDA build of torch (pip uninstall torch, then"
+              " the CUDA build from pytorch.org); False with a +cu build: update the NVIDIA driver.",
+        "zh": "在程序的 Python 中运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`："
+              "版本号以 +cpu 结尾的是纯 CPU 版本：安装 CUDA 版 torch（先 pip uninstall torch，再从 pytorch.org 安装 CUDA 版）；"
+              "是 +cu 版本却输出 False：更新 NVIDIA 驱动。",
+    },
+    check=CHECK_CUDA_BUILD,
+    example="",
+)
 
 BY_ID: Dict[str, Entry] = {entry.id: entry for entry in ENTRIES + list(SYMPTOMS.values())}
 
