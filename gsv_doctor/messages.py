@@ -57,6 +57,50 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "它读取环境变量 is_half（当前 {env_value}，默认 {env_default}），而不是 config.py。依据：{source}（{reason}）。",
                "启动前设置环境变量 is_half=False，或通过 webui.py 启动。"),
     },
+    "api-flags-half-on-cpu": {
+        "en": ("api.py, as launched, runs float16 on the CPU ({outcome})",
+               "Its command line sends it to {device_flag} while config.py's is_half=True still applies "
+               "(-d/--device changes the device, not the precision). {cpu_consequence}",
+               "Add -fp (full precision) to the api.py command line."),
+        "zh": ("按这条命令启动的 api.py 会在 CPU 上使用 float16（{outcome}）",
+               "命令行把它放到 {device_flag} 上，而 config.py 的 is_half=True 仍然有效"
+               "（-d/--device 只改设备，不改精度）。{cpu_consequence}",
+               "在 api.py 的命令行里加上 -fp（全精度）。"),
+    },
+    "api-flags-half-on-broken-gpu": {
+        "en": ("api.py, as launched, runs float16 on {device_name} (NaN / silent audio)",
+               "Its command line (-hp or -d) gives float16 on this card. Found by {source}: {reason}.",
+               "Add -fp (full precision) to the api.py command line, and drop -hp."),
+        "zh": ("按这条命令启动的 api.py 会在 {device_name} 上使用 float16（NaN / 无声音频）",
+               "它的命令行（-hp 或 -d）让这张卡使用 float16。依据：{source}（{reason}）。",
+               "在 api.py 的命令行里加上 -fp（全精度），并去掉 -hp。"),
+    },
+    "tool-half-on-cpu": {
+        "en": ("{entry_point}, as launched, runs float16 on the CPU ({outcome})",
+               "This tool decides device and precision itself, not from config.py. {cpu_consequence}",
+               "Turn float16 off on its command line (its switch: {switch}), or start it with "
+               "gsv-doctor run, whose hook computes float16 in float32 on the CPU."),
+        "zh": ("按这条命令启动的 {entry_point} 会在 CPU 上使用 float16（{outcome}）",
+               "这个工具自己决定设备和精度，不读 config.py。{cpu_consequence}",
+               "在它的命令行里关闭 float16（开关：{switch}），或用 gsv-doctor run 启动它，"
+               "钩子会在 CPU 上用 float32 计算 float16。"),
+    },
+    "tool-half-on-broken-gpu": {
+        "en": ("{entry_point}, as launched, runs float16 on {device_name} (NaN / silent audio)",
+               "This tool decides device and precision itself, not from config.py. Found by {source}: {reason}.",
+               "Turn float16 off on its command line (its switch: {switch})."),
+        "zh": ("按这条命令启动的 {entry_point} 会在 {device_name} 上使用 float16（NaN / 无声音频）",
+               "这个工具自己决定设备和精度，不读 config.py。依据：{source}（{reason}）。",
+               "在它的命令行里关闭 float16（开关：{switch}）。"),
+    },
+    "tool-defaults-half": {
+        "en": ("Export / stream tools started by hand default to float16, which does not work well here: {tools}",
+               "They decide device and precision themselves, not from config.py; webui.py does not start them.",
+               "Start them with their switch that turns float16 off (--no-half), or with gsv-doctor run."),
+        "zh": ("手动启动的导出 / 流式工具默认使用 float16，在本机效果不好：{tools}",
+               "它们自己决定设备和精度，不读 config.py；webui.py 不会启动它们。",
+               "启动时加上关闭 float16 的开关（--no-half），或用 gsv-doctor run 启动。"),
+    },
     "tts-infer-half-on-cpu": {
         "en": ("tts_infer.yaml section '{section}' asks for float16 on the CPU ({outcome})",
                "api_v2.py and the TTS pipeline read GPT_SoVITS/configs/tts_infer.yaml, not config.py. "
@@ -391,6 +435,27 @@ LABELS = i18n.register("labels", {
         "zh": "本机的 torch 没有发现问题（没有检查 GPT-SoVITS 目录：请在该目录中运行，或用 --project 指定）。",
     },
 })
+
+# Where an entry point's device and precision come from (project.Source), in check's
+# "Entry points" lines.
+SOURCES = i18n.register("sources", {
+    "file": {"en": "{path}", "zh": "{path}"},
+    "tts-yaml-section": {"en": "tts_infer.yaml [{section}]", "zh": "tts_infer.yaml 的 [{section}] 段"},
+    "env-from-webui": {"en": "is_half {value} from webui.py", "zh": "webui.py 传入的 is_half={value}"},
+    "env-set": {"en": "is_half variable {value}", "zh": "环境变量 is_half={value}"},
+    "env-unset": {"en": "is_half variable unset, default {default}", "zh": "环境变量 is_half 未设置，默认 {default}"},
+    "webui-command-line": {"en": "webui.py's command line", "zh": "webui.py 传给它的命令行参数"},
+    "api-command-line": {"en": "api.py's command line over config.py", "zh": "api.py 的命令行参数（覆盖 config.py）"},
+    "tool-own-lines": {"en": "its own lines", "zh": "脚本自身的代码"},
+    "tool-defaults": {"en": "its defaults, without {switch}", "zh": "脚本的默认值（未加 {switch}）"},
+    "tool-command-line": {"en": "its command line", "zh": "脚本的命令行参数"},
+})
+
+
+def source(found: Any, lang: str) -> str:
+    """Where a setting comes from (a project.Source), in words."""
+    return i18n.text(SOURCES, found.key, lang, found.params)
+
 
 # The commands' own lines (everything that is neither a finding nor a fix text).
 LINES = i18n.register("lines", {
@@ -767,6 +832,38 @@ ERRORS = i18n.register("errors", {
     "probe-json.not-a-report.hint": {
         "en": "Send the file exactly as `gsv-doctor check --json` wrote it.",
         "zh": "请原样提供 `gsv-doctor check --json` 写出的文件。",
+    },
+    # what is wrong with a probe report (probereport.parse), shown inside probe-json.not-a-report
+    "probe-report.schema": {
+        "en": "not a gsv-doctor probe report (no \"schema\": \"{schema}\")",
+        "zh": "不是 gsv-doctor 的探测报告（没有 \"schema\": \"{schema}\"）",
+    },
+    "probe-report.schema-version": {
+        "en": "\"schema_version\" must be a whole number, not {value}",
+        "zh": "\"schema_version\" 必须是整数，而不是 {value}",
+    },
+    "probe-report.newer": {
+        "en": "made by a newer gsv-doctor (probe schema {version}); upgrade gsv-doctor to read it",
+        "zh": "由更新版本的 gsv-doctor 生成（探测格式 {version}）；请升级 gsv-doctor 后再读取",
+    },
+    "probe-report.no-torch": {"en": "no \"torch\"", "zh": "缺少 \"torch\""},
+    "probe-report.torch-version": {"en": "\"torch\" has no \"version\"", "zh": "\"torch\" 中缺少 \"version\""},
+    "probe-report.arch-list": {"en": "\"arch_list\" must be a list", "zh": "\"arch_list\" 必须是列表"},
+    "probe-report.devices": {"en": "\"devices\" must be a non-empty list", "zh": "\"devices\" 必须是非空列表"},
+    "probe-report.device-id": {"en": "every device needs an \"id\"", "zh": "每个设备都必须有 \"id\""},
+    "probe-report.not-an-object": {"en": "\"{field}\" must be an object", "zh": "\"{field}\" 必须是 JSON 对象"},
+    "probe-report.not-an-object-in": {
+        "en": "\"{field}\" of {where} must be an object",
+        "zh": "{where} 的 \"{field}\" 必须是 JSON 对象",
+    },
+    "probe-report.not-a-number": {"en": "\"{field}\" of {where} must be a number", "zh": "{where} 的 \"{field}\" 必须是数字"},
+    "probe-report.op-status": {
+        "en": "the op results of {device} must each have a \"status\"",
+        "zh": "{device} 的每个算子结果都必须有 \"status\"",
+    },
+    "probe-report.capability": {
+        "en": "the capability of {device} must be two whole numbers",
+        "zh": "{device} 的 capability 必须是两个整数",
     },
     "probe-json.no-torch": {
         "en": "--probe-json {path}: that Python could not import torch ({error}).",

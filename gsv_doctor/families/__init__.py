@@ -11,11 +11,13 @@ A family module lives in its own package here and provides:
 - ``entry_points(facts, family_result, report, environ) -> [project.EntryPoint]``: every entry
   point and the device / precision it gets on this machine, from the child's result when there
   is one, statically otherwise;
-- ``findings(facts, verdicts, devices, report, environ) -> [Finding]``: the family's findings,
-  each naming the entry points it affects;
+- ``findings(facts, verdicts, devices, report, environ, probed_python, launched) -> [Finding]``:
+  the family's findings, each naming the entry points it affects (`launched`: the entry point a
+  launch line starts, for preflight and run; None in check);
 - ``launched(command, root) -> (entry point name, setting override or None) | None``: which entry
   point a command line starts (for preflight and run);
-- ``override(name, args, entries) -> EntryPoint | None``: the entry point as its arguments change it;
+- ``override(name, args, entries, facts) -> EntryPoint | None``: the entry point as its arguments
+  change it;
 - ``default_entry(facts) -> name``: what a start script launches;
 - ``plan_fix(findings, facts, pin, all_sections, config_values_known) -> fixplan.FixPlan``: the
   edits (edits.py writes them); raises fixmessages.FixError when the files cannot be edited;
