@@ -746,8 +746,13 @@ ENTRIES: List[Entry] = [
         fix_commands=(),
         manual={
             "en": "Turn cuDNN off for that step: {cudnn}; or split the audio into shorter parts. If every run fails,"
-                  " reinstall torch so that it brings its own matching cuDNN.",
-            "zh": "在该步骤关闭 cuDNN：{cudnn}；或把音频切成更短的几段。如果每次都失败，重装 torch，让它带上匹配的 cuDNN。",
+                  " another cuDNN is found before torch's own: on Linux put torch's copy first (`export LD_LIBRARY_PATH="
+                  "<venv>/lib/python3.x/site-packages/nvidia/cudnn/lib:$LD_LIBRARY_PATH`), on Windows take other CUDA /"
+                  " cuDNN folders out of PATH; or reinstall torch so that it brings its own matching cuDNN.",
+            "zh": "在该步骤关闭 cuDNN：{cudnn}；或把音频切成更短的几段。如果每次都失败，说明先找到的是另一份 cuDNN 而不是 torch"
+                  " 自带的：Linux 上把 torch 自带的放在前面（`export LD_LIBRARY_PATH=<venv>/lib/python3.x/site-packages/"
+                  "nvidia/cudnn/lib:$LD_LIBRARY_PATH`），Windows 上把其他 CUDA / cuDNN 文件夹从 PATH 中去掉；或重装 torch，"
+                  "让它带上匹配的 cuDNN。",
         },
         check=CHECK_DTYPE_MIX,
         example="RuntimeError: cuDNN error: CUDNN_STATUS_NOT_SUPPORTED. This error may appear if you passed in a"
@@ -773,6 +778,58 @@ ENTRIES: List[Entry] = [
         check=CHECK_DTYPE_MIX,
         example="RuntimeError: cuFFT doesn't support signals of half type with compute capability less than SM_53, but"
                 " the device containing input half tensor only has SM_52",
+    ),
+    Entry(
+        id="cuda-library-failure",
+        kind="build",
+        generic=True,  # after the entries for out of memory (CUBLAS_STATUS_ALLOC_FAILED) and cuDNN
+        keys=("CUBLAS_STATUS_", "CUFFT_", "CUSOLVER_STATUS_"),
+        pattern=r"(?P<status>CUBLAS_STATUS_(?!ALLOC_FAILED)[A-Z_]+|CUFFT_[A-Z_]+|CUSOLVER_STATUS_[A-Z_]+)",
+        meaning={
+            "en": "A CUDA math library inside torch failed ({status}; cuBLAS does the matrix multiplies, cuFFT the"
+                  " spectrograms). Usually the CUDA libraries of this torch build do not fit the card or the driver"
+                  " (RTX 40xx cards fail in cuFFT with CUDA 11.7 builds), the card ran out of memory, or the card does"
+                  " not support a half-precision operation.",
+            "zh": "torch 内部的 CUDA 数学库出错了（{status}；cuBLAS 负责矩阵乘法，cuFFT 负责频谱）。通常是这个 torch 版本的"
+                  " CUDA 库与显卡或驱动不匹配（RTX 40 系在 CUDA 11.7 版本上 cuFFT 会出错）、显存不足，或显卡不支持某个半精度运算。",
+        },
+        settings=("torch.build", "nvidia.driver", "gpu.memory"),
+        fix_commands=(),
+        manual={
+            "en": "Update the NVIDIA driver and install a torch build for a newer CUDA (cu118 or later; RTX 50xx: cu128)"
+                  " into the program's Python. If it only happens with half precision on: {half_off} If it only happens"
+                  " on long inputs, use shorter ones.",
+            "zh": "更新 NVIDIA 驱动，并给程序的 Python 安装更新 CUDA 版本的 torch（cu118 或更新；RTX 50 系用 cu128）。"
+                  "如果只在开启半精度时出现：{half_off}如果只在输入很长时出现，请用更短的输入。",
+        },
+        check=CHECK_DTYPE_MIX,
+        example="RuntimeError: cuFFT error: CUFFT_INTERNAL_ERROR",
+    ),
+    Entry(
+        id="gpu-float64",
+        kind="device",
+        manual_any={
+            "en": "Run that step on the CPU: {to_cpu}; or {update}.",
+            "zh": "让该步骤在 CPU 上运行：{to_cpu}；或{update}。",
+        },
+        keys=("does not support Double (Float64)",),
+        pattern=r"does not support Double \(Float64\) operations",
+        meaning={
+            "en": "This GPU backend (DirectML, which runs AMD and Intel cards on Windows) has no float64; a step that"
+                  " makes float64 data (numpy audio arrays are float64) cannot run on it.",
+            "zh": "这个 GPU 后端（DirectML，Windows 上用它驱动 AMD 和 Intel 显卡）不支持 float64；生成 float64 数据的步骤"
+                  "（numpy 音频数组默认是 float64）无法在上面运行。",
+        },
+        settings=("config.infer_device", "tts_infer.device"),
+        fix_commands=(),
+        manual={
+            "en": "Run that step on the CPU: `infer_device = \"cpu\"` in config.py or `device: cpu` in tts_infer.yaml;"
+                  " or update GPT-SoVITS.",
+            "zh": "让该步骤在 CPU 上运行：在 config.py 中设 `infer_device = \"cpu\"`，或在 tts_infer.yaml 中设"
+                  " `device: cpu`；或更新 GPT-SoVITS。",
+        },
+        check=CHECK_DTYPE_MIX,
+        example="RuntimeError: The GPU device does not support Double (Float64) operations!",
     ),
     Entry(
         id="rocm-hipfft-half",

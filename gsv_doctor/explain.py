@@ -411,7 +411,11 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
                              r"(?:fp16|half|半精度|float16)", re.IGNORECASE)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
 _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|cuda is not available|no compatible gpu"
-                           r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false|(?:未检测到|检测不到|识别不到)(?:N卡|显卡|GPU)",
+                           r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
+                           r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
+                           r"|use|using)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
+                           r"|recogni[sz]e\s+(?:my\s+|the\s+)?(?:nvidia\s+)?(?:gpu|graphics card)"
+                           r"|(?:未检测到|检测不到|识别不到|没有?识别到|不识别|找不到|没有?调用|没有?用到|用不了)(?:我的)?(?:N卡|显卡|GPU|独显)",
                            re.IGNORECASE)
 # In order: the first line holding any of them is read as that symptom (a SYMPTOMS name) or error (an entry id).
 _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),

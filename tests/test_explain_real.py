@@ -40,7 +40,7 @@ REAL = {
     "real_arch_built_for_sm.log": ("cuda-no-kernel-image", "unknown", "torch.build", ("12.8",), GSV_FILES),
     "real_cufft_half_old_card.log": ("cuda-cufft-half", "gpt-sovits", "env.is_half", ("is_half = False",), ()),
     "real_words_oom_svc.md": ("cuda-out-of-memory", "so-vits-svc", "svc.clip", ("-cl",), GSV_FILES),
-    "real_uvr_cudnn_no_algorithm.log": ("cudnn-failure", "unknown", "cudnn", ("cudnn.enabled = False",),
+    "real_uvr_cudnn_no_algorithm.log": ("cudnn-failure", "unknown", "cudnn", ("cudnn.enabled = False", "LD_LIBRARY_PATH"),
                                         GSV_FILES + ("is_half",)),
     "real_words_silent_zh_tw.txt": ("symptom-silent-audio", "unknown", "gpu.card", ("half",), GSV_FILES),
     "real_words_silent_ja.txt": ("symptom-silent-audio", "unknown", "gpu.card", ("half",), GSV_FILES),
@@ -50,6 +50,8 @@ REAL = {
     "real_words_nan_loss.txt": ("symptom-nan", "unknown", "any.half", ("half",), GSV_FILES),
     "real_words_cpu_half_zh.txt": ("cpu-half-conv", "unknown", "any.half", ("half",), GSV_FILES),
     "real_words_no_gpu.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch", "driver"), GSV_FILES),
+    "real_words_gpu_not_recognised.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch",), GSV_FILES),
+    "real_words_gpu_not_found_zh.txt": ("symptom-no-gpu", "unknown", "torch.build", ("+cpu",), GSV_FILES),
     "real_svc_cpu_training_assert.log": ("cpu-training-not-allowed", "so-vits-svc", "torch.build", ("CUDA build of torch",),
                                          GSV_FILES + ("to the CPU",)),
 }
