@@ -96,8 +96,10 @@ def test_help_speaks_the_language_of_the_locale_and_of_lang(path):
     en = invoke(*path, "--help")
     assert zh.exit_code == en.exit_code == 0
     assert zh.output.startswith("用法：") and en.output.startswith("Usage: ")
-    rows = [row for row in zh.output.splitlines() if row.startswith("  -")]
-    assert rows and all(cjk.search(row) for row in rows), zh.output  # every option says what it does in Chinese
+    lines = zh.output.splitlines() + [""]
+    rows = [index for index, row in enumerate(lines) if row.startswith("  -")]
+    # every option says what it does in Chinese, on its line or (a long option) the next
+    assert rows and all(cjk.search(lines[i]) or cjk.search(lines[i + 1]) for i in rows), zh.output
     assert not cjk.search(en.output)
     if path and path[0] != "hook":  # --lang beats the locale, wherever it stands
         assert CliRunner().invoke(cli, path + ["-h", "--lang", "en"], env={"LANG": "zh_CN.UTF-8"}).output == en.output

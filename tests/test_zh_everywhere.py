@@ -49,7 +49,7 @@ def _runs(text):
     for chunk in re.split(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef|\n]", text):
         run = []
         for token in chunk.split() + [""]:
-            token = token.strip("()[]{},.;:!?'<>")
+            token = token.strip("()[]{},.;:!?'\"<>")
             if WORD.fullmatch(token) and token not in NAMES:
                 run.append(token)
                 continue
