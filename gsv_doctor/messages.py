@@ -348,6 +348,8 @@ LABELS = i18n.register("labels", {
         "zh": "正在用 {python} 探测 torch（导入 torch 需要几秒钟）……",
     },
     "not_found": {"en": "not found", "zh": "不存在"},
+    "tts_no_sections": {"en": "no section sets device or is_half (api_v2.py not judged)",
+                        "zh": "没有任何段设置 device 或 is_half（未判断 api_v2.py）"},
     "unset": {"en": "unset", "zh": "未设置"},
     "none": {"en": "none", "zh": "无"},
     "ok": {"en": "ok", "zh": "正常"},

@@ -119,6 +119,8 @@ def file_lines(facts, effective, lang: str) -> List[str]:
         lines.append(f"  tts_infer.yaml   {section}: device={values.get('device')}, is_half={values.get('is_half')}")
     elif facts.tts_infer_error:
         lines.append(f"  tts_infer.yaml   {label('unreadable_see_findings', lang)}")
+    elif facts.tts_infer is not None:  # empty, a list, or sections without the two keys
+        lines.append(f"  tts_infer.yaml   {label('tts_no_sections', lang)}")
     else:
         lines.append(f"  tts_infer.yaml   {label('not_found', lang)}")
     env = facts.env_is_half

@@ -242,3 +242,15 @@ def test_a_variable_read_in_a_keyword_argument_counts_too(tmp_path):
     config = 'import os\ni18n = dict(language=os.environ["language"])\nis_half = False\ninfer_device = "cpu"\n'
     webui = verdicts(diagnose(scenarios.cpu_only_new(), gsv(tmp_path, config=config), None, {}))[("api.py", None)]
     assert (webui.outcome, webui.error_text) == (START, "KeyError: 'language'")
+
+
+@pytest.mark.parametrize("text", ["", "- a\n- b\n", "custom:\n  version: v2\n"])
+def test_a_tts_infer_yaml_without_settings_is_not_called_missing(tmp_path, text):
+    from gsv_doctor.families import gpt_sovits
+
+    root = make_project(tmp_path / "gsv", config='is_half = False\ninfer_device = "cpu"\n', inference_ui=None)
+    (root / "GPT_SoVITS" / "configs" / "tts_infer.yaml").write_text(text)
+    facts = project.open_project(root, {}).facts
+    for lang, words in (("en", "no section sets device or is_half"), ("zh", "没有任何段设置")):
+        line = next(l for l in gpt_sovits.file_lines(facts, None, lang) if "tts_infer.yaml" in l)
+        assert words in line
