@@ -48,6 +48,13 @@ def _show_help(ctx: click.Context, _param: click.Parameter, value: bool) -> None
         ctx.exit()
 
 
+class _SaidRange(click.FloatRange):
+    """A range that the option's help text states in words; click's own "[1<=x<=86400.0]" is English."""
+
+    def _describe_range(self) -> str:
+        return ""
+
+
 def localise(command: click.Command, path: str, lang: str) -> None:
     """The help texts of `command` (at `path`: "check", "hook install") and its subcommands in `lang`."""
     command.help = help_text(path, lang)
@@ -62,6 +69,8 @@ def localise(command: click.Command, path: str, lang: str) -> None:
             default = param.default if isinstance(param.default, (int, float)) and not param.is_flag else None
             param.help = help_text(help_key(path, name), lang, default="%g" % default if default is not None else None)
             param.show_default = False  # the text says the default, in its language
+            if isinstance(param.type, click.FloatRange):
+                param.type = _SaidRange(param.type.min, param.type.max)  # ... and the range
     for name, sub in getattr(command, "commands", {}).items():
         localise(sub, f"{path} {name}", lang)
 
