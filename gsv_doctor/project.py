@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -20,13 +20,27 @@ STATIC = "static"  # read from the files
 UNKNOWN = "unknown"
 
 
+@dataclass(frozen=True)
+class Source:
+    """Where a setting comes from, for people: a key of the text table "sources" (the core's
+    and each family's, see gsv_doctor.i18n) and its params; report.py puts it into words."""
+
+    key: str  # "file", "tts-yaml-section", "env-unset", ...
+    params: Dict[str, Any] = field(default_factory=dict)
+
+
+def file_source(path: str) -> Source:
+    """A file, or several joined by commas, named as they are in every language."""
+    return Source("file", {"path": path})
+
+
 @dataclass
 class Setting:
     """The device and precision an entry point ends up with on this machine."""
 
     device: Optional[str]  # "cuda", "cuda:1", "cpu", "mps"; None when unknown
     is_half: Optional[bool]
-    source: str  # where they come from, for people: "config.py", "tts_infer.yaml [custom]", ...
+    source: Source  # where they come from
     how: str = STATIC  # EXECUTED, STATIC or UNKNOWN
     error: Optional[str] = None  # the entry point dies while deciding (e.g. config.py raises on import)
     where: Optional[str] = None  # "config.py:32": the line that raised

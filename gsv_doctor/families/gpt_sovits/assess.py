@@ -122,6 +122,21 @@ def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[De
     return findings
 
 
+def _api_flag_findings(webui: Optional[Verdict], api: Optional[Verdict],
+                       devices: List[DeviceAssessment]) -> List[Finding]:
+    """api.py launched with -d/-hp that put float16 where config.py would not (api.py -d cpu on a
+    GPU machine keeps config.py's is_half=True): only a launch line shows this (preflight, run)."""
+    if api is None or not api.is_half or api.outcome not in (CRASH, NAN, SLOW, HALF_CPU):
+        return []
+    if webui is not None and (webui.device, webui.is_half) == (api.device, api.is_half):
+        return []  # config.py's own finding names api.py already
+    device = _by_id(devices, api.device)
+    if device is None:
+        return []
+    finding = half_finding("api-flags-half", device, [API], {"device_flag": api.device}, None)
+    return [finding] if finding else []
+
+
 def _tts_findings(facts: ProjectFacts, verdict: Optional[Verdict], devices: List[DeviceAssessment]) -> List[Finding]:
     findings = []
     if facts.tts_infer_error:
@@ -158,9 +173,34 @@ def _fix_refuses(facts: ProjectFacts, findings: List[Finding]) -> bool:
     return any(f.id in CONFIG_EDIT_IDS or f.id == "config-values-unknown" for f in findings)
 
 
+def _tool_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
+                   launched: Optional[str]) -> List[Finding]:
+    """The export / stream tools: judged as a launch when one is launched (preflight, run); in
+    check, one note naming those whose defaults give float16 where it fails or is slow."""
+    found, noted = [], []
+    for tool in facts.tools:
+        verdict = _direct(verdicts, tool.path)
+        if verdict is None or not verdict.is_half or verdict.outcome not in (CRASH, NAN, SLOW, HALF_CPU):
+            continue
+        device = _by_id(devices, verdict.device)
+        if device is None:
+            continue
+        if tool.path != launched:
+            noted.append(tool.path)
+            continue
+        finding = half_finding("tool-half", device, [tool.path],
+                               {"entry_point": tool.path, "switch": tool.half_switch or "-"}, None)
+        if finding:
+            found.append(finding)
+    if noted:
+        found.append(Finding("tool-defaults-half", Severity.INFO, PROJECT, params={"tools": ", ".join(noted)},
+                             entry_points=noted))
+    return found
+
+
 def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
              report: Optional[Mapping[str, Any]], environ: Mapping[str, str],
-             probed_python: Optional[str]) -> Tuple[List[Finding], Optional[Effective]]:
+             probed_python: Optional[str], launched: Optional[str] = None) -> Tuple[List[Finding], Optional[Effective]]:
     found: List[Finding] = []
     effective = None
     if facts.config_error:
@@ -176,7 +216,14 @@ def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceA
             for finding in api_findings:
                 finding.entry_points = [e for e in finding.entry_points if e != WEBUI]
             found += api_findings
+        webui = _direct(verdicts, WEBUI)
+        if api is not None and webui is not None and (api.device, api.is_half) != (webui.device, webui.is_half) \
+                and api.outcome != START:
+            for finding in found:  # api.py's command line, not config.py, decides this launch
+                finding.entry_points = [e for e in finding.entry_points if e != API]
+        found += _api_flag_findings(webui, api, devices)
         found += _env_findings(facts, verdicts, devices, environ.get("is_half"))
+        found += _tool_findings(facts, verdicts, devices, launched)
         found += _tts_findings(facts, _direct(verdicts, API_V2), devices)
         if facts.training_fp16 and half_unusable(devices):
             found.append(Finding("training-fp16", Severity.INFO, PROJECT, params={"files": facts.training_fp16}))

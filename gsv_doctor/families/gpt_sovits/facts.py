@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Dict, List, Mapping, Optional
 
 from gsv_doctor.errors import DoctorError
-from gsv_doctor.families.gpt_sovits import configpy, ttsyaml
+from gsv_doctor.families.gpt_sovits import configpy, scripts, ttsyaml
 
 TTS_INFER = "GPT_SoVITS/configs/tts_infer.yaml"
 TTS_PY = "GPT_SoVITS/TTS_infer_pack/TTS.py"
@@ -69,6 +69,7 @@ class ProjectFacts:
     present: List[str] = field(default_factory=list)  # entry-point files that exist
     imports_config: List[str] = field(default_factory=list)  # entry points that import config.py
     webui_env: Dict[str, str] = field(default_factory=dict)  # variables webui.py sets before importing config.py
+    tools: List[scripts.ScriptRead] = field(default_factory=list)  # export / stream tools started by hand
 
 
 def is_root(path: Path) -> bool:
@@ -234,4 +235,5 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
         present=present,
         imports_config=[p for p in present if p != WEBUI and p != API and _imports_config(root, p)],
         webui_env=_webui_env(root),
+        tools=scripts.find_scripts(root, candidates + list(ENV_READERS), own_lines),
     )

@@ -1,0 +1,107 @@
+"""The export / stream tools' own way of choosing device and precision, on our own
+reproductions of each shape (never copies of GPT-SoVITS files)."""
+import pytest
+
+import probe_fixtures as scenarios
+from gsv_doctor import preflight, project
+from gsv_doctor.diagnose import CRASH, diagnose
+from gsv_doctor.families.gpt_sovits import scripts
+from gsv_doctor.families.gpt_sovits.facts import own_lines
+from gsv_doctor.findings import Severity
+from gsv_project import make_project
+
+# A stream tool: float16 unless --no-half, the best device by default.
+SWITCH_TOOL = '''import argparse
+import torch
+
+def run(device, is_half):
+    pass
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    parser.add_argument("--no-half", action="store_true")
+    args = parser.parse_args()
+    is_half = not args.no_half
+    run(args.device, is_half)
+'''
+# An export tool that halves only for some model versions.
+CONDITIONAL_TOOL = '''import argparse
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--version", default="v2")
+    parser.add_argument("--device")
+    parser.add_argument("--no-half", action="store_true")
+    args = parser.parse_args()
+    if args.version in ("v2Pro",):
+        is_half = not args.no_half
+'''
+# An export tool with its own constants.
+CONSTANT_TOOL = '''import torch
+is_half = True
+device = "cuda" if torch.cuda.is_available() else "cpu"
+'''
+TOOL = "GPT_SoVITS/stream_tool.py"
+
+
+def gsv(tmp_path, tool_text, name=TOOL):
+    root = make_project(tmp_path / "gsv", config='is_half = False\ninfer_device = "cpu"\n', inference_ui=None)
+    (root / name).write_text(tool_text)
+    return project.open_project(root, {})
+
+
+def read(tmp_path, text):
+    (tmp_path / "GPT_SoVITS").mkdir(exist_ok=True)
+    (tmp_path / TOOL).write_text(text)
+    return scripts.read_script(tmp_path, TOOL, own_lines)
+
+
+def test_a_switch_that_turns_float16_off_and_a_device_option_are_read(tmp_path):
+    found = read(tmp_path, SWITCH_TOOL)
+    assert (found.half_switch, found.switch_turns_off, found.half_default) == ("--no-half", True, True)
+    assert found.device_option == "--device" and "is_available" in found.device_default
+    assert scripts.command_line(found, ["--no-half"]) == (False, None)
+    assert scripts.command_line(found, ["--device", "cuda:1"]) == (True, "cuda:1")
+    assert scripts.command_line(found, ["--device=cpu", "--no-half"]) == (False, "cpu")
+
+
+def test_float16_that_other_options_decide_is_not_guessed(tmp_path):
+    found = read(tmp_path, CONDITIONAL_TOOL)
+    assert found.half_switch == "--no-half" and found.half_default is None
+    assert scripts.command_line(found, ["--no-half"])[0] is False
+
+
+def test_own_constants_are_a_tool_and_an_environment_read_is_not(tmp_path):
+    assert read(tmp_path, CONSTANT_TOOL).half_switch is None
+    assert read(tmp_path, 'import os\nis_half = eval(os.environ.get("is_half", "True"))\n') is None
+    assert read(tmp_path, "x = 1\n") is None
+
+
+def test_check_notes_the_tools_and_does_not_fail_on_them(tmp_path):
+    found = diagnose(scenarios.typed(scenarios.cpu_only_torch201()), gsv(tmp_path, SWITCH_TOOL), None, {})
+    verdict = next(v for v in found.verdicts if v.entry_point == TOOL)
+    assert (verdict.device, verdict.is_half, verdict.outcome) == ("cpu", True, CRASH)
+    note = [f for f in found.findings if f.id == "tool-defaults-half"]
+    assert note and note[0].severity is Severity.INFO and note[0].entry_points == [TOOL]
+    assert not [f for f in found.findings if f.id.startswith("tool-half")]
+
+
+@pytest.mark.parametrize("tool_text", [SWITCH_TOOL, CONSTANT_TOOL])
+def test_a_launched_tool_is_judged_from_its_command_line(tmp_path, tool_text):
+    project_ = gsv(tmp_path, tool_text)
+    report = scenarios.typed(scenarios.cpu_only_torch201())
+    launched = diagnose(report, project_, None, {}, launch=(TOOL, []))
+    errors = [f for f in launched.findings if f.severity is Severity.ERROR and preflight.affects(f, TOOL)]
+    assert [f.id for f in errors] == ["tool-half-on-cpu"]
+    switched = diagnose(report, project_, None, {}, launch=(TOOL, ["--no-half"]))
+    still = [f.id for f in switched.findings if f.severity is Severity.ERROR and preflight.affects(f, TOOL)]
+    assert still == ([] if tool_text == SWITCH_TOOL else ["tool-half-on-cpu"])  # constants have no switch
+
+
+def test_the_default_device_follows_the_machine(tmp_path):
+    found = diagnose(scenarios.typed(scenarios.rtx3090()), gsv(tmp_path, SWITCH_TOOL), None, {})
+    verdict = next(v for v in found.verdicts if v.entry_point == TOOL)
+    assert (verdict.device, verdict.is_half) == ("cuda:0", True)
+    assert not [f for f in found.findings if f.id.startswith("tool-")]
