@@ -1,21 +1,24 @@
 """Check gsv-doctor's per-entry-point verdicts against every historical version of GPT-SoVITS.
 
-For each distinct version of the files that decide device and precision (config.py,
-GPT_SoVITS/TTS_infer_pack/TTS.py, GPT_SoVITS/configs/tts_infer.yaml) in a git mirror of
-GPT-SoVITS, this script extracts the version's tree and, on this machine:
+For each distinct version of the files that decide device and precision (config.py, TTS.py,
+tts_infer.yaml, the inference UIs, inference_cli.py / inference_gui.py and the dataset scripts;
+for the scripts, only their lines up to the deciding ones) in a git mirror of GPT-SoVITS, this
+script extracts the version's tree and, on this machine:
 
-- truth: runs that version's own code the way GPT-SoVITS does: config.py imported (webui.py,
-  api.py), and the real TTS_Config of GPT_SoVITS/TTS_infer_pack/TTS.py (its module imported,
-  with stand-ins only for third-party packages this interpreter lacks) built on the version's
-  tts_infer.yaml (api_v2.py);
+- truth: runs that version's own code (how: see "the truth" below): config.py imported
+  (webui.py, api.py); TTS.py loaded and its own TTS_Config built on the yaml (api_v2.py); each
+  inference UI, cli/gui and dataset script executed statement by statement up to the lines that
+  bind is_half and device, started directly (the variable as set) and by webui.py (the variable
+  as webui.py exports it: str(config.is_half));
 - check: what `gsv-doctor check` concludes (the GPT-SoVITS family's child code, then the
   diagnosis), and what `preflight` concludes from the files alone (no code run);
 
-with the is_half variable set to "True" and unset, and prints N/M right and every miss.
+with the is_half variable set to "True" and unset, and prints N/M right per entry point and
+every miss (misses also on stderr as they come).
 
-    python benchmarks/verify_gsv_history.py [--mirror DIR] [--python PY] [--limit N]
+    python benchmarks/verify_gsv_history.py [--mirror DIR] [--python PY] [--limit N] [--last N] [--jobs N]
 
-Skips (exit 0) when there is no mirror. Linux / macOS only (it forks a worker that imported
+Skips (exit 0) when there is no mirror. Linux / macOS only (it forks workers that imported
 torch once). Nothing of GPT-SoVITS is copied into gsv-doctor: trees go to a temporary folder.
 """
 from __future__ import annotations
@@ -71,7 +74,7 @@ def _deciding_key(source):
         body = ast.parse(source).body
     except (SyntaxError, ValueError):
         return hashlib.sha1(source).hexdigest()
-    last = max((i for i, node in enumerate(body) if _deciding(node, DECIDING_NAMES, ("config", "inference_webui"))),
+    last = max((i for i, node in enumerate(body) if _deciding(node, DECIDING_NAMES, ("config", "inference_webui*"))),
                default=-1)
     return hashlib.sha1("".join(ast.dump(node) for node in body[:last + 1]).encode()).hexdigest()
 
@@ -135,16 +138,19 @@ def extract(mirror, commit, folder):
 # - every other module of the project (its file lies in the extracted tree) is loaded statement by
 #   statement: a top-level statement that raises is skipped and the names it would have bound are
 #   stood in (`_StandIn`), so a missing package, a missing model file or a model load does not hide
-#   the statements after it; packages outside the project are imported normally;
+#   the statements after it; a package other than torch, numpy and PyYAML imported by a file of
+#   the project counts as absent (they decide nothing here; importing them costs seconds a run);
 # - an entry point's own file runs the same way, but only up to its last top-level statement that
-#   binds a deciding name (is_half, device, infer_device, `x.device =` / `x.is_half =`), and a
-#   raise in a deciding statement or in an import of config.py is the entry point's crash;
+#   binds a deciding name (is_half, device, infer_device, `x.device =` / `x.is_half =`), entering
+#   the branch taken of such an `if` (the dataset scripts pick the card inside their work block);
+#   a raise in a deciding statement, in an import of config.py or a syntax error is the entry
+#   point's crash; a run longer than RUN_SECONDS ends as a crash too;
 # - api_v2.py: the version's TTS.py loaded as above, then its own TTS_Config(tts_infer.yaml) called;
 # - inference_cli.py / inference_gui.py: their own statements up to their import of
 #   inference_webui.py, which itself runs up to its deciding statements; the values are read from it.
 
 DECIDING_NAMES = {"is_half", "device", "infer_device"}
-STATEMENT_SECONDS = 120
+RUN_SECONDS = 120
 
 
 class _StandIn(type):
@@ -194,11 +200,14 @@ def _stores(node):
 
 
 def _imports(node, names):
+    """The statement imports a module named in `names` (a name ending in * is a prefix)."""
+    def named(module):
+        return any(module == n or (n.endswith("*") and module.startswith(n[:-1])) for n in names)
+
     if isinstance(node, ast.Import):
-        return any(a.name.split(".")[-1] in names for a in node.names)
+        return any(named(a.name.split(".")[-1]) for a in node.names)
     if isinstance(node, ast.ImportFrom):
-        module = (node.module or "").split(".")[-1]
-        return module in names or (not node.module and any(a.name in names for a in node.names))
+        return named((node.module or "").split(".")[-1]) or (not node.module and any(named(a.name) for a in node.names))
     return False
 
 
@@ -238,6 +247,13 @@ def _run_body(body, path, namespace, deciding, skipped, strict):
         except _RealCrash:
             raise
         except BaseException as exc:
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and len(node.names) > 1 and not is_deciding:
+                for alias in node.names:  # `import librosa, torch`: torch is there even when librosa is not
+                    single = ast.Import(names=[alias]) if isinstance(node, ast.Import) else \
+                        ast.ImportFrom(module=node.module, names=[alias], level=node.level)
+                    _run_body([ast.fix_missing_locations(ast.copy_location(single, node))], path, namespace, None,
+                              skipped, strict)
+                continue
             if is_deciding and strict:
                 raise _RealCrash(_error_text(exc), "%s:%d" % (os.path.basename(path), node.lineno)) from exc
             if skipped is not None:
@@ -349,7 +365,7 @@ def _truth_tts(root):
     _prepare(root, "api_v2.py")
     finder = _ProjectFinder(root)
     signal.signal(signal.SIGALRM, _timeout)
-    signal.alarm(STATEMENT_SECONDS)
+    signal.alarm(RUN_SECONDS)
     try:
         module = importlib.import_module("TTS_infer_pack.TTS")
     except BaseException as exc:
@@ -363,26 +379,25 @@ def _truth_tts(root):
         return {"error": _error_text(exc)}
 
 
-def _truth_script(root, script, imported=None):
+def _truth_script(root, script, importer=False):
     """is_half and device of an entry point script, its own statements run in order up to the
-    deciding ones (see above); `imported`: the script only imports that module, which decides."""
+    deciding ones (see above); `importer`: the script only imports an inference UI module
+    (inference_webui.py, or another inference_webui*.py in some versions), which decides."""
     _prepare(root, script)
-    stop_early = {}
-    if imported:
-        stop_early[os.path.realpath(os.path.join(root, imported))] = (DECIDING_NAMES, ("config",))
-    finder = _ProjectFinder(root, stop_early)
+    uis = [os.path.realpath(os.path.join(root, "GPT_SoVITS", name)) for name in os.listdir(os.path.join(root, "GPT_SoVITS"))
+           if name.startswith("inference_webui") and name.endswith(".py")] if importer else []
+    finder = _ProjectFinder(root, dict((ui, (DECIDING_NAMES, ("config",))) for ui in uis))
     signal.signal(signal.SIGALRM, _timeout)
-    signal.alarm(STATEMENT_SECONDS)
+    signal.alarm(RUN_SECONDS)
     namespace = {"__name__": "__main__", "__file__": os.path.join(root, script), "__builtins__": __builtins__}
-    deciding = (DECIDING_NAMES, ("config",)) if not imported else \
-        ((), (os.path.splitext(os.path.basename(imported))[0],))
+    deciding = ((), ("inference_webui*",)) if importer else (DECIDING_NAMES, ("config",))
     try:  # an importer's own import fails for the names after the deciding lines: not strict
-        run_statements(os.path.join(root, script), namespace, deciding, finder.skipped, strict=not imported)
+        run_statements(os.path.join(root, script), namespace, deciding, finder.skipped, strict=not importer)
     except _RealCrash as crash:
         return {"error": crash.error, "where": crash.where, "skipped": finder.skipped}
-    if imported:
+    if importer:
         module = next((m for m in list(sys.modules.values()) if os.path.realpath(getattr(m, "__file__", None) or "")
-                       == os.path.realpath(os.path.join(root, imported))), None)
+                       in uis and "is_half" in vars(m)), None)
         namespace = vars(module) if module is not None else {}
     found = {"is_half": namespace.get("is_half"), "device": namespace.get("device", namespace.get("infer_device"))}
     for name, value in list(namespace.items()):  # inference_webui_fast.py: tts_config.device = device
@@ -405,7 +420,7 @@ def _truth(root, value, cache):
     scripts = {}
     for script in SCRIPTS:
         if os.path.isfile(os.path.join(root, script)):
-            scripts[script] = _cached(cache, root, script, value, _truth_script, root, script, IMPORTERS.get(script))
+            scripts[script] = _cached(cache, root, script, value, _truth_script, root, script, script in IMPORTERS)
     result["scripts"] = scripts
     webui = result["config_webui"]
     exported = None if webui.get("error") or webui.get("is_half") is None else str(webui["is_half"] is True)
@@ -414,7 +429,7 @@ def _truth(root, value, cache):
         os.environ["is_half"] = exported  # webui.py starts its children with str(config.is_half)
         for script in SCRIPTS + tuple(_prepare_scripts(root)):
             if script not in IMPORTERS and os.path.isfile(os.path.join(root, script)):
-                children[script] = _cached(cache, root, script, exported, _truth_script, root, script, None)
+                children[script] = _cached(cache, root, script, exported, _truth_script, root, script, False)
         if value is None:
             os.environ.pop("is_half", None)
         else:
@@ -426,8 +441,10 @@ def _truth(root, value, cache):
 
 def _cached(cache, root, what, value, function, *args):
     key = [what, value]
-    for path in (what, IMPORTERS.get(what)):
-        if path and path.endswith(".py"):
+    uis = ["GPT_SoVITS/" + n for n in sorted(os.listdir(os.path.join(root, "GPT_SoVITS"))) if n.startswith("inference_webui")
+           and n.endswith(".py")] if what in IMPORTERS else []
+    for path in [what] + uis:
+        if path.endswith(".py"):
             with open(os.path.join(root, path), "rb") as handle:
                 key.append(_deciding_key(handle.read()))
     for path in WHOLE:
