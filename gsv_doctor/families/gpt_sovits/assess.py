@@ -7,7 +7,7 @@ from gsv_doctor.diagnose import (
     CRASH, DEVICE, FIX_WRITE, HALF_CPU, NAN, OK, SLOW, START, DeviceAssessment, Effective, Verdict,
     half_finding, half_unusable, resolve, same_file)
 from gsv_doctor.families.gpt_sovits.facts import (
-    API, API_V2, IMPORTERS, WEBUI, ProjectFacts)
+    API, API_V2, WEBUI, ProjectFacts)
 from gsv_doctor.findings import MEASURED, PROJECT, Finding, Severity
 
 CONFIG_EDIT_IDS = ("config-half-on-cpu", "config-half-on-broken-gpu", "config-device-unusable")  # fix edits config.py
@@ -112,7 +112,7 @@ def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[De
         device = _by_id(devices, verdict.device)
         if device is None:
             continue
-        affected = [read.path] + [i for i, imported in IMPORTERS.items() if imported == read.path
+        affected = [read.path] + [i for i, imported in facts.importers.items() if imported == read.path
                                   and _direct(verdicts, i) is not None]
         finding = half_finding("entry-point-half", device, affected,
                                {"entry_point": read.path, "env_value": raw, "env_default": read.env_default},

@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from gsv_doctor.families.gpt_sovits import configpy, scripts
 from gsv_doctor.families.gpt_sovits.facts import (
-    API, API_V2, IMPORTERS, INFERENCE_UI, TTS_INFER, UVR5, WEBUI, ProjectFacts, own_lines)
+    API, API_V2, INFERENCE_UI, TTS_INFER, UVR5, WEBUI, ProjectFacts, own_lines)
 from gsv_doctor.diagnose import no_cuda_error
 from gsv_doctor.probereport import ProbeReport
 from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting, Source, file_source
@@ -170,20 +170,29 @@ def _tts_note(facts: ProjectFacts) -> Optional[str]:
                                                         ("is_half", tts_config.half_fallback)) if on)
 
 
+def _half_from_config(own: Setting, config: Setting) -> Setting:
+    """A script that takes is_half from config.py (`from config import is_half`), its device itself."""
+    if config.error:
+        return Setting(None, None, CONFIG, config.how, error=config.error, where=config.where)
+    return Setting(own.device, config.is_half, CONFIG, own.how)
+
+
 def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Optional[ProbeReport],
                  environ: Mapping[str, str]) -> List[EntryPoint]:
     entries: List[EntryPoint] = []
     present = set(facts.present)
-    config = config_setting(facts, result, report, environ)
+    config = api_config = config_setting(facts, result, report, environ)
     if config is not None:
         entries.append(EntryPoint(API, config, present=API in present))
         config = config_setting(facts, result, report, environ, for_webui=True)  # what webui.py and its children get
         entries.insert(0, EntryPoint(WEBUI, config, present=WEBUI in present))
         exported = None if config.is_half is None else str(bool(config.is_half))
         for read in facts.entry_reads:
-            if config.error:
+            if config.error or not read.started_by_webui:
                 continue
             child = env_setting(facts, read.path, exported, result, report, Source("env-from-webui", {"value": exported}))
+            if child is not None and read.from_config:
+                child = _half_from_config(child, config)
             if child is not None and exported is not None:
                 if child.device and child.device.startswith("cuda") and config.device and config.device.startswith("cuda"):
                     child.device = config.device  # webui.py hands its children the card it picked
@@ -202,10 +211,12 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
         setting = env_setting(facts, read.path, now, result, report, source)
         if setting is None:
             continue
+        if read.from_config and api_config is not None:
+            setting = _half_from_config(setting, api_config)
         if config is not None and config.error and read.path in facts.imports_config:
             setting = Setting(None, None, CONFIG, config.how, error=config.error, where=config.where)
         entries.append(EntryPoint(read.path, setting))
-        for importer, imported in IMPORTERS.items():
+        for importer, imported in facts.importers.items():
             if imported == read.path and importer in present:
                 entries.append(EntryPoint(importer, setting))
     for tool in facts.tools:

@@ -42,6 +42,8 @@ class EntryPointRead:
     checks_cuda: bool  # `... and torch.cuda.is_available()` on the same line
     lines: List[int] = field(default_factory=list)  # its own deciding lines (for the report)
     direct: bool = True  # False: only webui.py starts it (the dataset scripts), with is_half set
+    started_by_webui: bool = True  # False: a UI module only cli/gui import (inference_webui_old.py)
+    from_config: bool = False  # `from config import is_half`: config.py decides is_half, the script its device
 
 
 @dataclass
@@ -69,6 +71,7 @@ class ProjectFacts:
     present: List[str] = field(default_factory=list)  # entry-point files that exist
     imports_config: List[str] = field(default_factory=list)  # entry points that import config.py
     webui_env: Dict[str, str] = field(default_factory=dict)  # variables webui.py sets before importing config.py
+    importers: Dict[str, str] = field(default_factory=lambda: dict(IMPORTERS))  # cli/gui -> the UI they import
     tools: List[scripts.ScriptRead] = field(default_factory=list)  # export / stream tools started by hand
 
 
@@ -101,6 +104,17 @@ def _read_tree(path: Path) -> Optional[ast.Module]:
         return None
 
 
+def _imported_ui(root: Path, importer: str) -> str:
+    """The inference UI a script imports (inference_webui.py; inference_webui_old.py in some 2024 versions)."""
+    tree = _read_tree(root / importer)
+    for node in (tree.body if tree else []):
+        module = node.module if isinstance(node, ast.ImportFrom) else None
+        name = (module or "").split(".")[-1]
+        if name.startswith("inference_webui") and (root / "GPT_SoVITS" / f"{name}.py").is_file():
+            return f"GPT_SoVITS/{name}.py"
+    return IMPORTERS[importer]
+
+
 def _prepare_scripts(root: Path) -> List[str]:
     """The dataset scripts webui.py starts (1-get-text.py ...; 0-pipeline.py only calls them)."""
     folder = root / PREPARE_DIR
@@ -122,6 +136,9 @@ def _env_read(root: Path, relative: str) -> Optional[EntryPointRead]:
             default = configpy._env_default(node.value)
             return EntryPointRead(relative, default if default is not None else "True", "cuda.is_available" in text,
                                   [n.lineno for n in lines])
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == "config" and any(a.name == "is_half" for a in node.names):
+            return EntryPointRead(relative, None, False, [node.lineno] + [n.lineno for n in lines], from_config=True)
     return None
 
 
@@ -216,7 +233,11 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
     bundled = next((str(root / p) for p in BUNDLED_PYTHONS if (root / p).is_file()), None)
     candidates = [WEBUI, API, API_V2, INFERENCE_UI, INFERENCE_UI_FAST, INFERENCE_CLI, INFERENCE_GUI, UVR5]
     present = [p for p in candidates if (root / p).is_file()]
-    reads = [r for r in (_env_read(root, p) for p in ENV_READERS) if r is not None]
+    importers = {importer: _imported_ui(root, importer) for importer in IMPORTERS}
+    readers = list(ENV_READERS) + sorted(set(importers.values()) - set(ENV_READERS))
+    reads = [r for r in (_env_read(root, p) for p in readers) if r is not None]
+    for read in reads:
+        read.started_by_webui = read.path in ENV_READERS
     for read in (_env_read(root, p) for p in _prepare_scripts(root)):
         if read is not None:
             read.direct = False
@@ -235,5 +256,6 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
         present=present,
         imports_config=[p for p in present if p != WEBUI and p != API and _imports_config(root, p)],
         webui_env=_webui_env(root),
-        tools=scripts.find_scripts(root, candidates + list(ENV_READERS), own_lines),
+        importers=importers,
+        tools=scripts.find_scripts(root, candidates + readers, own_lines),
     )

@@ -317,3 +317,46 @@ def test_dataset_script_that_names_the_card_inside_its_work_block(tmp_path):
     result = diagnose(scenarios.cpu_only_new(), project.open_project(tmp_path / "gsv", {}), None, {})
     child = verdicts(result)[("GPT_SoVITS/prepare_datasets/1-get-words.py", "webui.py")]
     assert child.outcome == DEVICE
+
+
+def test_a_ui_that_takes_is_half_from_config(tmp_path):
+    # A 2024 shape: config.py reads the variable and turns float16 off on the CPU; the UI imports it.
+    config = ('import os\nimport torch\nis_half = os.environ.get("is_half", "True").lower() == "true"\n'
+              'infer_device = "cuda" if torch.cuda.is_available() else "cpu"\n'
+              'if infer_device == "cpu":\n    is_half = False\n')
+    ui = 'from config import is_half, is_share\ndevice = "cuda" if torch.cuda.is_available() else "cpu"\n'
+    result = diagnose(scenarios.cpu_only_torch201(), gsv(tmp_path, config=config, ui=ui), None, {"is_half": "True"})
+    found = verdicts(result)
+    direct = found[("GPT_SoVITS/inference_webui.py", None)]
+    assert (direct.outcome, direct.device, direct.is_half) == (OK, "cpu", False)
+    assert found[("GPT_SoVITS/inference_webui.py", "webui.py")].outcome == OK
+
+
+def test_a_ui_that_takes_is_half_from_a_crashing_config_crashes_too(tmp_path):
+    ui = 'from config import is_half\ndevice = "cpu"\n'
+    result = diagnose(scenarios.cpu_only_new(), gsv(tmp_path, config=NAME_QUERY_CONFIG, ui=ui), None, {})
+    direct = verdicts(result)[("GPT_SoVITS/inference_webui.py", None)]
+    assert direct.outcome == START
+
+
+def test_the_gui_follows_the_ui_module_it_really_imports(tmp_path):
+    # A 2024 shape: the main UI takes is_half from config.py, the GUI imports an older UI module
+    # that reads the variable itself.
+    config = 'is_half = False\ninfer_device = "cpu"\n'
+    opened = gsv(tmp_path, config=config, ui='from config import is_half\ndevice = "cpu"\n')
+    root = tmp_path / "gsv" / "GPT_SoVITS"
+    (root / "inference_webui_before.py").write_text("import os\nimport torch\n" + UI_LINES)
+    (root / "inference_gui.py").write_text("from GPT_SoVITS.inference_webui_before import get_tts_wav\n")
+    result = diagnose(scenarios.cpu_only_torch201(), project.open_project(tmp_path / "gsv", {}), None,
+                      {"is_half": "True"})
+    found = verdicts(result)
+    assert found[("GPT_SoVITS/inference_webui.py", None)].outcome == OK
+    gui = found[("GPT_SoVITS/inference_gui.py", None)]
+    assert (gui.outcome, gui.is_half) == (OK, False)  # UI_LINES turn float16 off without CUDA
+    (root / "inference_webui_before.py").write_text(
+        "import os\nimport torch\n" + UI_LINES.replace(" and torch.cuda.is_available()", ""))
+    found = verdicts(diagnose(scenarios.cpu_only_torch201(), project.open_project(tmp_path / "gsv", {}), None,
+                              {"is_half": "True"}))
+    assert found[("GPT_SoVITS/inference_gui.py", None)].is_half is True
+    assert found[("GPT_SoVITS/inference_gui.py", None)].outcome not in (OK, "absent")
+    assert ("GPT_SoVITS/inference_webui_before.py", "webui.py") not in found  # webui.py never starts it
