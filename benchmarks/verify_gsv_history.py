@@ -661,6 +661,10 @@ def _compare(line, folder, report, devices, dates, totals, misses, skipped, unav
     for (name, started_by), setting in truth_entries(line["truth"]).items():
         expected = judge(EntryPoint(name, setting, started_by=started_by), devices, report)
         label = name + (f" started by {started_by}" if started_by else "")
+        if outcome(expected) == "unknown":  # its statements bind neither is_half nor device (a UI class decides later)
+            unavailable.append(f"  is_half={value or 'unset':5} {commit[:10]} {dates[commit]} {label}: binds neither"
+                               " is_half nor device at module level")
+            continue
         for mode, diagnosis in (("check", checked), ("static", static)):
             got = next((v for v in diagnosis.verdicts if v.entry_point == name and v.started_by == started_by), None)
             key = (mode, label, "set" if value else "unset")

@@ -122,7 +122,10 @@ def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Op
     environ = {} if value is None else {"is_half": value}
     try:
         tree = ast.parse(Path(facts.root, path).read_bytes())
-    except (OSError, SyntaxError, ValueError):
+    except SyntaxError as error:  # Python refuses the file: the script dies before anything
+        return Setting(None, None, source, STATIC, error=f"SyntaxError: {error.msg}",
+                       where=f"{Path(path).name}:{error.lineno}")
+    except (OSError, ValueError):
         return Setting(None, None, source, UNKNOWN)
     if value is not None and value.strip() not in ("True", "False", "0", "1"):
         name = value.strip() or "''"

@@ -126,6 +126,12 @@ def _prepare_scripts(root: Path) -> List[str]:
 def _env_read(root: Path, relative: str) -> Optional[EntryPointRead]:
     tree = _read_tree(root / relative)
     if tree is None:
+        try:
+            compile((root / relative).read_bytes(), relative, "exec", dont_inherit=True)
+        except SyntaxError:  # listed all the same: it cannot start (entrypoints says why)
+            return EntryPointRead(relative, None, False)
+        except (OSError, ValueError):
+            pass
         return None
     lines = own_lines(tree)
     for node in lines:

@@ -360,3 +360,12 @@ def test_the_gui_follows_the_ui_module_it_really_imports(tmp_path):
     assert found[("GPT_SoVITS/inference_gui.py", None)].is_half is True
     assert found[("GPT_SoVITS/inference_gui.py", None)].outcome not in (OK, "absent")
     assert ("GPT_SoVITS/inference_webui_before.py", "webui.py") not in found  # webui.py never starts it
+
+
+def test_a_ui_python_refuses_cannot_start(tmp_path):
+    ui = UI_LINES + "print(\"half:\", is_half))\n"  # one parenthesis too many, as a hurried commit might have
+    result = diagnose(scenarios.cpu_only_new(), gsv(tmp_path, ui=ui), None, {})
+    found = verdicts(result)
+    for key in (("GPT_SoVITS/inference_webui.py", None), ("GPT_SoVITS/inference_webui.py", "webui.py")):
+        assert (found[key].outcome, found[key].where) == (START, "inference_webui.py:10")
+        assert found[key].error_text.startswith("SyntaxError")
