@@ -57,6 +57,16 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "它读取环境变量 is_half（当前 {env_value}，默认 {env_default}），而不是 config.py。依据：{source}（{reason}）。",
                "启动前设置环境变量 is_half=False，或通过 webui.py 启动。"),
     },
+    "launch-device-unusable": {
+        "en": ("{entry_point}, as launched, asks for device '{device}', which this torch cannot use",
+               "Its command line names this device; moving the models there fails as soon as it starts.",
+               "Name a device this torch can use on its command line (cpu, or a card that gsv-doctor check "
+               "lists); on the CPU also turn float16 off (api.py: -fp; the tools: --no-half)."),
+        "zh": ("按这条命令启动的 {entry_point} 要使用设备 '{device}'，但当前 torch 无法使用它",
+               "它的命令行指定了这个设备；启动后把模型放到该设备上就会失败。",
+               "在命令行里换成当前 torch 能用的设备（cpu，或 gsv-doctor check 列出的显卡）；"
+               "用 CPU 时同时关闭 float16（api.py：-fp；工具脚本：--no-half）。"),
+    },
     "api-flags-half-on-cpu": {
         "en": ("api.py, as launched, runs float16 on the CPU ({outcome})",
                "Its command line sends it to {device_flag} while config.py's is_half=True still applies "

@@ -11,6 +11,7 @@ from gsv_doctor.families.gpt_sovits.facts import (
 from gsv_doctor.findings import MEASURED, PROJECT, Finding, Severity
 
 CONFIG_EDIT_IDS = ("config-half-on-cpu", "config-half-on-broken-gpu", "config-device-unusable")  # fix edits config.py
+COMMAND_LINE_SOURCES = ("api-command-line", "tool-command-line")  # a launch line's flags decided the device
 CONFIG_ENTRY_POINTS = [WEBUI, API]  # webui.py also passes config.py's values to every child it starts
 
 
@@ -198,6 +199,17 @@ def _tool_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[D
     return found
 
 
+def _launch_device_findings(verdicts: List[Verdict], launched: Optional[str]) -> List[Finding]:
+    """A launch line that names a device this torch cannot use (api.py -d cuda on a torch without
+    CUDA, a tool's --device cuda:1 on a one-card machine): it dies moving its models there."""
+    verdict = _direct(verdicts, launched) if launched else None
+    if verdict is None or verdict.outcome != DEVICE or verdict.source.key not in COMMAND_LINE_SOURCES:
+        return []
+    return [Finding("launch-device-unusable", Severity.ERROR, MEASURED,
+                    params={"entry_point": launched, "device": verdict.device}, entry_points=[launched],
+                    device=verdict.device, error_text=verdict.error_text)]
+
+
 def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
              report: Optional[Mapping[str, Any]], environ: Mapping[str, str],
              probed_python: Optional[str], launched: Optional[str] = None) -> Tuple[List[Finding], Optional[Effective]]:
@@ -224,6 +236,7 @@ def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceA
         found += _api_flag_findings(webui, api, devices)
         found += _env_findings(facts, verdicts, devices, environ.get("is_half"))
         found += _tool_findings(facts, verdicts, devices, launched)
+        found += _launch_device_findings(verdicts, launched)
         found += _tts_findings(facts, _direct(verdicts, API_V2), devices)
         if facts.training_fp16 and half_unusable(devices):
             found.append(Finding("training-fp16", Severity.INFO, PROJECT, params={"files": facts.training_fp16}))

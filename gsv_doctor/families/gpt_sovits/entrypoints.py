@@ -239,7 +239,7 @@ def tool_setting(facts: ProjectFacts, read: scripts.ScriptRead, result: Optional
             default = []
         device = _device_text(configpy.run_statements(default, _cuda(report), {}, ("device",)).get("device"))
     return Setting(device, is_half, Source("tool-defaults", {"switch": read.half_switch}),
-                   STATIC if device is not None else UNKNOWN)
+                   STATIC if device is not None and is_half is not None else UNKNOWN)
 
 
 def tool_flags(read: scripts.ScriptRead, args: List[str], current: Optional[Setting]) -> Optional[Setting]:
@@ -248,7 +248,8 @@ def tool_flags(read: scripts.ScriptRead, args: List[str], current: Optional[Sett
         return None
     is_half, device = scripts.command_line(read, args)
     device = device or current.device
-    return Setting(device, is_half, Source("tool-command-line"), STATIC if device is not None else UNKNOWN)
+    return Setting(device, is_half, Source("tool-command-line"),
+                   STATIC if device is not None and is_half is not None else UNKNOWN)
 
 
 def api_flags(args: List[str], config: Optional[Setting]) -> Optional[Setting]:

@@ -242,3 +242,18 @@ def test_a_variable_read_in_a_keyword_argument_counts_too(tmp_path):
     config = 'import os\ni18n = dict(language=os.environ["language"])\nis_half = False\ninfer_device = "cpu"\n'
     webui = verdicts(diagnose(scenarios.cpu_only_new(), gsv(tmp_path, config=config), None, {}))[("api.py", None)]
     assert (webui.outcome, webui.error_text) == (START, "KeyError: 'language'")
+
+
+@pytest.mark.parametrize("scenario, args", [
+    (scenarios.cpu_only_new, ["-d", "cuda", "-fp"]),  # a CUDA device on a torch without CUDA
+    (scenarios.rtx3090, ["-d", "cuda:1"]),  # a second card on a one-card machine
+])
+def test_api_launched_on_a_device_this_torch_cannot_use_is_an_error(tmp_path, scenario, args):
+    project_ = gsv(tmp_path, config='is_half = False\ninfer_device = "cpu"\n')
+    assert not [f for f in diagnose(scenario(), project_, None, {}).findings if f.severity is Severity.ERROR]
+    result = diagnose(scenario(), project_, None, {}, launch=("api.py", args))
+    verdict = verdicts(result)[("api.py", None)]
+    assert verdict.outcome == DEVICE
+    errors = [f for f in result.findings if f.severity is Severity.ERROR and preflight.affects(f, "api.py")]
+    assert [f.id for f in errors] == ["launch-device-unusable"]
+    assert errors[0].params["device"] == args[1] and errors[0].error_text == verdict.error_text

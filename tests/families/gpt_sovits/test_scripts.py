@@ -105,3 +105,27 @@ def test_the_default_device_follows_the_machine(tmp_path):
     verdict = next(v for v in found.verdicts if v.entry_point == TOOL)
     assert (verdict.device, verdict.is_half) == ("cuda:0", True)
     assert not [f for f in found.findings if f.id.startswith("tool-")]
+
+
+def test_a_tool_launched_on_a_device_this_torch_cannot_use_is_an_error(tmp_path):
+    project_ = gsv(tmp_path, SWITCH_TOOL)
+    report = scenarios.typed(scenarios.cpu_only_new())
+    launched = diagnose(report, project_, None, {}, launch=(TOOL, ["--device", "cuda", "--no-half"]))
+    errors = [f for f in launched.findings if f.severity is Severity.ERROR and preflight.affects(f, TOOL)]
+    assert [f.id for f in errors] == ["launch-device-unusable"] and errors[0].params["entry_point"] == TOOL
+
+
+@pytest.mark.parametrize("args, errors", [
+    (["--version", "v2Pro", "--device", "cpu"], ["tool-half-on-cpu"]),  # the one version that halves
+    (["--device", "cpu", "--version=v2Pro"], ["tool-half-on-cpu"]),
+    (["--version", "v2Pro", "--device", "cpu", "--no-half"], []),
+    (["--device", "cpu"], []),  # another version: this switch never sets is_half
+])
+def test_a_conditional_float16_follows_the_options_it_depends_on(tmp_path, args, errors):
+    project_ = gsv(tmp_path, CONDITIONAL_TOOL)
+    report = scenarios.typed(scenarios.cpu_only_torch201())
+    launched = diagnose(report, project_, None, {}, launch=(TOOL, args))
+    found = [f.id for f in launched.findings if f.severity is Severity.ERROR and preflight.affects(f, TOOL)]
+    assert found == errors
+    verdict = next(v for v in launched.verdicts if v.entry_point == TOOL)
+    assert verdict.outcome != "ok" or verdict.is_half is False  # never "fine" for a precision it cannot tell
