@@ -189,8 +189,12 @@ def _tool_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[D
         if tool.path != launched:
             noted.append(tool.path)
             continue
-        finding = half_finding("tool-half", device, [tool.path],
-                               {"entry_point": tool.path, "switch": tool.half_switch or "-"}, None)
+        if tool.half_switch:
+            finding = half_finding("tool-half", device, [tool.path],
+                                   {"entry_point": tool.path, "switch": tool.half_switch}, None)
+        else:  # no switch: only its own line turns float16 off
+            finding = half_finding("tool-lines-half", device, [tool.path],
+                                   {"entry_point": tool.path, "line": tool.half_line or "?"}, None)
         if finding:
             found.append(finding)
     if noted:

@@ -30,6 +30,7 @@ class ScriptRead:
     # the options it can read: {option string: (dest, constant default, takes a value)}.
     half_when: Optional[str] = None
     options: Dict[str, Tuple[str, Any, bool]] = field(default_factory=dict)
+    half_line: Optional[int] = None  # no switch: the line of its own that sets is_half
 
 
 def _option_call(node: ast.AST) -> Optional[ast.Call]:
@@ -154,10 +155,10 @@ def read_script(root: Path, relative: str, own_lines) -> Optional[ScriptRead]:
         read.half_default = command_line(read, [])[0]
         return read
     lines = own_lines(tree)
-    sets_half = any(isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "is_half"
-                                                      for t in n.targets) for n in lines)
+    sets_half = [n.lineno for n in lines if isinstance(n, ast.Assign) and any(
+        isinstance(t, ast.Name) and t.id == "is_half" for t in n.targets)]
     if sets_half and not any("environ" in ast.dump(n) or "getenv" in ast.dump(n) for n in lines):
-        return ScriptRead(relative, None, False, None, None, None)
+        return ScriptRead(relative, None, False, None, None, None, half_line=sets_half[-1])
     return None
 
 

@@ -3,7 +3,7 @@ reproductions of each shape (never copies of GPT-SoVITS files)."""
 import pytest
 
 import probe_fixtures as scenarios
-from gsv_doctor import preflight, project
+from gsv_doctor import messages, preflight, project
 from gsv_doctor.diagnose import CRASH, diagnose
 from gsv_doctor.families.gpt_sovits import scripts
 from gsv_doctor.families.gpt_sovits.facts import own_lines
@@ -94,10 +94,10 @@ def test_a_launched_tool_is_judged_from_its_command_line(tmp_path, tool_text):
     report = scenarios.typed(scenarios.cpu_only_torch201())
     launched = diagnose(report, project_, None, {}, launch=(TOOL, []))
     errors = [f for f in launched.findings if f.severity is Severity.ERROR and preflight.affects(f, TOOL)]
-    assert [f.id for f in errors] == ["tool-half-on-cpu"]
+    assert [f.id for f in errors] == ["tool-half-on-cpu" if tool_text == SWITCH_TOOL else "tool-lines-half-on-cpu"]
     switched = diagnose(report, project_, None, {}, launch=(TOOL, ["--no-half"]))
     still = [f.id for f in switched.findings if f.severity is Severity.ERROR and preflight.affects(f, TOOL)]
-    assert still == ([] if tool_text == SWITCH_TOOL else ["tool-half-on-cpu"])  # constants have no switch
+    assert still == ([] if tool_text == SWITCH_TOOL else ["tool-lines-half-on-cpu"])  # constants have no switch
 
 
 def test_the_default_device_follows_the_machine(tmp_path):
@@ -129,3 +129,19 @@ def test_a_conditional_float16_follows_the_options_it_depends_on(tmp_path, args,
     assert found == errors
     verdict = next(v for v in launched.verdicts if v.entry_point == TOOL)
     assert verdict.outcome != "ok" or verdict.is_half is False  # never "fine" for a precision it cannot tell
+
+
+@pytest.mark.parametrize("scenario", [scenarios.cpu_only_torch201, scenarios.gtx1660ti])
+def test_a_tool_without_a_switch_is_told_to_change_its_own_line(tmp_path, scenario):
+    project_ = gsv(tmp_path, CONSTANT_TOOL)
+    launched = diagnose(scenarios.typed(scenario()), project_, None, {}, launch=(TOOL, []))
+    [finding] = [f for f in launched.findings if f.severity is not Severity.INFO and preflight.affects(f, TOOL)]
+    english, chinese = (messages.finding_texts(finding.id, finding.params, lang) for lang in ("en", "zh"))
+    assert "line 2" in english["manual"] and "is_half = False" in english["manual"]
+    assert "第 2 行" in chinese["manual"] and "is_half = False" in chinese["manual"]
+    assert "switch" not in english["manual"] and "开关" not in chinese["manual"]
+    # only the CPU is helped by run's hook: on a card, run is no advice
+    assert ("gsv-doctor run" in english["manual"]) == (scenario is scenarios.cpu_only_torch201)
+    note = next(f for f in diagnose(scenarios.typed(scenario()), project_, None, {}).findings
+                if f.id == "tool-defaults-half")
+    assert "is_half = False" in messages.finding_texts(note.id, note.params, "en")["manual"]
