@@ -69,13 +69,13 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
     },
     "api-flags-half-on-cpu": {
         "en": ("api.py, as launched, runs float16 on the CPU ({outcome})",
-               "Its command line sends it to {device_flag} while config.py's is_half=True still applies "
-               "(-d/--device changes the device, not the precision). {cpu_consequence}",
-               "Add -fp (full precision) to the api.py command line."),
+               "Its command line runs it on {device_flag} in float16: api.py keeps config.py's is_half unless "
+               "-fp or -hp is given, and -d/--device changes the device, not the precision. {cpu_consequence}",
+               "Add -fp (full precision) to the api.py command line, and drop -hp."),
         "zh": ("按这条命令启动的 api.py 会在 CPU 上使用 float16（{outcome}）",
-               "命令行把它放到 {device_flag} 上，而 config.py 的 is_half=True 仍然有效"
-               "（-d/--device 只改设备，不改精度）。{cpu_consequence}",
-               "在 api.py 的命令行里加上 -fp（全精度）。"),
+               "按它的命令行，它在 {device_flag} 上使用 float16：除非给了 -fp 或 -hp，api.py 沿用 config.py 的 "
+               "is_half；-d/--device 只改设备，不改精度。{cpu_consequence}",
+               "在 api.py 的命令行里加上 -fp（全精度），并去掉 -hp。"),
     },
     "api-flags-half-on-broken-gpu": {
         "en": ("api.py, as launched, runs float16 on {device_name} (NaN / silent audio)",
