@@ -115,6 +115,8 @@ def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[De
             continue
         affected = [read.path] + [i for i, imported in IMPORTERS.items() if imported == read.path
                                   and _direct(verdicts, i) is not None]
+        module = read.path.rsplit("/", 1)[-1][:-len(".py")]
+        affected += [t.path for t in facts.tools if module in t.imports]  # its models load at their import
         finding = half_finding("entry-point-half", device, affected,
                                {"entry_point": read.path, "env_value": raw, "env_default": read.env_default},
                                f"gsv-doctor run -- python {read.path}")

@@ -31,6 +31,7 @@ class ScriptRead:
     half_when: Optional[str] = None
     options: Dict[str, Tuple[str, Any, bool]] = field(default_factory=dict)
     half_line: Optional[int] = None  # no switch: the line of its own that sets is_half
+    imports: Tuple[str, ...] = ()  # the modules it imports at its top (inference_webui: that UI's own is_half)
 
 
 def _option_call(node: ast.AST) -> Optional[ast.Call]:
@@ -150,16 +151,27 @@ def read_script(root: Path, relative: str, own_lines) -> Optional[ScriptRead]:
         if "--device" in names:
             default = keywords.get("default")
             device_option, device_default = "--device", None if default is None else ast.unparse(default)
+    imports = tuple(_imports(tree))
     if switch is not None:
-        read = ScriptRead(relative, switch, switch_off, None, device_option, device_default, half_when or None, options)
+        read = ScriptRead(relative, switch, switch_off, None, device_option, device_default, half_when or None,
+                          options, imports=imports)
         read.half_default = command_line(read, [])[0]
         return read
     lines = own_lines(tree)
     sets_half = [n.lineno for n in lines if isinstance(n, ast.Assign) and any(
         isinstance(t, ast.Name) and t.id == "is_half" for t in n.targets)]
     if sets_half and not any("environ" in ast.dump(n) or "getenv" in ast.dump(n) for n in lines):
-        return ScriptRead(relative, None, False, None, None, None, half_line=sets_half[-1])
+        return ScriptRead(relative, None, False, None, None, None, half_line=sets_half[-1], imports=imports)
     return None
+
+
+def _imports(tree: ast.Module):
+    """Module names imported by its top-level lines (`from inference_webui import ...`)."""
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.module.split(".")[-1]
+        elif isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[-1] for alias in node.names)
 
 
 def find_scripts(root: Path, known: List[str], own_lines) -> List[ScriptRead]:

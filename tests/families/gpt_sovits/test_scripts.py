@@ -8,7 +8,7 @@ from gsv_doctor.diagnose import CRASH, diagnose
 from gsv_doctor.families.gpt_sovits import scripts
 from gsv_doctor.families.gpt_sovits.facts import own_lines
 from gsv_doctor.findings import Severity
-from gsv_project import make_project
+from gsv_project import INFERENCE_UI_ENV_READ_CUDA, make_project
 
 # A stream tool: float16 unless --no-half, the best device by default.
 SWITCH_TOOL = '''import argparse
@@ -145,3 +145,20 @@ def test_a_tool_without_a_switch_is_told_to_change_its_own_line(tmp_path, scenar
     note = next(f for f in diagnose(scenarios.typed(scenario()), project_, None, {}).findings
                 if f.id == "tool-defaults-half")
     assert "is_half = False" in messages.finding_texts(note.id, note.params, "en")["manual"]
+
+
+def test_a_tool_that_imports_the_inference_ui_gets_its_float16_too(tmp_path):
+    # The tools import inference_webui for its text front end: its own is_half (the variable,
+    # default True) halves BERT on its card at import, whatever the tool's --no-half says.
+    root = make_project(tmp_path / "gsv", config='is_half = False\ninfer_device = "cpu"\n',
+                        inference_ui=INFERENCE_UI_ENV_READ_CUDA)
+    (root / TOOL).write_text("from inference_webui import get_phones_and_bert\n" + SWITCH_TOOL)
+    (root / "GPT_SoVITS" / "plain_tool.py").write_text(SWITCH_TOOL)
+    report = scenarios.typed(scenarios.gtx1660_and_rtx3090())  # "cuda" is the GTX 1660 there
+    for environ, affected in (({}, True), ({"is_half": "False"}, False)):
+        found = diagnose(report, project.open_project(root, environ), None, environ,
+                         launch=(TOOL, ["--device", "cuda:1", "--no-half"]))
+        ui = [f for f in found.findings if f.id.startswith("entry-point-half") and preflight.affects(f, TOOL)]
+        assert bool(ui) == affected
+        assert not [f for f in found.findings if f.id.startswith("entry-point-half")
+                    and "GPT_SoVITS/plain_tool.py" in f.entry_points]
