@@ -1,5 +1,7 @@
 """The export / stream tools' own way of choosing device and precision, on our own
 reproductions of each shape (never copies of GPT-SoVITS files)."""
+from pathlib import Path
+
 import pytest
 
 import probe_fixtures as scenarios
@@ -162,3 +164,14 @@ def test_a_tool_that_imports_the_inference_ui_gets_its_float16_too(tmp_path):
         assert bool(ui) == affected
         assert not [f for f in found.findings if f.id.startswith("entry-point-half")
                     and "GPT_SoVITS/plain_tool.py" in f.entry_points]
+
+
+def test_a_tool_started_as_a_module_is_the_one_judged(tmp_path, monkeypatch):
+    project_ = gsv(tmp_path, SWITCH_TOOL)
+    root = Path(project_.root)
+    monkeypatch.chdir(root / "GPT_SoVITS")  # where `python -m stream_tool` finds it
+    assert project_.module.launched(["python", "-m", "stream_tool", "--no-half"], root) == (TOOL, ["--no-half"])
+    assert project_.module.launched(["python", "-X", "utf8", "-m", "stream_tool"], root) == (TOOL, [])
+    monkeypatch.chdir(root)
+    assert project_.module.launched(["python", "-m", "GPT_SoVITS.stream_tool"], root) == (TOOL, [])
+    assert project_.module.launched(["python", "-m", "pip", "list"], root) is None
