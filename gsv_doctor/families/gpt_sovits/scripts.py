@@ -27,9 +27,10 @@ class ScriptRead:
     device_option: Optional[str]  # "--device"; None: the script's own lines decide
     device_default: Optional[str]  # the option's default as written; evaluated with the probe's CUDA
     # The condition the switch's line runs under, as written ("args.version in ['v2Pro']"), with
-    # the options it can read: {option string: (dest, constant default, takes a value)}.
+    # the options it can read: {option string: (dest, takes a value)}, and their plain defaults.
     half_when: Optional[str] = None
-    options: Dict[str, Tuple[str, Any, bool]] = field(default_factory=dict)
+    options: Dict[str, Tuple[str, bool]] = field(default_factory=dict)
+    defaults: Dict[str, Any] = field(default_factory=dict)
     half_line: Optional[int] = None  # no switch: the line of its own that sets is_half
     imports: Tuple[str, ...] = ()  # the modules it imports at its top (inference_webui: that UI's own is_half)
 
@@ -93,13 +94,15 @@ def _half_from_args(tree: ast.Module, dest: str) -> Tuple[bool, bool, Optional[s
 
 
 def _constant(node: Optional[ast.expr]) -> Any:
+    """A default as plain data (a string, number, bool or None); _UNKNOWN for anything else."""
     try:
-        return None if node is None else ast.literal_eval(node)
-    except (ValueError, SyntaxError, TypeError):
+        value = None if node is None else ast.literal_eval(node)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return _UNKNOWN
+    return value if value is None or isinstance(value, (str, int, float, bool)) else _UNKNOWN
 
 
-_UNKNOWN = object()
+_UNKNOWN = object()  # never stored: the facts go into check's JSON
 # What a condition may contain once the options are put in: constants, containers, comparisons.
 _SAFE_NODES = (ast.Expression, ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Load, ast.Compare, ast.BoolOp,
                ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.Eq, ast.NotEq, ast.In, ast.NotIn, ast.Is, ast.IsNot)
@@ -133,7 +136,8 @@ def read_script(root: Path, relative: str, own_lines) -> Optional[ScriptRead]:
     except (OSError, SyntaxError, ValueError):
         return None
     switch, switch_off, half_when, device_option, device_default = None, False, None, None, None
-    options: Dict[str, Tuple[str, Any, bool]] = {}
+    options: Dict[str, Tuple[str, bool]] = {}
+    defaults: Dict[str, Any] = {}
     for names, keywords in _options(tree):
         action = keywords.get("action")
         store_true = isinstance(action, ast.Constant) and action.value == "store_true"
@@ -142,7 +146,9 @@ def read_script(root: Path, relative: str, own_lines) -> Optional[ScriptRead]:
         if long_names or isinstance(dest, str):
             dest = dest if isinstance(dest, str) else _dest(long_names[0])
             default = False if store_true and "default" not in keywords else _constant(keywords.get("default"))
-            options.update({name: (dest, default, action is None) for name in names})
+            options.update({name: (dest, action is None) for name in names})
+            if default is not _UNKNOWN:
+                defaults[dest] = default
         half_name = next((n for n in names if n.startswith("--") and "half" in n), None)
         if half_name and store_true and switch is None:
             found, turns_off, when = _half_from_args(tree, _dest(half_name))
@@ -154,7 +160,7 @@ def read_script(root: Path, relative: str, own_lines) -> Optional[ScriptRead]:
     imports = tuple(_imports(tree))
     if switch is not None:
         read = ScriptRead(relative, switch, switch_off, None, device_option, device_default, half_when or None,
-                          options, imports=imports)
+                          options, defaults, imports=imports)
         read.half_default = command_line(read, [])[0]
         return read
     lines = own_lines(tree)
@@ -200,7 +206,7 @@ def command_line(read: ScriptRead, args: List[str]):
     """(is_half, device or None) a command line gives: device None when it does not say; is_half
     None when the switch's line may not run (its condition false or unknown) and the switch
     does not turn float16 off."""
-    values = {dest: default for dest, default, _ in read.options.values()}
+    values = dict(read.defaults)
     switched = False
     device = None
     index = 0
@@ -209,10 +215,10 @@ def command_line(read: ScriptRead, args: List[str]):
         name, equals, attached = arg.partition("=")
         option = read.options.get(name)
         if read.device_option and name == read.device_option and option is None:
-            option = ("device", None, True)
+            option = ("device", True)
         if arg == read.half_switch:
             switched = True
-        if option is not None and option[2]:  # an option with a value: --version v2Pro, --version=v2Pro
+        if option is not None and option[1]:  # an option with a value: --version v2Pro, --version=v2Pro
             value = attached if equals else (args[index + 1] if index + 1 < len(args) else None)
             index += 0 if equals else 1
             values[option[0]] = value
