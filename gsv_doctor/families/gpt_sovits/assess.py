@@ -94,6 +94,14 @@ def _config_findings(facts: ProjectFacts, verdict: Optional[Verdict], devices: L
     return findings, effective
 
 
+def _importers(facts: ProjectFacts, verdicts: List[Verdict], path: str) -> List[str]:
+    """The scripts that import the UI at `path` (inference_cli.py, the export / stream tools): its
+    module-level lines, is_half among them, run in them too."""
+    module = path.rsplit("/", 1)[-1][:-len(".py")]
+    return [i for i, imported in IMPORTERS.items() if imported == path and _direct(verdicts, i) is not None] \
+        + [t.path for t in facts.tools if module in t.imports]
+
+
 def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
                   raw: Optional[str]) -> List[Finding]:
     findings = []
@@ -101,9 +109,11 @@ def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[De
         name = raw.strip() or "''"
         # config.py itself reads the variable in most versions: then every entry point dies at import.
         reads_env = facts.config is not None and facts.config.env_default is not None
+        readers = [r.path for r in facts.entry_reads]
         findings.append(Finding(
             "env-is-half-invalid", Severity.ERROR, PROJECT, params={"value": raw},
-            entry_points=(list(CONFIG_ENTRY_POINTS) if reads_env else []) + [r.path for r in facts.entry_reads],
+            entry_points=(list(CONFIG_ENTRY_POINTS) if reads_env else []) + readers
+            + [i for r in readers for i in _importers(facts, verdicts, r) if i not in readers],
             error_text=f"NameError: name '{name}' is not defined" if name.isidentifier()
             else "SyntaxError: invalid syntax"))
     for read in facts.entry_reads:
@@ -113,10 +123,7 @@ def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[De
         device = _by_id(devices, verdict.device)
         if device is None:
             continue
-        affected = [read.path] + [i for i, imported in IMPORTERS.items() if imported == read.path
-                                  and _direct(verdicts, i) is not None]
-        module = read.path.rsplit("/", 1)[-1][:-len(".py")]
-        affected += [t.path for t in facts.tools if module in t.imports]  # its models load at their import
+        affected = [read.path] + _importers(facts, verdicts, read.path)  # its models load at their import
         finding = half_finding("entry-point-half", device, affected,
                                {"entry_point": read.path, "env_value": raw, "env_default": read.env_default},
                                f"gsv-doctor run -- python {read.path}")

@@ -175,3 +175,15 @@ def test_a_tool_started_as_a_module_is_the_one_judged(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     assert project_.module.launched(["python", "-m", "GPT_SoVITS.stream_tool"], root) == (TOOL, [])
     assert project_.module.launched(["python", "-m", "pip", "list"], root) is None
+
+
+def test_a_tool_that_imports_the_inference_ui_dies_with_its_bad_is_half_variable(tmp_path):
+    # is_half=true (lower case, as a docker-compose file sets it): the UI's eval() raises at import.
+    root = make_project(tmp_path / "gsv", config='is_half = False\ninfer_device = "cpu"\n',
+                        inference_ui=INFERENCE_UI_ENV_READ_CUDA)
+    (root / TOOL).write_text("from inference_webui import get_phones_and_bert\n" + SWITCH_TOOL)
+    environ = {"is_half": "true"}
+    found = diagnose(scenarios.typed(scenarios.rtx3090()), project.open_project(root, environ), None, environ,
+                     launch=(TOOL, ["--no-half"]))
+    assert [f.id for f in found.findings if f.severity is Severity.ERROR and preflight.affects(f, TOOL)] \
+        == ["env-is-half-invalid"]
