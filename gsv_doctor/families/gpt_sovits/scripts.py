@@ -89,8 +89,22 @@ def _half_from_args(tree: ast.Module, dest: str) -> Tuple[bool, bool, Optional[s
         if isinstance(inner, ast.Attribute) and inner.attr == dest:
             if None in conditions:
                 return True, negated, "None"
-            return True, negated, " and ".join(f"({ast.unparse(c)})" for c in conditions)
+            namespace = inner.value.id if isinstance(inner.value, ast.Name) else None
+            return True, negated, " and ".join(f"({ast.unparse(_options_named(c, namespace))})" for c in conditions)
     return False, False, None
+
+
+_OPTIONS = "__options__"  # the parsed options' name in a stored condition ("args" in the script)
+
+
+def _options_named(condition: ast.expr, namespace: Optional[str]) -> ast.expr:
+    """A copy of the condition where `<namespace>.x` (args.version) reads `__options__.x`, so that
+    only the options are put in later, never `torch.version` or `sys.platform`."""
+    copy = ast.parse(ast.unparse(condition), mode="eval").body
+    for node in ast.walk(copy):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == namespace:
+            node.value.id = _OPTIONS
+    return copy
 
 
 def _constant(node: Optional[ast.expr]) -> Any:
@@ -109,7 +123,7 @@ _SAFE_NODES = (ast.Expression, ast.Constant, ast.List, ast.Tuple, ast.Set, ast.L
 
 
 def _condition_holds(condition: str, values: Dict[str, Any]) -> Optional[bool]:
-    """The condition with `args.<dest>` replaced by the option's value; None when it reads
+    """The condition with `__options__.<dest>` replaced by the option's value; None when it reads
     anything else."""
     try:
         tree = ast.parse(condition, mode="eval")
@@ -118,6 +132,8 @@ def _condition_holds(condition: str, values: Dict[str, Any]) -> Optional[bool]:
 
     class Put(ast.NodeTransformer):
         def visit_Attribute(self, node):
+            if not (isinstance(node.value, ast.Name) and node.value.id == _OPTIONS):
+                return node
             value = values.get(node.attr, _UNKNOWN)
             return node if value is _UNKNOWN else ast.copy_location(ast.Constant(value), node)
 

@@ -187,3 +187,17 @@ def test_a_tool_that_imports_the_inference_ui_dies_with_its_bad_is_half_variable
                      launch=(TOOL, ["--no-half"]))
     assert [f.id for f in found.findings if f.severity is Severity.ERROR and preflight.affects(f, TOOL)] \
         == ["env-is-half-invalid"]
+
+
+def test_a_condition_reads_only_the_options_not_other_names_alike(tmp_path):
+    # `sys.platform` is no option, even with a --platform option beside it
+    text = CONDITIONAL_TOOL.replace('parser.add_argument("--version", default="v2")',
+                                    'parser.add_argument("--version", default="v2")\n'
+                                    '    parser.add_argument("--platform", default="win32")').replace(
+        'if args.version in ("v2Pro",):', 'if args.version in ("v2Pro",) and sys.platform == "win32":')
+    found = read(tmp_path, "import sys\n" + text)
+    assert "__options__.version" in found.half_when
+    assert scripts.command_line(found, ["--version", "v2Pro"])[0] is None  # sys.platform: not known here
+    plain = read(tmp_path, CONDITIONAL_TOOL)
+    assert scripts.command_line(plain, ["--version", "v2Pro"])[0] is True
+    assert scripts.command_line(plain, ["--version=v2", "--no-half"])[0] is False
