@@ -162,7 +162,8 @@ def read_script(root: Path, relative: str, own_lines) -> Optional[ScriptRead]:
         if long_names or isinstance(dest, str):
             dest = dest if isinstance(dest, str) else _dest(long_names[0])
             default = False if store_true and "default" not in keywords else _constant(keywords.get("default"))
-            options.update({name: (dest, action is None) for name in names})
+            takes_value = action is None or (isinstance(action, ast.Constant) and action.value in ("store", "append"))
+            options.update({name: (dest, takes_value) for name in names})
             if default is not _UNKNOWN:
                 defaults[dest] = default
         half_name = next((n for n in names if n.startswith("--") and "half" in n), None)
