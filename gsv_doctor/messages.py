@@ -293,10 +293,7 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
 
 FINDING_PARTS = ("title", "why", "manual")
 SHORT_TIMEOUT_S = 60  # below target.DEFAULT_TIMEOUT_S, a probe timeout is more likely the timeout's fault
-FINDING_TEXTS = i18n.register("findings", {
-    f"{finding_id}.{part}": {lang: texts[index] for lang, texts in by_lang.items()}
-    for finding_id, by_lang in FINDINGS.items() for index, part in enumerate(FINDING_PARTS)
-})
+FINDING_TEXTS = i18n.register("findings", i18n.parts(FINDINGS, FINDING_PARTS))
 
 # Phrases the finding texts are built from, chosen by the finding's params.
 PHRASES = i18n.register("phrases", {
@@ -383,6 +380,8 @@ LABELS = i18n.register("labels", {
         "zh": "正在用 {python} 探测 torch（导入 torch 需要几秒钟）……",
     },
     "not_found": {"en": "not found", "zh": "不存在"},
+    "tts_no_sections": {"en": "no section sets device or is_half (api_v2.py not judged)",
+                        "zh": "没有任何段设置 device 或 is_half（未判断 api_v2.py）"},
     "unset": {"en": "unset", "zh": "未设置"},
     "none": {"en": "none", "zh": "无"},
     "ok": {"en": "ok", "zh": "正常"},
@@ -413,6 +412,7 @@ LABELS = i18n.register("labels", {
     "severity_info": {"en": "note", "zh": "提示"},
     "config_values": {"en": "effective", "zh": "实际值"},
     "shape": {"en": "shape", "zh": "写法"},
+    "env_is_half": {"en": "env is_half", "zh": "环境变量 is_half"},
     "entry": {"en": "entry point", "zh": "入口"},
     "preflight_fail": {
         "en": "gsv-doctor preflight: this launch would fail ({count} error(s)):",
@@ -468,20 +468,150 @@ LABELS = i18n.register("labels", {
     },
 })
 
+# --help: each command's help by its path ("hook install"), each option's by "<path> <option>"
+# or, shared by every command that has it, by the option alone (cli.help_key); click's own
+# words ("Usage:", the headings) too.
+HELP = i18n.register("help", {
+    "usage": {"en": "Usage: ", "zh": "用法："},
+    "heading Options": {"en": "Options:", "zh": "选项："},
+    "heading Commands": {"en": "Commands:", "zh": "命令："},
+    "heading Arguments": {"en": "Arguments:", "zh": "参数："},
+    "--help": {"en": "Show this message and exit.", "zh": "显示这段帮助并退出。"},
+    "gsv-doctor": {
+        "en": "Diagnose and fix float16 / device problems of GPT-SoVITS (and RVC-style projects).",
+        "zh": "诊断并修复 GPT-SoVITS（以及 RVC 一类项目）的 float16 / 设备问题。",
+    },
+    "gsv-doctor --version": {"en": "Show the version and exit.", "zh": "显示版本号并退出。"},
+    "--project": {
+        "en": "GPT-SoVITS folder (default: this folder or a parent).",
+        "zh": "GPT-SoVITS 文件夹（默认：当前文件夹或它的上级）。",
+    },
+    "--python": {
+        "en": "Interpreter that runs GPT-SoVITS, e.g. runtime\\python.exe (default: this one).",
+        "zh": "运行 GPT-SoVITS 的解释器，例如 runtime\\python.exe（默认：当前这个）。",
+    },
+    "--timeout": {
+        "en": "Seconds each child process may take (1 to 86400; default {default}).",
+        "zh": "每个子进程最多可用的秒数（1 到 86400；默认 {default}）。",
+    },
+    "--lang": {"en": "Language (default: from the locale).", "zh": "语言（默认：跟随系统语言设置）。"},
+    "--json": {"en": "Print a JSON document instead of text.", "zh": "输出 JSON 文档而不是文字。"},
+    "--probe-json": {
+        "en": "Diagnose a probe report saved on another machine.",
+        "zh": "诊断在另一台机器上保存的探测报告。",
+    },
+    "check": {
+        "en": "Probe torch on every device and say which GPT-SoVITS entry points will fail, and why.",
+        "zh": "在每个设备上探测 torch，说明 GPT-SoVITS 的哪些入口会出错，以及原因。",
+    },
+    "check --json": {
+        "en": "Print the versioned JSON document (schema in the README).",
+        "zh": "输出带版本号的 JSON 文档（格式见 README）。",
+    },
+    "check --markdown": {"en": "Print a block to paste into a bug report.", "zh": "输出一段可以贴进问题报告的文字。"},
+    "fix": {
+        "en": "Fix is_half / infer_device in config.py and tts_infer.yaml for this machine (dry run by default).",
+        "zh": "按本机情况修正 config.py 和 tts_infer.yaml 中的 is_half / infer_device（默认只预览，不写入）。",
+    },
+    "fix --write": {"en": "Apply the changes (default: only show them).", "zh": "写入修改（默认：只显示）。"},
+    "fix --yes": {"en": "Do not ask before writing.", "zh": "写入前不再询问。"},
+    "fix --pin": {
+        "en": "Write this machine's literal values into config.py instead of the portable guard.",
+        "zh": "把本机的具体取值写进 config.py，而不是写入可移植的保护语句。",
+    },
+    "fix --all-sections": {
+        "en": "Also fix the other sections of tts_infer.yaml, not only the one in use.",
+        "zh": "同时修正 tts_infer.yaml 的其他段，而不只是正在使用的那一段。",
+    },
+    "fix --undo": {
+        "en": "Restore every file gsv-doctor changed from its backup.",
+        "zh": "用备份恢复 gsv-doctor 改过的每个文件。",
+    },
+    "fix --force": {
+        "en": "With --undo: restore even files that changed after the fix.",
+        "zh": "与 --undo 一起使用：修复之后又被改动过的文件也恢复。",
+    },
+    "fix --probe-json": {
+        "en": "Plan from a probe report saved earlier instead of probing now.",
+        "zh": "根据之前保存的探测报告来规划修改，而不是现在探测。",
+    },
+    "hook": {
+        "en": "Make float16 models run on the CPU (in float32) without editing the program.",
+        "zh": "不修改程序，让 float16 模型能在 CPU 上（以 float32）运行。",
+    },
+    "hook --python": {
+        "en": "The Python that runs GPT-SoVITS (default: this one).",
+        "zh": "运行 GPT-SoVITS 的 Python（默认：当前这个）。",
+    },
+    "hook install": {
+        "en": "Put the hook into that Python's site-packages (active at its next start).",
+        "zh": "把钩子装进那个 Python 的 site-packages（下次启动时生效）。",
+    },
+    "hook status": {
+        "en": "Where the hook is installed and what it patches once torch is imported.",
+        "zh": "钩子装在哪里，以及导入 torch 之后它修补了什么。",
+    },
+    "hook status --json": {
+        "en": "Print the status as JSON (schema in the README).",
+        "zh": "以 JSON 输出状态（格式见 README）。",
+    },
+    "hook uninstall": {
+        "en": "Remove exactly what `hook install` wrote (and put back what it moved aside).",
+        "zh": "只删除 `hook install` 写入的文件（并放回它移到一旁的文件）。",
+    },
+    "preflight": {
+        "en": "Check before a launch (fast with a cached probe): one line when all is well.",
+        "zh": "启动前检查（有缓存的探测结果时很快）：一切正常时只输出一行。",
+    },
+    "preflight --fix": {
+        "en": "Apply `gsv-doctor fix --write` when the launch would fail.",
+        "zh": "启动会失败时，执行 `gsv-doctor fix --write`。",
+    },
+    "preflight --env": {
+        "en": "Print the variables child processes need (is_half=False) as assignments for this shell.",
+        "zh": "以该 shell 的赋值语句输出子进程需要的环境变量（is_half=False）。",
+    },
+    "preflight --install-into": {
+        "en": "Add the preflight line to a start script (go-webui.bat, go-webui.ps1, a .sh), keeping a backup.",
+        "zh": "把 preflight 这一行加进启动脚本（go-webui.bat、go-webui.ps1 或 .sh），并保留备份。",
+    },
+    "preflight --refresh": {
+        "en": "Probe again even when a cached probe report fits.",
+        "zh": "即使有可用的缓存探测报告，也重新探测。",
+    },
+    "run": {
+        "en": "Preflight, then run COMMAND with the hook active and is_half=False where float16 cannot work.\n\n"
+              "When COMMAND starts a Python, that Python is the one checked (unless --python says otherwise).\n\n"
+              "Example: gsv-doctor run -- python webui.py zh_CN",
+        "zh": "先做 preflight 检查，再运行 COMMAND：钩子生效，并在 float16 无法工作的地方设置 is_half=False。\n\n"
+              "COMMAND 启动的是 Python 时，检查的就是那个 Python（除非用 --python 另行指定）。\n\n"
+              "例如：gsv-doctor run -- python webui.py zh_CN",
+    },
+    "explain": {
+        "en": "Explain the errors in a GPT-SoVITS log (a file, or - for standard input).",
+        "zh": "解释 GPT-SoVITS 日志中的错误（一个文件，或用 - 表示标准输入）。",
+    },
+    "explain --project": {
+        "en": "The GPT-SoVITS folder (default: the current one, if it is).",
+        "zh": "GPT-SoVITS 文件夹（默认：当前文件夹，如果它是的话）。",
+    },
+    "explain --python": {
+        "en": "Interpreter that runs GPT-SoVITS, to probe (default: this one).",
+        "zh": "要探测的、运行 GPT-SoVITS 的解释器（默认：当前这个）。",
+    },
+    "explain --no-probe": {
+        "en": "Do not check whether this machine would still hit the errors.",
+        "zh": "不检查本机是否仍会遇到这些错误。",
+    },
+    "explain --symptom": {"en": "A problem that prints no error.", "zh": "一个不打印任何报错的问题。"},
+})
+
+
 # Where an entry point's device and precision come from (project.Source), in check's
 # "Entry points" lines.
 SOURCES = i18n.register("sources", {
-    "file": {"en": "{path}", "zh": "{path}"},
-    "tts-yaml-section": {"en": "tts_infer.yaml [{section}]", "zh": "tts_infer.yaml 的 [{section}] 段"},
-    "env-from-webui": {"en": "is_half {value} from webui.py", "zh": "webui.py 传入的 is_half={value}"},
-    "env-set": {"en": "is_half variable {value}", "zh": "环境变量 is_half={value}"},
-    "env-unset": {"en": "is_half variable unset, default {default}", "zh": "环境变量 is_half 未设置，默认 {default}"},
-    "webui-command-line": {"en": "webui.py's command line", "zh": "webui.py 传给它的命令行参数"},
-    "api-command-line": {"en": "api.py's command line over config.py", "zh": "api.py 的命令行参数（覆盖 config.py）"},
-    "tool-own-lines": {"en": "its own lines", "zh": "脚本自身的代码"},
-    "tool-defaults": {"en": "its defaults, without {switch}", "zh": "脚本的默认值（未加 {switch}）"},
-    "tool-command-line": {"en": "its command line", "zh": "脚本的命令行参数"},
-})
+    "file": {"en": "{path}", "zh": "{path}"},  # a file, or files, named the same in every language
+})  # and each family's own (gsv_doctor.families.*.texts)
 
 
 def source(found: Any, lang: str) -> str:
@@ -545,6 +675,19 @@ LINES = i18n.register("lines", {
         "en": "After `import torch` (torch {torch}): active, {count} ops - {reason}.",
         "zh": "`import torch` 之后（torch {torch}）：已生效，{count} 个算子 - {reason}。",
     },
+    "hook.reason-catalog": {"en": "the catalog and every float16 module", "zh": "内置算子清单和所有 float16 模块"},
+    "hook.reason-no-scan": {
+        "en": "the catalog and every float16 module (no op scan)",
+        "zh": "内置算子清单和所有 float16 模块（未做算子扫描）",
+    },
+    "hook.reason-scan-failed": {
+        "en": "the catalog and every float16 module (op scan failed)",
+        "zh": "内置算子清单和所有 float16 模块（算子扫描失败）",
+    },
+    "hook.reason-scan": {
+        "en": "the catalog, every float16 module, and {count} ops this torch's scan found",
+        "zh": "内置算子清单、所有 float16 模块，以及扫描这个 torch 发现的 {count} 个算子",
+    },
     "hook.this-process-active": {"en": "In this process: active.", "zh": "在本进程中：已生效。"},
     "hook.this-process-loaded": {"en": "In this process: loaded, not active.", "zh": "在本进程中：已加载，未生效。"},
     "hook.disabled-here": {
@@ -556,6 +699,12 @@ LINES = i18n.register("lines", {
         "zh": "那里没有安装 gsv-doctor 钩子；无需操作。",
     },
     "hook.removed": {"en": "Removed the gsv-doctor hook:", "zh": "已移除 gsv-doctor 钩子："},
+    # why a child gave no answer (a param of another text)
+    "why.no-answer": {"en": "no answer within {seconds} s", "zh": "{seconds} 秒内没有回应"},
+    "why.timed-out": {"en": "timed out after {seconds}s", "zh": "{seconds} 秒后超时"},
+    "why.exit-code": {"en": "exit code {code}", "zh": "退出码 {code}"},
+    "why.stopped": {"en": "it stopped with exit code {code}: {last}", "zh": "它以退出码 {code} 结束：{last}"},
+    "why.no-output": {"en": "no output", "zh": "没有任何输出"},
     # run
     "run.no-site": {
         "en": "gsv-doctor run: {program} runs with -S (no `site` module), so neither the hook that `run` adds through"
@@ -600,7 +749,6 @@ LINES = i18n.register("lines", {
         "zh": "已在 {script} 中加入 preflight 这一行（备份：{backup}）。",
     },
     # the command line itself
-    "cli.usage": {"en": "Usage: {usage}", "zh": "用法：{usage}"},
     "cli.try-help": {"en": "Try '{command} -h' for help.", "zh": "运行 '{command} -h' 查看帮助。"},
     "cli.error": {"en": "Error: {message}", "zh": "错误：{message}"},
     "cli.no-such-option": {"en": "No such option: {option}", "zh": "没有这个选项：{option}"},
@@ -678,6 +826,11 @@ def phrase(key: str, lang: str, params: Optional[Mapping[str, Any]] = None) -> s
 
 def line(key: str, lang: str, **params: Any) -> str:
     return i18n.text(LINES, key, lang, params)
+
+
+def said(key: str, **params: Any) -> i18n.Said:
+    """A line to put into another text (a `why`): said in that text's language."""
+    return i18n.Said("lines", key, params)
 
 
 # Bad input and refusals (DoctorError.of): `<key>` is the message, `<key>.hint` what to do.
@@ -852,8 +1005,19 @@ ERRORS = i18n.register("errors", {
     "run.cannot-start": {"en": "Could not start {program}.", "zh": "无法启动 {program}。"},
     "run.cannot-start.hint": {"en": "Check the command after `--`.", "zh": "请检查 `--` 之后的命令。"},
     "probe-json.unreadable": {"en": "--probe-json {path}: cannot read it ({error}).", "zh": "--probe-json {path}：无法读取（{error}）。"},
-    "probe-json.not-json": {"en": "--probe-json {path}: not valid JSON ({error}).", "zh": "--probe-json {path}：不是有效的 JSON（{error}）。"},
+    "probe-json.not-json": {  # Python's own words (params["error"]) go to the JSON envelope only
+        "en": "--probe-json {path}: not valid JSON (line {line}, column {column}).",
+        "zh": "--probe-json {path}：不是有效的 JSON（第 {line} 行第 {column} 列）。",
+    },
     "probe-json.not-json.hint": {
+        "en": "Save it with `gsv-doctor check --json > probe.json` or from the probe itself.",
+        "zh": "请用 `gsv-doctor check --json > probe.json` 或直接由探测程序保存它。",
+    },
+    "probe-json.not-utf8": {
+        "en": "--probe-json {path}: not UTF-8 text (byte {position}).",
+        "zh": "--probe-json {path}：不是 UTF-8 文本（第 {position} 个字节）。",
+    },
+    "probe-json.not-utf8.hint": {
         "en": "Save it with `gsv-doctor check --json > probe.json` or from the probe itself.",
         "zh": "请用 `gsv-doctor check --json > probe.json` 或直接由探测程序保存它。",
     },

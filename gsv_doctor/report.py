@@ -6,7 +6,7 @@ import sys
 import unicodedata
 from typing import Any, Dict, List, Optional
 
-from gsv_doctor import __version__, messages, probe, probereport
+from gsv_doctor import __version__, i18n, messages, probe, probereport
 from gsv_doctor.checkup import Checkup
 from gsv_doctor.diagnose import RULE, DeviceAssessment, Verdict
 from gsv_doctor.findings import Finding, Severity, exit_code
@@ -202,7 +202,8 @@ def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool
     rows = []
     if finding.entry_points:
         rows.append((label("affects", lang), ", ".join(finding.entry_points)))
-    error_text = finding.error_text or (label("nan_silent", lang) if finding.params.get("outcome") == "nan" else None)
+    error_text = i18n.say(finding.error_text, lang) or (
+        label("nan_silent", lang) if finding.params.get("outcome") == "nan" else None)
     if error_text and error_text not in words["title"]:  # an unreadable file's error is its title
         rows.append((label("error", lang), error_text))
     if finding.severity is not Severity.INFO and not brief:

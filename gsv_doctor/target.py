@@ -191,8 +191,10 @@ def load_probe_json(path: str) -> probereport.ProbeReport:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise DoctorError.of("probe-json.unreadable", path=path, error=str(error.strerror or error))
-    except ValueError as error:
-        raise DoctorError.of("probe-json.not-json", path=path, error=str(error))
+    except UnicodeDecodeError as error:
+        raise DoctorError.of("probe-json.not-utf8", path=path, position=error.start + 1, error=str(error))
+    except json.JSONDecodeError as error:
+        raise DoctorError.of("probe-json.not-json", path=path, line=error.lineno, column=error.colno, error=str(error))
     if isinstance(data, dict) and isinstance(data.get("probe"), dict):
         data = data["probe"]
     try:

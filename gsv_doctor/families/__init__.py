@@ -25,6 +25,10 @@ A family module lives in its own package here and provides:
 - ``HOOK_COVERS`` (optional): ids of its findings that the hook resolves (float16 computed on
   the CPU), so ``run`` starts the program with the hook instead of refusing.
 
+- ``TEXTS`` (optional): the family's own text tables, ``{table name: {key: {"en": ..., "zh": ...}}}``
+  ("findings", "fix", "errors", "sources", ...); gsv_doctor.i18n looks a key up in the core's
+  table of that name first, then in these.
+
 Advice is derived by the core from each finding's ``fix_command``.
 
 Adding a family: a package here and one line in FAMILIES.
@@ -32,7 +36,7 @@ Adding a family: a package here and one line in FAMILIES.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, List, Mapping, Optional
 
 from gsv_doctor.families import gpt_sovits, rvc
 
@@ -57,6 +61,11 @@ def detect(path: Path) -> Optional[str]:
 def hook_covers() -> frozenset:
     """Finding ids, of every family, that `gsv-doctor run` resolves by starting with the hook."""
     return frozenset(id_ for module in FAMILIES.values() for id_ in getattr(module, "HOOK_COVERS", ()))
+
+
+def texts(table: str) -> List[Mapping[str, Mapping[str, str]]]:
+    """Every family's text table named `table` (for gsv_doctor.i18n)."""
+    return [module.TEXTS[table] for module in FAMILIES.values() if table in getattr(module, "TEXTS", {})]
 
 
 def described() -> str:

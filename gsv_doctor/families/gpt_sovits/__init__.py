@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from gsv_doctor.families.gpt_sovits.texts import TEXTS  # noqa: F401  (the family's text tables)
 from gsv_doctor.project import EntryPoint, launched_script
 
 NAME = "gpt-sovits"
@@ -96,6 +97,8 @@ def default_entry(facts=None) -> str:
 
 def file_lines(facts, effective, lang: str) -> List[str]:
     """The report's lines about config.py, tts_infer.yaml and the is_half variable."""
+    import unicodedata
+
     from gsv_doctor import messages
 
     label = messages.label
@@ -116,8 +119,12 @@ def file_lines(facts, effective, lang: str) -> List[str]:
         lines.append(f"  tts_infer.yaml   {section}: device={values.get('device')}, is_half={values.get('is_half')}")
     elif facts.tts_infer_error:
         lines.append(f"  tts_infer.yaml   {label('unreadable_see_findings', lang)}")
+    elif facts.tts_infer is not None:  # empty, a list, or sections without the two keys
+        lines.append(f"  tts_infer.yaml   {label('tts_no_sections', lang)}")
     else:
         lines.append(f"  tts_infer.yaml   {label('not_found', lang)}")
     env = facts.env_is_half
-    lines.append(f"  env is_half      {label('unset', lang) if env is None else repr(env)}")
+    name = label("env_is_half", lang)
+    columns = len(name) + sum(unicodedata.east_asian_width(c) in "WF" for c in name)  # CJK takes two
+    lines.append(f"  {name}{' ' * max(1, 17 - columns)}{label('unset', lang) if env is None else repr(env)}")
     return lines

@@ -19,7 +19,7 @@ HOOK_COVERS = ("rvc-config-half-on-cpu",)
 TITLE = "RVC WebUI"
 _CHILD = Path(__file__).with_name("child.py")
 
-texts.register()
+TEXTS = texts.TEXTS  # the family's text tables (gsv_doctor.i18n looks them up)
 
 __all__ = ["NAME", "TITLE", "RvcFacts", "RvcProject", "Verdict", "detect", "is_root", "machine_from_report",
            "plan", "predict"]

@@ -267,3 +267,15 @@ def test_api_half_on_the_cpu_from_its_own_hp_flag_is_not_blamed_on_config(tmp_pa
         words = messages.finding_texts(finding.id, finding.params, lang)
         assert "is_half=True" not in words["why"]  # config.py says False here: -hp asked for float16
         assert "-hp" in words["manual"] and "-fp" in words["manual"]
+
+
+@pytest.mark.parametrize("text", ["", "- a\n- b\n", "custom:\n  version: v2\n"])
+def test_a_tts_infer_yaml_without_settings_is_not_called_missing(tmp_path, text):
+    from gsv_doctor.families import gpt_sovits
+
+    root = make_project(tmp_path / "gsv", config='is_half = False\ninfer_device = "cpu"\n', inference_ui=None)
+    (root / "GPT_SoVITS" / "configs" / "tts_infer.yaml").write_text(text)
+    facts = project.open_project(root, {}).facts
+    for lang, words in (("en", "no section sets device or is_half"), ("zh", "没有任何段设置")):
+        line = next(l for l in gpt_sovits.file_lines(facts, None, lang) if "tts_infer.yaml" in l)
+        assert words in line
