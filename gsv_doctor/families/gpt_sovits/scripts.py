@@ -11,11 +11,14 @@ Neither webui.py nor config.py is involved: these are started by hand.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 SCRIPT_DIR = "GPT_SoVITS"
+# A float16 option (add_argument("--no-half", ...)) or a module-level is_half line.
+_MAY_BE_TOOL = re.compile(rb"add_argument\([^)]*half|^is_half\s*=", re.MULTILINE)
 
 
 @dataclass
@@ -211,7 +214,7 @@ def find_scripts(root: Path, known: List[str], own_lines) -> List[ScriptRead]:
             text = path.read_bytes()
         except OSError:
             continue
-        if b"is_half" not in text:
+        if not _MAY_BE_TOOL.search(text):  # most files: no parse
             continue
         read = read_script(root, relative, own_lines)
         if read is not None:
