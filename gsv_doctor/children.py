@@ -49,6 +49,15 @@ def _chunks(stream):
         yield chunk
 
 
+def _scratch_folder() -> Optional[str]:
+    """A new folder for a child's temporary files; None when there is no room (a full disk, no
+    writable temp folder): the child then uses the usual one rather than not running."""
+    try:
+        return tempfile.mkdtemp(prefix="gsv-doctor-child-")
+    except OSError:
+        return None
+
+
 @dataclass
 class Done:
     stdout: bytes
@@ -142,7 +151,7 @@ class Child:
         self._stderr = bytearray()
         child_env = dict(os.environ if env is None else env)
         child_env[MARK] = self.token
-        self.scratch = tempfile.mkdtemp(prefix="gsv-doctor-child-") if scratch else None
+        self.scratch = _scratch_folder() if scratch else None
         if self.scratch:
             child_env.update(TMPDIR=self.scratch, TEMP=self.scratch, TMP=self.scratch)
         options: Dict[str, object] = {}

@@ -238,6 +238,9 @@ def judge(entry: EntryPoint, devices: List[DeviceAssessment], report: proberepor
         verdict.outcome = UNKNOWN
         return verdict
     verdict.device, verdict.device_name = device.id, device.name
+    if setting.is_half is None and setting.how == UNKNOWN:
+        verdict.outcome = UNKNOWN  # the device is known, the precision is not: never "fine"
+        return verdict
     if setting.is_half:
         verdict.severity = half_severity(device)
         if verdict.severity is not None:

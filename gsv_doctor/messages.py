@@ -57,15 +57,25 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "它读取环境变量 is_half（当前 {env_value}，默认 {env_default}），而不是 config.py。依据：{source}（{reason}）。",
                "启动前设置环境变量 is_half=False，或通过 webui.py 启动。"),
     },
+    "launch-device-unusable": {
+        "en": ("{entry_point}, as launched, asks for device '{device}', which this torch cannot use",
+               "Its command line names this device; moving the models there fails as soon as it starts.",
+               "Name a device this torch can use on its command line (cpu, or a card that gsv-doctor check "
+               "lists); on the CPU also turn float16 off (api.py: -fp; the tools: --no-half)."),
+        "zh": ("按这条命令启动的 {entry_point} 要使用设备 '{device}'，但当前 torch 无法使用它",
+               "它的命令行指定了这个设备；启动后把模型放到该设备上就会失败。",
+               "在命令行里换成当前 torch 能用的设备（cpu，或 gsv-doctor check 列出的显卡）；"
+               "用 CPU 时同时关闭 float16（api.py：-fp；工具脚本：--no-half）。"),
+    },
     "api-flags-half-on-cpu": {
         "en": ("api.py, as launched, runs float16 on the CPU ({outcome})",
-               "Its command line sends it to {device_flag} while config.py's is_half=True still applies "
-               "(-d/--device changes the device, not the precision). {cpu_consequence}",
-               "Add -fp (full precision) to the api.py command line."),
+               "Its command line runs it on {device_flag} in float16: api.py keeps config.py's is_half unless "
+               "-fp or -hp is given, and -d/--device changes the device, not the precision. {cpu_consequence}",
+               "Add -fp (full precision) to the api.py command line, and drop -hp."),
         "zh": ("按这条命令启动的 api.py 会在 CPU 上使用 float16（{outcome}）",
-               "命令行把它放到 {device_flag} 上，而 config.py 的 is_half=True 仍然有效"
-               "（-d/--device 只改设备，不改精度）。{cpu_consequence}",
-               "在 api.py 的命令行里加上 -fp（全精度）。"),
+               "按它的命令行，它在 {device_flag} 上使用 float16：除非给了 -fp 或 -hp，api.py 沿用 config.py 的 "
+               "is_half；-d/--device 只改设备，不改精度。{cpu_consequence}",
+               "在 api.py 的命令行里加上 -fp（全精度），并去掉 -hp。"),
     },
     "api-flags-half-on-broken-gpu": {
         "en": ("api.py, as launched, runs float16 on {device_name} (NaN / silent audio)",
@@ -93,13 +103,35 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "这个工具自己决定设备和精度，不读 config.py。依据：{source}（{reason}）。",
                "在它的命令行里关闭 float16（开关：{switch}）。"),
     },
+    "tool-lines-half-on-cpu": {
+        "en": ("{entry_point}, as launched, runs float16 on the CPU ({outcome})",
+               "This tool sets is_half itself, in its own lines, and has no switch to turn it off. {cpu_consequence}",
+               "In {entry_point}, line {line}: set is_half = False; or start it with gsv-doctor run, whose "
+               "hook computes float16 in float32 on the CPU."),
+        "zh": ("按这条命令启动的 {entry_point} 会在 CPU 上使用 float16（{outcome}）",
+               "这个工具在自己的代码里设置 is_half，命令行无法关闭。{cpu_consequence}",
+               "在 {entry_point} 第 {line} 行设置 is_half = False；或用 gsv-doctor run 启动它，"
+               "钩子会在 CPU 上用 float32 计算 float16。"),
+    },
+    "tool-lines-half-on-broken-gpu": {
+        "en": ("{entry_point}, as launched, runs float16 on {device_name} (NaN / silent audio)",
+               "This tool sets is_half itself, in its own lines, and has no switch to turn it off. "
+               "Found by {source}: {reason}.",
+               "In {entry_point}, line {line}: set is_half = False."),
+        "zh": ("按这条命令启动的 {entry_point} 会在 {device_name} 上使用 float16（NaN / 无声音频）",
+               "这个工具在自己的代码里设置 is_half，命令行无法关闭。依据：{source}（{reason}）。",
+               "在 {entry_point} 第 {line} 行设置 is_half = False。"),
+    },
     "tool-defaults-half": {
         "en": ("Export / stream tools started by hand default to float16, which does not work well here: {tools}",
                "They decide device and precision themselves, not from config.py; webui.py does not start them.",
-               "Start them with their switch that turns float16 off (--no-half), or with gsv-doctor run."),
+               "Turn float16 off when you start them: with their switch for it (such as --no-half) where they "
+               "have one, else by setting is_half = False in their own lines. On the CPU, gsv-doctor run also "
+               "works: its hook computes float16 in float32."),
         "zh": ("手动启动的导出 / 流式工具默认使用 float16，在本机效果不好：{tools}",
                "它们自己决定设备和精度，不读 config.py；webui.py 不会启动它们。",
-               "启动时加上关闭 float16 的开关（--no-half），或用 gsv-doctor run 启动。"),
+               "启动时关闭 float16：有开关的加上开关（例如 --no-half），没有开关的在脚本自己的代码里设置 "
+               "is_half = False。在 CPU 上也可以用 gsv-doctor run 启动：钩子会用 float32 计算 float16。"),
     },
     "tts-infer-half-on-cpu": {
         "en": ("tts_infer.yaml section '{section}' asks for float16 on the CPU ({outcome})",

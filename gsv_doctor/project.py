@@ -143,10 +143,15 @@ def names(entries: List[EntryPoint]) -> List[str]:
 
 
 def launched_script(command: Sequence[str], root: Path, known: Sequence[str] = ()) -> Optional[Tuple[str, List[str]]]:
-    """(script, its arguments) a command line starts: the first argument ending in .py, as a path
+    """(script, its arguments) a command line starts: the first argument ending in .py (or the file
+    of the module after -m, when the project has it), as a path
     relative to the project root when it names a file there (or one of `known`), else its file
     name; None when no argument is a .py file. Families use it for their `launched`."""
     for index, arg in enumerate(command):
+        if arg == "-m" and index + 1 < len(command):  # python -m GPT_SoVITS.tool: the module's file
+            module = command[index + 1].replace(".", "/") + ".py"
+            found = launched_script([module] + list(command[index + 2:]), root, known)
+            return found if found and (Path(module).is_file() or (Path(root) / module).is_file()) else None
         if not arg.endswith(".py"):
             continue
         for candidate in (Path(arg), Path(root) / arg):

@@ -161,3 +161,12 @@ def test_a_killed_child_leaves_no_temporary_folder(tmp_path):
     assert not os.path.exists(child.scratch)
     plain = children.Child([sys.executable, "-c", "import tempfile; print(tempfile.gettempdir())"])
     assert plain.scratch is None and plain.wait(timeout=30).stdout.decode().strip() == tempfile.gettempdir()
+
+
+def test_no_room_for_a_scratch_folder_still_runs_the_child(monkeypatch):
+    # A full disk (or no writable temp folder) must not turn the probe into a gsv-doctor bug.
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(tempfile, "mkdtemp", full)
+    child = children.Child([sys.executable, "-c", "print('ran')"], scratch=True)
+    assert child.scratch is None and child.wait(timeout=30).stdout.decode().strip() == "ran"

@@ -248,6 +248,16 @@ def test_run_judges_api_from_its_command_line(setup):
     assert gsv_run(project, env, sys.executable, api, "-d", "cpu").returncode == 0  # the hook covers it
 
 
+def test_run_refuses_a_launch_line_naming_a_device_this_torch_cannot_use(setup):
+    project, env = setup  # a torch without CUDA
+    (project / "api.py").write_text("import sys\nprint('api started', sys.argv[1:])\n")
+    refused = gsv_run(project, env, sys.executable, str(project / "api.py"), "-d", "cuda", "-fp")
+    assert refused.returncode == 1 and "[launch-device-unusable]" in refused.stderr
+    assert "api started" not in refused.stdout
+    done = gsv_run(project, env, sys.executable, str(project / "api.py"), "-d", "cpu", "-fp")
+    assert done.returncode == 0 and "api started" in done.stdout, done.stderr
+
+
 def test_run_judges_a_tool_from_its_own_switch(setup):
     project, env = setup
     tool = project / "GPT_SoVITS" / "stream_tool.py"

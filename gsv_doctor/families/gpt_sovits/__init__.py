@@ -11,7 +11,7 @@ from gsv_doctor.project import EntryPoint, launched_script
 NAME = "gpt-sovits"
 # Its findings that the hook resolves (float16 on the CPU computed in float32): `run` starts these.
 HOOK_COVERS = ("config-half-on-cpu", "entry-point-half-on-cpu", "tts-infer-half-on-cpu", "api-flags-half-on-cpu",
-               "tool-half-on-cpu")
+               "tool-half-on-cpu", "tool-lines-half-on-cpu")
 TITLE = "GPT-SoVITS"
 _CHILD = Path(__file__).with_name("child.py")
 

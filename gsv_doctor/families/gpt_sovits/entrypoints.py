@@ -19,7 +19,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from gsv_doctor.families.gpt_sovits import configpy, scripts
 from gsv_doctor.families.gpt_sovits.facts import (
-    API, API_V2, INFERENCE_UI, TTS_INFER, UVR5, WEBUI, ProjectFacts, own_lines)
+    API, API_V2, INFERENCE_UI, TTS_INFER, UVR5, WEBUI, ProjectFacts, own_lines, read_tree, syntax_error)
 from gsv_doctor.diagnose import no_cuda_error
 from gsv_doctor.probereport import ProbeReport
 from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting, Source, file_source
@@ -120,12 +120,12 @@ def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Op
             return Setting(_device_text(got.get("device")), _truthy(got.get("is_half")), source, EXECUTED)
     cuda = _cuda(report)
     environ = {} if value is None else {"is_half": value}
-    try:
-        tree = ast.parse(Path(facts.root, path).read_bytes())
-    except SyntaxError as error:  # Python refuses the file: the script dies before anything
-        return Setting(None, None, source, STATIC, error=f"SyntaxError: {error.msg}",
-                       where=f"{Path(path).name}:{error.lineno}")
-    except (OSError, ValueError):
+    tree = read_tree(Path(facts.root, path))
+    if tree is None:
+        error = syntax_error(Path(facts.root, path))
+        if error is not None:  # Python refuses the file: the script dies before anything
+            return Setting(None, None, source, STATIC, error=f"SyntaxError: {error.msg}",
+                           where=f"{Path(path).name}:{error.lineno}")
         return Setting(None, None, source, UNKNOWN)
     if value is not None and value.strip() not in ("True", "False", "0", "1"):
         name = value.strip() or "''"
@@ -239,9 +239,8 @@ def tool_setting(facts: ProjectFacts, read: scripts.ScriptRead, result: Optional
             if got.get("error"):
                 return Setting(None, None, source, EXECUTED, error=got["error"], where=got.get("where"))
             return Setting(_device_text(got.get("device")), _truthy(got.get("is_half")), source, EXECUTED)
-        try:
-            tree = ast.parse(Path(facts.root, read.path).read_bytes())
-        except (OSError, SyntaxError, ValueError):
+        tree = read_tree(Path(facts.root, read.path))
+        if tree is None:
             return Setting(None, None, source, UNKNOWN)
         got = configpy.run_statements(own_lines(tree), _cuda(report), {}, ("is_half", "device"))
         half = got.get("is_half")
@@ -255,7 +254,7 @@ def tool_setting(facts: ProjectFacts, read: scripts.ScriptRead, result: Optional
             default = []
         device = _device_text(configpy.run_statements(default, _cuda(report), {}, ("device",)).get("device"))
     return Setting(device, is_half, Source("tool-defaults", {"switch": read.half_switch}),
-                   STATIC if device is not None else UNKNOWN)
+                   STATIC if device is not None and is_half is not None else UNKNOWN)
 
 
 def tool_flags(read: scripts.ScriptRead, args: List[str], current: Optional[Setting]) -> Optional[Setting]:
@@ -264,7 +263,8 @@ def tool_flags(read: scripts.ScriptRead, args: List[str], current: Optional[Sett
         return None
     is_half, device = scripts.command_line(read, args)
     device = device or current.device
-    return Setting(device, is_half, Source("tool-command-line"), STATIC if device is not None else UNKNOWN)
+    return Setting(device, is_half, Source("tool-command-line"),
+                   STATIC if device is not None and is_half is not None else UNKNOWN)
 
 
 def api_flags(args: List[str], config: Optional[Setting]) -> Optional[Setting]:

@@ -88,8 +88,10 @@ def own_lines(tree: ast.Module) -> List[ast.stmt]:
     first branch of a module-level `if` doing the work (the same selection the child runs)."""
     picked: List[ast.stmt] = []
     for node in tree.body:
+        if not isinstance(node, (ast.Assign, ast.If)):
+            continue
         names = _stored(node)
-        if isinstance(node, (ast.Assign, ast.If)) and names and names <= {"is_half", "device"}:
+        if names and names <= {"is_half", "device"}:
             picked.append(node)
         elif isinstance(node, ast.If):
             picked.extend(sub for sub in node.body if isinstance(sub, (ast.Assign, ast.If))
@@ -97,16 +99,27 @@ def own_lines(tree: ast.Module) -> List[ast.stmt]:
     return picked
 
 
-def _read_tree(path: Path) -> Optional[ast.Module]:
+_TREES: Dict[tuple, ast.Module] = {}
+
+
+def read_tree(path: Path) -> Optional[ast.Module]:
+    """The script's syntax tree, parsed once per version of the file (a start script's preflight
+    reads the same large UI files several times). Callers must not change it."""
     try:
-        return ast.parse(path.read_bytes(), filename=str(path))
+        stat = Path(path).stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in _TREES:
+            if len(_TREES) > 64:
+                _TREES.clear()
+            _TREES[key] = ast.parse(Path(path).read_bytes(), filename=str(path))
+        return _TREES[key]
     except (OSError, SyntaxError, ValueError):
         return None
 
 
 def _imported_ui(root: Path, importer: str) -> str:
     """The inference UI a script imports (inference_webui.py; inference_webui_old.py in some 2024 versions)."""
-    tree = _read_tree(root / importer)
+    tree = read_tree(root / importer)
     for node in (tree.body if tree else []):
         module = node.module if isinstance(node, ast.ImportFrom) else None
         name = (module or "").split(".")[-1]
@@ -123,16 +136,21 @@ def _prepare_scripts(root: Path) -> List[str]:
     return [f"{PREPARE_DIR}/{name}" for name in names]
 
 
+def syntax_error(path: Path) -> Optional[SyntaxError]:
+    """Why Python refuses the file, or None (it parses, or cannot be read)."""
+    try:
+        ast.parse(Path(path).read_bytes(), filename=str(path))
+    except SyntaxError as error:
+        return error
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def _env_read(root: Path, relative: str) -> Optional[EntryPointRead]:
-    tree = _read_tree(root / relative)
-    if tree is None:
-        try:
-            compile((root / relative).read_bytes(), relative, "exec", dont_inherit=True)
-        except SyntaxError:  # listed all the same: it cannot start (entrypoints says why)
-            return EntryPointRead(relative, None, False)
-        except (OSError, ValueError):
-            pass
-        return None
+    tree = read_tree(root / relative)
+    if tree is None:  # a file Python refuses is listed all the same: it cannot start (entrypoints says why)
+        return EntryPointRead(relative, None, False) if syntax_error(root / relative) is not None else None
     lines = own_lines(tree)
     for node in lines:
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "is_half" for t in node.targets):
@@ -193,7 +211,7 @@ def _imports_config(root: Path, relative: str) -> bool:
 def _webui_env(root: Path) -> Dict[str, str]:
     """`os.environ["language"] = ...` lines of webui.py above its first import of config.py:
     config.py, imported by webui.py, sees them set."""
-    tree = _read_tree(root / WEBUI)
+    tree = read_tree(root / WEBUI)
     found: Dict[str, str] = {}
     for node in (tree.body if tree else []):
         if isinstance(node, (ast.Import, ast.ImportFrom)) and any(

@@ -3,7 +3,7 @@ project's files took (never copies of them)."""
 import pytest
 
 import probe_fixtures as scenarios
-from gsv_doctor import gpus, preflight, project
+from gsv_doctor import gpus, messages, preflight, project
 from gsv_doctor import diagnose as diagnose_module
 from gsv_doctor.diagnose import DEVICE, HALF_CPU, NAN, OK, START
 from gsv_doctor.families.gpt_sovits import configpy, entrypoints, facts as gsv_facts
@@ -242,6 +242,31 @@ def test_a_variable_read_in_a_keyword_argument_counts_too(tmp_path):
     config = 'import os\ni18n = dict(language=os.environ["language"])\nis_half = False\ninfer_device = "cpu"\n'
     webui = verdicts(diagnose(scenarios.cpu_only_new(), gsv(tmp_path, config=config), None, {}))[("api.py", None)]
     assert (webui.outcome, webui.error_text) == (START, "KeyError: 'language'")
+
+
+@pytest.mark.parametrize("scenario, args", [
+    (scenarios.cpu_only_new, ["-d", "cuda", "-fp"]),  # a CUDA device on a torch without CUDA
+    (scenarios.rtx3090, ["-d", "cuda:1"]),  # a second card on a one-card machine
+])
+def test_api_launched_on_a_device_this_torch_cannot_use_is_an_error(tmp_path, scenario, args):
+    project_ = gsv(tmp_path, config='is_half = False\ninfer_device = "cpu"\n')
+    assert not [f for f in diagnose(scenario(), project_, None, {}).findings if f.severity is Severity.ERROR]
+    result = diagnose(scenario(), project_, None, {}, launch=("api.py", args))
+    verdict = verdicts(result)[("api.py", None)]
+    assert verdict.outcome == DEVICE
+    errors = [f for f in result.findings if f.severity is Severity.ERROR and preflight.affects(f, "api.py")]
+    assert [f.id for f in errors] == ["launch-device-unusable"]
+    assert errors[0].params["device"] == args[1] and errors[0].error_text == verdict.error_text
+
+
+def test_api_half_on_the_cpu_from_its_own_hp_flag_is_not_blamed_on_config(tmp_path):
+    project_ = gsv(tmp_path, config='is_half = False\ninfer_device = "cpu"\n')
+    result = diagnose(scenarios.cpu_only_torch201(), project_, None, {}, launch=("api.py", ["-hp"]))
+    [finding] = [f for f in result.findings if f.id == "api-flags-half-on-cpu"]
+    for lang in ("en", "zh"):
+        words = messages.finding_texts(finding.id, finding.params, lang)
+        assert "is_half=True" not in words["why"]  # config.py says False here: -hp asked for float16
+        assert "-hp" in words["manual"] and "-fp" in words["manual"]
 
 
 @pytest.mark.parametrize("text", ["", "- a\n- b\n", "custom:\n  version: v2\n"])
