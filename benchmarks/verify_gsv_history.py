@@ -427,13 +427,16 @@ def _truth(root, value, cache):
     children = {}
     if exported is not None and os.path.isfile(os.path.join(root, "webui.py")):
         os.environ["is_half"] = exported  # webui.py starts its children with str(config.is_half)
+        saved = {key: os.environ.get(key) for key in webui_env}
+        os.environ.update(webui_env)  # and with what it set in its own environment before importing config.py
         for script in SCRIPTS + tuple(_prepare_scripts(root)):
             if script not in IMPORTERS and os.path.isfile(os.path.join(root, script)):
-                children[script] = _cached(cache, root, script, exported, _truth_script, root, script, False)
-        if value is None:
-            os.environ.pop("is_half", None)
-        else:
-            os.environ["is_half"] = value
+                children[script] = _cached(cache, root, script, [exported, webui_env], _truth_script, root, script, False)
+        for key, old in list(saved.items()) + [("is_half", value)]:
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
     result["children"] = children
     result["exported"] = exported
     return result

@@ -162,16 +162,21 @@ def _stored(node):
     return names
 
 
+def _mentions(node, names):
+    return any(isinstance(sub, ast.Name) and sub.id in names for sub in ast.walk(node))
+
+
 def _own_lines(tree):
     """The module-level statements that set is_half or device from the environment / torch, and
-    those of the first branch of a module-level `if` that does the work (the dataset scripts pick
-    their device inside it: webui.py starts them on fresh data, so that branch runs)."""
+    those of the first branch of a module-level `if` that does the work, its test about the data
+    (the dataset scripts pick their device inside it: webui.py starts them on fresh data, so that
+    branch runs); not an `if` on torch or is_half (a CUDA test, a float16 retry)."""
     picked = []
     for node in tree.body:
         names = _stored(node)
         if isinstance(node, (ast.Assign, ast.If)) and names and names <= {"is_half", "device"}:
             picked.append(node)
-        elif isinstance(node, ast.If):
+        elif isinstance(node, ast.If) and not _mentions(node.test, ("torch", "is_half", "device")):
             picked.extend(sub for sub in node.body if isinstance(sub, (ast.Assign, ast.If))
                           and _stored(sub) and _stored(sub) <= {"is_half", "device"})
     return picked

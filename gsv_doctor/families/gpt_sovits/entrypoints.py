@@ -216,8 +216,9 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
             continue
         if read.from_config and api_config is not None:
             setting = _half_from_config(setting, api_config)
-        if config is not None and config.error and read.path in facts.imports_config:
-            setting = Setting(None, None, CONFIG, config.how, error=config.error, where=config.where)
+        if api_config is not None and api_config.error and read.path in facts.imports_config:
+            # started directly, it imports config.py without the variables webui.py sets first
+            setting = Setting(None, None, CONFIG, api_config.how, error=api_config.error, where=api_config.where)
         entries.append(EntryPoint(read.path, setting))
         for importer, imported in facts.importers.items():
             if imported == read.path and importer in present:

@@ -83,9 +83,14 @@ def _stored(node: ast.AST) -> set:
     return {sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)}
 
 
+def _mentions(node: ast.AST, names) -> bool:
+    return any(isinstance(sub, ast.Name) and sub.id in names for sub in ast.walk(node))
+
+
 def own_lines(tree: ast.Module) -> List[ast.stmt]:
     """A script's module-level statements that set only is_half and/or device, and those of the
-    first branch of a module-level `if` doing the work (the same selection the child runs)."""
+    first branch of a module-level `if` doing the work, whose test is about the data, not torch
+    or float16 (the same selection the child runs)."""
     picked: List[ast.stmt] = []
     for node in tree.body:
         if not isinstance(node, (ast.Assign, ast.If)):
@@ -93,7 +98,7 @@ def own_lines(tree: ast.Module) -> List[ast.stmt]:
         names = _stored(node)
         if names and names <= {"is_half", "device"}:
             picked.append(node)
-        elif isinstance(node, ast.If):
+        elif isinstance(node, ast.If) and not _mentions(node.test, ("torch", "is_half", "device")):
             picked.extend(sub for sub in node.body if isinstance(sub, (ast.Assign, ast.If))
                           and _stored(sub) and _stored(sub) <= {"is_half", "device"})
     return picked

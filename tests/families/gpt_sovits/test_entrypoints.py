@@ -394,3 +394,30 @@ def test_a_ui_python_refuses_cannot_start(tmp_path):
     for key in (("GPT_SoVITS/inference_webui.py", None), ("GPT_SoVITS/inference_webui.py", "webui.py")):
         assert (found[key].outcome, found[key].where) == (START, "inference_webui.py:10")
         assert found[key].error_text.startswith("SyntaxError")
+
+
+def test_a_ui_started_directly_imports_config_without_webuis_variables(tmp_path):
+    # The June 2025 shape: config.py reads a variable webui.py sets before importing it; the UI
+    # imports config.py too, so started directly it dies, started by webui.py (variable inherited) not.
+    config = 'import os\nlanguage = os.environ["language"]\nis_half = False\ninfer_device = "cpu"\n'
+    opened = gsv(tmp_path, config=config, ui="from config import name_of_weights\n" + UI_LINES)
+    (tmp_path / "gsv" / "webui.py").write_text('import os\nos.environ["language"] = "Auto"\nimport config\n')
+    found = verdicts(diagnose(scenarios.cpu_only_new(), project.open_project(tmp_path / "gsv", {}), None, {}))
+    direct = found[("GPT_SoVITS/inference_webui.py", None)]
+    assert (direct.outcome, direct.error_text) == (START, "KeyError: 'language'")
+    assert found[("GPT_SoVITS/inference_webui.py", "webui.py")].outcome == OK
+    assert found[("webui.py", None)].outcome == OK
+
+
+def test_a_float16_retry_block_does_not_turn_half_off_for_the_start(tmp_path):
+    # The early dataset-script shape: after the work, a retry in float32 when float16 gave NaN.
+    script = DATASET_SCRIPT + 'failed = []\nif len(failed) > 0 and is_half == True:\n    is_half = False\n    model = 1\n'
+    script = script.replace(' and torch.cuda.is_available()', '')
+    config = 'is_half = True\ninfer_device = "cpu"\n'
+    gsv(tmp_path, config=config)
+    folder = tmp_path / "gsv" / "GPT_SoVITS" / "prepare_datasets"
+    folder.mkdir()
+    (folder / "2-get-units.py").write_text(script)
+    found = verdicts(diagnose(scenarios.cpu_only_new(), project.open_project(tmp_path / "gsv", {}), None, {}))
+    child = found[("GPT_SoVITS/prepare_datasets/2-get-units.py", "webui.py")]
+    assert (child.device, child.is_half) == ("cpu", True)
