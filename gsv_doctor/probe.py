@@ -115,30 +115,32 @@ def _check_op(torch, name, make_inputs, run, device, dtype_name, seed):
 
 # The speed figure predicts HuBERT-base (the model GPT-SoVITS runs first, on the CPU too) on
 # 1 s of 16 kHz audio, in each dtype. Two pieces take most of its time in every dtype; each runs
-# here at the model's own widths on fewer frames, and its weight (model frames / piece frames)
-# scales its time back to the model's part:
+# here at the model's own input width on fewer frames, and its weight scales its time back to
+# the model's part:
 # - feature convs 2-7 (512->512, k3/k2, s2, GELU): 2996 k3 frames + 148 k2 frames (as 99 k3
-#   frames), 1599 in the largest call;
-# - the encoder's feed-forward (768->3072, GELU, 3072->768) at 49 frames, 12 layers; the
+#   frames). The piece makes 128 of the 512 output channels (a channel costs what it costs in
+#   the model, in every dtype: benchmarks/probe_calibration.py), so its weight is 4 x frames;
+# - the encoder's feed-forward (768->3072, GELU, 3072->768) at up to 49 frames, 12 layers; the
 #   attention's four 768->768 linears are half as much work again, hence 1.5 x 12 x 49 frames.
 # Left out: the first feature conv (1 input channel), the positional conv, attention products,
-# norms: 11% of the model's float32 time and 13% of its float16 time here, which lowers the
-# float16 ratio by about 2% (benchmarks/probe_calibration.py measures the model's parts).
+# norms: 10-15% of the model's time in every dtype; the float16 ratio moves by a few percent.
 # A small call costs more per frame than a big one (fixed costs; a linear packs its weights per
 # call; caches), and how much depends on the dtype and the CPU: float32 needs a few hundred conv
 # frames and the model's own 49 linear frames to reach the model's cost per frame, while a
-# float16 fallback kernel, 4 to 30 times slower, is close to it at a dozen. So every dtype grows
-# each piece from its start (up to GROWTH-fold, never past the model's own call) as long as the
-# next call is predicted to take at most MAX_CALL_S: fast kernels get the model's sizes, slow
+# float16 fallback kernel, 4 to 30 times slower, is close to it at a few dozen. So every dtype
+# grows each piece from its start (up to GROWTH-fold, never past the model's own call, and
+# convs not past 512 frames, where float32's cost per frame has settled) as long as the next
+# call is predicted to take at most MAX_CALL_S (MAX_REFERENCE_CALL_S for float32: every ratio
+# divides by its time, so it gets the bigger calls): fast kernels get the model's sizes, slow
 # ones stay small and cheap to time.
 WORKLOAD_PIECES = (
-    # name, model frames, start frames, frames of the model's largest call
-    ("feature_convs", 2996 + 148 * 2 // 3, 32, 512),
+    # name, model frames (x 4 for a quarter of the conv's channels), start frames, largest frames
+    ("feature_convs", 4 * (2996 + 148 * 2 // 3), 48, 512),
     ("feed_forward", 12 * 49 * 3 // 2, 8, 49),
 )
 GROWTH = 16
 MAX_CALL_S = 0.03
-MAX_REFERENCE_CALL_S = 0.06  # float32's: every ratio divides by its time
+MAX_REFERENCE_CALL_S = 0.06
 MIN_ROUNDS = 3
 MAX_ROUNDS = 9
 STEADY_SPREAD = 1.1  # after MIN_ROUNDS, stop early once the rounds agree this well
@@ -152,7 +154,7 @@ def _workload(torch):
     F = torch.nn.functional
     randn = _inputs(torch, 7)
     width, hidden = 512, 768
-    conv_w = randn(width, width, 3) * 0.03
+    conv_w = randn(width // 4, width, 3) * 0.03  # 128 of the 512 output channels
     up_w, up_b = randn(4 * hidden, hidden) * 0.03, randn(4 * hidden)
     down_w, down_b = randn(hidden, 4 * hidden) * 0.03, randn(hidden)
 
@@ -456,14 +458,21 @@ def run_probe(devices=None):
             found.append({"id": "mps", "kind": "mps", "name": "Apple MPS", "capability": None, "total_memory_gb": None})
 
     catalog = _op_catalog(torch)
-    for device in found:
-        if devices is not None and device["id"] not in devices:
-            continue
-        try:
-            device.update(_probe_device(torch, device["id"], catalog))
-        except Exception as exc:  # e.g. the device dies mid-probe: say so, keep the rest
-            device["error"] = "%s: %s" % (type(exc).__name__, exc)
-        report["devices"].append(device)
+    threads = torch.get_num_threads()
+    # One thread for the small ops too: a second thread, started for them and spinning after
+    # each, cost more CPU time than the ops themselves (0.2-0.5 s against 0.02 s).
+    torch.set_num_threads(1)
+    try:
+        for device in found:
+            if devices is not None and device["id"] not in devices:
+                continue
+            try:
+                device.update(_probe_device(torch, device["id"], catalog))
+            except Exception as exc:  # e.g. the device dies mid-probe: say so, keep the rest
+                device["error"] = "%s: %s" % (type(exc).__name__, exc)
+            report["devices"].append(device)
+    finally:
+        torch.set_num_threads(threads)
     report["elapsed_s"] = round(time.perf_counter() - started, 3)
     return report
 
