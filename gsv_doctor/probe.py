@@ -143,8 +143,8 @@ MAX_CALL_S = 0.03
 MAX_REFERENCE_CALL_S = 0.06
 MIN_ROUNDS = 3
 MAX_ROUNDS = 9
-STEADY_SPREAD = 1.1  # after MIN_ROUNDS, stop early once the rounds agree this well
-TIMING_BUDGET_S = 0.5  # wall seconds per device, sizing included; MIN_ROUNDS always run
+STEADY_SPREAD = 1.15  # after MIN_ROUNDS, stop early once the rounds agree this well
+TIMING_BUDGET_S = 0.3  # wall seconds per device, sizing included; MIN_ROUNDS always run
 UNCERTAIN_SPREAD = 1.5  # rounds' ratios further apart than this (upper / lower quartile): uncertain
 FINE_TICK_S = 1e-4  # a CPU-time clock that moves in bigger steps (Windows: 15.6 ms) is not used
 
