@@ -12,7 +12,7 @@ set is read from that cached scan after each run).
 
 Goal: every ratio within a factor of 1.5 of the direct median; op set and is_half identical.
 
-    python benchmarks/probe_stability.py [--runs N] [--rounds R] [--no-load]
+    python benchmarks/probe_stability.py [--runs N] [--rounds R] [--burners B | --no-load]
 """
 from __future__ import annotations
 
@@ -99,10 +99,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of each direct measurement (one before, one after the runs)")
     parser.add_argument("--no-load", action="store_true", help="no second process keeping the cores busy")
+    parser.add_argument("--burners", type=int, default=os.cpu_count() or 2, help="busy processes (default: one per core)")
     options = parser.parse_args()
     stop = multiprocessing.Event()
     burners = [] if options.no_load else [multiprocessing.Process(target=burn, args=(stop,), daemon=True)
-                                          for _ in range(os.cpu_count() or 2)]
+                                          for _ in range(options.burners)]
     for process in burners:
         process.start()
     loads = [os.getloadavg()[0]]
