@@ -269,8 +269,11 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="half-kernel-other",
-        keys=("not implemented for '",),
-        pattern=r"\"(?P<kernel>[\w:.]+)\" not implemented for '(?P<dtype_name>Half|BFloat16|ComplexHalf)'",
+        keys=("not implemented for",),
+        # quoted as torch prints it, or retyped without the quotes
+        # (the look-behind starts each try at the start of a name: a long run of letters costs one pass)
+        pattern=r"(?<![\w:.])(?P<kernel>[\w:.]+)\"? not implemented for \W{0,2}(?P<dtype_name>Half|BFloat16|ComplexHalf)\b",
+        flags=re.IGNORECASE,
         meaning={
             "en": "The kernel {kernel} has no {dtype_name} version in your torch build on the device it ran on"
                   " (usually the CPU), so a model in half precision cannot run there.",
@@ -436,8 +439,11 @@ ENTRIES: List[Entry] = [
         id="cuda-no-kernel-image",
         kind="build",
         generic=True,  # after the onnxruntime entry, which takes the lines onnxruntime raised
-        keys=("no kernel image is available",),
-        pattern=r"no kernel image is available for execution on the device",
+        # torch's message, and the other ways a build says it has no code for the card's architecture
+        keys=("no kernel image is available", "but was built for sm", "invalid device function"),
+        pattern=r"no kernel image is available for execution on the device"
+                r"|is for sm_?\d+\w*,? ?but (?:was )?built for sm_?\d+|CUDA error: invalid device function",
+        flags=re.IGNORECASE,
         meaning={
             "en": "The installed torch was built without code for your graphics card (too new, like an RTX 50xx"
                   " on an older CUDA build, or too old), so nothing can run on it.",
@@ -490,8 +496,14 @@ ENTRIES: List[Entry] = [
         id="cuda-out-of-memory",
         kind="oom",
         # torch's message (any case), its exception name, and how Chinese posts say it in words
-        keys=("out of memory", "OUT OF MEMORY", "显存"),
-        pattern=r"(?:CUDA out of memory|OutOfMemoryError|爆显存|显存不足|显存不够|显存[^\n]{0,12}?爆)\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
+        keys=("out of memory", "OUT OF MEMORY", "显存", "OOM", "CUBLAS_STATUS_ALLOC_FAILED", "cudaErrorMemoryAllocation",
+              "Failed to allocate memory"),
+        # every wording of a GPU out of memory: torch on CUDA, ROCm (HIP) and Apple (MPS), cuBLAS, the CUDA runtime,
+        # onnxruntime's arena, and the abbreviation and words people use
+        pattern=r"(?:CUDA out of memory|CUDA error: out of memory|HIP out of memory|MPS backend out of memory"
+                r"|CUBLAS_STATUS_ALLOC_FAILED|cudaErrorMemoryAllocation|Failed to allocate memory for requested buffer"
+                r"|OutOfMemoryError|(?-i:(?<![A-Za-z])OOM(?![A-Za-z]))|爆显存|显存不足|显存不够|显存溢出"
+                r"|显存[^\n]{0,12}?爆)\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
                 r"|total capacity of (?P<total2>[\d.]+) GiB))?",
         meaning={
             "en": "The graphics card{card_text} ran out of memory{job_text}.",
@@ -605,8 +617,9 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="nan-audio",
-        keys=("invalid value encountered in cast",),
-        pattern=r"RuntimeWarning: invalid value encountered in cast",
+        # numpy casting NaN samples to int16, or an audio library refusing NaN samples
+        keys=("invalid value encountered in cast", "is not finite everywhere"),
+        pattern=r"RuntimeWarning: invalid value encountered in cast|Audio buffer is not finite everywhere",
         meaning={
             "en": "The audio was NaN when it was converted to 16-bit samples, so the wav is silent: float16 on a"
                   " card that gives NaN in half precision.",
@@ -712,9 +725,12 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cudnn-failure",
         kind="cudnn",
-        keys=("CUDNN_STATUS_", "RMVPE"),  # each key is one pass over a big log: few and distinct
-        # the status names; or, in words, the RMVPE pitch extractor failing with cuDNN
+        keys=("CUDNN_STATUS_", "RMVPE", "cuDNN algorithm", "CUDNN error executing", "unable to find an engine"),
+        # the status names; cuDNN finding no algorithm (torch, or onnxruntime's own cuDNN calls); or, in words,
+        # the RMVPE pitch extractor failing with cuDNN
         pattern=r"(?:cuDNN error|CUDNN error|CUDNN failure)[^\n]*?(?P<status>CUDNN_STATUS_[A-Z_]+)"
+                r"|(?P<status3>Unable to find a valid cuDNN algorithm|CUDNN error executing cudnn\w+"
+                r"|(?:GET|FIND) was unable to find an engine to execute this computation)"
                 r"|RMVPE[^\n]{0,60}?cudnn|cudnn[^\n]{0,60}?RMVPE"
                 r"|(?P<status2>CUDNN_STATUS_(?:NOT_SUPPORTED|EXECUTION_FAILED|INTERNAL_ERROR|MAPPING_ERROR|BAD_PARAM"
                 r"|ALLOC_FAILED|NOT_INITIALIZED|ARCH_MISMATCH))",
@@ -726,16 +742,94 @@ ENTRIES: List[Entry] = [
             "zh": "cuDNN（torch 计算卷积用的 NVIDIA 库）拒绝了这次计算（{status}）：输入太长（例如 RVC 的 RMVPE 音高提取处理"
                   "长音频）、显存不足，或 cuDNN 与 torch 版本不匹配。",
         },
-        settings=("cudnn", "gpu.card"),
+        settings=("cudnn", "gpu.memory"),
         fix_commands=(),
         manual={
             "en": "Turn cuDNN off for that step: {cudnn}; or split the audio into shorter parts. If every run fails,"
-                  " reinstall torch so that it brings its own matching cuDNN.",
-            "zh": "在该步骤关闭 cuDNN：{cudnn}；或把音频切成更短的几段。如果每次都失败，重装 torch，让它带上匹配的 cuDNN。",
+                  " another cuDNN is found before torch's own: on Linux put torch's copy first (`export LD_LIBRARY_PATH="
+                  "<venv>/lib/python3.x/site-packages/nvidia/cudnn/lib:$LD_LIBRARY_PATH`), on Windows take other CUDA /"
+                  " cuDNN folders out of PATH; or reinstall torch so that it brings its own matching cuDNN.",
+            "zh": "在该步骤关闭 cuDNN：{cudnn}；或把音频切成更短的几段。如果每次都失败，说明先找到的是另一份 cuDNN 而不是 torch"
+                  " 自带的：Linux 上把 torch 自带的放在前面（`export LD_LIBRARY_PATH=<venv>/lib/python3.x/site-packages/"
+                  "nvidia/cudnn/lib:$LD_LIBRARY_PATH`），Windows 上把其他 CUDA / cuDNN 文件夹从 PATH 中去掉；或重装 torch，"
+                  "让它带上匹配的 cuDNN。",
         },
         check=CHECK_DTYPE_MIX,
         example="RuntimeError: cuDNN error: CUDNN_STATUS_NOT_SUPPORTED. This error may appear if you passed in a"
                 " non-contiguous input.",
+    ),
+    Entry(
+        id="cuda-cufft-half",
+        keys=("cuFFT doesn't support signals of half", "cuFFT only supports dimensions"),
+        pattern=r"cuFFT doesn't support signals of half type with compute capability less than SM_(?P<need>\d+)"
+                r"(?:, but the device containing input half tensor only has SM_(?P<has>\d+))?"
+                r"|cuFFT only supports dimensions whose sizes are powers of two when computing in half precision",
+        meaning={
+            "en": "cuFFT, the FFT library torch uses on NVIDIA cards, only computes in half precision on cards of capability"
+                  " 5.3 or newer and for power-of-two sizes, so the spectrogram (stft) of a model in float16 fails here."
+                  " In float32 this card and these sizes work.",
+            "zh": "cuFFT（torch 在 NVIDIA 显卡上用的 FFT 库）只在算力 5.3 及以上的显卡、且长度为 2 的幂时支持半精度，"
+                  "所以 float16 模型在这里计算频谱（stft）会失败。用 float32 时这张卡和这些长度都没有问题。",
+        },
+        settings=("config.is_half", "env.is_half", "tts_infer.is_half", "gpu.card"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual=_MANUAL_HALF_OFF,
+        manual_any=_ANY_HALF_OFF,
+        check=CHECK_DTYPE_MIX,
+        example="RuntimeError: cuFFT doesn't support signals of half type with compute capability less than SM_53, but"
+                " the device containing input half tensor only has SM_52",
+    ),
+    Entry(
+        id="cuda-library-failure",
+        kind="build",
+        generic=True,  # after the entries for out of memory (CUBLAS_STATUS_ALLOC_FAILED) and cuDNN
+        keys=("CUBLAS_STATUS_", "CUFFT_", "CUSOLVER_STATUS_"),
+        pattern=r"(?P<status>CUBLAS_STATUS_(?!ALLOC_FAILED)[A-Z_]+|CUFFT_[A-Z_]+|CUSOLVER_STATUS_[A-Z_]+)",
+        meaning={
+            "en": "A CUDA math library inside torch failed ({status}; cuBLAS does the matrix multiplies, cuFFT the"
+                  " spectrograms). Usually the CUDA libraries of this torch build do not fit the card or the driver"
+                  " (RTX 40xx cards fail in cuFFT with CUDA 11.7 builds), the card ran out of memory, or the card does"
+                  " not support a half-precision operation.",
+            "zh": "torch 内部的 CUDA 数学库出错了（{status}；cuBLAS 负责矩阵乘法，cuFFT 负责频谱）。通常是这个 torch 版本的"
+                  " CUDA 库与显卡或驱动不匹配（RTX 40 系在 CUDA 11.7 版本上 cuFFT 会出错）、显存不足，或显卡不支持某个半精度运算。",
+        },
+        settings=("torch.build", "nvidia.driver", "gpu.memory"),
+        fix_commands=(),
+        manual={
+            "en": "Update the NVIDIA driver and install a torch build for a newer CUDA (cu118 or later; RTX 50xx: cu128)"
+                  " into the program's Python. If it only happens with half precision on: {half_off} If it only happens"
+                  " on long inputs, use shorter ones.",
+            "zh": "更新 NVIDIA 驱动，并给程序的 Python 安装更新 CUDA 版本的 torch（cu118 或更新；RTX 50 系用 cu128）。"
+                  "如果只在开启半精度时出现：{half_off}如果只在输入很长时出现，请用更短的输入。",
+        },
+        check=CHECK_DTYPE_MIX,
+        example="RuntimeError: cuFFT error: CUFFT_INTERNAL_ERROR",
+    ),
+    Entry(
+        id="gpu-float64",
+        kind="device",
+        manual_any={
+            "en": "Run that step on the CPU: {to_cpu}; or {update}.",
+            "zh": "让该步骤在 CPU 上运行：{to_cpu}；或{update}。",
+        },
+        keys=("does not support Double (Float64)",),
+        pattern=r"does not support Double \(Float64\) operations",
+        meaning={
+            "en": "This GPU backend (DirectML, which runs AMD and Intel cards on Windows) has no float64; a step that"
+                  " makes float64 data (numpy audio arrays are float64) cannot run on it.",
+            "zh": "这个 GPU 后端（DirectML，Windows 上用它驱动 AMD 和 Intel 显卡）不支持 float64；生成 float64 数据的步骤"
+                  "（numpy 音频数组默认是 float64）无法在上面运行。",
+        },
+        settings=("config.infer_device", "tts_infer.device"),
+        fix_commands=(),
+        manual={
+            "en": "Run that step on the CPU: `infer_device = \"cpu\"` in config.py or `device: cpu` in tts_infer.yaml;"
+                  " or update GPT-SoVITS.",
+            "zh": "让该步骤在 CPU 上运行：在 config.py 中设 `infer_device = \"cpu\"`，或在 tts_infer.yaml 中设"
+                  " `device: cpu`；或更新 GPT-SoVITS。",
+        },
+        check=CHECK_DTYPE_MIX,
+        example="RuntimeError: The GPU device does not support Double (Float64) operations!",
     ),
     Entry(
         id="rocm-hipfft-half",
@@ -777,6 +871,39 @@ ENTRIES: List[Entry] = [
         check=CHECK_DTYPE_MIX,
         example="RuntimeError: Expected all tensors to be on the same device, but found at least two devices,"
                 " mps:0 and cpu!",
+    ),
+    Entry(
+        id="load-device-missing",
+        kind="device",
+        manual_any={
+            "en": "With an NVIDIA card: install the CUDA build of torch into the program's Python. Otherwise load it on"
+                  " the CPU: {to_cpu}; versions that load models with map_location=\"cpu\" do this by themselves:"
+                  " {update}.",
+            "zh": "有 NVIDIA 显卡：给程序的 Python 安装 CUDA 版 torch。否则在 CPU 上加载：{to_cpu}；用"
+                  " map_location=\"cpu\" 加载模型的版本会自动这样做：{update}。",
+        },
+        # torch's two messages for it; a console may wrap the second one over three lines
+        keys=("Attempting to deserialize object on", "know how to restore data"),
+        pattern=r"Attempting to deserialize object on (?:a )?(?P<device>\w+) device but torch\.\w+\.is_available\(\) is False"
+                r"|know how to restore data\s+location of \S+\s+\(tagged\s+with (?P<device2>[\w:]+)\)",
+        lines=3,
+        meaning={
+            "en": "A model file saved on the {device} device is being loaded where torch cannot use {device} (a torch"
+                  " without CUDA, a machine without that GPU), so it cannot be put back where it was saved.",
+            "zh": "一个在 {device} 设备上保存的模型文件，正在一个 torch 用不了 {device} 的地方加载（torch 不带 CUDA，"
+                  "或机器上没有那种显卡），所以无法放回它保存时的设备。",
+        },
+        settings=("torch.build", "config.infer_device", "tts_infer.device"),
+        fix_commands=("gsv-doctor fix --write",),
+        manual={
+            "en": "With an NVIDIA card: install the CUDA build of torch into GPT-SoVITS's Python. Otherwise run on the"
+                  " CPU: `infer_device = \"cpu\"` and `is_half = False` in config.py, `device: cpu` in tts_infer.yaml.",
+            "zh": "有 NVIDIA 显卡：给 GPT-SoVITS 的 Python 安装 CUDA 版 torch。否则改用 CPU：在 config.py 中设"
+                  " `infer_device = \"cpu\"` 和 `is_half = False`，在 tts_infer.yaml 中设 `device: cpu`。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False."
+                " If you are running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu')",
     ),
     Entry(
         id="cuda-card-too-old",
@@ -875,6 +1002,49 @@ SYMPTOMS: Dict[str, Entry] = {
         example="",
     ),
 }
+
+SYMPTOMS["nan"] = Entry(
+    id="symptom-nan",
+    keys=(),
+    pattern=r"(?!)",
+    meaning={
+        "en": "NaN values (a loss of nan, NaN outputs) with half precision on are the sign of float16 overflowing or of a"
+              " card that computes NaN in float16 (GTX 16xx, GTX 10xx, P40 class).",
+        "zh": "开着半精度时出现 NaN（loss 为 nan、输出是 NaN），说明 float16 溢出，或是这张卡在 float16 下会算出 NaN"
+              "（GTX 16 系、GTX 10 系、P40 一类）。",
+    },
+    settings=("config.is_half", "env.is_half", "tts_infer.is_half", "gpu.card"),
+    fix_commands=_FIX_HALF,
+    manual=_MANUAL_HALF_OFF,
+    manual_any=_ANY_HALF_OFF,
+    check=CHECK_HALF_NAN,
+    example="",
+)
+SYMPTOMS["no-gpu"] = Entry(
+    id="symptom-no-gpu",
+    kind="build",
+    keys=(),
+    pattern=r"(?!)",
+    meaning={
+        "en": "The program found no usable NVIDIA GPU through torch and fell back to the CPU (or stopped): the installed"
+              " torch is the CPU-only build, the NVIDIA driver is missing or too old, or this torch does not support the"
+              " card.",
+        "zh": "程序通过 torch 找不到可用的 NVIDIA 显卡，于是改用 CPU（或停止）：安装的 torch 是纯 CPU 版本、NVIDIA 驱动"
+              "缺失或太旧，或这个 torch 不支持这张卡。",
+    },
+    settings=("torch.build", "nvidia.driver", "gpu.card"),
+    fix_commands=(),
+    manual={
+        "en": "In the program's Python run `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`:"
+              " a version ending in +cpu is the CPU-only build: install the CUDA build of torch (pip uninstall torch, then"
+              " the CUDA build from pytorch.org); False with a +cu build: update the NVIDIA driver.",
+        "zh": "在程序的 Python 中运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`："
+              "版本号以 +cpu 结尾的是纯 CPU 版本：安装 CUDA 版 torch（先 pip uninstall torch，再从 pytorch.org 安装 CUDA 版）；"
+              "是 +cu 版本却输出 False：更新 NVIDIA 驱动。",
+    },
+    check=CHECK_CUDA_BUILD,
+    example="",
+)
 
 BY_ID: Dict[str, Entry] = {entry.id: entry for entry in ENTRIES + list(SYMPTOMS.values())}
 

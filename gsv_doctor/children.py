@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import atexit
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import uuid
 from dataclasses import dataclass
@@ -33,6 +35,27 @@ _live: "set[Child]" = set()
 _lock = threading.Lock()
 _previous_handlers: Dict[int, object] = {}
 _subreaper = False
+
+
+def _chunks(stream):
+    """What a pipe gives, as it comes, until it ends or is closed."""
+    while True:
+        try:
+            chunk = stream.read1(_CHUNK) if hasattr(stream, "read1") else stream.read(_CHUNK)
+        except (OSError, ValueError):
+            return
+        if not chunk:
+            return
+        yield chunk
+
+
+def _scratch_folder() -> Optional[str]:
+    """A new folder for a child's temporary files; None when there is no room (a full disk, no
+    writable temp folder): the child then uses the usual one rather than not running."""
+    try:
+        return tempfile.mkdtemp(prefix="gsv-doctor-child-")
+    except OSError:
+        return None
 
 
 @dataclass
@@ -88,6 +111,7 @@ def end_all() -> None:
     """End every child still running (SIGTERM/SIGHUP to gsv-doctor, interpreter exit)."""
     for child in list(_live):
         child.kill()
+        child.remove_scratch()
 
 
 atexit.register(end_all)
@@ -115,7 +139,10 @@ class Child:
 
     def __init__(self, args: Sequence[str], env: Optional[Dict[str, str]] = None, cwd: Optional[str] = None,
                  stdin_data: Optional[bytes] = None, capture: bool = True,
-                 max_stdout: Optional[int] = None, max_stderr: Optional[int] = None, own_signals: bool = True):
+                 max_stdout: Optional[int] = None, max_stderr: Optional[int] = None, own_signals: bool = True,
+                 scratch: bool = False):
+        """`scratch`: the child's temporary files go to a folder of ours (TMPDIR, TEMP, TMP), removed
+        when it ends: a child that is killed cannot clean up after itself."""
         self.token = uuid.uuid4().hex
         self.max_stdout = STDOUT_CAP if max_stdout is None else max_stdout
         self.max_stderr = STDERR_CAP if max_stderr is None else max_stderr
@@ -124,6 +151,9 @@ class Child:
         self._stderr = bytearray()
         child_env = dict(os.environ if env is None else env)
         child_env[MARK] = self.token
+        self.scratch = _scratch_folder() if scratch else None
+        if self.scratch:
+            child_env.update(TMPDIR=self.scratch, TEMP=self.scratch, TMP=self.scratch)
         options: Dict[str, object] = {}
         if os.name == "posix":
             options["start_new_session"] = True
@@ -136,6 +166,7 @@ class Child:
             self.process = subprocess.Popen(list(args), stdin=stdin, stdout=pipe, stderr=pipe, env=child_env,
                                             cwd=cwd, **options)
         except OSError as error:
+            self.remove_scratch()
             raise DoctorError.of("python.cannot-start", program=args[0], error=str(error.strerror or error)) from None
         self.pid = self.process.pid
         _register(self, own_signals)
@@ -163,14 +194,7 @@ class Child:
                 pass
 
     def _read_stdout(self) -> None:
-        stream = self.process.stdout
-        while True:
-            try:
-                chunk = stream.read1(_CHUNK) if hasattr(stream, "read1") else stream.read(_CHUNK)
-            except (OSError, ValueError):
-                return
-            if not chunk:
-                return
+        for chunk in _chunks(self.process.stdout):
             room = self.max_stdout - len(self._stdout)
             self._stdout += chunk[:max(room, 0)]
             if len(chunk) > room:
@@ -179,14 +203,7 @@ class Child:
                 return
 
     def _read_stderr(self) -> None:
-        stream = self.process.stderr
-        while True:
-            try:
-                chunk = stream.read1(_CHUNK) if hasattr(stream, "read1") else stream.read(_CHUNK)
-            except (OSError, ValueError):
-                return
-            if not chunk:
-                return
+        for chunk in _chunks(self.process.stderr):
             self._stderr += chunk
             if len(self._stderr) > 2 * self.max_stderr:
                 del self._stderr[:-self.max_stderr]
@@ -219,6 +236,10 @@ class Child:
             except (psutil.Error, ChildProcessError):
                 pass
 
+    def remove_scratch(self) -> None:
+        if self.scratch:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
     def wait(self, timeout: Optional[float] = None) -> Done:
         """Wait for the child (at most `timeout` s), then end what it left behind."""
         timed_out = False
@@ -239,6 +260,7 @@ class Child:
             raise
         finally:
             _unregister(self)
+            self.remove_scratch()
         return Done(bytes(self._stdout), bytes(self._stderr[-self.max_stderr:]), self.process.returncode,
                     timed_out, self.cut)
 

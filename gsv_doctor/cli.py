@@ -14,9 +14,94 @@ from gsv_doctor.errors import EXIT_INTERRUPTED, EXIT_USAGE, DoctorError, OutputF
 from gsv_doctor.i18n import LANG_KEY
 
 
+# -- --help in the user's language ------------------------------------------------------------
+# click takes help texts at decoration time; gsv-doctor sets them from the table messages.HELP
+# each time the command line is built, in the language of --lang (read from the arguments
+# before click parses them), else of the locale. Headings and "Usage:" come from the formatter.
+
+HELP_LANG_KEY = "gsv_doctor.help_lang"
+HELP_NAMES = ["-h", "--help"]
+
+
+def help_text(key: str, lang: str, **params: object) -> str:
+    from gsv_doctor import i18n, messages
+
+    return i18n.text(messages.HELP, key, lang, params)
+
+
+def help_key(path: str, option: str) -> str:
+    """The most specific key of messages.HELP for `option` of the command at `path` ("hook
+    install"): "hook install --python", then "hook --python", then "--python"."""
+    from gsv_doctor.messages import HELP
+
+    words = path.split()
+    for length in range(len(words), -1, -1):
+        key = " ".join(words[:length] + [option])
+        if key in HELP:
+            return key
+    return option
+
+
+def _show_help(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
+
+
+class _SaidRange(click.FloatRange):
+    """A range that the option's help text states in words; click's own "[1<=x<=86400.0]" is English."""
+
+    def _describe_range(self) -> str:
+        return ""
+
+
+def localise(command: click.Command, path: str, lang: str) -> None:
+    """The help texts of `command` (at `path`: "check", "hook install") and its subcommands in `lang`."""
+    command.help = help_text(path, lang)
+    command.context_class = DoctorContext
+    if command.add_help_option:  # our own -h/--help, whose text we set (click's is English)
+        command.add_help_option = False
+        command.params.append(click.Option(HELP_NAMES, is_flag=True, is_eager=True, expose_value=False,
+                                           callback=_show_help))
+    for param in command.params:
+        if isinstance(param, click.Option):
+            name = next((o for o in param.opts if o.startswith("--")), param.opts[0])
+            default = param.default if isinstance(param.default, (int, float)) and not param.is_flag else None
+            param.help = help_text(help_key(path, name), lang, default="%g" % default if default is not None else None)
+            param.show_default = False  # the text says the default, in its language
+            if isinstance(param.type, click.FloatRange):
+                param.type = _SaidRange(param.type.min, param.type.max)  # ... and the range
+    for name, sub in getattr(command, "commands", {}).items():
+        localise(sub, f"{path} {name}", lang)
+
+
+class DoctorFormatter(click.HelpFormatter):
+    lang = "en"
+
+    def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+        super().write_usage(prog, args, help_text("usage", self.lang) if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        from gsv_doctor.messages import HELP
+
+        key = "heading " + heading
+        self.write(" " * self.current_indent + (help_text(key, self.lang) if key in HELP else heading + ":") + "\n")
+
+
+class DoctorContext(click.Context):
+    formatter_class = DoctorFormatter
+
+    def make_formatter(self) -> click.HelpFormatter:
+        formatter = super().make_formatter()
+        formatter.lang = self.meta.get(HELP_LANG_KEY) or "en"
+        return formatter
+
+
 class DoctorGroup(click.Group):
     """Loads each command on first use, and runs every command under the one error handler,
     so CliRunner and the console agree."""
+
+    context_class = DoctorContext
 
     def list_commands(self, ctx: click.Context) -> List[str]:
         return list(COMMANDS)
@@ -25,10 +110,16 @@ class DoctorGroup(click.Group):
         if name not in COMMANDS:
             return None
         module_name, attribute = COMMANDS[name].split(":")
-        return getattr(importlib.import_module(module_name), attribute)
+        command = getattr(importlib.import_module(module_name), attribute)
+        localise(command, name, ctx.meta.get(HELP_LANG_KEY) or "en")
+        return command
 
     def parse_args(self, ctx: click.Context, args: List[str]) -> List[str]:
+        from gsv_doctor.i18n import pick_language
+
         ctx.meta[ARGS_KEY] = list(args)  # for the error handler: --json and --lang before click parsed them
+        ctx.meta[HELP_LANG_KEY] = pick_language(lang_of(args))
+        localise(self, "gsv-doctor", ctx.meta[HELP_LANG_KEY])
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):
@@ -142,8 +233,8 @@ def show_usage_error(error: click.ClickException, lang: str) -> None:
 
     ctx = getattr(error, "ctx", None)
     if ctx is not None:
-        usage = ctx.get_usage()
-        click.echo(line("cli.usage", lang, usage=usage.split(" ", 1)[1] if " " in usage else usage), err=True)
+        ctx.meta[HELP_LANG_KEY] = lang
+        click.echo(ctx.get_usage(), err=True)
         click.echo(line("cli.try-help", lang, command=ctx.command_path), err=True)
         click.echo("", err=True)
     click.echo(line("cli.error", lang, message=usage_message(error, lang)), err=True)

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from gsv_doctor import gpus, probereport
 from gsv_doctor.findings import MEASURED, PROJECT, RULE, Finding, Severity, sort_findings
-from gsv_doctor.project import EntryPoint, Project
+from gsv_doctor.project import EntryPoint, Project, Source
 from gsv_doctor.target import crashed
 
 MODEL_OPS = probereport.MODEL_OPS
@@ -206,7 +206,7 @@ class Verdict:
     device: Optional[str]  # the device it runs on (an assessed id), or the one it names
     device_name: Optional[str]
     is_half: Optional[bool]
-    source: str
+    source: Source
     how: str
     error_text: Optional[str] = None
     where: Optional[str] = None
@@ -238,6 +238,9 @@ def judge(entry: EntryPoint, devices: List[DeviceAssessment], report: proberepor
         verdict.outcome = UNKNOWN
         return verdict
     verdict.device, verdict.device_name = device.id, device.name
+    if setting.is_half is None and setting.how == UNKNOWN:
+        verdict.outcome = UNKNOWN  # the device is known, the precision is not: never "fine"
+        return verdict
     if setting.is_half:
         verdict.severity = half_severity(device)
         if verdict.severity is not None:
@@ -296,8 +299,10 @@ def probe_failure(timed_out: bool, returncode: Optional[int], timeout: float, st
 
 def diagnose(report: Optional[probereport.ProbeReport], project: Optional[Project],
              family_result: Optional[Mapping[str, Any]] = None, environ: Optional[Mapping[str, str]] = None,
-             probed_python: Optional[str] = None) -> Diagnosis:
-    """`family_result`: what the family's own code gave in the probe child (None: read statically)."""
+             probed_python: Optional[str] = None, launch: Optional[Tuple[str, List[str]]] = None) -> Diagnosis:
+    """`family_result`: what the family's own code gave in the probe child (None: read statically).
+    `launch`: (entry point, its arguments) of the command being launched; its flags (api.py -d cpu)
+    replace what the files say for that entry point."""
     environ = {} if environ is None else environ
     findings: List[Finding] = []
     devices = assess_devices(report) if report else []
@@ -309,9 +314,13 @@ def diagnose(report: Optional[probereport.ProbeReport], project: Optional[Projec
     else:
         family = project.module
         entries = family.entry_points(project.facts, family_result, report, environ)
+        changed = family.override(launch[0], launch[1], entries, project.facts) if launch else None
+        if changed is not None:
+            entries = [changed if entry.name == changed.name and entry.started_by is None else entry
+                       for entry in entries]
         verdicts = judge_all(entries, devices, report) if report else []
         family_findings, effective = family.findings(project.facts, verdicts, devices, report, environ,
-                                                     probed_python)
+                                                     probed_python, launch[0] if launch else None)
         findings += family_findings
     if report:
         names = []

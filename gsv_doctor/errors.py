@@ -42,6 +42,12 @@ class DoctorError(Exception):
             from gsv_doctor.messages import ERRORS as table
         error = cls(*_paragraph(table, code, "en", params), exit_code=exit_code)
         error.code, error.params, error.table = code, dict(params), table
+        name = getattr(table, "name", None)  # a registered table: the message can be said in Chinese later
+        if name is not None:
+            from gsv_doctor.i18n import Said
+
+            error.message = Said(name, code, {k: (v.message if isinstance(v, DoctorError) else v)
+                                              for k, v in params.items()})
         return error
 
     def __str__(self) -> str:

@@ -393,24 +393,60 @@ def symptom(name: str, project: LogProject = logprojects.GPT_SOVITS) -> Explanat
 
 
 # Symptoms as people describe them in words (en, zh): silence, a flat line, NaN everywhere.
-_SILENT_WORDS = re.compile(r"无声|没有声音|没声音|没有音频|一条直线|没有波形|静音|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
+# Chinese in simplified and traditional characters, and the Japanese words of the same meaning.
+_SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒]有音[频頻]|一[条條]直[线線]|[没沒]有波形|[静靜]音"
+                           r"|音が(?:出ない|出ません|鳴らない)|声が出ない"
+                           r"|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
                            r"|\bsilent\b|\bsilence\b|no sound|no audio|empty audio|flat line|all nan|only nan|nothing but nan",
                            re.IGNORECASE)
 
 
+_NAN = r"(?<![A-Za-z])nans?(?![A-Za-z])"  # "nan" as a word, also next to Chinese characters
+# NaN described in words: a loss of nan, NaN next to half precision.
+_NAN_WORDS = re.compile(r"(?<![A-Za-z])loss[^\n]{0,12}?" + _NAN + r"|" + _NAN + r"[^\n]{0,40}?(?:fp16|half|float16|半精度)"
+                        r"|(?:fp16|half|float16|半精度)[^\n]{0,40}?" + _NAN, re.IGNORECASE)
+# The cause itself told in words: the CPU cannot do half precision.
+_CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支持|不能用|无法使用|doesn'?t support|does not support"
+                             r"|do not support|not support|can'?t (?:use|run|do)|cannot (?:use|run|do))[^\n]{0,10}?"
+                             r"(?:fp16|half|半精度|float16)", re.IGNORECASE)
+# A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
+_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|cuda is not available|no compatible gpu"
+                           r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
+                           r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
+                           r"|use|using)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
+                           r"|recogni[sz]e\s+(?:my\s+|the\s+)?(?:nvidia\s+)?(?:gpu|graphics card)"
+                           r"|(?:未检测到|检测不到|识别不到|没有?识别到|不识别|找不到|没有?调用|没有?用到|用不了)(?:我的)?(?:N卡|显卡|GPU|独显)",
+                           re.IGNORECASE)
+# In order: the first line holding any of them is read as that symptom (a SYMPTOMS name) or error (an entry id).
+_DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
+              (_NO_GPU_WORDS, "no-gpu"))
+
+
 def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
-    """A symptom the log describes in words (no error printed), named as an assumption."""
+    """A symptom or a cause the log describes in words (no error printed), named as an assumption."""
     lines = log.lines if log.lines else log.text.split("\n")
     for index, line in enumerate(lines[:5000]):
-        match = _SILENT_WORDS.search(line)
-        if match:
-            explanation = symptom("silent-audio", project)
-            explanation.line = index + 1
-            explanation.count = 1
-            explanation.message = _excerpt_text(line.strip(), match.start(), match.end())
-            explanation.assumed = match.group(0)
-            return [explanation]
+        for words, name in _DESCRIBED:
+            match = words.search(line)
+            if match:
+                explanation = symptom(name, project) if name in catalog.SYMPTOMS else _from_words(name, project)
+                explanation.line = index + 1
+                explanation.count = 1
+                explanation.message = _excerpt_text(line.strip(), match.start(), match.end())
+                explanation.assumed = match.group(0)
+                return [explanation]
     return []
+
+
+def _from_words(entry_id: str, project: LogProject) -> Explanation:
+    """An error the words describe, explained as if its message had been printed."""
+    entry = catalog.BY_ID[entry_id]
+    explanation = Explanation(id=entry.id, message="", line=0, settings=list(entry.settings),
+                              fix_commands=fix_commands(entry, "python webui.py"), project=project.id)
+    if not project.gsv_doctor_fixes:
+        explanation.settings = _project_settings(entry, project, None)
+        explanation.fix_commands = []
+    return explanation
 
 
 def _excerpt_text(line: str, start: int, end: int) -> str:
@@ -452,6 +488,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, job)
         explanation.fix_commands = []
+    if entry.id == "cudnn-failure":
+        params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
     card = params.get("card") or facts.card
     memory = _float(params.get("total"))
     if memory is None:
@@ -981,17 +1019,20 @@ def notes(explanation: Explanation, lang: str) -> List[str]:
 def assumed_text(explanation: Explanation, lang: str) -> str:
     if not explanation.assumed:
         return ""
+    name = explanation.id
+    kind = ASSUMED_KIND["symptom" if name.startswith("symptom-") else "error"][lang]
     return fill(ASSUMED[lang], {"words": explanation.assumed, "line": explanation.line,
-                                "symptom": explanation.id.replace("symptom-", "")})
+                                "symptom": kind + " " + name.replace("symptom-", "")})
 
 
 ASSUMED = {
-    "en": "No error message; assumed symptom {symptom} from the words \"{words}\" on line {line}.",
-    "zh": "没有报错信息；根据第 {line} 行的 \"{words}\" 推断为现象 {symptom}。",
+    "en": "No error message; assumed {symptom} from the words \"{words}\" on line {line}.",
+    "zh": "没有报错信息；根据第 {line} 行的 \"{words}\" 推断为{symptom}。",
 }
+ASSUMED_KIND = {"symptom": {"en": "symptom", "zh": "现象"}, "error": {"en": "error", "zh": "错误"}}
 # The tests check every registered table (both languages, same placeholders, ASCII English).
 i18n.register("explain-notes", NOTES)
-i18n.register("explain-assumed", {"assumed": ASSUMED})
+i18n.register("explain-assumed", {"assumed": ASSUMED, **{"kind-" + k: v for k, v in ASSUMED_KIND.items()}})
 i18n.register("explain-driver", {**{"library-" + k: v for k, v in DRIVER_LIBRARY.items()},
                                  **{"alternative-" + k: v for k, v in DRIVER_ALTERNATIVE.items()}})
 i18n.register("explain-settings", catalog.SETTINGS)

@@ -318,7 +318,7 @@ TEXTS: Dict[str, Dict[str, str]] = {
         "zh": "请与该备份对比，或运行 `gsv-doctor fix --undo --force` 强制恢复备份。",
     },
 }
-i18n.register("fix", TEXTS)
+TEXTS = i18n.register("fix", TEXTS)  # with each family's fix texts after these
 
 
 def text(code: str, lang: str, params: Optional[Mapping[str, Any]] = None) -> str:

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from gsv_doctor import __version__, atomicfile, children, hook
+from gsv_doctor import __version__, atomicfile, children, hook, messages
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.target import resolve_python
 
@@ -126,7 +126,7 @@ def _child(python: str, code: str, env: Optional[Dict[str, str]] = None,
         if not isinstance(data, dict):
             raise ValueError(data)
     except (IndexError, ValueError):
-        tail = (stderr.strip().splitlines() or ["no output"])[-1]
+        tail = (stderr.strip().splitlines() or [messages.said("why.no-output")])[-1]
         raise DoctorError.of("hook.no-site-packages", python=python, tail=tail) from None
     # What the hook itself said in the target (its .pth line or activate(): "not active (...)").
     data["hook_messages"] = [line.strip() for line in stderr.splitlines() if line.startswith(HOOK_SAYS)]

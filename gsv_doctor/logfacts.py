@@ -55,6 +55,9 @@ def _count(words, text: str) -> int:
     return sum(text.count(word) for word in words)
 
 
+_TRAIN_VERB = re.compile(r"\btrain(?:s|ed|ing)?\b")  # "when I try to train": the word, not a file name
+
+
 def job_of(places: List[str], text: str) -> Optional[str]:
     """"train" or "infer": from the failing traceback's paths and functions first, else from
     which kind of words the log uses more."""
@@ -64,7 +67,8 @@ def job_of(places: List[str], text: str) -> Optional[str]:
     if _count(_INFER_WORDS, joined):
         return "infer"
     lower = (text if len(text) <= 2 * _SCAN else text[:_SCAN] + "\n" + text[-_SCAN:]).lower()
-    train, infer = _count(_TRAIN_WORDS, lower), _count(_INFER_WORDS, lower)
+    train = _count(_TRAIN_WORDS, lower) + len(_TRAIN_VERB.findall(lower[:2000]))
+    infer = _count(_INFER_WORDS, lower)
     if train != infer:
         return "train" if train > infer else "infer"
     return None

@@ -57,6 +57,82 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
                "它读取环境变量 is_half（当前 {env_value}，默认 {env_default}），而不是 config.py。依据：{source}（{reason}）。",
                "启动前设置环境变量 is_half=False，或通过 webui.py 启动。"),
     },
+    "launch-device-unusable": {
+        "en": ("{entry_point}, as launched, asks for device '{device}', which this torch cannot use",
+               "Its command line names this device; moving the models there fails as soon as it starts.",
+               "Name a device this torch can use on its command line (cpu, or a card that gsv-doctor check "
+               "lists); on the CPU also turn float16 off (api.py: -fp; the tools: --no-half)."),
+        "zh": ("按这条命令启动的 {entry_point} 要使用设备 '{device}'，但当前 torch 无法使用它",
+               "它的命令行指定了这个设备；启动后把模型放到该设备上就会失败。",
+               "在命令行里换成当前 torch 能用的设备（cpu，或 gsv-doctor check 列出的显卡）；"
+               "用 CPU 时同时关闭 float16（api.py：-fp；工具脚本：--no-half）。"),
+    },
+    "api-flags-half-on-cpu": {
+        "en": ("api.py, as launched, runs float16 on the CPU ({outcome})",
+               "Its command line runs it on {device_flag} in float16: api.py keeps config.py's is_half unless "
+               "-fp or -hp is given, and -d/--device changes the device, not the precision. {cpu_consequence}",
+               "Add -fp (full precision) to the api.py command line, and drop -hp."),
+        "zh": ("按这条命令启动的 api.py 会在 CPU 上使用 float16（{outcome}）",
+               "按它的命令行，它在 {device_flag} 上使用 float16：除非给了 -fp 或 -hp，api.py 沿用 config.py 的 "
+               "is_half；-d/--device 只改设备，不改精度。{cpu_consequence}",
+               "在 api.py 的命令行里加上 -fp（全精度），并去掉 -hp。"),
+    },
+    "api-flags-half-on-broken-gpu": {
+        "en": ("api.py, as launched, runs float16 on {device_name} (NaN / silent audio)",
+               "Its command line (-hp or -d) gives float16 on this card. Found by {source}: {reason}.",
+               "Add -fp (full precision) to the api.py command line, and drop -hp."),
+        "zh": ("按这条命令启动的 api.py 会在 {device_name} 上使用 float16（NaN / 无声音频）",
+               "它的命令行（-hp 或 -d）让这张卡使用 float16。依据：{source}（{reason}）。",
+               "在 api.py 的命令行里加上 -fp（全精度），并去掉 -hp。"),
+    },
+    "tool-half-on-cpu": {
+        "en": ("{entry_point}, as launched, runs float16 on the CPU ({outcome})",
+               "This tool decides device and precision itself, not from config.py. {cpu_consequence}",
+               "Turn float16 off on its command line (its switch: {switch}), or start it with "
+               "gsv-doctor run, whose hook computes float16 in float32 on the CPU."),
+        "zh": ("按这条命令启动的 {entry_point} 会在 CPU 上使用 float16（{outcome}）",
+               "这个工具自己决定设备和精度，不读 config.py。{cpu_consequence}",
+               "在它的命令行里关闭 float16（开关：{switch}），或用 gsv-doctor run 启动它，"
+               "钩子会在 CPU 上用 float32 计算 float16。"),
+    },
+    "tool-half-on-broken-gpu": {
+        "en": ("{entry_point}, as launched, runs float16 on {device_name} (NaN / silent audio)",
+               "This tool decides device and precision itself, not from config.py. Found by {source}: {reason}.",
+               "Turn float16 off on its command line (its switch: {switch})."),
+        "zh": ("按这条命令启动的 {entry_point} 会在 {device_name} 上使用 float16（NaN / 无声音频）",
+               "这个工具自己决定设备和精度，不读 config.py。依据：{source}（{reason}）。",
+               "在它的命令行里关闭 float16（开关：{switch}）。"),
+    },
+    "tool-lines-half-on-cpu": {
+        "en": ("{entry_point}, as launched, runs float16 on the CPU ({outcome})",
+               "This tool sets is_half itself, in its own lines, and has no switch to turn it off. {cpu_consequence}",
+               "In {entry_point}, line {line}: set is_half = False; or start it with gsv-doctor run, whose "
+               "hook computes float16 in float32 on the CPU."),
+        "zh": ("按这条命令启动的 {entry_point} 会在 CPU 上使用 float16（{outcome}）",
+               "这个工具在自己的代码里设置 is_half，命令行无法关闭。{cpu_consequence}",
+               "在 {entry_point} 第 {line} 行设置 is_half = False；或用 gsv-doctor run 启动它，"
+               "钩子会在 CPU 上用 float32 计算 float16。"),
+    },
+    "tool-lines-half-on-broken-gpu": {
+        "en": ("{entry_point}, as launched, runs float16 on {device_name} (NaN / silent audio)",
+               "This tool sets is_half itself, in its own lines, and has no switch to turn it off. "
+               "Found by {source}: {reason}.",
+               "In {entry_point}, line {line}: set is_half = False."),
+        "zh": ("按这条命令启动的 {entry_point} 会在 {device_name} 上使用 float16（NaN / 无声音频）",
+               "这个工具在自己的代码里设置 is_half，命令行无法关闭。依据：{source}（{reason}）。",
+               "在 {entry_point} 第 {line} 行设置 is_half = False。"),
+    },
+    "tool-defaults-half": {
+        "en": ("Export / stream tools started by hand default to float16, which does not work well here: {tools}",
+               "They decide device and precision themselves, not from config.py; webui.py does not start them.",
+               "Turn float16 off when you start them: with their switch for it (such as --no-half) where they "
+               "have one, else by setting is_half = False in their own lines. On the CPU, gsv-doctor run also "
+               "works: its hook computes float16 in float32."),
+        "zh": ("手动启动的导出 / 流式工具默认使用 float16，在本机效果不好：{tools}",
+               "它们自己决定设备和精度，不读 config.py；webui.py 不会启动它们。",
+               "启动时关闭 float16：有开关的加上开关（例如 --no-half），没有开关的在脚本自己的代码里设置 "
+               "is_half = False。在 CPU 上也可以用 gsv-doctor run 启动：钩子会用 float32 计算 float16。"),
+    },
     "tts-infer-half-on-cpu": {
         "en": ("tts_infer.yaml section '{section}' asks for float16 on the CPU ({outcome})",
                "api_v2.py and the TTS pipeline read GPT_SoVITS/configs/tts_infer.yaml, not config.py. "
@@ -217,10 +293,7 @@ FINDINGS: Dict[str, Dict[str, tuple]] = {
 
 FINDING_PARTS = ("title", "why", "manual")
 SHORT_TIMEOUT_S = 60  # below target.DEFAULT_TIMEOUT_S, a probe timeout is more likely the timeout's fault
-FINDING_TEXTS = i18n.register("findings", {
-    f"{finding_id}.{part}": {lang: texts[index] for lang, texts in by_lang.items()}
-    for finding_id, by_lang in FINDINGS.items() for index, part in enumerate(FINDING_PARTS)
-})
+FINDING_TEXTS = i18n.register("findings", i18n.parts(FINDINGS, FINDING_PARTS))
 
 # Phrases the finding texts are built from, chosen by the finding's params.
 PHRASES = i18n.register("phrases", {
@@ -307,6 +380,8 @@ LABELS = i18n.register("labels", {
         "zh": "正在用 {python} 探测 torch（导入 torch 需要几秒钟）……",
     },
     "not_found": {"en": "not found", "zh": "不存在"},
+    "tts_no_sections": {"en": "no section sets device or is_half (api_v2.py not judged)",
+                        "zh": "没有任何段设置 device 或 is_half（未判断 api_v2.py）"},
     "unset": {"en": "unset", "zh": "未设置"},
     "none": {"en": "none", "zh": "无"},
     "ok": {"en": "ok", "zh": "正常"},
@@ -337,6 +412,7 @@ LABELS = i18n.register("labels", {
     "severity_info": {"en": "note", "zh": "提示"},
     "config_values": {"en": "effective", "zh": "实际值"},
     "shape": {"en": "shape", "zh": "写法"},
+    "env_is_half": {"en": "env is_half", "zh": "环境变量 is_half"},
     "entry": {"en": "entry point", "zh": "入口"},
     "preflight_fail": {
         "en": "gsv-doctor preflight: this launch would fail ({count} error(s)):",
@@ -391,6 +467,157 @@ LABELS = i18n.register("labels", {
         "zh": "本机的 torch 没有发现问题（没有检查 GPT-SoVITS 目录：请在该目录中运行，或用 --project 指定）。",
     },
 })
+
+# --help: each command's help by its path ("hook install"), each option's by "<path> <option>"
+# or, shared by every command that has it, by the option alone (cli.help_key); click's own
+# words ("Usage:", the headings) too.
+HELP = i18n.register("help", {
+    "usage": {"en": "Usage: ", "zh": "用法："},
+    "heading Options": {"en": "Options:", "zh": "选项："},
+    "heading Commands": {"en": "Commands:", "zh": "命令："},
+    "heading Arguments": {"en": "Arguments:", "zh": "参数："},
+    "--help": {"en": "Show this message and exit.", "zh": "显示这段帮助并退出。"},
+    "gsv-doctor": {
+        "en": "Diagnose and fix float16 / device problems of GPT-SoVITS (and RVC-style projects).",
+        "zh": "诊断并修复 GPT-SoVITS（以及 RVC 一类项目）的 float16 / 设备问题。",
+    },
+    "gsv-doctor --version": {"en": "Show the version and exit.", "zh": "显示版本号并退出。"},
+    "--project": {
+        "en": "GPT-SoVITS folder (default: this folder or a parent).",
+        "zh": "GPT-SoVITS 文件夹（默认：当前文件夹或它的上级）。",
+    },
+    "--python": {
+        "en": "Interpreter that runs GPT-SoVITS, e.g. runtime\\python.exe (default: this one).",
+        "zh": "运行 GPT-SoVITS 的解释器，例如 runtime\\python.exe（默认：当前这个）。",
+    },
+    "--timeout": {
+        "en": "Seconds each child process may take (1 to 86400; default {default}).",
+        "zh": "每个子进程最多可用的秒数（1 到 86400；默认 {default}）。",
+    },
+    "--lang": {"en": "Language (default: from the locale).", "zh": "语言（默认：跟随系统语言设置）。"},
+    "--json": {"en": "Print a JSON document instead of text.", "zh": "输出 JSON 文档而不是文字。"},
+    "--probe-json": {
+        "en": "Diagnose a probe report saved on another machine.",
+        "zh": "诊断在另一台机器上保存的探测报告。",
+    },
+    "check": {
+        "en": "Probe torch on every device and say which GPT-SoVITS entry points will fail, and why.",
+        "zh": "在每个设备上探测 torch，说明 GPT-SoVITS 的哪些入口会出错，以及原因。",
+    },
+    "check --json": {
+        "en": "Print the versioned JSON document (schema in the README).",
+        "zh": "输出带版本号的 JSON 文档（格式见 README）。",
+    },
+    "check --markdown": {"en": "Print a block to paste into a bug report.", "zh": "输出一段可以贴进问题报告的文字。"},
+    "fix": {
+        "en": "Fix is_half / infer_device in config.py and tts_infer.yaml for this machine (dry run by default).",
+        "zh": "按本机情况修正 config.py 和 tts_infer.yaml 中的 is_half / infer_device（默认只预览，不写入）。",
+    },
+    "fix --write": {"en": "Apply the changes (default: only show them).", "zh": "写入修改（默认：只显示）。"},
+    "fix --yes": {"en": "Do not ask before writing.", "zh": "写入前不再询问。"},
+    "fix --pin": {
+        "en": "Write this machine's literal values into config.py instead of the portable guard.",
+        "zh": "把本机的具体取值写进 config.py，而不是写入可移植的保护语句。",
+    },
+    "fix --all-sections": {
+        "en": "Also fix the other sections of tts_infer.yaml, not only the one in use.",
+        "zh": "同时修正 tts_infer.yaml 的其他段，而不只是正在使用的那一段。",
+    },
+    "fix --undo": {
+        "en": "Restore every file gsv-doctor changed from its backup.",
+        "zh": "用备份恢复 gsv-doctor 改过的每个文件。",
+    },
+    "fix --force": {
+        "en": "With --undo: restore even files that changed after the fix.",
+        "zh": "与 --undo 一起使用：修复之后又被改动过的文件也恢复。",
+    },
+    "fix --probe-json": {
+        "en": "Plan from a probe report saved earlier instead of probing now.",
+        "zh": "根据之前保存的探测报告来规划修改，而不是现在探测。",
+    },
+    "hook": {
+        "en": "Make float16 models run on the CPU (in float32) without editing the program.",
+        "zh": "不修改程序，让 float16 模型能在 CPU 上（以 float32）运行。",
+    },
+    "hook --python": {
+        "en": "The Python that runs GPT-SoVITS (default: this one).",
+        "zh": "运行 GPT-SoVITS 的 Python（默认：当前这个）。",
+    },
+    "hook install": {
+        "en": "Put the hook into that Python's site-packages (active at its next start).",
+        "zh": "把钩子装进那个 Python 的 site-packages（下次启动时生效）。",
+    },
+    "hook status": {
+        "en": "Where the hook is installed and what it patches once torch is imported.",
+        "zh": "钩子装在哪里，以及导入 torch 之后它修补了什么。",
+    },
+    "hook status --json": {
+        "en": "Print the status as JSON (schema in the README).",
+        "zh": "以 JSON 输出状态（格式见 README）。",
+    },
+    "hook uninstall": {
+        "en": "Remove exactly what `hook install` wrote (and put back what it moved aside).",
+        "zh": "只删除 `hook install` 写入的文件（并放回它移到一旁的文件）。",
+    },
+    "preflight": {
+        "en": "Check before a launch (fast with a cached probe): one line when all is well.",
+        "zh": "启动前检查（有缓存的探测结果时很快）：一切正常时只输出一行。",
+    },
+    "preflight --fix": {
+        "en": "Apply `gsv-doctor fix --write` when the launch would fail.",
+        "zh": "启动会失败时，执行 `gsv-doctor fix --write`。",
+    },
+    "preflight --env": {
+        "en": "Print the variables child processes need (is_half=False) as assignments for this shell.",
+        "zh": "以该 shell 的赋值语句输出子进程需要的环境变量（is_half=False）。",
+    },
+    "preflight --install-into": {
+        "en": "Add the preflight line to a start script (go-webui.bat, go-webui.ps1, a .sh), keeping a backup.",
+        "zh": "把 preflight 这一行加进启动脚本（go-webui.bat、go-webui.ps1 或 .sh），并保留备份。",
+    },
+    "preflight --refresh": {
+        "en": "Probe again even when a cached probe report fits.",
+        "zh": "即使有可用的缓存探测报告，也重新探测。",
+    },
+    "run": {
+        "en": "Preflight, then run COMMAND with the hook active and is_half=False where float16 cannot work.\n\n"
+              "When COMMAND starts a Python, that Python is the one checked (unless --python says otherwise).\n\n"
+              "Example: gsv-doctor run -- python webui.py zh_CN",
+        "zh": "先做 preflight 检查，再运行 COMMAND：钩子生效，并在 float16 无法工作的地方设置 is_half=False。\n\n"
+              "COMMAND 启动的是 Python 时，检查的就是那个 Python（除非用 --python 另行指定）。\n\n"
+              "例如：gsv-doctor run -- python webui.py zh_CN",
+    },
+    "explain": {
+        "en": "Explain the errors in a GPT-SoVITS log (a file, or - for standard input).",
+        "zh": "解释 GPT-SoVITS 日志中的错误（一个文件，或用 - 表示标准输入）。",
+    },
+    "explain --project": {
+        "en": "The GPT-SoVITS folder (default: the current one, if it is).",
+        "zh": "GPT-SoVITS 文件夹（默认：当前文件夹，如果它是的话）。",
+    },
+    "explain --python": {
+        "en": "Interpreter that runs GPT-SoVITS, to probe (default: this one).",
+        "zh": "要探测的、运行 GPT-SoVITS 的解释器（默认：当前这个）。",
+    },
+    "explain --no-probe": {
+        "en": "Do not check whether this machine would still hit the errors.",
+        "zh": "不检查本机是否仍会遇到这些错误。",
+    },
+    "explain --symptom": {"en": "A problem that prints no error.", "zh": "一个不打印任何报错的问题。"},
+})
+
+
+# Where an entry point's device and precision come from (project.Source), in check's
+# "Entry points" lines.
+SOURCES = i18n.register("sources", {
+    "file": {"en": "{path}", "zh": "{path}"},  # a file, or files, named the same in every language
+})  # and each family's own (gsv_doctor.families.*.texts)
+
+
+def source(found: Any, lang: str) -> str:
+    """Where a setting comes from (a project.Source), in words."""
+    return i18n.text(SOURCES, found.key, lang, found.params)
+
 
 # The commands' own lines (everything that is neither a finding nor a fix text).
 LINES = i18n.register("lines", {
@@ -448,6 +675,19 @@ LINES = i18n.register("lines", {
         "en": "After `import torch` (torch {torch}): active, {count} ops - {reason}.",
         "zh": "`import torch` 之后（torch {torch}）：已生效，{count} 个算子 - {reason}。",
     },
+    "hook.reason-catalog": {"en": "the catalog and every float16 module", "zh": "内置算子清单和所有 float16 模块"},
+    "hook.reason-no-scan": {
+        "en": "the catalog and every float16 module (no op scan)",
+        "zh": "内置算子清单和所有 float16 模块（未做算子扫描）",
+    },
+    "hook.reason-scan-failed": {
+        "en": "the catalog and every float16 module (op scan failed)",
+        "zh": "内置算子清单和所有 float16 模块（算子扫描失败）",
+    },
+    "hook.reason-scan": {
+        "en": "the catalog, every float16 module, and {count} ops this torch's scan found",
+        "zh": "内置算子清单、所有 float16 模块，以及扫描这个 torch 发现的 {count} 个算子",
+    },
     "hook.this-process-active": {"en": "In this process: active.", "zh": "在本进程中：已生效。"},
     "hook.this-process-loaded": {"en": "In this process: loaded, not active.", "zh": "在本进程中：已加载，未生效。"},
     "hook.disabled-here": {
@@ -459,6 +699,12 @@ LINES = i18n.register("lines", {
         "zh": "那里没有安装 gsv-doctor 钩子；无需操作。",
     },
     "hook.removed": {"en": "Removed the gsv-doctor hook:", "zh": "已移除 gsv-doctor 钩子："},
+    # why a child gave no answer (a param of another text)
+    "why.no-answer": {"en": "no answer within {seconds} s", "zh": "{seconds} 秒内没有回应"},
+    "why.timed-out": {"en": "timed out after {seconds}s", "zh": "{seconds} 秒后超时"},
+    "why.exit-code": {"en": "exit code {code}", "zh": "退出码 {code}"},
+    "why.stopped": {"en": "it stopped with exit code {code}: {last}", "zh": "它以退出码 {code} 结束：{last}"},
+    "why.no-output": {"en": "no output", "zh": "没有任何输出"},
     # run
     "run.no-site": {
         "en": "gsv-doctor run: {program} runs with -S (no `site` module), so neither the hook that `run` adds through"
@@ -503,7 +749,6 @@ LINES = i18n.register("lines", {
         "zh": "已在 {script} 中加入 preflight 这一行（备份：{backup}）。",
     },
     # the command line itself
-    "cli.usage": {"en": "Usage: {usage}", "zh": "用法：{usage}"},
     "cli.try-help": {"en": "Try '{command} -h' for help.", "zh": "运行 '{command} -h' 查看帮助。"},
     "cli.error": {"en": "Error: {message}", "zh": "错误：{message}"},
     "cli.no-such-option": {"en": "No such option: {option}", "zh": "没有这个选项：{option}"},
@@ -581,6 +826,11 @@ def phrase(key: str, lang: str, params: Optional[Mapping[str, Any]] = None) -> s
 
 def line(key: str, lang: str, **params: Any) -> str:
     return i18n.text(LINES, key, lang, params)
+
+
+def said(key: str, **params: Any) -> i18n.Said:
+    """A line to put into another text (a `why`): said in that text's language."""
+    return i18n.Said("lines", key, params)
 
 
 # Bad input and refusals (DoctorError.of): `<key>` is the message, `<key>.hint` what to do.
@@ -755,8 +1005,19 @@ ERRORS = i18n.register("errors", {
     "run.cannot-start": {"en": "Could not start {program}.", "zh": "无法启动 {program}。"},
     "run.cannot-start.hint": {"en": "Check the command after `--`.", "zh": "请检查 `--` 之后的命令。"},
     "probe-json.unreadable": {"en": "--probe-json {path}: cannot read it ({error}).", "zh": "--probe-json {path}：无法读取（{error}）。"},
-    "probe-json.not-json": {"en": "--probe-json {path}: not valid JSON ({error}).", "zh": "--probe-json {path}：不是有效的 JSON（{error}）。"},
+    "probe-json.not-json": {  # Python's own words (params["error"]) go to the JSON envelope only
+        "en": "--probe-json {path}: not valid JSON (line {line}, column {column}).",
+        "zh": "--probe-json {path}：不是有效的 JSON（第 {line} 行第 {column} 列）。",
+    },
     "probe-json.not-json.hint": {
+        "en": "Save it with `gsv-doctor check --json > probe.json` or from the probe itself.",
+        "zh": "请用 `gsv-doctor check --json > probe.json` 或直接由探测程序保存它。",
+    },
+    "probe-json.not-utf8": {
+        "en": "--probe-json {path}: not UTF-8 text (byte {position}).",
+        "zh": "--probe-json {path}：不是 UTF-8 文本（第 {position} 个字节）。",
+    },
+    "probe-json.not-utf8.hint": {
         "en": "Save it with `gsv-doctor check --json > probe.json` or from the probe itself.",
         "zh": "请用 `gsv-doctor check --json > probe.json` 或直接由探测程序保存它。",
     },
@@ -767,6 +1028,38 @@ ERRORS = i18n.register("errors", {
     "probe-json.not-a-report.hint": {
         "en": "Send the file exactly as `gsv-doctor check --json` wrote it.",
         "zh": "请原样提供 `gsv-doctor check --json` 写出的文件。",
+    },
+    # what is wrong with a probe report (probereport.parse), shown inside probe-json.not-a-report
+    "probe-report.schema": {
+        "en": "not a gsv-doctor probe report (no \"schema\": \"{schema}\")",
+        "zh": "不是 gsv-doctor 的探测报告（没有 \"schema\": \"{schema}\"）",
+    },
+    "probe-report.schema-version": {
+        "en": "\"schema_version\" must be a whole number, not {value}",
+        "zh": "\"schema_version\" 必须是整数，而不是 {value}",
+    },
+    "probe-report.newer": {
+        "en": "made by a newer gsv-doctor (probe schema {version}); upgrade gsv-doctor to read it",
+        "zh": "由更新版本的 gsv-doctor 生成（探测格式 {version}）；请升级 gsv-doctor 后再读取",
+    },
+    "probe-report.no-torch": {"en": "no \"torch\"", "zh": "缺少 \"torch\""},
+    "probe-report.torch-version": {"en": "\"torch\" has no \"version\"", "zh": "\"torch\" 中缺少 \"version\""},
+    "probe-report.arch-list": {"en": "\"arch_list\" must be a list", "zh": "\"arch_list\" 必须是列表"},
+    "probe-report.devices": {"en": "\"devices\" must be a non-empty list", "zh": "\"devices\" 必须是非空列表"},
+    "probe-report.device-id": {"en": "every device needs an \"id\"", "zh": "每个设备都必须有 \"id\""},
+    "probe-report.not-an-object": {"en": "\"{field}\" must be an object", "zh": "\"{field}\" 必须是 JSON 对象"},
+    "probe-report.not-an-object-in": {
+        "en": "\"{field}\" of {where} must be an object",
+        "zh": "{where} 的 \"{field}\" 必须是 JSON 对象",
+    },
+    "probe-report.not-a-number": {"en": "\"{field}\" of {where} must be a number", "zh": "{where} 的 \"{field}\" 必须是数字"},
+    "probe-report.op-status": {
+        "en": "the op results of {device} must each have a \"status\"",
+        "zh": "{device} 的每个算子结果都必须有 \"status\"",
+    },
+    "probe-report.capability": {
+        "en": "the capability of {device} must be two whole numbers",
+        "zh": "{device} 的 capability 必须是两个整数",
     },
     "probe-json.no-torch": {
         "en": "--probe-json {path}: that Python could not import torch ({error}).",

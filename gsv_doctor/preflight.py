@@ -85,29 +85,22 @@ def run_preflight(project_dir: Optional[str] = None, python: Optional[str] = Non
         report = probecache.probe_and_store(identity, timeout)
     root = project_module.locate(project_dir)
     project = project_module.open_project(root, environ) if root else None
-    diagnosis = diagnose(report, project, None, environ, probed_python=identity.python)
-    entry = None
+    entry, found = None, None
     if project is not None:
         found = project.module.launched(command, root) if command else None
         entry = found[0] if found else project.module.default_entry(project.facts)
+    diagnosis = diagnose(report, project, None, environ, probed_python=identity.python, launch=found)
     env = {"is_half": "False"} if half_unusable(diagnosis) else {}
     launch = diagnosis
     if project is not None:
-        exported = diagnose(report, project, None, dict(environ, is_half="False"), probed_python=identity.python)
+        exported = diagnose(report, project, None, dict(environ, is_half="False"), probed_python=identity.python,
+                            launch=found)
         # is_half=False also answers a launched program that reads it and would run float16
         # on a card that gives NaN (a UI started directly on a machine with a good card too).
         if env or _errors(exported, entry) < _errors(diagnosis, entry):
             env, launch = {"is_half": "False"}, exported
     return Preflight(identity, cached, report, project.facts if project else None, diagnosis, env,
                      round(time.perf_counter() - started, 3), entry, launch, project)
-
-
-def summary_line(result: Preflight) -> str:
-    torch_version = result.report.torch_version or result.identity.torch_version
-    where = f"project {result.project.root}" if result.project else "no project found"
-    source = "cached probe" if result.cached else "fresh probe, now cached"
-    extra = "; child processes need is_half=False (--env)" if result.env.get("is_half") == "False" else ""
-    return f"gsv-doctor preflight: OK (torch {torch_version}, {source}, {where}{extra})"
 
 
 def env_lines(env: Mapping[str, str], shell: str) -> List[str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional
 
-from gsv_doctor import atomicfile, children, hook, probe, probereport, target
+from gsv_doctor import atomicfile, children, hook, messages, probe, probereport, target
 from gsv_doctor.errors import DoctorError
 
 _FIND_TORCH = (
@@ -76,7 +76,8 @@ def identify(python: Optional[str] = None, environ: Optional[Mapping[str, str]] 
             if not isinstance(executable, str) or not isinstance(torch_file, (str, type(None))):
                 raise TypeError(executable)
         except (ValueError, IndexError, KeyError, TypeError):
-            why = f"no answer within {timeout:g} s" if done.timed_out else f"exit code {done.returncode}"
+            why = messages.said("why.no-answer", seconds=f"{timeout:g}") if done.timed_out else \
+                messages.said("why.exit-code", code=done.returncode)
             raise DoctorError.of("python.torch-location", python=resolved, why=why) from None
     return _identity(resolved, executable, torch_file, environ)
 
@@ -124,8 +125,9 @@ def probe_and_store(identity: Identity, timeout: float = target.DEFAULT_TIMEOUT_
     run = target.run(identity.python, None, timeout)
     target.require_torch(run)
     if run.report is None:
-        why = f"it did not finish within {timeout:g} s" if run.timed_out else \
-            f"it stopped with exit code {run.returncode}: {run.stderr_tail.splitlines()[-1] if run.stderr_tail else ''}"
+        last = run.stderr_tail.splitlines()[-1] if run.stderr_tail else ""
+        why = messages.said("why.no-answer", seconds=f"{timeout:g}") if run.timed_out else \
+            messages.said("why.stopped", code=run.returncode, last=last)
         raise DoctorError.of("probe.no-report", python=identity.python, why=why)
     store(identity, run.report)
     return run.report

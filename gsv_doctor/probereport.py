@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from gsv_doctor import probe
+from gsv_doctor.errors import DoctorError
 
 # One threshold for "measurably different from float32", both ways: a ratio within
 # 1/SAME_BAND .. SAME_BAND reads "about the same". Timing noise on a busy machine stays well
@@ -42,8 +43,13 @@ MODEL_OPS = ("conv1d", "conv2d", "group_norm", "gelu", "layer_norm", "linear", "
              "matmul", "conv_transpose1d")
 
 
-class ProbeReportError(ValueError):
-    """The data is not a probe report gsv-doctor can read; the message says what is wrong."""
+class ProbeReportError(DoctorError, ValueError):
+    """The data is not a probe report gsv-doctor can read; the message (a "probe-report.*" key
+    of messages.ERRORS) says what is wrong, in the user's language where it is shown."""
+
+
+def _bad(code: str, **params: Any) -> ProbeReportError:
+    return ProbeReportError.of("probe-report." + code, **params)
 
 
 @dataclass(frozen=True)
@@ -128,11 +134,11 @@ class ProbeReport:
 
 # -- reading: the one place that looks into the probe's dict ---------------------------------------
 
-def _object(value: Any, what: str) -> Dict[str, Any]:
+def _object(value: Any, field: str, where: Optional[str] = None) -> Dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ProbeReportError(f"\"{what}\" must be an object")
+        raise _bad("not-an-object-in" if where else "not-an-object", field=field, where=where)
     return value
 
 
@@ -140,28 +146,28 @@ def _text(value: Any) -> Optional[str]:
     return None if value is None else str(value)
 
 
-def _number(value: Any, what: str) -> Optional[float]:
+def _number(value: Any, field: str, where: str) -> Optional[float]:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ProbeReportError(f"{what} must be a number")
+        raise _bad("not-a-number", field=field, where=where)
     return float(value)
 
 
 def _op(value: Any, where: str) -> OpResult:
     if not isinstance(value, dict) or not isinstance(value.get("status"), str):
-        raise ProbeReportError(f"the op results of {where} must each have a \"status\"")
-    return OpResult(value["status"], _text(value.get("message")), _number(value.get("max_error"), "max_error"))
+        raise _bad("op-status", device=where)
+    return OpResult(value["status"], _text(value.get("message")), _number(value.get("max_error"), "max_error", where))
 
 
 def _timing(value: Any, where: str) -> Timing:
-    value = _object(value, f"speed of {where}")
+    value = _object(value, "speed", where)
     rounds = value.get("rounds")
     return Timing(
         status=str(value.get("status") or probe.ERROR),
-        seconds=_number(value.get("seconds"), f"the time of {where}"),
-        vs_float32=_number(value.get("vs_float32"), f"the ratio of {where}"),
-        spread=_number(value.get("spread"), f"the spread of {where}"),
+        seconds=_number(value.get("seconds"), "seconds", where),
+        vs_float32=_number(value.get("vs_float32"), "vs_float32", where),
+        spread=_number(value.get("spread"), "spread", where),
         uncertain=bool(value.get("uncertain", False)),
         rounds=rounds if isinstance(rounds, int) else None,
         message=_text(value.get("message")),
@@ -170,25 +176,25 @@ def _timing(value: Any, where: str) -> Timing:
 
 def _device(value: Any) -> Device:
     if not isinstance(value, dict) or not isinstance(value.get("id"), str):
-        raise ProbeReportError("every device needs an \"id\"")
+        raise _bad("device-id")
     device_id = value["id"]
     ops = {}
-    for dtype, results in _object(value.get("ops"), f"ops\" of \"{device_id}").items():
+    for dtype, results in _object(value.get("ops"), "ops", device_id).items():
         if not isinstance(results, dict):
-            raise ProbeReportError(f"the op results of {device_id} must each have a \"status\"")
+            raise _bad("op-status", device=device_id)
         ops[str(dtype)] = {str(name): _op(result, device_id) for name, result in results.items()}
     speed = {str(dtype): _timing(timing, f"{device_id} {dtype}")
-             for dtype, timing in _object(value.get("speed"), f"speed\" of \"{device_id}").items()}
+             for dtype, timing in _object(value.get("speed"), "speed", device_id).items()}
     capability = value.get("capability")
     if capability is not None:
         if not isinstance(capability, (list, tuple)) or len(capability) < 2 or \
                 not all(isinstance(c, int) for c in capability[:2]):
-            raise ProbeReportError(f"the capability of {device_id} must be two whole numbers")
+            raise _bad("capability", device=device_id)
         capability = (capability[0], capability[1])
     return Device(
         id=device_id, kind=str(value.get("kind") or device_id.split(":")[0]),
         name=str(value.get("name") or device_id), capability=capability,
-        total_memory_gb=_number(value.get("total_memory_gb"), f"the memory of {device_id}"),
+        total_memory_gb=_number(value.get("total_memory_gb"), "total_memory_gb", device_id),
         ops=ops, speed=speed, error=_text(value.get("error")),
     )
 
@@ -198,10 +204,10 @@ def _torch(value: Any) -> Optional[TorchBuild]:
         return None
     value = _object(value, "torch")
     if not isinstance(value.get("version"), str):
-        raise ProbeReportError("\"torch\" has no \"version\"")
+        raise _bad("torch-version")
     arch_list = value.get("arch_list") or []
     if not isinstance(arch_list, list):
-        raise ProbeReportError("\"arch_list\" must be a list")
+        raise _bad("arch-list")
     threads = value.get("num_threads")
     return TorchBuild(version=value["version"], cuda=_text(value.get("cuda")), hip=_text(value.get("hip")),
                       file=_text(value.get("file")), arch_list=tuple(str(a) for a in arch_list),
@@ -216,14 +222,14 @@ def parse(data: Any) -> ProbeReport:
     uncertainty) reads fine. A report of a Python without torch is valid (torch is None).
     """
     if not isinstance(data, dict) or data.get("schema") != probe.PROBE_SCHEMA:
-        raise ProbeReportError(f"not a gsv-doctor probe report (no \"schema\": \"{probe.PROBE_SCHEMA}\")")
+        raise _bad("schema", schema=probe.PROBE_SCHEMA)
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ProbeReportError(f"\"schema_version\" must be a whole number, not {version!r}")
+        raise _bad("schema-version", value=repr(version))
     if version > probe.PROBE_SCHEMA_VERSION:
-        raise ProbeReportError(f"made by a newer gsv-doctor (probe schema {version}); upgrade gsv-doctor to read it")
+        raise _bad("newer", version=version)
     if "torch" not in data:
-        raise ProbeReportError("no \"torch\"")
+        raise _bad("no-torch")
     python = _object(data.get("python"), "python")
     cpu = _object(data.get("cpu"), "cpu")
     cuda = _object(data.get("cuda"), "cuda")
@@ -232,7 +238,7 @@ def parse(data: Any) -> ProbeReport:
     torch = _torch(data["torch"])
     devices = data.get("devices")
     if not isinstance(devices, list) or (torch is not None and not devices):
-        raise ProbeReportError("\"devices\" must be a non-empty list")
+        raise _bad("devices")
     flags = cpu.get("flags") or []
     return ProbeReport(
         schema_version=version,

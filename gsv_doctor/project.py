@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -20,13 +20,27 @@ STATIC = "static"  # read from the files
 UNKNOWN = "unknown"
 
 
+@dataclass(frozen=True)
+class Source:
+    """Where a setting comes from, for people: a key of the text table "sources" (the core's
+    and each family's, see gsv_doctor.i18n) and its params; report.py puts it into words."""
+
+    key: str  # "file", "tts-yaml-section", "env-unset", ...
+    params: Dict[str, Any] = field(default_factory=dict)
+
+
+def file_source(path: str) -> Source:
+    """A file, or several joined by commas, named as they are in every language."""
+    return Source("file", {"path": path})
+
+
 @dataclass
 class Setting:
     """The device and precision an entry point ends up with on this machine."""
 
     device: Optional[str]  # "cuda", "cuda:1", "cpu", "mps"; None when unknown
     is_half: Optional[bool]
-    source: str  # where they come from, for people: "config.py", "tts_infer.yaml [custom]", ...
+    source: Source  # where they come from
     how: str = STATIC  # EXECUTED, STATIC or UNKNOWN
     error: Optional[str] = None  # the entry point dies while deciding (e.g. config.py raises on import)
     where: Optional[str] = None  # "config.py:32": the line that raised
@@ -129,10 +143,15 @@ def names(entries: List[EntryPoint]) -> List[str]:
 
 
 def launched_script(command: Sequence[str], root: Path, known: Sequence[str] = ()) -> Optional[Tuple[str, List[str]]]:
-    """(script, its arguments) a command line starts: the first argument ending in .py, as a path
+    """(script, its arguments) a command line starts: the first argument ending in .py (or the file
+    of the module after -m, when the project has it), as a path
     relative to the project root when it names a file there (or one of `known`), else its file
     name; None when no argument is a .py file. Families use it for their `launched`."""
     for index, arg in enumerate(command):
+        if arg == "-m" and index + 1 < len(command):  # python -m GPT_SoVITS.tool: the module's file
+            module = command[index + 1].replace(".", "/") + ".py"
+            found = launched_script([module] + list(command[index + 2:]), root, known)
+            return found if found and (Path(module).is_file() or (Path(root) / module).is_file()) else None
         if not arg.endswith(".py"):
             continue
         for candidate in (Path(arg), Path(root) / arg):

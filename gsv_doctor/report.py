@@ -6,10 +6,11 @@ import sys
 import unicodedata
 from typing import Any, Dict, List, Optional
 
-from gsv_doctor import __version__, messages, probe, probereport
+from gsv_doctor import __version__, i18n, messages, probe, probereport
 from gsv_doctor.checkup import Checkup
 from gsv_doctor.diagnose import RULE, DeviceAssessment, Verdict
 from gsv_doctor.findings import Finding, Severity, exit_code
+from gsv_doctor.project import Source
 
 CHECK_SCHEMA = "gsv-doctor/check"
 CHECK_SCHEMA_VERSION = 1
@@ -164,7 +165,7 @@ def verdict_lines(verdicts: List[Verdict], lang: str, colour: bool = False) -> L
         how = label("how_" + verdict.how, lang)
         where = label("started_by", lang, parent=verdict.started_by) + "; " if verdict.started_by else ""
         values = f"device={verdict.device}, is_half={verdict.is_half}" if verdict.outcome not in ("start", "unknown") else ""
-        detail = f"{where}{verdict.source}" + (f", {values}" if values else "") + f"; {how}"
+        detail = f"{where}{messages.source(verdict.source, lang)}" + (f", {values}" if values else "") + f"; {how}"
         lines.append(_pad(prefix + verdict.entry_point, width) + _paint(word, colour_name, colour, True)
                      + f"  ({detail})")
     return lines
@@ -188,7 +189,8 @@ def next_step(findings: List[Finding], lang: str) -> str:
 
 def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool = False,
                   manuals_shown: Optional[set] = None) -> List[str]:
-    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and fix.
+    """A finding as indented lines; `brief` (preflight) keeps title, affects, error and the fix
+    (the fix by hand only when there is no command).
     `manuals_shown`: the "by hand" texts already printed above, which are not repeated."""
     label = messages.label
     words = texts(finding, lang)
@@ -200,14 +202,15 @@ def finding_lines(finding: Finding, lang: str, colour: bool = False, brief: bool
     rows = []
     if finding.entry_points:
         rows.append((label("affects", lang), ", ".join(finding.entry_points)))
-    error_text = finding.error_text or (label("nan_silent", lang) if finding.params.get("outcome") == "nan" else None)
+    error_text = i18n.say(finding.error_text, lang) or (
+        label("nan_silent", lang) if finding.params.get("outcome") == "nan" else None)
     if error_text and error_text not in words["title"]:  # an unreadable file's error is its title
         rows.append((label("error", lang), error_text))
     if finding.severity is not Severity.INFO and not brief:
         rows.append((label("found_by", lang), messages.phrase("source_" + finding.source, lang)))
     if finding.fix_command:
         rows.append((label("fix", lang), _paint(finding.fix_command, "green", colour, True)))
-    if words["manual"] and finding.severity is not Severity.INFO and not brief:
+    if words["manual"] and finding.severity is not Severity.INFO and not (brief and finding.fix_command):
         repeated = manuals_shown is not None and words["manual"] in manuals_shown
         rows.append((label("manual", lang), label("manual_same", lang) if repeated else words["manual"]))
         if manuals_shown is not None:
@@ -271,10 +274,17 @@ def to_json(checkup: Checkup, lang: str) -> Dict[str, Any]:
         "config_eval": checkup.config_eval,
         "effective": checkup.diagnosis.to_dict()["effective"],
         "family": checkup.project_info.family if checkup.project_info else None,
-        "entry_points": checkup.diagnosis.to_dict()["entry_points"],
+        "entry_points": [_with_source_text(entry, lang) for entry in checkup.diagnosis.to_dict()["entry_points"]],
         "devices": checkup.diagnosis.to_dict()["devices"],
         "findings": findings,
     }
+
+
+def _with_source_text(entry: Dict[str, Any], lang: str) -> Dict[str, Any]:
+    """An entry point's verdict for JSON: `source` in words, `source_id` and `source_params` for programs."""
+    found = entry["source"]
+    return dict(entry, source=messages.source(Source(found["key"], found["params"]), lang),
+                source_id=found["key"], source_params=found["params"])
 
 
 def render_markdown(checkup: Checkup, lang: str) -> str:

@@ -95,7 +95,7 @@ def start(python: str, project_root: Optional[str] = None, env: Optional[Dict[st
     # The probe measures torch itself: an installed gsv-doctor hook (.pth) stays off in the child,
     # or it would report its own float32 results as float16 that works.
     child_env = dict(os.environ if env is None else env, GSV_DOCTOR_HOOK="0")
-    return Child(args, env=child_env, stdin_data=child_source(extra))
+    return Child(args, env=child_env, stdin_data=child_source(extra), scratch=True)
 
 
 def parse_sections(stdout: bytes) -> Dict[str, Dict[str, Any]]:
@@ -191,14 +191,16 @@ def load_probe_json(path: str) -> probereport.ProbeReport:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise DoctorError.of("probe-json.unreadable", path=path, error=str(error.strerror or error))
-    except ValueError as error:
-        raise DoctorError.of("probe-json.not-json", path=path, error=str(error))
+    except UnicodeDecodeError as error:
+        raise DoctorError.of("probe-json.not-utf8", path=path, position=error.start + 1, error=str(error))
+    except json.JSONDecodeError as error:
+        raise DoctorError.of("probe-json.not-json", path=path, line=error.lineno, column=error.colno, error=str(error))
     if isinstance(data, dict) and isinstance(data.get("probe"), dict):
         data = data["probe"]
     try:
         report = probereport.parse(data)
     except probereport.ProbeReportError as error:
-        raise DoctorError.of("probe-json.not-a-report", path=path, error=str(error)) from None
+        raise DoctorError.of("probe-json.not-a-report", path=path, error=error) from None
     if report.torch is None:
         raise DoctorError.of("probe-json.no-torch", path=path, error=report.error)
     return report

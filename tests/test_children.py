@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 import uuid
@@ -148,3 +149,24 @@ def test_a_config_py_that_starts_a_background_process_gives_no_false_timeout(tmp
     assert '"probe-timeout"' not in done.stdout and "Traceback" not in done.stderr
     assert time.monotonic() - started < 100
     assert not left_over(token)
+
+
+def test_a_killed_child_leaves_no_temporary_folder(tmp_path):
+    code = ("import sys, tempfile, time\nfolder = tempfile.mkdtemp()\nprint(folder, flush=True)\n"
+            "open(folder + '/left', 'w').write('x')\ntime.sleep(60)\n")
+    child = children.Child([sys.executable, "-c", code], scratch=True)
+    done = child.wait(timeout=5)
+    folder = done.stdout.decode().strip()
+    assert done.timed_out and folder.startswith(child.scratch)  # the child's tempfile used our folder
+    assert not os.path.exists(child.scratch)
+    plain = children.Child([sys.executable, "-c", "import tempfile; print(tempfile.gettempdir())"])
+    assert plain.scratch is None and plain.wait(timeout=30).stdout.decode().strip() == tempfile.gettempdir()
+
+
+def test_no_room_for_a_scratch_folder_still_runs_the_child(monkeypatch):
+    # A full disk (or no writable temp folder) must not turn the probe into a gsv-doctor bug.
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(tempfile, "mkdtemp", full)
+    child = children.Child([sys.executable, "-c", "print('ran')"], scratch=True)
+    assert child.scratch is None and child.wait(timeout=30).stdout.decode().strip() == "ran"

@@ -81,3 +81,27 @@ def test_version_and_help_still_work(capsys):
         main(["check", "-h"])
     assert done.value.code == 0 and "--lang" in capsys.readouterr().out
     assert sys.executable
+
+
+HELP_PATHS = [[], ["check"], ["fix"], ["explain"], ["preflight"], ["run"], ["hook"], ["hook", "install"],
+              ["hook", "status"], ["hook", "uninstall"]]
+
+
+@pytest.mark.parametrize("path", HELP_PATHS, ids=[" ".join(p) or "gsv-doctor" for p in HELP_PATHS])
+def test_help_speaks_the_language_of_the_locale_and_of_lang(path):
+    import re
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    zh = CliRunner().invoke(cli, path + ["--help"], env={"LC_ALL": None, "GSV_DOCTOR_LANG": None, "LANG": "zh_CN.UTF-8"})
+    en = invoke(*path, "--help")
+    assert zh.exit_code == en.exit_code == 0
+    assert zh.output.startswith("用法：") and en.output.startswith("Usage: ")
+    lines = zh.output.splitlines() + [""]
+    rows = [index for index, row in enumerate(lines) if row.startswith("  -")]
+    # every option says what it does in Chinese, on its line or (a long option) the next
+    assert rows and all(cjk.search(lines[i]) or cjk.search(lines[i + 1]) for i in rows), zh.output
+    assert not cjk.search(en.output)
+    assert "<=x<=" not in zh.output + en.output  # click's range hint: the help text says it in words
+    if path and path[0] != "hook":  # --lang beats the locale, wherever it stands
+        assert CliRunner().invoke(cli, path + ["-h", "--lang", "en"], env={"LANG": "zh_CN.UTF-8"}).output == en.output
+        assert invoke(*path, "--lang", "zh", "--help").output == zh.output

@@ -4,7 +4,7 @@ import json
 import probe_fixtures
 import pytest
 from click.testing import CliRunner
-from gsv_project import make_project
+from gsv_project import INFERENCE_UI_ENV_READ_CUDA, make_project
 
 from gsv_doctor import envelope
 from gsv_doctor.cli import cli
@@ -107,3 +107,18 @@ def test_the_readme_documents_every_schema():
         assert f"\"{schema}\"" in section
     for key in envelope.KEYS:
         assert f"`{key}`" in section
+
+
+def test_check_with_an_export_tool_is_an_envelope(tmp_path, saved):
+    project = make_project(tmp_path / "gsv", config='is_half = False\ninfer_device = "cpu"\n',
+                           inference_ui=INFERENCE_UI_ENV_READ_CUDA)
+    (project / "GPT_SoVITS" / "stream_tool.py").write_text(
+        "import argparse, torch\nparser = argparse.ArgumentParser()\n"
+        "parser.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')\n"
+        "parser.add_argument('--sizes', default={1, 2})\n"
+        "parser.add_argument('--no-half', action='store_true')\nargs = parser.parse_args()\n"
+        "is_half = not args.no_half\n")
+    for lang in ("en", "zh"):
+        done = invoke("check", "--json", "--probe-json", saved, "--project", project, "--lang", lang)
+        document = valid(done.output, "gsv-doctor/check", 0, lang)
+        assert [f["id"] for f in document["findings"] if f["id"].startswith("tool-")] == ["tool-defaults-half"]

@@ -37,6 +37,21 @@ REAL = {
                                              ("is_half", "gsv-doctor fix")),
     "real_asr_ctranslate2_no_kernel.log": ("cuda-no-kernel-image", "gpt-sovits", "asr.ctranslate2", ("ASR",),
                                            ("onnxruntime", "gsv-doctor fix")),
+    "real_arch_built_for_sm.log": ("cuda-no-kernel-image", "unknown", "torch.build", ("12.8",), GSV_FILES),
+    "real_cufft_half_old_card.log": ("cuda-cufft-half", "gpt-sovits", "env.is_half", ("is_half = False",), ()),
+    "real_words_oom_svc.md": ("cuda-out-of-memory", "so-vits-svc", "svc.clip", ("-cl",), GSV_FILES),
+    "real_uvr_cudnn_no_algorithm.log": ("cudnn-failure", "unknown", "cudnn", ("cudnn.enabled = False", "LD_LIBRARY_PATH"),
+                                        GSV_FILES + ("is_half",)),
+    "real_words_silent_zh_tw.txt": ("symptom-silent-audio", "unknown", "gpu.card", ("half",), GSV_FILES),
+    "real_words_silent_ja.txt": ("symptom-silent-audio", "unknown", "gpu.card", ("half",), GSV_FILES),
+    "real_rvc_cuda_checkpoint_on_cpu.log": ("load-device-missing", "rvc", "torch.build", ("CUDA build of torch",),
+                                            GSV_FILES),
+    "real_fork_mps_restore_wrapped.log": ("load-device-missing", "unknown", "torch.build", ("cpu",), GSV_FILES),
+    "real_words_nan_loss.txt": ("symptom-nan", "unknown", "any.half", ("half",), GSV_FILES),
+    "real_words_cpu_half_zh.txt": ("cpu-half-conv", "unknown", "any.half", ("half",), GSV_FILES),
+    "real_words_no_gpu.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch", "driver"), GSV_FILES),
+    "real_words_gpu_not_recognised.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch",), GSV_FILES),
+    "real_words_gpu_not_found_zh.txt": ("symptom-no-gpu", "unknown", "torch.build", ("+cpu",), GSV_FILES),
     "real_svc_cpu_training_assert.log": ("cpu-training-not-allowed", "so-vits-svc", "torch.build", ("CUDA build of torch",),
                                          GSV_FILES + ("to the CPU",)),
 }
@@ -198,3 +213,28 @@ def test_a_log_from_an_unknown_project_never_names_gpt_sovits_files(entry):
             texts += [catalog.SETTINGS[s][lang] for s in found.settings]
             for word in GSV_FILES + ("api.py", "gsv-doctor fix", "gsv-doctor run"):
                 assert not any(word in text for text in texts), (found.id, lang, word)
+
+
+@pytest.mark.parametrize("text, job", [
+    ("Every time I start to train the model it stops with CUDA out of memory", "train"),
+    ("Training stops after 3 epochs: CUDA out of memory", "train"),
+    ("It fails when I convert a song (inference): CUDA out of memory", "infer"),
+    ("The constraint solver ran out of memory", None),
+])
+def test_the_job_read_from_the_words(text, job):
+    assert logfacts.job_of([], text) == job
+
+
+def test_words_name_the_symptom_or_the_error_they_describe():
+    nan = explain_real("real_words_nan_loss.txt")[0]
+    assert nan.assumed.lower().endswith("nan") and "symptom nan" in explain.assumed_text(nan, "en")
+    cpu = explain_real("real_words_cpu_half_zh.txt")[0]
+    assert "错误 cpu-half-conv" in explain.assumed_text(cpu, "zh") and cpu.line == 1
+    gpu = explain_real("real_words_no_gpu.txt")[0]
+    assert gpu.line == 2 and "RTX 3060" not in gpu.assumed
+    # an error printed in the log wins over words around it
+    log = logread.read_log(b"the loss is nan again\nRuntimeError: CUDA error: out of memory\n")
+    assert [e.id for e in explain.explain_log(log)] == ["cuda-out-of-memory"]
+    # "nan" only as a word
+    assert explain.described_symptoms(logread.read_log(b"the finance loss report is nanometer-precise\n"),
+                                      logprojects.UNKNOWN) == []

@@ -83,3 +83,23 @@ def test_status_of_a_broken_module_shows_what_the_target_printed(run_cli, venv, 
     done = run_cli("hook", "status", "--python", venv, "--json", env=env)
     assert json.loads(done.stdout)["in_target"]["hook_messages"] == [
         "gsv-doctor hook: not active (RuntimeError: boom); running without it."]
+
+
+def test_every_reason_the_hook_gives_is_said_in_chinese():
+    import ast
+    import re
+
+    from gsv_doctor import hook
+    from gsv_doctor.commands.hook import reason_text
+
+    tree = ast.parse(open(hook.__file__, encoding="utf-8").read())
+    reasons = ["the catalog and every float16 module"]  # install()'s default
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "install" and len(node.args) > 1:
+            said = node.args[1]
+            reasons.append(said.value if isinstance(said, ast.Constant) else said.left.value % 7)  # "... %d ops" % n
+    assert len(reasons) >= 4
+    for reason in reasons:
+        assert re.search(r"[\u4e00-\u9fff]", reason_text(reason, "zh")), reason
+        assert reason_text(reason, "en") == reason
+    assert reason_text("something a later hook says", "zh") == "something a later hook says"

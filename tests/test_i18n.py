@@ -34,7 +34,6 @@ from click.testing import CliRunner  # noqa: E402
 
 from gsv_doctor import fixmessages, i18n, messages  # noqa: E402,F401  (importing registers their tables)
 from gsv_doctor.errors import DoctorError  # noqa: E402
-import gsv_doctor.families  # noqa: E402,F401  (each family registers its own texts on import)
 
 PACKAGE = Path(messages.__file__).resolve().parent
 SOURCES = sorted(PACKAGE.rglob("*.py"))
@@ -100,7 +99,8 @@ def _calls(path):
 
 # function called -> (argument holding the key, table)
 LOOKUPS = {"label": (0, messages.LABELS), "line": (0, messages.LINES), "phrase": (0, messages.PHRASES),
-           "of": (0, messages.ERRORS), "FixError": (0, fixmessages.TEXTS)}
+           "of": (0, messages.ERRORS), "FixError": (0, fixmessages.TEXTS), "Source": (0, messages.SOURCES), "said": (0, messages.LINES),
+           "_bad": (0, {k[len("probe-report."):]: v for k, v in messages.ERRORS.items() if k.startswith("probe-report.")})}
 
 
 def test_every_key_the_code_names_has_a_text():
@@ -129,7 +129,7 @@ def test_every_finding_the_diagnosis_gives_has_its_texts():
             if name == "Finding" and node.args and isinstance(node.args[0], ast.IfExp):
                 ids.update(n.value for n in (node.args[0].body, node.args[0].orelse) if isinstance(n, ast.Constant))
     assert len(ids) > 15
-    for finding_id in ids | set(messages.FINDINGS):
+    for finding_id in ids | {key.rsplit(".", 1)[0] for key in i18n.TABLES["findings"]}:
         for lang in i18n.LANGUAGES:
             assert messages.finding_texts(finding_id, {}, lang)["title"]
 
@@ -303,3 +303,21 @@ def test_every_json_error_has_a_code(tmp_path, monkeypatch, capsys):
 def test_a_range_error_is_all_chinese(monkeypatch, capsys):
     code, out, err = run_main(["check", "--lang", "zh", "--timeout", "0"], monkeypatch, capsys)
     assert code == 2 and "is not in the range" not in err and "1" in err and "86400" in err, err
+
+
+def test_a_doctor_errors_message_kept_as_text_is_said_again_in_chinese():
+    import copy
+    import dataclasses
+    import json
+
+    message = DoctorError.of("project.no-such-folder", project="/x").message
+    assert message == "--project /x: no such folder." and json.dumps(message) == '"--project /x: no such folder."'
+    assert i18n.say(message, "zh") == "--project /x：没有这个文件夹。" and i18n.say("plain", "zh") == "plain"
+    assert messages.line("hook.target-no-torch", "zh", error=message) == "那个 Python 无法导入 torch（--project /x：没有这个文件夹。）。"
+
+    @dataclasses.dataclass
+    class Facts:
+        error: str
+
+    kept = dataclasses.asdict(Facts(message))["error"]  # a report's JSON copies the facts
+    assert i18n.say(kept, "zh") == i18n.say(copy.deepcopy(message), "zh") == "--project /x：没有这个文件夹。"

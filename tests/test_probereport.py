@@ -1,4 +1,5 @@
 import copy
+import re
 
 import probe_fixtures as scenarios
 import pytest
@@ -40,8 +41,10 @@ def test_parse_types_every_part_and_keeps_the_raw_report():
 def test_a_malformed_report_says_what_is_wrong(change, problem):
     raw = scenarios.gtx1060()
     change(raw)
-    with pytest.raises(probereport.ProbeReportError, match=problem):
+    with pytest.raises(probereport.ProbeReportError, match=problem) as caught:
         probereport.parse(raw)
+    assert re.search(r"[\u4e00-\u9fff]", caught.value.text("zh")), "the detail has a Chinese text"
+    assert caught.value.text("zh") != caught.value.text("en")
 
 
 def test_a_report_of_a_python_without_torch_is_valid_and_says_so():

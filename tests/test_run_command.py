@@ -233,6 +233,44 @@ def test_run_judges_only_the_program_it_starts(setup):
     assert done.stdout.strip() == "ui started False"  # run exported is_half=False, which this UI reads
 
 
+def test_run_judges_api_from_its_command_line(setup):
+    project, env = setup
+    (project / "config.py").write_text('is_half = True\ninfer_device = "cuda"\n')  # CUDA on a CPU-only machine
+    (project / "api.py").write_text("import sys\nprint('api started', sys.argv[1:])\n")
+    api = str(project / "api.py")
+    assert gsv_run(project, env, sys.executable, api).returncode == 1  # config.py's cuda: refused
+    done = gsv_run(project, env, sys.executable, api, "-d", "cpu", "-fp")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "api started ['-d', 'cpu', '-fp']"
+    off = gsv_run(project, dict(env, GSV_DOCTOR_HOOK="0"), sys.executable, api, "-d", "cpu")
+    assert off.returncode == 1 and "[api-flags-half-on-cpu]" in off.stderr and "api started" not in off.stdout
+    assert "-fp" in off.stderr
+    assert gsv_run(project, env, sys.executable, api, "-d", "cpu").returncode == 0  # the hook covers it
+
+
+def test_run_refuses_a_launch_line_naming_a_device_this_torch_cannot_use(setup):
+    project, env = setup  # a torch without CUDA
+    (project / "api.py").write_text("import sys\nprint('api started', sys.argv[1:])\n")
+    refused = gsv_run(project, env, sys.executable, str(project / "api.py"), "-d", "cuda", "-fp")
+    assert refused.returncode == 1 and "[launch-device-unusable]" in refused.stderr
+    assert "api started" not in refused.stdout
+    done = gsv_run(project, env, sys.executable, str(project / "api.py"), "-d", "cpu", "-fp")
+    assert done.returncode == 0 and "api started" in done.stdout, done.stderr
+
+
+def test_run_judges_a_tool_from_its_own_switch(setup):
+    project, env = setup
+    tool = project / "GPT_SoVITS" / "stream_tool.py"
+    tool.write_text('import argparse, sys\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser()\n'
+                    '    parser.add_argument("--no-half", action="store_true")\n    args = parser.parse_args()\n'
+                    '    is_half = not args.no_half\n    print("tool started", is_half)\n')
+    off = dict(env, GSV_DOCTOR_HOOK="0")
+    refused = gsv_run(project, off, sys.executable, str(tool))
+    assert refused.returncode == 1 and "[tool-half-on-cpu]" in refused.stderr and "--no-half" in refused.stderr
+    done = gsv_run(project, off, sys.executable, str(tool), "--no-half")
+    assert done.returncode == 0 and done.stdout.strip() == "tool started False", done.stderr
+
+
 def test_run_refuses_a_config_that_dies_on_import_and_names_the_fix(setup):
     config = 'import torch\nis_half = True\ninfer_device = "cpu"\nname = torch.cuda.get_device_name(0)\n'
     project, env = _today(setup, config=config)

@@ -10,9 +10,8 @@ from gsv_doctor.checkup import run_checkup
 from gsv_doctor.findings import exit_code
 from gsv_doctor.i18n import LANG_KEY, pick_language
 
-project_option = click.option("--project", metavar="DIR", help="GPT-SoVITS folder (default: this folder or a parent).")
-python_option = click.option("--python", "python", metavar="PATH",
-                             help="Interpreter that runs GPT-SoVITS, e.g. runtime\\python.exe (default: this one).")
+project_option = click.option("--project", metavar="DIR")
+python_option = click.option("--python", "python", metavar="PATH")
 def _finite_timeout(_ctx: click.Context, param: click.Parameter, value):
     if value is not None and value != value:  # nan passes every range comparison
         raise click.BadParameter(f"{value} is not a number of seconds (1 to {target.MAX_TIMEOUT_S:g}).", param=param)
@@ -20,16 +19,15 @@ def _finite_timeout(_ctx: click.Context, param: click.Parameter, value):
 
 
 # Every child gsv-doctor starts (probe, "where is torch", hook install) gets at most this long.
-timeout_option = click.option("--timeout", type=click.FloatRange(min=1, max=target.MAX_TIMEOUT_S),
-                              default=target.DEFAULT_TIMEOUT_S, callback=_finite_timeout,
-                              show_default=True, help="Seconds each child process may take (1 to 86400).")
+timeout_option = click.option("--timeout", metavar="SECONDS", type=click.FloatRange(min=1, max=target.MAX_TIMEOUT_S),
+                              default=target.DEFAULT_TIMEOUT_S, callback=_finite_timeout)
+# Their help texts are in messages.HELP (cli.localise), in English and Chinese.
 def _remember_lang(ctx: click.Context, _param: click.Parameter, value):
     ctx.meta[LANG_KEY] = value  # so an error message before any output speaks it too
     return value
 
 
-lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), callback=_remember_lang,
-                           help="Language (default: from the locale).")
+lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), callback=_remember_lang)
 
 
 def progress(lang: str):
@@ -53,9 +51,9 @@ def clear_progress() -> None:
 @click.command()
 @project_option
 @python_option
-@click.option("--json", "as_json", is_flag=True, help="Print the versioned JSON document (schema in the README).")
-@click.option("--markdown", is_flag=True, help="Print a block to paste into a bug report.")
-@click.option("--probe-json", metavar="FILE", help="Diagnose a probe report saved on another machine.")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--markdown", is_flag=True)
+@click.option("--probe-json", metavar="FILE")
 @timeout_option
 @lang_option
 def check(project, python, as_json, markdown, probe_json, timeout, lang) -> int:

@@ -201,8 +201,9 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
     result = target.run(python, project_root, timeout=timeout)
     target.require_python(result)  # not a Python at all is bad input (exit 2), as for check
     if result.report is None:
-        why = ("timed out after %gs" % timeout) if result.timed_out else (
-            result.stderr_tail.splitlines()[-1] if result.stderr_tail else "exit code %s" % result.returncode)
+        why = messages.line("why.timed-out", lang, seconds="%g" % timeout) if result.timed_out else (
+            result.stderr_tail.splitlines()[-1] if result.stderr_tail else messages.line("why.exit-code", lang,
+                                                                                 code=result.returncode))
         return None, None, LABELS[lang]["probe_failed"].format(why=why)
     if result.report.torch is None:
         return None, None, LABELS[lang]["probe_failed"].format(why=result.report.error)
@@ -212,11 +213,11 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
 
 @click.command()
 @click.argument("file", required=False, metavar="[FILE|-]")
-@click.option("--project", metavar="DIR", help="The GPT-SoVITS folder (default: the current one, if it is).")
-@click.option("--python", "python", metavar="PATH", help="Interpreter that runs GPT-SoVITS, to probe (default: this one).")
-@click.option("--no-probe", is_flag=True, help="Do not check whether this machine would still hit the errors.")
-@click.option("--symptom", type=click.Choice(sorted(catalog.SYMPTOMS)), help="A problem that prints no error.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON document instead of text.")
+@click.option("--project", metavar="DIR")
+@click.option("--python", "python", metavar="PATH")
+@click.option("--no-probe", is_flag=True)
+@click.option("--symptom", type=click.Choice(sorted(catalog.SYMPTOMS)))
+@click.option("--json", "as_json", is_flag=True)
 @lang_option
 @timeout_option
 def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) -> int:

@@ -104,14 +104,14 @@ def _echo(text: str, nl: bool = True) -> None:
 @click.command()
 @project_option
 @python_option
-@click.option("--write", is_flag=True, help="Apply the changes (default: only show them).")
-@click.option("--yes", "-y", is_flag=True, help="Do not ask before writing.")
-@click.option("--pin", is_flag=True, help="Write this machine's literal values into config.py instead of the portable guard.")
-@click.option("--all-sections", is_flag=True, help="Also fix the other sections of tts_infer.yaml, not only the one in use.")
-@click.option("--undo", is_flag=True, help="Restore every file gsv-doctor changed from its backup.")
-@click.option("--force", is_flag=True, help="With --undo: restore even files that changed after the fix.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON document instead of text.")
-@click.option("--probe-json", metavar="FILE", help="Plan from a probe report saved earlier instead of probing now.")
+@click.option("--write", is_flag=True)
+@click.option("--yes", "-y", is_flag=True)
+@click.option("--pin", is_flag=True)
+@click.option("--all-sections", is_flag=True)
+@click.option("--undo", is_flag=True)
+@click.option("--force", is_flag=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--probe-json", metavar="FILE")
 @timeout_option
 @lang_option
 def fix(project, python, write, yes, pin, all_sections, undo, force, as_json, probe_json, timeout, lang) -> int:

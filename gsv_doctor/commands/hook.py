@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Optional
 
@@ -13,8 +14,7 @@ from gsv_doctor.errors import DoctorError
 from gsv_doctor.i18n import pick_language
 from gsv_doctor.messages import line
 
-python_option = click.option("--python", "python", metavar="PATH",
-                             help="The Python that runs GPT-SoVITS (default: this one).")
+python_option = click.option("--python", "python", metavar="PATH")
 
 
 def _echo(text: str) -> None:
@@ -72,7 +72,7 @@ def _require_torch(python: Optional[str]) -> None:
 
 @hook.command()
 @python_option
-@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON (schema in the README).")
+@click.option("--json", "as_json", is_flag=True)
 @lang_option
 def status(python, as_json, lang) -> int:
     """Where the hook is installed and what it patches once torch is imported."""
@@ -121,7 +121,8 @@ def render_status(state: hookinstall.HookState, lang: str = "en") -> str:
                 lines.append(line("hook.not-active", lang, torch=target["torch"], why=why))
         else:
             info = target["status"]
-            lines.append(line("hook.active", lang, torch=target["torch"], count=len(info["ops"]), reason=info["reason"]))
+            lines.append(line("hook.active", lang, torch=target["torch"], count=len(info["ops"]),
+                              reason=reason_text(info.get("reason"), lang)))
             lines.append("  " + ", ".join(short_name(op) for op in info["ops"]))
     if state.in_this_process:
         lines.append(line("hook.this-process-active" if state.in_this_process["active"] else "hook.this-process-loaded",
@@ -129,6 +130,25 @@ def render_status(state: hookinstall.HookState, lang: str = "en") -> str:
     if state.disabled_by_env:
         lines.append(line("hook.disabled-here", lang))
     return "\n".join(lines)
+
+
+# What the hook says it patches (it runs in the target Python, with the standard library only,
+# so it speaks English): its known sentences, as keys of messages.LINES.
+HOOK_REASONS = (
+    (r"the catalog and every float16 module \(no op scan\)", "hook.reason-no-scan"),
+    (r"the catalog and every float16 module \(op scan failed\)", "hook.reason-scan-failed"),
+    (r"the catalog, every float16 module, and (?P<count>\d+) ops this torch's scan found", "hook.reason-scan"),
+    (r"the catalog and every float16 module", "hook.reason-catalog"),
+)
+
+
+def reason_text(reason: Optional[str], lang: str) -> str:
+    """The hook's reason in `lang`; one from another gsv-doctor version as it said it."""
+    for pattern, key in HOOK_REASONS:
+        found = re.fullmatch(pattern, reason or "")
+        if found:
+            return line(key, lang, **found.groupdict())
+    return reason or "?"
 
 
 def short_name(op: str) -> str:

@@ -44,12 +44,10 @@ def _echo(text: str, stream) -> None:
 @click.command()
 @project_option
 @python_option
-@click.option("--fix", "apply_fix", is_flag=True, help="Apply `gsv-doctor fix --write` when the launch would fail.")
-@click.option("--env", "env_shell", type=click.Choice(["sh", "cmd", "powershell"]),
-              help="Print the variables child processes need (is_half=False) as assignments for this shell.")
-@click.option("--install-into", "script", metavar="SCRIPT",
-              help="Add the preflight line to a start script (go-webui.bat, go-webui.ps1, a .sh), keeping a backup.")
-@click.option("--refresh", is_flag=True, help="Probe again even when a cached probe report fits.")
+@click.option("--fix", "apply_fix", is_flag=True)
+@click.option("--env", "env_shell", type=click.Choice(["sh", "cmd", "powershell"]))
+@click.option("--install-into", "script", metavar="SCRIPT")
+@click.option("--refresh", is_flag=True)
 @timeout_option
 @lang_option
 def preflight(project, python, apply_fix, env_shell, script, refresh, timeout, lang) -> int:

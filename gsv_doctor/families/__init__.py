@@ -11,17 +11,23 @@ A family module lives in its own package here and provides:
 - ``entry_points(facts, family_result, report, environ) -> [project.EntryPoint]``: every entry
   point and the device / precision it gets on this machine, from the child's result when there
   is one, statically otherwise;
-- ``findings(facts, verdicts, devices, report, environ) -> [Finding]``: the family's findings,
-  each naming the entry points it affects;
+- ``findings(facts, verdicts, devices, report, environ, probed_python, launched) -> [Finding]``:
+  the family's findings, each naming the entry points it affects (`launched`: the entry point a
+  launch line starts, for preflight and run; None in check);
 - ``launched(command, root) -> (entry point name, setting override or None) | None``: which entry
   point a command line starts (for preflight and run);
-- ``override(name, args, entries) -> EntryPoint | None``: the entry point as its arguments change it;
+- ``override(name, args, entries, facts) -> EntryPoint | None``: the entry point as its arguments
+  change it;
 - ``default_entry(facts) -> name``: what a start script launches;
 - ``plan_fix(findings, facts, pin, all_sections, config_values_known) -> fixplan.FixPlan``: the
   edits (edits.py writes them); raises fixmessages.FixError when the files cannot be edited;
 - ``file_lines(facts, effective, lang) -> [line]``: the report's lines about its files;
 - ``HOOK_COVERS`` (optional): ids of its findings that the hook resolves (float16 computed on
   the CPU), so ``run`` starts the program with the hook instead of refusing.
+
+- ``TEXTS`` (optional): the family's own text tables, ``{table name: {key: {"en": ..., "zh": ...}}}``
+  ("findings", "fix", "errors", "sources", ...); gsv_doctor.i18n looks a key up in the core's
+  table of that name first, then in these.
 
 Advice is derived by the core from each finding's ``fix_command``.
 
@@ -30,7 +36,7 @@ Adding a family: a package here and one line in FAMILIES.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, List, Mapping, Optional
 
 from gsv_doctor.families import gpt_sovits, rvc
 
@@ -55,6 +61,11 @@ def detect(path: Path) -> Optional[str]:
 def hook_covers() -> frozenset:
     """Finding ids, of every family, that `gsv-doctor run` resolves by starting with the hook."""
     return frozenset(id_ for module in FAMILIES.values() for id_ in getattr(module, "HOOK_COVERS", ()))
+
+
+def texts(table: str) -> List[Mapping[str, Mapping[str, str]]]:
+    """Every family's text table named `table` (for gsv_doctor.i18n)."""
+    return [module.TEXTS[table] for module in FAMILIES.values() if table in getattr(module, "TEXTS", {})]
 
 
 def described() -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from gsv_doctor.families.gpt_sovits.texts import TEXTS  # noqa: F401  (the family's text tables)
 from gsv_doctor.project import EntryPoint, launched_script
 
 NAME = "gpt-sovits"
 # Its findings that the hook resolves (float16 on the CPU computed in float32): `run` starts these.
-HOOK_COVERS = ("config-half-on-cpu", "entry-point-half-on-cpu", "tts-infer-half-on-cpu")
+HOOK_COVERS = ("config-half-on-cpu", "entry-point-half-on-cpu", "tts-infer-half-on-cpu", "api-flags-half-on-cpu",
+               "tool-half-on-cpu", "tool-lines-half-on-cpu")
 TITLE = "GPT-SoVITS"
 _CHILD = Path(__file__).with_name("child.py")
 
@@ -31,7 +33,8 @@ def child_code(root: Path, facts) -> Optional[Tuple[str, Dict[str, Any]]]:
     from gsv_doctor.families.gpt_sovits.facts import TTS_INFER
 
     args = {"root": str(root), "tts_infer": TTS_INFER if facts.tts_infer is not None else None,
-            "env_reads": [r.path for r in facts.entry_reads], "webui_env": facts.webui_env}
+            "env_reads": [r.path for r in facts.entry_reads] + [t.path for t in facts.tools if t.half_switch is None],
+            "webui_env": facts.webui_env}
     return _CHILD.read_text(encoding="ascii"), args
 
 
@@ -42,10 +45,10 @@ def entry_points(facts, result: Optional[Mapping[str, Any]], report: Mapping[str
     return entrypoints.entry_points(facts, result, report, environ)
 
 
-def findings(facts, verdicts, devices, report, environ, probed_python):
+def findings(facts, verdicts, devices, report, environ, probed_python, launched=None):
     from gsv_doctor.families.gpt_sovits import assess
 
-    return assess.findings(facts, verdicts, devices, report, environ, probed_python)
+    return assess.findings(facts, verdicts, devices, report, environ, probed_python, launched)
 
 
 def launched(command: Sequence[str], root: Path) -> Optional[Tuple[str, List[str]]]:
@@ -54,16 +57,21 @@ def launched(command: Sequence[str], root: Path) -> Optional[Tuple[str, List[str
     return launched_script(command, root, known=("webui.py", "api.py", "api_v2.py"))
 
 
-def override(name: str, args: List[str], entries: List[EntryPoint]) -> Optional[EntryPoint]:
-    """The entry point as a command line changes it (api.py's -d/-fp/-hp), or None."""
+def override(name: str, args: List[str], entries: List[EntryPoint], facts) -> Optional[EntryPoint]:
+    """The entry point as a command line changes it (api.py's -d/-fp/-hp, a tool's --no-half and
+    --device), or None."""
     from gsv_doctor.families.gpt_sovits import entrypoints
     from gsv_doctor.families.gpt_sovits.facts import API
 
-    if name != API:
+    current = next((e for e in entries if e.name == name and e.started_by is None), None)
+    tool = next((t for t in facts.tools if t.path == name), None)
+    if name == API:
+        setting = entrypoints.api_flags(args, current.setting if current else None)
+    elif tool is not None:
+        setting = entrypoints.tool_flags(tool, args, current.setting if current else None)
+    else:
         return None
-    current = next((e for e in entries if e.name == API and e.started_by is None), None)
-    setting = entrypoints.api_flags(args, current.setting if current else None)
-    return None if setting is None else EntryPoint(API, setting)
+    return None if setting is None else EntryPoint(name, setting)
 
 
 def plan_fix(found, facts, pin: bool = False, all_sections: bool = False, config_values_known: bool = True):
@@ -89,6 +97,8 @@ def default_entry(facts=None) -> str:
 
 def file_lines(facts, effective, lang: str) -> List[str]:
     """The report's lines about config.py, tts_infer.yaml and the is_half variable."""
+    import unicodedata
+
     from gsv_doctor import messages
 
     label = messages.label
@@ -109,8 +119,12 @@ def file_lines(facts, effective, lang: str) -> List[str]:
         lines.append(f"  tts_infer.yaml   {section}: device={values.get('device')}, is_half={values.get('is_half')}")
     elif facts.tts_infer_error:
         lines.append(f"  tts_infer.yaml   {label('unreadable_see_findings', lang)}")
+    elif facts.tts_infer is not None:  # empty, a list, or sections without the two keys
+        lines.append(f"  tts_infer.yaml   {label('tts_no_sections', lang)}")
     else:
         lines.append(f"  tts_infer.yaml   {label('not_found', lang)}")
     env = facts.env_is_half
-    lines.append(f"  env is_half      {label('unset', lang) if env is None else repr(env)}")
+    name = label("env_is_half", lang)
+    columns = len(name) + sum(unicodedata.east_asian_width(c) in "WF" for c in name)  # CJK takes two
+    lines.append(f"  {name}{' ' * max(1, 17 - columns)}{label('unset', lang) if env is None else repr(env)}")
     return lines

@@ -11,6 +11,7 @@ from gsv_doctor.families.gpt_sovits.facts import (
 from gsv_doctor.findings import MEASURED, PROJECT, Finding, Severity
 
 CONFIG_EDIT_IDS = ("config-half-on-cpu", "config-half-on-broken-gpu", "config-device-unusable")  # fix edits config.py
+COMMAND_LINE_SOURCES = ("api-command-line", "tool-command-line")  # a launch line's flags decided the device
 CONFIG_ENTRY_POINTS = [WEBUI, API]  # webui.py also passes config.py's values to every child it starts
 
 
@@ -93,6 +94,14 @@ def _config_findings(facts: ProjectFacts, verdict: Optional[Verdict], devices: L
     return findings, effective
 
 
+def _importers(facts: ProjectFacts, verdicts: List[Verdict], path: str) -> List[str]:
+    """The scripts that import the UI at `path` (inference_cli.py, the export / stream tools): its
+    module-level lines, is_half among them, run in them too."""
+    module = path.rsplit("/", 1)[-1][:-len(".py")]
+    return [i for i, imported in IMPORTERS.items() if imported == path and _direct(verdicts, i) is not None] \
+        + [t.path for t in facts.tools if module in t.imports]
+
+
 def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
                   raw: Optional[str]) -> List[Finding]:
     findings = []
@@ -100,9 +109,11 @@ def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[De
         name = raw.strip() or "''"
         # config.py itself reads the variable in most versions: then every entry point dies at import.
         reads_env = facts.config is not None and facts.config.env_default is not None
+        readers = [r.path for r in facts.entry_reads]
         findings.append(Finding(
             "env-is-half-invalid", Severity.ERROR, PROJECT, params={"value": raw},
-            entry_points=(list(CONFIG_ENTRY_POINTS) if reads_env else []) + [r.path for r in facts.entry_reads],
+            entry_points=(list(CONFIG_ENTRY_POINTS) if reads_env else []) + readers
+            + [i for r in readers for i in _importers(facts, verdicts, r) if i not in readers],
             error_text=f"NameError: name '{name}' is not defined" if name.isidentifier()
             else "SyntaxError: invalid syntax"))
     for read in facts.entry_reads:
@@ -112,14 +123,28 @@ def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[De
         device = _by_id(devices, verdict.device)
         if device is None:
             continue
-        affected = [read.path] + [i for i, imported in IMPORTERS.items() if imported == read.path
-                                  and _direct(verdicts, i) is not None]
+        affected = [read.path] + _importers(facts, verdicts, read.path)  # its models load at their import
         finding = half_finding("entry-point-half", device, affected,
                                {"entry_point": read.path, "env_value": raw, "env_default": read.env_default},
                                f"gsv-doctor run -- python {read.path}")
         if finding:
             findings.append(finding)
     return findings
+
+
+def _api_flag_findings(webui: Optional[Verdict], api: Optional[Verdict],
+                       devices: List[DeviceAssessment]) -> List[Finding]:
+    """api.py launched with -d/-hp that put float16 where config.py would not (api.py -d cpu on a
+    GPU machine keeps config.py's is_half=True): only a launch line shows this (preflight, run)."""
+    if api is None or not api.is_half or api.outcome not in (CRASH, NAN, SLOW, HALF_CPU):
+        return []
+    if webui is not None and (webui.device, webui.is_half) == (api.device, api.is_half):
+        return []  # config.py's own finding names api.py already
+    device = _by_id(devices, api.device)
+    if device is None:
+        return []
+    finding = half_finding("api-flags-half", device, [API], {"device_flag": api.device}, None)
+    return [finding] if finding else []
 
 
 def _tts_findings(facts: ProjectFacts, verdict: Optional[Verdict], devices: List[DeviceAssessment]) -> List[Finding]:
@@ -158,9 +183,49 @@ def _fix_refuses(facts: ProjectFacts, findings: List[Finding]) -> bool:
     return any(f.id in CONFIG_EDIT_IDS or f.id == "config-values-unknown" for f in findings)
 
 
+def _tool_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
+                   launched: Optional[str]) -> List[Finding]:
+    """The export / stream tools: judged as a launch when one is launched (preflight, run); in
+    check, one note naming those whose defaults give float16 where it fails or is slow."""
+    found, noted = [], []
+    for tool in facts.tools:
+        verdict = _direct(verdicts, tool.path)
+        if verdict is None or not verdict.is_half or verdict.outcome not in (CRASH, NAN, SLOW, HALF_CPU):
+            continue
+        device = _by_id(devices, verdict.device)
+        if device is None:
+            continue
+        if tool.path != launched:
+            noted.append(tool.path)
+            continue
+        if tool.half_switch:
+            finding = half_finding("tool-half", device, [tool.path],
+                                   {"entry_point": tool.path, "switch": tool.half_switch}, None)
+        else:  # no switch: only its own line turns float16 off
+            finding = half_finding("tool-lines-half", device, [tool.path],
+                                   {"entry_point": tool.path, "line": tool.half_line or "?"}, None)
+        if finding:
+            found.append(finding)
+    if noted:
+        found.append(Finding("tool-defaults-half", Severity.INFO, PROJECT, params={"tools": ", ".join(noted)},
+                             entry_points=noted))
+    return found
+
+
+def _launch_device_findings(verdicts: List[Verdict], launched: Optional[str]) -> List[Finding]:
+    """A launch line that names a device this torch cannot use (api.py -d cuda on a torch without
+    CUDA, a tool's --device cuda:1 on a one-card machine): it dies moving its models there."""
+    verdict = _direct(verdicts, launched) if launched else None
+    if verdict is None or verdict.outcome != DEVICE or verdict.source.key not in COMMAND_LINE_SOURCES:
+        return []
+    return [Finding("launch-device-unusable", Severity.ERROR, MEASURED,
+                    params={"entry_point": launched, "device": verdict.device}, entry_points=[launched],
+                    device=verdict.device, error_text=verdict.error_text)]
+
+
 def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceAssessment],
              report: Optional[Mapping[str, Any]], environ: Mapping[str, str],
-             probed_python: Optional[str]) -> Tuple[List[Finding], Optional[Effective]]:
+             probed_python: Optional[str], launched: Optional[str] = None) -> Tuple[List[Finding], Optional[Effective]]:
     found: List[Finding] = []
     effective = None
     if facts.config_error:
@@ -176,7 +241,15 @@ def findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[DeviceA
             for finding in api_findings:
                 finding.entry_points = [e for e in finding.entry_points if e != WEBUI]
             found += api_findings
+        webui = _direct(verdicts, WEBUI)
+        if api is not None and webui is not None and (api.device, api.is_half) != (webui.device, webui.is_half) \
+                and api.outcome != START:
+            for finding in found:  # api.py's command line, not config.py, decides this launch
+                finding.entry_points = [e for e in finding.entry_points if e != API]
+        found += _api_flag_findings(webui, api, devices)
         found += _env_findings(facts, verdicts, devices, environ.get("is_half"))
+        found += _tool_findings(facts, verdicts, devices, launched)
+        found += _launch_device_findings(verdicts, launched)
         found += _tts_findings(facts, _direct(verdicts, API_V2), devices)
         if facts.training_fp16 and half_unusable(devices):
             found.append(Finding("training-fp16", Severity.INFO, PROJECT, params={"files": facts.training_fp16}))

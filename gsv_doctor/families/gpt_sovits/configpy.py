@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import bisect
 import codecs
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -719,9 +720,9 @@ def predict_run(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, 
                 mps_available: bool = False) -> Tuple[Optional[bool], Optional[str], Optional[Tuple[int, str]]]:
     """predict(), and (line, call) when the file raises on import there (a CUDA query that is
     not guarded by torch.cuda.is_available(), on a machine without CUDA)."""
-    tree = ast.parse(facts.text)
+    tree, never_bound = _parsed(facts.text)
     predictor = _Predictor(cuda_available, environ, mps_available)
-    predictor.never_bound = _never_bound(tree)
+    predictor.never_bound = set(never_bound)
     try:
         _predict_statements(facts, tree, predictor, cuda_available)
     except _Crashed:
@@ -731,6 +732,14 @@ def predict_run(facts: ConfigFacts, cuda_available: bool, environ: Mapping[str, 
     is_half = half if isinstance(half, bool) else None
     infer_device = str(device) if isinstance(device, (str, Device)) else None
     return is_half, infer_device, None
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(text: str) -> Tuple[ast.Module, frozenset]:
+    """config.py's tree and its never-bound names, once per text (predicted for every entry point
+    and environment). The tree is only read."""
+    tree = ast.parse(text)
+    return tree, frozenset(_never_bound(tree))
 
 
 def _never_bound(tree: ast.Module) -> set:

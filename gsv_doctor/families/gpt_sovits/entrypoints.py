@@ -17,18 +17,19 @@ import re
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from gsv_doctor.families.gpt_sovits import configpy
+from gsv_doctor.families.gpt_sovits import configpy, scripts
 from gsv_doctor.families.gpt_sovits.facts import (
-    API, API_V2, IMPORTERS, INFERENCE_UI, TTS_INFER, UVR5, WEBUI, ProjectFacts, own_lines)
+    API, API_V2, IMPORTERS, INFERENCE_UI, TTS_INFER, UVR5, WEBUI, ProjectFacts, own_lines, read_tree)
 from gsv_doctor.diagnose import no_cuda_error
 from gsv_doctor.probereport import ProbeReport
-from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting
+from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting, Source, file_source
 
 # The mid-2025 config.py helper keeps a card on the GPU when (memory in GiB + 0.4) >= 4
 # (a 4 GB card reports about 3.8 GiB), at compute capability 5.3 or more; float32 at 6.1
 # and for a GTX 16xx at 7.5; float16 above 6.1. infer_device is the best card by
 # (capability, memory); is_half is on when any card gets float16.
 MEMORY_ALLOWANCE_GB = 0.4
+CONFIG = file_source("config.py")
 
 
 def _truthy(value: Any) -> Optional[bool]:
@@ -84,19 +85,19 @@ def config_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], rep
         ran = (result or {}).get("config_webui") or ran
     if ran is not None:
         if ran.get("error"):
-            return Setting(None, None, "config.py", EXECUTED, error=ran["error"], where=ran.get("where"))
-        return Setting(_device_text(ran.get("infer_device")), _truthy(ran.get("is_half")), "config.py", EXECUTED)
+            return Setting(None, None, CONFIG, EXECUTED, error=ran["error"], where=ran.get("where"))
+        return Setting(_device_text(ran.get("infer_device")), _truthy(ran.get("is_half")), CONFIG, EXECUTED)
     is_half, device, crash = configpy.predict_run(config, _cuda(report), environ, mps_available=_mps(report))
     if crash:
         error = crash[1] or (no_cuda_error(report) if report is not None else "AssertionError: Torch not compiled"
                                                                                 " with CUDA enabled")
-        return Setting(None, None, "config.py", STATIC, error=error,
+        return Setting(None, None, CONFIG, STATIC, error=error,
                        where=f"config.py:{crash[0]}")
     if config.shape == "helper" and not config.patched:
         is_half, device = helper_rule(report)
-        return Setting(device, is_half, "config.py", STATIC, note="helper")
+        return Setting(device, is_half, CONFIG, STATIC, note="helper")
     how = STATIC if (is_half is not None or device is not None) else UNKNOWN
-    return Setting(device, is_half, "config.py", how)
+    return Setting(device, is_half, CONFIG, how)
 
 
 def _device_text(value: Any) -> Optional[str]:
@@ -104,7 +105,7 @@ def _device_text(value: Any) -> Optional[str]:
 
 
 def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Optional[Mapping[str, Any]],
-                report: Optional[ProbeReport], source: str) -> Optional[Setting]:
+                report: Optional[ProbeReport], source: Source) -> Optional[Setting]:
     """A script's own is_half / device lines with the is_half variable at `value` (None: unset)."""
     read = next((r for r in facts.entry_reads if r.path == path), None)
     if read is None:
@@ -119,9 +120,8 @@ def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Op
             return Setting(_device_text(got.get("device")), _truthy(got.get("is_half")), source, EXECUTED)
     cuda = _cuda(report)
     environ = {} if value is None else {"is_half": value}
-    try:
-        tree = ast.parse(Path(facts.root, path).read_bytes())
-    except (OSError, SyntaxError, ValueError):
+    tree = read_tree(Path(facts.root, path))
+    if tree is None:
         return Setting(None, None, source, UNKNOWN)
     if value is not None and value.strip() not in ("True", "False", "0", "1"):
         name = value.strip() or "''"
@@ -142,7 +142,7 @@ def tts_setting(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report
     if tts is None or not tts.sections:
         return None
     section = "custom" if "custom" in tts.sections else sorted(tts.sections)[0]
-    source = f"tts_infer.yaml [{section}]"
+    source = Source("tts-yaml-section", {"section": section})
     ran = (result or {}).get("tts_config")
     if ran is not None and ran.get("ran"):
         return Setting(_device_text(ran.get("device")), _truthy(ran.get("is_half")), source, EXECUTED,
@@ -182,30 +182,72 @@ def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], repor
         for read in facts.entry_reads:
             if config.error:
                 continue
-            child = env_setting(facts, read.path, exported, result, report, "is_half " + str(exported) + " from webui.py")
+            child = env_setting(facts, read.path, exported, result, report, Source("env-from-webui", {"value": exported}))
             if child is not None and exported is not None:
                 if child.device and child.device.startswith("cuda") and config.device and config.device.startswith("cuda"):
                     child.device = config.device  # webui.py hands its children the card it picked
                 entries.append(EntryPoint(read.path, child, started_by=WEBUI))
         if UVR5 in present and not config.error:
-            entries.append(EntryPoint(UVR5, Setting(config.device, config.is_half, "webui.py's command line",
+            entries.append(EntryPoint(UVR5, Setting(config.device, config.is_half, Source("webui-command-line"),
                                                     config.how), started_by=WEBUI))
     tts = tts_setting(facts, result, report)
     if tts is not None:
         entries.append(EntryPoint(API_V2, tts, present=API_V2 in present))
     for read in facts.entry_reads:
         now = environ.get("is_half")
-        setting = env_setting(facts, read.path, now, result, report,
-                              "is_half variable " + ("unset, default " + str(read.env_default) if now is None else now))
+        source = Source("env-unset", {"default": read.env_default}) if now is None else Source("env-set", {"value": now})
+        setting = env_setting(facts, read.path, now, result, report, source)
         if setting is None:
             continue
         if config is not None and config.error and read.path in facts.imports_config:
-            setting = Setting(None, None, "config.py", config.how, error=config.error, where=config.where)
+            setting = Setting(None, None, CONFIG, config.how, error=config.error, where=config.where)
         entries.append(EntryPoint(read.path, setting))
         for importer, imported in IMPORTERS.items():
             if imported == read.path and importer in present:
                 entries.append(EntryPoint(importer, setting))
+    for tool in facts.tools:
+        entries.append(EntryPoint(tool.path, tool_setting(facts, tool, result, report)))
     return entries
+
+
+def tool_setting(facts: ProjectFacts, read: scripts.ScriptRead, result: Optional[Mapping[str, Any]],
+                 report: Optional[ProbeReport]) -> Setting:
+    """An export / stream tool started by hand: its command line's defaults when it has one,
+    else its own lines (run in the probe child when it ran)."""
+    if read.half_switch is None:
+        source = Source("tool-own-lines")
+        ran = ((result or {}).get("env_reads") or {}).get(read.path)
+        got = (ran or {}).get("values", {}).get("now")
+        if got is not None:
+            if got.get("error"):
+                return Setting(None, None, source, EXECUTED, error=got["error"], where=got.get("where"))
+            return Setting(_device_text(got.get("device")), _truthy(got.get("is_half")), source, EXECUTED)
+        tree = read_tree(Path(facts.root, read.path))
+        if tree is None:
+            return Setting(None, None, source, UNKNOWN)
+        got = configpy.run_statements(own_lines(tree), _cuda(report), {}, ("is_half", "device"))
+        half = got.get("is_half")
+        return Setting(_device_text(got.get("device")), half if isinstance(half, bool) else None, source,
+                       STATIC if isinstance(half, bool) else UNKNOWN)
+    is_half, device = read.half_default, None
+    if read.device_default is not None:
+        try:
+            default = ast.parse(f"device = {read.device_default}").body
+        except SyntaxError:
+            default = []
+        device = _device_text(configpy.run_statements(default, _cuda(report), {}, ("device",)).get("device"))
+    return Setting(device, is_half, Source("tool-defaults", {"switch": read.half_switch}),
+                   STATIC if device is not None and is_half is not None else UNKNOWN)
+
+
+def tool_flags(read: scripts.ScriptRead, args: List[str], current: Optional[Setting]) -> Optional[Setting]:
+    """A tool's command line over its defaults; None when it has no command line of its own."""
+    if read.half_switch is None or current is None:
+        return None
+    is_half, device = scripts.command_line(read, args)
+    device = device or current.device
+    return Setting(device, is_half, Source("tool-command-line"),
+                   STATIC if device is not None and is_half is not None else UNKNOWN)
 
 
 def api_flags(args: List[str], config: Optional[Setting]) -> Optional[Setting]:
@@ -232,4 +274,4 @@ def api_flags(args: List[str], config: Optional[Setting]) -> Optional[Setting]:
         return None
     if full != half:
         is_half = half
-    return Setting(device, is_half, "api.py's command line over config.py", config.how)
+    return Setting(device, is_half, Source("api-command-line"), config.how)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Dict, List, Mapping, Optional
 
 from gsv_doctor.errors import DoctorError
-from gsv_doctor.families.gpt_sovits import configpy, ttsyaml
+from gsv_doctor.families.gpt_sovits import configpy, scripts, ttsyaml
 
 TTS_INFER = "GPT_SoVITS/configs/tts_infer.yaml"
 TTS_PY = "GPT_SoVITS/TTS_infer_pack/TTS.py"
@@ -68,6 +68,7 @@ class ProjectFacts:
     present: List[str] = field(default_factory=list)  # entry-point files that exist
     imports_config: List[str] = field(default_factory=list)  # entry points that import config.py
     webui_env: Dict[str, str] = field(default_factory=dict)  # variables webui.py sets before importing config.py
+    tools: List[scripts.ScriptRead] = field(default_factory=list)  # export / stream tools started by hand
 
 
 def is_root(path: Path) -> bool:
@@ -79,21 +80,34 @@ def own_lines(tree: ast.Module) -> List[ast.stmt]:
     selection the child runs)."""
     picked = []
     for node in tree.body:
+        if not isinstance(node, (ast.Assign, ast.If)):
+            continue
         names = {sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)}
-        if isinstance(node, (ast.Assign, ast.If)) and names and names <= {"is_half", "device"}:
+        if names and names <= {"is_half", "device"}:
             picked.append(node)
     return picked
 
 
-def _read_tree(path: Path) -> Optional[ast.Module]:
+_TREES: Dict[tuple, ast.Module] = {}
+
+
+def read_tree(path: Path) -> Optional[ast.Module]:
+    """The script's syntax tree, parsed once per version of the file (a start script's preflight
+    reads the same large UI files several times). Callers must not change it."""
     try:
-        return ast.parse(path.read_bytes(), filename=str(path))
+        stat = Path(path).stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in _TREES:
+            if len(_TREES) > 64:
+                _TREES.clear()
+            _TREES[key] = ast.parse(Path(path).read_bytes(), filename=str(path))
+        return _TREES[key]
     except (OSError, SyntaxError, ValueError):
         return None
 
 
 def _env_read(root: Path, relative: str) -> Optional[EntryPointRead]:
-    tree = _read_tree(root / relative)
+    tree = read_tree(root / relative)
     if tree is None:
         return None
     lines = own_lines(tree)
@@ -153,7 +167,7 @@ def _imports_config(root: Path, relative: str) -> bool:
 def _webui_env(root: Path) -> Dict[str, str]:
     """`os.environ["language"] = ...` lines of webui.py above its first import of config.py:
     config.py, imported by webui.py, sees them set."""
-    tree = _read_tree(root / WEBUI)
+    tree = read_tree(root / WEBUI)
     found: Dict[str, str] = {}
     for node in (tree.body if tree else []):
         if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
@@ -214,4 +228,5 @@ def read(root: Path, environ: Optional[Mapping[str, str]] = None) -> ProjectFact
         present=present,
         imports_config=[p for p in present if p != WEBUI and p != API and _imports_config(root, p)],
         webui_env=_webui_env(root),
+        tools=scripts.find_scripts(root, candidates + list(ENV_READERS), own_lines),
     )

@@ -11,7 +11,7 @@ from gsv_doctor.families.rvc import configclass, texts
 from gsv_doctor.families.rvc.layout import is_root
 from gsv_doctor.families.rvc.runner import ConfigRun, machine_from_report
 from gsv_doctor.families.rvc.verdicts import RAN, RvcProject, Verdict, judge, predict, read as read_project
-from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting, launched_script
+from gsv_doctor.project import EXECUTED, STATIC, UNKNOWN, EntryPoint, Setting, file_source, launched_script
 
 NAME = "rvc"
 # Its findings that the hook resolves (float16 on the CPU computed in float32): `run` starts these.
@@ -19,7 +19,7 @@ HOOK_COVERS = ("rvc-config-half-on-cpu",)
 TITLE = "RVC WebUI"
 _CHILD = Path(__file__).with_name("child.py")
 
-texts.register()
+TEXTS = texts.TEXTS  # the family's text tables (gsv_doctor.i18n looks them up)
 
 __all__ = ["NAME", "TITLE", "RvcFacts", "RvcProject", "Verdict", "detect", "is_root", "machine_from_report",
            "plan", "predict"]
@@ -80,14 +80,14 @@ def entry_points(facts: RvcFacts, result: Optional[Mapping[str, Any]], report: M
     for verdict in verdicts_for(facts, result, report):
         training = verdict.entry == facts.layout.train_script
         how = UNKNOWN if verdict.outcome == "unknown" else EXECUTED if verdict.source == RAN else STATIC
-        source = ", ".join(facts.layout.json_configs) if training else facts.layout.config_path
+        source = file_source(", ".join(facts.layout.json_configs) if training else facts.layout.config_path)
         setting = Setting(verdict.device, verdict.is_half, source, how, verdict.error, verdict.where,
                           note="fp16_run" if training else None)
         out.append(EntryPoint(verdict.entry, setting, started_by=facts.layout.web_ui if training else None))
     return out
 
 
-def findings(facts: RvcFacts, verdicts, devices, report, environ, probed_python):
+def findings(facts: RvcFacts, verdicts, devices, report, environ, probed_python, launched=None):
     from gsv_doctor.families.rvc import assess
 
     return assess.findings(facts, verdicts, devices, report)
@@ -98,7 +98,7 @@ def launched(command: Sequence[str], root: Path) -> Optional[Tuple[str, List[str
     return launched_script(command, root)
 
 
-def override(name: str, args: List[str], entries: List[EntryPoint]) -> Optional[EntryPoint]:
+def override(name: str, args: List[str], entries: List[EntryPoint], facts: RvcFacts) -> Optional[EntryPoint]:
     return None  # RVC's flags (--port, --noautoopen, --dml ...) are parsed by Config(), which already ran
 
 

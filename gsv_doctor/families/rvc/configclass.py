@@ -12,9 +12,6 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from gsv_doctor.errors import DoctorError
-from gsv_doctor.families.rvc import texts
-
-texts.register()  # the error texts below
 
 GUARD_MARK = "# gsv-doctor: float32 on the CPU"
 _FP32_REWRITERS = ("use_fp32_config", "config_file_change_fp32")

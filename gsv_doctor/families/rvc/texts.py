@@ -1,11 +1,11 @@
-"""The RVC family's texts (findings and fix reasons), English and Simplified Chinese.
-
-The core keeps its tables in gsv_doctor.messages.FINDINGS and gsv_doctor.fixmessages.TEXTS;
-the seam has no per-family table yet, so register() adds these there once, never replacing
-an existing entry."""
+"""The RVC family's texts (findings, fix reasons, errors), English and Simplified Chinese: the
+family's TEXTS, which gsv_doctor.i18n looks up after the core's tables of the same name."""
 from __future__ import annotations
 
 from typing import Dict
+
+from gsv_doctor import i18n
+from gsv_doctor.messages import FINDING_PARTS
 
 FINDINGS: Dict[str, Dict[str, tuple]] = {
     "rvc-config-half-on-cpu": {
@@ -94,17 +94,4 @@ ERRORS: Dict[str, Dict[str, str]] = {
 }
 
 
-def register() -> None:
-    from gsv_doctor import fixmessages, messages
-
-    for code, texts in ERRORS.items():
-        messages.ERRORS.setdefault(code, texts)
-
-    flat = getattr(messages, "FINDING_TEXTS", None)  # the per-part table finding_texts reads
-    for code, texts in FINDINGS.items():
-        messages.FINDINGS.setdefault(code, texts)
-        if flat is not None:
-            for index, part in enumerate(messages.FINDING_PARTS):
-                flat.setdefault(f"{code}.{part}", {lang: by_lang[index] for lang, by_lang in texts.items()})
-    for code, texts in FIX_TEXTS.items():
-        fixmessages.TEXTS.setdefault(code, texts)
+TEXTS = {"findings": i18n.parts(FINDINGS, FINDING_PARTS), "fix": FIX_TEXTS, "errors": ERRORS}

@@ -87,7 +87,7 @@ def read(root: Path) -> RvcProject:
     try:
         config = configclass.read_config(root / found.config_path, found.config_path)
     except DoctorError as problem:
-        error = str(problem)
+        error = problem.message  # Said: the report says it in the user's language
     return RvcProject(layout=found, config=config, config_error=error, run=None)
 
 

@@ -3,7 +3,7 @@ project's files took (never copies of them)."""
 import pytest
 
 import probe_fixtures as scenarios
-from gsv_doctor import gpus, preflight, project
+from gsv_doctor import gpus, messages, preflight, project
 from gsv_doctor import diagnose as diagnose_module
 from gsv_doctor.diagnose import DEVICE, HALF_CPU, NAN, OK, START
 from gsv_doctor.families.gpt_sovits import configpy, entrypoints, facts as gsv_facts
@@ -70,9 +70,9 @@ def gsv(tmp_path, config=HELPER_CONFIG, tts=TTS_BOTH, environ=None, ui=UI_LINES)
     return project.open_project(root, environ or {})
 
 
-def diagnose(report, *args):
+def diagnose(report, *args, **kwargs):
     """Diagnose a report as the probe prints it, read the way check reads it."""
-    return diagnose_module.diagnose(scenarios.typed(report), *args)
+    return diagnose_module.diagnose(scenarios.typed(report), *args, **kwargs)
 
 
 def verdicts(diagnosis):
@@ -186,10 +186,33 @@ def test_api_flags_override_config(tmp_path):
     result = diagnose(scenarios.rtx3090(), entries, None, {})
     from gsv_doctor.families import gpt_sovits
 
-    changed = gpt_sovits.override("api.py", ["-d", "cpu"], result.entry_points)
+    changed = gpt_sovits.override("api.py", ["-d", "cpu"], result.entry_points, entries.facts)
     assert (changed.setting.device, changed.setting.is_half) == ("cpu", True)
-    assert gpt_sovits.override("api.py", ["-d", "cpu", "-fp"], result.entry_points).setting.is_half is False
-    assert gpt_sovits.override("api.py", [], result.entry_points) is None
+    assert gpt_sovits.override("api.py", ["-d", "cpu", "-fp"], result.entry_points, entries.facts).setting.is_half is False
+    assert gpt_sovits.override("api.py", [], result.entry_points, entries.facts) is None
+
+
+def test_api_launched_on_the_cpu_keeps_config_half_and_is_judged_from_its_flags(tmp_path):
+    project_ = gsv(tmp_path, config='is_half = True\ninfer_device = "cuda"\n')
+    plain = diagnose(scenarios.rtx3090(), project_, None, {})
+    assert not [f for f in plain.findings if f.severity is not Severity.INFO]
+    on_cpu = diagnose(scenarios.rtx3090(), project_, None, {}, launch=("api.py", ["-d", "cpu"]))
+    flagged = [f for f in on_cpu.findings if f.id == "api-flags-half-on-cpu"]
+    assert flagged and flagged[0].entry_points == ["api.py"] and flagged[0].params["device_flag"] == "cpu"
+    full = diagnose(scenarios.rtx3090(), project_, None, {}, launch=("api.py", ["-d", "cpu", "-fp"]))
+    assert not [f for f in full.findings if f.id.startswith("api-flags")]
+
+
+def test_config_findings_stop_naming_api_when_its_flags_decide(tmp_path):
+    # config.py sends everything to a card that gives NaN; api.py -d cpu -fp avoids the card.
+    project_ = gsv(tmp_path, config='is_half = True\ninfer_device = "cuda"\n')
+    launch = ("api.py", ["-d", "cpu", "-fp"])
+    result = diagnose(scenarios.gtx1660ti(), project_, None, {}, launch=launch)
+    broken = [f for f in result.findings if f.id == "config-half-on-broken-gpu"]
+    assert broken and broken[0].entry_points == ["webui.py"]
+    assert not [f for f in result.findings if preflight.affects(f, "api.py") and f.severity is Severity.ERROR]
+    same = diagnose(scenarios.gtx1660ti(), project_, None, {}, launch=("api.py", ["-hp"]))
+    assert "api.py" in next(f for f in same.findings if f.id == "config-half-on-broken-gpu").entry_points
 
 
 def test_config_reading_a_variable_nobody_set_dies_at_import(tmp_path):
@@ -219,3 +242,40 @@ def test_a_variable_read_in_a_keyword_argument_counts_too(tmp_path):
     config = 'import os\ni18n = dict(language=os.environ["language"])\nis_half = False\ninfer_device = "cpu"\n'
     webui = verdicts(diagnose(scenarios.cpu_only_new(), gsv(tmp_path, config=config), None, {}))[("api.py", None)]
     assert (webui.outcome, webui.error_text) == (START, "KeyError: 'language'")
+
+
+@pytest.mark.parametrize("scenario, args", [
+    (scenarios.cpu_only_new, ["-d", "cuda", "-fp"]),  # a CUDA device on a torch without CUDA
+    (scenarios.rtx3090, ["-d", "cuda:1"]),  # a second card on a one-card machine
+])
+def test_api_launched_on_a_device_this_torch_cannot_use_is_an_error(tmp_path, scenario, args):
+    project_ = gsv(tmp_path, config='is_half = False\ninfer_device = "cpu"\n')
+    assert not [f for f in diagnose(scenario(), project_, None, {}).findings if f.severity is Severity.ERROR]
+    result = diagnose(scenario(), project_, None, {}, launch=("api.py", args))
+    verdict = verdicts(result)[("api.py", None)]
+    assert verdict.outcome == DEVICE
+    errors = [f for f in result.findings if f.severity is Severity.ERROR and preflight.affects(f, "api.py")]
+    assert [f.id for f in errors] == ["launch-device-unusable"]
+    assert errors[0].params["device"] == args[1] and errors[0].error_text == verdict.error_text
+
+
+def test_api_half_on_the_cpu_from_its_own_hp_flag_is_not_blamed_on_config(tmp_path):
+    project_ = gsv(tmp_path, config='is_half = False\ninfer_device = "cpu"\n')
+    result = diagnose(scenarios.cpu_only_torch201(), project_, None, {}, launch=("api.py", ["-hp"]))
+    [finding] = [f for f in result.findings if f.id == "api-flags-half-on-cpu"]
+    for lang in ("en", "zh"):
+        words = messages.finding_texts(finding.id, finding.params, lang)
+        assert "is_half=True" not in words["why"]  # config.py says False here: -hp asked for float16
+        assert "-hp" in words["manual"] and "-fp" in words["manual"]
+
+
+@pytest.mark.parametrize("text", ["", "- a\n- b\n", "custom:\n  version: v2\n"])
+def test_a_tts_infer_yaml_without_settings_is_not_called_missing(tmp_path, text):
+    from gsv_doctor.families import gpt_sovits
+
+    root = make_project(tmp_path / "gsv", config='is_half = False\ninfer_device = "cpu"\n', inference_ui=None)
+    (root / "GPT_SoVITS" / "configs" / "tts_infer.yaml").write_text(text)
+    facts = project.open_project(root, {}).facts
+    for lang, words in (("en", "no section sets device or is_half"), ("zh", "没有任何段设置")):
+        line = next(l for l in gpt_sovits.file_lines(facts, None, lang) if "tts_infer.yaml" in l)
+        assert words in line
