@@ -19,6 +19,7 @@ def cpu_report():
 
 def test_report_has_versions_and_cpu_device(cpu_report):
     assert cpu_report["schema"] == probe.PROBE_SCHEMA
+    assert torch.get_num_threads() == cpu_report["torch"]["num_threads"]  # the probe's one thread is undone
     assert cpu_report["torch"]["version"] == torch.__version__
     assert [d["id"] for d in cpu_report["devices"]] == ["cpu"]
     assert cpu_report["cuda"]["available"] is False
