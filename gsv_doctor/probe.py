@@ -242,10 +242,11 @@ def _steady(ratios_by_dtype):
 def _time_workload(torch, device, dtype_names=DTYPES, budget_s=TIMING_BUDGET_S):
     """{dtype: timing} for the weighted HuBERT-base workload on `device`.
 
-    Every dtype sizes (and so warms up) each piece first; then rounds interleave the dtypes
-    piece by piece (each round starts with another dtype), so a change in the machine's load
-    hits all dtypes alike. A round's ratio is its weighted time in a dtype over float32's in the
-    same round; the report gives the median over rounds and their spread."""
+    Every dtype sizes (and so warms up) each piece first, and its last sizing calls make the
+    first round; further rounds interleave the dtypes piece by piece (each starts with another
+    dtype), so what load the CPU time still feels (shared caches) hits all dtypes alike. A
+    round's ratio is its weighted time in a dtype over float32's in the same round; the report
+    gives the median over rounds and their spread."""
     threads = torch.get_num_threads()
     if device == "cpu":
         # One thread: on a busy machine, threads that wait for each other at the end of every
