@@ -1,21 +1,29 @@
 """Wall time of `gsv-doctor check --json` against `python -m torch.utils.collect_env`
 (the goal: no slower) and `python -c "import torch"` (the floor), side by side, median of 5.
+Also the CPU time each one's processes used (user + system, children included): on a machine
+other programs keep busy, wall times move by tens of percent from run to run, CPU time little.
 
     python benchmarks/check_speed.py [--project DIR] [--runs N]
 """
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import subprocess
 import sys
 import time
 
 
-def wall(args) -> float:
+def timed(args) -> tuple:
+    """(wall seconds, CPU seconds of the command and everything it started)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -26,7 +34,6 @@ def main() -> None:
     # pip compiles an installed package to bytecode; do the same for this checkout so the
     # comparison with torch (compiled at install) is fair even under PYTHONDONTWRITEBYTECODE.
     import compileall
-    import os
 
     compileall.compile_dir(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gsv_doctor"), quiet=1)
     check = [sys.executable, "-m", "gsv_doctor", "check", "--json"]
@@ -38,15 +45,24 @@ def main() -> None:
         "gsv-doctor check --json": check,
     }
     times = {name: [] for name in commands}
+    cpu = {name: [] for name in commands}
+    loads = [os.getloadavg()[0]]
     for _ in range(options.runs):  # interleaved, so load changes hit every command alike
         for name, args in commands.items():
-            times[name].append(wall(args))
+            wall, used = timed(args)
+            times[name].append(wall)
+            cpu[name].append(used)
+        loads.append(os.getloadavg()[0])
     medians = {name: statistics.median(values) for name, values in times.items()}
+    cpu_medians = {name: statistics.median(values) for name, values in cpu.items()}
     for name, value in medians.items():
-        print(f"{name:26s} median {value:6.3f} s  (runs: {', '.join(f'{v:.2f}' for v in times[name])})")
-    check_time = medians["gsv-doctor check --json"]
-    print(f"check / collect_env  = {check_time / medians['collect_env (goal)']:.2f}  (goal <= 1.00)")
-    print(f"check / import torch = {check_time / medians['import torch (floor)']:.2f}  (floor 1.00)")
+        print(f"{name:26s} median {value:6.3f} s wall (runs: {', '.join(f'{v:.2f}' for v in times[name])});"
+              f" CPU {cpu_medians[name]:.2f} s")
+    for label, table in (("wall", medians), ("CPU", cpu_medians)):
+        check_time = table["gsv-doctor check --json"]
+        print(f"{label:4s}: check / collect_env = {check_time / table['collect_env (goal)']:.2f} (goal <= 1.00),"
+              f" check / import torch = {check_time / table['import torch (floor)']:.2f} (floor 1.00)")
+    print(f"os.getloadavg() from {min(loads):.1f} to {max(loads):.1f}")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,17 @@
-"""How the probe's workload weights were found: each piece of gsv_doctor.probe's workload
-against the part of HuBERT-base (1 s of 16 kHz audio) it stands for, at the model's real
-shapes, in one thread, per dtype. A piece's weight should be (model part time) / (piece time),
-and the same in every dtype; the last columns show how far apart the dtypes put it.
+"""Does each piece of the probe's workload stand for its part of the real model?
 
-    python benchmarks/probe_calibration.py [--rounds N]
+Runs transformers' HubertModel(HubertConfig()) (HuBERT-base, random weights) on 1 s of 16 kHz
+audio in each dtype, one thread, and times its parts with forward hooks (this thread's CPU
+time): the feature convs 2-7, the encoder layers' attention + feed-forward, and the rest. Then
+sizes gsv_doctor.probe's pieces as the probe does and prints, per dtype, each piece's weighted
+time next to the part it stands for, and the ratio to float32 both give.
+
+    python benchmarks/probe_calibration.py [--repeats N]
 """
 from __future__ import annotations
 
 import argparse
+import collections
 import statistics
 import sys
 import time
@@ -18,93 +22,87 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from gsv_doctor import probe  # noqa: E402
 
-F = torch.nn.functional
 DTYPES = ("float32", "float16", "bfloat16")
+PART_OF = {"feature_convs": "feature_convs", "feed_forward": "encoder linears"}
 
 
-def model_parts():
-    """name -> (float32 tensors, forward) for the real HuBERT-base shapes of each piece."""
-    g = torch.Generator().manual_seed(1)
+def model_parts(repeats: int) -> dict:
+    """dtype -> {part: seconds} of HubertModel on 1 s of audio (median of `repeats` runs)."""
+    from transformers import HubertConfig, HubertModel
 
-    def r(*shape):
-        return torch.randn(*shape, generator=g)
+    result = {}
+    for dtype in DTYPES:
+        torch.manual_seed(0)  # the same weights in every dtype (deepcopy fails on torch 2.0's weight norm)
+        m = HubertModel(HubertConfig()).eval().to(getattr(torch, dtype))
+        spent = collections.defaultdict(list)
+        current = collections.defaultdict(float)
 
-    hidden = 768
+        def timed(part, module):
+            begin = {}
+            module.register_forward_pre_hook(lambda *_: begin.__setitem__("t", time.thread_time()))
+            module.register_forward_hook(
+                lambda *_: current.__setitem__(part, current[part] + time.thread_time() - begin["t"]))
 
-    def conv1(t):
-        return F.gelu(F.group_norm(F.conv1d(t["x"], t["w"], stride=5), 512, t["g"], t["b"]))
-
-    def convs(t):
-        h = t["x"]
-        for index in range(6):
-            h = F.gelu(F.conv1d(h, t["w%d" % index], stride=2))
-        return h
-
-    def pos(t):
-        return F.gelu(F.conv1d(t["x"], t["w"], t["b"], padding=64, groups=16))
-
-    def linears(t):
-        x = t["x"]
-        for _ in range(12):
-            for name in ("q", "k", "v", "o"):
-                F.linear(x, t[name])
-            F.linear(F.linear(x, t["f1"]), t["f2"])
-        return x
-
-    def rest(t):
-        for _ in range(12):
-            def split(y):
-                return y.reshape(1, 49, 12, 64).transpose(1, 2)
-
-            a = F.softmax(torch.matmul(split(t["q"]), split(t["q"]).transpose(-1, -2)) * 0.125, dim=-1)
-            h = torch.matmul(a, split(t["q"])).transpose(1, 2).reshape(1, 49, hidden)
-            h = F.layer_norm(h + t["q"], (hidden,), t["g"], t["b"])
-            F.layer_norm(h + F.gelu(t["ff"])[..., :hidden], (hidden,), t["g"], t["b"])
-        return h
-
-    k3 = {"w%d" % i: r(512, 512, 3) * 0.03 for i in range(4)}
-    k2 = {"w%d" % i: r(512, 512, 2) * 0.03 for i in (4, 5)}
-    del rest  # not a piece: under 3% of the model in every dtype (measured with it here before)
-    return {
-        "feature_conv1": ({"x": r(1, 1, 16000), "w": r(512, 1, 10) * 0.3, "g": r(512), "b": r(512)}, conv1),
-        "feature_convs": (dict(x=r(1, 512, 3199), **k3, **k2), convs),
-        "pos_conv": ({"x": r(1, hidden, 49), "w": r(hidden, 48, 128) * 0.01, "b": r(hidden)}, pos),
-        "encoder_linear": ({"x": r(1, 49, hidden), "q": r(hidden, hidden), "k": r(hidden, hidden),
-                            "v": r(hidden, hidden), "o": r(hidden, hidden), "f1": r(3072, hidden) * 0.03,
-                            "f2": r(hidden, 3072) * 0.03}, linears),
-    }
+        for layer in m.feature_extractor.conv_layers[1:]:
+            timed("feature_convs", layer)
+        for layer in m.encoder.layers:
+            timed("encoder linears", layer.attention)
+            timed("encoder linears", layer.feed_forward)
+        timed("whole model", m)
+        audio = torch.randn(1, 16000).to(getattr(torch, dtype))
+        with torch.no_grad():
+            try:
+                m(audio)  # warm-up
+            except RuntimeError as error:  # e.g. float16 convs on torch < 2.1
+                print(f"{dtype}: the model does not run: {error}")
+                continue
+            for _ in range(repeats):
+                current.clear()
+                m(audio)
+                for part, seconds in current.items():
+                    spent[part].append(seconds)
+        result[dtype] = {part: statistics.median(values) for part, values in spent.items()}
+        result[dtype]["rest"] = result[dtype]["whole model"] - result[dtype]["feature_convs"] - result[dtype]["encoder linears"]
+    return result
 
 
-def timed(forward, tensors):
-    start = time.perf_counter()
-    forward(tensors)
-    return time.perf_counter() - start
+def piece_times(repeats: int, dtypes) -> dict:
+    """dtype -> {piece: (frames, weighted seconds)} as the probe sizes and weighs them."""
+    torch.set_num_threads(1)
+    _, clock = probe._clock("cpu")
+    result = {}
+    with torch.no_grad():
+        for dtype in dtypes:
+            result[dtype] = {}
+            for name, model_frames, start, largest, make, forward in probe._workload(torch):
+                frames, tensors, _ = probe._sized(torch, "cpu", getattr(torch, dtype), clock, start, largest, make, forward,
+                                                 probe.MAX_REFERENCE_CALL_S if dtype == "float32" else probe.MAX_CALL_S)
+                seconds = statistics.median(probe._call(torch, "cpu", clock, forward, tensors) for _ in range(repeats))
+                result[dtype][name] = (frames, seconds * model_frames / frames)
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=3)
     options = parser.parse_args()
     torch.set_num_threads(1)
-    parts = model_parts()
-    pieces = {name: (weight, tensors, forward) for name, weight, tensors, forward in probe._workload(torch)}
-    print(f"{'piece':15s} {'weight':>7s}   " + "   ".join(f"{d + ' model/piece':>22s}" for d in DTYPES))
-    with torch.no_grad():
-        for name, (tensors, forward) in parts.items():
-            weight, piece_tensors, piece_forward = pieces[name]
-            cells = []
-            for dtype in DTYPES:
-                cast = {k: v.to(getattr(torch, dtype)) for k, v in tensors.items()}
-                piece = {k: v.to(getattr(torch, dtype)) for k, v in piece_tensors.items()}
-                forward(cast)
-                piece_forward(piece)
-                model_times, piece_times = [], []
-                for _ in range(options.rounds):  # interleaved
-                    model_times.append(timed(forward, cast))
-                    piece_times.append(statistics.median(timed(piece_forward, piece) for _ in range(3)))
-                model_s, piece_s = statistics.median(model_times), statistics.median(piece_times)
-                cells.append(f"{model_s:7.3f}s/{piece_s * 1000:7.2f}ms={model_s / piece_s:6.1f}")
-            print(f"{name:15s} {weight:7.1f}   " + "   ".join(cells))
+    parts = model_parts(options.repeats)
+    dtypes = [d for d in DTYPES if d in parts]
+    pieces = piece_times(options.repeats * 3, dtypes)
+    print(f"{'piece (frames)':28s} " + "  ".join(f"{d:>26s}" for d in dtypes))
+    for name, part in PART_OF.items():
+        cells = [f"{1000 * pieces[d][name][1]:7.0f} ms ({pieces[d][name][0]:4d}) / {1000 * parts[d][part]:6.0f} ms"
+                 for d in dtypes]
+        print(f"{name + ' / ' + part:28s} " + "  ".join(f"{c:>26s}" for c in cells))
+    print(f"{'left out (rest of model)':28s} " + "  ".join(
+        f"{100 * parts[d]['rest'] / parts[d]['whole model']:25.0f}%" for d in dtypes))
+    for d in dtypes[1:]:
+        stand_in = sum(s for _, s in pieces[d].values()) / sum(s for _, s in pieces["float32"].values())
+        covered = (parts[d]["feature_convs"] + parts[d]["encoder linears"]) / (
+            parts["float32"]["feature_convs"] + parts["float32"]["encoder linears"])
+        whole = parts[d]["whole model"] / parts["float32"]["whole model"]
+        print(f"{d} / float32: stand-in {stand_in:.2f}, model's two parts {covered:.2f}, whole model {whole:.2f}")
 
 
 if __name__ == "__main__":

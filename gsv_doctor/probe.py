@@ -114,61 +114,64 @@ def _check_op(torch, name, make_inputs, run, device, dtype_name, seed):
 
 
 # The speed figure predicts HuBERT-base (the model GPT-SoVITS runs first, on the CPU too) on
-# 1 s of 16 kHz audio, in each dtype. The model is cut into the pieces that take its time; each
-# runs here at the model's own widths on a shorter input, and its weight (how many such calls
-# make up the model's part) scales its time back. Weights start from the frame counts and were
-# checked against the model's real shapes with benchmarks/probe_calibration.py (one thread):
-# - feature conv 1 (1->512, k10, s5, group norm, GELU): 3199 frames in the model, 79 here;
-# - feature convs 2-7 (512->512, k3/k2, s2, GELU): 2996 k3 frames + 148 k2 frames in the model,
-#   12 k3 frames here (a third of the model's float32 time, half of its float16 time);
-# - the positional conv (768 channels, k128, 16 groups of 48, 49 frames): 2 groups, 8 frames;
-#   its cost per frame grows with the frame count (padding 64), hence a calibrated weight;
-# - the encoder's linear layers: 12 layers x 3 times a 768->3072 linear's work, at 49 frames
-#   in the model, 24 here. A linear reads its weights once per call, so its frames and its
-#   weight matrix stay near the model's, or float32 would look too fast.
-# Left out, under 3% of the model's time in every dtype: attention products, norms, GELUs.
+# 1 s of 16 kHz audio, in each dtype. Two pieces take most of its time in every dtype; each runs
+# here at the model's own input width on fewer frames, and its weight scales its time back to
+# the model's part:
+# - feature convs 2-7 (512->512, k3/k2, s2, GELU): 2996 k3 frames + 148 k2 frames (as 99 k3
+#   frames). The piece makes 128 of the 512 output channels (a channel costs what it costs in
+#   the model, in every dtype: benchmarks/probe_calibration.py), so its weight is 4 x frames;
+# - the encoder's feed-forward (768->3072, GELU, 3072->768) at up to 49 frames, 12 layers; the
+#   attention's four 768->768 linears are half as much work again, hence 1.5 x 12 x 49 frames.
+# Left out: the first feature conv (1 input channel), the positional conv, attention products,
+# norms: 10-15% of the model's time in every dtype; the float16 ratio moves by a few percent.
+# A small call costs more per frame than a big one (fixed costs; a linear packs its weights per
+# call; caches), and how much depends on the dtype and the CPU: float32 needs a few hundred conv
+# frames and the model's own 49 linear frames to reach the model's cost per frame, while a
+# float16 fallback kernel, 4 to 30 times slower, is close to it at a few dozen. So every dtype
+# grows each piece from its start (up to GROWTH-fold, never past the model's own call, and
+# convs not past 512 frames, where float32's cost per frame has settled) as long as the next
+# call is predicted to take at most MAX_CALL_S (MAX_REFERENCE_CALL_S for float32: every ratio
+# divides by its time, so it gets the bigger calls): fast kernels get the model's sizes, slow
+# ones stay small and cheap to time.
 WORKLOAD_PIECES = (
-    ("feature_conv1", 100.0),
-    ("feature_convs", 290.0),
-    ("pos_conv", 150.0),
-    ("encoder_linear", 12 * 3 * 49 / 24.0),
+    # name, model frames (x 4 for a quarter of the conv's channels), start frames, largest frames
+    ("feature_convs", 4 * (2996 + 148 * 2 // 3), 48, 512),
+    ("feed_forward", 12 * 49 * 3 // 2, 8, 49),
 )
-WARMUP_MAX = 3  # warm-up passes per dtype at most; it stops once two passes agree within WARMUP_SETTLED
-WARMUP_SETTLED = 1.25
+GROWTH = 16
+MAX_CALL_S = 0.03
+MAX_REFERENCE_CALL_S = 0.06
 MIN_ROUNDS = 3
 MAX_ROUNDS = 9
-STEADY_SPREAD = 1.1  # after MIN_ROUNDS, stop early once the rounds agree this well
-TIMING_BUDGET_S = 0.5  # per device, warm-up included; MIN_ROUNDS always run
+STEADY_SPREAD = 1.15  # after MIN_ROUNDS, stop early once the rounds agree this well
+TIMING_BUDGET_S = 0.3  # wall seconds per device, sizing included; MIN_ROUNDS always run
 UNCERTAIN_SPREAD = 1.5  # rounds' ratios further apart than this (upper / lower quartile): uncertain
+FINE_TICK_S = 1e-4  # a CPU-time clock that moves in bigger steps (Windows: 15.6 ms) is not used
 
 
 def _workload(torch):
-    """[(name, weight, float32 CPU tensors, forward)] for the pieces in WORKLOAD_PIECES."""
+    """[(name, model frames, start frames, largest frames, make(frames) -> float32 CPU tensors, forward)]."""
     F = torch.nn.functional
     randn = _inputs(torch, 7)
     width, hidden = 512, 768
+    conv_w = randn(width // 4, width, 3) * 0.03  # 128 of the 512 output channels
+    # Tiled from one square block: drawing 4.7M random numbers cost more than a round of timing.
+    block = randn(hidden, hidden) * 0.03
+    up_w, up_b = block.repeat(4, 1), randn(4 * hidden)
+    down_w, down_b = block.repeat(1, 4), randn(hidden)
 
-    def conv1(t):
-        return F.gelu(F.group_norm(F.conv1d(t["x"], t["w"], stride=5), width, t["g"], t["b"]))
-
-    def convs(t):
+    def conv(t):
         return F.gelu(F.conv1d(t["x"], t["w"], stride=2))
 
-    def pos_conv(t):
-        return F.gelu(F.conv1d(t["x"], t["w"], t["b"], padding=64, groups=2))
+    def feed_forward(t):
+        return F.linear(F.gelu(F.linear(t["x"], t["up_w"], t["up_b"])), t["down_w"], t["down_b"])
 
-    def linear(t):
-        return F.linear(t["x"], t["w"], t["b"])
-
-    tensors = {
-        "feature_conv1": ({"x": randn(1, 1, 400), "w": randn(width, 1, 10) * 0.3,
-                           "g": randn(width), "b": randn(width)}, conv1),
-        "feature_convs": ({"x": randn(1, width, 25), "w": randn(width, width, 3) * 0.03}, convs),
-        "pos_conv": ({"x": randn(1, 96, 8), "w": randn(96, 48, 128) * 0.01, "b": randn(96)}, pos_conv),
-        "encoder_linear": ({"x": randn(1, 24, hidden), "w": randn(4 * hidden, hidden) * 0.03,
-                            "b": randn(4 * hidden)}, linear),
+    makers = {  # frames -> inputs of a call with that many output frames
+        "feature_convs": (lambda n: {"x": randn(1, width, 2 * n + 1), "w": conv_w}, conv),
+        "feed_forward": (lambda n: {"x": randn(1, n, hidden), "up_w": up_w, "up_b": up_b,
+                                    "down_w": down_w, "down_b": down_b}, feed_forward),
     }
-    return [(name, weight) + tensors[name] for name, weight in WORKLOAD_PIECES]
+    return [(name, model, start, largest) + makers[name] for name, model, start, largest in WORKLOAD_PIECES]
 
 
 def _synchronize(torch, device):
@@ -176,6 +179,35 @@ def _synchronize(torch, device):
         torch.cuda.synchronize(device)
     elif device == "mps" and hasattr(torch, "mps"):
         torch.mps.synchronize()
+
+
+def _tick(clock):
+    """How far `clock` moves when it moves, or None when it stands still for 0.1 s."""
+    deadline = time.perf_counter() + 0.1
+    last = clock()
+    steps = []
+    while len(steps) < 2 and time.perf_counter() < deadline:
+        now = clock()
+        if now != last:
+            steps.append(now - last)
+            last = now
+    return max(steps) if len(steps) == 2 else None
+
+
+def _clock(device):
+    """(name, clock) to time `device` with. On the CPU, this thread's CPU time: the time it waits
+    while other programs hold the core does not count, so a busy machine does not stretch one
+    dtype's calls more than another's. GPUs run beside the calling thread, so they get the wall
+    clock, as does a system whose thread clock moves in coarse steps."""
+    thread_time = getattr(time, "thread_time", None)
+    if device == "cpu" and thread_time is not None:
+        try:
+            tick = _tick(thread_time)
+            if tick is not None and tick <= FINE_TICK_S:
+                return "thread", thread_time
+        except OSError:  # no per-thread clock on this system
+            pass
+    return "wall", time.perf_counter
 
 
 def _median(values):
@@ -202,18 +234,24 @@ def _spread(ratios):
     return high / low if low > 0 else float("inf")
 
 
+def _steady(ratios_by_dtype):
+    """Enough rounds, agreeing well enough to stop: MIN_ROUNDS, and every dtype's spread within STEADY_SPREAD."""
+    return all(len(ratios) >= MIN_ROUNDS and _spread(ratios) <= STEADY_SPREAD for ratios in ratios_by_dtype.values())
+
+
 def _time_workload(torch, device, dtype_names=DTYPES, budget_s=TIMING_BUDGET_S):
     """{dtype: timing} for the weighted HuBERT-base workload on `device`.
 
-    Every dtype is warmed up until its time settles; then rounds interleave the dtypes piece by
-    piece (each round starts with another dtype), so a change in the machine's load hits all
-    dtypes alike. A round's ratio is its weighted time in a dtype over float32's in the same
-    round; the report gives the median over rounds and their spread."""
+    Every dtype sizes (and so warms up) each piece first, and its last sizing calls make the
+    first round; further rounds interleave the dtypes piece by piece (each starts with another
+    dtype), so what load the CPU time still feels (shared caches) hits all dtypes alike. A
+    round's ratio is its weighted time in a dtype over float32's in the same round; the report
+    gives the median over rounds and their spread."""
     threads = torch.get_num_threads()
     if device == "cpu":
         # One thread: on a busy machine, threads that wait for each other at the end of every
-        # op make float32's short ops look as slow as float16's long ones. One thread waits for
-        # nobody, and the ratio between dtypes is a property of the kernels, not of the count.
+        # op make float32's short ops look as slow as float16's long ones (and burn CPU time
+        # spinning). One thread waits for nobody, and its CPU time is the kernels' own cost.
         torch.set_num_threads(1)
     try:
         return _time_pieces(torch, device, dtype_names, budget_s)
@@ -221,32 +259,52 @@ def _time_workload(torch, device, dtype_names=DTYPES, budget_s=TIMING_BUDGET_S):
         torch.set_num_threads(threads)
 
 
+def _call(torch, device, clock, forward, tensors):
+    begin = clock()
+    forward(tensors)
+    _synchronize(torch, device)
+    return clock() - begin
+
+
+def _sized(torch, device, dtype, clock, start, largest, make, forward, max_call_s=MAX_CALL_S):
+    """(frames, inputs in `dtype` on `device`, seconds of one call): from `start`, the piece grows
+    up to GROWTH-fold toward `largest` (the model's own call) while the next call is predicted to
+    take at most MAX_CALL_S. A shape's first call pays for allocation, kernel choice and lazy
+    init; the second is timed, and the last one timed is the first round's."""
+    frames = start
+    while True:
+        tensors = dict((k, v.to(device=device, dtype=dtype)) for k, v in make(frames).items())
+        _call(torch, device, clock, forward, tensors)
+        seconds = _call(torch, device, clock, forward, tensors)
+        bigger = min(GROWTH * frames, largest)
+        if frames >= largest or seconds * bigger / frames > max_call_s:
+            return frames, tensors, seconds
+        frames = bigger
+
+
 def _time_pieces(torch, device, dtype_names, budget_s):
     started = time.perf_counter()
+    clock_name, clock = _clock(device)
     pieces = _workload(torch)
     results = {}
-    ready = {}
+    ready = {}  # dtype -> [(weight, inputs)] per piece
+    first = {}  # dtype -> the weighted time of its sizing calls: the first round
     with torch.no_grad():
         for dtype_name in dtype_names:
             dtype = getattr(torch, dtype_name)
             try:
-                moved = [dict((k, v.to(device=device, dtype=dtype)) for k, v in tensors.items())
-                         for _, _, tensors, _ in pieces]
-                previous = None
-                for _ in range(WARMUP_MAX):  # the first passes pay for allocation, kernel choice, lazy init
-                    begin = time.perf_counter()
-                    for (_, _, _, forward), tensors in zip(pieces, moved):
-                        forward(tensors)
-                    _synchronize(torch, device)
-                    elapsed = time.perf_counter() - begin
-                    if previous is not None and max(elapsed, previous) <= WARMUP_SETTLED * min(elapsed, previous):
-                        break
-                    previous = elapsed
+                sized = []
+                first[dtype_name] = 0.0
+                for _, model_frames, start, largest, make, forward in pieces:
+                    frames, tensors, seconds = _sized(torch, device, dtype, clock, start, largest, make, forward,
+                                                      MAX_REFERENCE_CALL_S if dtype_name == "float32" else MAX_CALL_S)
+                    sized.append((model_frames / float(frames), tensors))
+                    first[dtype_name] += sized[-1][0] * seconds
             except Exception as exc:
                 status, message = _classify_exception(exc)
                 results[dtype_name] = {"status": status, "message": message, "seconds": None, "vs_float32": None}
                 continue
-            ready[dtype_name] = moved
+            ready[dtype_name] = sized
         if "float32" not in ready:
             for dtype_name in ready:
                 results[dtype_name] = {"status": ERROR, "message": "float32 did not run: nothing to compare with",
@@ -254,36 +312,43 @@ def _time_pieces(torch, device, dtype_names, budget_s):
             return results
         order = [d for d in dtype_names if d in ready]
         totals = dict((d, []) for d in order)
+        ratios = dict((d, []) for d in order if d != "float32")
+
+        def add(weighted):
+            for dtype_name in order:
+                totals[dtype_name].append(weighted[dtype_name])
+                if dtype_name in ratios:
+                    ratios[dtype_name].append(weighted[dtype_name] / weighted["float32"]
+                                              if weighted["float32"] > 0 else float("inf"))
+
+        add(first)
         while True:
             rounds = len(totals["float32"])
-            spent = time.perf_counter() - started
-            if rounds >= MAX_ROUNDS or (rounds >= MIN_ROUNDS and spent > budget_s):
+            if rounds >= MAX_ROUNDS or (rounds >= MIN_ROUNDS and time.perf_counter() - started > budget_s):
                 break
-            if rounds >= MIN_ROUNDS and len(order) > 1 and all(
-                    _spread([a / b for a, b in zip(totals[d], totals["float32"])]) <= STEADY_SPREAD
-                    for d in order if d != "float32"):
+            if rounds >= MIN_ROUNDS and _steady(ratios):
                 break
             shift = rounds % len(order)
             this_round = order[shift:] + order[:shift]
             weighted = dict((d, 0.0) for d in order)
-            for index, (_, weight, _, forward) in enumerate(pieces):
+            for index, piece in enumerate(pieces):
+                forward = piece[-1]
                 for dtype_name in this_round:
-                    begin = time.perf_counter()
-                    forward(ready[dtype_name][index])
-                    _synchronize(torch, device)
-                    weighted[dtype_name] += weight * (time.perf_counter() - begin)
-            for dtype_name in order:
-                totals[dtype_name].append(weighted[dtype_name])
+                    weight, tensors = ready[dtype_name][index]
+                    weighted[dtype_name] += weight * _call(torch, device, clock, forward, tensors)
+            add(weighted)
     for dtype_name in order:
-        ratios = [a / b for a, b in zip(totals[dtype_name], totals["float32"])]
-        spread = _spread(ratios)
+        these = ratios.get(dtype_name, [1.0] * len(totals[dtype_name]))
+        spread = _spread(these)
+        ratio = _median(these)
         results[dtype_name] = {
             "status": WORKS,
-            "seconds": round(_median(totals[dtype_name]), 4),  # predicted HuBERT-base seconds on 1 s of audio
-            "vs_float32": round(_median(ratios), 3),
+            "seconds": round(_median(totals[dtype_name]), 4),  # predicted seconds of the model's two parts, 1 s of audio
+            "vs_float32": round(ratio, 3) if math.isfinite(ratio) else None,
             "spread": round(spread, 3) if math.isfinite(spread) else None,
             "uncertain": not math.isfinite(spread) or spread > UNCERTAIN_SPREAD,
-            "rounds": len(ratios),
+            "rounds": len(these),
+            "clock": clock_name,
         }
     return results
 
@@ -396,14 +461,21 @@ def run_probe(devices=None):
             found.append({"id": "mps", "kind": "mps", "name": "Apple MPS", "capability": None, "total_memory_gb": None})
 
     catalog = _op_catalog(torch)
-    for device in found:
-        if devices is not None and device["id"] not in devices:
-            continue
-        try:
-            device.update(_probe_device(torch, device["id"], catalog))
-        except Exception as exc:  # e.g. the device dies mid-probe: say so, keep the rest
-            device["error"] = "%s: %s" % (type(exc).__name__, exc)
-        report["devices"].append(device)
+    threads = torch.get_num_threads()
+    # One thread for the small ops too: a second thread, started for them and spinning after
+    # each, cost more CPU time than the ops themselves (0.2-0.5 s against 0.02 s).
+    torch.set_num_threads(1)
+    try:
+        for device in found:
+            if devices is not None and device["id"] not in devices:
+                continue
+            try:
+                device.update(_probe_device(torch, device["id"], catalog))
+            except Exception as exc:  # e.g. the device dies mid-probe: say so, keep the rest
+                device["error"] = "%s: %s" % (type(exc).__name__, exc)
+            report["devices"].append(device)
+    finally:
+        torch.set_num_threads(threads)
     report["elapsed_s"] = round(time.perf_counter() - started, 3)
     return report
 

@@ -70,6 +70,7 @@ class Timing:
     uncertain: bool = False  # the rounds disagreed too much for the figure to be trusted
     rounds: Optional[int] = None
     message: Optional[str] = None
+    clock: Optional[str] = None  # "thread" (CPU time of the probe's thread) or "wall"
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def _timing(value: Any, where: str) -> Timing:
         uncertain=bool(value.get("uncertain", False)),
         rounds=rounds if isinstance(rounds, int) else None,
         message=_text(value.get("message")),
+        clock=_text(value.get("clock")),
     )
 
 

@@ -1,5 +1,6 @@
 import json
 import sys
+import time
 
 import pytest
 import torch
@@ -18,6 +19,7 @@ def cpu_report():
 
 def test_report_has_versions_and_cpu_device(cpu_report):
     assert cpu_report["schema"] == probe.PROBE_SCHEMA
+    assert torch.get_num_threads() == cpu_report["torch"]["num_threads"]  # the probe's one thread is undone
     assert cpu_report["torch"]["version"] == torch.__version__
     assert [d["id"] for d in cpu_report["devices"]] == ["cpu"]
     assert cpu_report["cuda"]["available"] is False
@@ -61,22 +63,98 @@ def test_timing_leaves_torchs_thread_count_as_it_was():
     assert torch.get_num_threads() == before
 
 
+def test_cpu_timing_uses_this_threads_cpu_time_on_linux(cpu_report):
+    speed = cpu_report["devices"][0]["speed"]
+    expected = "thread" if sys.platform.startswith("linux") else speed["float32"]["clock"]
+    assert {entry["clock"] for entry in speed.values()} == {expected}
+    assert probe._clock("cuda:0")[0] == "wall"  # a GPU runs beside the thread: its CPU time says nothing
+
+
+def test_a_coarse_or_stopped_thread_clock_is_not_used(monkeypatch):
+    calls = [0]
+
+    def windows_like():  # moves in 15.6 ms steps
+        calls[0] += 1
+        return 0.015625 * (calls[0] // 50)
+
+    assert probe._tick(windows_like) == pytest.approx(0.015625)
+    assert probe._tick(lambda: 1.0) is None
+    assert probe._tick(time.perf_counter) <= probe.FINE_TICK_S
+    monkeypatch.setattr(probe.time, "thread_time", windows_like)
+    assert probe._clock("cpu")[0] == "wall"
+
+
+def fake_piece(now, seconds_per_frame, start=4, largest=64):
+    """One piece on a fake clock `now` ([seconds]): a call costs seconds_per_frame(dtype) x frames."""
+    def forward(tensors):
+        x = tensors["x"]
+        now[0] += seconds_per_frame(str(x.dtype).replace("torch.", "")) * x.shape[-1]
+
+    return ("piece", 100, start, largest, lambda frames: {"x": torch.zeros(1, frames)}, forward)
+
+
+def test_a_piece_grows_toward_the_models_call_only_while_its_next_call_stays_cheap():
+    now = [0.0]
+
+    def frames(seconds_per_frame, largest=2000):
+        piece = fake_piece(now, lambda dtype: seconds_per_frame, largest=largest)
+        return probe._sized(torch, "cpu", torch.float32, lambda: now[0], 4, largest, piece[4], piece[5])[0]
+
+    assert frames(1e-6) == 2000  # 4 -> 64 -> 1024 -> 2000 (the model's own call)
+    assert frames(1e-4) == 64  # 64 frames take 6.4 ms, 1024 would take 100 ms: more than MAX_CALL_S
+    assert frames(0.004) == 4  # a slow kernel: 16 ms at the start, 256 ms at 64 frames
+    assert frames(1e-6, largest=10) == 10
+
+
+def fake_timing(monkeypatch, seconds_per_frame):
+    now = [0.0]
+    monkeypatch.setattr(probe, "_clock", lambda device: ("fake", lambda: now[0]))
+    monkeypatch.setattr(probe, "_workload", lambda torch_module: [fake_piece(now, seconds_per_frame)])
+
+
+def test_steady_rounds_stop_early_with_a_certain_ratio(monkeypatch):
+    fake_timing(monkeypatch, {"float32": 1e-5, "float16": 3e-5, "bfloat16": 5e-6}.get)
+    result = probe._time_workload(torch, "cpu", budget_s=1e9)
+    assert result["float16"]["vs_float32"] == 3.0 and result["bfloat16"]["vs_float32"] == 0.5
+    assert result["float16"]["rounds"] == probe.MIN_ROUNDS and result["float16"]["spread"] == 1.0
+    assert result["float16"]["uncertain"] is False and result["float16"]["clock"] == "fake"
+    assert result["float32"]["seconds"] == pytest.approx(100 * 1e-5)  # the model's 100 frames
+
+
+def test_rounds_that_disagree_run_to_the_end_and_are_marked_uncertain(monkeypatch):
+    half_calls = [0]
+
+    def seconds_per_frame(dtype):  # float16 is 1x or 5x float32, turn about
+        if dtype != "float16":
+            return 1e-5
+        half_calls[0] += 1
+        return 1e-5 * (5 if half_calls[0] % 2 else 1)
+
+    fake_timing(monkeypatch, seconds_per_frame)
+    result = probe._time_workload(torch, "cpu", budget_s=1e9)
+    assert result["float16"]["rounds"] == probe.MAX_ROUNDS
+    assert result["float16"]["uncertain"] is True and result["float16"]["spread"] == 5.0
+    assert result["bfloat16"]["uncertain"] is False
+    assert probe._time_workload(torch, "cpu", budget_s=0.0)["float16"]["rounds"] == probe.MIN_ROUNDS
+
+
 def test_rounds_interleave_dtypes_and_start_with_another_one_each_round(monkeypatch):
     seen = []
     real = probe._workload
 
     def recording(torch_module):
-        pieces = real(torch_module)
-        return [(name, weight, tensors, lambda t, f=forward: seen.append(t["x"].dtype) or f(t))
-                for name, weight, tensors, forward in pieces[:1]]
+        name, model, start, largest, make, forward = real(torch_module)[0]
+        return [(name, model, start, largest, make, lambda t: seen.append(t["x"].dtype) or forward(t))]
+
+    def unsized(torch_module, device, dtype, clock, start, largest, make, forward, max_call_s):
+        return start, dict((k, v.to(dtype=dtype)) for k, v in make(start).items()), 0.001
 
     monkeypatch.setattr(probe, "_workload", recording)
-    monkeypatch.setattr(probe, "WARMUP_MAX", 1)
+    monkeypatch.setattr(probe, "_sized", unsized)
     result = probe._time_workload(torch, "cpu", budget_s=0.0)
-    rounds = seen[3:]  # after one warm-up pass per dtype
-    assert result["float16"]["rounds"] == len(rounds) // 3 >= probe.MIN_ROUNDS
-    assert rounds[:3] == [torch.float32, torch.float16, torch.bfloat16]
-    assert rounds[3:6] == [torch.float16, torch.bfloat16, torch.float32]
+    assert result["float16"]["rounds"] == 1 + len(seen) // 3 >= probe.MIN_ROUNDS  # the first: the sizing's calls
+    assert seen[:3] == [torch.float16, torch.bfloat16, torch.float32]
+    assert seen[3:6] == [torch.bfloat16, torch.float32, torch.float16]
 
 
 def test_quartile_spread_of_rounds():
@@ -97,7 +175,7 @@ def test_a_dtype_the_workload_cannot_run_has_no_ratio(monkeypatch):
                     raise RuntimeError("\"slow_conv2d_cpu\" not implemented for 'Half'")
                 return forward(t)
             return run
-        return [(n, w, t, breaking(f)) for n, w, t, f in real(torch_module)]
+        return [piece[:5] + (breaking(piece[5]),) for piece in real(torch_module)]
 
     monkeypatch.setattr(probe, "_workload", half_breaks)
     result = probe._time_workload(torch, "cpu", budget_s=0.0)

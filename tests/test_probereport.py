@@ -120,3 +120,10 @@ def test_fails_cell_counts_model_ops_and_the_legend_names_them():
     assert any(f"of the {total} model ops" in line and "conv1d" in line for line in legend)
     assert any("about the same" in line for line in legend)
     assert any("模型算子" in line for line in legend_lines(devices, "zh"))
+
+
+def test_the_clock_a_timing_was_taken_with_is_kept():
+    raw = scenarios.cpu_only_new()
+    raw["devices"][0]["speed"]["float16"]["clock"] = "thread"
+    report = probereport.parse(raw)
+    assert report.cpu.speed["float16"].clock == "thread" and report.cpu.speed["bfloat16"].clock is None
