@@ -331,11 +331,23 @@ def _time_pieces(torch, device, dtype_names, budget_s):
             shift = rounds % len(order)
             this_round = order[shift:] + order[:shift]
             weighted = dict((d, 0.0) for d in order)
-            for index, piece in enumerate(pieces):
-                forward = piece[-1]
-                for dtype_name in this_round:
-                    weight, tensors = ready[dtype_name][index]
-                    weighted[dtype_name] += weight * _call(torch, device, clock, forward, tensors)
+            try:
+                for index, piece in enumerate(pieces):
+                    forward = piece[-1]
+                    for dtype_name in this_round:
+                        weight, tensors = ready[dtype_name][index]
+                        weighted[dtype_name] += weight * _call(torch, device, clock, forward, tensors)
+            except Exception as exc:  # e.g. out of memory in a later round: that dtype fails, not the device
+                status, message = _classify_exception(exc)
+                results[dtype_name] = {"status": status, "message": message, "seconds": None, "vs_float32": None}
+                if dtype_name == "float32":
+                    for other in [d for d in order if d != "float32"]:
+                        results[other] = {"status": ERROR, "message": "float32 did not run: nothing to compare with",
+                                          "seconds": None, "vs_float32": None}
+                    return results
+                order.remove(dtype_name)
+                del totals[dtype_name], ratios[dtype_name]
+                continue  # this round is incomplete: dropped
             add(weighted)
     for dtype_name in order:
         these = ratios.get(dtype_name, [1.0] * len(totals[dtype_name]))

@@ -229,3 +229,44 @@ def test_evaluate_config_reports_errors_and_restores_state(tmp_path):
     result = probe.evaluate_config(str(tmp_path))
     assert result["error"] == "SystemExit: bye"
     assert (list(sys.path), __import__("os").getcwd()) == before
+
+
+def test_a_dtype_that_fails_in_a_later_round_is_an_error_and_the_others_keep_their_ratio(monkeypatch):
+    half_calls = [0]
+
+    def seconds_per_frame(dtype):
+        if dtype == "float16":
+            half_calls[0] += 1
+            if half_calls[0] > 4:  # the sizing calls pass, a timed round runs out of memory
+                raise RuntimeError("CUDA out of memory. Tried to allocate 2.00 MiB")
+        return 1e-5
+
+    fake_timing(monkeypatch, seconds_per_frame)
+    result = probe._time_workload(torch, "cpu", budget_s=1e9)
+    assert result["float16"]["status"] == probe.ERROR and "out of memory" in result["float16"]["message"]
+    assert result["float16"]["vs_float32"] is None
+    assert result["bfloat16"]["status"] == probe.WORKS and result["bfloat16"]["vs_float32"] == 1.0
+
+
+def test_float32_failing_in_a_later_round_leaves_nothing_to_compare_with(monkeypatch):
+    calls = [0]
+
+    def seconds_per_frame(dtype):
+        if dtype == "float32":
+            calls[0] += 1
+            if calls[0] > 4:
+                raise RuntimeError("CUDA error: an illegal memory access was encountered")
+        return 1e-5
+
+    fake_timing(monkeypatch, seconds_per_frame)
+    result = probe._time_workload(torch, "cpu", budget_s=1e9)
+    assert set(result) == set(probe.DTYPES)
+    assert all(result[d]["status"] == probe.ERROR and result[d]["vs_float32"] is None for d in probe.DTYPES)
+
+
+def test_a_clock_that_never_moves_gives_no_ratio_and_no_error(monkeypatch):
+    fake_timing(monkeypatch, lambda dtype: 0.0)
+    result = probe._time_workload(torch, "cpu", budget_s=0.0)
+    assert all(result[d]["status"] == probe.WORKS for d in probe.DTYPES)
+    assert result["float16"]["vs_float32"] is None and result["float16"]["uncertain"] is True
+    json.dumps(result, allow_nan=False)
