@@ -125,7 +125,7 @@ def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Op
         error = syntax_error(Path(facts.root, path))
         if error is not None:  # Python refuses the file: the script dies before anything
             return Setting(None, None, source, STATIC, error=f"SyntaxError: {error.msg}",
-                           where=f"{Path(path).name}:{error.lineno}")
+                           where=f"{Path(path).name}:{error.lineno or 1}")
         return Setting(None, None, source, UNKNOWN)
     if value is not None and value.strip() not in ("True", "False", "0", "1"):
         name = value.strip() or "''"

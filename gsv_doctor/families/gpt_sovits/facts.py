@@ -3,6 +3,7 @@ TTS_Config's fallbacks in TTS.py, and the scripts that read the is_half variable
 from __future__ import annotations
 
 import ast
+import importlib.util
 import os
 import re
 from dataclasses import dataclass, field
@@ -116,10 +117,25 @@ def read_tree(path: Path) -> Optional[ast.Module]:
         if key not in _TREES:
             if len(_TREES) > 64:
                 _TREES.clear()
-            _TREES[key] = ast.parse(Path(path).read_bytes(), filename=str(path))
+            _TREES[key] = _parse(Path(path))
         return _TREES[key]
     except (OSError, SyntaxError, ValueError):
         return None
+
+
+def _parse(path: Path) -> ast.Module:
+    """ast.parse as Python runs the file: ast.parse alone accepts bytes that are not in the
+    file's encoding inside a comment, which Python refuses at start ("Non-UTF-8 code")."""
+    raw = path.read_bytes()
+    try:
+        importlib.util.decode_source(raw)
+    except (UnicodeDecodeError, LookupError) as error:
+        start = getattr(error, "start", 0)
+        raise SyntaxError(f"(unicode error) {error}", (str(path), raw[:start].count(b"\n") + 1, None, None)) from None
+    try:
+        return ast.parse(raw, filename=str(path))
+    except ValueError as error:  # null bytes: ValueError before Python 3.12, where Python itself says SyntaxError
+        raise SyntaxError(str(error), (str(path), 1, None, None)) from None
 
 
 def _imported_ui(root: Path, importer: str) -> str:
@@ -144,7 +160,7 @@ def _prepare_scripts(root: Path) -> List[str]:
 def syntax_error(path: Path) -> Optional[SyntaxError]:
     """Why Python refuses the file, or None (it parses, or cannot be read)."""
     try:
-        ast.parse(Path(path).read_bytes(), filename=str(path))
+        _parse(Path(path))
     except SyntaxError as error:
         return error
     except (OSError, ValueError):

@@ -396,6 +396,21 @@ def test_a_ui_python_refuses_cannot_start(tmp_path):
         assert found[key].error_text.startswith("SyntaxError")
 
 
+@pytest.mark.parametrize("raw, where", [
+    (b"# caf\xe9: saved by an editor in Latin-1\n", "inference_webui.py:3"),  # ast.parse takes it; Python does not
+    (b"import sys\x00\n", "inference_webui.py:1"),  # Python's error has no line: the file's first
+])
+def test_a_ui_in_bytes_python_refuses_cannot_start(tmp_path, raw, where):
+    gsv(tmp_path)
+    ui = tmp_path / "gsv" / "GPT_SoVITS" / "inference_webui.py"
+    ui.write_bytes(b"import os\nimport torch\n" + raw + UI_LINES.encode())
+    result = diagnose(scenarios.cpu_only_new(), project.open_project(tmp_path / "gsv", {}), None, {})
+    found = verdicts(result)
+    for key in (("GPT_SoVITS/inference_webui.py", None), ("GPT_SoVITS/inference_webui.py", "webui.py")):
+        assert (found[key].outcome, found[key].where) == (START, where)
+        assert found[key].error_text.startswith("SyntaxError")
+
+
 def test_a_ui_started_directly_imports_config_without_webuis_variables(tmp_path):
     # The June 2025 shape: config.py reads a variable webui.py sets before importing it; the UI
     # imports config.py too, so started directly it dies, started by webui.py (variable inherited) not.
