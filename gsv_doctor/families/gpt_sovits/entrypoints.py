@@ -174,10 +174,13 @@ def _tts_note(facts: ProjectFacts) -> Optional[str]:
 
 
 def _half_from_config(own: Setting, config: Setting) -> Setting:
-    """A script that takes is_half from config.py (`from config import is_half`), its device itself."""
+    """A script that takes is_half from config.py (`from config import is_half`), its device itself;
+    an is_half its own lines set after that import wins."""
     if config.error:
         return Setting(None, None, CONFIG, config.how, error=config.error, where=config.where)
-    return Setting(own.device, config.is_half, CONFIG, own.how)
+    if own.is_half is not None:
+        return Setting(own.device, own.is_half, CONFIG, own.how)
+    return Setting(own.device, config.is_half, CONFIG, config.how)
 
 
 def entry_points(facts: ProjectFacts, result: Optional[Mapping[str, Any]], report: Optional[ProbeReport],

@@ -5,7 +5,7 @@ import pytest
 import probe_fixtures as scenarios
 from gsv_doctor import gpus, messages, preflight, project
 from gsv_doctor import diagnose as diagnose_module
-from gsv_doctor.diagnose import DEVICE, HALF_CPU, NAN, OK, START
+from gsv_doctor.diagnose import CRASH, DEVICE, HALF_CPU, NAN, OK, START
 from gsv_doctor.families.gpt_sovits import configpy, entrypoints, facts as gsv_facts
 from gsv_doctor.families.gpt_sovits.fixes import plan_config
 from gsv_doctor.findings import Severity
@@ -385,6 +385,20 @@ def test_the_gui_follows_the_ui_module_it_really_imports(tmp_path):
     assert found[("GPT_SoVITS/inference_gui.py", None)].is_half is True
     assert found[("GPT_SoVITS/inference_gui.py", None)].outcome not in (OK, "absent")
     assert ("GPT_SoVITS/inference_webui_before.py", "webui.py") not in found  # webui.py never starts it
+
+
+def test_a_ui_that_turns_off_config_pys_is_half_itself_is_not_a_crash(tmp_path):
+    config = 'is_half = True\ninfer_device = "cuda"\n'
+    ui = ("from config import is_half\ndevice = 'cuda' if torch.cuda.is_available() else 'cpu'\n"
+          "if not torch.cuda.is_available():\n    is_half = False\n")
+    found = verdicts(diagnose(scenarios.cpu_only_torch201(), gsv(tmp_path, config=config, ui=ui), None, {}))
+    for key in (("GPT_SoVITS/inference_webui.py", None), ("GPT_SoVITS/inference_webui.py", "webui.py")):
+        assert (found[key].outcome, found[key].is_half) == (OK, False)
+    plain = verdicts(diagnose(scenarios.cpu_only_torch201(), gsv(tmp_path / "plain", config=config,
+                                                                  ui="from config import is_half\ndevice = 'cpu'\n"),
+                              None, {}))
+    assert plain[("GPT_SoVITS/inference_webui.py", None)].is_half is True
+    assert plain[("GPT_SoVITS/inference_webui.py", None)].outcome == CRASH
 
 
 def test_a_ui_python_refuses_cannot_start(tmp_path):
