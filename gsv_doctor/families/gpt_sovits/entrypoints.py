@@ -104,6 +104,13 @@ def _device_text(value: Any) -> Optional[str]:
     return None if value is None else str(value)
 
 
+def _ran_setting(got: Mapping[str, Any], source: Source) -> Setting:
+    """A script's own lines as the probe child ran them: their values, or the error they raised."""
+    if got.get("error"):
+        return Setting(None, None, source, EXECUTED, error=got["error"], where=got.get("where"))
+    return Setting(_device_text(got.get("device")), _truthy(got.get("is_half")), source, EXECUTED)
+
+
 def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Optional[Mapping[str, Any]],
                 report: Optional[ProbeReport], source: Source) -> Optional[Setting]:
     """A script's own is_half / device lines with the is_half variable at `value` (None: unset)."""
@@ -115,9 +122,7 @@ def env_setting(facts: ProjectFacts, path: str, value: Optional[str], result: Op
         key = "now" if value == facts.env_is_half else value
         got = ran["values"].get(key) if key else None
         if got is not None:
-            if got.get("error"):
-                return Setting(None, None, source, EXECUTED, error=got["error"], where=got.get("where"))
-            return Setting(_device_text(got.get("device")), _truthy(got.get("is_half")), source, EXECUTED)
+            return _ran_setting(got, source)
     cuda = _cuda(report)
     environ = {} if value is None else {"is_half": value}
     tree = read_tree(Path(facts.root, path))
@@ -240,9 +245,7 @@ def tool_setting(facts: ProjectFacts, read: scripts.ScriptRead, result: Optional
         ran = ((result or {}).get("env_reads") or {}).get(read.path)
         got = (ran or {}).get("values", {}).get("now")
         if got is not None:
-            if got.get("error"):
-                return Setting(None, None, source, EXECUTED, error=got["error"], where=got.get("where"))
-            return Setting(_device_text(got.get("device")), _truthy(got.get("is_half")), source, EXECUTED)
+            return _ran_setting(got, source)
         tree = read_tree(Path(facts.root, read.path))
         if tree is None:
             return Setting(None, None, source, UNKNOWN)
