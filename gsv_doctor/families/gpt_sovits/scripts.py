@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
+from gsv_doctor.families.gpt_sovits.pyfiles import own_lines, read_tree
+
 SCRIPT_DIR = "GPT_SoVITS"
 # A float16 option (add_argument("--no-half", ...)) or a module-level is_half line.
 _MAY_BE_TOOL = re.compile(rb"add_argument\([^)]*half|^is_half\s*=", re.MULTILINE)
@@ -149,10 +151,9 @@ def _condition_holds(condition: str, values: Dict[str, Any]) -> Optional[bool]:
         return None
 
 
-def read_script(root: Path, relative: str, own_lines) -> Optional[ScriptRead]:
-    try:
-        tree = ast.parse((root / relative).read_bytes(), filename=relative)
-    except (OSError, SyntaxError, ValueError):
+def read_script(root: Path, relative: str) -> Optional[ScriptRead]:
+    tree = read_tree(root / relative)
+    if tree is None:
         return None
     switch, switch_off, half_when, device_option, device_default = None, False, None, None, None
     options: Dict[str, Tuple[str, bool]] = {}
@@ -200,7 +201,7 @@ def _imports(tree: ast.Module):
             yield from (alias.name.split(".")[-1] for alias in node.names)
 
 
-def find_scripts(root: Path, known: List[str], own_lines) -> List[ScriptRead]:
+def find_scripts(root: Path, known: List[str]) -> List[ScriptRead]:
     """The tools in GPT_SoVITS/ (top level) that are not one of the `known` entry points."""
     folder = root / SCRIPT_DIR
     if not folder.is_dir():
@@ -216,7 +217,7 @@ def find_scripts(root: Path, known: List[str], own_lines) -> List[ScriptRead]:
             continue
         if not _MAY_BE_TOOL.search(text):  # most files: no parse
             continue
-        read = read_script(root, relative, own_lines)
+        read = read_script(root, relative)
         if read is not None:
             found.append(read)
     return found

@@ -8,7 +8,6 @@ import probe_fixtures as scenarios
 from gsv_doctor import messages, preflight, project
 from gsv_doctor.diagnose import CRASH, diagnose
 from gsv_doctor.families.gpt_sovits import scripts
-from gsv_doctor.families.gpt_sovits.facts import own_lines
 from gsv_doctor.findings import Severity
 from gsv_project import INFERENCE_UI_ENV_READ_CUDA, make_project
 
@@ -57,7 +56,7 @@ def gsv(tmp_path, tool_text, name=TOOL):
 def read(tmp_path, text):
     (tmp_path / "GPT_SoVITS").mkdir(exist_ok=True)
     (tmp_path / TOOL).write_text(text)
-    return scripts.read_script(tmp_path, TOOL, own_lines)
+    return scripts.read_script(tmp_path, TOOL)
 
 
 def test_a_switch_that_turns_float16_off_and_a_device_option_are_read(tmp_path):
