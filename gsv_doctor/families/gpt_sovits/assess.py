@@ -1,11 +1,11 @@
 """GPT-SoVITS's findings, from the verdicts of its entry points: which file to change, and how."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, List, Mapping, Optional, Tuple
 
 from gsv_doctor.diagnose import (
     CRASH, DEVICE, FIX_WRITE, HALF_CPU, NAN, OK, SLOW, START, DeviceAssessment, Effective, Verdict,
-    half_finding, half_unusable, resolve, same_file)
+    half_finding, half_unusable, same_file)
 from gsv_doctor.families.gpt_sovits.facts import (
     API, API_V2, WEBUI, ProjectFacts)
 from gsv_doctor.findings import MEASURED, PROJECT, Finding, Severity

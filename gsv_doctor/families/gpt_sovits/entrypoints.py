@@ -15,11 +15,11 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, List, Mapping, Optional, Tuple
 
 from gsv_doctor.families.gpt_sovits import configpy, scripts
 from gsv_doctor.families.gpt_sovits.facts import (
-    API, API_V2, INFERENCE_UI, TTS_INFER, UVR5, WEBUI, ProjectFacts)
+    API, API_V2, UVR5, WEBUI, ProjectFacts)
 from gsv_doctor.families.gpt_sovits.pyfiles import own_lines, read_tree, syntax_error
 from gsv_doctor.diagnose import no_cuda_error
 from gsv_doctor.probereport import ProbeReport

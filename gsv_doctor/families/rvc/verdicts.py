@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, List, Mapping, Optional
 
 from gsv_doctor.errors import DoctorError
 from gsv_doctor.families.rvc import configclass, layout, runner
