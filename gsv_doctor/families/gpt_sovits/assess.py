@@ -23,6 +23,13 @@ def _by_id(devices: List[DeviceAssessment], device_id: Optional[str]) -> Optiona
     return next((d for d in devices if d.id == device_id), None)
 
 
+def _half_trouble(verdict: Optional[Verdict], devices: List[DeviceAssessment]) -> Optional[DeviceAssessment]:
+    """The device on which this verdict's float16 crashes, gives NaN or is slow; None if it does not."""
+    if verdict is None or not verdict.is_half or verdict.outcome not in (CRASH, NAN, SLOW, HALF_CPU):
+        return None
+    return _by_id(devices, verdict.device)
+
+
 def splice_fixable(facts: ProjectFacts, where: Optional[str]) -> bool:
     """Can `fix` make the line that raised survive (a torch.cuda.get_device_name call)?"""
     if facts.config is None or not where or not where.startswith("config.py:"):
@@ -117,10 +124,7 @@ def _env_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[De
             error_text=f"NameError: name '{name}' is not defined" if name.isidentifier()
             else "SyntaxError: invalid syntax"))
     for read in facts.entry_reads:
-        verdict = _direct(verdicts, read.path)
-        if verdict is None or verdict.outcome not in (CRASH, NAN, SLOW, HALF_CPU):
-            continue
-        device = _by_id(devices, verdict.device)
+        device = _half_trouble(_direct(verdicts, read.path), devices)
         if device is None:
             continue
         affected = [read.path] + _importers(facts, verdicts, read.path)  # its models load at their import
@@ -136,13 +140,11 @@ def _api_flag_findings(webui: Optional[Verdict], api: Optional[Verdict],
                        devices: List[DeviceAssessment]) -> List[Finding]:
     """api.py launched with -d/-hp that put float16 where config.py would not (api.py -d cpu on a
     GPU machine keeps config.py's is_half=True): only a launch line shows this (preflight, run)."""
-    if api is None or not api.is_half or api.outcome not in (CRASH, NAN, SLOW, HALF_CPU):
+    device = _half_trouble(api, devices)
+    if device is None:
         return []
     if webui is not None and (webui.device, webui.is_half) == (api.device, api.is_half):
         return []  # config.py's own finding names api.py already
-    device = _by_id(devices, api.device)
-    if device is None:
-        return []
     finding = half_finding("api-flags-half", device, [API], {"device_flag": api.device}, None)
     return [finding] if finding else []
 
@@ -165,12 +167,11 @@ def _tts_findings(facts: ProjectFacts, verdict: Optional[Verdict], devices: List
                                 params={"section": section, "device": verdict.device},
                                 entry_points=[API_V2], device=verdict.device, error_text=verdict.error_text,
                                 fix_command=FIX_WRITE))
-    elif verdict.is_half and verdict.outcome in (CRASH, NAN, SLOW, HALF_CPU):
-        device = _by_id(devices, verdict.device)
-        if device is not None:
-            finding = half_finding("tts-infer-half", device, [API_V2], {"section": section}, FIX_WRITE)
-            if finding:
-                findings.append(finding)
+    else:
+        device = _half_trouble(verdict, devices)
+        finding = half_finding("tts-infer-half", device, [API_V2], {"section": section}, FIX_WRITE) if device else None
+        if finding:
+            findings.append(finding)
     return findings
 
 
@@ -189,10 +190,7 @@ def _tool_findings(facts: ProjectFacts, verdicts: List[Verdict], devices: List[D
     check, one note naming those whose defaults give float16 where it fails or is slow."""
     found, noted = [], []
     for tool in facts.tools:
-        verdict = _direct(verdicts, tool.path)
-        if verdict is None or not verdict.is_half or verdict.outcome not in (CRASH, NAN, SLOW, HALF_CPU):
-            continue
-        device = _by_id(devices, verdict.device)
+        device = _half_trouble(_direct(verdicts, tool.path), devices)
         if device is None:
             continue
         if tool.path != launched:
