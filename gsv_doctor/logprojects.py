@@ -130,10 +130,9 @@ RVC = LogProject(
         },
         "cudnn": {
             "en": "add `torch.backends.cudnn.enabled = False` near the top of infer/lib/rmvpe.py (the RMVPE pitch"
-                  " extractor fails in cuDNN on long audio), or split the audio into shorter parts, or pick another"
-                  " f0 method",
+                  " extractor fails in cuDNN on long audio), or pick another f0 method",
             "zh": "在 infer/lib/rmvpe.py 开头附近加一行 `torch.backends.cudnn.enabled = False`（RMVPE 音高提取处理长音频时"
-                  "cuDNN 会失败），或把音频切成更短的几段，或换一种 f0 提取方法",
+                  "cuDNN 会失败），或换一种 f0 提取方法",
         },
         "update": {"en": "update RVC WebUI", "zh": "更新 RVC WebUI"},
         "card_small": {
