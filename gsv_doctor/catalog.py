@@ -25,6 +25,7 @@ CHECK_HALF_NAN = "half_nan"  # is there a card whose float16 gives NaN
 CHECK_MPS = "mps"  # MPS present, fallback variable set
 CHECK_MPS_FLOAT64 = "mps_float64"
 CHECK_ENV_IS_HALF = "env_is_half"  # the is_half variable's value in this environment
+CHECK_NONE = "none"  # the system, the driver or the program's files decide: a torch probe cannot tell
 
 # Which setting causes an error; explain puts the likeliest first from the frame it found.
 SETTINGS: Dict[str, Text] = {
@@ -161,11 +162,43 @@ SETTINGS: Dict[str, Text] = {
         "en": "the CUDA_PATH environment variable and the CUDA / cuDNN version it points to",
         "zh": "环境变量 CUDA_PATH 及它指向的 CUDA / cuDNN 版本",
     },
+    "windows.pagefile": {
+        "en": "Windows virtual memory: the RAM plus the paging file (pagefile.sys), not the graphics card's memory",
+        "zh": "Windows 虚拟内存：物理内存加页面文件（pagefile.sys），不是显存",
+    },
+    "system.processes": {
+        "en": "how many processes or data loader workers the step starts at once (each loads torch and the models)",
+        "zh": "该步骤同时启动的进程数或数据加载 worker 数（每个都会加载一遍 torch 和模型）",
+    },
+    "torch.distributed": {
+        "en": "how the training script starts torch.distributed: the backend (nccl only exists in Linux CUDA builds,"
+              " Windows needs gloo) and the store (libuv, missing from Windows builds)",
+        "zh": "训练脚本启动 torch.distributed 的方式：后端（nccl 只有 Linux 的 CUDA 版才有，Windows 要用 gloo）"
+              "和存储（Windows 版 torch 没有 libuv）",
+    },
+    "windows.vcredist": {
+        "en": "the Microsoft Visual C++ Redistributable (x64) that torch's DLLs need, and the torch install itself",
+        "zh": "torch 的 DLL 依赖的 Microsoft Visual C++ 运行库（x64），以及 torch 本身的安装",
+    },
+    "torch.version": {
+        "en": "the torch version in the program's Python, against what the program and its libraries were written for",
+        "zh": "程序所用 Python 中的 torch 版本，与程序及其依赖库所需的版本是否相符",
+    },
+    "transformers.version": {
+        "en": "the transformers version in the program's Python (4.50 and newer refuse torch.load before torch 2.6)",
+        "zh": "程序所用 Python 中的 transformers 版本（4.50 及以后在 torch 2.6 之前拒绝 torch.load）",
+    },
+    "model.match": {
+        "en": "the input and the model files: text symbols, language and speaker ids and the model version must be"
+              " ones the program and model know",
+        "zh": "输入和模型文件：文本符号、语种和说话人编号以及模型版本必须是程序和模型认识的",
+    },
 }
 
 # Settings that name no project's files: kept whatever project the log came from.
 NEUTRAL_SETTINGS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback", "code.half", "nvidia.driver", "asr.ctranslate2",
-                    "cudnn", "onnxruntime.build", "env.cuda_path")
+                    "cudnn", "onnxruntime.build", "env.cuda_path", "windows.pagefile", "system.processes",
+                    "torch.distributed", "windows.vcredist", "torch.version", "transformers.version", "model.match")
 
 
 @dataclass(frozen=True)
@@ -704,8 +737,9 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cuda-driver-insufficient",
         kind="driver",
-        keys=("CUDA driver version is insufficient",),
-        pattern=r"CUDA driver version is insufficient for CUDA runtime version",
+        keys=("CUDA driver version is insufficient", "driver on your system is too old"),
+        pattern=r"CUDA driver version is insufficient for CUDA runtime version"
+                r"|The NVIDIA driver on your system is too old \(found version (?P<found>\d+)\)",
         meaning={
             "en": "{library} was built for a newer CUDA than the installed NVIDIA driver supports, so it cannot start"
                   " on the GPU. This is the driver, not half precision.",
@@ -930,6 +964,7 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cudnn-library-missing",
         kind="build",
+        generic=True,  # a DLL that fails to load for want of memory (WinError 1455) is that, not a missing cuDNN
         keys=("cudnn_",),
         pattern=r"(?P<library>(?:lib)?cudnn_(?:ops|cnn|adv)\w*?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
         meaning={
@@ -978,6 +1013,249 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_CUDA_BUILD,
         example="AssertionError: CPU training is not allowed.",
+    ),
+    Entry(
+        id="windows-paging-file",
+        kind="ram",
+        keys=("1455", "页面文件太小", "分页文件太小", "paging file is too small", "頁面檔案太小", "頁面檔太小"),
+        pattern=r"WinError 1455|页面文件太小|分页文件太小|頁面檔案?太小|paging file is too small",
+        flags=re.IGNORECASE,
+        meaning={
+            "en": "Windows ran out of virtual memory (the RAM plus the paging file) while a process loaded torch's CUDA"
+                  " libraries or a model (WinError 1455). Every process a step starts loads them again. This is the"
+                  " computer's memory, not the graphics card's, and not half precision.",
+            "zh": "Windows 的虚拟内存（物理内存加页面文件）在进程加载 torch 的 CUDA 库或模型时用完了（WinError 1455）。"
+                  "该步骤启动的每个进程都会再加载一遍。这是电脑内存，不是显存，也与半精度无关。",
+        },
+        settings=("windows.pagefile", "system.processes"),
+        fix_commands=(),
+        manual={
+            "en": "Let Windows enlarge the paging file: Settings > System > About > Advanced system settings >"
+                  " Performance: Settings > Advanced > Virtual memory: Change: \"System managed size\" (or a custom size"
+                  " of 16384 to 32768 MB) on a drive with that much free space; restart Windows. Start fewer"
+                  " processes at once: {workers}; close other programs that use much memory.",
+            "zh": "让 Windows 增大页面文件：设置 > 系统 > 关于 > 高级系统设置 > 性能：设置 > 高级 > 虚拟内存：更改："
+                  "选\"系统管理的大小\"（或自定义 16384 到 32768 MB），放在剩余空间足够的磁盘上；重启 Windows。"
+                  "同时启动的进程少一些：{workers}；关闭其他占内存多的程序。",
+        },
+        check=CHECK_NONE,
+        example="OSError: [WinError 1455] The paging file is too small for this operation to complete.",
+    ),
+    Entry(
+        id="torch-libuv",
+        kind="system",
+        keys=("use_libuv",),
+        pattern=r"use_libuv was requested but PyTorch was buil[dt] without libuv support",
+        meaning={
+            "en": "Training starts torch.distributed, and torch 2.4 and 2.5 ask for a libuv-based store by default,"
+                  " which their Windows builds do not have. It is torch's Windows build against the training script,"
+                  " not the GPU and not half precision.",
+            "zh": "训练会启动 torch.distributed，而 torch 2.4 和 2.5 默认使用基于 libuv 的存储，但它们的 Windows 版没有 libuv。"
+                  "这是 torch 的 Windows 版与训练脚本不配合，与显卡和半精度无关。",
+        },
+        settings=("torch.distributed", "torch.version"),
+        fix_commands=(),
+        manual={
+            "en": "Set the environment variable USE_LIBUV=0 before the program starts (Windows cmd: a line"
+                  " `set USE_LIBUV=0` before the start line of the .bat file; PowerShell: `$env:USE_LIBUV=\"0\"`);"
+                  " the training processes it starts inherit it. Or {update} (newer versions turn libuv off"
+                  " themselves), or use a torch older than 2.4 or 2.6 and newer.",
+            "zh": "在启动程序前设置环境变量 USE_LIBUV=0（Windows cmd：在 .bat 文件的启动行前加一行 `set USE_LIBUV=0`；"
+                  "PowerShell：`$env:USE_LIBUV=\"0\"`）；程序启动的训练进程会继承它。或者{update}（新版本会自己关闭 libuv），"
+                  "或者改用 2.4 以前或 2.6 及以后的 torch。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: use_libuv was requested but PyTorch was build without libuv support",
+    ),
+    Entry(
+        id="torch-no-nccl",
+        kind="system",
+        keys=("have NCCL built in",),
+        pattern=r"Distributed package doesn't have NCCL built in",
+        meaning={
+            "en": "The training script asked torch.distributed for the NCCL backend, which only the Linux CUDA builds"
+                  " of torch have: Windows builds and CPU-only builds have none. On Windows, training must use gloo.",
+            "zh": "训练脚本要求 torch.distributed 使用 NCCL 后端，而只有 Linux 的 CUDA 版 torch 才有 NCCL：Windows 版和纯 CPU 版"
+                  "都没有。Windows 上训练必须使用 gloo。",
+        },
+        settings=("torch.distributed", "torch.build"),
+        fix_commands=(),
+        manual={
+            "en": "{update} (current versions pick gloo on Windows), or in the training script change"
+                  " `backend=\"nccl\"` in `dist.init_process_group(...)` to `backend=\"gloo\"`. On Linux this message"
+                  " means a CPU-only torch: install the CUDA build.",
+            "zh": "{update}（现在的版本在 Windows 上会用 gloo），或者在训练脚本的 `dist.init_process_group(...)` 中把"
+                  " `backend=\"nccl\"` 改为 `backend=\"gloo\"`。在 Linux 上出现这条信息说明装的是纯 CPU 版 torch：请安装 CUDA 版。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Distributed package doesn't have NCCL built in",
+    ),
+    Entry(
+        id="cuda-runtime-fault",
+        kind="driver",
+        keys=("illegal memory access", "unspecified launch failure", "misaligned address", "launch timed out",
+              "CUDA error: unknown error", "illegal instruction was encountered"),
+        pattern=r"(?P<fault>an illegal memory access was encountered|unspecified launch failure|misaligned address"
+                r"|the launch timed out and was terminated|CUDA error: unknown error|an illegal instruction was encountered)",
+        meaning={
+            "en": "The GPU stopped in the middle of a computation ({fault}). CUDA reports it late, so the line in the"
+                  " traceback is often not the operation that failed. Usual causes: the card or its driver (an old or"
+                  " crashed driver, overclocking, power; Windows resets a display card that is busy for more than 2"
+                  " seconds), a torch build that does not fit the card, or a bug in one operation.",
+            "zh": "显卡在计算中途出错停止了（{fault}）。CUDA 报错有延迟，所以回溯里的那一行往往不是真正出错的运算。常见原因："
+                  "显卡或驱动（驱动太旧或崩溃、超频、供电；Windows 会重置连续忙碌超过 2 秒的显示卡），torch 版本与显卡不匹配，"
+                  "或某个运算本身的缺陷。",
+        },
+        settings=("nvidia.driver", "gpu.card", "torch.build"),
+        fix_commands=(),
+        manual={
+            "en": "Update the NVIDIA driver (a clean install of the latest one) and undo any GPU overclock; restart the"
+                  " computer; close other programs that use the GPU. To see the operation that really failed, start"
+                  " once with the environment variable CUDA_LAUNCH_BLOCKING=1. If it still happens, reinstall torch"
+                  " with the CUDA build that matches your card (RTX 50xx: cu128 or newer), or run on the CPU: {to_cpu}.",
+            "zh": "更新 NVIDIA 驱动（干净安装最新版）并取消显卡超频；重启电脑；关闭其他占用显卡的程序。想看到真正出错的运算，"
+                  "可设置环境变量 CUDA_LAUNCH_BLOCKING=1 再运行一次。仍然出错时，重装与显卡匹配的 CUDA 版 torch"
+                  "（RTX 50 系：cu128 或更新），或改用 CPU：{to_cpu}。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: CUDA error: an illegal memory access was encountered",
+    ),
+    Entry(
+        id="cuda-device-assert",
+        kind="model",
+        keys=("device-side assert", "srcIndex < srcSelectDimSize"),
+        pattern=r"device-side assert(?:ion)? trigger(?:ed)?|srcIndex < srcSelectDimSize",
+        meaning={
+            "en": "A GPU kernel found an index out of range (a device-side assert): the input holds a value the model"
+                  " has no entry for, such as a text symbol, phoneme, language or speaker id beyond its table, or the"
+                  " model files belong to another version than the code. A data or model mismatch, not the GPU and not"
+                  " half precision. Every later CUDA call fails too until the program restarts.",
+            "zh": "GPU 内核发现索引越界（device-side assert）：输入里有模型表里没有的值，例如超出范围的文本符号、音素、语种或说话人"
+                  "编号，或者模型文件与代码版本不一致。这是数据或模型不匹配，与显卡和半精度无关。之后所有 CUDA 调用都会失败，"
+                  "直到重启程序。",
+        },
+        settings=("model.match",),
+        fix_commands=(),
+        manual={
+            "en": "Run the same input once on the CPU, or start with the environment variable CUDA_LAUNCH_BLOCKING=1:"
+                  " the real error (an IndexError and its line) then shows. Check that the model files match the"
+                  " program's version ({update} if they are newer), and look for unusual characters in the text and"
+                  " for the language and speaker ids. Restart the program afterwards.",
+            "zh": "用 CPU 把同一输入再跑一次，或设置环境变量 CUDA_LAUNCH_BLOCKING=1 启动：这样会显示真正的错误（IndexError"
+                  "及其所在行）。确认模型文件与程序版本一致（模型更新时请{update}），检查文本里的特殊字符以及语种和说话人编号。"
+                  "之后重启程序。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: CUDA error: device-side assert triggered",
+    ),
+    Entry(
+        id="windows-dll-load",
+        kind="system",
+        generic=True,  # after the specific causes of a failed load (paging file, a missing cuDNN)
+        keys=("or one of its dependencies", "DLL load failed"),
+        pattern=r"Error loading \"?[^\"\n]*?(?P<dll>[\w.-]+\.dll)\"? or one of its dependencies"
+                r"|DLL load failed(?: while importing (?P<module>[\w.]+))?",
+        meaning={
+            "en": "Windows could not load a DLL (of torch, or of a library it imports) or one that DLL depends on: the"
+                  " Microsoft Visual C++ Redistributable is missing or too old, the torch install is broken or mixed"
+                  " (two versions in one Python), or the folder path has characters the loader trips on. Not the GPU"
+                  " settings and not half precision.",
+            "zh": "Windows 无法加载某个 DLL（torch 的，或它导入的库的）或其依赖：Microsoft Visual C++ 运行库缺失或太旧，"
+                  "torch 安装损坏或混装（一个 Python 里有两个版本），或者文件夹路径里有加载器处理不了的字符。与显卡设置和半精度无关。",
+        },
+        settings=("windows.vcredist", "torch.build"),
+        fix_commands=(),
+        manual={
+            "en": "Install the latest Microsoft Visual C++ Redistributable for Visual Studio 2015-2022 (x64) from"
+                  " Microsoft and restart Windows. If it still fails, reinstall torch into that Python"
+                  " (`python -m pip install --force-reinstall torch torchaudio` with the index URL of the CUDA build"
+                  " your driver supports), or unpack the Windows package again into a short path with only English"
+                  " letters (for example D:\\AI\\).",
+            "zh": "从微软官网安装最新的 Microsoft Visual C++ 2015-2022 运行库（x64）并重启 Windows。仍然失败时，给该 Python"
+                  "重装 torch（`python -m pip install --force-reinstall torch torchaudio`，用驱动支持的 CUDA 版的 index URL），"
+                  "或把整合包重新解压到只有英文字母的短路径（例如 D:\\AI\\）。",
+        },
+        check=CHECK_NONE,
+        example='OSError: [WinError 126] The specified module could not be found. Error loading'
+                ' "C:\\AI\\venv\\Lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.',
+    ),
+    Entry(
+        id="cuda-init-failure",
+        kind="driver",
+        keys=("CUDA unknown error", "cudaGetDeviceCount", "CUDA call failed lazily", "unsupported display driver"),
+        pattern=r"CUDA unknown error - this may be due to an incorrectly set up environment"
+                r"|Unexpected error from cudaGetDeviceCount\(\)|CUDA call failed lazily at initialization"
+                r"|system has unsupported display driver / cuda driver combination",
+        meaning={
+            "en": "torch found the NVIDIA driver but could not start the GPU: the driver is in a bad state (on Linux"
+                  " often after suspend, or after a driver update without a restart), its parts do not match each"
+                  " other, or CUDA_VISIBLE_DEVICES names a card that is not there. torch then sees no usable GPU.",
+            "zh": "torch 找到了 NVIDIA 驱动，但无法启动显卡：驱动状态异常（Linux 上常见于休眠唤醒后，或更新驱动后没有重启），"
+                  "驱动各部分版本不一致，或者 CUDA_VISIBLE_DEVICES 指向了不存在的显卡。于是 torch 看不到可用的显卡。",
+        },
+        settings=("nvidia.driver", "gpu.card"),
+        fix_commands=(),
+        manual={
+            "en": "Restart the computer (on Linux after suspend, `sudo rmmod nvidia_uvm && sudo modprobe nvidia_uvm`"
+                  " also works); check that `nvidia-smi` lists the card; update or reinstall the NVIDIA driver; unset"
+                  " CUDA_VISIBLE_DEVICES or give it an existing card number. Until then, run on the CPU: {to_cpu}.",
+            "zh": "重启电脑（Linux 休眠唤醒后也可以 `sudo rmmod nvidia_uvm && sudo modprobe nvidia_uvm`）；确认 `nvidia-smi`"
+                  " 能列出显卡；更新或重装 NVIDIA 驱动；取消 CUDA_VISIBLE_DEVICES 或设为存在的显卡编号。修好之前先用 CPU：{to_cpu}。",
+        },
+        check=CHECK_CUDA_BUILD,
+        example="UserWarning: CUDA initialization: CUDA unknown error - this may be due to an incorrectly set up"
+                " environment, e.g. changing env variable CUDA_VISIBLE_DEVICES after program start.",
+    ),
+    Entry(
+        id="torch-weights-only",
+        kind="system",
+        keys=("Weights only load failed", "WeightsUnpickler error"),
+        pattern=r"Weights only load failed|WeightsUnpickler error",
+        meaning={
+            "en": "torch 2.6 and newer load model files with weights_only=True by default, which refuses files that"
+                  " hold Python objects: older checkpoints, such as the fairseq HuBERT (hubert_base.pt) that RVC and"
+                  " so-vits-svc load. The model file is fine; the program was written for an older torch.",
+            "zh": "torch 2.6 及以后默认以 weights_only=True 加载模型文件，会拒绝含有 Python 对象的文件：较早的检查点，"
+                  "例如 RVC 和 so-vits-svc 加载的 fairseq HuBERT（hubert_base.pt）。模型文件没有问题；是程序按旧版 torch 写的。",
+        },
+        settings=("torch.version",),
+        fix_commands=(),
+        manual={
+            "en": "Set the environment variable TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1 before starting the program"
+                  " (Windows: `set TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1` before the start line of the .bat file), or"
+                  " {update}, or install a torch older than 2.6 into that Python. Only for model files you trust.",
+            "zh": "启动程序前设置环境变量 TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1（Windows：在 .bat 文件启动行前加"
+                  " `set TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1`），或者{update}，或者给该 Python 安装 2.6 以前的 torch。"
+                  "只对你信任的模型文件这样做。",
+        },
+        check=CHECK_NONE,
+        example="_pickle.UnpicklingError: Weights only load failed. This file can still be loaded, to do so you have"
+                " two options",
+    ),
+    Entry(
+        id="transformers-needs-newer-torch",
+        kind="system",
+        keys=("upgrade torch to at least",),
+        pattern=r"upgrade torch to at least v?(?P<need>\d+\.\d+)",
+        meaning={
+            "en": "transformers (the library that loads the BERT, HuBERT or Whisper models) is too new for the installed"
+                  " torch: since 4.50 it refuses to torch.load .bin model files on torch older than {need}. The torch"
+                  " in this Python is older.",
+            "zh": "transformers（加载 BERT、HuBERT 或 Whisper 模型的库）对已安装的 torch 来说太新了：4.50 起它在 torch"
+                  " {need} 以前拒绝用 torch.load 加载 .bin 模型文件。该 Python 中的 torch 更旧。",
+        },
+        settings=("transformers.version", "torch.version"),
+        fix_commands=(),
+        manual={
+            "en": "Install a transformers older than 4.50 into the program's Python (`python -m pip install"
+                  " \"transformers<4.50\"`; the program's requirements name the version it was tested with), or"
+                  " upgrade torch to {need} or newer (the CUDA build for your card).",
+            "zh": "给程序的 Python 安装 4.50 以前的 transformers（`python -m pip install \"transformers<4.50\"`；"
+                  "程序的 requirements 写着它测试过的版本），或把 torch 升级到 {need} 或更新（与显卡匹配的 CUDA 版）。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: Due to a serious vulnerability issue in `torch.load`, even with `weights_only=True`, we now"
+                " require users to upgrade torch to at least v2.6 in order to use the function.",
     ),
 ]
 

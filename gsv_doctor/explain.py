@@ -777,6 +777,9 @@ def machine_verdict(entry: Entry, explanation: Explanation, report: Optional[Pro
             return MachineVerdict(FIXED, "env_ok", {"value": value})
         return MachineVerdict(STILL, "env_bad", {"value": value})
 
+    if check == catalog.CHECK_NONE:
+        return MachineVerdict(UNKNOWN, "not_probeable")
+
     return MachineVerdict(UNKNOWN, "no_probe")
 
 
@@ -784,6 +787,10 @@ REASONS: Dict[str, Dict[str, str]] = {
     "no_probe": {
         "en": "not checked (no probe of this machine).",
         "zh": "未检查（没有探测本机）。",
+    },
+    "not_probeable": {
+        "en": "unknown: Windows, the driver or the program's own files decide this, which a probe of torch cannot see.",
+        "zh": "未知：这取决于 Windows、驱动或程序自己的文件，探测 torch 看不到。",
     },
     "probe_incomplete": {
         "en": "unknown: the probe did not measure these operations on the CPU.",

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Tuple
 Text = Dict[str, str]
 
 # Kinds of advice an entry can ask a project for (placeholders in catalog texts).
-SLOTS = ("half_off", "to_cpu", "oom_train", "oom_infer", "cudnn", "update", "card_small")
+SLOTS = ("half_off", "to_cpu", "oom_train", "oom_infer", "cudnn", "update", "card_small", "workers")
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,11 @@ GPT_SOVITS = LogProject(
             "en": "A card this small cannot hold GPT-SoVITS's models: run on the CPU: " + _GSV_TO_CPU["en"] + ".",
             "zh": "这么小的显存放不下 GPT-SoVITS 的模型：请改用 CPU：" + _GSV_TO_CPU["zh"] + "。",
         },
+        "workers": {
+            "en": "in the dataset formatting step (1A) give each card one process (GPU numbers \"0\" instead of"
+                  " \"0-0\"), and train with a smaller batch_size",
+            "zh": "在训练集格式化一步（1A）每张卡只开一个进程（GPU 卡号填 \"0\" 而不是 \"0-0\"），训练时调小 batch_size",
+        },
     },
     gsv_doctor_fixes=True,
 )
@@ -140,6 +145,9 @@ RVC = LogProject(
                   " in configs/config.py, or run on the CPU.",
             "zh": "这么小的显存跑 RVC 很勉强：在 configs/config.py 中用小显存的 x_pad/x_query/x_center/x_max 值，或改用 CPU。",
         },
+        "workers": {"en": "lower \"Number of CPU processes used for pitch extraction and data processing\" in the"
+                          " training tab",
+                    "zh": "在训练页调小\"提取音高和处理数据使用的CPU进程数\""},
     },
 )
 
@@ -183,6 +191,9 @@ SO_VITS_SVC = LogProject(
         "update": {"en": "update so-vits-svc", "zh": "更新 so-vits-svc"},
         "card_small": {"en": "A card this small is a tight fit: slice the audio short, or run with `-d cpu`.",
                        "zh": "这么小的显存很勉强：把音频切短，或用 `-d cpu` 在 CPU 上运行。"},
+        "workers": {"en": "run preprocess_hubert_f0.py with `--num_processes 1`, and lower num_workers of training's"
+                          " data loader",
+                    "zh": "运行 preprocess_hubert_f0.py 时加 `--num_processes 1`，并调小训练数据加载器的 num_workers"},
     },
 )
 
@@ -279,6 +290,9 @@ UNKNOWN = LogProject(
         "update": {"en": "update the program", "zh": "更新该程序"},
         "card_small": {"en": "A card under 4 GB is too small for most voice models: run on the CPU.",
                        "zh": "4 GB 以下的显卡对多数语音模型来说太小：请改用 CPU。"},
+        "workers": {"en": "lower the program's number of processes or data loader workers (often num_workers or"
+                          " n_cpu)",
+                    "zh": "调小程序的进程数或数据加载 worker 数（常叫 num_workers 或 n_cpu）"},
     },
 )
 
