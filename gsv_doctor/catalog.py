@@ -735,6 +735,67 @@ ENTRIES: List[Entry] = [
                 " able to be loaded. Please install the correct version of CUDA and cuDNN",
     ),
     Entry(
+        id="onnxruntime-cuda-provider",
+        kind="build",
+        keys=("onnxruntime_providers_cuda",),
+        pattern=r"(?:lib)?onnxruntime_providers_cuda\.(?:so|dll)(?:[^\n]*?with error: (?P<missing>[\w.+-]+))?",
+        meaning={
+            "en": "onnxruntime-gpu could not load its CUDA provider, because a CUDA or cuDNN library it was built"
+                  " against is missing (the log names it): the onnxruntime-gpu build is for another CUDA major version"
+                  " (11 or 12) than the libraries on this machine. onnxruntime then runs that model on the CPU, slowly."
+                  " Not torch and not half precision.",
+            "zh": "onnxruntime-gpu 加载不了它的 CUDA 后端，因为它编译时依赖的某个 CUDA 或 cuDNN 库找不到（日志里写着库名）："
+                  "这个 onnxruntime-gpu 对应的 CUDA 主版本（11 或 12）与本机的库不同。于是 onnxruntime 把那个模型放在 CPU 上慢慢跑。"
+                  "与 torch 和半精度无关。",
+        },
+        settings=("onnxruntime.build", "env.cuda_path"),
+        fix_commands=(),
+        manual={
+            "en": "Install the onnxruntime-gpu for the CUDA major version you have: for CUDA 12, `python -m pip install -U"
+                  " onnxruntime-gpu` (1.19 and newer are CUDA 12 builds; CUDA 11 builds come from a separate index), or"
+                  " add the missing CUDA / cuDNN libraries of the version it names. A program that runs only a small"
+                  " model in onnxruntime (GPT-SoVITS's g2pW) also works on the CPU, only slower.",
+            "zh": "安装与你的 CUDA 主版本对应的 onnxruntime-gpu：CUDA 12 用 `python -m pip install -U onnxruntime-gpu`"
+                  "（1.19 及以后是 CUDA 12 版；CUDA 11 版在单独的索引里），或补上它点名缺少的那个版本的 CUDA / cuDNN 库。"
+                  "只用 onnxruntime 跑小模型的程序（如 GPT-SoVITS 的 g2pW）在 CPU 上也能用，只是慢一些。",
+        },
+        check=CHECK_NONE,
+        example="[E:onnxruntime:Default, provider_bridge_ort.cc:1744 TryGetProviderInfo_CUDA] Failed to load library"
+                " libonnxruntime_providers_cuda.so with error: libcublasLt.so.11: cannot open shared object file",
+    ),
+    Entry(
+        id="ctranslate2-float16",
+        kind="build",
+        keys=("efficient float16", "efficient int8", "efficient bfloat16"),
+        pattern=r"Requested (?P<compute>\w+) compute type, but the target device or backend do not support efficient",
+        meaning={
+            "en": "faster-whisper (CTranslate2, the speech-recognition step) was asked for {compute} on a device that"
+                  " has no fast {compute} (a GTX 10xx or older card, or the CPU): CTranslate2 refuses instead of running"
+                  " slowly. Not torch.",
+            "zh": "faster-whisper（CTranslate2，语音识别步骤）被要求用 {compute} 计算，但设备没有快速的 {compute}"
+                  "（GTX 10 系或更旧的显卡，或 CPU）：CTranslate2 直接拒绝而不是慢慢算。与 torch 无关。",
+        },
+        settings=("asr.ctranslate2", "gpu.card"),
+        fix_commands=(),
+        manual={
+            "en": "Run the ASR step in float32: in the web UI's ASR section set the precision to float32 (webui.py asks"
+                  " for float16 when is_half is on, so `is_half = False` in config.py does it too); on the command"
+                  " line, tools/asr/fasterwhisper_asr.py -p float32. int8 also works on these cards.",
+            "zh": "让 ASR 步骤用 float32：在网页 ASR 部分把精度设为 float32（webui.py 在 is_half 开启时会用 float16，所以在"
+                  " config.py 中设 `is_half = False` 也可以）；命令行：tools/asr/fasterwhisper_asr.py -p float32。"
+                  "这些显卡也可以用 int8。",
+        },
+        manual_any={
+            "en": "Ask faster-whisper for float32 (or int8): compute_type=\"float32\" where the program creates the"
+                  " WhisperModel, or its precision / compute type option.",
+            "zh": "让 faster-whisper 用 float32（或 int8）：在程序创建 WhisperModel 处设 compute_type=\"float32\"，"
+                  "或用程序的精度 / compute type 选项。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: Requested float16 compute type, but the target device or backend do not support efficient"
+                " float16 computation.",
+    ),
+    Entry(
         id="cuda-driver-insufficient",
         kind="driver",
         keys=("CUDA driver version is insufficient", "driver on your system is too old"),
@@ -1321,6 +1382,114 @@ SYMPTOMS["no-gpu"] = Entry(
               "是 +cu 版本却输出 False：更新 NVIDIA 驱动。",
     },
     check=CHECK_CUDA_BUILD,
+    example="",
+)
+
+SYMPTOMS["amd-gpu"] = Entry(
+    id="symptom-amd-gpu",
+    kind="build",
+    keys=(),
+    pattern=r"(?!)",
+    meaning={
+        "en": "The card is an AMD (or Intel) GPU, and these programs are written for NVIDIA CUDA. torch uses an AMD card"
+              " only through its ROCm build on Linux (for the cards ROCm lists; other RX 6000 / 7000 cards with"
+              " HSA_OVERRIDE_GFX_VERSION), or through DirectML or ZLUDA on Windows, where several models fail."
+              " Otherwise everything runs on the CPU.",
+        "zh": "这是 AMD（或 Intel）显卡，而这些程序是为 NVIDIA CUDA 写的。torch 只能在 Linux 上通过 ROCm 版使用 AMD 显卡"
+              "（ROCm 列出的显卡；其他 RX 6000 / 7000 显卡要设置 HSA_OVERRIDE_GFX_VERSION），或在 Windows 上通过 DirectML"
+              " 或 ZLUDA 使用，但不少模型会出错。否则一切都在 CPU 上运行。",
+    },
+    settings=("torch.build", "gpu.card"),
+    fix_commands=(),
+    manual={
+        "en": "On Linux: install the ROCm build of torch (`pip install torch torchaudio --index-url"
+              " https://download.pytorch.org/whl/rocm6.2`, or the version pytorch.org lists now) and, for an RX 6000"
+              " card ROCm does not list, start with HSA_OVERRIDE_GFX_VERSION=10.3.0 (RX 7000: 11.0.0). On Windows:"
+              " use the program's DirectML package where it has one (RVC's AMD_Intel package; its RMVPE pitch"
+              " extractor crashes under DirectML on some cards: pick harvest, pm or crepe), or run on the CPU:"
+              " {to_cpu}. Half precision stays off on the CPU and with DirectML.",
+        "zh": "Linux：安装 ROCm 版 torch（`pip install torch torchaudio --index-url https://download.pytorch.org/whl/rocm6.2`，"
+              "或 pytorch.org 现在列出的版本）；ROCm 没有列出的 RX 6000 显卡，启动时设置 HSA_OVERRIDE_GFX_VERSION=10.3.0"
+              "（RX 7000：11.0.0）。Windows：使用程序的 DirectML 版（RVC 的 AMD_Intel 整合包；它的 RMVPE 音高提取在部分显卡的"
+              " DirectML 上会崩溃：请选 harvest、pm 或 crepe），或在 CPU 上运行：{to_cpu}。在 CPU 和 DirectML 上都要关闭半精度。",
+    },
+    check=CHECK_CUDA_BUILD,
+    example="",
+)
+SYMPTOMS["mac"] = Entry(
+    id="symptom-mac",
+    kind="device",
+    keys=(),
+    pattern=r"(?!)",
+    meaning={
+        "en": "On a Mac there is no NVIDIA GPU and no CUDA: torch offers the CPU and Apple's MPS. Voice programs often"
+              " run on the CPU on a Mac on purpose (GPT-SoVITS chooses the CPU there), because some of their models"
+              " fail or sound worse on MPS; CUDA settings and CUDA builds of torch do not apply.",
+        "zh": "Mac 上没有 NVIDIA 显卡，也没有 CUDA：torch 只能用 CPU 和苹果的 MPS。语音程序在 Mac 上常常特意用 CPU"
+              "（GPT-SoVITS 在 Mac 上就选 CPU），因为它们的部分模型在 MPS 上会出错或效果更差；CUDA 相关设置和 CUDA 版 torch"
+              " 都不适用。",
+    },
+    settings=("env.mps_fallback",),
+    fix_commands=(),
+    manual={
+        "en": "Run on the CPU with half precision off: {to_cpu}. To try MPS, set the device to mps where the program"
+              " allows it and start it with PYTORCH_ENABLE_MPS_FALLBACK=1 (operations MPS lacks then run on the CPU);"
+              " keep half precision off. If it still asks for CUDA: {update}.",
+        "zh": "关闭半精度并在 CPU 上运行：{to_cpu}。想试 MPS：在程序允许的地方把设备设为 mps，并设置环境变量"
+              " PYTORCH_ENABLE_MPS_FALLBACK=1 再启动（MPS 不支持的运算改在 CPU 上运行）；保持半精度关闭。仍然要求 CUDA 时：{update}。",
+    },
+    check=CHECK_MPS,
+    example="",
+)
+SYMPTOMS["slow"] = Entry(
+    id="symptom-slow",
+    keys=(),
+    pattern=r"(?!)",
+    meaning={
+        "en": "Slow generation or training without an error has three usual causes: the program runs on the CPU (torch"
+              " without CUDA, or a device setting of cpu); half precision (float16) on the CPU, which newer torch runs"
+              " 14 to 57 times slower than float32 instead of failing; or, on Windows, the card's memory is full and"
+              " the driver moves the overflow into shared system memory (\"Shared GPU memory\" in Task Manager),"
+              " which is many times slower.",
+        "zh": "没有报错但生成或训练很慢，常见原因有三个：程序在 CPU 上运行（torch 没有 CUDA，或设备设成了 cpu）；在 CPU 上用半精度"
+              "（float16），新版 torch 不报错，但比 float32 慢 14 到 57 倍；或者在 Windows 上显存满了，驱动把溢出部分放进共享的"
+              "系统内存（任务管理器里的\"共享 GPU 内存\"），速度慢很多倍。",
+    },
+    settings=("config.is_half", "env.is_half", "tts_infer.is_half", "gpu.memory", "torch.build"),
+    fix_commands=("gsv-doctor fix --write",),
+    manual={
+        "en": "`gsv-doctor check` shows whether torch sees the GPU and measures float16 against float32 on this CPU."
+              " On the CPU, turn half precision off: {half_off} On an NVIDIA card, watch \"Dedicated GPU memory\" in"
+              " Task Manager: when it is full, use shorter clips and a smaller batch size, close other programs on the"
+              " GPU, and set NVIDIA Control Panel > Manage 3D settings > CUDA - Sysmem Fallback Policy to \"Prefer No"
+              " Sysmem Fallback\" (it then stops with out of memory instead of crawling).",
+        "zh": "`gsv-doctor check` 会显示 torch 是否看得到显卡，并在本机 CPU 上实测 float16 与 float32 的速度。在 CPU 上运行时关闭"
+              "半精度：{half_off} 用 NVIDIA 显卡时，在任务管理器里看\"专用 GPU 内存\"：满了就用更短的音频片段、更小的 batch size，"
+              "关闭其他占用显卡的程序，并在 NVIDIA 控制面板 > 管理 3D 设置 > CUDA - 系统内存回退策略 中选\"首选无系统内存回退\""
+              "（这样显存不够时会直接报错，而不是变得极慢）。",
+    },
+    check=CHECK_NONE,
+    example="",
+)
+SYMPTOMS["cpu-wanted"] = Entry(
+    id="symptom-cpu-wanted",
+    kind="device",
+    keys=(),
+    pattern=r"(?!)",
+    meaning={
+        "en": "Running on the CPU works without an NVIDIA GPU, only slower. Half precision must be off there: older"
+              " torch has no float16 on the CPU (\"not implemented for 'Half'\"), newer torch runs it many times slower"
+              " than float32.",
+        "zh": "没有 NVIDIA 显卡也可以在 CPU 上运行，只是慢一些。在 CPU 上必须关闭半精度：旧版 torch 在 CPU 上没有 float16"
+              "（\"not implemented for 'Half'\"），新版 torch 上 float16 比 float32 慢很多倍。",
+    },
+    settings=("config.infer_device", "tts_infer.device", "config.is_half", "tts_infer.is_half"),
+    fix_commands=("gsv-doctor fix --write",),
+    manual={
+        "en": "Manual edit: {to_cpu}.",
+        "zh": "手动修改：{to_cpu}。",
+    },
+    check=CHECK_NONE,
     example="",
 )
 

@@ -60,6 +60,7 @@ class Explanation:
     texts: Dict[str, Dict[str, str]] = field(default_factory=dict)  # computed {placeholders}, per language
     notes: List[Tuple[str, Dict[str, Any]]] = field(default_factory=list)  # (NOTES key, params): facts of the log
     assumed: str = ""  # for a symptom read from the log's words: those words
+    manual_key: str = ""  # a key of MANUALS when the log's machine needs another fix than the entry's (a Mac)
 
     @property
     def entry(self) -> Entry:
@@ -333,7 +334,9 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         explanations.append(explanation)
     _share_log_facts(explanations)
     if not explanations:
-        explanations += described_symptoms(log, project)
+        for explanation in described_symptoms(log, project):
+            _refine(explanation, project, facts, [], log.text, _launch(log, None, root))
+            explanations.append(explanation)
     explanations.sort(key=lambda e: e.line)
     return explanations
 
@@ -397,7 +400,8 @@ def symptom(name: str, project: LogProject = logprojects.GPT_SOVITS) -> Explanat
 _SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒]有音[频頻]|一[条條]直[线線]|[没沒]有波形|[静靜]音"
                            r"|音が(?:出ない|出ません|鳴らない)|声が出ない"
                            r"|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
-                           r"|\bsilent\b|\bsilence\b|no sound|no audio|empty audio|flat line|all nan|only nan|nothing but nan",
+                           r"|\bsilent\b|\bsilence\b|no sound|no audio|empty audio|flat line|all nan|only nan|nothing but nan"
+                           r"|\bbuzz(?:ing)?\b|电流声|滋滋声",
                            re.IGNORECASE)
 
 
@@ -415,11 +419,35 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
                            r"|use|using)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
                            r"|recogni[sz]e\s+(?:my\s+|the\s+)?(?:nvidia\s+)?(?:gpu|graphics card)"
-                           r"|(?:未检测到|检测不到|识别不到|没有?识别到|不识别|找不到|没有?调用|没有?用到|用不了)(?:我的)?(?:N卡|显卡|GPU|独显)",
+                           r"|(?:未检测到|检测不到|识别不到|没有?识别到|不识别|找不到|没有?调用|没有?用到|用不了"
+                           r"|(?:不能|无法|没法)(?:识别|检测到|找到|调用|使用))(?:我的)?(?:N卡|显卡|GPU|独显)"
+                           r"|没有?(?:能用|支持|可用)的(?:N卡|显卡|GPU)"
+                           # ... and the CPU it uses instead
+                           r"|(?:一直|总是|还是|只|都)(?:在)?用(?:的是?)?\s?cpu|用的(?:是)?\s?cpu(?:而不是|不是|没有用)"
+                           r"|(?:still|only|always|stuck)\s+(?:on\s+|uses?\s+|using\s+|runs?\s+(?:on\s+)?|running\s+(?:on\s+)?)"
+                           r"(?:the\s+)?(?:device:?\s*)?cpu\b|device (?:still )?is cpu|\(0\s?CPU\)|\b0CPU\b",
                            re.IGNORECASE)
+# An RTX 50xx card named with a problem and no error: the card torch builds before CUDA 12.8 lack.
+_NEW_CARD_WORDS = re.compile(r"RTX[ \t]?50[5-9]0|\b50[ \t]?系(?:显卡|N卡)?|\bsm_?120\b|Blackwell", re.IGNORECASE)
+# An AMD or Intel GPU (not an AMD processor), ROCm, DirectML, ZLUDA.
+_AMD_WORDS = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor))|Radeon"
+                        r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|\bROCm|DirectML|AMD_Intel|A卡|ZLUDA|\bIntel Arc\b",
+                        re.IGNORECASE)
+# A Mac, Apple silicon, MPS.
+_MAC_WORDS = re.compile(r"\bmacOS\b|MacBook|\bM[1-4][ \t]?(?:Pro|Max|Ultra)?[ \t]?(?:Mac|chip|芯片)|\bmacs?\b"
+                        r"|苹果电脑|Apple Silicon|\bmps\b", re.IGNORECASE)
+# Slow without an error, or the overflow into shared GPU memory.
+_SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslow(?:ly|er)?\s+(?:speed|inference|generation"
+                         r"|training)|\bslow\b[^\n]{0,30}?\b(?:gpu|cpu|it/s)|takes? (?:forever|ages)|很慢|好慢|太慢|特别慢"
+                         r"|非常慢|速度慢|速度很慢|变慢|龟速|卡顿|共享显存|共享GPU内存|shared gpu memory", re.IGNORECASE)
+# Asking how to run on the CPU.
+_CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|inference on (?:the )?cpu"
+                               r"|run (?:it |this |them )?(?:on|with) (?:the |a |my )?cpu|support (?:for )?cpu"
+                               r"|(?:用|使用|纯)\s?cpu\s?(?:推理|跑|运行|训练)|cpu\s?(?:推理|版本?)|支持\s?cpu", re.IGNORECASE)
 # In order: the first line holding any of them is read as that symptom (a SYMPTOMS name) or error (an entry id).
 _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
-              (_NO_GPU_WORDS, "no-gpu"))
+              (_NO_GPU_WORDS, "no-gpu"), (_NEW_CARD_WORDS, "cuda-no-kernel-image"), (_AMD_WORDS, "amd-gpu"),
+              (_MAC_WORDS, "mac"), (_SLOW_WORDS, "slow"), (_CPU_WANTED_WORDS, "cpu-wanted"))
 
 
 def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
@@ -513,6 +541,43 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.notes.append(("cpu_torch_nvidia_card", {"card": card}))
     if entry.kind == "half" and entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL) and facts.half_shown_off:
         explanation.notes.append(("half_already_off", {"shown": facts.half_shown_off}))
+    _machine_of_the_log(explanation, facts, card, launch)
+
+
+# Errors that say torch cannot use CUDA: their fix depends on what machine the log came from.
+_NO_CUDA = ("cuda-not-compiled", "cuda-no-driver", "cuda-no-gpus", "load-device-missing", "cpu-training-not-allowed",
+            "symptom-no-gpu")
+_NO_KERNEL = ("cuda-no-kernel-image", "cuda-capability-unsupported")
+
+
+def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card: Optional[str], launch: str) -> None:
+    """A Mac or an AMD card gets its own fix for "no CUDA"; an RTX 50xx card and a +cpu torch
+    the commands that install the torch build they need."""
+    nvidia = bool(card and _NVIDIA_FAMILY.match(card))
+    python = launch.split()[0] if launch else "python"
+    if explanation.id in _NO_CUDA and not nvidia:
+        if facts.mac:
+            explanation.manual_key = "mac_no_cuda"
+        elif facts.amd:
+            explanation.manual_key = "amd_no_cuda"
+    new_card = facts.new_card or ("RTX 50" if explanation.params.get("sm") == "120" else None)
+    if explanation.id in _NO_KERNEL and new_card and explanation.params.get("library") != "ctranslate2" \
+            and not any(key == "torch_build_new" for key, _ in explanation.notes):
+        explanation.notes.append(("new_card_torch", {"card": card or new_card, "python": python}))
+    if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not facts.mac:
+        explanation.notes.append(("cpu_build_shown", {"torch": facts.torch, "python": python,
+                                                      "cuda": cuda_index_for(facts.torch)}))
+
+
+def cuda_index_for(torch_version: str) -> str:
+    """The newest CUDA wheel index of pytorch.org that has this torch release."""
+    try:
+        major, minor = (int(part) for part in torch_version.split(".")[:2])
+    except ValueError:
+        return "cu128"
+    return ("cu116" if (major, minor) < (1, 13) else "cu117" if (major, minor) < (2, 0) else
+            "cu118" if (major, minor) < (2, 1) else "cu121" if (major, minor) < (2, 4) else
+            "cu124" if (major, minor) < (2, 6) else "cu126" if (major, minor) < (2, 7) else "cu128")
 
 
 def _device_of(tensor_type: str) -> str:
@@ -639,11 +704,48 @@ NOTES: Dict[str, Dict[str, str]] = {
         "en": "The log names an NVIDIA card ({card}): install the CUDA build of torch rather than moving to the CPU.",
         "zh": "日志中有 NVIDIA 显卡（{card}）：应安装 CUDA 版 torch，而不是改用 CPU。",
     },
+    "new_card_torch": {
+        "en": "The log shows an RTX 50xx card ({card}): only torch builds for CUDA 12.8 or newer (torch 2.7 and later)"
+              " have its code (sm_120). In the program's Python: `{python} -m pip uninstall -y torch torchaudio`, then"
+              " `{python} -m pip install torch torchaudio --index-url https://download.pytorch.org/whl/cu128`; or use"
+              " the program's package built for RTX 50xx where there is one.",
+        "zh": "日志显示的是 RTX 50 系显卡（{card}）：只有 CUDA 12.8 或更新的 torch（2.7 及以后）才有它的代码（sm_120）。"
+              "在程序的 Python 中先 `{python} -m pip uninstall -y torch torchaudio`，再 `{python} -m pip install torch"
+              " torchaudio --index-url https://download.pytorch.org/whl/cu128`；或使用程序为 50 系显卡做的整合包（如果有）。",
+    },
+    "cpu_build_shown": {
+        "en": "The log shows torch {torch}+cpu, the CPU-only build. Install the CUDA build of the same version:"
+              " `{python} -m pip uninstall -y torch torchaudio`, then `{python} -m pip install torch=={torch} torchaudio"
+              " --index-url https://download.pytorch.org/whl/{cuda}` (a CUDA version your driver supports).",
+        "zh": "日志显示 torch {torch}+cpu，是纯 CPU 版本。请安装同一版本的 CUDA 版：先 `{python} -m pip uninstall -y torch"
+              " torchaudio`，再 `{python} -m pip install torch=={torch} torchaudio --index-url"
+              " https://download.pytorch.org/whl/{cuda}`（选驱动支持的 CUDA 版本）。",
+    },
     "half_already_off": {
         "en": "The log shows half precision already off (\"{shown}\"), so that setting is not the cause: the code used"
               " float16 anyway. {update}; GPT-SoVITS: the runtime hook (`gsv-doctor hook install`) covers such code.",
         "zh": "日志显示半精度已经关闭（\"{shown}\"），所以原因不在这个设置：代码仍然用了 float16。{update}；"
               "GPT-SoVITS 可用运行时钩子（`gsv-doctor hook install`）兜住这类代码。",
+    },
+}
+
+# Fixes for a machine the log shows to be unlike the entry's assumption, in place of the entry's own.
+MANUALS: Dict[str, Dict[str, str]] = {
+    "mac_no_cuda": {
+        "en": "This is a Mac: it has no NVIDIA GPU and there is no CUDA build of torch for it, so nothing may ask for"
+              " cuda. Run on the CPU with half precision off: {to_cpu}; or {update} (newer versions choose the CPU on"
+              " a Mac by themselves). Model files saved on a CUDA machine load with map_location=\"cpu\".",
+        "zh": "这是 Mac：没有 NVIDIA 显卡，也没有适用的 CUDA 版 torch，所以任何地方都不能要求 cuda。请关闭半精度并在 CPU 上运行："
+              "{to_cpu}；或者{update}（新版本在 Mac 上会自动选择 CPU）。在 CUDA 机器上保存的模型文件用 map_location=\"cpu\" 加载。",
+    },
+    "amd_no_cuda": {
+        "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, so a CUDA build of torch cannot use it. On Linux,"
+              " install the ROCm build of torch (RX 6000 cards ROCm does not list: HSA_OVERRIDE_GFX_VERSION=10.3.0;"
+              " RX 7000: 11.0.0); on Windows, use the program's DirectML package where it has one, or run on the CPU:"
+              " {to_cpu}.",
+        "zh": "日志显示的是 AMD 或 Intel 显卡：CUDA 是 NVIDIA 的，CUDA 版 torch 用不了它。Linux 上安装 ROCm 版 torch"
+              "（ROCm 未列出的 RX 6000 显卡设 HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）；Windows 上使用程序的"
+              " DirectML 版（如果有），或在 CPU 上运行：{to_cpu}。",
     },
 }
 
@@ -1015,6 +1117,8 @@ def manual(explanation: Explanation, lang: str) -> str:
     entry = explanation.entry
     gsv = logprojects.BY_ID.get(explanation.project, logprojects.UNKNOWN).gsv_doctor_fixes
     template = entry.manual if gsv or entry.manual_any is None else entry.manual_any
+    if explanation.manual_key:
+        template = MANUALS[explanation.manual_key]
     return fill(template[lang], _values(explanation, lang))
 
 
@@ -1039,6 +1143,7 @@ ASSUMED = {
 ASSUMED_KIND = {"symptom": {"en": "symptom", "zh": "现象"}, "error": {"en": "error", "zh": "错误"}}
 # The tests check every registered table (both languages, same placeholders, ASCII English).
 i18n.register("explain-notes", NOTES)
+i18n.register("explain-manuals", MANUALS)
 i18n.register("explain-assumed", {"assumed": ASSUMED, **{"kind-" + k: v for k, v in ASSUMED_KIND.items()}})
 i18n.register("explain-driver", {**{"library-" + k: v for k, v in DRIVER_LIBRARY.items()},
                                  **{"alternative-" + k: v for k, v in DRIVER_ALTERNATIVE.items()}})

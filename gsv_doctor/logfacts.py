@@ -29,6 +29,17 @@ _OLD_CARD = re.compile(r"^(?:GTX[ \t]?(?:6\d\d|7[0-46-9]\d|780)|GT[ \t]?[67]\d\d
                        r"(?:[ \t]?Ti)?$", re.IGNORECASE)
 
 
+# The machine is a Mac / has an AMD or Intel GPU, as the log's paths and words show.
+_MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\b|\bM[1-4][ \t]?(?:Pro|Max|Ultra)?[ \t]?"
+                  r"(?:Mac|chip|芯片)|\bmac\b|苹果电脑|Apple Silicon|\bDarwin\b|(?<![A-Za-z]:)(?<!\w)/Users/\w"
+                  r"|/opt/homebrew/|\bMPS(?:HalfType|FloatType)?\b|\bmps:0\b", re.IGNORECASE)
+_AMD = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64))|Radeon|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b"
+                  r"|\bROCm|DirectML|\btorch[_-]directml\b|AMD_Intel|A卡|\bgfx1\d{3}\b|ZLUDA|Intel\(R\) Arc|\bIntel Arc\b",
+                  re.IGNORECASE)
+# A card newer than every torch build before CUDA 12.8 (Blackwell: RTX 50xx, sm_120).
+_NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|\bsm_?120\b|\b50[ \t]?系|Blackwell", re.IGNORECASE)
+
+
 @dataclass
 class LogFacts:
     torch: Optional[str] = None  # "2.8.0"
@@ -37,6 +48,9 @@ class LogFacts:
     memory_gb: Optional[float] = None
     job: Optional[str] = None  # "train" or "infer"
     half_shown_off: Optional[str] = None  # the text that shows half precision already off
+    mac: Optional[str] = None  # the words that show a Mac
+    amd: Optional[str] = None  # the words that show an AMD or Intel GPU
+    new_card: Optional[str] = None  # the words that show an RTX 50xx (sm_120) card
 
     @property
     def cuda_build(self) -> Optional[float]:
@@ -92,4 +106,8 @@ def read_facts(text: str) -> LogFacts:
     match = _HALF_OFF.search(head)
     if match:
         facts.half_shown_off = " ".join(match.group(0).split())
+    for name, pattern in (("mac", _MAC), ("amd", _AMD), ("new_card", _NEW_CARD)):
+        match = pattern.search(head)
+        if match:
+            setattr(facts, name, match.group(0))
     return facts
