@@ -59,8 +59,9 @@ SETTINGS: Dict[str, Text] = {
         "zh": "安装的 torch 版本（纯 CPU 版，或不支持你这张显卡的 CUDA 版）",
     },
     "gpu.card": {
-        "en": "the graphics card (GTX 16xx, GTX 10xx and P40-class cards give NaN in float16)",
-        "zh": "显卡本身（GTX 16 系、GTX 10 系和 P40 一类的卡用 float16 会得到 NaN）",
+        "en": "the graphics card itself: its generation (too old or too new for a build), and GTX 16xx, GTX 10xx and"
+              " P40-class cards give NaN in float16",
+        "zh": "显卡本身：它的架构代数（对某个版本来说太旧或太新），以及 GTX 16 系、GTX 10 系和 P40 一类的卡用 float16 会得到 NaN",
     },
     "env.mps_fallback": {
         "en": "the `PYTORCH_ENABLE_MPS_FALLBACK` environment variable (not set to 1)",
@@ -580,6 +581,56 @@ ENTRIES: List[Entry] = [
         example="NotImplementedError: The operator 'aten::_fft_r2c' is not currently implemented for the MPS device.",
     ),
     Entry(
+        id="mps-unsupported",
+        kind="device",
+        keys=("at the MPS device", "on the MPS device", "not supported on MPS", "MPS does not support"),
+        pattern=r"(?P<what>[^\n]{0,80}?) not supported (?:at|on) (?:the )?MPS(?: device)?|MPS does not support (?P<what2>[^\n.]{1,80})",
+        flags=re.IGNORECASE,
+        meaning={
+            "en": "Apple's GPU backend (MPS) of this torch and macOS cannot do this operation ({what}), and it is not"
+                  " one that PYTORCH_ENABLE_MPS_FALLBACK moves to the CPU. Newer macOS and torch releases add such"
+                  " cases.",
+            "zh": "这个 torch 和 macOS 上的苹果 GPU 后端（MPS）做不了这个运算（{what}），而且它不在 PYTORCH_ENABLE_MPS_FALLBACK"
+                  " 能改到 CPU 上执行的范围内。更新的 macOS 和 torch 会补上这类情况。",
+        },
+        settings=("config.infer_device", "tts_infer.device", "env.mps_fallback"),
+        fix_commands=(),
+        manual={
+            "en": "Run on the CPU: {to_cpu}; or update macOS (15.1 and later added several MPS cases) and torch.",
+            "zh": "改在 CPU 上运行：{to_cpu}；或者更新 macOS（15.1 及以后补上了不少 MPS 情况）和 torch。",
+        },
+        check=CHECK_MPS_FLOAT64,
+        example="NotImplementedError: Output channels > 65536 not supported at the MPS device.",
+    ),
+    Entry(
+        id="cuda-bf16-unsupported",
+        kind="half",
+        keys=("cutlassF: no kernel found", "Bfloat16 is only supported on GPUs with compute capability",
+              "bf16 is not supported", "does not support bfloat16", "BF16 is not supported"),
+        pattern=r"cutlassF: no kernel found to launch|Bfloat16 is only supported on GPUs with compute capability"
+                r"|bf16 is not supported|does not support bfloat16",
+        flags=re.IGNORECASE,
+        meaning={
+            "en": "The model runs in bfloat16 (or its attention kernel needs it), and bfloat16 on CUDA needs an Ampere"
+                  " card or newer (RTX 30xx, A-series, capability 8.0): older cards (GTX 10xx/16xx, RTX 20xx, T4, V100)"
+                  " have no kernel for it.",
+            "zh": "模型以 bfloat16 运行（或它的注意力内核需要 bfloat16），而 CUDA 上的 bfloat16 需要 Ampere 或更新的显卡"
+                  "（RTX 30 系、A 系列，算力 8.0）：更旧的卡（GTX 10/16 系、RTX 20 系、T4、V100）没有对应的内核。",
+        },
+        settings=("gpu.card", "code.half"),
+        fix_commands=(),
+        manual={
+            "en": "Run the model in float16 or float32 instead of bfloat16: the program's half / precision option"
+                  " (often --half, which picks float16, or a precision setting of fp16 / fp32), or where the code picks"
+                  " torch.bfloat16, use torch.float16 (torch.float32 on GTX 10xx / 16xx cards, which give NaN in float16).",
+            "zh": "让模型用 float16 或 float32 代替 bfloat16：程序的半精度 / 精度选项（常见的是 --half，选 float16；或精度设为"
+                  " fp16 / fp32），或在代码选 torch.bfloat16 的地方改成 torch.float16（GTX 10/16 系显卡用 float16 会出 NaN，"
+                  "改成 torch.float32）。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: cutlassF: no kernel found to launch!",
+    ),
+    Entry(
         id="mps-float64",
         kind="device",
         manual_any={
@@ -979,7 +1030,8 @@ ENTRIES: List[Entry] = [
         },
         # torch's two messages for it; a console may wrap the second one over three lines
         keys=("Attempting to deserialize object on", "know how to restore data"),
-        pattern=r"Attempting to deserialize object on (?:a )?(?P<device>\w+) device but torch\.\w+\.is_available\(\) is False"
+        # (a post's title may cut the message short)
+        pattern=r"Attempting to deserialize object on (?:a )?(?P<device>\w+) device but torch\.\w+\.is_availab"
                 r"|know how to restore data\s+location of \S+\s+\(tagged\s+with (?P<device2>[\w:]+)\)",
         lines=3,
         meaning={
@@ -1027,7 +1079,10 @@ ENTRIES: List[Entry] = [
         kind="build",
         generic=True,  # a DLL that fails to load for want of memory (WinError 1455) is that, not a missing cuDNN
         keys=("cudnn_",),
-        pattern=r"(?P<library>(?:lib)?cudnn_(?:ops|cnn|adv)\w*?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
+        # the library named on a line that says it failed (not an inventory line such as "cuDNN version: ...dll")
+        pattern=r"^(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error|missing|not found|no such|make sure"
+                r"|without its dependencies|没有|找不到|缺少|缺失|无法))[^\n]*?"
+                r"(?P<library>(?:lib)?cudnn_(?:ops|cnn|adv)\w*?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
         meaning={
             "en": "The cuDNN {major} library {library} cannot be found. CTranslate2 (faster-whisper, the ASR step) and"
                   " onnxruntime load cuDNN themselves, from the library path, not from torch's own copy, so the step"
@@ -1063,7 +1118,7 @@ ENTRIES: List[Entry] = [
             "zh": "训练脚本需要 NVIDIA 显卡（它断言 torch.cuda.is_available()）：安装的 torch 是纯 CPU 版本，或看不到可用的显卡。"
                   "训练不能在 CPU 上进行。",
         },
-        settings=("torch.build", "gpu.card"),
+        settings=("torch.build", "nvidia.driver"),
         fix_commands=(),
         manual={
             "en": "Install the CUDA build of torch into the program's Python (pip uninstall torch, then the CUDA build"
@@ -1371,15 +1426,18 @@ SYMPTOMS["no-gpu"] = Entry(
         "zh": "程序通过 torch 找不到可用的 NVIDIA 显卡，于是改用 CPU（或停止）：安装的 torch 是纯 CPU 版本、NVIDIA 驱动"
               "缺失或太旧，或这个 torch 不支持这张卡。",
     },
-    settings=("torch.build", "nvidia.driver", "gpu.card"),
+    settings=("torch.build", "nvidia.driver", "config.infer_device", "tts_infer.device"),
     fix_commands=(),
     manual={
         "en": "In the program's Python run `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`:"
               " a version ending in +cpu is the CPU-only build: install the CUDA build of torch (pip uninstall torch, then"
-              " the CUDA build from pytorch.org); False with a +cu build: update the NVIDIA driver.",
+              " the CUDA build from pytorch.org, e.g. `pip install torch torchaudio --index-url"
+              " https://download.pytorch.org/whl/cu128`); False with a +cu build: update the NVIDIA driver. True: torch"
+              " sees the card and the program's own device setting keeps it on the CPU: {to_gpu}.",
         "zh": "在程序的 Python 中运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`："
-              "版本号以 +cpu 结尾的是纯 CPU 版本：安装 CUDA 版 torch（先 pip uninstall torch，再从 pytorch.org 安装 CUDA 版）；"
-              "是 +cu 版本却输出 False：更新 NVIDIA 驱动。",
+              "版本号以 +cpu 结尾的是纯 CPU 版本：安装 CUDA 版 torch（先 pip uninstall torch，再从 pytorch.org 安装 CUDA 版，"
+              "例如 `pip install torch torchaudio --index-url https://download.pytorch.org/whl/cu128`）；是 +cu 版本却输出 False："
+              "更新 NVIDIA 驱动。输出 True：torch 看得到显卡，是程序自己的设备设置让它留在 CPU 上：{to_gpu}。",
     },
     check=CHECK_CUDA_BUILD,
     example="",

@@ -434,8 +434,8 @@ _AMD_WORDS = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|C
                         r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|\bROCm|DirectML|AMD_Intel|A卡|ZLUDA|\bIntel Arc\b",
                         re.IGNORECASE)
 # A Mac, Apple silicon, MPS.
-_MAC_WORDS = re.compile(r"\bmacOS\b|MacBook|\bM[1-4][ \t]?(?:Pro|Max|Ultra)?[ \t]?(?:Mac|chip|芯片)|\bmacs?\b"
-                        r"|苹果电脑|Apple Silicon|\bmps\b", re.IGNORECASE)
+_MAC_WORDS = re.compile(r"\bmacOS\b|MacBook|\bM[1-4][ \t]?(?:Pro|Max|Ultra)?[ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])"
+                        r"|苹果电脑|Apple Silicon|(?<![A-Za-z])mps(?![A-Za-z])", re.IGNORECASE)
 # Slow without an error, or the overflow into shared GPU memory.
 _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslow(?:ly|er)?\s+(?:speed|inference|generation"
                          r"|training)|\bslow\b[^\n]{0,30}?\b(?:gpu|cpu|it/s)|takes? (?:forever|ages)|很慢|好慢|太慢|特别慢"
@@ -457,6 +457,7 @@ def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
         for words, name in _DESCRIBED:
             match = words.search(line)
             if match:
+                name = _on_this_machine(name, log)
                 explanation = symptom(name, project) if name in catalog.SYMPTOMS else _from_words(name, project)
                 explanation.line = index + 1
                 explanation.count = 1
@@ -464,6 +465,16 @@ def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
                 explanation.assumed = match.group(0)
                 return [explanation]
     return []
+
+
+def _on_this_machine(name: str, log: Log) -> str:
+    """"The GPU is not used" on a Mac or with an AMD card is that machine's story, not NVIDIA's."""
+    if name != "no-gpu":
+        return name
+    facts = logfacts.read_facts(log.text)
+    if facts.card and _NVIDIA_FAMILY.match(facts.card):
+        return name
+    return "mac" if facts.mac else "amd-gpu" if facts.amd else name
 
 
 def _from_words(entry_id: str, project: LogProject) -> Explanation:
@@ -525,9 +536,11 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     explanation.texts["card_text"] = _card_text(card, memory, params.get("capability"))
     if entry.kind == "oom":
         _out_of_memory(explanation, project, job, memory)
+        if "MPS backend out of memory" in explanation.message:
+            explanation.notes.append(("mps_out_of_memory", {}))
     if entry.id == "cuda-driver-insufficient":
         _driver(explanation, frames, text)
-    if entry.id in ("cuda-no-kernel-image", "cuda-capability-unsupported") and facts.card_too_old:
+    if entry.id in ("cuda-no-kernel-image", "cuda-capability-unsupported", "cuda-driver-insufficient") and facts.card_too_old:
         explanation.notes.append(("card_too_old", {"card": facts.card}))
     if entry.id == "cuda-no-kernel-image" and _asr_library(frames, explanation.message):
         # CTranslate2 (faster-whisper) has its own kernels: torch and the precision settings are not involved
@@ -720,6 +733,15 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "日志显示 torch {torch}+cpu，是纯 CPU 版本。请安装同一版本的 CUDA 版：先 `{python} -m pip uninstall -y torch"
               " torchaudio`，再 `{python} -m pip install torch=={torch} torchaudio --index-url"
               " https://download.pytorch.org/whl/{cuda}`（选驱动支持的 CUDA 版本）。",
+    },
+    "mps_out_of_memory": {
+        "en": "This is a Mac's MPS memory, shared with the whole system, not a graphics card's. Training on MPS takes"
+              " much more memory than on CUDA and often runs out: train on the CPU (set the device to cpu; newer"
+              " GPT-SoVITS versions train on the CPU on a Mac) or on a CUDA machine and copy the models over; a smaller"
+              " batch size helps. PYTORCH_MPS_HIGH_WATERMARK_RATIO=0.0 lifts the limit, but the Mac may freeze.",
+        "zh": "这是 Mac 的 MPS 内存，与整个系统共用，不是显卡显存。在 MPS 上训练比 CUDA 占用多得多，经常不够：请在 CPU 上训练"
+              "（把设备设为 cpu；新版 GPT-SoVITS 在 Mac 上就用 CPU 训练），或在有 CUDA 的机器上训练后把模型拷过来；调小 batch size"
+              " 也有帮助。PYTORCH_MPS_HIGH_WATERMARK_RATIO=0.0 可以取消上限，但 Mac 可能会卡死。",
     },
     "half_already_off": {
         "en": "The log shows half precision already off (\"{shown}\"), so that setting is not the cause: the code used"

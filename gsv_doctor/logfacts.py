@@ -11,7 +11,7 @@ from typing import List, Optional
 
 _SCAN = 32_000  # characters read for facts at each end: the header and the error are near the start or the end
 
-_TORCH = re.compile(r"\btorch(?:[ \t]*(?:version|版本))?[ \t]*[-=:：]{0,2}[ \t]*v?(?P<version>\d+\.\d+(?:\.\d+)?)"
+_TORCH = re.compile(r"\b(?:py)?torch(?:[ \t]*(?:version|版本))?[ \t]*[-=:：]{0,2}[ \t]*v?(?P<version>\d+\.\d+(?:\.\d+)?)"
                     r"(?:\+(?P<build>cu\d+|cpu|rocm[\d.]+))?", re.IGNORECASE)
 _CARD = re.compile(r"\b(?:NVIDIA[ \t]+)?(?:GeForce[ \t]+)?(?P<card>(?:RTX|GTX|GT|MX|Quadro|Tesla|TITAN)[ \t]?[A-Z]?\d{2,4}"
                    r"(?:[ \t]?(?:Ti|Super|Laptop GPU))?)|\bNVIDIA[ \t]+(?P<card2>[TPAM]\d{2,4})\b", re.IGNORECASE)
@@ -26,15 +26,15 @@ _TRAIN_WORDS = ("s1_train", "s2_train", "train.py", "trainer.fit", "train_nsf", 
 _INFER_WORDS = ("infer", "推理", "合成", "vc_single", "convert", "tts_infer", "api_v2", "inference")
 # Kepler and older (capability below 5.0): no current torch build has code for them.
 _OLD_CARD = re.compile(r"^(?:GTX[ \t]?(?:6\d\d|7[0-46-9]\d|780)|GT[ \t]?[67]\d\d|Quadro[ \t]?K\d+|Tesla[ \t]?K\d+)"
-                       r"(?:[ \t]?Ti)?$", re.IGNORECASE)
+                       r"(?:M|[ \t]?Ti)?$", re.IGNORECASE)
 
 
 # The machine is a Mac / has an AMD or Intel GPU, as the log's paths and words show.
 _MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\b|\bM[1-4][ \t]?(?:Pro|Max|Ultra)?[ \t]?"
-                  r"(?:Mac|chip|芯片)|\bmac\b|苹果电脑|Apple Silicon|\bDarwin\b|(?<![A-Za-z]:)(?<!\w)/Users/\w"
-                  r"|/opt/homebrew/|\bMPS(?:HalfType|FloatType)?\b|\bmps:0\b", re.IGNORECASE)
+                  r"(?:Mac|chip|芯片)|(?<![A-Za-z])mac(?![A-Za-z])|苹果电脑|Apple Silicon|\bDarwin\b|(?<![A-Za-z]:)(?<!\w)/Users/\w"
+                  r"|/opt/homebrew/|(?<![A-Za-z])MPS(?:HalfType|FloatType)?(?![A-Za-z])|\bmps:0\b", re.IGNORECASE)
 _AMD = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64))|Radeon|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b"
-                  r"|\bROCm|DirectML|\btorch[_-]directml\b|AMD_Intel|A卡|\bgfx1\d{3}\b|ZLUDA|Intel\(R\) Arc|\bIntel Arc\b",
+                  r"|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|DirectML|\btorch[_-]directml\b|AMD_Intel|A卡|\bgfx1\d{3}\b|ZLUDA|Intel\(R\) Arc|\bIntel Arc\b",
                   re.IGNORECASE)
 # A card newer than every torch build before CUDA 12.8 (Blackwell: RTX 50xx, sm_120).
 _NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|\bsm_?120\b|\b50[ \t]?系|Blackwell", re.IGNORECASE)

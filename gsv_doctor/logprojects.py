@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Tuple
 Text = Dict[str, str]
 
 # Kinds of advice an entry can ask a project for (placeholders in catalog texts).
-SLOTS = ("half_off", "to_cpu", "oom_train", "oom_infer", "cudnn", "update", "card_small", "workers")
+SLOTS = ("half_off", "to_cpu", "to_gpu", "oom_train", "oom_infer", "cudnn", "update", "card_small", "workers")
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,14 @@ GPT_SOVITS = LogProject(
                   " is_half=False（api.py 可加 -fp）。",
         },
         "to_cpu": _GSV_TO_CPU,
+        "to_gpu": {
+            "en": "for api_v2.py and the fast inference UI, `device: cuda` (and `is_half: true` on a card that"
+                  " supports it) under custom in GPT_SoVITS/configs/tts_infer.yaml, or the yaml given with -c; for the"
+                  " others, remove an `infer_device = \"cpu\"` line from config.py; api.py: `-d cuda`",
+            "zh": "api_v2.py 和并行推理界面：在 GPT_SoVITS/configs/tts_infer.yaml（或 -c 指定的 yaml）的 custom 下设"
+                  " `device: cuda`（显卡支持时 `is_half: true`）；其他入口：删掉 config.py 中的 `infer_device = \"cpu\"`；"
+                  "api.py：`-d cuda`",
+        },
         "oom_train": {
             "en": "Training: lower batch_size in the training tab (1 on a 4 GB card) and slice the training audio into"
                   " short clips (a few seconds, at most about 10-15 s; the audio slicer does it); close other programs"
@@ -120,6 +128,8 @@ RVC = LogProject(
             "zh": "在 RVC 的 configs/config.py 中设 `self.device = \"cpu\"` 和 `self.is_half = False`"
                   "（torch 看不到 CUDA 设备时 RVC 会自动用 CPU）",
         },
+        "to_gpu": {"en": "RVC picks cuda:0 by itself when torch sees the card: make sure the start script runs the Python that has the CUDA torch (the --pycmd one, runtime\\python.exe in the package)",
+                   "zh": "torch 看得到显卡时 RVC 会自己选 cuda:0：确认启动脚本用的是装了 CUDA 版 torch 的那个 Python（--pycmd 指定的，整合包里是 runtime\\python.exe）"},
         "oom_infer": {
             "en": "Inference: in RVC's configs/config.py lower x_pad, x_query, x_center and x_max (how much audio is"
                   " converted at once; RVC's own values for cards up to 4 GB: x_pad 1, x_query 5, x_center 30, x_max 32),"
@@ -173,6 +183,8 @@ SO_VITS_SVC = LogProject(
         },
         "to_cpu": {"en": "run inference_main.py with `-d cpu` (so-vits-svc-fork: `svc infer -d cpu`)",
                    "zh": "运行 inference_main.py 时加 `-d cpu`（so-vits-svc-fork：`svc infer -d cpu`）"},
+        "to_gpu": {"en": "run inference_main.py with `-d cuda`",
+                   "zh": "运行 inference_main.py 时加 `-d cuda`"},
         "oom_infer": {
             "en": "Inference: slice long input audio: inference_main.py `-cl 30` (--clip: seconds per automatic slice)"
                   " or a higher `-sd` (--slice_db, e.g. -30) splits it at pauses; or cut the audio by hand; a 32 kHz"
@@ -218,6 +230,8 @@ VOICE_CHANGER = LogProject(
         },
         "to_cpu": {"en": "choose the CPU (gpu -1) in the client's device setting",
                    "zh": "在客户端的设备设置中选择 CPU（gpu -1）"},
+        "to_gpu": {"en": "choose the GPU in the client's device setting (the CUDA release of the voice changer)",
+                   "zh": "在客户端的设备设置中选择显卡（使用变声器的 CUDA 版）"},
         "oom_infer": {"en": "lower the chunk size and the extra (buffer) length in the client, or use a smaller model.",
                       "zh": "在客户端调小 chunk 和 extra（缓冲）长度，或换更小的模型。"},
         "oom_train": {"en": "lower the chunk size and the extra (buffer) length in the client, or use a smaller model.",
@@ -249,6 +263,8 @@ TTS_WEBUI = LogProject(
                   "（旧版本会忽略这个选项，仍在 CPU 上用 float16）。",
         },
         "to_cpu": {"en": "choose the CPU as the tab's device", "zh": "在该页把设备选为 CPU"},
+        "to_gpu": {"en": "choose cuda as the tab's device",
+                   "zh": "在该页把设备选为 cuda"},
         "oom_infer": {"en": "shorter text or audio per run; unload the models of other tabs (restart TTS-WebUI).",
                       "zh": "每次处理更短的文本或音频；卸载其他页的模型（重启 TTS-WebUI）。"},
         "oom_train": {"en": "lower the batch size; unload the models of other tabs (restart TTS-WebUI).",
@@ -279,6 +295,8 @@ UNKNOWN = LogProject(
         },
         "to_cpu": {"en": "set the program's device option to cpu (with half precision off)",
                    "zh": "把程序的设备选项设为 cpu（同时关闭半精度）"},
+        "to_gpu": {"en": "set the program's device option to cuda",
+                   "zh": "把程序的设备选项设为 cuda"},
         "oom_infer": {"en": "Inference: give it shorter input (slice long audio, cut long text), a smaller batch size;"
                             " close other programs that use the GPU.",
                       "zh": "推理：输入更短一些（长音频切片、长文本切分），batch size 调小；关闭其他占用显卡的程序。"},
