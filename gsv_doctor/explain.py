@@ -215,11 +215,13 @@ def _launch(log: Log, traceback: Optional[Traceback], root: Optional[str]) -> st
         if found:
             program = found.group(0)
     windows_package = any("/runtime/" in f.posix.lower() or "\\runtime\\" in f.path.lower()
-                          for t in log.tracebacks[:50] for f in t.frames)
+                          for t in log.tracebacks[:50] for f in t.frames) or bool(_PACKAGE_PYTHON.search(log.text[:200_000]))
     return ("runtime\\python.exe -I " + program) if windows_package else ("python " + program)
 
 
 _PROGRAM = re.compile(r"\bapi_v2\.py\b|\bapi\.py\b")
+# The Windows package's own Python, named in a command line or a warning's path.
+_PACKAGE_PYTHON = re.compile(r"\\runtime\\(?:python\.exe|lib\\site-packages\\)", re.IGNORECASE)
 
 HOOK_INSTALL = "gsv-doctor hook install --python "
 
@@ -427,15 +429,6 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|(?:still|only|always|stuck)\s+(?:on\s+|uses?\s+|using\s+|runs?\s+(?:on\s+)?|running\s+(?:on\s+)?)"
                            r"(?:the\s+)?(?:device:?\s*)?cpu\b|device (?:still )?is cpu|\(0\s?CPU\)|\b0CPU\b",
                            re.IGNORECASE)
-# An RTX 50xx card named with a problem and no error: the card torch builds before CUDA 12.8 lack.
-_NEW_CARD_WORDS = re.compile(r"RTX[ \t]?50[5-9]0|\b50[ \t]?系(?:显卡|N卡)?|\bsm_?120\b|Blackwell", re.IGNORECASE)
-# An AMD or Intel GPU (not an AMD processor), ROCm, DirectML, ZLUDA.
-_AMD_WORDS = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor))|Radeon"
-                        r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|\bROCm|DirectML|AMD_Intel|A卡|ZLUDA|\bIntel Arc\b",
-                        re.IGNORECASE)
-# A Mac, Apple silicon, MPS.
-_MAC_WORDS = re.compile(r"\bmacOS\b|MacBook|\bM[1-4][ \t]?(?:Pro|Max|Ultra)?[ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])"
-                        r"|苹果电脑|Apple Silicon|(?<![A-Za-z])mps(?![A-Za-z])", re.IGNORECASE)
 # Slow without an error, or the overflow into shared GPU memory.
 _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslow(?:ly|er)?\s+(?:speed|inference|generation"
                          r"|training)|\bslow\b[^\n]{0,30}?\b(?:gpu|cpu|it/s)|takes? (?:forever|ages)|很慢|好慢|太慢|特别慢"
@@ -446,8 +439,8 @@ _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|i
                                r"|(?:用|使用|纯)\s?cpu\s?(?:推理|跑|运行|训练)|cpu\s?(?:推理|版本?)|支持\s?cpu", re.IGNORECASE)
 # In order: the first line holding any of them is read as that symptom (a SYMPTOMS name) or error (an entry id).
 _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
-              (_NO_GPU_WORDS, "no-gpu"), (_NEW_CARD_WORDS, "cuda-no-kernel-image"), (_AMD_WORDS, "amd-gpu"),
-              (_MAC_WORDS, "mac"), (_SLOW_WORDS, "slow"), (_CPU_WANTED_WORDS, "cpu-wanted"))
+              (_NO_GPU_WORDS, "no-gpu"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
+              (logfacts.MAC, "mac"), (_SLOW_WORDS, "slow"), (_CPU_WANTED_WORDS, "cpu-wanted"))
 
 
 def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
@@ -469,7 +462,7 @@ def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
 
 def _on_this_machine(name: str, log: Log) -> str:
     """"The GPU is not used" on a Mac or with an AMD card is that machine's story, not NVIDIA's."""
-    if name != "no-gpu":
+    if name not in ("no-gpu", "slow", "cpu-wanted"):
         return name
     facts = logfacts.read_facts(log.text)
     if facts.card and _NVIDIA_FAMILY.match(facts.card):
@@ -571,6 +564,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
     if explanation.id in _NO_CUDA and not nvidia:
         if facts.mac:
             explanation.manual_key = "mac_no_cuda"
+            # no torch build brings CUDA to a Mac: the program's device setting is the cause
+            explanation.settings = [s for s in explanation.settings if s != "torch.build"] or explanation.settings
         elif facts.amd:
             explanation.manual_key = "amd_no_cuda"
     new_card = facts.new_card or ("RTX 50" if explanation.params.get("sm") == "120" else None)

@@ -29,15 +29,17 @@ _OLD_CARD = re.compile(r"^(?:GTX[ \t]?(?:6\d\d|7[0-46-9]\d|780)|GT[ \t]?[67]\d\d
                        r"(?:M|[ \t]?Ti)?$", re.IGNORECASE)
 
 
-# The machine is a Mac / has an AMD or Intel GPU, as the log's paths and words show.
-_MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\b|\bM[1-4][ \t]?(?:Pro|Max|Ultra)?[ \t]?"
-                  r"(?:Mac|chip|芯片)|(?<![A-Za-z])mac(?![A-Za-z])|苹果电脑|Apple Silicon|\bDarwin\b|(?<![A-Za-z]:)(?<!\w)/Users/\w"
-                  r"|/opt/homebrew/|(?<![A-Za-z])MPS(?:HalfType|FloatType)?(?![A-Za-z])|\bmps:0\b", re.IGNORECASE)
-_AMD = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64))|Radeon|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b"
-                  r"|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|DirectML|\btorch[_-]directml\b|AMD_Intel|A卡|\bgfx1\d{3}\b|ZLUDA|Intel\(R\) Arc|\bIntel Arc\b",
-                  re.IGNORECASE)
-# A card newer than every torch build before CUDA 12.8 (Blackwell: RTX 50xx, sm_120).
-_NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|\bsm_?120\b|\b50[ \t]?系|Blackwell", re.IGNORECASE)
+# The machine is a Mac / has an AMD or Intel GPU / an RTX 50xx card, as the log's paths and words show
+# (explain also reads a post that only describes its problem with them).
+MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\b|\bM[1-4][ \t]?(?:Pro|Max|Ultra)\b"
+                 r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])|苹果电脑|Apple Silicon|\bDarwin\b"
+                 r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z])",
+                 re.IGNORECASE)
+AMD = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor))|Radeon"
+                 r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|DirectML"
+                 r"|AMD_Intel|A卡|\bgfx1\d{3}\b|ZLUDA|\bIntel(?:\(R\))? Arc\b", re.IGNORECASE)
+NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti)?(?!\d)|\b50[ \t]?系|\bsm_?120\b|Blackwell",
+                      re.IGNORECASE)
 
 
 @dataclass
@@ -106,7 +108,7 @@ def read_facts(text: str) -> LogFacts:
     match = _HALF_OFF.search(head)
     if match:
         facts.half_shown_off = " ".join(match.group(0).split())
-    for name, pattern in (("mac", _MAC), ("amd", _AMD), ("new_card", _NEW_CARD)):
+    for name, pattern in (("mac", MAC), ("amd", AMD), ("new_card", NEW_CARD)):
         match = pattern.search(head)
         if match:
             setattr(facts, name, match.group(0))

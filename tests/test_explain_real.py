@@ -46,7 +46,7 @@ REAL = {
     "real_words_silent_ja.txt": ("symptom-silent-audio", "unknown", "gpu.card", ("half",), GSV_FILES),
     "real_rvc_cuda_checkpoint_on_cpu.log": ("load-device-missing", "rvc", "torch.build", ("CUDA build of torch",),
                                             GSV_FILES),
-    "real_fork_mps_restore_wrapped.log": ("load-device-missing", "unknown", "torch.build", ("cpu",), GSV_FILES),
+    "real_fork_mps_restore_wrapped.log": ("load-device-missing", "unknown", "any.device", ("cpu",), GSV_FILES),
     "real_words_nan_loss.txt": ("symptom-nan", "unknown", "any.half", ("half",), GSV_FILES),
     "real_words_cpu_half_zh.txt": ("cpu-half-conv", "unknown", "any.half", ("half",), GSV_FILES),
     "real_words_no_gpu.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch", "driver"), GSV_FILES),
@@ -54,6 +54,22 @@ REAL = {
     "real_words_gpu_not_found_zh.txt": ("symptom-no-gpu", "unknown", "torch.build", ("+cpu",), GSV_FILES),
     "real_svc_cpu_training_assert.log": ("cpu-training-not-allowed", "so-vits-svc", "torch.build", ("CUDA build of torch",),
                                          GSV_FILES + ("to the CPU",)),
+    "real_words_amd_windows.txt": ("symptom-amd-gpu", "unknown", "torch.build", ("DirectML", "ROCm"), GSV_FILES),
+    "real_words_mac_cpu.md": ("symptom-mac", "unknown", "env.mps_fallback", ("PYTORCH_ENABLE_MPS_FALLBACK=1",), GSV_FILES),
+    "real_words_slow_shared_memory_zh.txt": ("symptom-slow", "unknown", "any.half", ("Sysmem Fallback",), GSV_FILES),
+    "real_words_cpu_only.txt": ("symptom-cpu-wanted", "unknown", "any.device", ("cpu",), GSV_FILES),
+    "real_words_rtx50_zh.txt": ("cuda-no-kernel-image", "unknown", "torch.build", ("whl/cu128",), GSV_FILES),
+    "real_svc_collect_env_cpu_torch.log": ("cpu-training-not-allowed", "so-vits-svc", "torch.build",
+                                           ("torch==2.0.1 torchaudio --index-url https://download.pytorch.org/whl/cu118",),
+                                           GSV_FILES),
+    "real_mac_config_cuda_assert.log": ("cuda-not-compiled", "gpt-sovits", "config.infer_device", ("This is a Mac", "is_half = False"),
+                                        ("pytorch.org",)),
+    "real_rvc_paging_file_zh.log": ("windows-paging-file", "rvc", "windows.pagefile",
+                                    ("Virtual memory", "Number of CPU processes"), GSV_FILES + ("cuDNN 8",)),
+    "real_gsv_train_libuv.log": ("torch-libuv", "gpt-sovits", "torch.distributed", ("set USE_LIBUV=0",), ()),
+    "real_rtx50_capability_package.log": ("cuda-capability-unsupported", "gpt-sovits", "torch.build",
+                                          ("runtime\\python.exe -m pip install torch torchaudio --index-url"
+                                           " https://download.pytorch.org/whl/cu128",), ()),
 }
 
 
@@ -238,3 +254,48 @@ def test_words_name_the_symptom_or_the_error_they_describe():
     # "nan" only as a word
     assert explain.described_symptoms(logread.read_log(b"the finance loss report is nanometer-precise\n"),
                                       logprojects.UNKNOWN) == []
+
+
+@pytest.mark.parametrize("text, mac, amd, new_card", [
+    ("MacBook Pro M3 Max, macOS 15.1", "MacBook", None, None),
+    ('  File "/Users/lin/GPT-SoVITS/config.py", line 20', "/Users/l", None, None),
+    ('  File "C:/Users/lin/GPT-SoVITS/config.py", line 20', None, None, None),
+    ("CPU: AMD Ryzen 7 5800X, GPU: RTX 3070", None, None, None),
+    ("ROCM used to build PyTorch: N/A", None, None, None),
+    ("AMD Radeon RX 7800 XT", None, "AMD", None),
+    ("mac上用cpu跑挺慢", "mac", None, None),
+    ("NVIDIA GeForce RTX 5070 Ti with CUDA capability sm_120", None, None, "RTX 5070"),
+])
+def test_log_facts_about_the_machine(text, mac, amd, new_card):
+    facts = logfacts.read_facts(text)
+    assert (facts.mac, facts.amd, facts.new_card) == (mac, amd, new_card)
+
+
+def test_no_gpu_in_words_on_a_mac_or_an_amd_card_is_that_machines_symptom():
+    said = explain.explain_log(logread.read_log("the webui does not detect my GPU, MacBook Air M2\n".encode()))
+    assert [e.id for e in said] == ["symptom-mac"]
+    said = explain.explain_log(logread.read_log("the webui does not detect my GPU (Radeon RX 6600)\n".encode()))
+    assert [e.id for e in said] == ["symptom-amd-gpu"]
+    # an NVIDIA card named in the same post keeps the NVIDIA reading
+    said = explain.explain_log(logread.read_log("the webui does not detect my GPU, RTX 3060, on a mac?\n".encode()))
+    assert [e.id for e in said] == ["symptom-no-gpu"]
+
+
+def test_a_cudnn_file_named_in_an_inventory_is_not_a_missing_library():
+    found = explain_real("real_svc_collect_env_cpu_torch.log")
+    assert [e.id for e in found] == ["cpu-training-not-allowed"]
+
+
+def test_mps_out_of_memory_says_it_is_the_macs_memory():
+    log = logread.read_log(b"RuntimeError: MPS backend out of memory (MPS allocated: 6.64 GB, other allocations: 134.57 MB,"
+                           b" max allowed: 6.77 GB). Tried to allocate 10.00 MB on private pool.\n")
+    found = explain.explain_log(log)
+    assert [e.id for e in found] == ["cuda-out-of-memory"]
+    assert [key for key, _ in found[0].notes] == ["mps_out_of_memory"]
+
+
+@pytest.mark.parametrize("version, index", [("1.13.1", "cu117"), ("2.0.1", "cu118"), ("2.3.1", "cu121"),
+                                            ("2.5.1", "cu124"), ("2.6.0", "cu126"), ("2.8.0", "cu128"),
+                                            ("1.12.1", "cu116"), ("nonsense", "cu128")])
+def test_cuda_index_for_a_torch_release(version, index):
+    assert explain.cuda_index_for(version) == index
