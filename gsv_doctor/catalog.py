@@ -847,6 +847,33 @@ ENTRIES: List[Entry] = [
                 " float16 computation.",
     ),
     Entry(
+        id="ctranslate2-cuda-library",
+        kind="build",
+        keys=("is not found or cannot be loaded",),
+        pattern=r"Library (?P<library>[\w.+-]+?\.(?:dll|so(?:\.\d+)*)) is not found or cannot be loaded",
+        meaning={
+            "en": "CTranslate2 (under faster-whisper, the speech-recognition step) could not load {library}: it loads"
+                  " the CUDA and cuDNN libraries it was built for (CTranslate2 4.x: CUDA 12) from the library path, not"
+                  " the copies inside torch, and this environment does not have that version. Not torch and not half"
+                  " precision.",
+            "zh": "CTranslate2（faster-whisper 的底层，即语音识别步骤）加载不了 {library}：它从库路径加载自己编译时对应的 CUDA 和"
+                  " cuDNN 库（CTranslate2 4.x：CUDA 12），而不是 torch 里自带的那份，而这个环境里没有那个版本。与 torch 和半精度无关。",
+        },
+        settings=("asr.ctranslate2", "env.cuda_path"),
+        fix_commands=(),
+        manual={
+            "en": "Match CTranslate2 to the CUDA you have: with CUDA 11 libraries (torch +cu118), `pip install"
+                  " ctranslate2==3.24.0` (or faster-whisper 0.10.1, which pins it); with CUDA 12, add the missing"
+                  " library (`pip install nvidia-cublas-cu12 nvidia-cudnn-cu12`, or copy it from a package that has it);"
+                  " or run the ASR step on the CPU (for Chinese, the FunASR model needs no CTranslate2).",
+            "zh": "让 CTranslate2 与现有的 CUDA 对上：只有 CUDA 11 的库（torch +cu118）时 `pip install ctranslate2==3.24.0`"
+                  "（或装固定了它的 faster-whisper 0.10.1）；用 CUDA 12 时补上缺的库（`pip install nvidia-cublas-cu12"
+                  " nvidia-cudnn-cu12`，或从带有它的整合包中复制）；或让 ASR 步骤在 CPU 上运行（中文用 FunASR 模型，不需要 CTranslate2）。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Library cublas64_12.dll is not found or cannot be loaded",
+    ),
+    Entry(
         id="cuda-driver-insufficient",
         kind="driver",
         keys=("CUDA driver version is insufficient", "driver on your system is too old"),
@@ -883,24 +910,27 @@ ENTRIES: List[Entry] = [
         flags=re.IGNORECASE,
         meaning={
             "en": "cuDNN, the NVIDIA library torch runs convolutions with, refused the job ({status}): very long"
-                  " input (RVC's RMVPE pitch extractor on long audio), the card running out of memory, or a cuDNN"
+                  " input (RVC's RMVPE pitch extractor on long audio), the card running out of memory (several"
+                  " processes on one card, each with its own models: NOT_INITIALIZED is the usual sign), or a cuDNN"
                   " that does not match the torch build.",
             "zh": "cuDNN（torch 计算卷积用的 NVIDIA 库）拒绝了这次计算（{status}）：输入太长（例如 RVC 的 RMVPE 音高提取处理"
-                  "长音频）、显存不足，或 cuDNN 与 torch 版本不匹配。",
+                  "长音频）、显存不足（一张卡上同时跑好几个进程，各自加载模型：NOT_INITIALIZED 通常就是这种情况），"
+                  "或 cuDNN 与 torch 版本不匹配。",
         },
         settings=("cudnn", "gpu.memory"),
         fix_commands=(),
         manual={
-            "en": "Turn cuDNN off for that step: {cudnn}; or split the audio into shorter parts. If every run fails,"
+            "en": "Turn cuDNN off for that step: {cudnn}; or split the audio into shorter parts; with several processes"
+                  " on the card, start fewer at once: {workers}. If every run fails,"
                   " another cuDNN is found before torch's own: on Linux put torch's copy first (`export LD_LIBRARY_PATH="
                   "<venv>/lib/python3.x/site-packages/nvidia/cudnn/lib:$LD_LIBRARY_PATH`), on Windows take other CUDA /"
                   " cuDNN folders out of PATH; or reinstall torch so that it brings its own matching cuDNN.",
-            "zh": "在该步骤关闭 cuDNN：{cudnn}；或把音频切成更短的几段。如果每次都失败，说明先找到的是另一份 cuDNN 而不是 torch"
+            "zh": "在该步骤关闭 cuDNN：{cudnn}；或把音频切成更短的几段；一张卡上同时有好几个进程时，少开几个：{workers}。如果每次都失败，说明先找到的是另一份 cuDNN 而不是 torch"
                   " 自带的：Linux 上把 torch 自带的放在前面（`export LD_LIBRARY_PATH=<venv>/lib/python3.x/site-packages/"
                   "nvidia/cudnn/lib:$LD_LIBRARY_PATH`），Windows 上把其他 CUDA / cuDNN 文件夹从 PATH 中去掉；或重装 torch，"
                   "让它带上匹配的 cuDNN。",
         },
-        check=CHECK_DTYPE_MIX,
+        check=CHECK_NONE,
         example="RuntimeError: cuDNN error: CUDNN_STATUS_NOT_SUPPORTED. This error may appear if you passed in a"
                 " non-contiguous input.",
     ),
@@ -921,7 +951,7 @@ ENTRIES: List[Entry] = [
         fix_commands=("gsv-doctor fix --write",),
         manual=_MANUAL_HALF_OFF,
         manual_any=_ANY_HALF_OFF,
-        check=CHECK_DTYPE_MIX,
+        check=CHECK_NONE,
         example="RuntimeError: cuFFT doesn't support signals of half type with compute capability less than SM_53, but"
                 " the device containing input half tensor only has SM_52",
     ),
@@ -948,7 +978,7 @@ ENTRIES: List[Entry] = [
             "zh": "更新 NVIDIA 驱动，并给程序的 Python 安装更新 CUDA 版本的 torch（cu118 或更新；RTX 50 系用 cu128）。"
                   "如果只在开启半精度时出现：{half_off}如果只在输入很长时出现，请用更短的输入。",
         },
-        check=CHECK_DTYPE_MIX,
+        check=CHECK_NONE,
         example="RuntimeError: cuFFT error: CUFFT_INTERNAL_ERROR",
     ),
     Entry(
@@ -974,7 +1004,7 @@ ENTRIES: List[Entry] = [
             "zh": "让该步骤在 CPU 上运行：在 config.py 中设 `infer_device = \"cpu\"`，或在 tts_infer.yaml 中设"
                   " `device: cpu`；或更新 GPT-SoVITS。",
         },
-        check=CHECK_DTYPE_MIX,
+        check=CHECK_NONE,
         example="RuntimeError: The GPU device does not support Double (Float64) operations!",
     ),
     Entry(
@@ -991,7 +1021,7 @@ ENTRIES: List[Entry] = [
         fix_commands=("gsv-doctor fix --write",),
         manual=_MANUAL_HALF_OFF,
         manual_any=_ANY_HALF_OFF,
-        check=CHECK_DTYPE_MIX,
+        check=CHECK_NONE,
         example="RuntimeError: hipFFT doesn't support transforms of type: Half",
     ),
     Entry(
@@ -1014,7 +1044,7 @@ ENTRIES: List[Entry] = [
             "zh": "{update}：这种混用通常是某段代码忘了移动一个张量（例如 GPT-SoVITS 旧版本的无参考文本模式）。"
                   "在那之前让所有步骤用同一个设备：{to_cpu}。",
         },
-        check=CHECK_DTYPE_MIX,
+        check=CHECK_NONE,
         example="RuntimeError: Expected all tensors to be on the same device, but found at least two devices,"
                 " mps:0 and cpu!",
     ),
@@ -1329,10 +1359,12 @@ ENTRIES: List[Entry] = [
         pattern=r"Weights only load failed|WeightsUnpickler error",
         meaning={
             "en": "torch 2.6 and newer load model files with weights_only=True by default, which refuses files that"
-                  " hold Python objects: older checkpoints, such as the fairseq HuBERT (hubert_base.pt) that RVC and"
-                  " so-vits-svc load. The model file is fine; the program was written for an older torch.",
-            "zh": "torch 2.6 及以后默认以 weights_only=True 加载模型文件，会拒绝含有 Python 对象的文件：较早的检查点，"
-                  "例如 RVC 和 so-vits-svc 加载的 fairseq HuBERT（hubert_base.pt）。模型文件没有问题；是程序按旧版 torch 写的。",
+                  " hold Python objects: many voice models do (GPT-SoVITS's SoVITS weights keep their hyperparameters"
+                  " that way, the fairseq HuBERT that RVC and so-vits-svc load is another). The model file is fine; the"
+                  " program was written for an older torch.",
+            "zh": "torch 2.6 及以后默认以 weights_only=True 加载模型文件，会拒绝含有 Python 对象的文件：很多语音模型都是这样"
+                  "（GPT-SoVITS 的 SoVITS 权重用这种方式保存超参数，RVC 和 so-vits-svc 加载的 fairseq HuBERT 也是）。"
+                  "模型文件没有问题；是程序按旧版 torch 写的。",
         },
         settings=("torch.version",),
         fix_commands=(),
@@ -1464,12 +1496,14 @@ SYMPTOMS["amd-gpu"] = Entry(
               " https://download.pytorch.org/whl/rocm6.2`, or the version pytorch.org lists now) and, for an RX 6000"
               " card ROCm does not list, start with HSA_OVERRIDE_GFX_VERSION=10.3.0 (RX 7000: 11.0.0). On Windows:"
               " use the program's DirectML package where it has one (RVC's AMD_Intel package; its RMVPE pitch"
-              " extractor crashes under DirectML on some cards: pick harvest, pm or crepe), or run on the CPU:"
+              " extractor crashes under DirectML on some cards: pick harvest, pm or crepe; the w-okada voice changer's"
+              " onnxdirectML release, which runs ONNX models only: export the model to ONNX), or run on the CPU:"
               " {to_cpu}. Half precision stays off on the CPU and with DirectML.",
         "zh": "Linux：安装 ROCm 版 torch（`pip install torch torchaudio --index-url https://download.pytorch.org/whl/rocm6.2`，"
               "或 pytorch.org 现在列出的版本）；ROCm 没有列出的 RX 6000 显卡，启动时设置 HSA_OVERRIDE_GFX_VERSION=10.3.0"
               "（RX 7000：11.0.0）。Windows：使用程序的 DirectML 版（RVC 的 AMD_Intel 整合包；它的 RMVPE 音高提取在部分显卡的"
-              " DirectML 上会崩溃：请选 harvest、pm 或 crepe），或在 CPU 上运行：{to_cpu}。在 CPU 和 DirectML 上都要关闭半精度。",
+              " DirectML 上会崩溃：请选 harvest、pm 或 crepe；w-okada 变声器的 onnxdirectML 版只能运行 ONNX 模型：先把模型导出为"
+              " ONNX），或在 CPU 上运行：{to_cpu}。在 CPU 和 DirectML 上都要关闭半精度。",
     },
     check=CHECK_CUDA_BUILD,
     example="",

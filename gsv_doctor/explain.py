@@ -437,7 +437,7 @@ _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslo
 _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|inference on (?:the )?cpu"
                                r"|run (?:it |this |them )?(?:on|with) (?:the |a |my )?cpu|support (?:for )?cpu"
                                r"|(?:用|使用|纯)\s?cpu\s?(?:推理|跑|运行|训练)|cpu\s?(?:推理|版本?)|支持\s?cpu", re.IGNORECASE)
-# In order: the first line holding any of them is read as that symptom (a SYMPTOMS name) or error (an entry id).
+# In order: the first of them found in the post is read as that symptom (a SYMPTOMS name) or error (an entry id).
 _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
               (_NO_GPU_WORDS, "no-gpu"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (logfacts.MAC, "mac"), (_SLOW_WORDS, "slow"), (_CPU_WANTED_WORDS, "cpu-wanted"))
@@ -445,9 +445,9 @@ _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_W
 
 def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
     """A symptom or a cause the log describes in words (no error printed), named as an assumption."""
-    lines = log.lines if log.lines else log.text.split("\n")
-    for index, line in enumerate(lines[:5000]):
-        for words, name in _DESCRIBED:
+    lines = (log.lines if log.lines else log.text.split("\n"))[:5000]
+    for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
+        for index, line in enumerate(lines):
             match = words.search(line)
             if match:
                 name = _on_this_machine(name, log)

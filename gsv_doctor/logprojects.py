@@ -212,7 +212,8 @@ SO_VITS_SVC = LogProject(
 VOICE_CHANGER = LogProject(
     id="voice-changer", name="voice-changer (w-okada)",
     path_markers=("voice_changer/", "mmvcserversio"),
-    text_markers=("[voice changer]", "vcclient", "mmvcserversio", "voice changer version", "voicechanger"),
+    text_markers=("[voice changer]", "vcclient", "mmvcserversio", "voice changer version", "voicechanger", "vc client",
+                  "voice changer type", "onnxdirectml", "win_onnxgpu", "w-okada"),
     settings={
         "half": ("vc.settings",),
         "device": ("vc.settings",),
