@@ -251,7 +251,9 @@ def _cpu_kernel(kernel: str, ops: Tuple[str, ...], what_en: str, what_zh: str, d
         id="cpu-%s-%s" % ("half" if dtype == "float16" else "bf16", slug),
         # quoted or not, as people retype it; a short name ("bmm") also appears in code lines: key on the message
         keys=(kernel,) if len(kernel) > 6 else (kernel + '" not implemented', kernel + " not implemented"),
-        pattern=r'\b%s"? not implemented for \W{0,2}%s\b' % (re.escape(kernel), dtype_name),
+        # the long kernel names are unique: with the dtype on the same line, however it is worded or translated
+        pattern=(r'\b%s\b[^\n]{0,40}?\b%s\b' if len(kernel) > 6 else r'\b%s"? not implemented for \W{0,2}%s\b')
+        % (re.escape(kernel), dtype_name),
         meaning={
             "en": "Your torch build has no %s version of the CPU %s, so a model put in %s (is_half on)"
                   " cannot run on the CPU." % (dtype, what_en, dtype),
@@ -451,8 +453,8 @@ ENTRIES: List[Entry] = [
             "en": "Check CUDA_VISIBLE_DEVICES (empty or -1 hides every card); without a usable card: {to_cpu}.",
             "zh": "检查 CUDA_VISIBLE_DEVICES（为空或 -1 会屏蔽所有显卡）；没有可用显卡时：{to_cpu}。",
         },
-        keys=("No CUDA GPUs are available",),
-        pattern=r"No CUDA GPUs are available",
+        keys=("No CUDA GPUs are available", "no CUDA-capable device is detected"),
+        pattern=r"No CUDA GPUs are available|no CUDA-capable device is detected",
         meaning={
             "en": "torch sees no usable CUDA card (CUDA_VISIBLE_DEVICES hides them, or none is present), yet the"
                   " program was told to use cuda.",
@@ -474,8 +476,8 @@ ENTRIES: List[Entry] = [
         kind="build",
         generic=True,  # after the onnxruntime entry, which takes the lines onnxruntime raised
         # torch's message, and the other ways a build says it has no code for the card's architecture
-        keys=("no kernel image is available", "but was built for sm", "invalid device function"),
-        pattern=r"no kernel image is available for execution on the device"
+        keys=("no kernel image", "but was built for sm", "invalid device function"),
+        pattern=r"no kernel image(?: is available)?(?: for execution on the device)?"
                 r"|is for sm_?\d+\w*,? ?but (?:was )?built for sm_?\d+|CUDA error: invalid device function",
         flags=re.IGNORECASE,
         meaning={
@@ -534,7 +536,7 @@ ENTRIES: List[Entry] = [
               "Failed to allocate memory"),
         # every wording of a GPU out of memory: torch on CUDA, ROCm (HIP) and Apple (MPS), cuBLAS, the CUDA runtime,
         # onnxruntime's arena, and the abbreviation and words people use
-        pattern=r"(?:CUDA out of memory|CUDA error: out of memory|HIP out of memory|MPS backend out of memory"
+        pattern=r"(?:CUDA out of memory|CUDA error:? out of memory|(?:HIP|GPU|VRAM) out of memory|MPS backend out of memory"
                 r"|CUBLAS_STATUS_ALLOC_FAILED|cudaErrorMemoryAllocation|Failed to allocate memory for requested buffer"
                 r"|OutOfMemoryError|(?-i:(?<![A-Za-z])OOM(?![A-Za-z]))|爆显存|显存不足|显存不够|显存溢出"
                 r"|显存[^\n]{0,12}?爆)\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
@@ -872,6 +874,34 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="RuntimeError: Library cublas64_12.dll is not found or cannot be loaded",
+    ),
+    Entry(
+        id="cuda-toolkit-mismatch",
+        kind="build",
+        keys=("mismatches the version that was used to compile PyTorch",),
+        pattern=r"The detected CUDA version \((?P<toolkit>[\d.]+)\) mismatches the version that was used to compile"
+                r" PyTorch \((?P<torch_cuda>[\d.]+)\)",
+        meaning={
+            "en": "A package is being built from source against the CUDA toolkit installed on the system (CUDA_HOME,"
+                  " nvcc: {toolkit}), and it differs from the CUDA torch was built with ({torch_cuda}): torch refuses to"
+                  " compile the extension. The GPU and the driver are not the problem.",
+            "zh": "有个包正在从源码编译，用的是系统里安装的 CUDA 工具包（CUDA_HOME、nvcc：{toolkit}），它与 torch 编译时用的 CUDA"
+                  "（{torch_cuda}）不同：torch 拒绝编译这个扩展。问题不在显卡和驱动。",
+        },
+        settings=("env.cuda_path", "torch.build"),
+        fix_commands=(),
+        manual={
+            "en": "Make the two agree: install the CUDA {torch_cuda} toolkit and point CUDA_HOME (and PATH) at it, or"
+                  " install a torch built for CUDA {toolkit} (`pip install torch torchaudio --index-url"
+                  " https://download.pytorch.org/whl/cu<version>`), or install a prebuilt wheel of the package instead"
+                  " of building it.",
+            "zh": "让两者一致：安装 CUDA {torch_cuda} 工具包并把 CUDA_HOME（和 PATH）指向它，或者安装为 CUDA {toolkit} 编译的"
+                  " torch（`pip install torch torchaudio --index-url https://download.pytorch.org/whl/cu<版本>`），或者安装该包"
+                  "已编译好的 wheel，不要从源码编译。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: The detected CUDA version (12.1) mismatches the version that was used to compile"
+                " PyTorch (11.8). Please make sure to use the same CUDA versions.",
     ),
     Entry(
         id="cuda-driver-insufficient",
@@ -1328,8 +1358,10 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cuda-init-failure",
         kind="driver",
-        keys=("CUDA unknown error", "cudaGetDeviceCount", "CUDA call failed lazily", "unsupported display driver"),
+        keys=("CUDA unknown error", "cudaGetDeviceCount", "CUDA call failed lazily", "unsupported display driver",
+              "is/are busy or unavailable"),
         pattern=r"CUDA unknown error - this may be due to an incorrectly set up environment"
+                r"|CUDA-capable device\(s\) is/are busy or unavailable"
                 r"|Unexpected error from cudaGetDeviceCount\(\)|CUDA call failed lazily at initialization"
                 r"|system has unsupported display driver / cuda driver combination",
         meaning={

@@ -409,12 +409,14 @@ _SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒
 
 _NAN = r"(?<![A-Za-z])nans?(?![A-Za-z])"  # "nan" as a word, also next to Chinese characters
 # NaN described in words: a loss of nan, NaN next to half precision.
-_NAN_WORDS = re.compile(r"(?<![A-Za-z])loss[^\n]{0,12}?" + _NAN + r"|" + _NAN + r"[^\n]{0,40}?(?:fp16|half|float16|半精度)"
+_NAN_WORDS = re.compile(r"(?<![A-Za-z])loss[^\n]{0,12}?" + _NAN + r"|" + _NAN + r"\s+(?:loss|values?|outputs?)|" + _NAN + r"[^\n]{0,40}?(?:fp16|half|float16|半精度)"
                         r"|(?:fp16|half|float16|半精度)[^\n]{0,40}?" + _NAN, re.IGNORECASE)
 # The cause itself told in words: the CPU cannot do half precision.
 _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支持|不能用|无法使用|doesn'?t support|does not support"
                              r"|do not support|not support|can'?t (?:use|run|do)|cannot (?:use|run|do))[^\n]{0,10}?"
-                             r"(?:fp16|half|半精度|float16)", re.IGNORECASE)
+                             r"(?:fp16|half|半精度|float16)"
+                             r"|(?:fp16|half|半精度|float16)[^\n]{0,20}?(?:not supported|unsupported|isn'?t supported|不支持|不能用)"
+                             r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
 _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|cuda is not available|no compatible gpu"
                            r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
@@ -429,6 +431,8 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|(?:still|only|always|stuck)\s+(?:on\s+|uses?\s+|using\s+|runs?\s+(?:on\s+)?|running\s+(?:on\s+)?)"
                            r"(?:the\s+)?(?:device:?\s*)?cpu\b|device (?:still )?is cpu|\(0\s?CPU\)|\b0CPU\b",
                            re.IGNORECASE)
+# The driver too old, in words.
+_DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE)
 # Slow without an error, or the overflow into shared GPU memory.
 _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslow(?:ly|er)?\s+(?:speed|inference|generation"
                          r"|training)|\bslow\b[^\n]{0,30}?\b(?:gpu|cpu|it/s)|takes? (?:forever|ages)|很慢|好慢|太慢|特别慢"
@@ -439,7 +443,7 @@ _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|i
                                r"|(?:用|使用|纯)\s?cpu\s?(?:推理|跑|运行|训练)|cpu\s?(?:推理|版本?)|支持\s?cpu", re.IGNORECASE)
 # In order: the first of them found in the post is read as that symptom (a SYMPTOMS name) or error (an entry id).
 _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
-              (_NO_GPU_WORDS, "no-gpu"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
+              (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (logfacts.MAC, "mac"), (_SLOW_WORDS, "slow"), (_CPU_WANTED_WORDS, "cpu-wanted"))
 
 

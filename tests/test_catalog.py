@@ -138,6 +138,25 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("_pickle.UnpicklingError: Weights only load failed. This file can still be loaded", "torch-weights-only"),
     ("ValueError: Due to a serious vulnerability issue in `torch.load`, even with `weights_only=True`, we now require"
      " users to upgrade torch to at least v2.6 in order to use the function.", "transformers-needs-newer-torch"),
+    ("RuntimeError: cutlassF: no kernel found to launch!", "cuda-bf16-unsupported"),
+    ("NotImplementedError: Output channels > 65536 not supported at the MPS device.", "mps-unsupported"),
+    ("2025-02-24 08:38:04.381 [E:onnxruntime:Default, provider_bridge_ort.cc:1744 TryGetProviderInfo_CUDA] Failed to load"
+     " library libonnxruntime_providers_cuda.so with error: libcublasLt.so.11: cannot open shared object file",
+     "onnxruntime-cuda-provider"),
+    ("ValueError: Requested float16 compute type, but the target device or backend do not support efficient float16"
+     " computation.", "ctranslate2-float16"),
+    ("RuntimeError: Library cublas64_12.dll is not found or cannot be loaded", "ctranslate2-cuda-library"),
+    ("RuntimeError: The detected CUDA version (12.1) mismatches the version that was used to compile PyTorch (11.8).",
+     "cuda-toolkit-mismatch"),
+    ("RuntimeError: CUDA error: no CUDA-capable device is detected", "cuda-no-gpus"),
+    ("RuntimeError: CUDA error: CUDA-capable device(s) is/are busy or unavailable", "cuda-init-failure"),
+    # retyped, translated, cut short: the kernel's name and the dtype on one line are enough
+    ("报错 addmm_impl_cpu_ 没有实现 Half", "cpu-half-linear"),
+    ("got: LayerNormKernelImpl not implemented for half", "cpu-half-layer-norm"),
+    ("cuda error out of memory", "cuda-out-of-memory"),
+    ("it ends with no kernel image", "cuda-no-kernel-image"),
+    ("cuDNN version: C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v11.7\\bin\\cudnn_ops_train64_8.dll", None),
+    ("Please make sure cudnn_cnn_infer64_8.dll is in your library path!", "cudnn-library-missing"),
 ])
 def test_variants(message, entry_id):
     matching = [e.id for e in catalog.ENTRIES if e.regex.search(message)]

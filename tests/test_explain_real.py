@@ -299,3 +299,21 @@ def test_mps_out_of_memory_says_it_is_the_macs_memory():
                                             ("1.12.1", "cu116"), ("nonsense", "cu128")])
 def test_cuda_index_for_a_torch_release(version, index):
     assert explain.cuda_index_for(version) == index
+
+
+@pytest.mark.parametrize("text, entry_id", [
+    ("采用 CPU 推理能得到正常的音频文件\n\n采用默认 GPU 推理得到没有声音的 WAV\n", "symptom-silent-audio"),
+    ("Half precision not supported on CPU?\n", "cpu-half-conv"),
+    ("NaN loss after epoch 3\n", "symptom-nan"),
+    ("显卡驱动版本太低怎么办\n", "cuda-driver-insufficient"),
+    ("Could it support CPU inference?\n", "symptom-cpu-wanted"),
+    ("the webui is very slow, 2 it/s on my card\n", "symptom-slow"),
+    ("there is no gpu name it says (0CPU)\n", "symptom-no-gpu"),
+    ("RTX5090显卡支持？\n", "cuda-no-kernel-image"),
+    ("CPU: AMD Ryzen 9 7950X, and it is very slow\n", "symptom-slow"),
+])
+def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
+    found = explain.explain_log(logread.read_log(text.encode()))
+    assert [e.id for e in found] == [entry_id]
+    for lang in ("en", "zh"):
+        assert "{" not in explain.meaning(found[0], lang) + explain.manual(found[0], lang)
