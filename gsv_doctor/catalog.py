@@ -779,9 +779,12 @@ ENTRIES: List[Entry] = [
         fix_commands=(),
         manual={
             "en": "Point CUDA_PATH at the CUDA version onnxruntime-gpu needs (with its cuDNN), or remove the CUDA_PATH"
-                  " variable when the program brings its own CUDA libraries; then restart it.",
+                  " variable when the program brings its own CUDA libraries, or install the onnxruntime-gpu built for the"
+                  " CUDA you have (`pip uninstall onnxruntime onnxruntime-gpu`, then `pip install onnxruntime-gpu`: 1.19"
+                  " and newer are for CUDA 12 with cuDNN 9); then restart it.",
             "zh": "把 CUDA_PATH 指向 onnxruntime-gpu 需要的 CUDA 版本（并装好对应的 cuDNN），或在程序自带 CUDA 库时"
-                  "删除 CUDA_PATH 变量；然后重启程序。",
+                  "删除 CUDA_PATH 变量，或者安装与现有 CUDA 对应的 onnxruntime-gpu（先 `pip uninstall onnxruntime onnxruntime-gpu`，"
+                  "再 `pip install onnxruntime-gpu`：1.19 及以后对应 CUDA 12 和 cuDNN 9）；然后重启程序。",
         },
         check=CHECK_CUDA_BUILD,
         example="RuntimeError: onnxruntime::python::CreateExecutionProviderInstance CUDA_PATH is set but CUDA wasn't"
@@ -1138,11 +1141,11 @@ ENTRIES: List[Entry] = [
         id="cudnn-library-missing",
         kind="build",
         generic=True,  # a DLL that fails to load for want of memory (WinError 1455) is that, not a missing cuDNN
-        keys=("cudnn_",),
+        keys=("cudnn_", "libcudnn.so", "cudnn64_"),
         # the library named on a line that says it failed (not an inventory line such as "cuDNN version: ...dll")
         pattern=r"^(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error|missing|not found|no such|make sure"
                 r"|without its dependencies|没有|找不到|缺少|缺失|无法))[^\n]*?"
-                r"(?P<library>(?:lib)?cudnn_(?:ops|cnn|adv)\w*?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
+                r"(?P<library>(?:lib)?cudnn(?:_(?:ops|cnn|adv|graph|engines)\w*?)?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
         meaning={
             "en": "The cuDNN {major} library {library} cannot be found. CTranslate2 (faster-whisper, the ASR step) and"
                   " onnxruntime load cuDNN themselves, from the library path, not from torch's own copy, so the step"
@@ -1157,15 +1160,73 @@ ENTRIES: List[Entry] = [
                   " CTranslate2 before 4.5 needs; ...64_9.dll: cuDNN 9). Windows package: copy the cudnn_*64_{major}.dll"
                   " files into runtime\\Lib\\site-packages\\torch\\lib from a package that has them, or take a fixed"
                   " package; pip: `pip install nvidia-cudnn-cu12` of that major version; Linux: add the folder holding"
-                  " libcudnn_*.so.{major} to LD_LIBRARY_PATH. Or run the ASR step on the CPU.",
+                  " libcudnn_*.so.{major} to LD_LIBRARY_PATH. Or run the ASR step on the CPU. When `import torch` itself"
+                  " fails this way, the torch install is broken: reinstall the CUDA build of torch, which brings its"
+                  " own cuDNN.",
             "zh": "让程序能找到 cuDNN {major}：文件名说明了版本（…64_8.dll / .so.8：cuDNN 8，CTranslate2 4.5 以前需要它；"
                   "…64_9.dll：cuDNN 9）。Windows 整合包：从带有这些文件的整合包中把 cudnn_*64_{major}.dll 复制到"
                   " runtime\\Lib\\site-packages\\torch\\lib，或换用修复后的整合包；pip：安装对应大版本的 `nvidia-cudnn-cu12`；"
-                  "Linux：把 libcudnn_*.so.{major} 所在文件夹加入 LD_LIBRARY_PATH。或让 ASR 步骤在 CPU 上运行。",
+                  "Linux：把 libcudnn_*.so.{major} 所在文件夹加入 LD_LIBRARY_PATH。或让 ASR 步骤在 CPU 上运行。如果是"
+                  " `import torch` 本身这样失败，说明 torch 安装坏了：重装 CUDA 版 torch，它自带 cuDNN。",
         },
         check=CHECK_CUDA_BUILD,
         example="Could not locate cudnn_ops_infer64_8.dll. Please make sure it is in your library path!",
         flags=re.IGNORECASE,
+    ),
+    Entry(
+        id="cuda-library-missing",
+        kind="build",
+        generic=True,  # onnxruntime's and CTranslate2's own messages name the library too, with more to say
+        # a CUDA runtime library that a CUDA build of something looks for on the library path
+        keys=("cublas", "cudart", "cufft", "curand", "cusparse", "cusolver", "nvrtc", "nvJitLink"),
+        pattern=r"^(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error|missing|not found|no such|make sure"
+                r"|没有|找不到|缺少|缺失|无法))[^\n]*?(?P<library>(?:lib)?(?:cublas(?:Lt)?|cudart|cufft|curand|cusparse|cusolver"
+                r"|nvrtc|nvJitLink)\w*?(?:64_(?P<major>\d\d)\w*\.dll|\.so\.(?P<major2>\d+)))",
+        flags=re.IGNORECASE,
+        meaning={
+            "en": "A CUDA {major} library ({library}) cannot be found. Something built for CUDA {major} (onnxruntime-gpu,"
+                  " CTranslate2, a CUDA build of the program) loads it from the system's library path, and this machine"
+                  " has no CUDA {major} libraries there; torch's own copies inside its folder are not used for that.",
+            "zh": "找不到 CUDA {major} 的库（{library}）。某个为 CUDA {major} 编译的组件（onnxruntime-gpu、CTranslate2、程序的 CUDA 版）"
+                  "从系统库路径加载它，而本机那里没有 CUDA {major} 的库；torch 文件夹里自带的那份不会被它使用。",
+        },
+        settings=("env.cuda_path", "onnxruntime.build", "asr.ctranslate2"),
+        fix_commands=(),
+        manual={
+            "en": "Install the CUDA {major} runtime libraries: the NVIDIA CUDA Toolkit {major}.x (on Windows its bin folder"
+                  " goes on PATH; restart the program afterwards), or into the program's Python `pip install"
+                  " nvidia-cublas-cu{major} nvidia-cuda-runtime-cu{major}`; or install the build of the failing package"
+                  " made for the CUDA you have.",
+            "zh": "安装 CUDA {major} 的运行库：NVIDIA CUDA Toolkit {major}.x（Windows 上它的 bin 文件夹会加入 PATH；装好后重启程序），"
+                  "或在程序的 Python 中 `pip install nvidia-cublas-cu{major} nvidia-cuda-runtime-cu{major}`；或者安装出错的那个包"
+                  "为你现有 CUDA 编译的版本。",
+        },
+        check=CHECK_NONE,
+        example="Could not locate cublasLt64_12.dll. Please make sure it is in your library path!",
+    ),
+    Entry(
+        id="cudnn-version-mismatch",
+        kind="cudnn",
+        keys=("cuDNN version incompatibility",),
+        pattern=r"cuDNN version incompatibility: PyTorch ?was compiled\s+against \((?P<built>[\d, ]+)\) but found runtime"
+                r" version \((?P<found>[\d, ]+)\)",
+        meaning={
+            "en": "torch found another cuDNN ({found}) before the one it was built with and brings along ({built}): a cuDNN"
+                  " installed by hand and put on PATH / LD_LIBRARY_PATH (or a CUDNN variable) is loaded first.",
+            "zh": "torch 先找到了另一份 cuDNN（{found}），而不是它编译时所用、并且自带的那份（{built}）：手动安装并加入 PATH /"
+                  " LD_LIBRARY_PATH（或 CUDNN 变量）的 cuDNN 被先加载了。",
+        },
+        settings=("cudnn", "env.cuda_path"),
+        fix_commands=(),
+        manual={
+            "en": "Let torch load its own cuDNN: take the hand-installed cuDNN's folder out of PATH (Windows) or"
+                  " LD_LIBRARY_PATH (Linux), remove a CUDNN variable that points there, or replace that cuDNN with"
+                  " version {built}; then restart the program.",
+            "zh": "让 torch 加载自带的 cuDNN：把手动安装的 cuDNN 文件夹从 PATH（Windows）或 LD_LIBRARY_PATH（Linux）中去掉，"
+                  "删除指向那里的 CUDNN 变量，或把那份 cuDNN 换成 {built} 版本；然后重启程序。",
+        },
+        check=CHECK_NONE,
+        example="cuDNN version incompatibility: PyTorch was compiled  against (8, 7, 0) but found runtime version (8, 6, 0).",
     ),
     Entry(
         id="cpu-training-not-allowed",
@@ -1530,12 +1591,14 @@ SYMPTOMS["amd-gpu"] = Entry(
               " use the program's DirectML package where it has one (RVC's AMD_Intel package; its RMVPE pitch"
               " extractor crashes under DirectML on some cards: pick harvest, pm or crepe; the w-okada voice changer's"
               " onnxdirectML release, which runs ONNX models only: export the model to ONNX), or run on the CPU:"
-              " {to_cpu}. Half precision stays off on the CPU and with DirectML.",
+              " {to_cpu}. Half precision stays off on the CPU and with DirectML. DirectML packages do not train on the"
+              " GPU (RVC's trains on the CPU): train on an NVIDIA card, a cloud GPU, or Linux with ROCm.",
         "zh": "Linux：安装 ROCm 版 torch（`pip install torch torchaudio --index-url https://download.pytorch.org/whl/rocm6.2`，"
               "或 pytorch.org 现在列出的版本）；ROCm 没有列出的 RX 6000 显卡，启动时设置 HSA_OVERRIDE_GFX_VERSION=10.3.0"
               "（RX 7000：11.0.0）。Windows：使用程序的 DirectML 版（RVC 的 AMD_Intel 整合包；它的 RMVPE 音高提取在部分显卡的"
               " DirectML 上会崩溃：请选 harvest、pm 或 crepe；w-okada 变声器的 onnxdirectML 版只能运行 ONNX 模型：先把模型导出为"
-              " ONNX），或在 CPU 上运行：{to_cpu}。在 CPU 和 DirectML 上都要关闭半精度。",
+              " ONNX），或在 CPU 上运行：{to_cpu}。在 CPU 和 DirectML 上都要关闭半精度。DirectML 版不能用显卡训练（RVC 的会用 CPU 训练）："
+              "请在 NVIDIA 显卡、云端显卡或装了 ROCm 的 Linux 上训练。",
     },
     check=CHECK_CUDA_BUILD,
     example="",
@@ -1583,12 +1646,15 @@ SYMPTOMS["slow"] = Entry(
     fix_commands=("gsv-doctor fix --write",),
     manual={
         "en": "`gsv-doctor check` shows whether torch sees the GPU and measures float16 against float32 on this CPU."
-              " On the CPU, turn half precision off: {half_off} On an NVIDIA card, watch \"Dedicated GPU memory\" in"
+              " If torch does not see the card (`python -c \"import torch; print(torch.__version__,"
+              " torch.cuda.is_available())\"` in the program's Python prints +cpu or False), install the CUDA build of"
+              " torch there. On the CPU, turn half precision off: {half_off} On an NVIDIA card, watch \"Dedicated GPU memory\" in"
               " Task Manager: when it is full, use shorter clips and a smaller batch size, close other programs on the"
               " GPU, and set NVIDIA Control Panel > Manage 3D settings > CUDA - Sysmem Fallback Policy to \"Prefer No"
               " Sysmem Fallback\" (it then stops with out of memory instead of crawling).",
-        "zh": "`gsv-doctor check` 会显示 torch 是否看得到显卡，并在本机 CPU 上实测 float16 与 float32 的速度。在 CPU 上运行时关闭"
-              "半精度：{half_off} 用 NVIDIA 显卡时，在任务管理器里看\"专用 GPU 内存\"：满了就用更短的音频片段、更小的 batch size，"
+        "zh": "`gsv-doctor check` 会显示 torch 是否看得到显卡，并在本机 CPU 上实测 float16 与 float32 的速度。如果 torch 看不到显卡"
+              "（在程序的 Python 中运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`，"
+              "输出 +cpu 或 False），请给它安装 CUDA 版 torch。在 CPU 上运行时关闭半精度：{half_off} 用 NVIDIA 显卡时，在任务管理器里看\"专用 GPU 内存\"：满了就用更短的音频片段、更小的 batch size，"
               "关闭其他占用显卡的程序，并在 NVIDIA 控制面板 > 管理 3D 设置 > CUDA - 系统内存回退策略 中选\"首选无系统内存回退\""
               "（这样显存不够时会直接报错，而不是变得极慢）。",
     },

@@ -429,8 +429,15 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            # ... and the CPU it uses instead
                            r"|(?:一直|总是|还是|只|都)(?:在)?用(?:的是?)?\s?cpu|用的(?:是)?\s?cpu(?:而不是|不是|没有用)"
                            r"|(?:still|only|always|stuck)\s+(?:on\s+|uses?\s+|using\s+|runs?\s+(?:on\s+)?|running\s+(?:on\s+)?)"
-                           r"(?:the\s+)?(?:device:?\s*)?cpu\b|device (?:still )?is cpu|\(0\s?CPU\)|\b0CPU\b",
+                           r"(?:the\s+)?(?:device:?\s*)?cpu\b|device (?:still )?is cpu|\(0\s?CPU\)|\b0CPU\b"
+                           # ... CUDA missing, or how to get the GPU used
+                           r"|(?<![A-Za-z])no cuda(?![A-Za-z])|没有\s?cuda|cuda\s?不可用"
+                           r"|(?:force|make|get) (?:it|them|the program|rvc|this) to use (?:my |the )?gpu"
+                           r"|how (?:do i|to|can i) (?:use|enable) (?:my |the )?gpu|(?:怎么|如何)(?:用|使用|调用)(?:显卡|GPU|N卡)",
                            re.IGNORECASE)
+# Out of memory told in words, or an error cut off before its last line.
+_OOM_WORDS = re.compile(r"out[ -]of[ -]memory|run(?:s|ning)? out of (?:gpu |video |v)?(?:memory|ram)|爆显存|显存不足|显存不够",
+                        re.IGNORECASE)
 # The driver too old, in words.
 _DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE)
 # Slow without an error, or the overflow into shared GPU memory.
@@ -443,8 +450,9 @@ _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|i
                                r"|(?:用|使用|纯)\s?cpu\s?(?:推理|跑|运行|训练)|cpu\s?(?:推理|版本?)|支持\s?cpu", re.IGNORECASE)
 # In order: the first of them found in the post is read as that symptom (a SYMPTOMS name) or error (an entry id).
 _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
-              (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
-              (logfacts.MAC, "mac"), (_SLOW_WORDS, "slow"), (_CPU_WANTED_WORDS, "cpu-wanted"))
+              (_OOM_WORDS, "cuda-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
+              (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
+              (logfacts.MAC, "mac"), (_CPU_WANTED_WORDS, "cpu-wanted"))
 
 
 def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
@@ -567,7 +575,7 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
     python = launch.split()[0] if launch else "python"
     if explanation.id in _NO_CUDA and not nvidia:
         if facts.mac:
-            explanation.manual_key = "mac_no_cuda"
+            explanation.manual_key = "mac_training" if explanation.id == "cpu-training-not-allowed" else "mac_no_cuda"
             # no torch build brings CUDA to a Mac: the program's device setting is the cause
             explanation.settings = [s for s in explanation.settings if s != "torch.build"] or explanation.settings
         elif facts.amd:
@@ -758,6 +766,13 @@ MANUALS: Dict[str, Dict[str, str]] = {
               " a Mac by themselves). Model files saved on a CUDA machine load with map_location=\"cpu\".",
         "zh": "这是 Mac：没有 NVIDIA 显卡，也没有适用的 CUDA 版 torch，所以任何地方都不能要求 cuda。请关闭半精度并在 CPU 上运行："
               "{to_cpu}；或者{update}（新版本在 Mac 上会自动选择 CPU）。在 CUDA 机器上保存的模型文件用 map_location=\"cpu\" 加载。",
+    },
+    "mac_training": {
+        "en": "This is a Mac: it has no CUDA, and this training script needs CUDA (it refuses the CPU and MPS). Train"
+              " on a machine with an NVIDIA card (a cloud GPU such as Colab or AutoDL) and copy the trained model to"
+              " the Mac; inference runs on the Mac's CPU: {to_cpu}.",
+        "zh": "这是 Mac：没有 CUDA，而这个训练脚本需要 CUDA（它不接受 CPU 和 MPS）。请在有 NVIDIA 显卡的机器上训练（例如 Colab、"
+              "AutoDL 等云端显卡），再把训练好的模型拷到 Mac 上；推理可以用 Mac 的 CPU：{to_cpu}。",
     },
     "amd_no_cuda": {
         "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, so a CUDA build of torch cannot use it. On Linux,"

@@ -157,6 +157,11 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("it ends with no kernel image", "cuda-no-kernel-image"),
     ("cuDNN version: C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v11.7\\bin\\cudnn_ops_train64_8.dll", None),
     ("Please make sure cudnn_cnn_infer64_8.dll is in your library path!", "cudnn-library-missing"),
+    ("ImportError: libcudnn.so.8: cannot open shared object file: No such file or directory", "cudnn-library-missing"),
+    ("Could not locate cublasLt64_12.dll. Please make sure it is in your library path!", "cuda-library-missing"),
+    ("OSError: libcudart.so.11.0: cannot open shared object file: No such file or directory", "cuda-library-missing"),
+    ("[Voice Changer] post_update_settings ex: cuDNN version incompatibility: PyTorchwas compiled  against (8, 7, 0) but"
+     " found runtime version (8, 6, 0).", "cudnn-version-mismatch"),
 ])
 def test_variants(message, entry_id):
     matching = [e.id for e in catalog.ENTRIES if e.regex.search(message)]

@@ -311,9 +311,20 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("there is no gpu name it says (0CPU)\n", "symptom-no-gpu"),
     ("RTX5090显卡支持？\n", "cuda-no-kernel-image"),
     ("CPU: AMD Ryzen 9 7950X, and it is very slow\n", "symptom-slow"),
+    ("In the FAQ the out of memory error is mentioned; which x_pad should I use?\n", "cuda-out-of-memory"),
+    ("after the update `python check_cuda.py` says no cuda, with an RTX 3090\n", "symptom-no-gpu"),
+    ("How do I force it to use my GPU with only 4gb of VRAM?\n", "symptom-no-gpu"),
+    ("api_v2.py 推理速度慢，5060ti\n", "symptom-slow"),
 ])
 def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
     found = explain.explain_log(logread.read_log(text.encode()))
     assert [e.id for e in found] == [entry_id]
     for lang in ("en", "zh"):
         assert "{" not in explain.meaning(found[0], lang) + explain.manual(found[0], lang)
+
+
+def test_a_mac_that_cannot_train_is_told_where_training_can_run():
+    log = logread.read_log("M1 Mac\nAssertionError: CPU training is not allowed.\n".encode())
+    found = explain.explain_log(log)
+    assert [e.id for e in found] == ["cpu-training-not-allowed"] and found[0].manual_key == "mac_training"
+    assert "NVIDIA" in explain.manual(found[0], "en") and "NVIDIA" in explain.manual(found[0], "zh")
