@@ -1500,32 +1500,33 @@ ENTRIES: List[Entry] = [
     ),
 ]
 
-# Not found in logs: chosen by `explain --symptom`.
+# Not found in logs: chosen by `explain --symptom`, or read from a post's words.
+
+
+def _symptom(name: str, **fields) -> Entry:
+    return Entry(id="symptom-" + name, keys=(), pattern=r"(?!)", example="", **fields)
+
+
 SYMPTOMS: Dict[str, Entry] = {
-    "silent-audio": Entry(
-        id="symptom-silent-audio",
-        keys=(),
-        pattern=r"(?!)",
+    "silent-audio": _symptom(
+        "silent-audio",
         meaning={
-            "en": "Silent or empty audio without an error is the sign of float16 giving NaN: GTX 16xx, GTX 10xx"
-                  " (capability 6.1) and P40-class cards compute NaN in half precision, and NaN audio is written"
-                  " as silence.",
-            "zh": "没有报错却输出无声或空白音频，是 float16 算出 NaN 的典型表现：GTX 16 系、GTX 10 系（算力 6.1）"
-                  "和 P40 一类的显卡在半精度下会算出 NaN，NaN 音频被写成静音。",
+            "en": "Silent, empty or buzzing audio without an error is the sign of float16 going wrong: GTX 16xx,"
+                  " GTX 10xx (capability 6.1) and P40-class cards compute NaN in half precision, and NaN audio is"
+                  " written as silence or noise.",
+            "zh": "没有报错却输出无声、空白或满是电流声的音频，是 float16 出错的典型表现：GTX 16 系、GTX 10 系（算力 6.1）"
+                  "和 P40 一类的显卡在半精度下会算出 NaN，NaN 音频被写成静音或噪声。",
         },
         settings=("gpu.card", "config.is_half", "env.is_half", "tts_infer.is_half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
         manual_any=_ANY_HALF_OFF,
         check=CHECK_HALF_NAN,
-        example="",
     ),
 }
 
-SYMPTOMS["nan"] = Entry(
-    id="symptom-nan",
-    keys=(),
-    pattern=r"(?!)",
+SYMPTOMS["nan"] = _symptom(
+    "nan",
     meaning={
         "en": "NaN values (a loss of nan, NaN outputs) with half precision on are the sign of float16 overflowing or of a"
               " card that computes NaN in float16 (GTX 16xx, GTX 10xx, P40 class).",
@@ -1537,13 +1538,10 @@ SYMPTOMS["nan"] = Entry(
     manual=_MANUAL_HALF_OFF,
     manual_any=_ANY_HALF_OFF,
     check=CHECK_HALF_NAN,
-    example="",
 )
-SYMPTOMS["no-gpu"] = Entry(
-    id="symptom-no-gpu",
+SYMPTOMS["no-gpu"] = _symptom(
+    "no-gpu",
     kind="build",
-    keys=(),
-    pattern=r"(?!)",
     meaning={
         "en": "The program found no usable NVIDIA GPU through torch and fell back to the CPU (or stopped): the installed"
               " torch is the CPU-only build, the NVIDIA driver is missing or too old, or this torch does not support the"
@@ -1565,14 +1563,11 @@ SYMPTOMS["no-gpu"] = Entry(
               "更新 NVIDIA 驱动。输出 True：torch 看得到显卡，是程序自己的设备设置让它留在 CPU 上：{to_gpu}。",
     },
     check=CHECK_CUDA_BUILD,
-    example="",
 )
 
-SYMPTOMS["amd-gpu"] = Entry(
-    id="symptom-amd-gpu",
+SYMPTOMS["amd-gpu"] = _symptom(
+    "amd-gpu",
     kind="build",
-    keys=(),
-    pattern=r"(?!)",
     meaning={
         "en": "The card is an AMD (or Intel) GPU, and these programs are written for NVIDIA CUDA. torch uses an AMD card"
               " only through its ROCm build on Linux (for the cards ROCm lists; other RX 6000 / 7000 cards with"
@@ -1601,13 +1596,10 @@ SYMPTOMS["amd-gpu"] = Entry(
               "请在 NVIDIA 显卡、云端显卡或装了 ROCm 的 Linux 上训练。",
     },
     check=CHECK_CUDA_BUILD,
-    example="",
 )
-SYMPTOMS["mac"] = Entry(
-    id="symptom-mac",
+SYMPTOMS["mac"] = _symptom(
+    "mac",
     kind="device",
-    keys=(),
-    pattern=r"(?!)",
     meaning={
         "en": "On a Mac there is no NVIDIA GPU and no CUDA: torch offers the CPU and Apple's MPS. Voice programs often"
               " run on the CPU on a Mac on purpose (GPT-SoVITS chooses the CPU there), because some of their models"
@@ -1626,12 +1618,9 @@ SYMPTOMS["mac"] = Entry(
               " PYTORCH_ENABLE_MPS_FALLBACK=1 再启动（MPS 不支持的运算改在 CPU 上运行）；保持半精度关闭。仍然要求 CUDA 时：{update}。",
     },
     check=CHECK_MPS,
-    example="",
 )
-SYMPTOMS["slow"] = Entry(
-    id="symptom-slow",
-    keys=(),
-    pattern=r"(?!)",
+SYMPTOMS["slow"] = _symptom(
+    "slow",
     meaning={
         "en": "Slow generation or training without an error has three usual causes: the program runs on the CPU (torch"
               " without CUDA, or a device setting of cpu); half precision (float16) on the CPU, which newer torch runs"
@@ -1659,13 +1648,10 @@ SYMPTOMS["slow"] = Entry(
               "（这样显存不够时会直接报错，而不是变得极慢）。",
     },
     check=CHECK_NONE,
-    example="",
 )
-SYMPTOMS["cpu-wanted"] = Entry(
-    id="symptom-cpu-wanted",
+SYMPTOMS["cpu-wanted"] = _symptom(
+    "cpu-wanted",
     kind="device",
-    keys=(),
-    pattern=r"(?!)",
     meaning={
         "en": "Running on the CPU works without an NVIDIA GPU, only slower. Half precision must be off there: older"
               " torch has no float16 on the CPU (\"not implemented for 'Half'\"), newer torch runs it many times slower"
@@ -1680,7 +1666,6 @@ SYMPTOMS["cpu-wanted"] = Entry(
         "zh": "手动修改：{to_cpu}。",
     },
     check=CHECK_NONE,
-    example="",
 )
 
 BY_ID: Dict[str, Entry] = {entry.id: entry for entry in ENTRIES + list(SYMPTOMS.values())}
