@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from gsv_doctor import catalog, gpus, i18n, logfacts, logprojects, probereport
+from gsv_doctor import catalog, gpus, i18n, logfacts, logprofile, logprojects, probereport
 from gsv_doctor.probereport import ProbeReport
 from gsv_doctor.catalog import Entry
 from gsv_doctor.logprojects import LogProject
@@ -55,7 +55,7 @@ class Explanation:
     settings: List[str] = field(default_factory=list)
     fix_commands: List[str] = field(default_factory=list)
     machine: Optional[MachineVerdict] = None
-    now: Dict[str, str] = field(default_factory=dict)  # setting id -> its value now (current_settings)
+    now: Dict[str, str] = field(default_factory=dict)  # setting id -> its value now (a family's settings_now)
     project: str = logprojects.UNKNOWN.id  # the program the log came from (logprojects)
     texts: Dict[str, Dict[str, str]] = field(default_factory=dict)  # computed {placeholders}, per language
     notes: List[Tuple[str, Dict[str, Any]]] = field(default_factory=list)  # (NOTES key, params): facts of the log
@@ -382,12 +382,12 @@ def _share_log_facts(explanations: List[Explanation]) -> None:
 def log_project(log: Optional[Log], hint: Optional[str] = None, given: bool = False) -> LogProject:
     """The project a log came from (GPT-SoVITS when there is no log: --symptom alone)."""
     if log is None or (given and hint in logprojects.BY_ID):
-        return logprojects.BY_ID.get(hint or "", logprojects.GPT_SOVITS)
+        return logprojects.BY_ID.get(hint or "", logprojects.DEFAULT)
     paths = [frame.path for traceback in log.tracebacks[:200] for frame in traceback.frames]
     return logprojects.detect(log.text, paths, hint)
 
 
-def symptom(name: str, project: LogProject = logprojects.GPT_SOVITS) -> Explanation:
+def symptom(name: str, project: LogProject = logprojects.DEFAULT) -> Explanation:
     entry = catalog.SYMPTOMS[name]
     explanation = Explanation(id=entry.id, message="", line=0, count=0, settings=list(entry.settings),
                               fix_commands=fix_commands(entry, "python webui.py"), project=project.id)
@@ -1089,34 +1089,7 @@ def exit_code(explanations: List[Explanation]) -> int:
 # ------------------------------------------------------------ the settings, as they are now
 
 
-UNSET = "<unset>"  # an environment variable that is not set
-
-
-def current_settings(facts: Any = None, config_run: Optional[Dict[str, Any]] = None,
-                     env_is_half: Optional[str] = None, env_known: bool = False) -> Dict[str, str]:
-    """Setting id -> its value now, language-neutral, from what is known: `facts` (a
-    gsv_doctor.project.ProjectFacts), `config_run` (config.py run on this machine by the
-    probe: is_half, infer_device) and the `is_half` environment variable."""
-    values: Dict[str, str] = {}
-    config = getattr(facts, "config", None)
-    for name in ("is_half", "infer_device"):
-        if config_run and config_run.get(name) is not None:
-            values["config." + name] = "%s=%s" % (name, config_run[name])
-        elif config is not None:
-            assignment = config.last(name)
-            if assignment is not None:
-                values["config." + name] = "config.py:%d: %s = %s" % (assignment.line, name, assignment.value_source)
-    tts = getattr(facts, "tts_infer", None)
-    if tts is not None and tts.sections:
-        name = "custom" if "custom" in tts.sections else sorted(tts.sections)[0]
-        section = tts.sections[name] or {}
-        for key in ("is_half", "device"):
-            if key in section:
-                values["tts_infer." + key] = "%s: %s=%s" % (name, key, section[key])
-    if facts is not None or env_known:
-        env = getattr(facts, "env_is_half", None) if facts is not None else env_is_half
-        values["env.is_half"] = "is_half=%s" % env if env is not None else UNSET
-    return values
+UNSET = logprofile.UNSET  # an environment variable that is not set (a family's settings_now says it)
 
 
 def add_current_settings(explanations: List[Explanation], values: Dict[str, str]) -> None:

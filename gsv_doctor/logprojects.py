@@ -1,165 +1,18 @@
 """Which program a pasted log came from, and where that program keeps the settings that
-explain's advice names. One row per project: how its paths and words show in a log, which
-setting ids (gsv_doctor.catalog.SETTINGS) stand for each kind of cause, and the advice
-texts (en/zh) that catalog entries fill in through their {placeholders}.
+explain's advice names. One profile per program (gsv_doctor.logprofile): how its paths and
+words show in a log, which setting ids (gsv_doctor.catalog.SETTINGS) stand for each kind of
+cause, and the advice texts (en/zh) that catalog entries fill in through their {placeholders}.
 
-The table is data on purpose: when project families (gsv_doctor/families/) land, each row
-moves behind its family and `detect` asks the registry instead.
+A project family brings its own profile (its ``LOG_PROJECT``, from the registry); the cousins
+here have no family yet (explain reads their logs, check and fix do not know their files).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional
 
-Text = Dict[str, str]
-
-# Kinds of advice an entry can ask a project for (placeholders in catalog texts).
-SLOTS = ("half_off", "to_cpu", "to_gpu", "oom_train", "oom_infer", "cudnn", "update", "card_small", "workers")
-
-
-@dataclass(frozen=True)
-class LogProject:
-    id: str
-    name: str
-    path_markers: Tuple[str, ...]  # lower-case pieces of a POSIX-style path (frames, command lines)
-    text_markers: Tuple[str, ...]  # lower-case words anywhere in the log
-    settings: Dict[str, Tuple[str, ...]]  # kind of cause -> setting ids, likeliest first
-    advice: Dict[str, Text]  # slot -> text
-    gsv_doctor_fixes: bool = False  # `gsv-doctor fix` / `run` know this project's files
-    launch_markers: Tuple[str, ...] = field(default=())
-
-
-_GSV_TO_CPU = {
-    "en": "`infer_device = \"cpu\"` and `is_half = False` in config.py; `device: cpu` and `is_half: false` in"
-          " GPT_SoVITS/configs/tts_infer.yaml (read by the fast inference UI and api_v2.py)",
-    "zh": "在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`；在 GPT_SoVITS/configs/tts_infer.yaml 中设"
-          " `device: cpu` 和 `is_half: false`（并行推理界面和 api_v2.py 读取它）",
-}
-
-GPT_SOVITS = LogProject(
-    id="gpt-sovits", name="GPT-SoVITS",
-    path_markers=("gpt_sovits/", "gpt-sovits", "gptsovits", "/tts_infer_pack/", "/s1_train.py", "/s2_train.py",
-                  "/tools/asr/", "fasterwhisper_asr.py", "funasr_asr.py"),
-    text_markers=("gpt-sovits", "gpt_sovits", "gptsovits", "tts config----", "sovits_weights", "gpt_weights",
-                  "inference_webui", "api_v2.py", "tts_infer.yaml", "训练集格式化", "1c-推理", "1-gpt-sovits"),
-    settings={
-        "half": ("config.is_half", "env.is_half", "tts_infer.is_half"),
-        "device": ("config.infer_device", "tts_infer.device"),
-        "oom-train": ("gsv.train_batch", "gpu.memory"),
-        "oom-infer": ("gsv.infer_batch", "gpu.memory"),
-        "cudnn": ("cudnn",),
-    },
-    advice={
-        "half_off": {
-            "en": "in config.py set `is_half = False` (and `infer_device = \"cpu\"` when there is no usable NVIDIA GPU);"
-                  " in GPT_SoVITS/configs/tts_infer.yaml set `is_half: false`; start the inference web UI or api.py"
-                  " with the environment variable is_half=False (api.py: add -fp).",
-            "zh": "在 config.py 中设 `is_half = False`（没有可用 NVIDIA 显卡时同时设 `infer_device = \"cpu\"`）；在"
-                  " GPT_SoVITS/configs/tts_infer.yaml 中设 `is_half: false`；单独启动推理界面或 api.py 时设置环境变量"
-                  " is_half=False（api.py 可加 -fp）。",
-        },
-        "to_cpu": _GSV_TO_CPU,
-        "to_gpu": {
-            "en": "for api_v2.py and the fast inference UI, `device: cuda` (and `is_half: true` on a card that"
-                  " supports it) under custom in GPT_SoVITS/configs/tts_infer.yaml, or the yaml given with -c; for the"
-                  " others, remove an `infer_device = \"cpu\"` line from config.py; api.py: `-d cuda`",
-            "zh": "api_v2.py 和并行推理界面：在 GPT_SoVITS/configs/tts_infer.yaml（或 -c 指定的 yaml）的 custom 下设"
-                  " `device: cuda`（显卡支持时 `is_half: true`）；其他入口：删掉 config.py 中的 `infer_device = \"cpu\"`；"
-                  "api.py：`-d cuda`",
-        },
-        "oom_train": {
-            "en": "Training: lower batch_size in the training tab (1 on a 4 GB card) and slice the training audio into"
-                  " short clips (a few seconds, at most about 10-15 s; the audio slicer does it); close other programs"
-                  " that use the GPU; keep half precision on where the card supports it (it halves the memory).",
-            "zh": "训练：在训练页把 batch_size 调小（4 GB 显存只能设 1），并把训练音频切分成短句（几秒，最长约 10-15 秒；"
-                  "用语音切分工具）；关闭其他占用显卡的程序；显卡支持时保持半精度开启（显存减半）。",
-        },
-        "oom_infer": {
-            "en": "Inference: cut the text into shorter pieces (the text-cutting option), lower the inference"
-                  " batch_size, keep the reference audio at 3-10 s; close other programs that use the GPU.",
-            "zh": "推理：把文本切得更短（切分方式选项），调小推理的 batch_size，参考音频保持 3-10 秒；"
-                  "关闭其他占用显卡的程序。",
-        },
-        "cudnn": {
-            "en": "add `torch.backends.cudnn.enabled = False` after `import torch` in the script that failed",
-            "zh": "在出错脚本的 `import torch` 之后加一行 `torch.backends.cudnn.enabled = False`",
-        },
-        "update": {"en": "update GPT-SoVITS (git pull, or a newer package)",
-                   "zh": "更新 GPT-SoVITS（git pull，或下载更新的整合包）"},
-        "card_small": {
-            "en": "A card this small cannot hold GPT-SoVITS's models: run on the CPU: " + _GSV_TO_CPU["en"] + ".",
-            "zh": "这么小的显存放不下 GPT-SoVITS 的模型：请改用 CPU：" + _GSV_TO_CPU["zh"] + "。",
-        },
-        "workers": {
-            "en": "in the dataset formatting step (1A) give each card one process (GPU numbers \"0\" instead of"
-                  " \"0-0\"), and train with a smaller batch_size",
-            "zh": "在训练集格式化一步（1A）每张卡只开一个进程（GPU 卡号填 \"0\" 而不是 \"0-0\"），训练时调小 batch_size",
-        },
-    },
-    gsv_doctor_fixes=True,
-)
-
-RVC = LogProject(
-    id="rvc", name="RVC WebUI",
-    path_markers=("infer-web.py", "/infer/modules/", "/infer/lib/", "vc_infer_pipeline.py", "/lib/infer_pack/",
-                  "retrieval-based-voice-conversion", "infer_uvr5.py", "/uvr5_pack/", "extract_feature_print.py",
-                  "train_nsf_sim_cache", "/rvc-beta", "gui_v1.py", "/configs/config.py"),
-    text_markers=("infer-web.py", "infer_web.py", "retrieval-based-voice-conversion", "rvc webui", "rvc-beta",
-                  "gui_v1.py", "没有发现支持的n卡", "rvc", "rmvpe"),
-    settings={
-        "half": ("rvc.is_half",),
-        "device": ("rvc.device",),
-        "oom-train": ("rvc.train_batch", "gpu.memory"),
-        "oom-infer": ("rvc.x_pad", "gpu.memory"),
-        "cudnn": ("rvc.rmvpe", "cudnn"),
-    },
-    advice={
-        "half_off": {
-            "en": "in RVC's configs/config.py (config.py in versions before mid-2023) set `self.is_half = False`"
-                  " (RVC does it by itself for GTX 16xx, 10xx and P40 cards when it recognises the name); the feature"
-                  " extraction and the real-time GUI follow that value.",
-            "zh": "在 RVC 的 configs/config.py（2023 年年中以前的版本为 config.py）中设 `self.is_half = False`"
-                  "（RVC 认出 GTX 16 系、10 系和 P40 显卡名时会自动这样做）；特征提取和实时变声界面都跟随这个值。",
-        },
-        "to_cpu": {
-            "en": "in RVC's configs/config.py set `self.device = \"cpu\"` and `self.is_half = False` (RVC picks the CPU"
-                  " by itself when torch sees no CUDA device)",
-            "zh": "在 RVC 的 configs/config.py 中设 `self.device = \"cpu\"` 和 `self.is_half = False`"
-                  "（torch 看不到 CUDA 设备时 RVC 会自动用 CPU）",
-        },
-        "to_gpu": {"en": "RVC picks cuda:0 by itself when torch sees the card: make sure the start script runs the Python that has the CUDA torch (the --pycmd one, runtime\\python.exe in the package)",
-                   "zh": "torch 看得到显卡时 RVC 会自己选 cuda:0：确认启动脚本用的是装了 CUDA 版 torch 的那个 Python（--pycmd 指定的，整合包里是 runtime\\python.exe）"},
-        "oom_infer": {
-            "en": "Inference: in RVC's configs/config.py lower x_pad, x_query, x_center and x_max (how much audio is"
-                  " converted at once; RVC's own values for cards up to 4 GB: x_pad 1, x_query 5, x_center 30, x_max 32),"
-                  " or convert shorter audio; keep is_half on where the card supports it.",
-            "zh": "推理：在 RVC 的 configs/config.py 中调小 x_pad、x_query、x_center 和 x_max（一次转换多长的音频；"
-                  "RVC 对 4 GB 及以下显卡用的值：x_pad 1、x_query 5、x_center 30、x_max 32），或转换更短的音频；"
-                  "显卡支持时保持 is_half 开启。",
-        },
-        "oom_train": {
-            "en": "Training: lower the batch size per GPU in the training tab and do not cache the training set in"
-                  " GPU memory.",
-            "zh": "训练：在训练页调小每张显卡的 batch size，不要把训练集缓存到显存。",
-        },
-        "cudnn": {
-            "en": "add `torch.backends.cudnn.enabled = False` near the top of infer/lib/rmvpe.py (the RMVPE pitch"
-                  " extractor fails in cuDNN on long audio), or pick another f0 method",
-            "zh": "在 infer/lib/rmvpe.py 开头附近加一行 `torch.backends.cudnn.enabled = False`（RMVPE 音高提取处理长音频时"
-                  "cuDNN 会失败），或换一种 f0 提取方法",
-        },
-        "update": {"en": "update RVC WebUI", "zh": "更新 RVC WebUI"},
-        "card_small": {
-            "en": "A card this small is a tight fit for RVC: use the low-memory x_pad/x_query/x_center/x_max values"
-                  " in configs/config.py, or run on the CPU.",
-            "zh": "这么小的显存跑 RVC 很勉强：在 configs/config.py 中用小显存的 x_pad/x_query/x_center/x_max 值，或改用 CPU。",
-        },
-        "workers": {"en": "lower \"Number of CPU processes used for pitch extraction and data processing\" in the"
-                          " training tab",
-                    "zh": "在训练页调小\"提取音高和处理数据使用的CPU进程数\""},
-    },
-)
+from gsv_doctor import families
+from gsv_doctor.logprofile import SLOTS, LogProject, Text  # noqa: F401  (SLOTS: explain and the tests read it here)
 
 SO_VITS_SVC = LogProject(
     id="so-vits-svc", name="so-vits-svc",
@@ -316,9 +169,11 @@ UNKNOWN = LogProject(
 )
 
 # Most specific first: a TTS-WebUI or voice-changer log also shows RVC paths, an AI-Vtuber
-# bundle shows GPT-SoVITS inside its own folder.
-PROJECTS: List[LogProject] = [VOICE_CHANGER, TTS_WEBUI, GPT_SOVITS, SO_VITS_SVC, RVC]
+# bundle shows GPT-SoVITS inside its own folder. The families' profiles come from the registry.
+PROJECTS: List[LogProject] = [VOICE_CHANGER, TTS_WEBUI] + families.log_projects() + [SO_VITS_SVC]
 BY_ID: Dict[str, LogProject] = {p.id: p for p in PROJECTS + [UNKNOWN]}
+# explain with no log at all (--symptom alone): the first family's program.
+DEFAULT: LogProject = families.log_projects()[0]
 
 # A token holding a path separator. The lookbehind starts each try at the start of a run, so a
 # long run of word characters without a separator costs one pass, not one pass per character.

@@ -4,6 +4,8 @@ import pytest
 
 from conftest import TESTS
 from gsv_doctor import catalog, explain, logread, probereport
+from gsv_doctor import families
+from gsv_doctor.families.gpt_sovits import settings_now
 
 LOGS = TESTS / "logs"
 RUN_PACKAGE = "gsv-doctor run -- runtime\\python.exe -I webui.py"
@@ -348,28 +350,31 @@ def test_current_settings_from_project_files_and_environment(tmp_path):
     from gsv_doctor import project
 
     facts = project.read(make_project(tmp_path), environ={"is_half": "false"})
-    values = explain.current_settings(facts)
+    values = settings_now(facts, None, None)
     assert values["config.is_half"] == "config.py:1: is_half = True"
     assert values["config.infer_device"] == "config.py:2: infer_device = 'cuda'"
     assert values["tts_infer.is_half"] == "custom: is_half=True"
     assert values["tts_infer.device"] == "custom: device=cuda"
     assert values["env.is_half"] == "is_half=false"
     # config.py as run on this machine wins over the static reading
-    ran = explain.current_settings(facts, config_run={"is_half": False, "infer_device": "cpu"})
+    ran = settings_now(facts, {"is_half": False, "infer_device": "cpu"}, None)
     assert ran["config.is_half"] == "is_half=False" and ran["config.infer_device"] == "infer_device=cpu"
 
 
 def test_current_settings_without_a_project():
-    assert explain.current_settings() == {}
-    assert explain.current_settings(env_is_half=None, env_known=True) == {"env.is_half": explain.UNSET}
-    assert explain.current_settings(env_is_half="True", env_known=True) == {"env.is_half": "is_half=True"}
+    assert settings_now(None, None, None) == {}
+    assert settings_now(None, None, {}) == {"env.is_half": explain.UNSET}
+    assert settings_now(None, None, {"is_half": "True"}) == {"env.is_half": "is_half=True"}
+    # through the registry: no folder reads as the first family; a family without settings_now says nothing
+    assert families.settings_now(None, None, None, {"is_half": "True"}) == {"env.is_half": "is_half=True"}
+    assert families.settings_now("rvc", object(), None, {"is_half": "True"}) == {}
 
 
 def test_now_values_attach_to_the_settings_each_error_names(tmp_path):
     from gsv_doctor import project
 
     found = explain_file("api_v2_tts_pipeline_addmm.log") + explain_file("mac_mps_not_implemented.log")
-    explain.add_current_settings(found, explain.current_settings(project.read(make_project(tmp_path), environ={})))
+    explain.add_current_settings(found, settings_now(project.read(make_project(tmp_path), environ={}), None, None))
     half, mps = found
     assert half.now["tts_infer.is_half"] == "custom: is_half=True" and "code.half" not in half.now
     assert set(mps.now) == {"config.infer_device"}
@@ -384,7 +389,7 @@ def test_an_unset_variable_is_null_in_json_and_not_set_in_text():
 
     log = logread.read_log((LOGS / "github_issue_paste_zh.md").read_bytes())
     found = explain.explain_log(log)
-    explain.add_current_settings(found, explain.current_settings(env_is_half=None, env_known=True))
+    explain.add_current_settings(found, settings_now(None, None, {}))
     (setting,) = [s for s in explain.to_json(found, "en")["explanations"][0]["settings"] if s["id"] == "env.is_half"]
     assert setting["now"] is None and setting["unset"] is True
     assert explain.UNSET not in json.dumps(explain.to_json(found, "en"))

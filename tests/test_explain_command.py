@@ -86,7 +86,7 @@ def test_unknown_log(run_cli):
 def test_symptom_without_a_log_reads_no_stdin(run_cli):
     result = run_cli("explain", "--symptom", "silent-audio", "--no-probe", "--lang", "zh", input=None)
     assert result.returncode == 1
-    assert "没有报错却输出无声或空白音频" in result.stdout and "gsv-doctor fix --write" in result.stdout
+    assert "没有报错却输出无声、空白或满是电流声的音频" in result.stdout and "gsv-doctor fix --write" in result.stdout
 
 
 def test_bad_input_is_one_message_exit_2(run_cli, tmp_path):

@@ -6,11 +6,11 @@ import os
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import click
 
-from gsv_doctor import catalog, envelope, explain as core, logread, messages, report, target
+from gsv_doctor import catalog, envelope, explain as core, families, logread, messages, report, target
 from gsv_doctor import project as gsv_project
 from gsv_doctor.errors import DoctorError, EXIT_OK
 from gsv_doctor.commands.check import lang_option, timeout_option
@@ -172,9 +172,10 @@ def _now(value: Optional[str], text: Dict[str, str], paint) -> str:
     return " " + paint(text["now"].format(value=shown), "cyan")
 
 
-def _project_root(project: Optional[str]) -> Optional[str]:
-    root = gsv_project.locate(project)
-    return str(root) if root is not None else None
+def _located(project: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
+    """(root, family name) of --project or of the folder explain runs in; (None, None) outside one."""
+    found = gsv_project.locate_project(project)
+    return (found.root, found.family) if found is not None else (None, None)
 
 
 def _read(file: Optional[str], symptom: Optional[str], lang: str) -> Optional[tuple]:
@@ -223,7 +224,7 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
 def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) -> int:
     """Explain the errors in a GPT-SoVITS log (a file, or - for standard input)."""
     lang = pick_language(lang)
-    project_root = _project_root(project)
+    project_root, family = _located(project)
     read = _read(file, symptom, lang)
     log = None
     source = "-"
@@ -231,11 +232,9 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
     if read is not None:
         data, source = read
         log = logread.read_log(data)
-        explanations = core.explain_log(log, project_root, project_hint="gpt-sovits" if project_root else None,
-                                        project_given=project is not None)
+        explanations = core.explain_log(log, project_root, project_hint=family, project_given=project is not None)
     if symptom:
-        hint = "gpt-sovits" if project_root or log is None else None
-        explanations.append(core.symptom(symptom, core.log_project(log, hint, project is not None)))
+        explanations.append(core.symptom(symptom, core.log_project(log, family, project is not None)))
 
     probe_info: Dict[str, Any] = {"ran": False}
     note = None
@@ -248,8 +247,7 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
                       "torch": machine.torch_version if machine else None,
                       "python": machine.executable if machine else None,
                       "config": config}
-    core.add_current_settings(explanations, core.current_settings(
-        facts, config, os.environ.get("is_half"), env_known=True))
+    core.add_current_settings(explanations, families.settings_now(family, facts, config, os.environ))
     code = core.exit_code(explanations) if explanations else EXIT_OK
 
     if as_json:

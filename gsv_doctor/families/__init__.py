@@ -25,6 +25,10 @@ A family module lives in its own package here and provides:
 - ``HOOK_COVERS`` (optional): ids of its findings that the hook resolves (float16 computed on
   the CPU), so ``run`` starts the program with the hook instead of refusing.
 
+- ``LOG_PROJECT``: how the project's logs show and where it keeps its settings, for explain
+  (gsv_doctor.logprofile.LogProject);
+- ``settings_now(facts, config_run, environ) -> {setting id: value}`` (optional): the values
+  explain shows next to the settings an error names ("[now: ...]");
 - ``TEXTS`` (optional): the family's own text tables, ``{table name: {key: {"en": ..., "zh": ...}}}``
   ("findings", "fix", "errors", "sources", ...); gsv_doctor.i18n looks a key up in the core's
   table of that name first, then in these.
@@ -61,6 +65,20 @@ def detect(path: Path) -> Optional[str]:
 def hook_covers() -> frozenset:
     """Finding ids, of every family, that `gsv-doctor run` resolves by starting with the hook."""
     return frozenset(id_ for module in FAMILIES.values() for id_ in getattr(module, "HOOK_COVERS", ()))
+
+
+def log_projects() -> list:
+    """Every family's log profile, in registry order (gsv_doctor.logprofile.LogProject)."""
+    return [module.LOG_PROJECT for module in FAMILIES.values()]
+
+
+def settings_now(name: Optional[str], facts: object, config_run: Optional[Mapping[str, object]],
+                 environ: Optional[Mapping[str, str]]) -> Dict[str, str]:
+    """The settings' values now as family `name` reads them (None: no folder, the first family);
+    {} for a family that does not say."""
+    module = FAMILIES[name] if name else next(iter(FAMILIES.values()))
+    reader = getattr(module, "settings_now", None)
+    return reader(facts, config_run, environ) if reader else {}
 
 
 def texts(table: str) -> List[Mapping[str, Mapping[str, str]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from gsv_doctor.families.gpt_sovits.logs import LOG_PROJECT, settings_now  # noqa: F401  (for explain)
 from gsv_doctor.families.gpt_sovits.texts import TEXTS  # noqa: F401  (the family's text tables)
 from gsv_doctor.project import EntryPoint, launched_script
 

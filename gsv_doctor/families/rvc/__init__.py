@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from gsv_doctor.families.rvc import configclass, texts
+from gsv_doctor.families.rvc.logs import LOG_PROJECT  # noqa: F401  (how its logs show, for explain)
 from gsv_doctor.families.rvc.layout import is_root
 from gsv_doctor.families.rvc.runner import ConfigRun, machine_from_report
 from gsv_doctor.families.rvc.verdicts import RAN, RvcProject, Verdict, judge, predict, read as read_project

@@ -134,3 +134,15 @@ def test_check_renders_an_rvc_folder_as_text(tmp_path, run_cli, lang):
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and "class Config; CPU: is_half=" in done.stdout
     assert "rvc-config-half-on-cpu" in done.stdout and "tts_infer.yaml" not in done.stdout
+
+
+def test_explain_in_an_rvc_folder_reads_the_log_as_rvc(tmp_path, run_cli):
+    # a log that does not say where it came from: the folder explain runs in tells (it crashed here before)
+    root = make_project(tmp_path / "rvc", "class_fp32_rewrite", NEW)
+    log = tmp_path / "error.txt"
+    log.write_text("RuntimeError: \"LayerNormKernelImpl\" not implemented for 'Half'\n", encoding="utf-8")
+    done = run_cli("explain", str(log), "--no-probe", "--json", "--project", str(root))
+    assert done.returncode == 1, done.stderr
+    (found,) = json.loads(done.stdout)["explanations"]
+    assert found["project"]["id"] == "rvc" and "configs/config.py" in found["fix"]["manual"]
+    assert found["fix"]["commands"] == []

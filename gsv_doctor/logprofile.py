@@ -1,0 +1,26 @@
+"""How one program shows in a pasted log, and where it keeps the settings explain's advice
+names: the profile a project family (gsv_doctor/families) or a cousin without a family
+(gsv_doctor/logprojects) gives explain.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Tuple
+
+Text = Dict[str, str]
+
+UNSET = "<unset>"  # a setting's value now, for an environment variable that is not set
+
+# Kinds of advice an entry can ask a project for (placeholders in catalog texts).
+SLOTS = ("half_off", "to_cpu", "to_gpu", "oom_train", "oom_infer", "cudnn", "update", "card_small", "workers")
+
+
+@dataclass(frozen=True)
+class LogProject:
+    id: str
+    name: str
+    path_markers: Tuple[str, ...]  # lower-case pieces of a POSIX-style path (frames, command lines)
+    text_markers: Tuple[str, ...]  # lower-case words anywhere in the log
+    settings: Dict[str, Tuple[str, ...]]  # kind of cause -> setting ids, likeliest first
+    advice: Dict[str, Text]  # slot -> text
+    gsv_doctor_fixes: bool = False  # `gsv-doctor fix` / `run` know this project's files
