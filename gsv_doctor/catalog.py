@@ -1229,6 +1229,66 @@ ENTRIES: List[Entry] = [
         example="cuDNN version incompatibility: PyTorch was compiled  against (8, 7, 0) but found runtime version (8, 6, 0).",
     ),
     Entry(
+        id="torch-packages-mismatch",
+        kind="build",
+        keys=("compiled with different CUDA versions", "libtorchcodec", "undefined symbol", "torchvision::nms"),
+        pattern=r"PyTorch and Torch\w+ were compiled with different CUDA versions|Could not load libtorchcodec"
+                r"|lib(?:torch|c10|torchaudio|torchvision|torchcodec)\w*\.so[^\n]*?undefined symbol"
+                r"|operator torchvision::nms does not exist|Could not run 'torchvision::nms'",
+        flags=re.IGNORECASE,
+        meaning={
+            "en": "torch and one of the packages built against it (torchaudio, torchvision, torchcodec) come from"
+                  " different builds (another torch version, or another CUDA version), so that package's compiled code"
+                  " cannot load against this torch. Not the GPU and not half precision.",
+            "zh": "torch 与依赖它编译的某个包（torchaudio、torchvision、torchcodec）来自不同的版本（torch 版本不同，或 CUDA 版本不同），"
+                  "所以那个包编译好的代码无法配合当前的 torch 加载。与显卡和半精度无关。",
+        },
+        settings=("torch.build", "torch.version"),
+        fix_commands=(),
+        manual={
+            "en": "Install them as one set from one index, in the program's Python: `python -m pip install"
+                  " --force-reinstall torch==<version> torchaudio==<version> --index-url"
+                  " https://download.pytorch.org/whl/<cuda>` (from torch 2.1 on, torchaudio has the same version"
+                  " number as torch; torchvision and torchcodec name the torch they need in their release notes), and"
+                  " do not let a later `pip install` of a requirements file pull one of them from PyPI alone.",
+            "zh": "在程序的 Python 中从同一个索引成套安装：`python -m pip install --force-reinstall torch==<版本>"
+                  " torchaudio==<版本> --index-url https://download.pytorch.org/whl/<cuda>`（torch 2.1 起 torchaudio 与 torch"
+                  " 版本号相同；torchvision 和 torchcodec 的发布说明写着它们需要的 torch），之后别让 requirements 的 `pip install`"
+                  " 单独从 PyPI 拉其中一个。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Detected that PyTorch and TorchAudio were compiled with different CUDA versions. PyTorch"
+                " has CUDA version 12.6 whereas TorchAudio has CUDA version 12.8.",
+    ),
+    Entry(
+        id="torch-install-not-found",
+        kind="build",
+        keys=("satisfies the requirement torch", "matching distribution found for torch"),
+        pattern=r"(?:Could not find a version that satisfies the requirement|No matching distribution found for)"
+                r" (?P<requirement>torch(?:audio|vision)?\b[^\s(]*)",
+        meaning={
+            "en": "pip found no {requirement} for this Python on the index it searched: a pinned nightly that has been"
+                  " deleted, a Python version that release has no wheels for (torch before 2.5 has none for Python"
+                  " 3.13; none for 32-bit Python), or an index URL without that CUDA build.",
+            "zh": "pip 在它搜索的索引里找不到适合这个 Python 的 {requirement}：固定的 nightly 版本已被删除，该版本没有这个 Python"
+                  " 版本的安装包（torch 2.5 以前没有 Python 3.13 的；32 位 Python 都没有），或者索引 URL 里没有那个 CUDA 版本。",
+        },
+        settings=("torch.version", "torch.build"),
+        fix_commands=(),
+        manual={
+            "en": "Install a stable release that exists for your Python: `python -m pip install torch torchaudio"
+                  " --index-url https://download.pytorch.org/whl/cu128` (each build's list:"
+                  " https://download.pytorch.org/whl/torch/); for a program that pins an old torch, use the Python"
+                  " version its installer asks for (`python --version`, 64-bit).",
+            "zh": "安装一个适合你的 Python 的正式版：`python -m pip install torch torchaudio --index-url"
+                  " https://download.pytorch.org/whl/cu128`（各版本列表：https://download.pytorch.org/whl/torch/）；程序固定了旧版"
+                  " torch 时，请用它的安装说明要求的 Python 版本（`python --version`，64 位）。",
+        },
+        check=CHECK_NONE,
+        example="ERROR: Could not find a version that satisfies the requirement torch==2.7.0.dev20250310+cu128 (from"
+                " versions: 2.9.0.dev20250705+cu128)",
+    ),
+    Entry(
         id="cpu-training-not-allowed",
         kind="build",
         keys=("CPU training is not allowed",),

@@ -436,7 +436,8 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|how (?:do i|to|can i) (?:use|enable) (?:my |the )?gpu|(?:怎么|如何)(?:用|使用|调用)(?:显卡|GPU|N卡)",
                            re.IGNORECASE)
 # Out of memory told in words, or an error cut off before its last line.
-_OOM_WORDS = re.compile(r"out[ -]of[ -]memory|run(?:s|ning)? out of (?:gpu |video |v)?(?:memory|ram)|爆显存|显存不足|显存不够",
+_OOM_WORDS = re.compile(r"out[ -]of[ -]memory|run(?:s|ning)? out of (?:gpu |video |v)?(?:memory|ram)|爆显存|显存不足|显存不够"
+                        r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE)
 # The driver too old, in words.
 _DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE)
@@ -553,6 +554,10 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.settings = ["asr.ctranslate2", "gpu.card"]
         explanation.fix_commands = []
         explanation.notes.append(("raised_by_ctranslate2", {}))
+    elif entry.id in _NO_KERNEL and facts.cuda_build and facts.cuda_build >= 12.8 and facts.pre_volta:
+        # torch 2.8's CUDA 12.8 builds dropped the cards before Volta; its CUDA 12.6 builds keep them
+        explanation.notes.append(("old_card_cu128", {"card": card or "sm_%s" % facts.sm, "torch": facts.torch or "?",
+                                                      "build": facts.build}))
     elif entry.id == "cuda-no-kernel-image" and facts.cuda_build and facts.cuda_build >= 12.8 and not params.get("archs"):
         explanation.notes.append(("torch_build_new", {"torch": facts.torch or "?", "build": facts.build}))
     if entry.id == "cuda-not-compiled" and card and _NVIDIA_FAMILY.match(card):
@@ -582,7 +587,7 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
             explanation.manual_key = "amd_no_cuda"
     new_card = facts.new_card or ("RTX 50" if explanation.params.get("sm") == "120" else None)
     if explanation.id in _NO_KERNEL and new_card and explanation.params.get("library") != "ctranslate2" \
-            and not any(key == "torch_build_new" for key, _ in explanation.notes):
+            and not any(key in ("torch_build_new", "old_card_cu128") for key, _ in explanation.notes):
         explanation.notes.append(("new_card_torch", {"card": card or new_card, "python": python}))
     if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not facts.mac:
         explanation.notes.append(("cpu_build_shown", {"torch": facts.torch, "python": python,
@@ -714,6 +719,14 @@ NOTES: Dict[str, Dict[str, str]] = {
               " a CTranslate2 built for your card.",
         "zh": "报错的是 CTranslate2（faster-whisper，即 ASR 语音识别步骤），不是 torch：它没有这张显卡的代码。"
               "请让 ASR 在 CPU 上运行，或换一个 ASR 模型（中文可用 FunASR / 达摩 ASR），或安装支持这张显卡的 CTranslate2。",
+    },
+    "old_card_cu128": {
+        "en": "The log shows torch {torch}+{build} and a card from before Volta ({card}): torch's CUDA 12.8 builds from"
+              " 2.8 on have no code for GTX 10xx, P100/P40 and older cards. Install the CUDA 12.6 build of the same"
+              " torch instead (`pip install torch torchaudio --index-url https://download.pytorch.org/whl/cu126`).",
+        "zh": "日志显示 torch {torch}+{build}，显卡是 Volta 之前的（{card}）：torch 从 2.8 起的 CUDA 12.8 版没有 GTX 10 系、"
+              "P100/P40 及更旧显卡的代码。请改装同一 torch 的 CUDA 12.6 版（`pip install torch torchaudio --index-url"
+              " https://download.pytorch.org/whl/cu126`）。",
     },
     "torch_build_new": {
         "en": "The log shows torch {torch}+{build}, a build that already has code for RTX 50xx cards: reinstalling"

@@ -29,6 +29,11 @@ _OLD_CARD = re.compile(r"^(?:GTX[ \t]?(?:6\d\d|7[0-46-9]\d|780)|GT[ \t]?[67]\d\d
                        r"(?:M|[ \t]?Ti)?$", re.IGNORECASE)
 
 
+# The card's capability as torch's warnings print it ("with CUDA capability sm_60", "capability 6.1").
+_CAPABILITY = re.compile(r"CUDA capability sm_(?P<sm>\d{2,3})|cuda capability (?P<major>\d{1,2})\.(?P<minor>\d)", re.IGNORECASE)
+# Cards before Volta (capability below 7.0), which torch's CUDA 12.8 builds from 2.8 on no longer cover.
+_PRE_VOLTA = re.compile(r"^(?:GTX[ \t]?(?:9\d\d|10\d\d)|GT[ \t]?10\d\d|MX[ \t]?[1-3]\d\d|Quadro[ \t]?[KMP]\d+|Tesla[ \t]?[KMP]\d+"
+                        r"|[PM]\d{2,3})\b", re.IGNORECASE)
 # The machine is a Mac / has an AMD or Intel GPU / an RTX 50xx card, as the log's paths and words show
 # (explain also reads a post that only describes its problem with them).
 MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\b|\bM[1-4][ \t]?(?:Pro|Max|Ultra)\b"
@@ -53,6 +58,7 @@ class LogFacts:
     mac: Optional[str] = None  # the words that show a Mac
     amd: Optional[str] = None  # the words that show an AMD or Intel GPU
     new_card: Optional[str] = None  # the words that show an RTX 50xx (sm_120) card
+    sm: Optional[int] = None  # the card's capability as torch printed it: 61 for sm_61 / 6.1
 
     @property
     def cuda_build(self) -> Optional[float]:
@@ -61,6 +67,11 @@ class LogFacts:
             digits = self.build[2:]
             return int(digits[:-1]) + int(digits[-1]) / 10
         return None
+
+    @property
+    def pre_volta(self) -> bool:
+        """A card of capability below 7.0 (GTX 10xx, P100, P40, Maxwell ...), by the printed capability or the name."""
+        return (self.sm is not None and self.sm < 70) or bool(self.card and _PRE_VOLTA.match(self.card))
 
     @property
     def card_too_old(self) -> bool:
@@ -108,6 +119,9 @@ def read_facts(text: str) -> LogFacts:
     match = _HALF_OFF.search(head)
     if match:
         facts.half_shown_off = " ".join(match.group(0).split())
+    match = _CAPABILITY.search(head)
+    if match:
+        facts.sm = int(match.group("sm") or match.group("major") + match.group("minor"))
     for name, pattern in (("mac", MAC), ("amd", AMD), ("new_card", NEW_CARD)):
         match = pattern.search(head)
         if match:

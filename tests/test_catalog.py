@@ -162,6 +162,12 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("OSError: libcudart.so.11.0: cannot open shared object file: No such file or directory", "cuda-library-missing"),
     ("[Voice Changer] post_update_settings ex: cuDNN version incompatibility: PyTorchwas compiled  against (8, 7, 0) but"
      " found runtime version (8, 6, 0).", "cudnn-version-mismatch"),
+    ("RuntimeError: Detected that PyTorch and TorchAudio were compiled with different CUDA versions.",
+     "torch-packages-mismatch"),
+    ("RuntimeError: Could not load libtorchcodec. libtorchcodec_core8.so: undefined symbol: torch_from_blob",
+     "torch-packages-mismatch"),
+    ("RuntimeError: operator torchvision::nms does not exist", "torch-packages-mismatch"),
+    ("ERROR: No matching distribution found for torch==2.0.1+cu118", "torch-install-not-found"),
 ])
 def test_variants(message, entry_id):
     matching = [e.id for e in catalog.ENTRIES if e.regex.search(message)]

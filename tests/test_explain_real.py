@@ -328,3 +328,16 @@ def test_a_mac_that_cannot_train_is_told_where_training_can_run():
     found = explain.explain_log(log)
     assert [e.id for e in found] == ["cpu-training-not-allowed"] and found[0].manual_key == "mac_training"
     assert "NVIDIA" in explain.manual(found[0], "en") and "NVIDIA" in explain.manual(found[0], "zh")
+
+
+@pytest.mark.parametrize("text, note", [
+    ("Tesla P100-PCIE-16GB with CUDA capability sm_60 is not compatible with the current PyTorch installation.\n"
+     "torch 2.8.0+cu128\nRuntimeError: CUDA error: no kernel image is available for execution on the device\n",
+     "old_card_cu128"),
+    ("torch 2.8.0+cu128\nRuntimeError: CUDA error: no kernel image is available for execution on the device\n",
+     "torch_build_new"),
+])
+def test_a_cuda_12_8_torch_is_new_enough_for_rtx_50_but_too_new_for_pascal(text, note):
+    found = {e.id: e for e in explain.explain_log(logread.read_log(text.encode()))}
+    notes = [key for key, _ in found["cuda-no-kernel-image"].notes]
+    assert note in notes and not {"old_card_cu128", "torch_build_new"} - {note} & set(notes)
