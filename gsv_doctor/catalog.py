@@ -476,9 +476,10 @@ ENTRIES: List[Entry] = [
         kind="build",
         generic=True,  # after the onnxruntime entry, which takes the lines onnxruntime raised
         # torch's message, and the other ways a build says it has no code for the card's architecture
-        keys=("no kernel image", "but was built for sm", "invalid device function"),
+        keys=("no kernel image", "but was built for sm", "invalid device function", "hipErrorNoBinaryForGpu"),
         pattern=r"no kernel image(?: is available)?(?: for execution on the device)?"
-                r"|is for sm_?\d+\w*,? ?but (?:was )?built for sm_?\d+|CUDA error: invalid device function",
+                r"|is for sm_?\d+\w*,? ?but (?:was )?built for sm_?\d+|(?:CUDA|HIP) error: invalid device function"
+                r"|hipErrorNoBinaryForGpu",
         flags=re.IGNORECASE,
         meaning={
             "en": "The installed torch was built without code for your graphics card (too new, like an RTX 50xx"
@@ -585,8 +586,10 @@ ENTRIES: List[Entry] = [
     Entry(
         id="mps-unsupported",
         kind="device",
-        keys=("at the MPS device", "on the MPS device", "not supported on MPS", "MPS does not support"),
-        pattern=r"(?P<what>[^\n]{0,80}?) not supported (?:at|on) (?:the )?MPS(?: device)?|MPS does not support (?P<what2>[^\n.]{1,80})",
+        keys=("at the MPS device", "on the MPS device", "not supported on MPS", "MPS does not support",
+              "Unsupported type byte size"),
+        pattern=r"(?P<what>[^\n]{0,80}?) not supported (?:at|on) (?:the )?MPS(?: device)?|MPS does not support (?P<what2>[^\n.]{1,80})"
+                r"|(?P<what3>Unsupported type byte size: \w+)",
         flags=re.IGNORECASE,
         meaning={
             "en": "Apple's GPU backend (MPS) of this torch and macOS cannot do this operation ({what}), and it is not"
@@ -598,8 +601,12 @@ ENTRIES: List[Entry] = [
         settings=("config.infer_device", "tts_infer.device", "env.mps_fallback"),
         fix_commands=(),
         manual={
-            "en": "Run on the CPU: {to_cpu}; or update macOS (15.1 and later added several MPS cases) and torch.",
-            "zh": "改在 CPU 上运行：{to_cpu}；或者更新 macOS（15.1 及以后补上了不少 MPS 情况）和 torch。",
+            "en": "Update torch on the Mac (a newer release, or the nightly build: `pip install --pre torch torchaudio"
+                  " --index-url https://download.pytorch.org/whl/nightly/cpu`) and macOS (15.1 and later added several"
+                  " MPS cases); or run that step on the CPU: {to_cpu}.",
+            "zh": "更新 Mac 上的 torch（较新的正式版，或 nightly 版：`pip install --pre torch torchaudio --index-url"
+                  " https://download.pytorch.org/whl/nightly/cpu`）和 macOS（15.1 及以后补上了不少 MPS 情况）；或让该步骤在 CPU 上运行："
+                  "{to_cpu}。",
         },
         check=CHECK_MPS_FLOAT64,
         example="NotImplementedError: Output channels > 65536 not supported at the MPS device.",
@@ -1179,8 +1186,9 @@ ENTRIES: List[Entry] = [
         generic=True,  # onnxruntime's and CTranslate2's own messages name the library too, with more to say
         # a CUDA runtime library that a CUDA build of something looks for on the library path
         keys=("cublas", "cudart", "cufft", "curand", "cusparse", "cusolver", "nvrtc", "nvJitLink"),
-        pattern=r"^(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error|missing|not found|no such|make sure"
-                r"|没有|找不到|缺少|缺失|无法))[^\n]*?(?P<library>(?:lib)?(?:cublas(?:Lt)?|cudart|cufft|curand|cusparse|cusolver"
+        # (not torch 1.12's harmless "Could not load symbol cublasGetSmCountTarget from cublas64_11.dll")
+        pattern=r"^(?![^\n]*?Could not load symbol)(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error"
+                r"|missing|not found|no such|make sure|没有|找不到|缺少|缺失|无法))[^\n]*?(?P<library>(?:lib)?(?:cublas(?:Lt)?|cudart|cufft|curand|cusparse|cusolver"
                 r"|nvrtc|nvJitLink)\w*?(?:64_(?P<major>\d\d)\w*\.dll|\.so\.(?P<major2>\d+)))",
         flags=re.IGNORECASE,
         meaning={
@@ -1289,24 +1297,48 @@ ENTRIES: List[Entry] = [
                 " versions: 2.9.0.dev20250705+cu128)",
     ),
     Entry(
+        id="torch-adam-capturable",
+        kind="system",
+        keys=("capturable=False",),
+        pattern=r"capturable=False(?:, state_steps should not be CUDA tensors)?",
+        meaning={
+            "en": "A bug of torch 1.12.0: resuming training from a saved optimizer state puts Adam's step counters on"
+                  " the GPU, and its own check then refuses them. The model, the card and the settings are fine.",
+            "zh": "这是 torch 1.12.0 的缺陷：从保存的优化器状态继续训练时，Adam 的步数计数被放到了显卡上，随后它自己的检查又拒绝了它们。"
+                  "模型、显卡和设置都没有问题。",
+        },
+        settings=("torch.version",),
+        fix_commands=(),
+        manual={
+            "en": "Install torch 1.12.1 or newer (or 1.11) into the program's Python, the CUDA build for your card; or"
+                  " after loading the optimizer state set `optimizer.param_groups[0][\"capturable\"] = True`.",
+            "zh": "给程序的 Python 安装 torch 1.12.1 或更新（或 1.11），选与显卡匹配的 CUDA 版；或在加载优化器状态后设"
+                  " `optimizer.param_groups[0][\"capturable\"] = True`。",
+        },
+        check=CHECK_NONE,
+        example="AssertionError: If capturable=False, state_steps should not be CUDA tensors.",
+    ),
+    Entry(
         id="cpu-training-not-allowed",
         kind="build",
-        keys=("CPU training is not allowed",),
-        pattern=r"CPU training is not allowed",
+        keys=("CPU training is not allowed", "Only GPU training is allowed"),
+        pattern=r"CPU training is not allowed|Only GPU training is allowed",
         meaning={
             "en": "The training script needs an NVIDIA GPU (it asserts torch.cuda.is_available()): the installed torch"
-                  " is the CPU-only build, or it sees no usable card. Training does not run on the CPU.",
+                  " is the CPU-only build, or it sees no usable card. This training script does not run on the CPU.",
             "zh": "训练脚本需要 NVIDIA 显卡（它断言 torch.cuda.is_available()）：安装的 torch 是纯 CPU 版本，或看不到可用的显卡。"
-                  "训练不能在 CPU 上进行。",
+                  "这个训练脚本不能在 CPU 上运行。",
         },
         settings=("torch.build", "nvidia.driver"),
         fix_commands=(),
         manual={
             "en": "Install the CUDA build of torch into the program's Python (pip uninstall torch, then the CUDA build"
                   " from pytorch.org that your driver supports); `python -c \"import torch; print(torch.cuda.is_available())\"`"
-                  " must print True. Without an NVIDIA card, train on a cloud GPU.",
+                  " must print True. Without an NVIDIA card, train on a cloud GPU, or {update} (newer versions of some"
+                  " programs, GPT-SoVITS among them, train on the CPU when there is no CUDA).",
             "zh": "给程序的 Python 安装 CUDA 版 torch（先 pip uninstall torch，再从 pytorch.org 安装驱动支持的 CUDA 版）；"
-                  "`python -c \"import torch; print(torch.cuda.is_available())\"` 必须输出 True。没有 NVIDIA 显卡时，请用云端显卡训练。",
+                  "`python -c \"import torch; print(torch.cuda.is_available())\"` 必须输出 True。没有 NVIDIA 显卡时，请用云端显卡训练，"
+                  "或者{update}（有些程序的新版本，包括 GPT-SoVITS，在没有 CUDA 时会用 CPU 训练）。",
         },
         check=CHECK_CUDA_BUILD,
         example="AssertionError: CPU training is not allowed.",
@@ -1409,10 +1441,13 @@ ENTRIES: List[Entry] = [
             "en": "Update the NVIDIA driver (a clean install of the latest one) and undo any GPU overclock; restart the"
                   " computer; close other programs that use the GPU. To see the operation that really failed, start"
                   " once with the environment variable CUDA_LAUNCH_BLOCKING=1. If it still happens, reinstall torch"
-                  " with the CUDA build that matches your card (RTX 50xx: cu128 or newer), or run on the CPU: {to_cpu}.",
+                  " with the CUDA build that matches your card (RTX 50xx: cu128 or newer), or run on the CPU: {to_cpu}."
+                  " If it keeps happening in other programs too (nvidia-smi shows ERR! until a restart), the card itself"
+                  " is failing: test it with a GPU memory test, or in another computer.",
             "zh": "更新 NVIDIA 驱动（干净安装最新版）并取消显卡超频；重启电脑；关闭其他占用显卡的程序。想看到真正出错的运算，"
                   "可设置环境变量 CUDA_LAUNCH_BLOCKING=1 再运行一次。仍然出错时，重装与显卡匹配的 CUDA 版 torch"
-                  "（RTX 50 系：cu128 或更新），或改用 CPU：{to_cpu}。",
+                  "（RTX 50 系：cu128 或更新），或改用 CPU：{to_cpu}。如果在其他程序里也反复出现（nvidia-smi 显示 ERR!，重启才恢复），"
+                  "说明显卡本身有问题：用显存测试工具检查，或换一台电脑试试。",
         },
         check=CHECK_NONE,
         example="RuntimeError: CUDA error: an illegal memory access was encountered",
@@ -1641,15 +1676,16 @@ SYMPTOMS["amd-gpu"] = _symptom(
     fix_commands=(),
     manual={
         "en": "On Linux: install the ROCm build of torch (`pip install torch torchaudio --index-url"
-              " https://download.pytorch.org/whl/rocm6.2`, or the version pytorch.org lists now) and, for an RX 6000"
+              " https://download.pytorch.org/whl/rocm6.4`, or the newest ROCm version pytorch.org lists: RX 9000 and"
+              " Ryzen AI graphics need ROCm 6.4 or newer) and, for an RX 6000"
               " card ROCm does not list, start with HSA_OVERRIDE_GFX_VERSION=10.3.0 (RX 7000: 11.0.0). On Windows:"
               " use the program's DirectML package where it has one (RVC's AMD_Intel package; its RMVPE pitch"
               " extractor crashes under DirectML on some cards: pick harvest, pm or crepe; the w-okada voice changer's"
               " onnxdirectML release, which runs ONNX models only: export the model to ONNX), or run on the CPU:"
               " {to_cpu}. Half precision stays off on the CPU and with DirectML. DirectML packages do not train on the"
               " GPU (RVC's trains on the CPU): train on an NVIDIA card, a cloud GPU, or Linux with ROCm.",
-        "zh": "Linux：安装 ROCm 版 torch（`pip install torch torchaudio --index-url https://download.pytorch.org/whl/rocm6.2`，"
-              "或 pytorch.org 现在列出的版本）；ROCm 没有列出的 RX 6000 显卡，启动时设置 HSA_OVERRIDE_GFX_VERSION=10.3.0"
+        "zh": "Linux：安装 ROCm 版 torch（`pip install torch torchaudio --index-url https://download.pytorch.org/whl/rocm6.4`，"
+              "或 pytorch.org 列出的最新 ROCm 版本：RX 9000 和 Ryzen AI 核显需要 ROCm 6.4 或更新）；ROCm 没有列出的 RX 6000 显卡，启动时设置 HSA_OVERRIDE_GFX_VERSION=10.3.0"
               "（RX 7000：11.0.0）。Windows：使用程序的 DirectML 版（RVC 的 AMD_Intel 整合包；它的 RMVPE 音高提取在部分显卡的"
               " DirectML 上会崩溃：请选 harvest、pm 或 crepe；w-okada 变声器的 onnxdirectML 版只能运行 ONNX 模型：先把模型导出为"
               " ONNX），或在 CPU 上运行：{to_cpu}。在 CPU 和 DirectML 上都要关闭半精度。DirectML 版不能用显卡训练（RVC 的会用 CPU 训练）："

@@ -403,7 +403,7 @@ _SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒
                            r"|音が(?:出ない|出ません|鳴らない)|声が出ない"
                            r"|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
                            r"|\bsilent\b|\bsilence\b|no sound|no audio|empty audio|flat line|all nan|only nan|nothing but nan"
-                           r"|\bbuzz(?:ing)?\b|电流声|滋滋声",
+                           r"|\bbuzz(?:ing)?\b|电流声|滋滋声|(?:无法|不能)生成音频|生成不了音频|can'?t generate (?:any )?audio",
                            re.IGNORECASE)
 
 
@@ -586,12 +586,20 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
         elif facts.amd:
             explanation.manual_key = "amd_no_cuda"
     new_card = facts.new_card or ("RTX 50" if explanation.params.get("sm") == "120" else None)
-    if explanation.id in _NO_KERNEL and new_card and explanation.params.get("library") != "ctranslate2" \
+    if explanation.id in _NO_KERNEL + ("symptom-no-gpu",) and new_card and explanation.params.get("library") != "ctranslate2" \
             and not any(key in ("torch_build_new", "old_card_cu128") for key, _ in explanation.notes):
         explanation.notes.append(("new_card_torch", {"card": card or new_card, "python": python}))
     if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not facts.mac:
         explanation.notes.append(("cpu_build_shown", {"torch": facts.torch, "python": python,
                                                       "cuda": cuda_index_for(facts.torch)}))
+    if explanation.id in _NO_CUDA + ("cuda-driver-insufficient",) and facts.docker and not facts.mac:
+        explanation.notes.append(("docker_gpu", {"shown": facts.docker}))
+    if explanation.entry.kind == "oom" and facts.wsl:
+        explanation.notes.append(("wsl_memory", {"shown": facts.wsl}))
+    if explanation.id == "symptom-amd-gpu" and facts.amd and not facts.amd_card:
+        explanation.notes.append(("directml_package", {"package": facts.amd}))
+    if explanation.id in _NO_KERNEL and (facts.amd or "HIP error" in explanation.message) and not nvidia:
+        explanation.notes.append(("amd_rocm_arch", {}))
 
 
 def cuda_index_for(torch_version: str) -> str:
@@ -762,6 +770,37 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "这是 Mac 的 MPS 内存，与整个系统共用，不是显卡显存。在 MPS 上训练比 CUDA 占用多得多，经常不够：请在 CPU 上训练"
               "（把设备设为 cpu；新版 GPT-SoVITS 在 Mac 上就用 CPU 训练），或在有 CUDA 的机器上训练后把模型拷过来；调小 batch size"
               " 也有帮助。PYTORCH_MPS_HIGH_WATERMARK_RATIO=0.0 可以取消上限，但 Mac 可能会卡死。",
+    },
+    "docker_gpu": {
+        "en": "The log shows a container (\"{shown}\"): it sees the GPU only when started with `--gpus all`"
+              " (docker run; in docker-compose, a `deploy: resources: reservations: devices` entry for the nvidia"
+              " driver) on a host with the NVIDIA Container Toolkit, and the host's NVIDIA driver must support the"
+              " image's CUDA version: update the host driver first (`nvidia-smi` inside the container must work).",
+        "zh": "日志显示是在容器里运行（\"{shown}\"）：只有用 `--gpus all` 启动（docker run；docker-compose 中为 nvidia 驱动写"
+              " `deploy: resources: reservations: devices`），并且宿主机装了 NVIDIA Container Toolkit，容器才看得到显卡；宿主机的"
+              " NVIDIA 驱动还必须支持镜像的 CUDA 版本：先更新宿主机驱动（容器里 `nvidia-smi` 必须能运行）。",
+    },
+    "wsl_memory": {
+        "en": "The log shows WSL (\"{shown}\"): under WSL2 CUDA programs get less usable GPU memory and pinned memory"
+              " than on Windows itself, so a job that fits natively can run out there. Run it directly on Windows, or"
+              " give WSL more memory (.wslconfig) and lower the batch size.",
+        "zh": "日志显示在 WSL 中运行（\"{shown}\"）：WSL2 下 CUDA 程序可用的显存和锁页内存比直接在 Windows 上少，在 Windows 上"
+              "放得下的任务在这里可能不够。请直接在 Windows 上运行，或给 WSL 更多内存（.wslconfig）并调小 batch size。",
+    },
+    "directml_package": {
+        "en": "The log shows a DirectML package (\"{package}\"), which is made for AMD and Intel cards: with an NVIDIA"
+              " card, use the program's CUDA package instead (the voice changer's win_gpu-cuda / onnxgpu-cuda"
+              " release, RVC's Nvidia package).",
+        "zh": "日志显示用的是 DirectML 版（\"{package}\"），它是给 AMD 和 Intel 显卡用的：如果是 NVIDIA 显卡，请改用程序的 CUDA 版"
+              "（变声器的 win_gpu-cuda / onnxgpu-cuda 版，RVC 的 Nvidia 整合包）。",
+    },
+    "amd_rocm_arch": {
+        "en": "This is an AMD card under ROCm: the ROCm build of torch has no code for its architecture (gfx...)."
+              " Install the newest ROCm build pytorch.org lists (RX 9000 and Ryzen AI graphics need ROCm 6.4 or"
+              " newer), or for an RX 6000 / 7000 card start with HSA_OVERRIDE_GFX_VERSION=10.3.0 / 11.0.0.",
+        "zh": "这是 ROCm 下的 AMD 显卡：ROCm 版 torch 没有它这种架构（gfx...）的代码。请安装 pytorch.org 列出的最新 ROCm 版"
+              "（RX 9000 和 Ryzen AI 核显需要 ROCm 6.4 或更新），RX 6000 / 7000 显卡也可以设置 HSA_OVERRIDE_GFX_VERSION=10.3.0 /"
+              " 11.0.0 再启动。",
     },
     "half_already_off": {
         "en": "The log shows half precision already off (\"{shown}\"), so that setting is not the cause: the code used"

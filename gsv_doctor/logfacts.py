@@ -40,9 +40,14 @@ MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\
                  r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])|苹果电脑|Apple Silicon|\bDarwin\b"
                  r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z])",
                  re.IGNORECASE)
-AMD = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor))|Radeon"
-                 r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|DirectML"
-                 r"|AMD_Intel|A卡|\bgfx1\d{3}\b|ZLUDA|\bIntel(?:\(R\))? Arc\b", re.IGNORECASE)
+_AMD_CARD = (r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor))|Radeon|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b"
+             r"|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|A卡|\bgfx1\d{3}\b|ZLUDA|\bIntel(?:\(R\))? Arc\b")
+_DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
+AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE)
+AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE)
+# A container or WSL: the GPU reaches torch through one more layer.
+_DOCKER = re.compile(r"\bdocker(?:-compose)?\b|\bcontainer\b|nvidia-container|--gpus", re.IGNORECASE)
+_WSL = re.compile(r"\bWSL2?\b|(?<![\w.])/mnt/[a-z]/|microsoft-standard", re.IGNORECASE)
 NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti)?(?!\d)|\b50[ \t]?系|\bsm_?120\b|Blackwell",
                       re.IGNORECASE)
 
@@ -56,9 +61,12 @@ class LogFacts:
     job: Optional[str] = None  # "train" or "infer"
     half_shown_off: Optional[str] = None  # the text that shows half precision already off
     mac: Optional[str] = None  # the words that show a Mac
-    amd: Optional[str] = None  # the words that show an AMD or Intel GPU
+    amd: Optional[str] = None  # the words that show an AMD or Intel GPU, or a package made for one
+    amd_card: Optional[str] = None  # the words that name the AMD or Intel card itself
     new_card: Optional[str] = None  # the words that show an RTX 50xx (sm_120) card
     sm: Optional[int] = None  # the card's capability as torch printed it: 61 for sm_61 / 6.1
+    docker: Optional[str] = None  # the words that show a container
+    wsl: Optional[str] = None  # the words that show WSL
 
     @property
     def cuda_build(self) -> Optional[float]:
@@ -122,7 +130,8 @@ def read_facts(text: str) -> LogFacts:
     match = _CAPABILITY.search(head)
     if match:
         facts.sm = int(match.group("sm") or match.group("major") + match.group("minor"))
-    for name, pattern in (("mac", MAC), ("amd", AMD), ("new_card", NEW_CARD)):
+    for name, pattern in (("mac", MAC), ("amd", AMD), ("amd_card", AMD_CARD), ("new_card", NEW_CARD), ("docker", _DOCKER),
+                          ("wsl", _WSL)):
         match = pattern.search(head)
         if match:
             setattr(facts, name, match.group(0))

@@ -168,6 +168,11 @@ def test_emulated_old_torch_messages_match_the_catalog():
      "torch-packages-mismatch"),
     ("RuntimeError: operator torchvision::nms does not exist", "torch-packages-mismatch"),
     ("ERROR: No matching distribution found for torch==2.0.1+cu118", "torch-install-not-found"),
+    ("RuntimeError: HIP error: invalid device function", "cuda-no-kernel-image"),
+    ("AssertionError: Only GPU training is allowed", "cpu-training-not-allowed"),
+    ("AssertionError: If capturable=False, state_steps should not be CUDA tensors.", "torch-adam-capturable"),
+    ("Could not load symbol cublasGetSmCountTarget from cublas64_11.dll. Error code 127", None),
+    ("RuntimeError: Unsupported type byte size: ComplexFloat", "mps-unsupported"),
 ])
 def test_variants(message, entry_id):
     matching = [e.id for e in catalog.ENTRIES if e.regex.search(message)]

@@ -341,3 +341,26 @@ def test_a_cuda_12_8_torch_is_new_enough_for_rtx_50_but_too_new_for_pascal(text,
     found = {e.id: e for e in explain.explain_log(logread.read_log(text.encode()))}
     notes = [key for key, _ in found["cuda-no-kernel-image"].notes]
     assert note in notes and not {"old_card_cu128", "torch_build_new"} - {note} & set(notes)
+
+
+@pytest.mark.parametrize("text, entry_id, note", [
+    ("$ docker compose up\ngsv-1  | RuntimeError: Attempting to deserialize object on a CUDA device but"
+     " torch.cuda.is_available() is False.\n", "load-device-missing", "docker_gpu"),
+    ("(bv2) me@pc:/mnt/f/Bert-VITS2$ python train.py\ntorch.OutOfMemoryError: CUDA out of memory. Tried to allocate"
+     " 20.00 MiB\n", "cuda-out-of-memory", "wsl_memory"),
+    ("I downloaded MMVCServerSIO_win_onnxdirectML-cuda_v.1.5.3.14.zip but my GPU is not found\n", "symptom-amd-gpu",
+     "directml_package"),
+    ("Radeon 8050S, torch==2.5.1+rocm6.2\nRuntimeError: HIP error: invalid device function\n", "cuda-no-kernel-image",
+     "amd_rocm_arch"),
+    ("My RTX 5080 is not used, it says No supported Nvidia GPU found\n", "symptom-no-gpu", "new_card_torch"),
+])
+def test_the_machine_around_the_error_adds_its_note(text, entry_id, note):
+    found = {e.id: e for e in explain.explain_log(logread.read_log(text.encode()))}
+    assert note in [key for key, _ in found[entry_id].notes]
+    for lang in ("en", "zh"):
+        assert "{" not in " ".join(explain.notes(found[entry_id], lang))
+
+
+def test_a_radeon_named_next_to_a_directml_package_is_not_told_to_take_the_cuda_package():
+    found = explain.explain_log(logread.read_log(b"AMD Radeon RX 6800 XT with the onnxdirectML release: CPU only\n"))
+    assert [e.id for e in found] == ["symptom-amd-gpu"] and found[0].notes == []
