@@ -38,7 +38,9 @@ MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\
 AMD = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor))|Radeon"
                  r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|DirectML"
                  r"|AMD_Intel|A卡|\bgfx1\d{3}\b|ZLUDA|\bIntel(?:\(R\))? Arc\b", re.IGNORECASE)
-NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti)?(?!\d)|\b50[ \t]?系|\bsm_?120\b|Blackwell",
+# A bare 5060-5090 is a card only with "Ti" or a card word next to it (not a progress count, an epoch or a port).
+NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti(?![A-Za-z])|(?=[ \t]?(?:显卡|卡|GPU|graphics|laptop|笔记本)))"
+                      r"|\b50[ \t]?系|\bsm_?120\b|Blackwell",
                       re.IGNORECASE)
 
 

@@ -328,3 +328,16 @@ def test_a_mac_that_cannot_train_is_told_where_training_can_run():
     found = explain.explain_log(log)
     assert [e.id for e in found] == ["cpu-training-not-allowed"] and found[0].manual_key == "mac_training"
     assert "NVIDIA" in explain.manual(found[0], "en") and "NVIDIA" in explain.manual(found[0], "zh")
+
+
+@pytest.mark.parametrize("text", [
+    "100%|##########| 5080/5080 [01:02<00:00, 81.3it/s]\n",
+    "Epoch 5070: loss_disc=2.31, loss_gen=3.02\n",
+    "Running on local URL:  http://127.0.0.1:5090 ... listening on port 5060\n",
+])
+def test_a_bare_number_like_5080_is_not_an_rtx_50_card(text):
+    assert logfacts.read_facts(text).new_card is None
+    assert explain.explain_log(logread.read_log(text.encode())) == []
+    # the cards themselves, as people write them
+    for card in ("换了5070Ti以后用不了了", "my 5090 GPU is not supported", "5080显卡能用吗"):
+        assert logfacts.read_facts(card).new_card, card
