@@ -341,3 +341,11 @@ def test_a_bare_number_like_5080_is_not_an_rtx_50_card(text):
     # the cards themselves, as people write them
     for card in ("换了5070Ti以后用不了了", "my 5090 GPU is not supported", "5080显卡能用吗"):
         assert logfacts.read_facts(card).new_card, card
+
+
+def test_a_mac_address_is_not_a_mac():
+    log = "RuntimeError: Torch not compiled with CUDA enabled\nEthernet adapter: MAC address 00:1A:2B:3C:4D:5E\n"
+    assert logfacts.read_facts(log).mac is None
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert [e.id for e in found] == ["cuda-not-compiled"] and found[0].manual_key == ""
+    assert explain.explain_log(logread.read_log("license bound to MAC地址 00-1A-2B-3C-4D-5E\n".encode())) == []
