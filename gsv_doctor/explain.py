@@ -453,13 +453,19 @@ _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_W
               (_OOM_WORDS, "cuda-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
               (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (logfacts.MAC, "mac"), (_CPU_WANTED_WORDS, "cpu-wanted"))
+_MACHINE_FACTS = (logfacts.NEW_CARD, logfacts.AMD, logfacts.MAC)  # what machine it is, not what went wrong
 
 
 def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
     """A symptom or a cause the log describes in words (no error printed), named as an assumption."""
     lines = (log.lines if log.lines else log.text.split("\n"))[:5000]
+    # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
+    # is not that error's cause: read it only from the exception line itself.
+    printed = {t.exception_line for t in log.tracebacks if t.exception_line}
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
         for index, line in enumerate(lines):
+            if printed and words in _MACHINE_FACTS and index + 1 not in printed:
+                continue
             match = words.search(line)
             if match:
                 name = _on_this_machine(name, log)

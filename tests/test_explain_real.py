@@ -349,3 +349,20 @@ def test_a_mac_address_is_not_a_mac():
     found = explain.explain_log(logread.read_log(log.encode()))
     assert [e.id for e in found] == ["cuda-not-compiled"] and found[0].manual_key == ""
     assert explain.explain_log(logread.read_log("license bound to MAC地址 00-1A-2B-3C-4D-5E\n".encode())) == []
+
+
+@pytest.mark.parametrize("text", [
+    'Traceback (most recent call last):\n  File "/Users/lin/GPT-SoVITS/webui.py", line 3, in <module>\n'
+    '    import pyopenjtalk\nModuleNotFoundError: No module named \'pyopenjtalk\'\n',
+    'Using DirectML\nTraceback (most recent call last):\n  File "D:\\\\RVC\\\\infer-web.py", line 3, in <module>\n'
+    '    load()\nFileNotFoundError: [Errno 2] No such file or directory: \'assets/hubert/hubert_base.pt\'\n',
+])
+def test_an_unknown_error_printed_is_not_read_as_the_machine(text):
+    # the traceback's own error is the problem: a Mac path or an AMD word elsewhere is not its cause
+    assert explain.explain_log(logread.read_log(text.encode())) == []
+
+
+def test_the_machine_named_in_the_printed_error_is_still_read():
+    log = ('Traceback (most recent call last):\n  File "/x/run.py", line 3, in <module>\n    go()\n'
+           'RuntimeError: Placeholder storage has not been allocated on MPS device!\n')
+    assert [e.id for e in explain.explain_log(logread.read_log(log.encode()))] == ["symptom-mac"]
