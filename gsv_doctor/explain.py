@@ -462,7 +462,10 @@ def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
     # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
     # is not that error's cause: read it only from the exception line itself.
     printed = {t.exception_line for t in log.tracebacks if t.exception_line}
+    card = logfacts.read_facts(log.text).card
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
+        if words in (logfacts.AMD, logfacts.MAC) and card and _NVIDIA_FAMILY.match(card):
+            continue  # an NVIDIA card named beside a Radeon iGPU or a Mac word: the card is the machine's GPU
         for index, line in enumerate(lines):
             if printed and words in _MACHINE_FACTS and index + 1 not in printed:
                 continue

@@ -366,3 +366,10 @@ def test_the_machine_named_in_the_printed_error_is_still_read():
     log = ('Traceback (most recent call last):\n  File "/x/run.py", line 3, in <module>\n    go()\n'
            'RuntimeError: Placeholder storage has not been allocated on MPS device!\n')
     assert [e.id for e in explain.explain_log(logread.read_log(log.encode()))] == ["symptom-mac"]
+
+
+def test_an_nvidia_card_beside_a_radeon_igpu_is_not_called_amd():
+    # a laptop: the CPU's Radeon graphics and an NVIDIA card; the post names no symptom the words know
+    log = ("Laptop: Ryzen 7 6800H with AMD Radeon(TM) Graphics, NVIDIA GeForce RTX 3070 Ti Laptop GPU\n"
+           "RVC training stops halfway, screenshot attached\n")
+    assert [e.id for e in explain.explain_log(logread.read_log(log.encode()))] == []
