@@ -588,7 +588,7 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
             # no torch build brings CUDA to a Mac: the program's device setting is the cause
             explanation.settings = [s for s in explanation.settings if s != "torch.build"] or explanation.settings
         elif facts.amd:
-            explanation.manual_key = "amd_no_cuda"
+            explanation.manual_key = "amd_training" if explanation.id == "cpu-training-not-allowed" else "amd_no_cuda"
     new_card = facts.new_card or ("RTX 50" if explanation.params.get("sm") == "120" else None)
     if explanation.id in _NO_KERNEL and new_card and explanation.params.get("library") != "ctranslate2" \
             and not any(key == "torch_build_new" for key, _ in explanation.notes):
@@ -791,6 +791,17 @@ MANUALS: Dict[str, Dict[str, str]] = {
         "zh": "日志显示的是 AMD 或 Intel 显卡：CUDA 是 NVIDIA 的，CUDA 版 torch 用不了它。Linux 上安装 ROCm 版 torch"
               "（ROCm 未列出的 RX 6000 显卡设 HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）；Windows 上使用程序的"
               " DirectML 版（如果有），或在 CPU 上运行：{to_cpu}。",
+    },
+    "amd_training": {
+        "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, and this training script needs CUDA (it refuses"
+              " the CPU). On Linux, the ROCm build of torch trains on the AMD card (torch.cuda.is_available() is True"
+              " with it; RX 6000 cards ROCm does not list: HSA_OVERRIDE_GFX_VERSION=10.3.0; RX 7000: 11.0.0). On"
+              " Windows, where DirectML packages do not train on the GPU, train on a machine with an NVIDIA card (a"
+              " cloud GPU such as Colab or AutoDL) and copy the trained model back.",
+        "zh": "日志显示的是 AMD 或 Intel 显卡：CUDA 是 NVIDIA 的，而这个训练脚本需要 CUDA（它不接受 CPU）。Linux 上安装 ROCm 版"
+              " torch 就能用 AMD 显卡训练（ROCm 版的 torch.cuda.is_available() 为 True；ROCm 未列出的 RX 6000 显卡设"
+              " HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）。Windows 上的 DirectML 版不能用显卡训练：请在有 NVIDIA"
+              " 显卡的机器上训练（例如 Colab、AutoDL 等云端显卡），再把训练好的模型拷回来。",
     },
 }
 

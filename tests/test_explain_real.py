@@ -373,3 +373,11 @@ def test_an_nvidia_card_beside_a_radeon_igpu_is_not_called_amd():
     log = ("Laptop: Ryzen 7 6800H with AMD Radeon(TM) Graphics, NVIDIA GeForce RTX 3070 Ti Laptop GPU\n"
            "RVC training stops halfway, screenshot attached\n")
     assert [e.id for e in explain.explain_log(logread.read_log(log.encode()))] == []
+
+
+def test_an_amd_card_that_cannot_train_is_not_told_to_run_on_the_cpu():
+    log = logread.read_log("GPU: AMD Radeon RX 6700 XT\nAssertionError: CPU training is not allowed.\n".encode())
+    found = explain.explain_log(log)
+    assert [e.id for e in found] == ["cpu-training-not-allowed"] and found[0].manual_key == "amd_training"
+    assert "the CPU:" not in explain.manual(found[0], "en") and "在 CPU 上运行" not in explain.manual(found[0], "zh")
+    assert "ROCm" in explain.manual(found[0], "en") and "ROCm" in explain.manual(found[0], "zh")
