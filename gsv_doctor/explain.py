@@ -453,12 +453,20 @@ _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_W
               (_OOM_WORDS, "cuda-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
               (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (logfacts.MAC, "mac"), (_CPU_WANTED_WORDS, "cpu-wanted"))
+# Characters of the post the words are read in: a description comes before what is pasted under it, and each
+# of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
+_WORDS_SCAN = 500_000
 _MACHINE_FACTS = (logfacts.NEW_CARD, logfacts.AMD, logfacts.MAC)  # what machine it is, not what went wrong
 
 
 def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
     """A symptom or a cause the log describes in words (no error printed), named as an assumption."""
-    lines = (log.lines if log.lines else log.text.split("\n"))[:5000]
+    lines, left = [], _WORDS_SCAN
+    for line in (log.lines if log.lines else log.text.split("\n"))[:5000]:
+        if left <= 0:
+            break
+        lines.append(line[:left])
+        left -= len(line) + 1
     # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
     # is not that error's cause: read it only from the exception line itself.
     printed = {t.exception_line for t in log.tracebacks if t.exception_line}

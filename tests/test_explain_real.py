@@ -381,3 +381,17 @@ def test_an_amd_card_that_cannot_train_is_not_told_to_run_on_the_cpu():
     assert [e.id for e in found] == ["cpu-training-not-allowed"] and found[0].manual_key == "amd_training"
     assert "the CPU:" not in explain.manual(found[0], "en") and "在 CPU 上运行" not in explain.manual(found[0], "zh")
     assert "ROCm" in explain.manual(found[0], "en") and "ROCm" in explain.manual(found[0], "zh")
+
+
+def test_the_words_of_a_huge_one_line_log_are_read_in_linear_time():
+    import time
+
+    line = "ab" * 2_500_000  # 5 MB with no newline, no error and no words the readings know
+    log = logread.read_log(line.encode())
+    start = time.perf_counter()
+    assert explain.described_symptoms(log, logprojects.UNKNOWN) == []
+    elapsed = time.perf_counter() - start
+    # a first window of the post: the same cost for 5 MB as for 0.5 MB (was about 4 s here)
+    assert elapsed < 2.0, elapsed
+    said = logread.read_log(("the webui is very slow\n" + "x" * 3_000_000).encode())
+    assert [e.id for e in explain.described_symptoms(said, logprojects.UNKNOWN)] == ["symptom-slow"]
