@@ -35,7 +35,8 @@ MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\
                  r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])(?![ \t]*(?:address|addr\b|地址))|苹果电脑|Apple Silicon|\bDarwin\b"
                  r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z])",
                  re.IGNORECASE)
-AMD = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor))|Radeon"
+# (a Ryzen named by its number alone, 5950X, 7800X3D, 5600G, is a CPU; 6800 XT and 5700XT are cards)
+AMD = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor|\d{4}(?:X3D|X|G|GE|H|HS|HX|U)\b))|Radeon"
                  r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|DirectML"
                  r"|AMD_Intel|A卡|\bgfx1\d{3}\b|ZLUDA|\bIntel(?:\(R\))? Arc\b", re.IGNORECASE)
 # A bare 5060-5090 is a card only with "Ti" or a card word next to it (not a progress count, an epoch or a port).

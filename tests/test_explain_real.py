@@ -395,3 +395,16 @@ def test_the_words_of_a_huge_one_line_log_are_read_in_linear_time():
     assert elapsed < 2.0, elapsed
     said = logread.read_log(("the webui is very slow\n" + "x" * 3_000_000).encode())
     assert [e.id for e in explain.described_symptoms(said, logprojects.UNKNOWN)] == ["symptom-slow"]
+
+
+@pytest.mark.parametrize("text, amd", [
+    ("Processor AMD 5950X, the output has noise\n", None),
+    ("My PC: AMD 7800X3D + 32GB RAM\n", None),
+    ("AMD 5600G, 16 GB\n", None),
+    ("AMD 6800 XT\n", "AMD"),
+    ("AMD 5700XT\n", "AMD"),
+])
+def test_a_ryzen_named_by_its_number_is_a_cpu_not_an_amd_gpu(text, amd):
+    assert logfacts.read_facts(text).amd == amd
+    if amd is None:
+        assert explain.explain_log(logread.read_log(text.encode())) == []
