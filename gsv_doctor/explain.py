@@ -496,7 +496,17 @@ def _on_this_machine(name: str, log: Log) -> str:
     facts = logfacts.read_facts(log.text)
     if facts.card and _NVIDIA_FAMILY.match(facts.card):
         return name
-    return "mac" if facts.mac else "amd-gpu" if facts.amd else name
+    if facts.mac or facts.amd:
+        return "mac" if facts.mac else "amd-gpu"
+    if name == "no-gpu" and _NO_CARD_WORDS.search(log.text[:_WORDS_SCAN]):
+        return "cpu-wanted"  # "I have no graphics card, can I only use the CPU?": not a GPU that goes unused
+    return name
+
+
+# The machine has no (NVIDIA) graphics card at all, in the post's words.
+_NO_CARD_WORDS = re.compile(r"(?:don'?t|do not|doesn'?t|does not) have (?:a |an |any )?(?:nvidia |dedicated |discrete )?"
+                            r"(?:gpu|graphics card|video card)|没有(?:独立)?(?:显卡|N卡|独显)(?=[，,。.！!？?\s]|$)",
+                            re.IGNORECASE)
 
 
 def _from_words(entry_id: str, project: LogProject) -> Explanation:

@@ -408,3 +408,14 @@ def test_a_ryzen_named_by_its_number_is_a_cpu_not_an_amd_gpu(text, amd):
     assert logfacts.read_facts(text).amd == amd
     if amd is None:
         assert explain.explain_log(logread.read_log(text.encode())) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I don't have a graphics card. Can I only use CPU for inference?\n",
+    "没有独立显卡，只用CPU可以推理吗？\n",
+    "我没有N卡，只用cpu跑可以吗\n",
+])
+def test_a_post_without_a_graphics_card_asking_for_the_cpu_is_not_told_to_install_cuda(text):
+    found = explain.explain_log(logread.read_log(text.encode()))
+    assert [e.id for e in found] == ["symptom-cpu-wanted"]
+    assert "CUDA" not in explain.manual(found[0], "en")
