@@ -30,10 +30,11 @@ _OLD_CARD = re.compile(r"^(?:GTX[ \t]?(?:6\d\d|7[0-46-9]\d|780)|GT[ \t]?[67]\d\d
 
 
 # The machine is a Mac / has an AMD or Intel GPU / an RTX 50xx card, as the log's paths and words show
-# (explain also reads a post that only describes its problem with them).
+# (explain also reads a post that only describes its problem with them). "mps" in code (torch.backends.mps,
+# device = "mps" if ...) and "MPS is not available" are printed on any machine.
 MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\b|\bM[1-4][ \t]?(?:Pro|Max|Ultra)\b"
                  r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])(?![ \t]*(?:address|addr\b|地址))|苹果电脑|Apple Silicon|\bDarwin\b"
-                 r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z])",
+                 r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z.\"'])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z.\"'(_])(?![ \t]+(?:is[ \t]+)?not[ \t]+available)",
                  re.IGNORECASE)
 # (a Ryzen named by its number alone, 5950X, 7800X3D, 5600G, is a CPU; 6800 XT and 5700XT are cards)
 AMD = re.compile(r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor|\d{4}(?:X3D|X|G|GE|H|HS|HX|U)\b))|Radeon"

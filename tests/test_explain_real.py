@@ -419,3 +419,21 @@ def test_a_post_without_a_graphics_card_asking_for_the_cpu_is_not_told_to_instal
     found = explain.explain_log(logread.read_log(text.encode()))
     assert [e.id for e in found] == ["symptom-cpu-wanted"]
     assert "CUDA" not in explain.manual(found[0], "en")
+
+
+def test_mps_in_code_or_mps_not_available_is_not_a_mac():
+    log = ('Traceback (most recent call last):\n'
+           '  File "D:\\\\AI\\\\GPT-SoVITS\\\\GPT_SoVITS\\\\inference_webui.py", line 40, in <module>\n'
+           '    device = "mps" if torch.backends.mps.is_available() else "cuda"\n'
+           '  File "D:\\\\AI\\\\GPT-SoVITS\\\\runtime\\\\lib\\\\site-packages\\\\torch\\\\cuda\\\\__init__.py", line 284, in _lazy_init\n'
+           '    raise AssertionError("Torch not compiled with CUDA enabled")\n'
+           'AssertionError: Torch not compiled with CUDA enabled\n')
+    assert logfacts.read_facts(log).mac is None
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert [e.id for e in found] == ["cuda-not-compiled"] and found[0].manual_key == ""
+    assert "This is a Mac" not in explain.manual(found[0], "en")
+    assert logfacts.read_facts("MPS is not available, use CPU\n").mac is None
+    # what a Mac prints still shows one
+    for text in ("RuntimeError: MPS backend out of memory", "mps:0 and cpu!", "Placeholder storage on MPS device",
+                 "MPSHalfType"):
+        assert logfacts.read_facts(text).mac, text
