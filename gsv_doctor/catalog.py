@@ -1145,7 +1145,7 @@ ENTRIES: List[Entry] = [
         # the library named on a line that says it failed (not an inventory line such as "cuDNN version: ...dll")
         pattern=r"^(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error|missing|not found|no such|make sure"
                 r"|without its dependencies|没有|找不到|缺少|缺失|无法))[^\n]*?"
-                r"(?P<library>(?:lib)?cudnn(?:_(?:ops|cnn|adv|graph|engines)\w*?)?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
+                r"(?P<library>(?:lib)?cudnn(?:_(?:ops|cnn|adv|graph|engines)\w{0,40}?)?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
         meaning={
             "en": "The cuDNN {major} library {library} cannot be found. CTranslate2 (faster-whisper, the ASR step) and"
                   " onnxruntime load cuDNN themselves, from the library path, not from torch's own copy, so the step"
@@ -1181,7 +1181,7 @@ ENTRIES: List[Entry] = [
         keys=("cublas", "cudart", "cufft", "curand", "cusparse", "cusolver", "nvrtc", "nvJitLink"),
         pattern=r"^(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error|missing|not found|no such|make sure"
                 r"|没有|找不到|缺少|缺失|无法))[^\n]*?(?P<library>(?:lib)?(?:cublas(?:Lt)?|cudart|cufft|curand|cusparse|cusolver"
-                r"|nvrtc|nvJitLink)\w*?(?:64_(?P<major>\d\d)\w*\.dll|\.so\.(?P<major2>\d+)))",
+                r"|nvrtc|nvJitLink)\w{0,40}?(?:64_(?P<major>\d\d)\w{0,20}\.dll|\.so\.(?P<major2>\d+)))",
         flags=re.IGNORECASE,
         meaning={
             "en": "A CUDA {major} library ({library}) cannot be found. Something built for CUDA {major} (onnxruntime-gpu,"
@@ -1390,7 +1390,7 @@ ENTRIES: List[Entry] = [
         kind="system",
         generic=True,  # after the specific causes of a failed load (paging file, a missing cuDNN)
         keys=("or one of its dependencies", "DLL load failed"),
-        pattern=r"Error loading \"?[^\"\n]*?(?P<dll>[\w.-]+\.dll)\"? or one of its dependencies"
+        pattern=r"Error loading \"?[^\"\n]{0,400}?(?<![\w.-])(?P<dll>[\w.-]{1,200}\.dll)\"? or one of its dependencies"
                 r"|DLL load failed(?: while importing (?P<module>[\w.]+))?",
         meaning={
             "en": "Windows could not load a DLL (of torch, or of a library it imports) or one that DLL depends on: the"
