@@ -336,7 +336,7 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         explanations.append(explanation)
     _share_log_facts(explanations)
     if not explanations:
-        for explanation in described_symptoms(log, project):
+        for explanation in described_symptoms(log, project, facts):
             _refine(explanation, project, facts, [], log.text, _launch(log, None, root))
             explanations.append(explanation)
     explanations.sort(key=lambda e: e.line)
@@ -459,7 +459,7 @@ _WORDS_SCAN = 500_000
 _MACHINE_FACTS = (logfacts.NEW_CARD, logfacts.AMD, logfacts.MAC)  # what machine it is, not what went wrong
 
 
-def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
+def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.LogFacts] = None) -> List[Explanation]:
     """A symptom or a cause the log describes in words (no error printed), named as an assumption."""
     lines, left = [], _WORDS_SCAN
     for line in (log.lines if log.lines else log.text.split("\n"))[:5000]:
@@ -470,7 +470,8 @@ def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
     # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
     # is not that error's cause: read it only from the exception line itself.
     printed = {t.exception_line for t in log.tracebacks if t.exception_line}
-    card = logfacts.read_facts(log.text).card
+    facts = facts or logfacts.read_facts(log.text)  # explain_log's own: reading them is not free on a long line
+    card = facts.card
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
         if words in (logfacts.AMD, logfacts.MAC) and card and _NVIDIA_FAMILY.match(card):
             continue  # an NVIDIA card named beside a Radeon iGPU or a Mac word: the card is the machine's GPU
@@ -479,7 +480,7 @@ def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
                 continue
             match = words.search(line)
             if match:
-                name = _on_this_machine(name, log)
+                name = _on_this_machine(name, log, facts)
                 explanation = symptom(name, project) if name in catalog.SYMPTOMS else _from_words(name, project)
                 explanation.line = index + 1
                 explanation.count = 1
@@ -489,11 +490,10 @@ def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
     return []
 
 
-def _on_this_machine(name: str, log: Log) -> str:
+def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:
     """"The GPU is not used" on a Mac or with an AMD card is that machine's story, not NVIDIA's."""
     if name not in ("no-gpu", "slow", "cpu-wanted"):
         return name
-    facts = logfacts.read_facts(log.text)
     if facts.card and _NVIDIA_FAMILY.match(facts.card):
         return name
     if facts.mac or facts.amd:

@@ -437,3 +437,12 @@ def test_mps_in_code_or_mps_not_available_is_not_a_mac():
     for text in ("RuntimeError: MPS backend out of memory", "mps:0 and cpu!", "Placeholder storage on MPS device",
                  "MPSHalfType"):
         assert logfacts.read_facts(text).mac, text
+
+
+def test_the_log_facts_are_read_once(monkeypatch):
+    # reading them costs a pass of several patterns over both ends of the log; the words reading reuses them
+    calls = []
+    real = logfacts.read_facts
+    monkeypatch.setattr(logfacts, "read_facts", lambda text: calls.append(1) or real(text))
+    found = explain.explain_log(logread.read_log(b"the webui does not detect my GPU\n"))
+    assert [e.id for e in found] == ["symptom-no-gpu"] and len(calls) == 1
