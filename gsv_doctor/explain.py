@@ -494,6 +494,8 @@ def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:
     """"The GPU is not used" on a Mac or with an AMD card is that machine's story, not NVIDIA's."""
     if name not in ("no-gpu", "slow", "cpu-wanted"):
         return name
+    if name == "cpu-wanted" and _GPU_WANTED_WORDS.search(log.text[:_WORDS_SCAN]):
+        name = "no-gpu"  # "I installed the CPU version, how do I switch to the GPU?": the GPU is what is wanted
     if facts.card and _NVIDIA_FAMILY.match(facts.card):
         return name
     if facts.mac or facts.amd:
@@ -503,6 +505,11 @@ def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:
     return name
 
 
+# The GPU is what the post wants (beside words about the CPU build or a CPU mode it is stuck with).
+_GPU_WANTED_WORDS = re.compile(r"\b(?:switch|change|move|go)\w*\s+(?:it\s+|back\s+)?to\s+(?:the\s+|my\s+)?(?:gpu|cuda)(?![A-Za-z])"
+                               r"|\bwant\w*\s+(?:to\s+use\s+)?(?:the\s+|my\s+)?(?:gpu|cuda)(?![A-Za-z])"
+                               r"|\bselected\s+(?:the\s+)?(?:gpu|cuda)(?![A-Za-z])"
+                               r"|(?:换成|切换到?|改成|改用|想用|要用)\s?(?:GPU|显卡|cuda|N卡)|(?:GPU|cuda|显卡)\s?版", re.IGNORECASE)
 # The machine has no (NVIDIA) graphics card at all, in the post's words.
 _NO_CARD_WORDS = re.compile(r"(?:don'?t|do not|doesn'?t|does not) have (?:a |an |any )?(?:nvidia |dedicated |discrete )?"
                             r"(?:gpu|graphics card|video card)|没有(?:独立)?(?:显卡|N卡|独显)(?=[，,。.！!？?\s]|$)",

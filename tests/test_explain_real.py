@@ -446,3 +446,15 @@ def test_the_log_facts_are_read_once(monkeypatch):
     monkeypatch.setattr(logfacts, "read_facts", lambda text: calls.append(1) or real(text))
     found = explain.explain_log(logread.read_log(b"the webui does not detect my GPU\n"))
     assert [e.id for e in found] == ["symptom-no-gpu"] and len(calls) == 1
+
+
+@pytest.mark.parametrize("text, entry_id", [
+    ("我装的torch是cpu版本，怎么换成GPU版本\n", "symptom-no-gpu"),
+    ("I installed the CPU version of torch by mistake, how do I switch to the GPU?\n", "symptom-no-gpu"),
+    ("cpu mode is used even though I selected cuda\n", "symptom-no-gpu"),
+    ("RTX 3060 here, pip gave me the cpu only build, I want GPU\n", "symptom-no-gpu"),
+    ("Could it support CPU inference?\n", "symptom-cpu-wanted"),
+    ("Can I use CPU mode instead of the GPU?\n", "symptom-cpu-wanted"),
+])
+def test_a_post_stuck_with_the_cpu_build_that_wants_the_gpu_is_not_told_to_use_the_cpu(text, entry_id):
+    assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == [entry_id]
