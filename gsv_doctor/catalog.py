@@ -610,7 +610,8 @@ ENTRIES: List[Entry] = [
         keys=("cutlassF: no kernel found", "Bfloat16 is only supported on GPUs with compute capability",
               "bf16 is not supported", "does not support bfloat16", "BF16 is not supported"),
         pattern=r"cutlassF: no kernel found to launch|Bfloat16 is only supported on GPUs with compute capability"
-                r"|bf16 is not supported|does not support bfloat16",
+                # (not Apple's MPS saying it: that is mps-unsupported, no CUDA card is involved)
+                r"|^(?![^\n]*?\bMPS\b)[^\n]*?(?:bf16 is not supported|does not support bfloat16)",
         flags=re.IGNORECASE,
         meaning={
             "en": "The model runs in bfloat16 (or its attention kernel needs it), and bfloat16 on CUDA needs an Ampere"

@@ -458,3 +458,10 @@ def test_the_log_facts_are_read_once(monkeypatch):
 ])
 def test_a_post_stuck_with_the_cpu_build_that_wants_the_gpu_is_not_told_to_use_the_cpu(text, entry_id):
     assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == [entry_id]
+
+
+def test_mps_without_bfloat16_is_not_sent_to_cuda_cards():
+    found = explain.explain_log(logread.read_log(b"TypeError: MPS does not support bfloat16 on this macOS version\n"))
+    assert [e.id for e in found] == ["mps-unsupported"]
+    found = explain.explain_log(logread.read_log(b"UserWarning: bf16 is not supported on this device, falling back\n"))
+    assert [e.id for e in found] == ["cuda-bf16-unsupported"]
