@@ -629,7 +629,8 @@ def cuda_index_for(torch_version: str) -> str:
         major, minor = (int(part) for part in torch_version.split(".")[:2])
     except ValueError:
         return "cu128"
-    return ("cu116" if (major, minor) < (1, 13) else "cu117" if (major, minor) < (2, 0) else
+    return ("cu102" if (major, minor) < (1, 8) else "cu111" if (major, minor) < (1, 10) else
+            "cu113" if (major, minor) < (1, 12) else "cu116" if (major, minor) < (1, 13) else "cu117" if (major, minor) < (2, 0) else
             "cu118" if (major, minor) < (2, 1) else "cu121" if (major, minor) < (2, 4) else
             "cu124" if (major, minor) < (2, 6) else "cu126" if (major, minor) < (2, 7) else "cu128")
 

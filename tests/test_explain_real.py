@@ -465,3 +465,10 @@ def test_mps_without_bfloat16_is_not_sent_to_cuda_cards():
     assert [e.id for e in found] == ["mps-unsupported"]
     found = explain.explain_log(logread.read_log(b"UserWarning: bf16 is not supported on this device, falling back\n"))
     assert [e.id for e in found] == ["cuda-bf16-unsupported"]
+
+
+@pytest.mark.parametrize("version, index", [("1.11.0", "cu113"), ("1.10.2", "cu113"), ("1.9.1", "cu111"),
+                                            ("1.8.1", "cu111"), ("1.7.1", "cu102")])
+def test_cuda_index_for_an_old_torch_release_has_that_release(version, index):
+    # cu116 starts at torch 1.12: `pip install torch==1.10.2 --index-url .../cu116` finds nothing
+    assert explain.cuda_index_for(version) == index
