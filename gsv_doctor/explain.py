@@ -436,7 +436,9 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|how (?:do i|to|can i) (?:use|enable) (?:my |the )?gpu|(?:怎么|如何)(?:用|使用|调用)(?:显卡|GPU|N卡)",
                            re.IGNORECASE)
 # Out of memory told in words, or an error cut off before its last line.
-_OOM_WORDS = re.compile(r"out[ -]of[ -]memory|run(?:s|ning)? out of (?:gpu |video |v)?(?:memory|ram)|爆显存|显存不足|显存不够",
+# (the computer's own memory, RAM or the CPU's, and Linux's OOM killer are not the card's)
+_OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: Killed process)"
+                        r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|爆显存|显存不足|显存不够",
                         re.IGNORECASE)
 # The driver too old, in words.
 _DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE)

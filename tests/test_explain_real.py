@@ -472,3 +472,17 @@ def test_mps_without_bfloat16_is_not_sent_to_cuda_cards():
 def test_cuda_index_for_an_old_torch_release_has_that_release(version, index):
     # cu116 starts at torch 1.12: `pip install torch==1.10.2 --index-url .../cu116` finds nothing
     assert explain.cuda_index_for(version) == index
+
+
+@pytest.mark.parametrize("text", [
+    "training keeps running out of RAM, 16GB\n",
+    "[ 1234.5] Out of memory: Killed process 4321 (python) total-vm:30000kB\n",
+    "CPU out of memory when loading the model\n",
+])
+def test_the_computers_own_memory_in_words_is_not_the_cards(text):
+    assert explain.explain_log(logread.read_log(text.encode())) == []
+
+
+def test_the_cards_memory_in_words_is_still_read():
+    for text in ("running out of vram\n", "it runs out of memory on my 4gb card\n", "out of memory\n"):
+        assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == ["cuda-out-of-memory"], text
