@@ -837,15 +837,15 @@ ENTRIES: List[Entry] = [
         manual={
             "en": "Run the ASR step in float32: in the web UI's ASR section set the precision to float32 (webui.py asks"
                   " for float16 when is_half is on, so `is_half = False` in config.py does it too); on the command"
-                  " line, tools/asr/fasterwhisper_asr.py -p float32. int8 also works on these cards.",
+                  " line, tools/asr/fasterwhisper_asr.py -p float32. Where float16 was refused, int8 also works on these cards.",
             "zh": "让 ASR 步骤用 float32：在网页 ASR 部分把精度设为 float32（webui.py 在 is_half 开启时会用 float16，所以在"
                   " config.py 中设 `is_half = False` 也可以）；命令行：tools/asr/fasterwhisper_asr.py -p float32。"
-                  "这些显卡也可以用 int8。",
+                  "被拒绝的是 float16 时，这些显卡也可以用 int8。",
         },
         manual_any={
-            "en": "Ask faster-whisper for float32 (or int8): compute_type=\"float32\" where the program creates the"
+            "en": "Ask faster-whisper for float32 (or int8, where float16 was refused): compute_type=\"float32\" where the program creates the"
                   " WhisperModel, or its precision / compute type option.",
-            "zh": "让 faster-whisper 用 float32（或 int8）：在程序创建 WhisperModel 处设 compute_type=\"float32\"，"
+            "zh": "让 faster-whisper 用 float32（被拒绝的是 float16 时也可用 int8）：在程序创建 WhisperModel 处设 compute_type=\"float32\"，"
                   "或用程序的精度 / compute type 选项。",
         },
         check=CHECK_NONE,

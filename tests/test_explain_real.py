@@ -486,3 +486,15 @@ def test_the_computers_own_memory_in_words_is_not_the_cards(text):
 def test_the_cards_memory_in_words_is_still_read():
     for text in ("running out of vram\n", "it runs out of memory on my 4gb card\n", "out of memory\n"):
         assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == ["cuda-out-of-memory"], text
+
+
+def test_ctranslate2_refusing_int8_is_not_told_to_use_int8():
+    for frame in ("", '  File "D:/GPT-SoVITS/tools/asr/fasterwhisper_asr.py", line 3, in x\n'):
+        log = frame + ("ValueError: Requested int8 compute type, but the target device or backend do not support"
+                       " efficient int8 computation.\n")
+        found = explain.explain_log(logread.read_log(log.encode()))
+        assert [e.id for e in found] == ["ctranslate2-float16"]
+        assert "(or int8)" not in explain.manual(found[0], "en") and "（或 int8）" not in explain.manual(found[0], "zh")
+        for lang, said in (("en", "float16 was refused"), ("zh", "被拒绝的是 float16")):
+            text = explain.manual(found[0], lang)
+            assert "int8" not in text.replace(said, "").split("float32", 1)[-1] or said in text, (lang, text)
