@@ -620,7 +620,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
     if explanation.id in _NO_KERNEL and new_card and explanation.params.get("library") != "ctranslate2" \
             and not any(key == "torch_build_new" for key, _ in explanation.notes):
         explanation.notes.append(("new_card_torch", {"card": card or new_card, "python": python}))
-    if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not facts.mac:
+    # (not where the fix is the Mac's or the AMD card's own: a CUDA build is no use there)
+    if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not explanation.manual_key:
         explanation.notes.append(("cpu_build_shown", {"torch": facts.torch, "python": python,
                                                       "cuda": cuda_index_for(facts.torch)}))
 

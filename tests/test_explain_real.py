@@ -498,3 +498,14 @@ def test_ctranslate2_refusing_int8_is_not_told_to_use_int8():
         for lang, said in (("en", "float16 was refused"), ("zh", "被拒绝的是 float16")):
             text = explain.manual(found[0], lang)
             assert "int8" not in text.replace(said, "").split("float32", 1)[-1] or said in text, (lang, text)
+
+
+def test_an_amd_card_with_a_cpu_torch_is_not_told_to_install_the_cuda_build():
+    log = "GPU: AMD Radeon RX 6800\nPyTorch version: 2.1.0+cpu\nAssertionError: Torch not compiled with CUDA enabled\n"
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert [e.id for e in found] == ["cuda-not-compiled"] and found[0].manual_key == "amd_no_cuda"
+    assert found[0].notes == []
+    # with an NVIDIA card the +cpu build gets its CUDA twin
+    log = "GPU: NVIDIA GeForce RTX 3060\nPyTorch version: 2.1.0+cpu\nAssertionError: Torch not compiled with CUDA enabled\n"
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert "cpu_build_shown" in [key for key, _ in found[0].notes]
