@@ -617,7 +617,8 @@ ENTRIES: List[Entry] = [
         keys=("cutlassF: no kernel found", "Bfloat16 is only supported on GPUs with compute capability",
               "bf16 is not supported", "does not support bfloat16", "BF16 is not supported"),
         pattern=r"cutlassF: no kernel found to launch|Bfloat16 is only supported on GPUs with compute capability"
-                r"|bf16 is not supported|does not support bfloat16",
+                # (not Apple's MPS saying it: that is mps-unsupported, no CUDA card is involved)
+                r"|^(?![^\n]*?\bMPS\b)[^\n]*?(?:bf16 is not supported|does not support bfloat16)",
         flags=re.IGNORECASE,
         meaning={
             "en": "The model runs in bfloat16 (or its attention kernel needs it), and bfloat16 on CUDA needs an Ampere"
@@ -843,15 +844,15 @@ ENTRIES: List[Entry] = [
         manual={
             "en": "Run the ASR step in float32: in the web UI's ASR section set the precision to float32 (webui.py asks"
                   " for float16 when is_half is on, so `is_half = False` in config.py does it too); on the command"
-                  " line, tools/asr/fasterwhisper_asr.py -p float32. int8 also works on these cards.",
+                  " line, tools/asr/fasterwhisper_asr.py -p float32. Where float16 was refused, int8 also works on these cards.",
             "zh": "让 ASR 步骤用 float32：在网页 ASR 部分把精度设为 float32（webui.py 在 is_half 开启时会用 float16，所以在"
                   " config.py 中设 `is_half = False` 也可以）；命令行：tools/asr/fasterwhisper_asr.py -p float32。"
-                  "这些显卡也可以用 int8。",
+                  "被拒绝的是 float16 时，这些显卡也可以用 int8。",
         },
         manual_any={
-            "en": "Ask faster-whisper for float32 (or int8): compute_type=\"float32\" where the program creates the"
+            "en": "Ask faster-whisper for float32 (or int8, where float16 was refused): compute_type=\"float32\" where the program creates the"
                   " WhisperModel, or its precision / compute type option.",
-            "zh": "让 faster-whisper 用 float32（或 int8）：在程序创建 WhisperModel 处设 compute_type=\"float32\"，"
+            "zh": "让 faster-whisper 用 float32（被拒绝的是 float16 时也可用 int8）：在程序创建 WhisperModel 处设 compute_type=\"float32\"，"
                   "或用程序的精度 / compute type 选项。",
         },
         check=CHECK_NONE,
@@ -1152,7 +1153,7 @@ ENTRIES: List[Entry] = [
         # the library named on a line that says it failed (not an inventory line such as "cuDNN version: ...dll")
         pattern=r"^(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error|missing|not found|no such|make sure"
                 r"|without its dependencies|没有|找不到|缺少|缺失|无法))[^\n]*?"
-                r"(?P<library>(?:lib)?cudnn(?:_(?:ops|cnn|adv|graph|engines)\w*?)?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
+                r"(?P<library>(?:lib)?cudnn(?:_(?:ops|cnn|adv|graph|engines)\w{0,40}?)?(?:64_(?P<major>\d+)\.dll|\.so\.(?P<major2>\d+)))",
         meaning={
             "en": "The cuDNN {major} library {library} cannot be found. CTranslate2 (faster-whisper, the ASR step) and"
                   " onnxruntime load cuDNN themselves, from the library path, not from torch's own copy, so the step"
@@ -1188,8 +1189,8 @@ ENTRIES: List[Entry] = [
         keys=("cublas", "cudart", "cufft", "curand", "cusparse", "cusolver", "nvrtc", "nvJitLink"),
         # (not torch 1.12's harmless "Could not load symbol cublasGetSmCountTarget from cublas64_11.dll")
         pattern=r"^(?![^\n]*?Could not load symbol)(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error"
-                r"|missing|not found|no such|make sure|没有|找不到|缺少|缺失|无法))[^\n]*?(?P<library>(?:lib)?(?:cublas(?:Lt)?|cudart|cufft|curand|cusparse|cusolver"
-                r"|nvrtc|nvJitLink)\w*?(?:64_(?P<major>\d\d)\w*\.dll|\.so\.(?P<major2>\d+)))",
+                r"|missing|not found|no such|make sure|没有|找不到|缺少|缺失|无法))[^\n]*?(?P<library>(?:lib)?(?:cublas(?:Lt)?|cudart"
+                r"|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\w{0,40}?(?:64_(?P<major>\d\d)\w{0,20}\.dll|\.so\.(?P<major2>\d+)))",
         flags=re.IGNORECASE,
         meaning={
             "en": "A CUDA {major} library ({library}) cannot be found. Something built for CUDA {major} (onnxruntime-gpu,"
@@ -1485,7 +1486,7 @@ ENTRIES: List[Entry] = [
         kind="system",
         generic=True,  # after the specific causes of a failed load (paging file, a missing cuDNN)
         keys=("or one of its dependencies", "DLL load failed"),
-        pattern=r"Error loading \"?[^\"\n]*?(?P<dll>[\w.-]+\.dll)\"? or one of its dependencies"
+        pattern=r"Error loading \"?[^\"\n]{0,400}?(?<![\w.-])(?P<dll>[\w.-]{1,200}\.dll)\"? or one of its dependencies"
                 r"|DLL load failed(?: while importing (?P<module>[\w.]+))?",
         meaning={
             "en": "Windows could not load a DLL (of torch, or of a library it imports) or one that DLL depends on: the"

@@ -336,7 +336,7 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         explanations.append(explanation)
     _share_log_facts(explanations)
     if not explanations:
-        for explanation in described_symptoms(log, project):
+        for explanation in described_symptoms(log, project, facts):
             _refine(explanation, project, facts, [], log.text, _launch(log, None, root))
             explanations.append(explanation)
     explanations.sort(key=lambda e: e.line)
@@ -436,7 +436,9 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|how (?:do i|to|can i) (?:use|enable) (?:my |the )?gpu|(?:怎么|如何)(?:用|使用|调用)(?:显卡|GPU|N卡)",
                            re.IGNORECASE)
 # Out of memory told in words, or an error cut off before its last line.
-_OOM_WORDS = re.compile(r"out[ -]of[ -]memory|run(?:s|ning)? out of (?:gpu |video |v)?(?:memory|ram)|爆显存|显存不足|显存不够"
+# (the computer's own memory, RAM or the CPU's, and Linux's OOM killer are not the card's)
+_OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: Killed process)"
+                        r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|爆显存|显存不足|显存不够"
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE)
 # The driver too old, in words.
@@ -454,16 +456,34 @@ _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_W
               (_OOM_WORDS, "cuda-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
               (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (logfacts.MAC, "mac"), (_CPU_WANTED_WORDS, "cpu-wanted"))
+# Characters of the post the words are read in: a description comes before what is pasted under it, and each
+# of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
+_WORDS_SCAN = 500_000
+_MACHINE_FACTS = (logfacts.NEW_CARD, logfacts.AMD, logfacts.MAC)  # what machine it is, not what went wrong
 
 
-def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
+def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.LogFacts] = None) -> List[Explanation]:
     """A symptom or a cause the log describes in words (no error printed), named as an assumption."""
-    lines = (log.lines if log.lines else log.text.split("\n"))[:5000]
+    lines, left = [], _WORDS_SCAN
+    for line in (log.lines if log.lines else log.text.split("\n"))[:5000]:
+        if left <= 0:
+            break
+        lines.append(line[:left])
+        left -= len(line) + 1
+    # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
+    # is not that error's cause: read it only from the exception line itself.
+    printed = {t.exception_line for t in log.tracebacks if t.exception_line}
+    facts = facts or logfacts.read_facts(log.text)  # explain_log's own: reading them is not free on a long line
+    card = facts.card
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
+        if words in (logfacts.AMD, logfacts.MAC) and card and _NVIDIA_FAMILY.match(card):
+            continue  # an NVIDIA card named beside a Radeon iGPU or a Mac word: the card is the machine's GPU
         for index, line in enumerate(lines):
+            if printed and words in _MACHINE_FACTS and index + 1 not in printed:
+                continue
             match = words.search(line)
             if match:
-                name = _on_this_machine(name, log)
+                name = _on_this_machine(name, log, facts)
                 explanation = symptom(name, project) if name in catalog.SYMPTOMS else _from_words(name, project)
                 explanation.line = index + 1
                 explanation.count = 1
@@ -473,14 +493,30 @@ def described_symptoms(log: Log, project: LogProject) -> List[Explanation]:
     return []
 
 
-def _on_this_machine(name: str, log: Log) -> str:
+def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:
     """"The GPU is not used" on a Mac or with an AMD card is that machine's story, not NVIDIA's."""
     if name not in ("no-gpu", "slow", "cpu-wanted"):
         return name
-    facts = logfacts.read_facts(log.text)
+    if name == "cpu-wanted" and _GPU_WANTED_WORDS.search(log.text[:_WORDS_SCAN]):
+        name = "no-gpu"  # "I installed the CPU version, how do I switch to the GPU?": the GPU is what is wanted
     if facts.card and _NVIDIA_FAMILY.match(facts.card):
         return name
-    return "mac" if facts.mac else "amd-gpu" if facts.amd else name
+    if facts.mac or facts.amd:
+        return "mac" if facts.mac else "amd-gpu"
+    if name == "no-gpu" and _NO_CARD_WORDS.search(log.text[:_WORDS_SCAN]):
+        return "cpu-wanted"  # "I have no graphics card, can I only use the CPU?": not a GPU that goes unused
+    return name
+
+
+# The GPU is what the post wants (beside words about the CPU build or a CPU mode it is stuck with).
+_GPU_WANTED_WORDS = re.compile(r"\b(?:switch|change|move|go)\w*\s+(?:it\s+|back\s+)?to\s+(?:the\s+|my\s+)?(?:gpu|cuda)(?![A-Za-z])"
+                               r"|\bwant\w*\s+(?:to\s+use\s+)?(?:the\s+|my\s+)?(?:gpu|cuda)(?![A-Za-z])"
+                               r"|\bselected\s+(?:the\s+)?(?:gpu|cuda)(?![A-Za-z])"
+                               r"|(?:换成|切换到?|改成|改用|想用|要用)\s?(?:GPU|显卡|cuda|N卡)|(?:GPU|cuda|显卡)\s?版", re.IGNORECASE)
+# The machine has no (NVIDIA) graphics card at all, in the post's words.
+_NO_CARD_WORDS = re.compile(r"(?:don'?t|do not|doesn'?t|does not) have (?:a |an |any )?(?:nvidia |dedicated |discrete )?"
+                            r"(?:gpu|graphics card|video card)|没有(?:独立)?(?:显卡|N卡|独显)(?=[，,。.！!？?\s]|$)",
+                            re.IGNORECASE)
 
 
 def _from_words(entry_id: str, project: LogProject) -> Explanation:
@@ -584,12 +620,13 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
             # no torch build brings CUDA to a Mac: the program's device setting is the cause
             explanation.settings = [s for s in explanation.settings if s != "torch.build"] or explanation.settings
         elif facts.amd:
-            explanation.manual_key = "amd_no_cuda"
+            explanation.manual_key = "amd_training" if explanation.id == "cpu-training-not-allowed" else "amd_no_cuda"
     new_card = facts.new_card or ("RTX 50" if explanation.params.get("sm") == "120" else None)
     if explanation.id in _NO_KERNEL + ("symptom-no-gpu",) and new_card and explanation.params.get("library") != "ctranslate2" \
             and not any(key in ("torch_build_new", "old_card_cu128") for key, _ in explanation.notes):
         explanation.notes.append(("new_card_torch", {"card": card or new_card, "python": python}))
-    if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not facts.mac:
+    # (not where the fix is the Mac's or the AMD card's own: a CUDA build is no use there)
+    if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not explanation.manual_key:
         explanation.notes.append(("cpu_build_shown", {"torch": facts.torch, "python": python,
                                                       "cuda": cuda_index_for(facts.torch)}))
     if explanation.id in _NO_CUDA + ("cuda-driver-insufficient",) and facts.docker and not facts.mac:
@@ -608,7 +645,8 @@ def cuda_index_for(torch_version: str) -> str:
         major, minor = (int(part) for part in torch_version.split(".")[:2])
     except ValueError:
         return "cu128"
-    return ("cu116" if (major, minor) < (1, 13) else "cu117" if (major, minor) < (2, 0) else
+    return ("cu102" if (major, minor) < (1, 8) else "cu111" if (major, minor) < (1, 10) else
+            "cu113" if (major, minor) < (1, 12) else "cu116" if (major, minor) < (1, 13) else "cu117" if (major, minor) < (2, 0) else
             "cu118" if (major, minor) < (2, 1) else "cu121" if (major, minor) < (2, 4) else
             "cu124" if (major, minor) < (2, 6) else "cu126" if (major, minor) < (2, 7) else "cu128")
 
@@ -834,6 +872,17 @@ MANUALS: Dict[str, Dict[str, str]] = {
         "zh": "日志显示的是 AMD 或 Intel 显卡：CUDA 是 NVIDIA 的，CUDA 版 torch 用不了它。Linux 上安装 ROCm 版 torch"
               "（ROCm 未列出的 RX 6000 显卡设 HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）；Windows 上使用程序的"
               " DirectML 版（如果有），或在 CPU 上运行：{to_cpu}。",
+    },
+    "amd_training": {
+        "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, and this training script needs CUDA (it refuses"
+              " the CPU). On Linux, the ROCm build of torch trains on the AMD card (torch.cuda.is_available() is True"
+              " with it; RX 6000 cards ROCm does not list: HSA_OVERRIDE_GFX_VERSION=10.3.0; RX 7000: 11.0.0). On"
+              " Windows, where DirectML packages do not train on the GPU, train on a machine with an NVIDIA card (a"
+              " cloud GPU such as Colab or AutoDL) and copy the trained model back.",
+        "zh": "日志显示的是 AMD 或 Intel 显卡：CUDA 是 NVIDIA 的，而这个训练脚本需要 CUDA（它不接受 CPU）。Linux 上安装 ROCm 版"
+              " torch 就能用 AMD 显卡训练（ROCm 版的 torch.cuda.is_available() 为 True；ROCm 未列出的 RX 6000 显卡设"
+              " HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）。Windows 上的 DirectML 版不能用显卡训练：请在有 NVIDIA"
+              " 显卡的机器上训练（例如 Colab、AutoDL 等云端显卡），再把训练好的模型拷回来。",
     },
 }
 

@@ -35,20 +35,25 @@ _CAPABILITY = re.compile(r"CUDA capability sm_(?P<sm>\d{2,3})|cuda capability (?
 _PRE_VOLTA = re.compile(r"^(?:GTX[ \t]?(?:9\d\d|10\d\d)|GT[ \t]?10\d\d|MX[ \t]?[1-3]\d\d|Quadro[ \t]?[KMP]\d+|Tesla[ \t]?[KMP]\d+"
                         r"|[PM]\d{2,3})\b", re.IGNORECASE)
 # The machine is a Mac / has an AMD or Intel GPU / an RTX 50xx card, as the log's paths and words show
-# (explain also reads a post that only describes its problem with them).
+# (explain also reads a post that only describes its problem with them). "mps" in code (torch.backends.mps,
+# device = "mps" if ...) and "MPS is not available" are printed on any machine.
 MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\b|\bM[1-4][ \t]?(?:Pro|Max|Ultra)\b"
-                 r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])|苹果电脑|Apple Silicon|\bDarwin\b"
-                 r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z])",
+                 r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])(?![ \t]*(?:address|addr\b|地址))|苹果电脑|Apple Silicon|\bDarwin\b"
+                 r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z.\"'])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z.\"'(_])(?![ \t]+(?:is[ \t]+)?not[ \t]+available)",
                  re.IGNORECASE)
-_AMD_CARD = (r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor))|Radeon|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b"
-             r"|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|A卡|\bgfx1\d{3}\b|ZLUDA|\bIntel(?:\(R\))? Arc\b")
+# (a Ryzen named by its number alone, 5950X, 7800X3D, 5600G, is a CPU; 6800 XT and 5700XT are cards)
+_AMD_CARD = (r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor|\d{4}(?:X3D|X|G|GE|H|HS|HX|U)\b))|Radeon"
+             r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|A卡|\bgfx1\d{3}\b|ZLUDA"
+             r"|\bIntel(?:\(R\))? Arc\b")
 _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
 AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE)
 AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE)
 # A container or WSL: the GPU reaches torch through one more layer.
 _DOCKER = re.compile(r"\bdocker(?:-compose)?\b|\bcontainer\b|nvidia-container|--gpus", re.IGNORECASE)
 _WSL = re.compile(r"\bWSL2?\b|(?<![\w.])/mnt/[a-z]/|microsoft-standard", re.IGNORECASE)
-NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti)?(?!\d)|\b50[ \t]?系|\bsm_?120\b|Blackwell",
+# A bare 5060-5090 is a card only with "Ti" or a card word next to it (not a progress count, an epoch or a port).
+NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti(?![A-Za-z])|(?=[ \t]?(?:显卡|卡|GPU|graphics|laptop|笔记本)))"
+                      r"|\b50[ \t]?系|\bsm_?120\b|Blackwell",
                       re.IGNORECASE)
 
 

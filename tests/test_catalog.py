@@ -199,3 +199,24 @@ def test_out_of_memory_reads_the_card_size(message, total):
 
     params = _params(catalog.BY_ID["cuda-out-of-memory"].regex.search(message))
     assert params.get("total") == total
+
+
+def test_the_library_and_dll_patterns_stay_linear_on_a_long_hostile_line():
+    import time
+
+    n = 40_000
+    for entry_id, line in (("windows-dll-load", 'Error loading "' + "a" * n + " or one of its dependencies"),
+                           ("cuda-library-missing", "error " + "cublas" * (n // 6)),
+                           ("cudnn-library-missing", "error " + "cudnn_ops" * (n // 9))):
+        start = time.perf_counter()
+        assert catalog.BY_ID[entry_id].regex.search(line) is None
+        elapsed = time.perf_counter() - start
+        assert elapsed < 0.5, (entry_id, elapsed)  # was 1 to 3 s each: quadratic backtracking
+    # the names they are for still match
+    assert catalog.BY_ID["windows-dll-load"].regex.search(
+        'Error loading "C:\\AI\\venv\\Lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.'
+    ).group("dll") == "fbgemm.dll"
+    assert catalog.BY_ID["cuda-library-missing"].regex.search(
+        "Could not load library cudart64_110.dll. Error code 126").group("major") == "11"
+    assert catalog.BY_ID["cudnn-library-missing"].regex.search(
+        "Could not locate cudnn_ops_infer64_8.dll. Please make sure it is in your library path!").group("major") == "8"

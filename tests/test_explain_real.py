@@ -364,3 +364,184 @@ def test_the_machine_around_the_error_adds_its_note(text, entry_id, note):
 def test_a_radeon_named_next_to_a_directml_package_is_not_told_to_take_the_cuda_package():
     found = explain.explain_log(logread.read_log(b"AMD Radeon RX 6800 XT with the onnxdirectML release: CPU only\n"))
     assert [e.id for e in found] == ["symptom-amd-gpu"] and found[0].notes == []
+
+
+@pytest.mark.parametrize("text", [
+    "100%|##########| 5080/5080 [01:02<00:00, 81.3it/s]\n",
+    "Epoch 5070: loss_disc=2.31, loss_gen=3.02\n",
+    "Running on local URL:  http://127.0.0.1:5090 ... listening on port 5060\n",
+])
+def test_a_bare_number_like_5080_is_not_an_rtx_50_card(text):
+    assert logfacts.read_facts(text).new_card is None
+    assert explain.explain_log(logread.read_log(text.encode())) == []
+    # the cards themselves, as people write them
+    for card in ("换了5070Ti以后用不了了", "my 5090 GPU is not supported", "5080显卡能用吗"):
+        assert logfacts.read_facts(card).new_card, card
+
+
+def test_a_mac_address_is_not_a_mac():
+    log = "RuntimeError: Torch not compiled with CUDA enabled\nEthernet adapter: MAC address 00:1A:2B:3C:4D:5E\n"
+    assert logfacts.read_facts(log).mac is None
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert [e.id for e in found] == ["cuda-not-compiled"] and found[0].manual_key == ""
+    assert explain.explain_log(logread.read_log("license bound to MAC地址 00-1A-2B-3C-4D-5E\n".encode())) == []
+
+
+@pytest.mark.parametrize("text", [
+    'Traceback (most recent call last):\n  File "/Users/lin/GPT-SoVITS/webui.py", line 3, in <module>\n'
+    '    import pyopenjtalk\nModuleNotFoundError: No module named \'pyopenjtalk\'\n',
+    'Using DirectML\nTraceback (most recent call last):\n  File "D:\\\\RVC\\\\infer-web.py", line 3, in <module>\n'
+    '    load()\nFileNotFoundError: [Errno 2] No such file or directory: \'assets/hubert/hubert_base.pt\'\n',
+])
+def test_an_unknown_error_printed_is_not_read_as_the_machine(text):
+    # the traceback's own error is the problem: a Mac path or an AMD word elsewhere is not its cause
+    assert explain.explain_log(logread.read_log(text.encode())) == []
+
+
+def test_the_machine_named_in_the_printed_error_is_still_read():
+    log = ('Traceback (most recent call last):\n  File "/x/run.py", line 3, in <module>\n    go()\n'
+           'RuntimeError: Placeholder storage has not been allocated on MPS device!\n')
+    assert [e.id for e in explain.explain_log(logread.read_log(log.encode()))] == ["symptom-mac"]
+
+
+def test_an_nvidia_card_beside_a_radeon_igpu_is_not_called_amd():
+    # a laptop: the CPU's Radeon graphics and an NVIDIA card; the post names no symptom the words know
+    log = ("Laptop: Ryzen 7 6800H with AMD Radeon(TM) Graphics, NVIDIA GeForce RTX 3070 Ti Laptop GPU\n"
+           "RVC training stops halfway, screenshot attached\n")
+    assert [e.id for e in explain.explain_log(logread.read_log(log.encode()))] == []
+
+
+def test_an_amd_card_that_cannot_train_is_not_told_to_run_on_the_cpu():
+    log = logread.read_log("GPU: AMD Radeon RX 6700 XT\nAssertionError: CPU training is not allowed.\n".encode())
+    found = explain.explain_log(log)
+    assert [e.id for e in found] == ["cpu-training-not-allowed"] and found[0].manual_key == "amd_training"
+    assert "the CPU:" not in explain.manual(found[0], "en") and "在 CPU 上运行" not in explain.manual(found[0], "zh")
+    assert "ROCm" in explain.manual(found[0], "en") and "ROCm" in explain.manual(found[0], "zh")
+
+
+def test_the_words_of_a_huge_one_line_log_are_read_in_linear_time():
+    import time
+
+    line = "ab" * 2_500_000  # 5 MB with no newline, no error and no words the readings know
+    log = logread.read_log(line.encode())
+    start = time.perf_counter()
+    assert explain.described_symptoms(log, logprojects.UNKNOWN) == []
+    elapsed = time.perf_counter() - start
+    # a first window of the post: the same cost for 5 MB as for 0.5 MB (was about 4 s here)
+    assert elapsed < 2.0, elapsed
+    said = logread.read_log(("the webui is very slow\n" + "x" * 3_000_000).encode())
+    assert [e.id for e in explain.described_symptoms(said, logprojects.UNKNOWN)] == ["symptom-slow"]
+
+
+@pytest.mark.parametrize("text, amd", [
+    ("Processor AMD 5950X, the output has noise\n", None),
+    ("My PC: AMD 7800X3D + 32GB RAM\n", None),
+    ("AMD 5600G, 16 GB\n", None),
+    ("AMD 6800 XT\n", "AMD"),
+    ("AMD 5700XT\n", "AMD"),
+])
+def test_a_ryzen_named_by_its_number_is_a_cpu_not_an_amd_gpu(text, amd):
+    assert logfacts.read_facts(text).amd == amd
+    if amd is None:
+        assert explain.explain_log(logread.read_log(text.encode())) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I don't have a graphics card. Can I only use CPU for inference?\n",
+    "没有独立显卡，只用CPU可以推理吗？\n",
+    "我没有N卡，只用cpu跑可以吗\n",
+])
+def test_a_post_without_a_graphics_card_asking_for_the_cpu_is_not_told_to_install_cuda(text):
+    found = explain.explain_log(logread.read_log(text.encode()))
+    assert [e.id for e in found] == ["symptom-cpu-wanted"]
+    assert "CUDA" not in explain.manual(found[0], "en")
+
+
+def test_mps_in_code_or_mps_not_available_is_not_a_mac():
+    log = ('Traceback (most recent call last):\n'
+           '  File "D:\\\\AI\\\\GPT-SoVITS\\\\GPT_SoVITS\\\\inference_webui.py", line 40, in <module>\n'
+           '    device = "mps" if torch.backends.mps.is_available() else "cuda"\n'
+           '  File "D:\\\\AI\\\\GPT-SoVITS\\\\runtime\\\\lib\\\\site-packages\\\\torch\\\\cuda\\\\__init__.py", line 284, in _lazy_init\n'
+           '    raise AssertionError("Torch not compiled with CUDA enabled")\n'
+           'AssertionError: Torch not compiled with CUDA enabled\n')
+    assert logfacts.read_facts(log).mac is None
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert [e.id for e in found] == ["cuda-not-compiled"] and found[0].manual_key == ""
+    assert "This is a Mac" not in explain.manual(found[0], "en")
+    assert logfacts.read_facts("MPS is not available, use CPU\n").mac is None
+    # what a Mac prints still shows one
+    for text in ("RuntimeError: MPS backend out of memory", "mps:0 and cpu!", "Placeholder storage on MPS device",
+                 "MPSHalfType"):
+        assert logfacts.read_facts(text).mac, text
+
+
+def test_the_log_facts_are_read_once(monkeypatch):
+    # reading them costs a pass of several patterns over both ends of the log; the words reading reuses them
+    calls = []
+    real = logfacts.read_facts
+    monkeypatch.setattr(logfacts, "read_facts", lambda text: calls.append(1) or real(text))
+    found = explain.explain_log(logread.read_log(b"the webui does not detect my GPU\n"))
+    assert [e.id for e in found] == ["symptom-no-gpu"] and len(calls) == 1
+
+
+@pytest.mark.parametrize("text, entry_id", [
+    ("我装的torch是cpu版本，怎么换成GPU版本\n", "symptom-no-gpu"),
+    ("I installed the CPU version of torch by mistake, how do I switch to the GPU?\n", "symptom-no-gpu"),
+    ("cpu mode is used even though I selected cuda\n", "symptom-no-gpu"),
+    ("RTX 3060 here, pip gave me the cpu only build, I want GPU\n", "symptom-no-gpu"),
+    ("Could it support CPU inference?\n", "symptom-cpu-wanted"),
+    ("Can I use CPU mode instead of the GPU?\n", "symptom-cpu-wanted"),
+])
+def test_a_post_stuck_with_the_cpu_build_that_wants_the_gpu_is_not_told_to_use_the_cpu(text, entry_id):
+    assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == [entry_id]
+
+
+def test_mps_without_bfloat16_is_not_sent_to_cuda_cards():
+    found = explain.explain_log(logread.read_log(b"TypeError: MPS does not support bfloat16 on this macOS version\n"))
+    assert [e.id for e in found] == ["mps-unsupported"]
+    found = explain.explain_log(logread.read_log(b"UserWarning: bf16 is not supported on this device, falling back\n"))
+    assert [e.id for e in found] == ["cuda-bf16-unsupported"]
+
+
+@pytest.mark.parametrize("version, index", [("1.11.0", "cu113"), ("1.10.2", "cu113"), ("1.9.1", "cu111"),
+                                            ("1.8.1", "cu111"), ("1.7.1", "cu102")])
+def test_cuda_index_for_an_old_torch_release_has_that_release(version, index):
+    # cu116 starts at torch 1.12: `pip install torch==1.10.2 --index-url .../cu116` finds nothing
+    assert explain.cuda_index_for(version) == index
+
+
+@pytest.mark.parametrize("text", [
+    "training keeps running out of RAM, 16GB\n",
+    "[ 1234.5] Out of memory: Killed process 4321 (python) total-vm:30000kB\n",
+    "CPU out of memory when loading the model\n",
+])
+def test_the_computers_own_memory_in_words_is_not_the_cards(text):
+    assert explain.explain_log(logread.read_log(text.encode())) == []
+
+
+def test_the_cards_memory_in_words_is_still_read():
+    for text in ("running out of vram\n", "it runs out of memory on my 4gb card\n", "out of memory\n"):
+        assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == ["cuda-out-of-memory"], text
+
+
+def test_ctranslate2_refusing_int8_is_not_told_to_use_int8():
+    for frame in ("", '  File "D:/GPT-SoVITS/tools/asr/fasterwhisper_asr.py", line 3, in x\n'):
+        log = frame + ("ValueError: Requested int8 compute type, but the target device or backend do not support"
+                       " efficient int8 computation.\n")
+        found = explain.explain_log(logread.read_log(log.encode()))
+        assert [e.id for e in found] == ["ctranslate2-float16"]
+        assert "(or int8)" not in explain.manual(found[0], "en") and "（或 int8）" not in explain.manual(found[0], "zh")
+        for lang, said in (("en", "float16 was refused"), ("zh", "被拒绝的是 float16")):
+            text = explain.manual(found[0], lang)
+            assert "int8" not in text.replace(said, "").split("float32", 1)[-1] or said in text, (lang, text)
+
+
+def test_an_amd_card_with_a_cpu_torch_is_not_told_to_install_the_cuda_build():
+    log = "GPU: AMD Radeon RX 6800\nPyTorch version: 2.1.0+cpu\nAssertionError: Torch not compiled with CUDA enabled\n"
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert [e.id for e in found] == ["cuda-not-compiled"] and found[0].manual_key == "amd_no_cuda"
+    assert found[0].notes == []
+    # with an NVIDIA card the +cpu build gets its CUDA twin
+    log = "GPU: NVIDIA GeForce RTX 3060\nPyTorch version: 2.1.0+cpu\nAssertionError: Torch not compiled with CUDA enabled\n"
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert "cpu_build_shown" in [key for key, _ in found[0].notes]
