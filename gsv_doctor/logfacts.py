@@ -52,7 +52,7 @@ AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE)
 _DOCKER = re.compile(r"\bdocker(?:-compose)?\b|\bcontainer\b|nvidia-container|--gpus", re.IGNORECASE)
 _WSL = re.compile(r"\bWSL2?\b|(?<![\w.])/mnt/[a-z]/|microsoft-standard", re.IGNORECASE)
 # A bare 5060-5090 is a card only with "Ti" or a card word next to it (not a progress count, an epoch or a port).
-NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti(?![A-Za-z])|(?=[ \t]?(?:显卡|卡|GPU|graphics|laptop|笔记本)))"
+NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti(?![A-Za-z])|(?=[ \t]?(?:显卡|卡|GPU|graphics|laptop|笔记本|rtx|geforce)))"
                       r"|\b50[ \t]?系|\bsm_?120\b|Blackwell",
                       re.IGNORECASE)
 
