@@ -1372,6 +1372,34 @@ ENTRIES: List[Entry] = [
         example="OSError: [WinError 1455] The paging file is too small for this operation to complete.",
     ),
     Entry(
+        id="ram-out-of-memory",
+        kind="ram",
+        keys=("DefaultCPUAllocator", "bad allocation", "bad_alloc", "Unable to allocate", "Cannot allocate memory",
+              "Killed process"),
+        # (Linux's OOM killer says it in the kernel log)
+        pattern=r"DefaultCPUAllocator: (?:not enough memory|can't allocate memory)|\bbad allocation\b|std::bad_alloc"
+                r"|Out of memory: Killed process"
+                r"|Unable to allocate [\d.]+ [KMGT]i?B for an array|\[Errno 12\] Cannot allocate memory",
+        meaning={
+            "en": "The computer's own memory (RAM, plus the paging file on Windows) ran out, not the graphics card's:"
+                  " loading models, a long recording, or several processes at once need more than is free.",
+            "zh": "用完的是电脑内存（物理内存，Windows 上再加页面文件），不是显存：加载模型、处理很长的录音，或同时开了好几个进程，"
+                  "需要的内存超过了剩余的。",
+        },
+        settings=("windows.pagefile", "system.processes"),
+        fix_commands=(),
+        manual={
+            "en": "Close other programs that use much memory (Task Manager / `free -h` shows what is free); on Windows let"
+                  " the paging file grow (System > Advanced system settings > Performance > Advanced > Virtual memory:"
+                  " \"System managed size\"); start fewer processes at once: {workers}; use shorter audio.",
+            "zh": "关闭其他占内存多的程序（任务管理器 / `free -h` 可以看剩余内存）；Windows 上让页面文件可以增大（系统 > 高级系统设置 >"
+                  " 性能 > 高级 > 虚拟内存：选\"系统管理的大小\"）；同时启动的进程少一些：{workers}；处理更短的音频。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: [enforce fail at alloc_cpu.cpp:114] data. DefaultCPUAllocator: not enough memory: you tried"
+                " to allocate 1073741824 bytes.",
+    ),
+    Entry(
         id="torch-libuv",
         kind="system",
         keys=("use_libuv",),

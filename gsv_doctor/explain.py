@@ -397,26 +397,27 @@ def symptom(name: str, project: LogProject = logprojects.DEFAULT) -> Explanation
     return explanation
 
 
-# Symptoms as people describe them in words (en, zh): silence, a flat line, NaN everywhere.
+# Symptoms as people describe them in words (en, zh): silence, a flat line, NaN everywhere. (re.ASCII: a word
+# boundary next to Chinese text is still a boundary.)
 # Chinese in simplified and traditional characters, and the Japanese words of the same meaning.
 _SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒]有音[频頻]|一[条條]直[线線]|[没沒]有波形|[静靜]音"
                            r"|音が(?:出ない|出ません|鳴らない)|声が出ない"
                            r"|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
                            r"|\bsilent\b|\bsilence\b|no sound|no audio|empty audio|flat line|all nan|only nan|nothing but nan"
                            r"|\bbuzz(?:ing)?\b|电流声|滋滋声|(?:无法|不能)生成音频|生成不了音频|can'?t generate (?:any )?audio",
-                           re.IGNORECASE)
+                           re.IGNORECASE | re.ASCII)
 
 
 _NAN = r"(?<![A-Za-z])nans?(?![A-Za-z])"  # "nan" as a word, also next to Chinese characters
 # NaN described in words: a loss of nan, NaN next to half precision.
 _NAN_WORDS = re.compile(r"(?<![A-Za-z])loss[^\n]{0,12}?" + _NAN + r"|" + _NAN + r"\s+(?:loss|values?|outputs?)|" + _NAN + r"[^\n]{0,40}?(?:fp16|half|float16|半精度)"
-                        r"|(?:fp16|half|float16|半精度)[^\n]{0,40}?" + _NAN, re.IGNORECASE)
+                        r"|(?:fp16|half|float16|半精度)[^\n]{0,40}?" + _NAN, re.IGNORECASE | re.ASCII)
 # The cause itself told in words: the CPU cannot do half precision.
 _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支持|不能用|无法使用|doesn'?t support|does not support"
                              r"|do not support|not support|can'?t (?:use|run|do)|cannot (?:use|run|do))[^\n]{0,10}?"
                              r"(?:fp16|half|半精度|float16)"
                              r"|(?:fp16|half|半精度|float16)[^\n]{0,20}?(?:not supported|unsupported|isn'?t supported|不支持|不能用)"
-                             r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE)
+                             r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
 _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|cuda is not available|no compatible gpu"
                            r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
@@ -434,26 +435,28 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|(?<![A-Za-z])no cuda(?![A-Za-z])|没有\s?cuda|cuda\s?不可用"
                            r"|(?:force|make|get) (?:it|them|the program|rvc|this) to use (?:my |the )?gpu"
                            r"|how (?:do i|to|can i) (?:use|enable) (?:my |the )?gpu|(?:怎么|如何)(?:用|使用|调用)(?:显卡|GPU|N卡)",
-                           re.IGNORECASE)
+                           re.IGNORECASE | re.ASCII)
 # Out of memory told in words, or an error cut off before its last line.
 # (the computer's own memory, RAM or the CPU's, and Linux's OOM killer are not the card's)
 _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: Killed process)"
                         r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|爆显存|显存不足|显存不够"
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
-                        re.IGNORECASE)
+                        re.IGNORECASE | re.ASCII)
+# The computer's memory (not the card's), in words.
+_RAM_WORDS = re.compile(r"爆内存|内存不足|内存不够|内存溢出|out of (?:system )?ram\b|(?:cpu|ram|system) out of memory", re.IGNORECASE | re.ASCII)
 # The driver too old, in words.
-_DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE)
+_DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE | re.ASCII)
 # Slow without an error, or the overflow into shared GPU memory.
 _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslow(?:ly|er)?\s+(?:speed|inference|generation"
                          r"|training)|\bslow\b[^\n]{0,30}?\b(?:gpu|cpu|it/s)|takes? (?:forever|ages)|很慢|好慢|太慢|特别慢"
-                         r"|非常慢|速度慢|速度很慢|变慢|龟速|卡顿|共享显存|共享GPU内存|shared gpu memory", re.IGNORECASE)
+                         r"|非常慢|速度慢|速度很慢|变慢|龟速|卡顿|共享显存|共享GPU内存|shared gpu memory", re.IGNORECASE | re.ASCII)
 # Asking how to run on the CPU.
 _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|inference on (?:the )?cpu"
                                r"|run (?:it |this |them )?(?:on|with) (?:the |a |my )?cpu|support (?:for )?cpu"
-                               r"|(?:用|使用|纯)\s?cpu\s?(?:推理|跑|运行|训练)|cpu\s?(?:推理|版本?)|支持\s?cpu", re.IGNORECASE)
+                               r"|(?:用|使用|纯)\s?cpu\s?(?:推理|跑|运行|训练)|cpu\s?(?:推理|版本?)|支持\s?cpu", re.IGNORECASE | re.ASCII)
 # In order: the first of them found in the post is read as that symptom (a SYMPTOMS name) or error (an entry id).
 _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
-              (_OOM_WORDS, "cuda-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
+              (_OOM_WORDS, "cuda-out-of-memory"), (_RAM_WORDS, "ram-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
               (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (logfacts.MAC, "mac"), (_CPU_WANTED_WORDS, "cpu-wanted"))
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
@@ -512,11 +515,11 @@ def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:
 _GPU_WANTED_WORDS = re.compile(r"\b(?:switch|change|move|go)\w*\s+(?:it\s+|back\s+)?to\s+(?:the\s+|my\s+)?(?:gpu|cuda)(?![A-Za-z])"
                                r"|\bwant\w*\s+(?:to\s+use\s+)?(?:the\s+|my\s+)?(?:gpu|cuda)(?![A-Za-z])"
                                r"|\bselected\s+(?:the\s+)?(?:gpu|cuda)(?![A-Za-z])"
-                               r"|(?:换成|切换到?|改成|改用|想用|要用)\s?(?:GPU|显卡|cuda|N卡)|(?:GPU|cuda|显卡)\s?版", re.IGNORECASE)
+                               r"|(?:换成|切换到?|改成|改用|想用|要用)\s?(?:GPU|显卡|cuda|N卡)|(?:GPU|cuda|显卡)\s?版", re.IGNORECASE | re.ASCII)
 # The machine has no (NVIDIA) graphics card at all, in the post's words.
 _NO_CARD_WORDS = re.compile(r"(?:don'?t|do not|doesn'?t|does not) have (?:a |an |any )?(?:nvidia |dedicated |discrete )?"
                             r"(?:gpu|graphics card|video card)|没有(?:独立)?(?:显卡|N卡|独显)(?=[，,。.！!？?\s]|$)",
-                            re.IGNORECASE)
+                            re.IGNORECASE | re.ASCII)
 
 
 def _from_words(entry_id: str, project: LogProject) -> Explanation:

@@ -12,9 +12,9 @@ from typing import List, Optional
 _SCAN = 32_000  # characters read for facts at each end: the header and the error are near the start or the end
 
 _TORCH = re.compile(r"\b(?:py)?torch(?:[ \t]*(?:version|版本))?[ \t]*[-=:：]{0,2}[ \t]*v?(?P<version>\d+\.\d+(?:\.\d+)?)"
-                    r"(?:\+(?P<build>cu\d+|cpu|rocm[\d.]+))?", re.IGNORECASE)
+                    r"(?:\+(?P<build>cu\d+|cpu|rocm[\d.]+))?", re.IGNORECASE | re.ASCII)
 _CARD = re.compile(r"\b(?:NVIDIA[ \t]+)?(?:GeForce[ \t]+)?(?P<card>(?:RTX|GTX|GT|MX|Quadro|Tesla|TITAN)[ \t]?[A-Z]?\d{2,4}"
-                   r"(?:[ \t]?(?:Ti|Super|Laptop GPU))?)|\bNVIDIA[ \t]+(?P<card2>[TPAM]\d{2,4})\b", re.IGNORECASE)
+                   r"(?:[ \t]?(?:Ti|Super|Laptop GPU))?)|\bNVIDIA[ \t]+(?P<card2>[TPAM]\d{2,4})\b", re.IGNORECASE | re.ASCII)
 _MEMORY = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显存|vram|card|显卡|video memory)"
                      r"|(?:显存|VRAM)[ \t:：]*(?P<gb2>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)\b"
                      r"|total capacity of (?P<gb3>[\d.]+) GiB|(?P<gb4>[\d.]+) GiB total capacity", re.IGNORECASE)
@@ -30,31 +30,32 @@ _OLD_CARD = re.compile(r"^(?:GTX[ \t]?(?:6\d\d|7[0-46-9]\d|780)|GT[ \t]?[67]\d\d
 
 
 # The card's capability as torch's warnings print it ("with CUDA capability sm_60", "capability 6.1").
-_CAPABILITY = re.compile(r"CUDA capability sm_(?P<sm>\d{2,3})|cuda capability (?P<major>\d{1,2})\.(?P<minor>\d)", re.IGNORECASE)
+_CAPABILITY = re.compile(r"CUDA capability sm_(?P<sm>\d{2,3})|cuda capability (?P<major>\d{1,2})\.(?P<minor>\d)", re.IGNORECASE | re.ASCII)
 # Cards before Volta (capability below 7.0), which torch's CUDA 12.8 builds from 2.8 on no longer cover.
 _PRE_VOLTA = re.compile(r"^(?:GTX[ \t]?(?:9\d\d|10\d\d)|GT[ \t]?10\d\d|MX[ \t]?[1-3]\d\d|Quadro[ \t]?[KMP]\d+|Tesla[ \t]?[KMP]\d+"
                         r"|[PM]\d{2,3})\b", re.IGNORECASE)
+# re.ASCII: a word boundary next to Chinese text ("是Intel Arc", "显卡RTX3060") is still a boundary.
 # The machine is a Mac / has an AMD or Intel GPU / an RTX 50xx card, as the log's paths and words show
 # (explain also reads a post that only describes its problem with them). "mps" in code (torch.backends.mps,
 # device = "mps" if ...) and "MPS is not available" are printed on any machine.
 MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\b|\bM[1-4][ \t]?(?:Pro|Max|Ultra)\b"
                  r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])(?![ \t]*(?:address|addr\b|地址))|苹果电脑|Apple Silicon|\bDarwin\b"
                  r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z.\"'])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z.\"'(_])(?![ \t]+(?:is[ \t]+)?not[ \t]+available)",
-                 re.IGNORECASE)
+                 re.IGNORECASE | re.ASCII)
 # (a Ryzen named by its number alone, 5950X, 7800X3D, 5600G, is a CPU; 6800 XT and 5700XT are cards)
 _AMD_CARD = (r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor|\d{4}(?:X3D|X|G|GE|H|HS|HX|U)\b))|Radeon"
              r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|A卡|\bgfx1\d{3}\b|ZLUDA"
              r"|\bIntel(?:\(R\))? Arc\b")
 _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
-AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE)
-AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE)
+AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE | re.ASCII)
+AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)
 # A container or WSL: the GPU reaches torch through one more layer.
-_DOCKER = re.compile(r"\bdocker(?:-compose)?\b|\bcontainer\b|nvidia-container|--gpus", re.IGNORECASE)
-_WSL = re.compile(r"\bWSL2?\b|(?<![\w.])/mnt/[a-z]/|microsoft-standard", re.IGNORECASE)
+_DOCKER = re.compile(r"\bdocker(?:-compose)?\b|\bcontainer\b|nvidia-container|--gpus", re.IGNORECASE | re.ASCII)
+_WSL = re.compile(r"\bWSL2?\b|(?<![\w.])/mnt/[a-z]/|microsoft-standard", re.IGNORECASE | re.ASCII)
 # A bare 5060-5090 is a card only with "Ti" or a card word next to it (not a progress count, an epoch or a port).
 NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti(?![A-Za-z])|(?=[ \t]?(?:显卡|卡|GPU|graphics|laptop|笔记本|rtx|geforce)))"
-                      r"|\b50[ \t]?系|\bsm_?120\b|Blackwell",
-                      re.IGNORECASE)
+                      r"|(?<!\d)50[ \t]?系|\bsm_?120\b|Blackwell",
+                      re.IGNORECASE | re.ASCII)
 
 
 @dataclass

@@ -173,6 +173,10 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("AssertionError: If capturable=False, state_steps should not be CUDA tensors.", "torch-adam-capturable"),
     ("Could not load symbol cublasGetSmCountTarget from cublas64_11.dll. Error code 127", None),
     ("RuntimeError: Unsupported type byte size: ComplexFloat", "mps-unsupported"),
+    ("RuntimeError: [enforce fail at alloc_cpu.cpp:114] data. DefaultCPUAllocator: not enough memory: you tried to"
+     " allocate 1073741824 bytes.", "ram-out-of-memory"),
+    ("onnxruntime.capi.onnxruntime_pybind11_state.Fail: [ONNXRuntimeError] : 1 : FAIL : Load model from g2pW.onnx"
+     " failed:bad allocation", "ram-out-of-memory"),
 ])
 def test_variants(message, entry_id):
     matching = [e.id for e in catalog.ENTRIES if e.regex.search(message)]

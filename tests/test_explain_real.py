@@ -315,6 +315,9 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("after the update `python check_cuda.py` says no cuda, with an RTX 3090\n", "symptom-no-gpu"),
     ("How do I force it to use my GPU with only 4gb of VRAM?\n", "symptom-no-gpu"),
     ("api_v2.py 推理速度慢，5060ti\n", "symptom-slow"),
+    ("可能是爆内存了，16G运存，开2都会出现这种报错\n", "ram-out-of-memory"),
+    ("我用的gpu是Intel Arc Graphic AI卡，没有可用的显卡训练\n", "symptom-amd-gpu"),
+    ("N卡50系列的兼容性问题：我用5070跑的\n", "cuda-no-kernel-image"),
 ])
 def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
     found = explain.explain_log(logread.read_log(text.encode()))
@@ -516,7 +519,7 @@ def test_cuda_index_for_an_old_torch_release_has_that_release(version, index):
     "CPU out of memory when loading the model\n",
 ])
 def test_the_computers_own_memory_in_words_is_not_the_cards(text):
-    assert explain.explain_log(logread.read_log(text.encode())) == []
+    assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == ["ram-out-of-memory"]
 
 
 def test_the_cards_memory_in_words_is_still_read():
