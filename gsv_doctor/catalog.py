@@ -641,6 +641,28 @@ ENTRIES: List[Entry] = [
         example="RuntimeError: cutlassF: no kernel found to launch!",
     ),
     Entry(
+        id="gpu-half-unsupported",
+        kind="half",
+        keys=("support half precision", "SupportHalfPrecision"),
+        pattern=r"(?:cannot|can'?t|doesn'?t|does not|not) support half precision|DeviceCannotSupportHalfPrecision",
+        flags=re.IGNORECASE,
+        meaning={
+            "en": "The program was set to half precision (float16), and this card cannot run it usefully (small or old"
+                  " cards such as MX, GTX 10xx and 16xx give errors or NaN in float16). It has to run in float32.",
+            "zh": "程序被设成了半精度（float16），而这张显卡跑不了（MX、GTX 10 系和 16 系这类小卡或旧卡在 float16 下会报错或得到 NaN）。"
+                  "必须用 float32 运行。",
+        },
+        settings=("config.is_half", "env.is_half", "tts_infer.is_half", "gpu.card"),
+        fix_commands=_FIX_HALF,
+        manual=_MANUAL_HALF_OFF,
+        manual_any={
+            "en": "Turn half precision off: {half_off}; or {update} (newer versions fall back to float32 by themselves).",
+            "zh": "关闭半精度：{half_off}；或者{update}（新版本会自动改用 float32）。",
+        },
+        check=CHECK_HALF_NAN,
+        example="Exceptions.DeviceCannotSupportHalfPrecisionException: 'Device cannot support half precision.'",
+    ),
+    Entry(
         id="mps-float64",
         kind="device",
         manual_any={

@@ -177,6 +177,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
      " allocate 1073741824 bytes.", "ram-out-of-memory"),
     ("onnxruntime.capi.onnxruntime_pybind11_state.Fail: [ONNXRuntimeError] : 1 : FAIL : Load model from g2pW.onnx"
      " failed:bad allocation", "ram-out-of-memory"),
+    ("Exceptions.DeviceCannotSupportHalfPrecisionException: 'Device cannot support half precision.'",
+     "gpu-half-unsupported"),
 ])
 def test_variants(message, entry_id):
     matching = [e.id for e in catalog.ENTRIES if e.regex.search(message)]

@@ -318,6 +318,7 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("可能是爆内存了，16G运存，开2都会出现这种报错\n", "ram-out-of-memory"),
     ("我用的gpu是Intel Arc Graphic AI卡，没有可用的显卡训练\n", "symptom-amd-gpu"),
     ("N卡50系列的兼容性问题：我用5070跑的\n", "cuda-no-kernel-image"),
+    ("not working on a 50 series card since I bought it\n", "cuda-no-kernel-image"),
 ])
 def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
     found = explain.explain_log(logread.read_log(text.encode()))
