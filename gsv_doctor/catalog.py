@@ -238,6 +238,12 @@ _MANUAL_HALF_OFF: Text = {
 }
 _FIX_HALF = ("gsv-doctor fix --write", "gsv-doctor run -- {launch}")
 _ANY_HALF_OFF: Text = {"en": "Manual edit: {half_off}", "zh": "手动修改：{half_off}"}
+# A half/float mix in another program: its setting first, else its code (a cast it does whatever the card)
+_ANY_DTYPE_MIX: Text = {
+    "en": "Manual edit: {half_off} If the program has no such option, or it is already off, the mix is in its code (a"
+          " float16 cast it does whatever the card): {update}.",
+    "zh": "手动修改：{half_off} 如果程序没有这个选项，或者它已经关闭，说明混用来自程序代码（不管显卡如何都转成 float16）：{update}。",
+}
 
 
 def _cpu_kernel(kernel: str, ops: Tuple[str, ...], what_en: str, what_zh: str, dtype_name: str = "Half") -> Entry:
@@ -337,7 +343,7 @@ ENTRIES: List[Entry] = [
         settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
-        manual_any=_ANY_HALF_OFF,
+        manual_any=_ANY_DTYPE_MIX,
         check=CHECK_DTYPE_MIX,
         example="Input type (torch.cuda.HalfTensor) and weight type (torch.cuda.FloatTensor) should be the same",
     ),
@@ -353,7 +359,7 @@ ENTRIES: List[Entry] = [
         settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
-        manual_any=_ANY_HALF_OFF,
+        manual_any=_ANY_DTYPE_MIX,
         check=CHECK_DTYPE_MIX,
         example="Input type (c10::Half) and bias type (float) should be the same",
     ),
@@ -370,7 +376,7 @@ ENTRIES: List[Entry] = [
         settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
-        manual_any=_ANY_HALF_OFF,
+        manual_any=_ANY_DTYPE_MIX,
         check=CHECK_DTYPE_MIX,
         example="mat1 and mat2 must have the same dtype",
     ),
@@ -386,7 +392,7 @@ ENTRIES: List[Entry] = [
         settings=("env.is_half", "tts_infer.is_half", "config.is_half", "code.half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
-        manual_any=_ANY_HALF_OFF,
+        manual_any=_ANY_DTYPE_MIX,
         check=CHECK_DTYPE_MIX,
         example="expected scalar type Half but found Float",
     ),
