@@ -594,7 +594,7 @@ ENTRIES: List[Entry] = [
         kind="device",
         keys=("at the MPS device", "on the MPS device", "not supported on MPS", "MPS does not support",
               "Unsupported type byte size"),
-        pattern=r"(?P<what>[^\n]{0,80}?) not supported (?:at|on) (?:the )?MPS(?: device)?|MPS does not support (?P<what2>[^\n.]{1,80})"
+        pattern=r"(?P<what>[^\n]{1,80}?) not supported (?:at|on) (?:the )?MPS(?: device)?|MPS does not support (?P<what2>[^\n.]{1,80})"
                 r"|(?P<what3>Unsupported type byte size: \w+)",
         flags=re.IGNORECASE,
         meaning={
@@ -1216,7 +1216,7 @@ ENTRIES: List[Entry] = [
         # a CUDA runtime library that a CUDA build of something looks for on the library path
         keys=("cublas", "cudart", "cufft", "curand", "cusparse", "cusolver", "nvrtc", "nvJitLink"),
         # (not torch 1.12's harmless "Could not load symbol cublasGetSmCountTarget from cublas64_11.dll")
-        pattern=r"^(?![^\n]*?Could not load symbol)(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error"
+        pattern=r"^(?![^\n]*?(?:Could not load symbol|dso_loader|Could not load dynamic library))(?=[^\n]*?(?i:could not|couldn't|unable|cannot|can't|fail|error"
                 r"|missing|not found|no such|make sure|没有|找不到|缺少|缺失|无法))[^\n]*?(?P<library>(?:lib)?(?:cublas(?:Lt)?|cudart"
                 r"|cufft|curand|cusparse|cusolver|nvrtc|nvJitLink)\w{0,40}?(?:64_(?P<major>\d\d)\w{0,20}\.dll|\.so\.(?P<major2>\d+)))",
         flags=re.IGNORECASE,
@@ -1796,7 +1796,7 @@ SYMPTOMS["slow"] = _symptom(
               " Sysmem Fallback\" (it then stops with out of memory instead of crawling).",
         "zh": "`gsv-doctor check` 会显示 torch 是否看得到显卡，并在本机 CPU 上实测 float16 与 float32 的速度。如果 torch 看不到显卡"
               "（在程序的 Python 中运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`，"
-              "输出 +cpu 或 False），请给它安装 CUDA 版 torch。在 CPU 上运行时关闭半精度：{half_off} 用 NVIDIA 显卡时，在任务管理器里看\"专用 GPU 内存\"：满了就用更短的音频片段、更小的 batch size，"
+              "输出 +cpu 或 False），请给它安装 CUDA 版 torch。在 CPU 上运行时关闭半精度：{half_off}用 NVIDIA 显卡时，在任务管理器里看\"专用 GPU 内存\"：满了就用更短的音频片段、更小的 batch size，"
               "关闭其他占用显卡的程序，并在 NVIDIA 控制面板 > 管理 3D 设置 > CUDA - 系统内存回退策略 中选\"首选无系统内存回退\""
               "（这样显存不够时会直接报错，而不是变得极慢）。",
     },

@@ -432,7 +432,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|(?:still|only|always|stuck)\s+(?:on\s+|uses?\s+|using\s+|runs?\s+(?:on\s+)?|running\s+(?:on\s+)?)"
                            r"(?:the\s+)?(?:device:?\s*)?cpu\b|device (?:still )?is cpu|\(0\s?CPU\)|\b0CPU\b"
                            # ... CUDA missing, or how to get the GPU used
-                           r"|(?<![A-Za-z])no cuda(?![A-Za-z])|没有\s?cuda|cuda\s?不可用"
+                           r"|(?<![A-Za-z])no cuda(?![A-Za-z_])|没有\s?cuda|cuda\s?不可用"
                            r"|(?:force|make|get) (?:it|them|the program|rvc|this) to use (?:my |the )?gpu"
                            r"|how (?:do i|to|can i) (?:use|enable) (?:my |the )?gpu|(?:怎么|如何)(?:用|使用|调用)(?:显卡|GPU|N卡)",
                            re.IGNORECASE | re.ASCII)

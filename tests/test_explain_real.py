@@ -549,3 +549,8 @@ def test_an_amd_card_with_a_cpu_torch_is_not_told_to_install_the_cuda_build():
     log = "GPU: NVIDIA GeForce RTX 3060\nPyTorch version: 2.1.0+cpu\nAssertionError: Torch not compiled with CUDA enabled\n"
     found = explain.explain_log(logread.read_log(log.encode()))
     assert "cpu_build_shown" in [key for key, _ in found[0].notes]
+
+
+def test_no_cuda_home_is_not_no_cuda():
+    log = logread.read_log(b"building the extension: there is no CUDA_HOME set, nvcc not found\n")
+    assert explain.explain_log(log) == []
