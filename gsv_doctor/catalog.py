@@ -856,6 +856,36 @@ ENTRIES: List[Entry] = [
                 " libonnxruntime_providers_cuda.so with error: libcublasLt.so.11: cannot open shared object file",
     ),
     Entry(
+        id="onnxruntime-no-cuda-provider",
+        kind="build",
+        generic=True,  # after the provider errors that name the library or CUDA_PATH
+        keys=("is not in available provider names", "Init provider bridge failed"),
+        pattern=r"Specified provider '(?:CUDA|Dml|Tensorrt)\w*' is not in available provider names|Init provider bridge failed",
+        meaning={
+            "en": "The onnxruntime this Python imports offers no GPU provider: the CPU-only onnxruntime package is"
+                  " installed (alone, or next to onnxruntime-gpu, which it then hides; a copy in your user site-packages,"
+                  " AppData\\Roaming\\Python, also hides the program's own), or onnxruntime-gpu cannot load its CUDA"
+                  " libraries. The ONNX models then run on the CPU, slowly. Not torch and not half precision.",
+            "zh": "这个 Python 导入的 onnxruntime 没有 GPU 后端：装的是纯 CPU 的 onnxruntime（单独装，或与 onnxruntime-gpu 同时装，"
+                  "把后者盖住了；用户目录 AppData\\Roaming\\Python 里的一份也会盖住程序自带的），或者 onnxruntime-gpu 加载不了它的"
+                  " CUDA 库。于是 ONNX 模型都在 CPU 上慢慢跑。与 torch 和半精度无关。",
+        },
+        settings=("onnxruntime.build", "env.cuda_path"),
+        fix_commands=(),
+        manual={
+            "en": "In the program's Python: `python -m pip uninstall -y onnxruntime onnxruntime-gpu`, then `python -m pip"
+                  " install onnxruntime-gpu` (1.19 and newer: CUDA 12 with cuDNN 9); remove copies in your user"
+                  " site-packages (or start that Python with -s); check that CUDA_PATH, if set, points to the CUDA"
+                  " version onnxruntime-gpu needs.",
+            "zh": "在程序的 Python 中先 `python -m pip uninstall -y onnxruntime onnxruntime-gpu`，再 `python -m pip install"
+                  " onnxruntime-gpu`（1.19 及以后：CUDA 12 加 cuDNN 9）；删掉用户目录 site-packages 里的副本（或用 -s 启动那个 Python）；"
+                  "如果设置了 CUDA_PATH，确认它指向 onnxruntime-gpu 需要的 CUDA 版本。",
+        },
+        check=CHECK_NONE,
+        example="UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names.Available"
+                " providers: 'AzureExecutionProvider, CPUExecutionProvider'",
+    ),
+    Entry(
         id="ctranslate2-float16",
         kind="build",
         keys=("efficient float16", "efficient int8", "efficient bfloat16"),

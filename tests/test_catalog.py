@@ -180,7 +180,10 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("Exceptions.DeviceCannotSupportHalfPrecisionException: 'Device cannot support half precision.'",
      "gpu-half-unsupported"),    # TensorFlow's loader warning about its own CUDA libraries is not this program's failure
     ("W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic library"
-     " 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file", None),
+     " 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file", None),    ("UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names.Available providers:"
+     " 'AzureExecutionProvider, CPUExecutionProvider'", "onnxruntime-no-cuda-provider"),
+    ("[W:onnxruntime:Default, onnxruntime_pybind_state.cc:1641 onnxruntime::python::CreateInferencePybindStateModule]"
+     " Init provider bridge failed.", "onnxruntime-no-cuda-provider"),
 ])
 def test_variants(message, entry_id):
     matching = [e.id for e in catalog.ENTRIES if e.regex.search(message)]
