@@ -224,6 +224,7 @@ _PROGRAM = re.compile(r"\bapi_v2\.py\b|\bapi\.py\b")
 _PACKAGE_PYTHON = re.compile(r"\\runtime\\(?:python\.exe|lib\\site-packages\\)", re.IGNORECASE)
 
 HOOK_INSTALL = "gsv-doctor hook install --python "
+_FIX_WRITE = ("gsv-doctor fix --write",)  # for a family whose `run` does not start it with the hook
 
 
 def fix_commands(entry: Entry, launch: str) -> List[str]:
@@ -393,7 +394,7 @@ def symptom(name: str, project: LogProject = logprojects.DEFAULT) -> Explanation
                               fix_commands=fix_commands(entry, "python webui.py"), project=project.id)
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, None)
-        explanation.fix_commands = []
+        explanation.fix_commands = list(_FIX_WRITE) if entry.check in project.fix_checks else []
     return explanation
 
 
@@ -529,7 +530,7 @@ def _from_words(entry_id: str, project: LogProject) -> Explanation:
                               fix_commands=fix_commands(entry, "python webui.py"), project=project.id)
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, None)
-        explanation.fix_commands = []
+        explanation.fix_commands = list(_FIX_WRITE) if entry.check in project.fix_checks else []
     return explanation
 
 
@@ -571,7 +572,7 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     job = logfacts.job_of(frames, text) if entry.kind == "oom" else None
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, job)
-        explanation.fix_commands = []
+        explanation.fix_commands = list(_FIX_WRITE) if entry.check in project.fix_checks else []
     if entry.id == "cudnn-failure":
         params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
     card = params.get("card") or facts.card

@@ -24,3 +24,6 @@ class LogProject:
     settings: Dict[str, Tuple[str, ...]]  # kind of cause -> setting ids, likeliest first
     advice: Dict[str, Text]  # slot -> text
     gsv_doctor_fixes: bool = False  # `gsv-doctor fix` / `run` know this project's files
+    # otherwise: the catalog checks (gsv_doctor.catalog.CHECK_*) whose errors `gsv-doctor fix --write`, run in
+    # the project's folder, resolves
+    fix_checks: Tuple[str, ...] = ()

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from conftest import TESTS
-from gsv_doctor import explain, logfacts, logprojects, logread
+from gsv_doctor import catalog, explain, logfacts, logprojects, logread
 
 LOGS = TESTS / "logs"
 GSV_FILES = ("tts_infer.yaml", "webui.py", "GPT_SoVITS/", "api_v2.py", "config.py in")
@@ -100,11 +100,25 @@ def test_real_shapes(name):
         assert "{" not in explain.manual(explanation, lang) + explain.meaning(explanation, lang), "an unfilled placeholder"
 
 
-def test_only_gpt_sovits_gets_gsv_doctor_commands():
+def test_only_the_families_get_gsv_doctor_commands():
     for name, (entry_id, project, *_rest) in REAL.items():
         explanation = {e.id: e for e in explain_real(name)}[entry_id]
-        if project != "gpt-sovits":
+        if project == "rvc" and explanation.entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL):
+            # RVC's fix keeps float32 on the CPU; run does not start RVC with the hook yet
+            assert explanation.fix_commands == ["gsv-doctor fix --write"], name
+        elif project != "gpt-sovits":
             assert explanation.fix_commands == [], name
+
+
+def test_an_rvc_log_of_float16_on_the_cpu_gets_the_fix_command_and_its_own_files():
+    log = logread.read_log(b'  File "D:\\RVC\\infer-web.py", line 3, in vc_single\n'
+                           b'RuntimeError: "slow_conv2d_cpu" not implemented for \'Half\'\n')
+    (found,) = explain.explain_log(log)
+    assert found.project == "rvc" and found.fix_commands == ["gsv-doctor fix --write"]
+    assert "configs/config.py" in explain.manual(found, "en") and "tts_infer" not in explain.manual(found, "en")
+    oom = explain.explain_log(logread.read_log(b'  File "D:\\RVC\\infer-web.py", line 3, in vc_single\n'
+                                               b'torch.cuda.OutOfMemoryError: CUDA out of memory.\n'))
+    assert oom[0].fix_commands == []
 
 
 def test_out_of_memory_uses_the_card_and_the_job():

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from gsv_doctor.logprofile import LogProject
 
+# `fix --write` makes RVC's device_config keep float32 on the CPU: the errors of float16 computed there
+# (gsv_doctor.catalog.CHECK_CPU_OP / CHECK_HALF_KERNEL); `run` does not start RVC with the hook yet.
+_FIXED_BY_FIX = ("cpu_op", "half_kernel")
+
 LOG_PROJECT = LogProject(
     id="rvc", name="RVC WebUI",
     path_markers=("infer-web.py", "/infer/modules/", "/infer/lib/", "vc_infer_pipeline.py", "/lib/infer_pack/",
@@ -63,4 +67,5 @@ LOG_PROJECT = LogProject(
                           " training tab",
                     "zh": "在训练页调小\"提取音高和处理数据使用的CPU进程数\""},
     },
+    fix_checks=_FIXED_BY_FIX,
 )
