@@ -121,6 +121,22 @@ def test_an_rvc_log_of_float16_on_the_cpu_gets_the_fix_command_and_its_own_files
     assert oom[0].fix_commands == []
 
 
+@pytest.mark.parametrize("message", [
+    b'RuntimeError: "addmm_cuda" not implemented for \'BFloat16\'',  # a kernel of the GPU
+    b'RuntimeError: "index_add_cuda_" not implemented for \'Half\'',
+    b'RuntimeError: "reflection_pad1d" not implemented for \'BFloat16\'',  # RVC's is_half never picks bfloat16
+    b'RuntimeError: "baddbmm_with_gemm" not implemented for \'BFloat16\'',
+])
+def test_an_rvc_log_gets_fix_write_only_for_float16_on_the_cpu(message):
+    """RVC's fix makes is_half False on the CPU: it does not reach a CUDA kernel or bfloat16."""
+    log = logread.read_log(b'  File "D:\\RVC\\infer-web.py", line 3, in vc_single\n' + message + b"\n")
+    (found,) = explain.explain_log(log)
+    assert found.project == "rvc" and found.fix_commands == []
+    half = logread.read_log(b'  File "D:\\RVC\\infer-web.py", line 3, in vc_single\n'
+                            b'RuntimeError: "baddbmm_with_gemm" not implemented for \'Half\'\n')
+    assert explain.explain_log(half)[0].fix_commands == ["gsv-doctor fix --write"]
+
+
 def test_out_of_memory_uses_the_card_and_the_job():
     rvc = {e.id: e for e in explain_real("real_rvc_package_oom_infer.log")}["cuda-out-of-memory"]
     assert "6 GB" in explain.meaning(rvc, "en") and "inference" in explain.meaning(rvc, "en")
