@@ -453,6 +453,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
 # (the computer's own memory, RAM or the CPU's, and Linux's OOM killer are not the card's)
 _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: Killed process)"
                         r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|爆显存|显存不足|显存不够"
+                        r"|(?:显卡|gpu|cuda|n卡)[ \t]?的?内存(?:不足|不够|溢出)"  # the card's memory (内存 alone: the computer's)
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE | re.ASCII)
 # The computer's memory (not the card's), in words.

@@ -554,7 +554,8 @@ def test_the_computers_own_memory_in_words_is_not_the_cards(text):
 
 
 def test_the_cards_memory_in_words_is_still_read():
-    for text in ("running out of vram\n", "it runs out of memory on my 4gb card\n", "out of memory\n"):
+    for text in ("running out of vram\n", "it runs out of memory on my 4gb card\n", "out of memory\n",
+                 "训练的时候显卡内存不足怎么办\n", "GPU内存不够，推理报错\n", "CUDA内存溢出\n"):
         assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == ["cuda-out-of-memory"], text
 
 
