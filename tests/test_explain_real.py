@@ -404,6 +404,8 @@ def test_a_radeon_named_next_to_a_directml_package_is_not_told_to_take_the_cuda_
     "100%|##########| 5080/5080 [01:02<00:00, 81.3it/s]\n",
     "Epoch 5070: loss_disc=2.31, loss_gen=3.02\n",
     "Running on local URL:  http://127.0.0.1:5090 ... listening on port 5060\n",
+    "训练到 step 5070 卡住了，一直不动\n",  # 卡住: stuck, not a card
+    "进度条到5060卡死\n",
 ])
 def test_a_bare_number_like_5080_is_not_an_rtx_50_card(text):
     assert logfacts.read_facts(text).new_card is None
