@@ -860,7 +860,9 @@ ENTRIES: List[Entry] = [
         kind="build",
         generic=True,  # after the provider errors that name the library or CUDA_PATH
         keys=("is not in available provider names", "Init provider bridge failed"),
-        pattern=r"Specified provider '(?:CUDA|Dml|Tensorrt)\w*' is not in available provider names|Init provider bridge failed",
+        # (DirectML or TensorRT asked for beside an onnxruntime that offers CUDA: the GPU is there)
+        pattern=r"Specified provider '(?:CUDA|Dml|Tensorrt)\w*' is not in available provider names"
+                r"(?![^\n]{0,40}?Available providers: '[^'\n]{0,300}?CUDAExecutionProvider)|Init provider bridge failed",
         meaning={
             "en": "The onnxruntime this Python imports offers no GPU provider: the CPU-only onnxruntime package is"
                   " installed (alone, or next to onnxruntime-gpu, which it then hides; a copy in your user site-packages,"
