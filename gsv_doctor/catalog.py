@@ -650,7 +650,9 @@ ENTRIES: List[Entry] = [
         id="gpu-half-unsupported",
         kind="half",
         keys=("support half precision", "SupportHalfPrecision"),
-        pattern=r"(?:cannot|can'?t|doesn'?t|does not|not) support half precision|DeviceCannotSupportHalfPrecision",
+        # (not the CPU: that is float16 on the CPU, cpu-half-*)
+        pattern=r"^(?![^\n]*?\bcpu[ \t]+(?:cannot|can'?t|doesn'?t|does not|do not|not) support half)"
+                r"[^\n]*?(?:cannot|can'?t|doesn'?t|does not|not) support half precision|DeviceCannotSupportHalfPrecision",
         flags=re.IGNORECASE,
         meaning={
             "en": "The program was set to half precision (float16), and this card cannot run it usefully (small or old"

@@ -334,6 +334,7 @@ def test_cuda_index_for_a_torch_release(version, index):
 @pytest.mark.parametrize("text, entry_id", [
     ("采用 CPU 推理能得到正常的音频文件\n\n采用默认 GPU 推理得到没有声音的 WAV\n", "symptom-silent-audio"),
     ("Half precision not supported on CPU?\n", "cpu-half-conv"),
+    ("My CPU doesn't support half precision, how do I turn it off?\n", "cpu-half-conv"),  # not the card's
     ("NaN loss after epoch 3\n", "symptom-nan"),
     ("显卡驱动版本太低怎么办\n", "cuda-driver-insufficient"),
     ("Could it support CPU inference?\n", "symptom-cpu-wanted"),
