@@ -358,6 +358,15 @@ def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
         assert "{" not in explain.meaning(found[0], lang) + explain.manual(found[0], lang)
 
 
+def test_a_program_that_falls_back_to_float32_by_itself_is_not_the_error():
+    """The voice changer prints this when it switches to float32 on its own: the error is the one after it."""
+    text = ("[Device Manager] Device cannot support half precision. Fallback to float....\n"
+            "Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nKeyError: 'speaker'\n")
+    assert explain.explain_log(logread.read_log(text.encode())) == []
+    assert [e.id for e in explain.explain_log(logread.read_log(b"Device cannot support half precision.\n"))] == [
+        "gpu-half-unsupported"]
+
+
 def test_a_mac_that_cannot_train_is_told_where_training_can_run():
     log = logread.read_log("M1 Mac\nAssertionError: CPU training is not allowed.\n".encode())
     found = explain.explain_log(log)
