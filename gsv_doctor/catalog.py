@@ -665,8 +665,9 @@ ENTRIES: List[Entry] = [
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
         manual_any={
-            "en": "Turn half precision off: {half_off}; or {update} (newer versions fall back to float32 by themselves).",
-            "zh": "关闭半精度：{half_off}；或者{update}（新版本会自动改用 float32）。",
+            # ({half_off} ends its own sentence)
+            "en": "Turn half precision off: {half_off} Or {update} (newer versions fall back to float32 by themselves).",
+            "zh": "关闭半精度：{half_off}或者{update}（新版本会自动改用 float32）。",
         },
         check=CHECK_HALF_NAN,
         example="Exceptions.DeviceCannotSupportHalfPrecisionException: 'Device cannot support half precision.'",

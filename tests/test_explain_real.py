@@ -367,6 +367,16 @@ def test_a_program_that_falls_back_to_float32_by_itself_is_not_the_error():
         "gpu-half-unsupported"]
 
 
+@pytest.mark.parametrize("project", sorted(logprojects.BY_ID))
+def test_the_card_without_half_precision_reads_as_sentences_in_every_program(project):
+    log = logread.read_log(b"Exceptions.DeviceCannotSupportHalfPrecisionException: 'Device cannot support half precision.'\n")
+    (found,) = explain.explain_log(log, None, project, True)
+    assert found.id == "gpu-half-unsupported"
+    for lang in ("en", "zh"):
+        text = explain.manual(found, lang)
+        assert ".;" not in text and "。；" not in text and "{" not in text, (lang, text)
+
+
 def test_a_mac_that_cannot_train_is_told_where_training_can_run():
     log = logread.read_log("M1 Mac\nAssertionError: CPU training is not allowed.\n".encode())
     found = explain.explain_log(log)
