@@ -245,7 +245,9 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
         # the probe runs the folder's config.py as GPT-SoVITS's (is_half, infer_device): not another family's
         probe_root = project_root if family == gpt_sovits.NAME else None
         machine, config, note = _probe(python, probe_root, timeout, lang)
-        core.add_machine_verdicts(explanations, machine, config)
+        # the folder's config.py speaks for its own program's logs only (an RVC log explained in a GPT-SoVITS folder)
+        core.add_machine_verdicts([e for e in explanations if e.project == family], machine, config)
+        core.add_machine_verdicts([e for e in explanations if e.project != family], machine, None)
         probe_info = {"ran": machine is not None, "error": note,
                       "torch": machine.torch_version if machine else None,
                       "python": machine.executable if machine else None,
