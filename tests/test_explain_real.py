@@ -342,6 +342,8 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("there is no gpu name it says (0CPU)\n", "symptom-no-gpu"),
     ("RTX5090显卡支持？\n", "cuda-no-kernel-image"),
     ("CPU: AMD Ryzen 9 7950X, and it is very slow\n", "symptom-slow"),
+    ("我的笔记本是AMD锐龙7 5800H，推理很慢\n", "symptom-slow"),  # the CPU, not an AMD card
+    ("CPU是AMD处理器，推理很慢\n", "symptom-slow"),
     ("In the FAQ the out of memory error is mentioned; which x_pad should I use?\n", "cuda-out-of-memory"),
     ("after the update `python check_cuda.py` says no cuda, with an RTX 3090\n", "symptom-no-gpu"),
     ("How do I force it to use my GPU with only 4gb of VRAM?\n", "symptom-no-gpu"),
