@@ -650,8 +650,9 @@ ENTRIES: List[Entry] = [
         id="gpu-half-unsupported",
         kind="half",
         keys=("support half precision", "SupportHalfPrecision"),
-        # (not the CPU: that is float16 on the CPU, cpu-half-*; not a program that falls back to float32 by itself)
-        pattern=r"^(?![^\n]*?(?:\bcpu[ \t]+(?:cannot|can'?t|doesn'?t|does not|do not|not) support half"
+        # (not the CPU: that is float16 on the CPU, cpu-half-*; not a Mac's MPS, mps-unsupported; not a program that
+        # falls back to float32 by itself)
+        pattern=r"^(?![^\n]*?(?:\b(?:cpu|mps)[ \t]+(?:cannot|can'?t|doesn'?t|does not|do not|not) support half"
                 r"|fall(?:s|ing)?[ \t-]?back))"
                 r"[^\n]*?(?:cannot|can'?t|doesn'?t|does not|not) support half precision|DeviceCannotSupportHalfPrecision",
         flags=re.IGNORECASE,
