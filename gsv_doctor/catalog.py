@@ -650,7 +650,11 @@ ENTRIES: List[Entry] = [
         id="gpu-half-unsupported",
         kind="half",
         keys=("support half precision", "SupportHalfPrecision"),
-        pattern=r"(?:cannot|can'?t|doesn'?t|does not|not) support half precision|DeviceCannotSupportHalfPrecision",
+        # (not the CPU: that is float16 on the CPU, cpu-half-*; not a Mac's MPS, mps-unsupported; not a program that
+        # falls back to float32 by itself)
+        pattern=r"^(?![^\n]*?(?:\b(?:cpu|mps)[ \t]+(?:cannot|can'?t|doesn'?t|does not|do not|not) support half"
+                r"|fall(?:s|ing)?[ \t-]?back))"
+                r"[^\n]*?(?:cannot|can'?t|doesn'?t|does not|not) support half precision|DeviceCannotSupportHalfPrecision",
         flags=re.IGNORECASE,
         meaning={
             "en": "The program was set to half precision (float16), and this card cannot run it usefully (small or old"
@@ -662,8 +666,9 @@ ENTRIES: List[Entry] = [
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
         manual_any={
-            "en": "Turn half precision off: {half_off}; or {update} (newer versions fall back to float32 by themselves).",
-            "zh": "关闭半精度：{half_off}；或者{update}（新版本会自动改用 float32）。",
+            # ({half_off} ends its own sentence)
+            "en": "Turn half precision off: {half_off} Or {update} (newer versions fall back to float32 by themselves).",
+            "zh": "关闭半精度：{half_off}或者{update}（新版本会自动改用 float32）。",
         },
         check=CHECK_HALF_NAN,
         example="Exceptions.DeviceCannotSupportHalfPrecisionException: 'Device cannot support half precision.'",
@@ -860,7 +865,9 @@ ENTRIES: List[Entry] = [
         kind="build",
         generic=True,  # after the provider errors that name the library or CUDA_PATH
         keys=("is not in available provider names", "Init provider bridge failed"),
-        pattern=r"Specified provider '(?:CUDA|Dml|Tensorrt)\w*' is not in available provider names|Init provider bridge failed",
+        # (DirectML or TensorRT asked for beside an onnxruntime that offers CUDA: the GPU is there)
+        pattern=r"Specified provider '(?:CUDA|Dml|Tensorrt)\w*' is not in available provider names"
+                r"(?![^\n]{0,40}?Available providers: '[^'\n]{0,300}?CUDAExecutionProvider)|Init provider bridge failed",
         meaning={
             "en": "The onnxruntime this Python imports offers no GPU provider: the CPU-only onnxruntime package is"
                   " installed (alone, or next to onnxruntime-gpu, which it then hides; a copy in your user site-packages,"

@@ -227,6 +227,18 @@ HOOK_INSTALL = "gsv-doctor hook install --python "
 _FIX_WRITE = ("gsv-doctor fix --write",)  # for a family whose `run` does not start it with the hook
 
 
+def _family_fix(entry: Entry, params: Dict[str, str], project: LogProject) -> List[str]:
+    """`gsv-doctor fix --write` for a family whose fix resolves the entry's check (project.fix_checks):
+    its fix keeps float32 on the CPU, so not for a CUDA kernel's error, nor for bfloat16, which
+    its half-precision setting never chooses."""
+    if entry.check not in project.fix_checks:
+        return []
+    dtype = params.get("dtype_name") or ("BFloat16" if entry.dtype == "bfloat16" else "Half")
+    if dtype.lower() == "bfloat16" or "cuda" in params.get("kernel", "").lower():
+        return []
+    return list(_FIX_WRITE)
+
+
 def fix_commands(entry: Entry, launch: str) -> List[str]:
     """The entry's commands for this launch. `run` cannot bring the hook into a Python started
     with -I (it ignores PYTHONPATH; the Windows package starts so): install it there first."""
@@ -394,7 +406,7 @@ def symptom(name: str, project: LogProject = logprojects.DEFAULT) -> Explanation
                               fix_commands=fix_commands(entry, "python webui.py"), project=project.id)
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, None)
-        explanation.fix_commands = list(_FIX_WRITE) if entry.check in project.fix_checks else []
+        explanation.fix_commands = _family_fix(entry, {}, project)
     return explanation
 
 
@@ -441,6 +453,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
 # (the computer's own memory, RAM or the CPU's, and Linux's OOM killer are not the card's)
 _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: Killed process)"
                         r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|爆显存|显存不足|显存不够"
+                        r"|(?:显卡|gpu|cuda|n卡)[ \t]?的?内存(?:不足|不够|溢出)"  # the card's memory (内存 alone: the computer's)
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE | re.ASCII)
 # The computer's memory (not the card's), in words.
@@ -530,7 +543,7 @@ def _from_words(entry_id: str, project: LogProject) -> Explanation:
                               fix_commands=fix_commands(entry, "python webui.py"), project=project.id)
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, None)
-        explanation.fix_commands = list(_FIX_WRITE) if entry.check in project.fix_checks else []
+        explanation.fix_commands = _family_fix(entry, {}, project)
     return explanation
 
 
@@ -572,7 +585,7 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     job = logfacts.job_of(frames, text) if entry.kind == "oom" else None
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, job)
-        explanation.fix_commands = list(_FIX_WRITE) if entry.check in project.fix_checks else []
+        explanation.fix_commands = _family_fix(entry, params, project)
     if entry.id == "cudnn-failure":
         params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
     card = params.get("card") or facts.card

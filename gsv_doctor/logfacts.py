@@ -42,8 +42,9 @@ MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\
                  r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])(?![ \t]*(?:address|addr\b|地址))|苹果电脑|Apple Silicon|\bDarwin\b"
                  r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z.\"'])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z.\"'(_])(?![ \t]+(?:is[ \t]+)?not[ \t]+available)",
                  re.IGNORECASE | re.ASCII)
-# (a Ryzen named by its number alone, 5950X, 7800X3D, 5600G, is a CPU; 6800 XT and 5700XT are cards)
-_AMD_CARD = (r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor|\d{4}(?:X3D|X|G|GE|H|HS|HX|U)\b))|Radeon"
+# (a Ryzen named by its number alone, 5950X, 7800X3D, 5600G, is a CPU; 6800 XT and 5700XT are cards; 'AMD锐龙',
+# 'AMD处理器' are CPUs too, now that re.ASCII puts a word boundary between AMD and Chinese)
+_AMD_CARD = (r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor|锐龙|速龙|霄龙|线程撕裂者|处理器|\d{4}(?:X3D|X|G|GE|H|HS|HX|U)\b))|Radeon"
              r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|A卡|\bgfx1\d{3}\b|ZLUDA"
              r"|\bIntel(?:\(R\))? Arc\b")
 _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
@@ -52,8 +53,9 @@ AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)
 # A container or WSL: the GPU reaches torch through one more layer.
 _DOCKER = re.compile(r"\bdocker(?:-compose)?\b|\bcontainer\b|nvidia-container|--gpus", re.IGNORECASE | re.ASCII)
 _WSL = re.compile(r"\bWSL2?\b|(?<![\w.])/mnt/[a-z]/|microsoft-standard", re.IGNORECASE | re.ASCII)
-# A bare 5060-5090 is a card only with "Ti" or a card word next to it (not a progress count, an epoch or a port).
-NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti(?![A-Za-z])|(?=[ \t]?(?:显卡|卡|GPU|graphics|laptop|笔记本|rtx|geforce)))"
+# A bare 5060-5090 is a card only with "Ti" or a card word next to it (not a progress count, an epoch or a port;
+# 卡住 / 卡死 / 卡在 after a count is "stuck", not a card).
+NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti(?![A-Za-z])|(?=[ \t]?(?:显卡|卡(?![住死在])|GPU|graphics|laptop|笔记本|rtx|geforce)))"
                       r"|(?<!\d)50[ \t]?系|(?<!\d)50[ \t-]?series\b|\bsm_?120\b|Blackwell",
                       re.IGNORECASE | re.ASCII)
 

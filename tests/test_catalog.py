@@ -182,6 +182,10 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic library"
      " 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file", None),    ("UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names.Available providers:"
      " 'AzureExecutionProvider, CPUExecutionProvider'", "onnxruntime-no-cuda-provider"),
+    ("RuntimeError: MPS does not support half precision", "mps-unsupported"),  # a Mac, not a small NVIDIA card
+    # a program asking for DirectML first, on an onnxruntime-gpu that offers CUDA: a harmless warning
+    ("UserWarning: Specified provider 'DmlExecutionProvider' is not in available provider names.Available providers:"
+     " 'TensorrtExecutionProvider, CUDAExecutionProvider, CPUExecutionProvider'", None),
     ("[W:onnxruntime:Default, onnxruntime_pybind_state.cc:1641 onnxruntime::python::CreateInferencePybindStateModule]"
      " Init provider bridge failed.", "onnxruntime-no-cuda-provider"),
 ])

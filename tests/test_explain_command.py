@@ -179,3 +179,20 @@ def test_a_long_piped_log_is_explained_from_its_end_and_says_so(monkeypatch, lan
                                 "RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n")
     done = CliRunner().invoke(explain, ["-", "--no-probe", "--lang", lang], input=log)
     assert words in done.output and "cpu-half-conv" in done.output, done.output
+
+
+@pytest.mark.slow
+def test_an_rvc_log_explained_in_a_gpt_sovits_folder_is_not_judged_by_its_config(run_cli, tmp_path):
+    """The folder's config.py (GPT-SoVITS's, is_half off) says nothing about the RVC that printed the log:
+    it was 'already fixed' there, with tts_infer.yaml named."""
+    (tmp_path / "GPT_SoVITS").mkdir()
+    (tmp_path / "config.py").write_text("is_half = False\ninfer_device = 'cpu'\n", encoding="utf-8")
+    log = tmp_path / "rvc.txt"
+    log.write_text('  File "D:\\\\RVC\\\\infer-web.py", line 3, in vc_single\n'
+                   "RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n", encoding="utf-8")
+    result = run_cli("explain", str(log), "--json", "--lang", "en", cwd=tmp_path, env=old_torch_env())
+    document = json.loads(result.stdout)
+    (item,) = document["explanations"]
+    assert item["project"]["id"] == "rvc"
+    assert item["machine"]["reason"] != "cpu_op_missing_config_off" and "tts_infer" not in json.dumps(item)
+    assert result.returncode == 1

@@ -121,6 +121,22 @@ def test_an_rvc_log_of_float16_on_the_cpu_gets_the_fix_command_and_its_own_files
     assert oom[0].fix_commands == []
 
 
+@pytest.mark.parametrize("message", [
+    b'RuntimeError: "addmm_cuda" not implemented for \'BFloat16\'',  # a kernel of the GPU
+    b'RuntimeError: "index_add_cuda_" not implemented for \'Half\'',
+    b'RuntimeError: "reflection_pad1d" not implemented for \'BFloat16\'',  # RVC's is_half never picks bfloat16
+    b'RuntimeError: "baddbmm_with_gemm" not implemented for \'BFloat16\'',
+])
+def test_an_rvc_log_gets_fix_write_only_for_float16_on_the_cpu(message):
+    """RVC's fix makes is_half False on the CPU: it does not reach a CUDA kernel or bfloat16."""
+    log = logread.read_log(b'  File "D:\\RVC\\infer-web.py", line 3, in vc_single\n' + message + b"\n")
+    (found,) = explain.explain_log(log)
+    assert found.project == "rvc" and found.fix_commands == []
+    half = logread.read_log(b'  File "D:\\RVC\\infer-web.py", line 3, in vc_single\n'
+                            b'RuntimeError: "baddbmm_with_gemm" not implemented for \'Half\'\n')
+    assert explain.explain_log(half)[0].fix_commands == ["gsv-doctor fix --write"]
+
+
 def test_out_of_memory_uses_the_card_and_the_job():
     rvc = {e.id: e for e in explain_real("real_rvc_package_oom_infer.log")}["cuda-out-of-memory"]
     assert "6 GB" in explain.meaning(rvc, "en") and "inference" in explain.meaning(rvc, "en")
@@ -318,6 +334,7 @@ def test_cuda_index_for_a_torch_release(version, index):
 @pytest.mark.parametrize("text, entry_id", [
     ("采用 CPU 推理能得到正常的音频文件\n\n采用默认 GPU 推理得到没有声音的 WAV\n", "symptom-silent-audio"),
     ("Half precision not supported on CPU?\n", "cpu-half-conv"),
+    ("My CPU doesn't support half precision, how do I turn it off?\n", "cpu-half-conv"),  # not the card's
     ("NaN loss after epoch 3\n", "symptom-nan"),
     ("显卡驱动版本太低怎么办\n", "cuda-driver-insufficient"),
     ("Could it support CPU inference?\n", "symptom-cpu-wanted"),
@@ -325,6 +342,8 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("there is no gpu name it says (0CPU)\n", "symptom-no-gpu"),
     ("RTX5090显卡支持？\n", "cuda-no-kernel-image"),
     ("CPU: AMD Ryzen 9 7950X, and it is very slow\n", "symptom-slow"),
+    ("我的笔记本是AMD锐龙7 5800H，推理很慢\n", "symptom-slow"),  # the CPU, not an AMD card
+    ("CPU是AMD处理器，推理很慢\n", "symptom-slow"),
     ("In the FAQ the out of memory error is mentioned; which x_pad should I use?\n", "cuda-out-of-memory"),
     ("after the update `python check_cuda.py` says no cuda, with an RTX 3090\n", "symptom-no-gpu"),
     ("How do I force it to use my GPU with only 4gb of VRAM?\n", "symptom-no-gpu"),
@@ -339,6 +358,25 @@ def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
     assert [e.id for e in found] == [entry_id]
     for lang in ("en", "zh"):
         assert "{" not in explain.meaning(found[0], lang) + explain.manual(found[0], lang)
+
+
+def test_a_program_that_falls_back_to_float32_by_itself_is_not_the_error():
+    """The voice changer prints this when it switches to float32 on its own: the error is the one after it."""
+    text = ("[Device Manager] Device cannot support half precision. Fallback to float....\n"
+            "Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nKeyError: 'speaker'\n")
+    assert explain.explain_log(logread.read_log(text.encode())) == []
+    assert [e.id for e in explain.explain_log(logread.read_log(b"Device cannot support half precision.\n"))] == [
+        "gpu-half-unsupported"]
+
+
+@pytest.mark.parametrize("project", sorted(logprojects.BY_ID))
+def test_the_card_without_half_precision_reads_as_sentences_in_every_program(project):
+    log = logread.read_log(b"Exceptions.DeviceCannotSupportHalfPrecisionException: 'Device cannot support half precision.'\n")
+    (found,) = explain.explain_log(log, None, project, True)
+    assert found.id == "gpu-half-unsupported"
+    for lang in ("en", "zh"):
+        text = explain.manual(found, lang)
+        assert ".;" not in text and "。；" not in text and "{" not in text, (lang, text)
 
 
 def test_a_mac_that_cannot_train_is_told_where_training_can_run():
@@ -388,6 +426,8 @@ def test_a_radeon_named_next_to_a_directml_package_is_not_told_to_take_the_cuda_
     "100%|##########| 5080/5080 [01:02<00:00, 81.3it/s]\n",
     "Epoch 5070: loss_disc=2.31, loss_gen=3.02\n",
     "Running on local URL:  http://127.0.0.1:5090 ... listening on port 5060\n",
+    "训练到 step 5070 卡住了，一直不动\n",  # 卡住: stuck, not a card
+    "进度条到5060卡死\n",
 ])
 def test_a_bare_number_like_5080_is_not_an_rtx_50_card(text):
     assert logfacts.read_facts(text).new_card is None
@@ -538,7 +578,8 @@ def test_the_computers_own_memory_in_words_is_not_the_cards(text):
 
 
 def test_the_cards_memory_in_words_is_still_read():
-    for text in ("running out of vram\n", "it runs out of memory on my 4gb card\n", "out of memory\n"):
+    for text in ("running out of vram\n", "it runs out of memory on my 4gb card\n", "out of memory\n",
+                 "训练的时候显卡内存不足怎么办\n", "GPU内存不够，推理报错\n", "CUDA内存溢出\n"):
         assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == ["cuda-out-of-memory"], text
 
 

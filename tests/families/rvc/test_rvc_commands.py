@@ -147,3 +147,21 @@ def test_explain_in_an_rvc_folder_reads_the_log_as_rvc(tmp_path, run_cli):
     assert found["project"]["id"] == "rvc" and "configs/config.py" in found["fix"]["manual"]
     # fix --write makes RVC keep float32 on the CPU; run does not start RVC with the hook yet
     assert found["fix"]["commands"] == ["gsv-doctor fix --write"]
+
+
+@pytest.mark.slow
+def test_explain_in_an_old_rvc_folder_does_not_judge_rvc_config_as_gpt_sovits(tmp_path, run_cli):
+    """The probe ran the folder's root config.py as GPT-SoVITS's (RVC's first versions keep a
+    module-level is_half there) and told an RVC user about tts_infer.yaml."""
+    from conftest import TESTS, child_env
+    root = make_project(tmp_path / "rvc", "module_values", OLD)
+    log = tmp_path / "error.txt"
+    log.write_text("RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n", encoding="utf-8")
+    env = child_env()
+    env["PYTHONPATH"] = str(TESTS / "old_torch_site") + os.pathsep + env["PYTHONPATH"]
+    done = run_cli("explain", str(log), "--json", "--lang", "en", "--project", str(root), env=env)
+    document = json.loads(done.stdout)
+    (found,) = document["explanations"]
+    assert found["project"]["id"] == "rvc"
+    assert found["machine"]["reason"] != "cpu_op_missing_config_off"
+    assert "tts_infer.yaml" not in json.dumps(document)
