@@ -56,7 +56,7 @@ _WSL = re.compile(r"\bWSL2?\b|(?<![\w.])/mnt/[a-z]/|microsoft-standard", re.IGNO
 # A bare 5060-5090 is a card only with "Ti" or a card word next to it (not a progress count, an epoch or a port;
 # 卡住 / 卡死 / 卡在 after a count is "stuck", not a card).
 NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti(?![A-Za-z])|(?=[ \t]?(?:显卡|卡(?![住死在])|GPU|graphics|laptop|笔记本|rtx|geforce)))"
-                      r"|(?<!\d)50[ \t]?系|(?<!\d)50[ \t-]?series\b|\bsm_?120\b|Blackwell",
+                      r"|(?<!\d)50[ \t]?系(?!统)|(?<!\d)50[ \t-]?series\b|\bsm_?120\b|Blackwell",
                       re.IGNORECASE | re.ASCII)
 
 

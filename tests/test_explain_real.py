@@ -609,3 +609,9 @@ def test_an_amd_card_with_a_cpu_torch_is_not_told_to_install_the_cuda_build():
 def test_no_cuda_home_is_not_no_cuda():
     log = logread.read_log(b"building the extension: there is no CUDA_HOME set, nvcc not found\n")
     assert explain.explain_log(log) == []
+
+
+def test_fifty_followed_by_system_is_not_the_50_series():
+    from gsv_doctor import logfacts
+    assert logfacts.read_facts("占用了50系统内存").new_card is None
+    assert logfacts.read_facts("50系显卡").new_card == "50系"
