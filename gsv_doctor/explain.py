@@ -352,6 +352,10 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         for explanation in described_symptoms(log, project, facts):
             _refine(explanation, project, facts, [], log.text, _launch(log, None, root))
             explanations.append(explanation)
+    if project_root and project_hint and project.id != project_hint:
+        # gsv-doctor's commands act on the folder they run in, which holds another program than the log's
+        for explanation in explanations:
+            explanation.fix_commands = []
     explanations.sort(key=lambda e: e.line)
     return explanations
 

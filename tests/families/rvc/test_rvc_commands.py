@@ -165,3 +165,15 @@ def test_explain_in_an_old_rvc_folder_does_not_judge_rvc_config_as_gpt_sovits(tm
     assert found["project"]["id"] == "rvc"
     assert found["machine"]["reason"] != "cpu_op_missing_config_off"
     assert "tts_infer.yaml" not in json.dumps(document)
+
+
+def test_a_gpt_sovits_log_explained_in_an_rvc_folder_gets_no_commands_that_would_act_on_that_folder(tmp_path):
+    from gsv_doctor import explain, logread
+
+    root = make_project(tmp_path / "rvc", "class_fp32_rewrite", NEW)
+    log = logread.read_log(b'  File "D:\\GPT-SoVITS\\GPT_SoVITS\\inference_webui.py", line 9, in get_tts_wav\n'
+                           b'RuntimeError: "slow_conv2d_cpu" not implemented for \'Half\'\n')
+    (found,) = explain.explain_log(log, str(root), project_hint="rvc")
+    assert found.project == "gpt-sovits" and found.fix_commands == []
+    (own,) = explain.explain_log(log, None, project_hint=None)
+    assert own.fix_commands[0] == "gsv-doctor fix --write"
