@@ -99,10 +99,20 @@ class _Text:
     def holds(self, key: str) -> bool:
         """Whether the key occurs at all. A str holding one CJK character is stored two bytes a
         character and searched slower; its UTF-8 bytes are searched byte-wise, so most keys (absent
-        from most logs) cost one fast pass."""
+        from most logs) cost one fast pass. A big log that repeats its lines (a traceback printed a
+        thousand times) is searched once per distinct line: keys never span lines."""
         if self._bytes is None:
-            self._bytes = self.text.encode("utf-8", "surrogatepass")
+            text = self.text
+            sample = self.lines[:2000]
+            if len(text) > _DISTINCT_LINES_FROM and len(set(sample)) < len(sample) // 2:  # it does repeat itself
+                distinct = "\n".join(dict.fromkeys(self.lines))
+                if len(distinct) < len(text) // 2:
+                    text = distinct
+            self._bytes = text.encode("utf-8", "surrogatepass")
         return key.encode("utf-8") in self._bytes
+
+
+_DISTINCT_LINES_FROM = 1_000_000  # characters: below, one pass over the whole text costs less than sorting it out
 
 
 def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, str, Any]]:

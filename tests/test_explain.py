@@ -394,3 +394,13 @@ def test_an_unset_variable_is_null_in_json_and_not_set_in_text():
     assert setting["now"] is None and setting["unset"] is True
     assert explain.UNSET not in json.dumps(explain.to_json(found, "en"))
     assert "[now: not set]" in render(found, "en", "x", log, None)
+
+
+def test_a_big_log_of_repeated_lines_is_searched_by_its_distinct_lines():
+    from gsv_doctor.catalog import ENTRIES
+
+    assert not [key for entry in ENTRIES for key in entry.keys if "\n" in key]  # what makes the shortcut sound
+    repeated = ("  File \"D:\\x.py\", line 3, in f\n    y = g(x)\n" * 40_000).encode()
+    log = logread.read_log(repeated + b"RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n")
+    found = explain.explain_log(log)
+    assert [e.id for e in found] == ["cpu-half-conv"] and found[0].line == 80_001
