@@ -415,8 +415,12 @@ def log_project(log: Optional[Log], hint: Optional[str] = None, given: bool = Fa
 
 
 def symptom(name: str, project: LogProject = logprojects.DEFAULT) -> Explanation:
-    entry = catalog.SYMPTOMS[name]
-    explanation = Explanation(id=entry.id, message="", line=0, count=0, settings=list(entry.settings),
+    return _unprinted(catalog.SYMPTOMS[name], project, count=0)
+
+
+def _unprinted(entry: Entry, project: LogProject, count: int = 1) -> Explanation:
+    """An entry explained with no message of it in the log: a symptom, or an error the words describe."""
+    explanation = Explanation(id=entry.id, message="", line=0, count=count, settings=list(entry.settings),
                               fix_commands=fix_commands(entry, "python webui.py"), project=project.id)
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, None)
@@ -515,7 +519,7 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
             match = words.search(line)
             if match:
                 name = _on_this_machine(name, log, facts)
-                explanation = symptom(name, project) if name in catalog.SYMPTOMS else _from_words(name, project)
+                explanation = _unprinted(catalog.SYMPTOMS[name] if name in catalog.SYMPTOMS else catalog.BY_ID[name], project)
                 explanation.line = index + 1
                 explanation.count = 1
                 explanation.message = _excerpt_text(line.strip(), match.start(), match.end())
@@ -548,17 +552,6 @@ _GPU_WANTED_WORDS = re.compile(r"\b(?:switch|change|move|go)\w*\s+(?:it\s+|back\
 _NO_CARD_WORDS = re.compile(r"(?:don'?t|do not|doesn'?t|does not) have (?:a |an |any )?(?:nvidia |dedicated |discrete )?"
                             r"(?:gpu|graphics card|video card)|没有(?:独立)?(?:显卡|N卡|独显)(?=[，,。.！!？?\s]|$)",
                             re.IGNORECASE | re.ASCII)
-
-
-def _from_words(entry_id: str, project: LogProject) -> Explanation:
-    """An error the words describe, explained as if its message had been printed."""
-    entry = catalog.BY_ID[entry_id]
-    explanation = Explanation(id=entry.id, message="", line=0, settings=list(entry.settings),
-                              fix_commands=fix_commands(entry, "python webui.py"), project=project.id)
-    if not project.gsv_doctor_fixes:
-        explanation.settings = _project_settings(entry, project, None)
-        explanation.fix_commands = _family_fix(entry, {}, project)
-    return explanation
 
 
 def _excerpt_text(line: str, start: int, end: int) -> str:
