@@ -1366,7 +1366,7 @@ ENTRIES: List[Entry] = [
         id="torch-adam-capturable",
         kind="system",
         keys=("capturable=False",),
-        pattern=r"capturable=False(?:, state_steps should not be CUDA tensors)?",
+        pattern=r"capturable=False,? ?state_steps should not be CUDA tensors",
         meaning={
             "en": "A bug of torch 1.12.0: resuming training from a saved optimizer state puts Adam's step counters on"
                   " the GPU, and its own check then refuses them. The model, the card and the settings are fine.",

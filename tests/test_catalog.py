@@ -171,6 +171,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("RuntimeError: HIP error: invalid device function", "cuda-no-kernel-image"),
     ("AssertionError: Only GPU training is allowed", "cpu-training-not-allowed"),
     ("AssertionError: If capturable=False, state_steps should not be CUDA tensors.", "torch-adam-capturable"),
+    # an optimizer printed with its defaults is not the assertion
+    ("optimizer: AdamW (amsgrad: False, capturable=False, differentiable=False, eps: 1e-09)", None),
     ("Could not load symbol cublasGetSmCountTarget from cublas64_11.dll. Error code 127", None),
     ("RuntimeError: Unsupported type byte size: ComplexFloat", "mps-unsupported"),
     ("RuntimeError: [enforce fail at alloc_cpu.cpp:114] data. DefaultCPUAllocator: not enough memory: you tried to"
@@ -178,9 +180,11 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("onnxruntime.capi.onnxruntime_pybind11_state.Fail: [ONNXRuntimeError] : 1 : FAIL : Load model from g2pW.onnx"
      " failed:bad allocation", "ram-out-of-memory"),
     ("Exceptions.DeviceCannotSupportHalfPrecisionException: 'Device cannot support half precision.'",
-     "gpu-half-unsupported"),    # TensorFlow's loader warning about its own CUDA libraries is not this program's failure
+     "gpu-half-unsupported"),
+    # TensorFlow's loader warning about its own CUDA libraries is not this program's failure
     ("W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic library"
-     " 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file", None),    ("UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names.Available providers:"
+     " 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file", None),
+    ("UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names.Available providers:"
      " 'AzureExecutionProvider, CPUExecutionProvider'", "onnxruntime-no-cuda-provider"),
     ("RuntimeError: MPS does not support half precision", "mps-unsupported"),  # a Mac, not a small NVIDIA card
     # a program asking for DirectML first, on an onnxruntime-gpu that offers CUDA: a harmless warning

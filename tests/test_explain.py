@@ -370,6 +370,13 @@ def test_current_settings_without_a_project():
     assert families.settings_now("rvc", object(), None, {"is_half": "True"}) == {}
 
 
+def test_only_a_family_that_says_so_has_its_config_py_run_by_the_probe():
+    # the probe's --config runs config.py as GPT-SoVITS's: an RVC folder's config.py is another file
+    assert families.probe_runs_config("gpt-sovits")
+    assert not families.probe_runs_config("rvc")
+    assert not families.probe_runs_config(None)
+
+
 def test_now_values_attach_to_the_settings_each_error_names(tmp_path):
     from gsv_doctor import project
 

@@ -12,7 +12,6 @@ import click
 
 from gsv_doctor import catalog, envelope, explain as core, families, logread, messages, report, target
 from gsv_doctor import project as gsv_project
-from gsv_doctor.families import gpt_sovits
 from gsv_doctor.errors import DoctorError, EXIT_OK
 from gsv_doctor.commands.check import lang_option, timeout_option
 from gsv_doctor.i18n import pick_language
@@ -242,8 +241,8 @@ def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) ->
     facts = gsv_project.read(Path(project_root)) if project_root and explanations else None
     config = None
     if explanations and not no_probe:
-        # the probe runs the folder's config.py as GPT-SoVITS's (is_half, infer_device): not another family's
-        probe_root = project_root if family == gpt_sovits.NAME else None
+        # the probe runs the folder's config.py only as the family that says it is its (is_half, infer_device)
+        probe_root = project_root if families.probe_runs_config(family) else None
         machine, config, note = _probe(python, probe_root, timeout, lang)
         # the folder's config.py speaks for its own program's logs only (an RVC log explained in a GPT-SoVITS folder)
         core.add_machine_verdicts([e for e in explanations if e.project == family], machine, config)

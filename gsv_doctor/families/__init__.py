@@ -29,6 +29,8 @@ A family module lives in its own package here and provides:
   (gsv_doctor.logprofile.LogProject);
 - ``settings_now(facts, config_run, environ) -> {setting id: value}`` (optional): the values
   explain shows next to the settings an error names ("[now: ...]");
+- ``PROBE_RUNS_CONFIG`` (optional, default False): the probe's ``--config`` runs the folder's
+  config.py as this family's (is_half, infer_device), for explain's verdicts and "[now: ...]";
 - ``TEXTS`` (optional): the family's own text tables, ``{table name: {key: {"en": ..., "zh": ...}}}``
   ("findings", "fix", "errors", "sources", ...); gsv_doctor.i18n looks a key up in the core's
   table of that name first, then in these.
@@ -79,6 +81,11 @@ def settings_now(name: Optional[str], facts: object, config_run: Optional[Mappin
     module = FAMILIES[name] if name else next(iter(FAMILIES.values()))
     reader = getattr(module, "settings_now", None)
     return reader(facts, config_run, environ) if reader else {}
+
+
+def probe_runs_config(name: Optional[str]) -> bool:
+    """Does the probe's `--config` read family `name`'s config.py (None: no folder)?"""
+    return bool(name) and bool(getattr(FAMILIES[name], "PROBE_RUNS_CONFIG", False))
 
 
 def texts(table: str) -> List[Mapping[str, Mapping[str, str]]]:

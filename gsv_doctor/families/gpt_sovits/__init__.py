@@ -14,6 +14,8 @@ NAME = "gpt-sovits"
 HOOK_COVERS = ("config-half-on-cpu", "entry-point-half-on-cpu", "tts-infer-half-on-cpu", "api-flags-half-on-cpu",
                "tool-half-on-cpu", "tool-lines-half-on-cpu")
 TITLE = "GPT-SoVITS"
+# Its config.py is the one the probe's `--config` runs (is_half, infer_device): explain shows those values.
+PROBE_RUNS_CONFIG = True
 _CHILD = Path(__file__).with_name("child.py")
 
 
