@@ -7,6 +7,7 @@ then times, side by side in one run (median of 5):
   - the floor: `python -m gsv_doctor --help` (interpreter + click + our imports);
   - the same log as GBK (the decoder's non-UTF-8 path);
   - a log made of nothing but the corpus's tracebacks (the parser's worst case);
+  - 1 MB of lines of digits only (the fact patterns' worst case: was 6 s for one 30k-digit line);
   - in process: read_log() and explain_log() alone.
 Prints the seconds and the ratios against the 1 s goal and the floor.
 
@@ -82,6 +83,11 @@ def build_traceback_storm(megabytes: float) -> bytes:
     return block * max(1, int(megabytes * 1024 * 1024 // len(block)))
 
 
+def build_digit_runs() -> bytes:
+    """A hostile shape for the fact patterns: lines of nothing but digits (a dumped array, a hash)."""
+    return ("9" * 30000 + "\n").encode("ascii") * 34
+
+
 def _median_wall(args, runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -120,6 +126,8 @@ def main() -> None:
         gbk.write_bytes(text.encode("gbk"))
         storm = Path(folder) / "storm.log"
         storm.write_bytes(build_traceback_storm(options.mb))
+        digits = Path(folder) / "digits.log"
+        digits.write_bytes(build_digit_runs())
         size_mb = utf8.stat().st_size / 1024 / 1024
 
         command = [sys.executable, "-m", "gsv_doctor", "explain", "--no-probe", "--lang", "en"]
@@ -128,6 +136,7 @@ def main() -> None:
         whole_gbk = _median_wall(command + [str(gbk)], options.runs)
         whole_storm = _median_wall(command + [str(storm)], options.runs)
         storm_mb = storm.stat().st_size / 1024 / 1024
+        whole_digits = _median_wall(command + [str(digits)], options.runs)
         read_s, explain_s, found = _median_in_process(utf8.read_bytes(), options.runs)
 
     print("log: %.1f MB, %d lines; found: %s" % (size_mb, text.count("\n"), ", ".join(
@@ -140,8 +149,10 @@ def main() -> None:
           % (whole_gbk, whole_gbk / 1.0, whole_gbk / floor))
     print("  explain --no-probe, %.1f MB of tracebacks %.3f   goal 1 s: ratio %.2f   vs floor: %.2fx"
           % (storm_mb, whole_storm, whole_storm / 1.0, whole_storm / floor))
+    print("  explain --no-probe, 1 MB of digit runs  %.3f   goal 1 s: ratio %.2f   vs floor: %.2fx"
+          % (whole_digits, whole_digits / 1.0, whole_digits / floor))
     print("  in process (UTF-8 log): read_log %.3f + explain_log %.3f" % (read_s, explain_s))
-    worst = max(whole, whole_gbk, whole_storm)
+    worst = max(whole, whole_gbk, whole_storm, whole_digits)
     print("verdict: %s (worst %.3f s)" % ("under 1 s" if worst < 1.0 else "OVER 1 s", worst))
 
 

@@ -17,7 +17,8 @@ _CARD = re.compile(r"\b(?:NVIDIA[ \t]+)?(?:GeForce[ \t]+)?(?P<card>(?:RTX|GTX|GT
                    r"(?:[ \t]?(?:Ti|Super|Laptop GPU))?)|\bNVIDIA[ \t]+(?P<card2>[TPAM]\d{2,4})\b", re.IGNORECASE | re.ASCII)
 _MEMORY = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显存|vram|card|显卡|video memory)"
                      r"|(?:显存|VRAM)[ \t:：]*(?P<gb2>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)\b"
-                     r"|total capacity of (?P<gb3>[\d.]+) GiB|(?P<gb4>[\d.]+) GiB total capacity", re.IGNORECASE)
+                     r"|total capacity of (?P<gb3>\d{1,4}(?:\.\d{1,3})?) GiB|(?<![\d.])(?P<gb4>\d{1,4}(?:\.\d{1,3})?) GiB total capacity",
+                     re.IGNORECASE)
 _HALF_OFF = re.compile(r"half precision[^\n]{0,80}?(?:\[[ \t]*\]|not check|unchecked|= ?false)"
                        r"|is_half[^\n\w]{0,4}(?:is[ \t]+)?(?:set[ \t]+to[ \t]+|设置为?|设为|[:=])[ \t]*false\b"
                        r"|--no-half|-fp\b|--full_precision", re.IGNORECASE)
