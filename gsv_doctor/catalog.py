@@ -189,6 +189,24 @@ SETTINGS: Dict[str, Text] = {
         "en": "the transformers version in the program's Python (4.50 and newer refuse torch.load before torch 2.6)",
         "zh": "程序所用 Python 中的 transformers 版本（4.50 及以后在 torch 2.6 之前拒绝 torch.load）",
     },
+    "model.files": {
+        "en": "the program's model files: each downloaded whole and put in the folder the program reads it from",
+        "zh": "程序的模型文件：每个都要完整下载，并放在程序读取它的文件夹里",
+    },
+    "python.packages": {
+        "en": "the packages in the program's Python and their versions (the program's requirements.txt names them)",
+        "zh": "程序所用 Python 中的包及其版本（程序的 requirements.txt 列出了它们）",
+    },
+    "ffmpeg": {
+        "en": "ffmpeg, the program that decodes the audio files (ffmpeg.exe beside the program, or on PATH), and the"
+              " ffmpeg-python package that calls it",
+        "zh": "ffmpeg，即解码音频文件的程序（放在程序旁边的 ffmpeg.exe，或在 PATH 中），以及调用它的 ffmpeg-python 包",
+    },
+    "input.files": {
+        "en": "the input or training files: the path typed in the UI, the files' format and length, and the folder"
+              " layout the step expects",
+        "zh": "输入或训练文件：界面里填写的路径、文件的格式和长度，以及该步骤要求的文件夹结构",
+    },
     "model.match": {
         "en": "the input and the model files: text symbols, language and speaker ids and the model version must be"
               " ones the program and model know",
@@ -199,7 +217,8 @@ SETTINGS: Dict[str, Text] = {
 # Settings that name no project's files: kept whatever project the log came from.
 NEUTRAL_SETTINGS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback", "code.half", "nvidia.driver", "asr.ctranslate2",
                     "cudnn", "onnxruntime.build", "env.cuda_path", "windows.pagefile", "system.processes",
-                    "torch.distributed", "windows.vcredist", "torch.version", "transformers.version", "model.match")
+                    "torch.distributed", "windows.vcredist", "torch.version", "transformers.version", "model.match",
+                    "model.files", "python.packages", "ffmpeg", "input.files")
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,13 @@ UNKNOWN = LogProject(
         "workers": {"en": "lower the program's number of processes or data loader workers (often num_workers or"
                           " n_cpu)",
                     "zh": "调小程序的进程数或数据加载 worker 数（常叫 num_workers 或 n_cpu）"},
+        "models": {"en": "download the model files the program's README lists into the folders it names, or unpack"
+                         " its full package again",
+                   "zh": "按程序 README 列出的模型文件下载到它指定的文件夹，或重新解压完整的整合包"},
+        "packages": {"en": "install the program's requirements into the Python that runs it (`python -m pip install -r"
+                           " requirements.txt` with that Python, from the program's folder)",
+                     "zh": "把程序的依赖装进运行它的那个 Python（在程序文件夹里用该 Python 运行"
+                           " `python -m pip install -r requirements.txt`）"},
     },
 )
 

@@ -72,6 +72,19 @@ LOG_PROJECT = LogProject(
                   " \"0-0\"), and train with a smaller batch_size",
             "zh": "在训练集格式化一步（1A）每张卡只开一个进程（GPU 卡号填 \"0\" 而不是 \"0-0\"），训练时调小 batch_size",
         },
+        "models": {
+            "en": "download GPT-SoVITS's pretrained models as its README says (GPT_SoVITS/pretrained_models, the G2PW"
+                  " model in GPT_SoVITS/text, tools/uvr5/uvr5_weights, tools/asr/models; install.sh fetches them), or"
+                  " unpack the full Windows package again",
+            "zh": "按 GPT-SoVITS 的 README 下载预训练模型（GPT_SoVITS/pretrained_models、GPT_SoVITS/text 下的 G2PW 模型、"
+                  "tools/uvr5/uvr5_weights、tools/asr/models；install.sh 会自动下载），或重新解压完整的整合包",
+        },
+        "packages": {
+            "en": "install GPT-SoVITS's requirements into the Python that runs it (Windows package: `runtime\\python.exe"
+                  " -m pip install -r requirements.txt` from its folder)",
+            "zh": "把 GPT-SoVITS 的依赖装进运行它的 Python（整合包：在它的文件夹里运行 `runtime\\python.exe -m pip"
+                  " install -r requirements.txt`）",
+        },
     },
     gsv_doctor_fixes=True,
 )

@@ -66,6 +66,19 @@ LOG_PROJECT = LogProject(
         "workers": {"en": "lower \"Number of CPU processes used for pitch extraction and data processing\" in the"
                           " training tab",
                     "zh": "在训练页调小\"提取音高和处理数据使用的CPU进程数\""},
+        "models": {
+            "en": "download RVC's model files into assets/ (hubert, rmvpe, pretrained_v2, uvr5_weights): `python"
+                  " tools/download_models.py` from RVC's folder (older versions: tools/dlmodels.bat or .sh), or unpack"
+                  " the full 7z package again",
+            "zh": "把 RVC 的模型文件下载到 assets/（hubert、rmvpe、pretrained_v2、uvr5_weights）：在 RVC 文件夹里运行"
+                  " `python tools/download_models.py`（旧版本：tools/dlmodels.bat 或 .sh），或重新解压完整的 7z 整合包",
+        },
+        "packages": {
+            "en": "install RVC's requirements into the Python that runs it (Windows package: `runtime\\python.exe -m pip"
+                  " install -r requirements.txt` from RVC's folder)",
+            "zh": "把 RVC 的依赖装进运行它的 Python（Windows 整合包：在 RVC 文件夹里运行 `runtime\\python.exe -m pip"
+                  " install -r requirements.txt`）",
+        },
     },
     fix_checks=_FIXED_BY_FIX,
 )
