@@ -241,10 +241,15 @@ class Entry:
     flags: int = 0
     kind: str = "half"  # which kind of setting causes it, for projects other than GPT-SoVITS (logprojects)
     manual_any: Optional[Text] = None  # the manual fix for other projects ({slots} of logprojects); None: `manual`
+    # a regex one frame of the error's traceback ("path function") must match: the message alone means
+    # other things in other code ("'list' object has no attribute 'lower'" is UVR5's only in UVR5)
+    frames: str = ""
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
+    frames_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "regex", re.compile(self.pattern, self.flags))
+        object.__setattr__(self, "frames_regex", re.compile(self.frames, re.IGNORECASE) if self.frames else None)
 
 
 _MANUAL_HALF_OFF: Text = {
@@ -1705,6 +1710,239 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="ValueError: Due to a serious vulnerability issue in `torch.load`, even with `weights_only=True`, we now"
                 " require users to upgrade torch to at least v2.6 in order to use the function.",
+    ),
+    Entry(
+        id="model-file-missing",
+        kind="system",
+        generic=True,  # after the specific missing files (a CUDA library, ffmpeg, NLTK's data)
+        keys=("No such file or directory", "系统找不到指定的", "cannot find the file specified",
+              "cannot find the path specified", "is not a local folder and is not a valid model identifier",
+              "Can't load tokenizer for", "Can't load the configuration of"),
+        pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
+                r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
+                r"|wav))['\"]"
+                r"|['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
+                r"|Can't load (?:tokenizer|the configuration of) for ['\"](?P<path3>[^'\"\n]{1,300})['\"]",
+        meaning={
+            "en": "A file or model folder the program needs is not where it looks: {path}. Most often a model or asset that was never"
+                  " downloaded (pretrained models, hubert, rmvpe, UVR5 weights), a package unpacked only in part, or"
+                  " the program started from another folder, so its relative paths point elsewhere. Not the GPU"
+                  " settings.",
+            "zh": "程序需要的文件或模型文件夹不在它查找的位置：{path}。最常见的是模型或资源文件没有下载（预训练模型、hubert、rmvpe、"
+                  "UVR5 权重），整合包只解压了一部分，或程序是从别的文件夹启动的，相对路径指向了别处。与显卡设置无关。",
+        },
+        settings=("model.files", "input.files"),
+        fix_commands=(),
+        manual={
+            "en": "Check that {path} exists where the program runs. If it is a model: {models}. Start the program from"
+                  " its own folder (its start script does). If it is a file you chose, check the path in the UI.",
+            "zh": "检查 {path} 在程序运行的位置是否存在。如果是模型：{models}。从程序自己的文件夹启动它（启动脚本就是这样做的）。"
+                  "如果是你选的文件，检查界面里填写的路径。",
+        },
+        check=CHECK_NONE,
+        example="FileNotFoundError: [Errno 2] No such file or directory: 'pretrained/hubert_base.pt'",
+    ),
+    Entry(
+        id="model-file-corrupt",
+        kind="system",
+        keys=("failed finding central directory", "PytorchStreamReader failed", "invalid load key",
+              "pickle data was truncated", "Error while deserializing header", "Protobuf parsing failed"),
+        pattern=r"PytorchStreamReader failed reading (?:zip archive|file)[^\n]{0,80}|failed finding central directory"
+                r"|invalid load key, '(?P<key>[^'\n]{1,8})'|pickle data was truncated"
+                r"|Error while deserializing header: \w+|Protobuf parsing failed",
+        meaning={
+            "en": "A model file is damaged or is not the model at all: the download stopped early, a web page or a Git"
+                  " LFS pointer (a few hundred bytes of text) was saved in its place, or the disk was full when it was"
+                  " written. The program and torch are fine.",
+            "zh": "某个模型文件已损坏，或者根本不是模型：下载中途断了，保存下来的是网页或 Git LFS 指针（几百字节的文本），"
+                  "或写入时磁盘满了。程序和 torch 都没有问题。",
+        },
+        settings=("model.files",),
+        fix_commands=(),
+        manual={
+            "en": "Find the file the traceback was loading (the path on the lines above the error), delete it and"
+                  " download it again; compare its size with the size the download page shows (a model is megabytes,"
+                  " not bytes). Model files: {models}. From a git clone use `git lfs pull`.",
+            "zh": "找到报错前正在加载的文件（错误上方几行里的路径），删掉后重新下载；把文件大小和下载页上写的大小对比"
+                  "（模型是以 MB 计的，不是几个字节）。模型文件：{models}。用 git clone 下载的请运行 `git lfs pull`。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: PytorchStreamReader failed reading zip archive: failed finding central directory",
+    ),
+    Entry(
+        id="ffmpeg-wrong-package",
+        kind="system",
+        keys=("module 'ffmpeg' has no attribute",),
+        pattern=r"module 'ffmpeg' has no attribute '(?P<attribute>\w+)'",
+        meaning={
+            "en": "The Python package named `ffmpeg` is installed, not `ffmpeg-python`, which the program imports under"
+                  " the same name (`ffmpeg.input` comes from ffmpeg-python). The audio files are fine.",
+            "zh": "装的是名为 `ffmpeg` 的 Python 包，而不是程序需要的 `ffmpeg-python`（两者导入名相同，`ffmpeg.input` 来自"
+                  " ffmpeg-python）。音频文件没有问题。",
+        },
+        settings=("ffmpeg", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "With the program's Python: `python -m pip uninstall -y ffmpeg python-ffmpeg`, then `python -m pip"
+                  " install ffmpeg-python`. The ffmpeg program itself must also be there (ffmpeg.exe beside the"
+                  " program or on PATH; Linux: `apt install ffmpeg`; Mac: `brew install ffmpeg`).",
+            "zh": "用程序的 Python 运行：`python -m pip uninstall -y ffmpeg python-ffmpeg`，然后 `python -m pip install"
+                  " ffmpeg-python`。ffmpeg 程序本身也要有（ffmpeg.exe 放在程序旁边或在 PATH 中；Linux：`apt install ffmpeg`；"
+                  "Mac：`brew install ffmpeg`）。",
+        },
+        check=CHECK_NONE,
+        example="AttributeError: module 'ffmpeg' has no attribute 'input'",
+    ),
+    Entry(
+        id="ffmpeg-missing",
+        kind="system",
+        keys=("ffmpeg", "FFmpeg"),
+        pattern=r"No such file or directory: ['\"]ffmpeg(?:\.exe)?['\"]|['\"]?ffmpeg(?:\.exe)?['\"]? is not recognized as an"
+                r" internal or external command|ffmpeg(?:\.exe)?['\"]? 不是内部或外部命令|(?:ffmpeg|FFmpeg) (?:was )?not found"
+                r"|(?:ffmpeg|FFmpeg) is not installed|(?:找不到|未找到|没有找到)\s?ffmpeg",
+        flags=re.IGNORECASE,
+        meaning={
+            "en": "ffmpeg, the program that decodes audio files, is not installed or not where the program looks (the"
+                  " Windows packages keep ffmpeg.exe and ffprobe.exe in their own folder).",
+            "zh": "没有安装 ffmpeg（解码音频文件的程序），或者它不在程序查找的位置（Windows 整合包把 ffmpeg.exe 和"
+                  " ffprobe.exe 放在自己的文件夹里）。",
+        },
+        settings=("ffmpeg",),
+        fix_commands=(),
+        manual={
+            "en": "Windows: put ffmpeg.exe and ffprobe.exe in the program's folder (the package's copies, or from"
+                  " ffmpeg.org) or add their folder to PATH; Linux: `apt install ffmpeg`; Mac: `brew install ffmpeg`;"
+                  " conda: `conda install ffmpeg`. Then restart the program.",
+            "zh": "Windows：把 ffmpeg.exe 和 ffprobe.exe 放进程序文件夹（用整合包里的，或从 ffmpeg.org 下载），或把它们所在的"
+                  "文件夹加入 PATH；Linux：`apt install ffmpeg`；Mac：`brew install ffmpeg`；conda：`conda install ffmpeg`。"
+                  "然后重启程序。",
+        },
+        check=CHECK_NONE,
+        example="FileNotFoundError: [Errno 2] No such file or directory: 'ffmpeg'",
+    ),
+    Entry(
+        id="audio-load-failed",
+        kind="system",
+        generic=True,  # the wrapper's words around a cause that has its own entry (the ffmpeg package)
+        keys=("Failed to load audio",),
+        pattern=r"Failed to load audio:?[^\n]{0,200}",
+        meaning={
+            "en": "ffmpeg could not read an input audio file. Usually the path: a file that is not there (moved,"
+                  " mistyped, a folder given where a file is wanted, a path pasted with quotes around it), or a list"
+                  " file pointing at files from another folder; else a file that is not audio, or ffmpeg missing.",
+            "zh": "ffmpeg 读不了输入的音频文件。通常是路径问题：文件不在那里（被移动、写错、该填文件却填了文件夹、"
+                  "粘贴路径时带了引号），或标注列表指向别的文件夹里的文件；其次是文件不是音频，或没有 ffmpeg。",
+        },
+        settings=("input.files", "ffmpeg"),
+        fix_commands=(),
+        manual={
+            "en": "Check the path the step was given: paste it without quotes, point at the file (or the folder the"
+                  " step asks for), and make sure the audio files named in the list file exist at those paths. Convert"
+                  " odd formats to WAV. If the paths are right: ffmpeg.exe and ffprobe.exe must be in the program's"
+                  " folder or on PATH.",
+            "zh": "检查这一步填写的路径：粘贴时去掉引号，指向文件（或该步骤要求的文件夹），并确认标注列表里的音频文件在那些路径上"
+                  "确实存在。少见的格式先转成 WAV。路径都对的话：ffmpeg.exe 和 ffprobe.exe 必须在程序文件夹里或在 PATH 中。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Failed to load audio: ffmpeg error (see stderr output for detail)",
+    ),
+    Entry(
+        id="uvr5-no-model",
+        kind="system",
+        keys=("pre_fun", "'list' object has no attribute 'lower'"),
+        pattern=r"local variable 'pre_fun' referenced before assignment|cannot access local variable 'pre_fun'"
+                r"|'list' object has no attribute 'lower'",
+        frames=r"uvr",
+        meaning={
+            "en": "The vocal separation step (UVR5) ran without a model: none is chosen in its model list, or its"
+                  " weights folder is empty, so nothing was loaded.",
+            "zh": "人声分离（UVR5）在没有模型的情况下运行了：模型列表里没有选模型，或权重文件夹是空的，所以什么都没加载。",
+        },
+        settings=("model.files",),
+        fix_commands=(),
+        manual={
+            "en": "Pick a model in the UVR5 tab's model list. If the list is empty, get the UVR5 weights: {models}; then"
+                  " restart the web UI so the list reads them.",
+            "zh": "在 UVR5 页的模型列表里选一个模型。列表是空的话，先下载 UVR5 权重：{models}；然后重启 WebUI 让列表读到它们。",
+        },
+        check=CHECK_NONE,
+        example="UnboundLocalError: local variable 'pre_fun' referenced before assignment",
+    ),
+    Entry(
+        id="python-package-version",
+        kind="system",
+        generic=True,  # after the packages with their own entry (ffmpeg-python, torch's own mismatches)
+        keys=("cannot import name", "has no attribute"),
+        pattern=r"cannot import name '(?P<name>\w+)' from '(?P<package>[\w.]+)'"
+                r"|module '(?P<package2>[\w.]+)' has no attribute '(?P<name2>\w+)'",
+        meaning={
+            "en": "The installed {package} is another version than the program was written for: `{name}` is not in it"
+                  " (newer releases drop names, older ones do not have them yet). If {package} is one of the program's"
+                  " own modules (a file in its folder), its files come from two versions.",
+            "zh": "安装的 {package} 与程序编写时所用的版本不同：里面没有 `{name}`（新版本会删掉一些名字，旧版本还没有）。"
+                  "如果 {package} 是程序自己的模块（它文件夹里的文件），说明程序的文件混了两个版本。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install the {package} version the program's requirements.txt names into its Python (`python -m pip"
+                  " install \"{package}==VERSION\"`; the package's name on PyPI may differ), or {packages}. If"
+                  " {package} is the program's own module: {update} (whole, not file by file).",
+            "zh": "给程序的 Python 安装 requirements.txt 里写的 {package} 版本（`python -m pip install \"{package}==版本\"`；"
+                  "PyPI 上的包名可能不同），或者{packages}。如果 {package} 是程序自己的模块：{update}（整体更新，不要逐个文件替换）。",
+        },
+        check=CHECK_NONE,
+        example="ImportError: cannot import name 'AutoModel' from 'funasr' (unknown location)",
+    ),
+    Entry(
+        id="python-module-missing",
+        kind="system",
+        generic=True,
+        keys=("No module named",),
+        pattern=r"No module named '?(?P<module>[\w.]+)'?",
+        meaning={
+            "en": "The Python that ran the program has no module `{module}`: the program's requirements are not installed"
+                  " in that Python, or the program was started with another Python than its own (the system's python"
+                  " instead of the package's runtime), or `{module}` is one of the program's own folders and it was"
+                  " started from another folder.",
+            "zh": "运行程序的 Python 里没有模块 `{module}`：程序的依赖没有装进这个 Python，或者程序是用别的 Python 启动的"
+                  "（系统的 python 而不是整合包自带的 runtime），或者 `{module}` 是程序自己的文件夹，而程序是从别的文件夹启动的。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Start the program the way its start script does (from its own folder, with its own Python). Then"
+                  " {packages}. If `{module}` is a folder of the program itself: {update}. A module whose PyPI name"
+                  " differs: cv2 is opencv-python, sklearn scikit-learn, yaml pyyaml.",
+            "zh": "按启动脚本的方式启动程序（在它自己的文件夹里，用它自己的 Python）。然后{packages}。如果 `{module}`"
+                  " 是程序自己的文件夹：{update}。有些模块在 PyPI 上名字不同：cv2 是 opencv-python，sklearn 是 scikit-learn，yaml 是 pyyaml。",
+        },
+        check=CHECK_NONE,
+        example="ModuleNotFoundError: No module named 'feature_extractor'",
+    ),
+    Entry(
+        id="input-empty",
+        kind="system",
+        keys=("need at least one array to concatenate", "is too small to resample"),
+        pattern=r"need at least one array to concatenate|Input signal length=(?P<length>\d+) is too small to resample",
+        meaning={
+            "en": "The step found no data to work on: the dataset folder is empty, laid out otherwise than the step"
+                  " expects (many want one sub-folder per speaker), holds an empty or very short clip, or the step"
+                  " before it (slicing, preprocessing, feature extraction) failed and wrote nothing.",
+            "zh": "这一步没有拿到可处理的数据：数据集文件夹是空的，结构与该步骤要求的不同（很多要求每个说话人一个子文件夹），"
+                  "里面有空的或极短的音频，或者前一步（切分、预处理、特征提取）失败了，什么也没写出。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Look at the output of the step before this one for its first error and fix that first. Check the"
+                  " dataset folder: audio files where the step expects them (e.g. dataset_raw/SPEAKER/*.wav for"
+                  " so-vits-svc), no empty or sub-second clips, no hidden folders such as .ipynb_checkpoints.",
+            "zh": "先看前一步的输出，找到它的第一个错误并先解决。检查数据集文件夹：音频放在该步骤要求的位置（例如 so-vits-svc 是"
+                  " dataset_raw/说话人/*.wav），没有空的或不到一秒的片段，没有 .ipynb_checkpoints 之类的隐藏文件夹。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: need at least one array to concatenate",
     ),
 ]
 

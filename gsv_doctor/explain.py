@@ -304,6 +304,12 @@ def _settings_rest(settings: List[str], places: List[str]) -> List[str]:
     return settings
 
 
+def _raised_in(log: Log, traceback: Optional[Traceback], frames: "re.Pattern[str]") -> bool:
+    """Does a frame of the traceback (or of its chain) match `frames` ("path function")?"""
+    return traceback is not None and any(frames.search(f.path + " " + f.function)
+                                         for t in _chain(log, traceback) for f in t.frames)
+
+
 def _places(log: Log, traceback: Optional[Traceback], root: Optional[str], location: Optional[Location]) -> List[str]:
     places = []
     if traceback is not None:
@@ -335,6 +341,8 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
     for entry in sorted(catalog.ENTRIES, key=lambda e: e.generic):
         hits = [hit for hit in _scan(text, entry, taken) if not where.in_frames(hit[0])]
         hits += _wrapped_hits(wrapped, entry, {hit[0] for hit in hits}, taken)
+        if entry.frames_regex is not None:
+            hits = [hit for hit in hits if _raised_in(log, where.exception_of(hit[0]), entry.frames_regex)]
         if not hits:
             continue
         hits.sort(key=lambda hit: hit[0])

@@ -192,6 +192,25 @@ def test_emulated_old_torch_messages_match_the_catalog():
      " 'TensorrtExecutionProvider, CUDAExecutionProvider, CPUExecutionProvider'", None),
     ("[W:onnxruntime:Default, onnxruntime_pybind_state.cc:1641 onnxruntime::python::CreateInferencePybindStateModule]"
      " Init provider bridge failed.", "onnxruntime-no-cuda-provider"),
+    # errors outside the GPU
+    ("FileNotFoundError: [WinError 3] 系统找不到指定的路径。: 'D:\\RVC\\logs\\mute\\0_gt_wavs\\mute40k.wav'",
+     "model-file-missing"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'configs/32k.json'", "model-file-missing"),
+    ("FileNotFoundError: [WinError 3] 系统找不到指定的路径。: 'D:\\RVC\\logs\\exp1\\0_gt_wavs'", None),  # a folder
+    ("OSError: Can't load tokenizer for 'GPT_SoVITS/pretrained_models/chinese-roberta-wwm-ext-large'.",
+     "model-file-missing"),
+    ("_pickle.UnpicklingError: invalid load key, '<'.", "model-file-corrupt"),
+    ("safetensors_rust.SafetensorError: Error while deserializing header: HeaderTooLarge", "model-file-corrupt"),
+    ("'ffmpeg' is not recognized as an internal or external command,", "ffmpeg-missing"),
+    ("Requirement already satisfied: ffmpeg-python in d:\\gsv\\runtime\\lib\\site-packages (0.2.0)", None),
+    ("RuntimeError: Failed to load audio: ffmpeg error (see stderr output for detail)", "audio-load-failed"),
+    ("RuntimeError: Failed to load audio: module 'ffmpeg' has no attribute 'input'", "ffmpeg-wrong-package"),
+    ("UnboundLocalError: cannot access local variable 'pre_fun' where it is not associated with a value",
+     "uvr5-no-model"),
+    ("AttributeError: module 'torch.backends' has no attribute 'mps'", "python-package-version"),
+    ("AttributeError: 'NoneType' object has no attribute 'dtype'", None),
+    ("ModuleNotFoundError: No module named 'tools.i18n'", "python-module-missing"),
+    ("ValueError: Input signal length=0 is too small to resample from 44100->16000", "input-empty"),
 ])
 def test_variants(message, entry_id):
     matching = [e.id for e in catalog.ENTRIES if e.regex.search(message)]

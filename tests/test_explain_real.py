@@ -70,6 +70,26 @@ REAL = {
     "real_rtx50_capability_package.log": ("cuda-capability-unsupported", "gpt-sovits", "torch.build",
                                           ("runtime\\python.exe -m pip install torch torchaudio --index-url"
                                            " https://download.pytorch.org/whl/cu128",), ()),
+    # errors outside the GPU: model files, the program's packages, ffmpeg, the input files
+    "real_rvc_rmvpe_missing.log": ("model-file-missing", "rvc", "model.files", ("assets/rmvpe/rmvpe.pt",
+                                                                                "tools/download_models.py"), GSV_FILES),
+    "real_gsv_bert_not_downloaded.md": ("model-file-missing", "gpt-sovits", "model.files",
+                                        ("chinese-roberta-wwm-ext-large", "GPT_SoVITS/pretrained_models"),
+                                        ("is_half", "gsv-doctor fix")),
+    "real_vc_hubert_corrupt.log": ("model-file-corrupt", "voice-changer", "model.files", ("download it again",),
+                                   GSV_FILES + ("is_half",)),
+    "real_gsv_mac_ffmpeg_package.log": ("ffmpeg-wrong-package", "gpt-sovits", "ffmpeg", ("install ffmpeg-python",),
+                                        ("is_half", "This is a Mac")),
+    "real_svc_ffmpeg_missing.log": ("ffmpeg-missing", "so-vits-svc", "ffmpeg", ("apt install ffmpeg",), GSV_FILES),
+    "real_gsv_audio_load_failed_gbk.log": ("audio-load-failed", "gpt-sovits", "input.files", ("without quotes",),
+                                           ("is_half",)),
+    "real_gsv_uvr5_no_model.log": ("uvr5-no-model", "gpt-sovits", "model.files", ("tools/uvr5/uvr5_weights",), ()),
+    "real_rvc_uvr5_pre_fun.log": ("uvr5-no-model", "rvc", "model.files", ("assets/", "uvr5_weights"), GSV_FILES),
+    "real_ttswebui_import_name.log": ("python-package-version", "tts-webui", "python.packages",
+                                      ("rotary_embedding_torch==",), GSV_FILES),
+    "real_gsv_api_module_table.md": ("python-module-missing", "gpt-sovits", "python.packages",
+                                     ("runtime\\python.exe -m pip install -r requirements.txt",), ("is_half",)),
+    "real_svc_dataset_layout.log": ("input-empty", "so-vits-svc", "input.files", (".ipynb_checkpoints",), GSV_FILES),
 }
 
 
@@ -98,6 +118,21 @@ def test_real_shapes(name):
         for word in forbidden:
             assert word not in text, (lang, word)
         assert "{" not in explain.manual(explanation, lang) + explain.meaning(explanation, lang), "an unfilled placeholder"
+
+
+def test_an_error_an_entry_knows_only_from_certain_code_needs_that_code_in_the_traceback():
+    # "'list' object has no attribute 'lower'" means no UVR5 model only when UVR5 raised it
+    def traceback(path, function):
+        return ('Traceback (most recent call last):\n  File "%s", line 47, in %s\n'
+                '    name = model_name.lower()\n'
+                "AttributeError: 'list' object has no attribute 'lower'\n" % (path, function)).encode()
+
+    uvr = traceback("D:\\GPT-SoVITS\\tools\\uvr5\\webui.py", "uvr")
+    other = traceback("D:\\GPT-SoVITS\\GPT_SoVITS\\text\\english.py", "g2p")
+    assert [e.id for e in explain.explain_log(logread.read_log(uvr))] == ["uvr5-no-model"]
+    assert [e.id for e in explain.explain_log(logread.read_log(other))] == []
+    # the bare message, with no traceback at all, is not enough either
+    assert explain.explain_log(logread.read_log(b"AttributeError: 'list' object has no attribute 'lower'\n")) == []
 
 
 def test_only_the_families_get_gsv_doctor_commands():
@@ -447,9 +482,9 @@ def test_a_mac_address_is_not_a_mac():
 
 @pytest.mark.parametrize("text", [
     'Traceback (most recent call last):\n  File "/Users/lin/GPT-SoVITS/webui.py", line 3, in <module>\n'
-    '    import pyopenjtalk\nModuleNotFoundError: No module named \'pyopenjtalk\'\n',
+    '    speaker = speakers[name]\nKeyError: \'default\'\n',
     'Using DirectML\nTraceback (most recent call last):\n  File "D:\\\\RVC\\\\infer-web.py", line 3, in <module>\n'
-    '    load()\nFileNotFoundError: [Errno 2] No such file or directory: \'assets/hubert/hubert_base.pt\'\n',
+    '    load()\nNameError: name \'hps\' is not defined\n',
 ])
 def test_an_unknown_error_printed_is_not_read_as_the_machine(text):
     # the traceback's own error is the problem: a Mac path or an AMD word elsewhere is not its cause

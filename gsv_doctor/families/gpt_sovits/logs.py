@@ -18,7 +18,8 @@ LOG_PROJECT = LogProject(
     path_markers=("gpt_sovits/", "gpt-sovits", "gptsovits", "/tts_infer_pack/", "/s1_train.py", "/s2_train.py",
                   "/tools/asr/", "fasterwhisper_asr.py", "funasr_asr.py"),
     text_markers=("gpt-sovits", "gpt_sovits", "gptsovits", "tts config----", "sovits_weights", "gpt_weights",
-                  "inference_webui", "api_v2.py", "tts_infer.yaml", "训练集格式化", "1c-推理", "1-gpt-sovits"),
+                  "inference_webui", "api_v2.py", "tts_infer.yaml", "训练集格式化", "1c-推理", "1-gpt-sovits",
+                  "cnhubert", "get_tts_wav", "s1bert25hz", "g2pw"),
     settings={
         "half": ("config.is_half", "env.is_half", "tts_infer.is_half"),
         "device": ("config.infer_device", "tts_infer.device"),
