@@ -131,6 +131,26 @@ TTS_WEBUI = LogProject(
     },
 )
 
+# Applio (IAHispano), an RVC fork with its own layout (rvc/infer, rvc/lib, rvc/train): RVC WebUI's files and
+# settings are not its own, so it gets the generic advice.
+APPLIO = LogProject(
+    id="applio", name="Applio",
+    path_markers=("/applio", "/rvc/infer/infer.py", "/rvc/infer/pipeline.py", "/rvc/lib/algorithm/", "/rvc/lib/tools/",
+                  "/rvc/train/train.py", "/rvc/train/extract/", "/rvc/train/preprocess/"),
+    text_markers=("applio",),
+    settings={
+        "half": ("any.half",),
+        "device": ("any.device",),
+        "oom-train": ("any.batch", "gpu.memory"),
+        "oom-infer": ("any.batch", "gpu.memory"),
+        "cudnn": ("cudnn",),
+    },
+    advice={
+        "update": {"en": "update Applio (its update script, or a newer release)",
+                   "zh": "更新 Applio（运行它的更新脚本，或下载更新的版本）"},
+    },
+)
+
 UNKNOWN = LogProject(
     id="unknown", name="",
     path_markers=(), text_markers=(),
@@ -177,7 +197,7 @@ UNKNOWN = LogProject(
 
 # Most specific first: a TTS-WebUI or voice-changer log also shows RVC paths, an AI-Vtuber
 # bundle shows GPT-SoVITS inside its own folder. The families' profiles come from the registry.
-PROJECTS: List[LogProject] = [VOICE_CHANGER, TTS_WEBUI] + families.log_projects() + [SO_VITS_SVC]
+PROJECTS: List[LogProject] = [VOICE_CHANGER, TTS_WEBUI, APPLIO] + families.log_projects() + [SO_VITS_SVC]
 BY_ID: Dict[str, LogProject] = {p.id: p for p in PROJECTS + [UNKNOWN]}
 # explain with no log at all (--symptom alone): the first family's program.
 DEFAULT: LogProject = families.log_projects()[0]

@@ -230,6 +230,9 @@ def test_words_are_only_read_when_no_error_matched():
     ('  File "D:\\so-vits-svc\\inference\\infer_tool.py", line 3, in infer\n', "so-vits-svc"),
     ('  File "voice_changer\\RVC\\RVC.py", line 3, in inference\n', "voice-changer"),
     ('  File "X:\\tts-webui\\src\\rvc_tab\\rvc_tab.py", line 3, in run\n', "tts-webui"),
+    ('  File "/home/me/Applio/rvc/infer/pipeline.py", line 3, in pipeline\n', "applio"),
+    # an RVC WebUI unpacked into a folder named rvc is still RVC WebUI
+    ('  File "D:\\rvc\\infer\\modules\\vc\\modules.py", line 3, in vc_single\n', "rvc"),
     ('  File "E:\\bundle\\GPT-SoVITS-0310\\runtime\\Lib\\site-packages\\torch\\nn\\functional.py", line 3, in f\n',
      "gpt-sovits"),
     ("RuntimeError: something\n", "unknown"),
