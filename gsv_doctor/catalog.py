@@ -1944,6 +1944,103 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="ValueError: need at least one array to concatenate",
     ),
+    Entry(
+        id="too-few-samples",
+        kind="system",
+        keys=("should be >= n_clusters",),
+        pattern=r"n_samples=(?P<samples>\d+) should be >= n_clusters=(?P<clusters>\d+)",
+        meaning={
+            "en": "The clustering step (the feature index or cluster model) was asked for {clusters} clusters from"
+                  " only {samples} feature frames: the training set is too short for that many.",
+            "zh": "聚类步骤（特征索引或聚类模型）要从仅 {samples} 帧特征中聚出 {clusters} 个类：训练集太短，撑不起这么多类。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Give the step fewer clusters than {samples} (so-vits-svc: cluster/train_cluster.py's n_clusters, e.g."
+                  " 2000; other programs: their cluster or index count), or train with more audio (several minutes at"
+                  " least).",
+            "zh": "把聚类数调到小于 {samples}（so-vits-svc：cluster/train_cluster.py 的 n_clusters，例如 2000；其他程序："
+                  "它们的聚类数或索引数），或用更多音频训练（至少几分钟）。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: n_samples=7180 should be >= n_clusters=10000.",
+    ),
+    Entry(
+        id="argument-split-by-space",
+        kind="system",
+        keys=("invalid literal for int() with base 10",),
+        pattern=r"invalid literal for int\(\) with base 10: '(?P<value>[^'\n]{0,200})'",
+        # RVC's steps read their settings from the command line: a space splits a path into two arguments
+        frames=r"(?:trainset_preprocess_pipeline_print|extract_f0_print|extract_f0_rmvpe\w*|extract_feature_print"
+               r"|preprocess|train_nsf_sim_cache_sid_load_pretrain)\.py",
+        meaning={
+            "en": "A step started as a separate command got its arguments split in the wrong places: a space in the"
+                  " experiment name or in the dataset folder's path made one argument two, so a number's place holds"
+                  " '{value}'.",
+            "zh": "作为独立命令启动的步骤，参数在错误的位置被切开了：实验名或训练集文件夹路径里有空格，一个参数变成了两个，"
+                  "于是本该是数字的位置变成了 '{value}'。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Rename the experiment and the dataset folder (and the folders above it) so that they have no spaces"
+                  " (and preferably only English letters, digits, - and _), then run the step again.",
+            "zh": "把实验名和训练集文件夹（以及它的上级文件夹）改成不含空格的名字（最好只用英文字母、数字、- 和 _），"
+                  "然后重新运行这一步。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: invalid literal for int() with base 10: 'Stories\\\\voice'",
+    ),
+    Entry(
+        id="package-runtime-missing",
+        kind="system",
+        keys=("runtime\\python",),
+        pattern=r"runtime\\python(?:\.exe)?['\"]? (?:is not recognized as an internal or external command|不是内部或外部命令)"
+                r"|runtime\\python(?:\.exe)?[^\n]{0,300}\n(?:[ \t]*\n)?[ \t]*(?:系统找不到指定的路径|The system cannot find the path"
+                r" specified)",
+        lines=3,
+        meaning={
+            "en": "The start script runs the Windows package's own Python (runtime\\python.exe), and this folder has"
+                  " none: it is the source code (a git clone or the code's zip), not the package, or the runtime folder"
+                  " was moved or deleted.",
+            "zh": "启动脚本运行的是整合包自带的 Python（runtime\\python.exe），而这个文件夹里没有：这是源代码（git clone"
+                  " 或代码压缩包），不是整合包，或者 runtime 文件夹被移动或删除了。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Download the full Windows package (the 7z from the program's release page) and unpack it whole, then"
+                  " start its .bat file. For the source code, install Python and the requirements instead and start the"
+                  " program with that Python ({packages}).",
+            "zh": "下载完整的 Windows 整合包（程序发布页上的 7z）并完整解压，然后运行其中的 .bat 文件。如果用源代码，"
+                  "请另装 Python 和依赖，再用那个 Python 启动程序（{packages}）。",
+        },
+        check=CHECK_NONE,
+        example="'runtime\\python.exe' is not recognized as an internal or external command,",
+    ),
+    Entry(
+        id="python-call-mismatch",
+        kind="system",
+        generic=True,
+        keys=("got an unexpected keyword argument",),
+        pattern=r"got an unexpected keyword argument '(?P<argument>\w+)'",
+        meaning={
+            "en": "A function was called with an argument, `{argument}`, that it does not take: the program and one of its"
+                  " libraries (or two parts of the program) come from different versions.",
+            "zh": "调用函数时传了它不接受的参数 `{argument}`：程序与它的某个库（或程序的两部分）来自不同的版本。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "The traceback's last frames name the library: install the version of it the program's requirements.txt"
+                  " names ({packages}), or {update} (whole, not file by file).",
+            "zh": "从 traceback 最后几帧可以看出是哪个库：安装程序 requirements.txt 里写的版本（{packages}），"
+                  "或者{update}（整体更新，不要逐个文件替换）。",
+        },
+        check=CHECK_NONE,
+        example="TypeError: TextToSpeech.__init__() got an unexpected keyword argument 'tokenizer_vocab_file'",
+    ),
 ]
 
 # Not found in logs: chosen by `explain --symptom`, or read from a post's words.

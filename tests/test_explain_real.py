@@ -90,6 +90,9 @@ REAL = {
     "real_gsv_api_module_table.md": ("python-module-missing", "gpt-sovits", "python.packages",
                                      ("runtime\\python.exe -m pip install -r requirements.txt",), ("is_half",)),
     "real_svc_dataset_layout.log": ("input-empty", "so-vits-svc", "input.files", (".ipynb_checkpoints",), GSV_FILES),
+    "real_rvc_train_space_in_name.log": ("argument-split-by-space", "rvc", "input.files", ("no spaces",), GSV_FILES),
+    "real_rvc_source_without_runtime_zh.log": ("package-runtime-missing", "rvc", "python.packages",
+                                               ("full Windows package",), GSV_FILES),
 }
 
 
