@@ -205,8 +205,6 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("Requirement already satisfied: ffmpeg-python in d:\\gsv\\runtime\\lib\\site-packages (0.2.0)", None),
     ("RuntimeError: Failed to load audio: ffmpeg error (see stderr output for detail)", "audio-load-failed"),
     ("RuntimeError: Failed to load audio: module 'ffmpeg' has no attribute 'input'", "ffmpeg-wrong-package"),
-    ("UnboundLocalError: cannot access local variable 'pre_fun' where it is not associated with a value",
-     "uvr5-no-model"),
     ("AttributeError: module 'torch.backends' has no attribute 'mps'", "python-package-version"),
     ("AttributeError: 'NoneType' object has no attribute 'dtype'", None),
     ("ModuleNotFoundError: No module named 'tools.i18n'", "python-module-missing"),
