@@ -2212,7 +2212,35 @@ SYMPTOMS["cpu-wanted"] = _symptom(
     check=CHECK_NONE,
 )
 
-BY_ID: Dict[str, Entry] = {entry.id: entry for entry in ENTRIES + list(SYMPTOMS.values())}
+# Printed but in no entry: an error of the program's own code, of a kind that is a bug or an input the code did
+# not expect (explain gives it only when nothing else is known, for the log's last traceback).
+PROGRAM_ERROR = Entry(
+    id="program-error",
+    keys=(),  # never scanned for: explain reads the last traceback's exception line with the pattern
+    pattern=r"^(?:[\w.]+\.)?(?P<exception>KeyError|IndexError|TypeError|NameError|UnboundLocalError|AttributeError"
+            r"|ZeroDivisionError)\b",
+    kind="system",
+    meaning={
+        "en": "A {exception} raised in the program's own code (see Where), not in torch or a library it calls. gsv-doctor"
+              " knows no outside cause for it: it is most often a bug of this version of the program, or an input or"
+              " setting the code did not expect (an empty field, a model of another version). Not the GPU or half"
+              " precision.",
+        "zh": "程序自己的代码里抛出了 {exception}（见出错位置），不是 torch 或它调用的库。gsv-doctor 不知道它有什么外部原因："
+              "最常见的是这个版本程序的缺陷，或是代码没料到的输入或设置（空着的输入框、其他版本的模型）。与显卡和半精度无关。",
+    },
+    settings=("python.packages",),
+    fix_commands=(),
+    manual={
+        "en": "{update} (the whole program, not single files). If it still happens, search the program's issues for the"
+              " last line of the error, or report it there with this log and the output of `gsv-doctor check --markdown`.",
+        "zh": "{update}（整体更新，不要只换单个文件）。仍然出现的话，用报错的最后一行去程序的 issues 里搜索，或者带上这段日志和"
+              " `gsv-doctor check --markdown` 的输出去那里报告。",
+    },
+    check=CHECK_NONE,
+    example="",
+)
+
+BY_ID: Dict[str, Entry] = {entry.id: entry for entry in ENTRIES + list(SYMPTOMS.values()) + [PROGRAM_ERROR]}
 
 
 def get(entry_id: str) -> Optional[Entry]:

@@ -370,12 +370,31 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         for explanation in described_symptoms(log, project, facts):
             _refine(explanation, project, facts, [], log.text, _launch(log, None, root))
             explanations.append(explanation)
+    if not explanations:
+        explanations += _program_error(log, project, root)
     if project_root and project_hint and project.id != project_hint:
         # gsv-doctor's commands act on the folder they run in, which holds another program than the log's
         for explanation in explanations:
             explanation.fix_commands = []
     explanations.sort(key=lambda e: e.line)
     return explanations
+
+
+def _program_error(log: Log, project: LogProject, root: Optional[str]) -> List[Explanation]:
+    """The log's last traceback, when its error is of a kind the program's own code raises (a KeyError, a
+    NameError ...) and its innermost frame is the program's: a bug or an unexpected input, not the machine."""
+    last = next((t for t in reversed(log.tracebacks) if t.exception_line), None)
+    if last is None or not last.frames or last.frames[-1].is_library:
+        return []
+    match = catalog.PROGRAM_ERROR.regex.match(last.exception)
+    if match is None:
+        return []
+    explanation = _unprinted(catalog.PROGRAM_ERROR, project)
+    explanation.line = last.exception_line
+    explanation.message = _excerpt_text(last.exception, 0, len(last.exception))
+    explanation.params = _params(match)
+    explanation.location = _locate(log, last, root)
+    return [explanation]
 
 
 _MESSAGE_MAX = 300

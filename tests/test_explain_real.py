@@ -133,9 +133,30 @@ def test_an_error_an_entry_knows_only_from_certain_code_needs_that_code_in_the_t
     uvr = traceback("D:\\GPT-SoVITS\\tools\\uvr5\\webui.py", "uvr")
     other = traceback("D:\\GPT-SoVITS\\GPT_SoVITS\\text\\english.py", "g2p")
     assert [e.id for e in explain.explain_log(logread.read_log(uvr))] == ["uvr5-no-model"]
-    assert [e.id for e in explain.explain_log(logread.read_log(other))] == []
+    assert [e.id for e in explain.explain_log(logread.read_log(other))] == ["program-error"]
     # the bare message, with no traceback at all, is not enough either
     assert explain.explain_log(logread.read_log(b"AttributeError: 'list' object has no attribute 'lower'\n")) == []
+
+
+def _traceback(path, exception):
+    return ('Traceback (most recent call last):\n  File "%s", line 612, in get_tts_wav\n'
+            '    refer = speaker_refs[speaker]\n%s\n' % (path, exception)).encode()
+
+
+def test_an_error_of_the_programs_own_code_is_called_that_when_nothing_else_is_known():
+    own = explain.explain_log(logread.read_log(_traceback("D:\\GPT-SoVITS\\GPT_SoVITS\\inference_webui.py",
+                                                          "KeyError: 'speaker_2'")))
+    assert [e.id for e in own] == ["program-error"]
+    assert own[0].params == {"exception": "KeyError"} and own[0].location.path.endswith("inference_webui.py")
+    assert own[0].project == "gpt-sovits" and "update GPT-SoVITS" in explain.manual(own[0], "en")
+    # raised inside a library: not the program's bug to report
+    library = _traceback("D:\\GPT-SoVITS\\runtime\\lib\\site-packages\\gradio\\blocks.py", "KeyError: 'speaker_2'")
+    assert explain.explain_log(logread.read_log(library)) == []
+    # an error of another kind (the system, the data) is not called a bug of the program
+    assert explain.explain_log(logread.read_log(_traceback("D:\\x\\infer.py", "OSError: [Errno 28] No space"))) == []
+    # and a known error elsewhere in the log wins
+    known = b"RuntimeError: CUDA error: out of memory\n" + _traceback("D:\\x\\infer.py", "NameError: name 'hps' is not defined")
+    assert [e.id for e in explain.explain_log(logread.read_log(known))] == ["cuda-out-of-memory"]
 
 
 def test_only_the_families_get_gsv_doctor_commands():
@@ -405,7 +426,7 @@ def test_a_program_that_falls_back_to_float32_by_itself_is_not_the_error():
     """The voice changer prints this when it switches to float32 on its own: the error is the one after it."""
     text = ("[Device Manager] Device cannot support half precision. Fallback to float....\n"
             "Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nKeyError: 'speaker'\n")
-    assert explain.explain_log(logread.read_log(text.encode())) == []
+    assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == ["program-error"]
     assert [e.id for e in explain.explain_log(logread.read_log(b"Device cannot support half precision.\n"))] == [
         "gpu-half-unsupported"]
 
@@ -494,7 +515,7 @@ def test_a_mac_address_is_not_a_mac():
 ])
 def test_an_unknown_error_printed_is_not_read_as_the_machine(text):
     # the traceback's own error is the problem: a Mac path or an AMD word elsewhere is not its cause
-    assert explain.explain_log(logread.read_log(text.encode())) == []
+    assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == ["program-error"]
 
 
 def test_the_machine_named_in_the_printed_error_is_still_read():
