@@ -207,6 +207,10 @@ SETTINGS: Dict[str, Text] = {
               " layout the step expects",
         "zh": "输入或训练文件：界面里填写的路径、文件的格式和长度，以及该步骤要求的文件夹结构",
     },
+    "program.code": {
+        "en": "the program's own code, as this version of it has it",
+        "zh": "程序自己的代码（这个版本里的样子）",
+    },
     "model.match": {
         "en": "the input and the model files: text symbols, language and speaker ids and the model version must be"
               " ones the program and model know",
@@ -218,7 +222,7 @@ SETTINGS: Dict[str, Text] = {
 NEUTRAL_SETTINGS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback", "code.half", "nvidia.driver", "asr.ctranslate2",
                     "cudnn", "onnxruntime.build", "env.cuda_path", "windows.pagefile", "system.processes",
                     "torch.distributed", "windows.vcredist", "torch.version", "transformers.version", "model.match",
-                    "model.files", "python.packages", "ffmpeg", "input.files")
+                    "model.files", "python.packages", "ffmpeg", "input.files", "program.code")
 
 
 @dataclass(frozen=True)
@@ -2228,7 +2232,7 @@ PROGRAM_ERROR = Entry(
         "zh": "程序自己的代码里抛出了 {exception}（见出错位置），不是 torch 或它调用的库。gsv-doctor 不知道它有什么外部原因："
               "最常见的是这个版本程序的缺陷，或是代码没料到的输入或设置（空着的输入框、其他版本的模型）。与显卡和半精度无关。",
     },
-    settings=("python.packages",),
+    settings=("program.code", "input.files"),
     fix_commands=(),
     manual={
         "en": "{update} (the whole program, not single files). If it still happens, search the program's issues for the"
