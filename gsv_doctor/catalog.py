@@ -2045,6 +2045,32 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="TypeError: TextToSpeech.__init__() got an unexpected keyword argument 'tokenizer_vocab_file'",
     ),
+    Entry(
+        id="faiss-index-unreadable",
+        kind="system",
+        keys=("faiss::FileIOReader",),
+        pattern=r"faiss::FileIOReader[^\n]{0,400}?could not open (?P<path>[^\n]{1,300}?) for reading",
+        meaning={
+            "en": "faiss, the library that reads the voice model's feature index (.index), could not open {path}: the"
+                  " file is not there (an index of another model or machine chosen, or the path typed by hand), or its"
+                  " path has characters other than English letters, which faiss cannot open on Windows.",
+            "zh": "faiss（读取音色模型特征索引 .index 的库）打不开 {path}：文件不在那里（选了其他模型或其他电脑上的索引，"
+                  "或路径是手动填的），或者它的路径里有英文字母以外的字符，faiss 在 Windows 上打不开这种路径。",
+        },
+        settings=("model.files", "input.files"),
+        fix_commands=(),
+        manual={
+            "en": "Pick this model's own .index file in the UI (RVC keeps it in logs/MODEL_NAME/added_*.index), or"
+                  " leave the index empty. Keep the program, the model and its index under a path of English letters"
+                  " and digits (rename a model whose name has other characters).",
+            "zh": "在界面里选择这个模型自己的 .index 文件（RVC 放在 logs/模型名/added_*.index），或者索引留空。程序、模型和索引"
+                  "都放在只含英文字母和数字的路径下（模型名里有其他字符的请改名）。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Error in faiss::FileIOReader::FileIOReader(const char*) at io.cpp:67: Error: 'f' failed:"
+                " could not open logs/alto/added_IVF256_Flat_nprobe_1_alto_v2.index for reading: No such file or"
+                " directory",
+    ),
 ]
 
 # Not found in logs: chosen by `explain --symptom`, or read from a post's words.

@@ -650,8 +650,18 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id == "cuda-not-compiled" and card and _NVIDIA_FAMILY.match(card):
         explanation.notes.append(("cpu_torch_nvidia_card", {"card": card}))
     if entry.kind == "half" and entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL) and facts.half_shown_off:
-        explanation.notes.append(("half_already_off", {"shown": facts.half_shown_off}))
+        # the runtime hook covers such code only in the programs gsv-doctor's commands know
+        key = "half_already_off_hook" if project.gsv_doctor_fixes else "half_already_off"
+        explanation.notes.append((key, {"shown": facts.half_shown_off}))
+    if entry.id in _PATH_SENSITIVE and facts.non_ascii_path:
+        explanation.notes.append(("non_ascii_path", {"path": facts.non_ascii_path}))
     _machine_of_the_log(explanation, facts, card, launch)
+
+
+# Errors that a Windows path with non-English characters can cause: libraries that open DLLs or files through
+# the ANSI API (onnxruntime's providers, faiss, parts of CUDA's loader) cannot reach them.
+_PATH_SENSITIVE = ("windows-dll-load", "onnxruntime-no-cuda-provider", "onnxruntime-cuda-load", "cudnn-library-missing",
+                   "cuda-library-missing", "model-file-missing", "faiss-index-unreadable")
 
 
 # Errors that say torch cannot use CUDA: their fix depends on what machine the log came from.
@@ -893,9 +903,22 @@ NOTES: Dict[str, Dict[str, str]] = {
     },
     "half_already_off": {
         "en": "The log shows half precision already off (\"{shown}\"), so that setting is not the cause: the code used"
-              " float16 anyway. {update}; GPT-SoVITS: the runtime hook (`gsv-doctor hook install`) covers such code.",
+              " float16 anyway. {update}.",
+        "zh": "日志显示半精度已经关闭（\"{shown}\"），所以原因不在这个设置：代码仍然用了 float16。{update}。",
+    },
+    "half_already_off_hook": {
+        "en": "The log shows half precision already off (\"{shown}\"), so that setting is not the cause: the code used"
+              " float16 anyway. {update}; the runtime hook (`gsv-doctor hook install`) covers such code.",
         "zh": "日志显示半精度已经关闭（\"{shown}\"），所以原因不在这个设置：代码仍然用了 float16。{update}；"
-              "GPT-SoVITS 可用运行时钩子（`gsv-doctor hook install`）兜住这类代码。",
+              "运行时钩子（`gsv-doctor hook install`）可以兜住这类代码。",
+    },
+    "non_ascii_path": {
+        "en": "The log's paths hold characters other than English letters (\"{path}\"): on Windows some libraries"
+              " (onnxruntime's GPU provider, faiss, parts of CUDA's loader) cannot open files under such a path. Move"
+              " the program and its files to a path of English letters and digits without spaces (e.g. D:\\AI\\).",
+        "zh": "日志里的路径含有英文字母以外的字符（\"{path}\"）：在 Windows 上有些库（onnxruntime 的显卡组件、faiss、"
+              "CUDA 加载器的一部分）打不开这种路径下的文件。请把程序和它的文件移到只含英文字母和数字、没有空格的路径"
+              "（例如 D:\\AI\\）。",
     },
 }
 

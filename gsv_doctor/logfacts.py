@@ -61,6 +61,10 @@ NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti(?![A-
                       re.IGNORECASE | re.ASCII)
 
 
+# A Windows path as a log prints it (a drive, then anything but spaces and quotes).
+_WINDOWS_PATH = re.compile(r"(?<![A-Za-z])[A-Za-z]:[\\/][^\s\"'<>|，。；：（）、“”「」]{1,260}")  # (not the CJK punctuation after it)
+
+
 @dataclass
 class LogFacts:
     torch: Optional[str] = None  # "2.8.0"
@@ -74,6 +78,7 @@ class LogFacts:
     amd_card: Optional[str] = None  # the words that name the AMD or Intel card itself
     new_card: Optional[str] = None  # the words that show an RTX 50xx (sm_120) card
     sm: Optional[int] = None  # the card's capability as torch printed it: 61 for sm_61 / 6.1
+    non_ascii_path: Optional[str] = None  # a Windows path with characters other than ASCII (C:\\用户\\...)
     docker: Optional[str] = None  # the words that show a container
     wsl: Optional[str] = None  # the words that show WSL
 
@@ -139,6 +144,10 @@ def read_facts(text: str) -> LogFacts:
     match = _CAPABILITY.search(head)
     if match:
         facts.sm = int(match.group("sm") or match.group("major") + match.group("minor"))
+    for match in _WINDOWS_PATH.finditer(head):
+        if not match.group(0).isascii():
+            facts.non_ascii_path = match.group(0)
+            break
     for name, pattern in (("mac", MAC), ("amd", AMD), ("amd_card", AMD_CARD), ("new_card", NEW_CARD), ("docker", _DOCKER),
                           ("wsl", _WSL)):
         match = pattern.search(head)

@@ -90,6 +90,8 @@ REAL = {
     "real_gsv_api_module_table.md": ("python-module-missing", "gpt-sovits", "python.packages",
                                      ("runtime\\python.exe -m pip install -r requirements.txt",), ("is_half",)),
     "real_svc_dataset_layout.log": ("input-empty", "so-vits-svc", "input.files", (".ipynb_checkpoints",), GSV_FILES),
+    "real_rvc_faiss_chinese_path.log": ("faiss-index-unreadable", "rvc", "model.files",
+                                        ("added_*.index", "English letters", "D:\\AI\\"), GSV_FILES),
     "real_rvc_train_space_in_name.log": ("argument-split-by-space", "rvc", "input.files", ("no spaces",), GSV_FILES),
     "real_rvc_source_without_runtime_zh.log": ("package-runtime-missing", "rvc", "python.packages",
                                                ("full Windows package",), GSV_FILES),
@@ -223,8 +225,18 @@ def test_driver_error_names_the_library_that_raised_it():
 
 def test_a_setting_the_log_shows_already_off_is_not_blamed():
     found = {e.id: e for e in explain_real("real_ttswebui_half_unticked.log")}["cpu-half-conv"]
-    assert [key for key, _ in found.notes] == ["half_already_off"]
+    assert [key for key, _ in found.notes] == ["half_already_off"]  # TTS-WebUI: no word of gsv-doctor's hook
+    assert "hook" not in " ".join(explain.notes(found, "en"))
     assert "not the cause" in explain.notes(found, "en")[0] and "不在这个设置" in explain.notes(found, "zh")[0]
+
+
+def test_a_path_with_other_characters_is_noted_for_errors_it_can_cause():
+    found = {e.id: e for e in explain_real("real_rvc_faiss_chinese_path.log")}["faiss-index-unreadable"]
+    assert [key for key, _ in found.notes] == ["non_ascii_path"] and "变声" in found.notes[0][1]["path"]
+    # an error such a path does not cause gets no such note; nor does a path followed by Chinese punctuation
+    oom = explain.explain_log(logread.read_log("D:\\AI\\变声\\run.py\nRuntimeError: CUDA out of memory.\n".encode()))
+    assert oom[0].notes == []
+    assert logfacts.read_facts("模型在 D:\\AI\\GPT-SoVITS，然后报错").non_ascii_path is None
 
 
 def test_notes_from_the_logs_facts():
