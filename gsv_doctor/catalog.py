@@ -2071,6 +2071,132 @@ ENTRIES: List[Entry] = [
                 " could not open logs/alto/added_IVF256_Flat_nprobe_1_alto_v2.index for reading: No such file or"
                 " directory",
     ),
+    Entry(
+        id="model-download-failed",
+        kind="system",
+        keys=("huggingface.co", "hf-mirror", "modelscope.cn"),
+        pattern=r"(?:Max retries exceeded with url|couldn't connect to|Connection to|timed out|ConnectTimeout|ConnectionError"
+                r"|Failed to establish a new connection|SSLError|LocalEntryNotFoundError|Connection reset)[^\n]{0,200}?"
+                r"(?:huggingface\.co|hf-mirror\.com|modelscope\.cn)"
+                r"|(?:huggingface\.co|hf-mirror\.com|modelscope\.cn)[^\n]{0,200}?(?:timed out|Max retries exceeded"
+                r"|Failed to establish a new connection|Connection reset|SSLError|ConnectTimeout)",
+        meaning={
+            "en": "The program tried to download a model (Hugging Face or ModelScope) and could not reach the site: no"
+                  " internet, a firewall or proxy, or a region where huggingface.co is blocked. The model was never on"
+                  " the disk.",
+            "zh": "程序尝试下载模型（Hugging Face 或 ModelScope），但连不上网站：没有网络、被防火墙或代理拦截，或所在地区访问不了"
+                  " huggingface.co。模型一直不在磁盘上。",
+        },
+        settings=("model.files",),
+        fix_commands=(),
+        manual={
+            "en": "Download the model by hand and put it where the program looks ({models}); or use a mirror: set the"
+                  " environment variable HF_ENDPOINT=https://hf-mirror.com before starting the program (Windows: `set"
+                  " HF_ENDPOINT=https://hf-mirror.com` before the start line of the .bat file).",
+            "zh": "手动下载模型并放到程序查找的位置（{models}）；或使用镜像：启动程序前设置环境变量"
+                  " HF_ENDPOINT=https://hf-mirror.com（Windows：在 .bat 文件启动行前加 `set HF_ENDPOINT=https://hf-mirror.com`）。",
+        },
+        check=CHECK_NONE,
+        example="requests.exceptions.ConnectionError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries"
+                " exceeded with url: /Systran/faster-whisper-large-v3/resolve/main/config.json",
+    ),
+    Entry(
+        id="permission-denied",
+        kind="system",
+        keys=("Permission denied", "拒绝访问", "Access is denied"),
+        pattern=r"\[(?:Errno 13|WinError 5)\] (?:Permission denied|拒绝访问。?|Access is denied\.?)"
+                r"(?:[^\n'\"]{0,10}['\"](?P<path>[^'\"\n]{1,300})['\"])?",
+        meaning={
+            "en": "The program may not write (or open) a file or folder (the path after the error): the folder is protected (under C:\\Program Files or"
+                  " another system folder), the file is open in another program (a player, an editor, a second copy"
+                  " of the program), or an antivirus holds it.",
+            "zh": "程序没有权限写入（或打开）某个文件或文件夹（错误后面的路径）：文件夹受保护（在 C:\\Program Files 或其他系统文件夹下），文件正被其他程序"
+                  "打开（播放器、编辑器、另一个正在运行的本程序），或被杀毒软件占用。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Move the program to a folder of your own (e.g. D:\\AI\\, not Program Files or the desktop's"
+                  " OneDrive), close programs that have the file open (and any second copy of this program), then try"
+                  " again; if an antivirus blocks it, add the program's folder to its exceptions.",
+            "zh": "把程序移到自己的文件夹（例如 D:\\AI\\，不要放在 Program Files 或同步到 OneDrive 的桌面），关闭打开着这个文件的"
+                  "程序（以及本程序的另一个副本）后重试；如果是杀毒软件拦截，把程序文件夹加入它的白名单。",
+        },
+        check=CHECK_NONE,
+        example="PermissionError: [Errno 13] Permission denied: 'output/slicer_opt/vocal.wav'",
+    ),
+    Entry(
+        id="disk-full",
+        kind="system",
+        keys=("No space left on device", "磁盘空间不足", "There is not enough space on the disk"),
+        pattern=r"No space left on device|磁盘空间不足|There is not enough space on the disk",
+        meaning={
+            "en": "The disk is full: the step could not write its files (models, features, checkpoints, the temporary"
+                  " folder). Not the GPU and not the program's settings.",
+            "zh": "磁盘满了：这一步写不了它的文件（模型、特征、检查点、临时文件夹）。与显卡和程序设置无关。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Free space on the drive the program and its temporary folder are on (old checkpoints in the logs /"
+                  " weights folders take gigabytes; pip's and Hugging Face's caches too), or move the program to a"
+                  " drive with room.",
+            "zh": "清理程序及其临时文件夹所在磁盘的空间（logs / 权重文件夹里的旧检查点会占好几 GB；pip 和 Hugging Face 的缓存"
+                  "也是），或把程序移到有空间的磁盘。",
+        },
+        check=CHECK_NONE,
+        example="OSError: [Errno 28] No space left on device",
+    ),
+    Entry(
+        id="text-encoding",
+        kind="system",
+        keys=("codec can't decode byte",),
+        pattern=r"'(?P<codec>gbk|utf-8|charmap|cp\d+|ascii)' codec can't decode byte",
+        meaning={
+            "en": "A text file (a label list, a config, a text to speak) was read in another encoding than it was saved"
+                  " in ({codec} here): on Chinese Windows Python reads files as GBK unless told otherwise, and a file"
+                  " saved as GBK (ANSI) fails when read as UTF-8.",
+            "zh": "一个文本文件（标注列表、配置、要合成的文本）读取时用的编码（这里是 {codec}）与保存时不同：中文 Windows 上"
+                  " Python 默认按 GBK 读文件，而按 GBK（ANSI）保存的文件用 UTF-8 读会失败。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Save the file as UTF-8 (Notepad: Save as, Encoding UTF-8), or start the program with the environment"
+                  " variable PYTHONUTF8=1 (Windows: `set PYTHONUTF8=1` before the start line of the .bat file).",
+            "zh": "把文件另存为 UTF-8（记事本：另存为，编码选 UTF-8），或用环境变量 PYTHONUTF8=1 启动程序（Windows：在 .bat"
+                  " 文件启动行前加 `set PYTHONUTF8=1`）。",
+        },
+        check=CHECK_NONE,
+        example="UnicodeDecodeError: 'gbk' codec can't decode byte 0x80 in position 12: illegal multibyte sequence",
+    ),
+    Entry(
+        id="port-in-use",
+        kind="system",
+        keys=("Cannot find empty port", "Address already in use", "WinError 10048", "address already in use",
+              "通常每个套接字地址"),
+        pattern=r"Cannot find empty port in range: ?(?P<port>\d+)[^\n]{0,40}|\[Errno 98\] [Aa]ddress already in use"
+                r"|\[WinError 10048\][^\n]{0,120}|通常每个套接字地址[^\n]{0,60}只允许使用一次"
+                r"|error while attempting to bind on address[^\n]{0,120}address already in use",
+        meaning={
+            "en": "The network port the web UI or API wants is taken: most often another copy of the program is still"
+                  " running (a window left open, a process that did not exit), or another program uses that port.",
+            "zh": "网页界面或 API 要用的网络端口被占用了：最常见的是程序的另一个副本还在运行（没关的窗口、没退出的进程），"
+                  "或其他程序占用了这个端口。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Close the other copy (its console window; or end its python.exe in the Task Manager), or start this"
+                  " one on another port (the program's port option, often `--port` or `-p`, or the GRADIO_SERVER_PORT"
+                  " environment variable for a web UI).",
+            "zh": "关闭另一个副本（它的控制台窗口；或在任务管理器里结束它的 python.exe），或让这一个用别的端口启动"
+                  "（程序的端口参数，常见的是 `--port` 或 `-p`，网页界面也可以用环境变量 GRADIO_SERVER_PORT）。",
+        },
+        check=CHECK_NONE,
+        example="OSError: Cannot find empty port in range: 9874-9874. You can specify a different port by setting the"
+                " GRADIO_SERVER_PORT environment variable or passing the `server_port` parameter to `launch()`.",
+    ),
 ]
 
 # Not found in logs: chosen by `explain --symptom`, or read from a post's words.

@@ -214,6 +214,16 @@ def test_emulated_old_torch_messages_match_the_catalog():
     # a number read from the command line of another program, with no traceback of its steps: not a split path
     ("ValueError: invalid literal for int() with base 10: 'abc'", None),
     ("'runtime\\python.exe' 不是内部或外部命令，也不是可运行的程序", "package-runtime-missing"),
+    ("OSError: We couldn't connect to 'https://huggingface.co' to load this file, couldn't find it in the cached files",
+     "model-download-failed"),
+    ("Downloading: https://hf-mirror.com/lj1995/GPT-SoVITS/resolve/main/s2G488k.pth 100%", None),  # it worked
+    ("PermissionError: [WinError 5] 拒绝访问。: 'D:\\Program Files\\GPT-SoVITS\\TEMP'", "permission-denied"),
+    ("OSError: [Errno 28] No space left on device", "disk-full"),
+    ("UnicodeDecodeError: 'gbk' codec can't decode byte 0xae in position 41: illegal multibyte sequence",
+     "text-encoding"),
+    ("OSError: [WinError 10048] 通常每个套接字地址(协议/网络地址/端口)只允许使用一次。", "port-in-use"),
+    ("ERROR:    [Errno 98] error while attempting to bind on address ('0.0.0.0', 9880): address already in use",
+     "port-in-use"),
 ])
 def test_variants(message, entry_id):
     # (an entry that needs its code in the traceback never matches a line alone: see test_explain_real)

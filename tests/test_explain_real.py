@@ -92,6 +92,8 @@ REAL = {
     "real_svc_dataset_layout.log": ("input-empty", "so-vits-svc", "input.files", (".ipynb_checkpoints",), GSV_FILES),
     "real_rvc_faiss_chinese_path.log": ("faiss-index-unreadable", "rvc", "model.files",
                                         ("added_*.index", "English letters", "D:\\AI\\"), GSV_FILES),
+    "real_gsv_asr_hf_blocked_zh.log": ("model-download-failed", "gpt-sovits", "model.files",
+                                       ("HF_ENDPOINT=https://hf-mirror.com", "tools/asr/models"), ("is_half",)),
     "real_rvc_train_space_in_name.log": ("argument-split-by-space", "rvc", "input.files", ("no spaces",), GSV_FILES),
     "real_rvc_source_without_runtime_zh.log": ("package-runtime-missing", "rvc", "python.packages",
                                                ("full Windows package",), GSV_FILES),
