@@ -304,10 +304,10 @@ def _settings_rest(settings: List[str], places: List[str]) -> List[str]:
     return settings
 
 
-def _raised_in(log: Log, traceback: Optional[Traceback], frames: "re.Pattern[str]") -> bool:
-    """Does a frame of the traceback (or of its chain) match `frames` ("path function")?"""
-    return traceback is not None and any(frames.search(f.path + " " + f.function)
-                                         for t in _chain(log, traceback) for f in t.frames)
+def _raised_in(traceback: Optional[Traceback], frames: "re.Pattern[str]") -> bool:
+    """Does a frame of the traceback that printed the error ("path function") match `frames`? (Its own
+    frames hold the code that raised it; the tracebacks chained around it raised other errors.)"""
+    return traceback is not None and any(frames.search(f.path + " " + f.function) for f in traceback.frames)
 
 
 def _places(log: Log, traceback: Optional[Traceback], root: Optional[str], location: Optional[Location]) -> List[str]:
@@ -342,7 +342,7 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         hits = [hit for hit in _scan(text, entry, taken) if not where.in_frames(hit[0])]
         hits += _wrapped_hits(wrapped, entry, {hit[0] for hit in hits}, taken)
         if entry.frames_regex is not None:
-            hits = [hit for hit in hits if _raised_in(log, where.exception_of(hit[0]), entry.frames_regex)]
+            hits = [hit for hit in hits if _raised_in(where.exception_of(hit[0]), entry.frames_regex)]
         if not hits:
             continue
         hits.sort(key=lambda hit: hit[0])
