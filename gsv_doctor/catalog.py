@@ -211,6 +211,39 @@ SETTINGS: Dict[str, Text] = {
         "en": "the program's own code, as this version of it has it",
         "zh": "程序自己的代码（这个版本里的样子）",
     },
+    "python.version": {
+        "en": "the version of the Python that runs or installs the program (most voice programs want 3.9 or 3.10;"
+              " their pinned packages have no ready-made wheels for much newer ones)",
+        "zh": "运行或安装程序的 Python 版本（多数语音程序要求 3.9 或 3.10；它们固定版本的包没有更新 Python 的现成安装包）",
+    },
+    "build.tools": {
+        "en": "the tools pip compiles a package with when it has no wheel: the Microsoft C++ Build Tools on Windows,"
+              " and CMake (4.0 and newer refuse the old build files of some packages)",
+        "zh": "pip 在没有现成安装包时编译包所用的工具：Windows 上的 Microsoft C++ Build Tools，以及 CMake（4.0 起拒绝部分包的旧构建文件）",
+    },
+    "nltk.data": {
+        "en": "NLTK's data (nltk_data): the tagger and dictionary files the English text front end loads, searched in"
+              " the user's folder and beside the program's Python",
+        "zh": "NLTK 的数据（nltk_data）：英文文本前端加载的词性标注器和词典文件，在用户文件夹和程序所用 Python 的旁边查找",
+    },
+    "audio.device": {
+        "en": "the input (microphone) and output (speaker) devices chosen in the real-time GUI, their host API (MME,"
+              " DirectSound, WASAPI, ASIO) and the sample rate each accepts",
+        "zh": "实时变声界面中选择的输入（麦克风）和输出（扬声器）设备、它们的驱动接口（MME、DirectSound、WASAPI、ASIO）"
+              "以及各自支持的采样率",
+    },
+    "network.proxy": {
+        "en": "a proxy or VPN set for the whole system, or the HTTP_PROXY / HTTPS_PROXY / ALL_PROXY variables, and"
+              " whether local addresses (localhost, 127.0.0.1) bypass it (NO_PROXY)",
+        "zh": "系统全局代理或 VPN，或环境变量 HTTP_PROXY / HTTPS_PROXY / ALL_PROXY，以及本机地址（localhost、127.0.0.1）"
+              "是否绕过它（NO_PROXY）",
+    },
+    "model.version": {
+        "en": "the model version and sample rate the program is set to (GPT-SoVITS v1/v2/v3/v4, RVC v1/v2 and"
+              " 32k/40k/48k, so-vits-svc's config.json), against those the model file was trained with",
+        "zh": "程序设定的模型版本和采样率（GPT-SoVITS 的 v1/v2/v3/v4，RVC 的 v1/v2 和 32k/40k/48k，so-vits-svc 的 config.json），"
+              "与模型文件训练时所用的是否一致",
+    },
     "model.match": {
         "en": "the input and the model files: text symbols, language and speaker ids and the model version must be"
               " ones the program and model know",
@@ -221,6 +254,7 @@ SETTINGS: Dict[str, Text] = {
 # Settings that name no project's files: kept whatever project the log came from.
 NEUTRAL_SETTINGS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback", "code.half", "nvidia.driver", "asr.ctranslate2",
                     "cudnn", "onnxruntime.build", "env.cuda_path", "windows.pagefile", "system.processes",
+                    "python.version", "build.tools", "nltk.data", "audio.device", "network.proxy", "model.version",
                     "torch.distributed", "windows.vcredist", "torch.version", "transformers.version", "model.match",
                     "model.files", "python.packages", "ffmpeg", "input.files", "program.code")
 
@@ -1411,6 +1445,341 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="AssertionError: If capturable=False, state_steps should not be CUDA tensors.",
+    ),
+    Entry(
+        id="numpy-abi-mismatch",
+        kind="system",
+        keys=("compiled using NumPy 1.x", "_ARRAY_API not found", "multiarray failed to import", "umath failed to import",
+              "size changed, may indicate binary incompatibility", "initialization of _internal failed",
+              "Numba needs NumPy", "but this version of numpy is"),
+        # numpy's own wording of each side of the mismatch (the NumPy 2 notice wraps before its version)
+        pattern=r"compiled using NumPy 1\.x cannot be run in\s{1,8}NumPy (?P<numpy>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)"
+                r"|_ARRAY_API not found|numpy\._?core\.(?:_multiarray_umath|multiarray|umath) failed to import"
+                r"|numpy\.(?:dtype|ndarray) size changed, may indicate binary incompatibility"
+                r"|initialization of _internal failed without raising an exception"
+                r"|Numba needs NumPy (?P<need>\d{1,2}\.\d{1,3}) or less"
+                r"|module compiled against (?:API|ABI) version 0x[0-9a-fA-F]{1,8} but this version of numpy is 0x[0-9a-fA-F]{1,8}",
+        lines=2,
+        meaning={
+            "en": "A compiled package and the installed numpy do not fit together: numpy 2 was installed (often pulled in"
+                  " by a later pip install) under packages built for numpy 1.x, or numba is older than the numpy it"
+                  " finds (numba 0.56, which RVC and older GPT-SoVITS pin, needs numpy 1.23 or older). The program's"
+                  " packages are at fault, not the GPU, the settings or the model.",
+            "zh": "某个编译好的包与已安装的 numpy 不匹配：在为 numpy 1.x 编译的包下面装上了 numpy 2（常是后来某次 pip install"
+                  " 顺带升级的），或者 numba 比它找到的 numpy 旧（RVC 和旧版 GPT-SoVITS 固定的 numba 0.56 需要 numpy 1.23 或更旧）。"
+                  "问题出在程序的包，不是显卡、设置或模型。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install the numpy the program's requirements name into the program's Python (a Windows package:"
+                  " runtime\\python.exe in its folder): usually `python -m pip install \"numpy<2\"`; where numba 0.56 is"
+                  " installed (RVC, older GPT-SoVITS) `python -m pip install numpy==1.23.5`. Or {packages}. Afterwards"
+                  " do not upgrade single packages with a bare `pip install -U`, which pulls numpy 2 back in.",
+            "zh": "把程序 requirements 指定的 numpy 装进程序所用的 Python（整合包：程序文件夹里的 runtime\\python.exe）："
+                  "通常是 `python -m pip install \"numpy<2\"`；装的是 numba 0.56 的（RVC、旧版 GPT-SoVITS）用"
+                  " `python -m pip install numpy==1.23.5`。或者{packages}。之后不要再用 `pip install -U` 单独升级某个包，"
+                  "它会把 numpy 2 又装回来。",
+        },
+        check=CHECK_NONE,
+        example="A module that was compiled using NumPy 1.x cannot be run in NumPy 2.1.3 as it may crash.",
+    ),
+    Entry(
+        id="pip-build-failed",
+        kind="system",
+        keys=("Failed building wheel for", "Could not build wheels for", "Failed to build", "did not run successfully",
+              "Microsoft Visual C++ 14.0 or greater is required"),
+        # pip's lines for a package it had to compile (the package where the line names one)
+        pattern=r"Failed building wheel for (?P<package>[\w.\-]{1,100})"
+                r"|Could not build wheels for (?P<package2>[\w.\-]{1,100})"
+                r"|Failed to build installable wheels for some pyproject\.toml based projects \((?P<package3>[\w.\-]{1,100})"
+                r"|^\W{0,8}(?:ERROR: )?Failed to build '?(?P<package4>[A-Za-z0-9][\w.\-]{0,99})'?"
+                r"(?: when getting requirements to build wheel)?\s*$"
+                r"|(?:Building wheel for|Running setup\.py install for) (?P<package5>[\w.\-]{1,100})[^\n]{0,40}?did not run"
+                r" successfully|Getting requirements to build wheel did not run successfully"
+                r"|Microsoft Visual C\+\+ 14\.0 or greater is required",
+        meaning={
+            "en": "pip found no ready-made wheel of a package for this Python and tried to compile it from source, and the"
+                  " compile failed. pip compiles when the Python is newer than the ones the package publishes wheels for"
+                  " (the versions voice programs pin have wheels for Python 3.9 and 3.10, rarely for 3.12 or 3.13), and"
+                  " the compile fails for want of a build tool (on Windows the Microsoft C++ Build Tools) or with one too"
+                  " new (CMake 4). Not the GPU and not the program.",
+            "zh": "pip 找不到适合这个 Python 的现成安装包（wheel），于是尝试从源码编译，编译失败了。Python 比该包提供安装包的版本新时"
+                  " pip 就会去编译（语音程序固定的版本一般只有 Python 3.9 和 3.10 的安装包，很少有 3.12 或 3.13 的），而缺少构建工具"
+                  "（Windows 上的 Microsoft C++ Build Tools）或构建工具太新（CMake 4）时编译就会失败。与显卡和程序本身无关。",
+        },
+        settings=("python.version", "build.tools", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Install with the Python version the program names (3.9 or 3.10 for most; a Windows package brings its"
+                  " own, runtime\\python.exe: install into that one with `runtime\\python.exe -m pip install ...` from"
+                  " the program's folder), so that pip finds wheels and compiles nothing. If a package must be compiled"
+                  " on Windows, install the Microsoft C++ Build Tools (https://visualstudio.microsoft.com/visual-cpp-build-tools/,"
+                  " with the workload \"Desktop development with C++\"), open a new console and run the install again."
+                  " The lines above the failure say what the compile missed (a compiler, CMake, a header file); when they"
+                  " say `Compatibility with CMake < 3.5 has been removed`, set CMAKE_POLICY_VERSION_MINIMUM=3.5 in the"
+                  " console before the install.",
+            "zh": "用程序要求的 Python 版本安装（多数是 3.9 或 3.10；整合包自带 Python，即 runtime\\python.exe：在程序文件夹里用"
+                  " `runtime\\python.exe -m pip install ...` 装进它），这样 pip 能找到现成安装包，无需编译。必须在 Windows 上编译时，"
+                  "安装 Microsoft C++ Build Tools（https://visualstudio.microsoft.com/visual-cpp-build-tools/，勾选工作负载"
+                  " \"Desktop development with C++\"），打开新的命令行窗口再安装一次。失败之前的几行会说明编译缺了什么"
+                  "（编译器、CMake、头文件）；如果写的是 `Compatibility with CMake < 3.5 has been removed`，安装前在命令行窗口设置"
+                  " CMAKE_POLICY_VERSION_MINIMUM=3.5。",
+        },
+        check=CHECK_NONE,
+        example="ERROR: Failed building wheel for pyopenjtalk",
+    ),
+    Entry(
+        id="cmake-too-new",
+        kind="system",
+        keys=("Compatibility with CMake < 3.5 has been removed",),
+        pattern=r"Compatibility with CMake < 3\.5 has been removed from CMake",
+        meaning={
+            "en": "CMake 4.0 (March 2025) refuses build files that ask for a CMake older than 3.5, as older releases of"
+                  " pyopenjtalk (the Japanese text front end) and a few other packages do; pip fetches the newest"
+                  " cmake for the build, so the package cannot be compiled. The Python and the program are fine.",
+            "zh": "CMake 4.0（2025 年 3 月）拒绝要求 CMake 3.5 以前版本的构建文件，旧版 pyopenjtalk（日语文本前端）和少数其他包就是这样；"
+                  "pip 编译时会下载最新的 cmake，所以这个包编译不了。Python 和程序本身没有问题。",
+        },
+        settings=("build.tools", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Install a release of the package that has been fixed (pyopenjtalk 0.4.1 or newer: `python -m pip install"
+                  " \"pyopenjtalk>=0.4.1\"`), or let CMake 4 accept the old build file: set the environment variable"
+                  " CMAKE_POLICY_VERSION_MINIMUM=3.5 in the console before the pip install (Windows: `set"
+                  " CMAKE_POLICY_VERSION_MINIMUM=3.5`; Linux and macOS: `export CMAKE_POLICY_VERSION_MINIMUM=3.5`);"
+                  " or build with an older CMake: `python -m pip install \"cmake<4\"`, then the install again with"
+                  " `--no-build-isolation`.",
+            "zh": "安装已修复的版本（pyopenjtalk 0.4.1 或更新：`python -m pip install \"pyopenjtalk>=0.4.1\"`），或者让 CMake 4"
+                  " 接受旧的构建文件：安装前在同一个命令行窗口设置环境变量 CMAKE_POLICY_VERSION_MINIMUM=3.5（Windows：`set"
+                  " CMAKE_POLICY_VERSION_MINIMUM=3.5`；Linux 和 macOS：`export CMAKE_POLICY_VERSION_MINIMUM=3.5`）；或者用旧版"
+                  " CMake 编译：`python -m pip install \"cmake<4\"`，再加 `--no-build-isolation` 重新安装。",
+        },
+        check=CHECK_NONE,
+        example="Compatibility with CMake < 3.5 has been removed from CMake.",
+    ),
+    Entry(
+        id="nltk-resource-missing",
+        kind="system",
+        keys=("Resource", "nltk_data"),
+        # NLTK's LookupError names the resource (a lower-case id) after "Resource", coloured or bold in Markdown, on
+        # its line or the next; a folder of nltk_data that is there but incomplete ends in FileNotFoundError for one
+        # of its files
+        pattern=r"Resource\s{1,8}(?:\x1b?\[\d{1,3}m|[*`]{1,3})?(?:u?')?(?:(?:corpora|taggers|tokenizers|grammars|chunkers"
+                r"|stemmers|sentiment|models|misc|help)/)?(?P<resource>[a-z][a-z0-9_]{0,79})(?:/[\w.]{1,40}){0,3}/?'?"
+                r"(?:\x1b?\[0?m|[*`]{1,3})?\s{1,8}not found"
+                r"|(?:FileNotFoundError|No such file or directory|Errno 2)[^\n]{0,400}?nltk_data[\\/]{1,2}(?:corpora|taggers"
+                r"|tokenizers|grammars|chunkers|stemmers|sentiment|models|misc)[\\/]{1,2}(?P<resource2>[a-z][a-z0-9_]{0,79})",
+        lines=3,
+        meaning={
+            "en": "NLTK, which the English text front end (g2p_en) uses to tag words, cannot find its data"
+                  " \"{resource}\": it is downloaded once into an nltk_data folder, and that download never happened, failed"
+                  " (it comes from raw.githubusercontent.com, blocked in some places) or stopped halfway. Not the model"
+                  " and not the GPU.",
+            "zh": "英文文本前端（g2p_en）用来标注词性的 NLTK 找不到它的数据 \"{resource}\"：这份数据需要下载一次到 nltk_data"
+                  " 文件夹，而下载没有进行、失败了（它来自 raw.githubusercontent.com，有些地区无法访问）或只下载了一半。"
+                  "与模型和显卡无关。",
+        },
+        settings=("nltk.data",),
+        fix_commands=(),
+        manual={
+            "en": "Download it with the program's Python (a Windows package: runtime\\python.exe in the program's folder):"
+                  " `python -c \"import nltk; nltk.download('{resource}')\"`; it goes into an nltk_data folder the program"
+                  " searches. If a folder of that name is already there but incomplete, delete it first. If the download"
+                  " cannot reach the server, copy a complete nltk_data folder that holds it (from another machine or a full"
+                  " package) next to the program's Python (runtime\\nltk_data in a Windows package) or into your user"
+                  " folder.",
+            "zh": "用程序所用的 Python（整合包：程序文件夹里的 runtime\\python.exe）下载它："
+                  "`python -c \"import nltk; nltk.download('{resource}')\"`；它会下载到程序会查找的 nltk_data 文件夹。"
+                  "如果同名文件夹已经存在但不完整，先删掉它。下载连不上服务器时，把含有它的完整 nltk_data 文件夹（从另一台机器或完整的整合包）"
+                  "复制到程序所用 Python 的旁边（整合包里是 runtime\\nltk_data）或你的用户文件夹。",
+        },
+        check=CHECK_NONE,
+        example="Resource averaged_perceptron_tagger_eng not found.",
+    ),
+    Entry(
+        id="portaudio-library-missing",
+        kind="system",
+        keys=("PortAudio library not found",),
+        pattern=r"PortAudio library not found",
+        meaning={
+            "en": "sounddevice, the package the real-time voice changers use for the microphone and the speakers, could"
+                  " not load the PortAudio library: on Linux it is a system library that is not installed; on Windows"
+                  " and macOS the sounddevice package brings its own copy, so that install is broken.",
+            "zh": "实时变声程序用来访问麦克风和扬声器的 sounddevice 包加载不了 PortAudio 库：Linux 上它是没有安装的系统库；"
+                  "Windows 和 macOS 上 sounddevice 包自带一份，说明这个包没装好。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Linux: `sudo apt-get install libportaudio2` (Debian, Ubuntu; elsewhere the system's portaudio package),"
+                  " then start the program again. Windows and macOS: reinstall sounddevice into the program's Python:"
+                  " `python -m pip install --force-reinstall sounddevice` (a Windows package: with runtime\\python.exe).",
+            "zh": "Linux：`sudo apt-get install libportaudio2`（Debian、Ubuntu；其他系统装对应的 portaudio 包），然后重新启动程序。"
+                  "Windows 和 macOS：给程序所用的 Python 重装 sounddevice：`python -m pip install --force-reinstall sounddevice`"
+                  "（整合包用 runtime\\python.exe）。",
+        },
+        check=CHECK_NONE,
+        example="OSError: PortAudio library not found",
+    ),
+    Entry(
+        id="audio-device-error",
+        kind="system",
+        keys=("[PaErrorCode", "Error querying device", "[Errno -99"),
+        # sounddevice's PortAudioError, and PyAudio's OSError with PortAudio's error number
+        pattern=r"Error (?:opening|starting) \w{0,12}Stream: (?P<reason>[A-Za-z][^\[\n]{0,80}?) \[PaErrorCode -?\d{1,5}\]"
+                r"|PortAudioError: Error (?P<reason2>querying device -?\d{1,3})"
+                r"|\[Errno -99\d\d\] (?P<reason3>Invalid sample rate|Invalid number of channels|Invalid device"
+                r"|Invalid input device|Invalid output device|Device unavailable|Unanticipated host error)",
+        meaning={
+            "en": "PortAudio could not open the chosen microphone and speaker ({reason}). The real-time GUIs (RVC's"
+                  " gui_v1.py, the voice changer, so-vits-svc-fork's svcg) open both as one stream: the input and the"
+                  " output device must use the same host API (MME, DirectSound, WASAPI, ASIO, WDM-KS) and both must"
+                  " take the sample rate and channels asked for. A pair of different host APIs, a WASAPI device that"
+                  " another program holds exclusively, or a device unplugged since the list was read fails this way.",
+            "zh": "PortAudio 打不开所选的麦克风和扬声器（{reason}）。实时变声界面（RVC 的 gui_v1.py、变声器、so-vits-svc-fork 的"
+                  " svcg）把两者作为一个音频流打开：输入和输出设备必须使用同一种驱动接口（MME、DirectSound、WASAPI、ASIO、WDM-KS），"
+                  "并且都支持所要求的采样率和声道数。两个设备接口不同、WASAPI 设备被其他程序独占，或者设备在读取列表后被拔掉，都会这样出错。",
+        },
+        settings=("audio.device",),
+        fix_commands=(),
+        manual={
+            "en": "In the real-time GUI pick an input and an output device of the same host API (both MME, both WASAPI"
+                  " or both ASIO; the device list or its host API selector shows it), and try another pair if one fails."
+                  " In the Windows sound control panel give both devices the same sample rate (the device's Properties >"
+                  " Advanced > Default Format, e.g. 48000 Hz) and untick \"Allow applications to take exclusive control"
+                  " of this device\" when another program holds it; after plugging a device in or out, restart the GUI so"
+                  " that it reads the list again. On Linux choose the default (ALSA or PulseAudio) devices.",
+            "zh": "在实时变声界面里选择同一种驱动接口的输入和输出设备（都用 MME、都用 WASAPI 或都用 ASIO；设备列表或接口选项里能看到），"
+                  "一组不行就换另一组。在 Windows 声音控制面板中把两个设备设成相同的采样率（设备的属性 > 高级 > 默认格式，例如"
+                  " 48000 Hz），有其他程序占用时取消勾选\"允许应用程序独占控制该设备\"；插拔设备后重启界面，让它重新读取设备列表。"
+                  "Linux 上选择默认设备（ALSA 或 PulseAudio）。",
+        },
+        check=CHECK_NONE,
+        example="sounddevice.PortAudioError: Error opening Stream: Invalid sample rate [PaErrorCode -9997]",
+    ),
+    Entry(
+        id="localhost-proxy",
+        kind="system",
+        keys=("When localhost is not accessible", "ensure localhost is accessible", "Bad Gateway", "ProxyError"),
+        # gradio's own check that its page answers on this machine, and HTTP calls to 127.0.0.1 answered by a proxy
+        # (not "Could not create share link", which is the share tunnel to gradio's servers)
+        pattern=r"When localhost is not accessible, a shareable link must be created"
+                r"|failed \(code \d{3}\)\. Check your network or proxy settings to ensure localhost is accessible"
+                r"|502 Bad Gateway'? for url:? '?https?://(?:127\.0\.0\.1|localhost|0\.0\.0\.0)[:/']"
+                r"|502 Server Error: Bad Gateway for url: https?://(?:127\.0\.0\.1|localhost|0\.0\.0\.0)[:/]"
+                r"|^(?=[^\n]{0,3000}?host='(?:127\.0\.0\.1|localhost)')[^\n]{0,3000}?ProxyError",
+        meaning={
+            "en": "A proxy or VPN set for the whole system (or the HTTP_PROXY / HTTPS_PROXY / ALL_PROXY variables) also"
+                  " takes the program's connections to its own address, 127.0.0.1 or localhost: gradio's check that its"
+                  " page is up, or a web UI calling its own API, goes to the proxy, which refuses or answers 502. The"
+                  " program itself started fine; the GPU and the models are not involved.",
+            "zh": "系统全局代理或 VPN（或环境变量 HTTP_PROXY / HTTPS_PROXY / ALL_PROXY）把程序连接自己地址（127.0.0.1 或 localhost）"
+                  "的请求也接管了：gradio 检查自己的页面是否可用、网页界面调用自己的 API 时都被发给代理，代理拒绝或返回 502。"
+                  "程序本身已经正常启动，与显卡和模型无关。",
+        },
+        settings=("network.proxy",),
+        fix_commands=(),
+        manual={
+            "en": "Let local addresses bypass the proxy: set no_proxy before the program starts (Windows: put the line"
+                  " `set no_proxy=localhost,127.0.0.1` before the start line of the .bat file, or type it in the same"
+                  " console first; Linux and macOS: `export no_proxy=localhost,127.0.0.1`), or add localhost and 127.0.0.1"
+                  " to the proxy program's bypass list, or turn the proxy or VPN off while the program starts. If no"
+                  " proxy is set and the log also shows `argument of type 'bool' is not iterable`, gradio's check failed"
+                  " on its own: `python -m pip install pydantic==2.10.6` in the program's Python.",
+            "zh": "让本机地址绕过代理：启动程序前设置 no_proxy（Windows：在 .bat 文件的启动行前加一行"
+                  " `set no_proxy=localhost,127.0.0.1`，或先在同一个命令行窗口里输入它；Linux 和 macOS：`export"
+                  " no_proxy=localhost,127.0.0.1`），或者把 localhost 和 127.0.0.1 加入代理软件的绕过列表，或者启动程序时关闭代理或 VPN。"
+                  "如果没有设置代理，而日志里还有 `argument of type 'bool' is not iterable`，说明是 gradio 自己的检查出错："
+                  "在程序所用的 Python 中运行 `python -m pip install pydantic==2.10.6`。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: When localhost is not accessible, a shareable link must be created. Please set share=True or"
+                " check your proxy settings to allow access to localhost.",
+    ),
+    Entry(
+        id="checkpoint-size-mismatch",
+        kind="system",
+        keys=("size mismatch for",),
+        pattern=r"size mismatch for (?P<param>[\w.]{1,200}): copying a param with shape torch\.Size\(\[(?P<checkpoint>[\d, ]{0,60})\]\)"
+                r" from checkpoint, the shape in current model is torch\.Size\(\[(?P<model>[\d, ]{0,60})\]\)",
+        meaning={
+            "en": "The model file does not fit the model the program built: {param} has the shape [{checkpoint}] in the"
+                  " file and [{model}] in the program. The file was trained for another version or configuration than"
+                  " the one selected: GPT-SoVITS v1 weights loaded as v2 or the other way round (v3 and v4 differ"
+                  " again), an RVC v1 model or base model used as v2, or 40k as 48k, a so-vits-svc base model of another"
+                  " version or speech encoder. The file is not broken.",
+            "zh": "模型文件与程序构建的模型不一致：{param} 在文件里的形状是 [{checkpoint}]，在程序里是 [{model}]。这个文件是为另一个版本"
+                  "或配置训练的：把 GPT-SoVITS v1 的权重当 v2 加载或反过来（v3 和 v4 又不同），把 RVC v1 的模型或底模当 v2 用，或把 40k"
+                  " 当 48k 用，so-vits-svc 用了另一个版本或编码器的底模。文件本身没有损坏。",
+        },
+        settings=("model.version", "model.files"),
+        fix_commands=(),
+        manual={
+            "en": "Use the version the weights were trained with: switch GPT-SoVITS's web UI to that version (v1, v2,"
+                  " v2Pro, v3, v4) before training or inference, so that it takes that version's pretrained models and"
+                  " weight folders (GPT_weights_v2, SoVITS_weights_v2, ...), and pick a GPT and a SoVITS weight of one"
+                  " version together. Weights made with a newer GPT-SoVITS need that version: {update}.",
+            "zh": "使用权重训练时的版本：训练或推理前把 GPT-SoVITS 网页界面切换到那个版本（v1、v2、v2Pro、v3、v4），让它使用该版本的"
+                  "预训练模型和权重文件夹（GPT_weights_v2、SoVITS_weights_v2 等），并且同时选用同一版本的 GPT 和 SoVITS 权重。"
+                  "用更新的 GPT-SoVITS 训练的权重需要那个版本：{update}。",
+        },
+        manual_any={
+            "en": "Use the model with the settings it was trained with. RVC: in the training tab choose the version (v1 or"
+                  " v2) and target sample rate (32k, 40k, 48k) of the pretrained base models you give it"
+                  " (pretrained_v2/f0G40k.pth is v2 at 40k), and start a new experiment name instead of continuing one"
+                  " trained with other settings (its logs folder keeps the old G_*.pth and D_*.pth). so-vits-svc: use"
+                  " the config.json that came with the model, and base models (G_0.pth, D_0.pth) of the same version"
+                  " and speech encoder. Other programs: the version or sample rate option that matches the file. A"
+                  " model made with a newer program version needs it: {update}.",
+            "zh": "按模型训练时的设置使用它。RVC：在训练页选择与所给底模一致的版本（v1 或 v2）和目标采样率（32k、40k、48k）"
+                  "（pretrained_v2/f0G40k.pth 是 v2、40k），并且用新的实验名，而不是接着用别的设置训练过的实验（它的 logs 文件夹里保留着旧的"
+                  " G_*.pth 和 D_*.pth）。so-vits-svc：使用模型附带的 config.json，以及同一版本和同一编码器的底模（G_0.pth、D_0.pth）。"
+                  "其他程序：选择与文件相符的版本或采样率选项。用更新版本的程序做的模型需要那个版本：{update}。",
+        },
+        check=CHECK_NONE,
+        example="size mismatch for enc_p.text_embedding.weight: copying a param with shape torch.Size([732, 192]) from"
+                " checkpoint, the shape in current model is torch.Size([512, 192]).",
+    ),
+    Entry(
+        id="checkpoint-keys-mismatch",
+        kind="system",
+        keys=("Missing key(s) in state_dict", "Unexpected key(s) in state_dict"),
+        # with size mismatches below it (torch lists them after the keys) checkpoint-size-mismatch tells it, with the shapes
+        pattern=r"^(?![\s\S]{0,200000}?size mismatch for )[^\n]{0,300}?(?:Missing|Unexpected) key\(s\) in state_dict:"
+                r" \"?(?P<key>[\w.]{1,200})",
+        lines=60,
+        meaning={
+            "en": "The model file and the model the program built do not hold the same weights ({key} is one of those"
+                  " missing or extra): the file belongs to another version, configuration or program than the one"
+                  " selected (a GPT-SoVITS v3 or v4 SoVITS weight loaded as v2, a model from another fork, a so-vits-svc"
+                  " 4.1 model with a 4.0 config), or it is not a finished model (a training checkpoint, a file cut short).",
+            "zh": "模型文件与程序构建的模型所含的权重不一致（{key} 是缺少或多出的之一）：文件属于另一个版本、配置或程序"
+                  "（把 GPT-SoVITS v3 或 v4 的 SoVITS 权重当 v2 加载、其他分支做的模型、用 4.0 配置加载 so-vits-svc 4.1 的模型），"
+                  "或者它不是一个完成的模型（训练中间的检查点、没下载完的文件）。",
+        },
+        settings=("model.version", "model.files"),
+        fix_commands=(),
+        manual={
+            "en": "Use the version the weights were trained with: switch GPT-SoVITS's web UI to that version (v1, v2,"
+                  " v2Pro, v3, v4) before training or inference, and pick a GPT and a SoVITS weight of one version from"
+                  " that version's weight folders (GPT_weights_v2, SoVITS_weights_v2, ...). Weights made with a newer"
+                  " GPT-SoVITS need that version: {update}. A file cut short: download it again.",
+            "zh": "使用权重训练时的版本：训练或推理前把 GPT-SoVITS 网页界面切换到那个版本（v1、v2、v2Pro、v3、v4），并从该版本的权重"
+                  "文件夹（GPT_weights_v2、SoVITS_weights_v2 等）里选用同一版本的 GPT 和 SoVITS 权重。用更新的 GPT-SoVITS 训练的权重"
+                  "需要那个版本：{update}。文件没下载完整的：重新下载。",
+        },
+        manual_any={
+            "en": "Load the model with the program, version and settings it was made with: RVC: use the exported model"
+                  " from assets/weights (weights/ in older versions; the small .pth), not a training checkpoint G_*.pth from the logs folder;"
+                  " so-vits-svc: the config.json that came with the model. A model made with a newer program version"
+                  " needs it: {update}. A file cut short: download it again.",
+            "zh": "用制作模型时的程序、版本和设置加载它：RVC：使用 assets/weights（旧版本为 weights/）里导出的模型（小的 .pth），而不是 logs 文件夹里训练中的"
+                  " G_*.pth；so-vits-svc：使用模型附带的 config.json。用更新版本的程序做的模型需要那个版本：{update}。"
+                  "文件没下载完整的：重新下载。",
+        },
+        check=CHECK_NONE,
+        example="Missing key(s) in state_dict: \"enc_p.encoder.attn_layers.0.emb_rel_k\".",
     ),
     Entry(
         id="cpu-training-not-allowed",

@@ -173,6 +173,62 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("AssertionError: If capturable=False, state_steps should not be CUDA tensors.", "torch-adam-capturable"),
     # an optimizer printed with its defaults is not the assertion
     ("optimizer: AdamW (amsgrad: False, capturable=False, differentiable=False, eps: 1e-09)", None),
+    # the program's packages, pip, the machine's audio and network, model files of another version
+    ("ImportError: A module that was compiled using NumPy 1.x cannot be run in NumPy 2.2.6 as it may crash.",
+     "numpy-abi-mismatch"),
+    ("AttributeError: _ARRAY_API not found", "numpy-abi-mismatch"),
+    ("ImportError: numpy._core.multiarray failed to import", "numpy-abi-mismatch"),
+    ("ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header, got 88 from"
+     " PyObject", "numpy-abi-mismatch"),
+    ("SystemError: initialization of _internal failed without raising an exception", "numpy-abi-mismatch"),
+    ("ImportError: Numba needs NumPy 1.23 or less. Got NumPy 1.26.", "numpy-abi-mismatch"),
+    ("RuntimeError: module compiled against ABI version 0x1000009 but this version of numpy is 0x2000000",
+     "numpy-abi-mismatch"),
+    ("numpy 1.26.4 is installed, numba 0.58.1", None),
+    ("  ERROR: Failed building wheel for pyworld", "pip-build-failed"),
+    ("ERROR: Could not build wheels for pyopenjtalk, which is required to install pyproject.toml-based projects",
+     "pip-build-failed"),
+    ("ERROR: Failed to build installable wheels for some pyproject.toml based projects (pyopenjtalk)", "pip-build-failed"),
+    ("ERROR: Failed to build 'pyopenjtalk' when getting requirements to build wheel", "pip-build-failed"),
+    ("  × Getting requirements to build wheel did not run successfully.", "pip-build-failed"),
+    ("      error: Microsoft Visual C++ 14.0 or greater is required. Get it with \"Microsoft C++ Build Tools\":"
+     " https://visualstudio.microsoft.com/visual-cpp-build-tools/", "pip-build-failed"),
+    ("Failed to build the index for this speaker, retrying with fewer clusters", None),
+    ("Successfully built pyopenjtalk", None),
+    ("        Compatibility with CMake < 3.5 has been removed from CMake.", "cmake-too-new"),
+    ("CMake Deprecation Warning: Compatibility with CMake < 3.10 will be removed from a future version of", None),
+    ("  Resource averaged_perceptron_tagger_eng not found.", "nltk-resource-missing"),
+    ("  Resource [93mcmudict[0m not found.", "nltk-resource-missing"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\GPT-SoVITS-v2pro\\\\runtime\\\\nltk_data\\\\taggers"
+     "\\\\averaged_perceptron_tagger_eng\\\\averaged_perceptron_tagger_eng.weights.json'", "nltk-resource-missing"),
+    ("BlockingIOError: [Errno 11] Resource temporarily unavailable", None),
+    ("KeyError: Resource 'speaker_map.json' not found in the archive", None),
+    ("    - 'C:\\\\Users\\\\me\\\\AppData\\\\Roaming\\\\nltk_data'", None),
+    ("OSError: PortAudio library not found", "portaudio-library-missing"),
+    ("sounddevice.PortAudioError: Error opening Stream: Unanticipated host error [PaErrorCode -9999]: '' [MME error 11]",
+     "audio-device-error"),
+    ("sounddevice.PortAudioError: Error opening InputStream: Invalid device [PaErrorCode -9996]", "audio-device-error"),
+    ("sounddevice.PortAudioError: Error querying device -1", "audio-device-error"),
+    ("OSError: [Errno -9997] Invalid sample rate", "audio-device-error"),
+    ("OSError: [Errno -9981] Input overflowed", None),
+    ("ValueError: When localhost is not accessible, a shareable link must be created. Please set share=True or check"
+     " your proxy settings to allow access to localhost.", "localhost-proxy"),
+    ("Exception: Couldn't start the app because 'http://127.0.0.1:9874/gradio_api/startup-events' failed (code 502)."
+     " Check your network or proxy settings to ensure localhost is accessible.", "localhost-proxy"),
+    ("httpx.HTTPStatusError: Server error '502 Bad Gateway' for url 'http://127.0.0.1:9880/tts'", "localhost-proxy"),
+    ("requests.exceptions.ProxyError: HTTPConnectionPool(host='127.0.0.1', port=9880): Max retries exceeded with url:"
+     " /tts (Caused by ProxyError('Unable to connect to proxy', OSError('Tunnel connection failed: 502 Bad Gateway')))",
+     "localhost-proxy"),
+    # the share tunnel, and a proxy in the way of a download from the internet, are other troubles
+    ("Could not create share link. Please check your internet connection or our status page: https://status.gradio.app.",
+     None),
+    ("requests.exceptions.ProxyError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with"
+     " url: /api/models (Caused by ProxyError('Unable to connect to proxy'))", None),
+    ("httpx.HTTPStatusError: Server error '502 Bad Gateway' for url 'https://api.gradio.app/v2/tunnel-request'", None),
+    ("\tsize mismatch for enc_p.emb_phone.weight: copying a param with shape torch.Size([192, 768]) from checkpoint, the"
+     " shape in current model is torch.Size([192, 256]).", "checkpoint-size-mismatch"),
+    ("\tMissing key(s) in state_dict: \"enc_q.pre.weight\", \"enc_q.pre.bias\".", "checkpoint-keys-mismatch"),
+    ("_IncompatibleKeys(missing_keys=[], unexpected_keys=['enc_q.pre.weight'])", None),
     ("Could not load symbol cublasGetSmCountTarget from cublas64_11.dll. Error code 127", None),
     ("RuntimeError: Unsupported type byte size: ComplexFloat", "mps-unsupported"),
     ("RuntimeError: [enforce fail at alloc_cpu.cpp:114] data. DefaultCPUAllocator: not enough memory: you tried to"
@@ -231,6 +287,34 @@ def test_variants(message, entry_id):
     specific = [i for i in matching if not catalog.BY_ID[i].generic]
     # a generic entry takes a line only when no specific one does; among generics, the first in the catalog
     assert (specific or matching[:1]) == ([entry_id] if entry_id else [])
+
+
+@pytest.mark.parametrize("entry_id, line", [
+    ("nltk-resource-missing", "Errno 2 " * 6000),
+    ("nltk-resource-missing", "Resource " + "a" * 40_000),
+    ("pip-build-failed", "Building wheel for " * 2000),
+    ("pip-build-failed", "ERROR: Failed to build " + "a" * 40_000 + " x"),
+    ("audio-device-error", "Error opening Stream: " * 2000),
+    ("localhost-proxy", "host='127.0.0.1' " * 2500),
+    ("checkpoint-size-mismatch", "size mismatch for a: copying a param with shape torch.Size([" + "1, " * 13_000),
+    ("checkpoint-keys-mismatch", "Missing key(s) in state_dict: " + "\"a.b\", " * 6000),
+    ("numpy-abi-mismatch", "Numba needs NumPy " + "1." * 20_000),
+])
+def test_the_patterns_outside_the_gpu_stay_linear_on_a_long_hostile_line(entry_id, line):
+    import time
+
+    entry = catalog.BY_ID[entry_id]
+    start = time.perf_counter()
+    entry.regex.search(line)
+    assert time.perf_counter() - start < 0.5
+
+
+def test_a_keys_mismatch_with_shapes_below_is_told_by_the_size_mismatch():
+    keys = catalog.BY_ID["checkpoint-keys-mismatch"].regex
+    assert keys.search('\tMissing key(s) in state_dict: "enc_q.pre.weight".\n\tUnexpected key(s) in state_dict: "x".')
+    assert not keys.search('\tMissing key(s) in state_dict: "enc_q.pre.weight".\n\tsize mismatch for enc_p.emb_phone.weight:'
+                           " copying a param with shape torch.Size([192, 768]) from checkpoint, the shape in current"
+                           " model is torch.Size([192, 256]).")
 
 
 def test_machine_reason_texts_exist_in_both_languages():
