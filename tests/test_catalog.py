@@ -223,7 +223,7 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("Could not create share link. Please check your internet connection or our status page: https://status.gradio.app.",
      None),
     ("requests.exceptions.ProxyError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries exceeded with"
-     " url: /api/models (Caused by ProxyError('Unable to connect to proxy'))", None),
+     " url: /api/models (Caused by ProxyError('Unable to connect to proxy'))", "model-download-failed"),  # not localhost
     ("httpx.HTTPStatusError: Server error '502 Bad Gateway' for url 'https://api.gradio.app/v2/tunnel-request'", None),
     ("\tsize mismatch for enc_p.emb_phone.weight: copying a param with shape torch.Size([192, 768]) from checkpoint, the"
      " shape in current model is torch.Size([192, 256]).", "checkpoint-size-mismatch"),
