@@ -1744,10 +1744,12 @@ ENTRIES: List[Entry] = [
     Entry(
         id="checkpoint-keys-mismatch",
         kind="system",
-        keys=("Missing key(s) in state_dict", "Unexpected key(s) in state_dict"),
+        keys=("Missing key(s) in state_dict", "Unexpected key(s) in state_dict", "is not in the checkpoint"),
         # with size mismatches below it (torch lists them after the keys) checkpoint-size-mismatch tells it, with the shapes
         pattern=r"^(?![\s\S]{0,200000}?size mismatch for )[^\n]{0,300}?(?:Missing|Unexpected) key\(s\) in state_dict:"
-                r" \"?(?P<key>[\w.]{1,200})",
+                r" \"?(?P<key>[\w.]{1,200})"
+                # so-vits-svc's and VITS's loaders print one line per weight the file lacks
+                r"|^[^\n]{0,100}?\b(?P<key2>[\w.]{1,200}) is not in the checkpoint",
         lines=60,
         meaning={
             "en": "The model file and the model the program built do not hold the same weights ({key} is one of those"
@@ -2088,14 +2090,17 @@ ENTRIES: List[Entry] = [
         id="model-file-missing",
         kind="system",
         generic=True,  # after the specific missing files (a CUDA library, ffmpeg, NLTK's data)
-        keys=("No such file or directory", "系统找不到指定的", "cannot find the file specified",
+        keys=("No such file or directory", "系统找不到指定的", "cannot find the file specified", "find file", "find the file",
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
               "Can't load tokenizer for", "Can't load the configuration of"),
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
                 r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
                 r"|wav))['\"]"
                 r"|['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
-                r"|Can't load (?:tokenizer|the configuration of) for ['\"](?P<path3>[^'\"\n]{1,300})['\"]",
+                r"|Can't load (?:tokenizer|the configuration of) for ['\"](?P<path3>[^'\"\n]{1,300})['\"]"
+                # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"
+                r"|(?:can'?t|cannot|could not|couldn'?t) find (?:the )?file:? ?['\"]?(?P<path4>[^'\"\s]{1,300}?\.(?:pth?|ckpt"
+                r"|onnx|bin|safetensors|index|json|npy|wav))\b",
         meaning={
             "en": "A file or model folder the program needs is not where it looks: {path}. Most often a model or asset that was never"
                   " downloaded (pretrained models, hubert, rmvpe, UVR5 weights), a package unpacked only in part, or"
@@ -2565,6 +2570,29 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="OSError: Cannot find empty port in range: 9874-9874. You can specify a different port by setting the"
                 " GRADIO_SERVER_PORT environment variable or passing the `server_port` parameter to `launch()`.",
+    ),
+    Entry(
+        id="feature-size-mismatch",
+        kind="system",
+        keys=("features as input",),
+        pattern=r"X has (?P<got>\d+) features, but (?P<model>\w+) is expecting (?P<want>\d+) features",
+        meaning={
+            "en": "A cluster model or feature index made for {want}-wide features was given {got}-wide ones: it belongs to"
+                  " another model version or speech encoder (for example 256-wide v1 features against 768-wide v2"
+                  " ones), not to the model in use.",
+            "zh": "为 {want} 维特征做的聚类模型或特征索引拿到了 {got} 维的特征：它属于另一个模型版本或语音编码器"
+                  "（例如 v1 的 256 维特征对 v2 的 768 维特征），不是正在用的这个模型的。",
+        },
+        settings=("model.version", "model.files"),
+        fix_commands=(),
+        manual={
+            "en": "Use the cluster model / index trained together with this model, or train it again from this model's"
+                  " features (after preprocessing with the same encoder and config as the model); or leave it out.",
+            "zh": "使用和这个模型一起训练的聚类模型 / 索引，或用这个模型的特征重新训练它（预处理时用与模型相同的编码器和配置）；"
+                  "或者不用它。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: X has 768 features, but KMeans is expecting 256 features as input.",
     ),
 ]
 

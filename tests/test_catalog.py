@@ -275,6 +275,10 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("Downloading: https://hf-mirror.com/lj1995/GPT-SoVITS/resolve/main/s2G488k.pth 100%", None),  # it worked
     ("PermissionError: [WinError 5] 拒绝访问。: 'D:\\Program Files\\GPT-SoVITS\\TEMP'", "permission-denied"),
     ("OSError: [Errno 28] No space left on device", "disk-full"),
+    ("ValueError: X has 768 features, but KMeans is expecting 256 features as input.", "feature-size-mismatch"),
+    ("INFO:44k:emb_g.weight is not in the checkpoint", "checkpoint-keys-mismatch"),
+    ("error: can't find file logs/mute/0_gt_wavs/mute40k.wav", "model-file-missing"),
+    ("I can't find the file explorer", None),
     ("UnicodeDecodeError: 'gbk' codec can't decode byte 0xae in position 41: illegal multibyte sequence",
      "text-encoding"),
     ("OSError: [WinError 10048] 通常每个套接字地址(协议/网络地址/端口)只允许使用一次。", "port-in-use"),
