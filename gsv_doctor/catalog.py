@@ -2737,12 +2737,17 @@ SYMPTOMS["slow"] = _symptom(
               " torch there. On the CPU, turn half precision off: {half_off} On an NVIDIA card, watch \"Dedicated GPU memory\" in"
               " Task Manager: when it is full, use shorter clips and a smaller batch size, close other programs on the"
               " GPU, and set NVIDIA Control Panel > Manage 3D settings > CUDA - Sysmem Fallback Policy to \"Prefer No"
-              " Sysmem Fallback\" (it then stops with out of memory instead of crawling).",
+              " Sysmem Fallback\" (it then stops with out of memory instead of crawling). If the GPU is used, its memory"
+              " is not full and it is still slow on Windows 11 with an Intel 12th-gen or newer CPU: a console window"
+              " in the background gets the slow cores; keep it in front, or raise python.exe's priority (Task"
+              " Manager > Details > Set priority > High) and use the \"Best performance\" power mode.",
         "zh": "`gsv-doctor check` 会显示 torch 是否看得到显卡，并在本机 CPU 上实测 float16 与 float32 的速度。如果 torch 看不到显卡"
               "（在程序的 Python 中运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`，"
               "输出 +cpu 或 False），请给它安装 CUDA 版 torch。在 CPU 上运行时关闭半精度：{half_off}用 NVIDIA 显卡时，在任务管理器里看\"专用 GPU 内存\"：满了就用更短的音频片段、更小的 batch size，"
               "关闭其他占用显卡的程序，并在 NVIDIA 控制面板 > 管理 3D 设置 > CUDA - 系统内存回退策略 中选\"首选无系统内存回退\""
-              "（这样显存不够时会直接报错，而不是变得极慢）。",
+              "（这样显存不够时会直接报错，而不是变得极慢）。如果显卡在用、显存也没满，在装有 Intel 12 代或更新 CPU 的"
+              " Windows 11 上仍然很慢：在后台的控制台窗口会被分到小核；让它保持在前台，或提高 python.exe 的优先级"
+              "（任务管理器 > 详细信息 > 设置优先级 > 高），并把电源模式设为\"最佳性能\"。",
     },
     check=CHECK_NONE,
 )
