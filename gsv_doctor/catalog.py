@@ -1977,9 +1977,12 @@ ENTRIES: List[Entry] = [
         id="windows-dll-load",
         kind="system",
         generic=True,  # after the specific causes of a failed load (paging file, a missing cuDNN)
-        keys=("or one of its dependencies", "DLL load failed"),
+        keys=("or one of its dependencies", "DLL load failed", "Redistributable is not installed", "WinError 126",
+              "WinError 127"),
         pattern=r"Error loading \"?[^\"\n]{0,400}?(?<![\w.-])(?P<dll>[\w.-]{1,200}\.dll)\"? or one of its dependencies"
-                r"|DLL load failed(?: while importing (?P<module>[\w.]+))?",
+                r"|DLL load failed(?: while importing (?P<module>[\w.]+))?"
+                # torch's own hint before the error; a bare WinError 126 (module) or 127 (procedure) not found
+                r"|Visual C\+\+ Redistributable is not installed|\[WinError 12[67]\]",
         meaning={
             "en": "Windows could not load a DLL (of torch, or of a library it imports) or one that DLL depends on: the"
                   " Microsoft Visual C++ Redistributable is missing or too old, the torch install is broken or mixed"
@@ -2347,17 +2350,19 @@ ENTRIES: List[Entry] = [
     Entry(
         id="argument-split-by-space",
         kind="system",
-        keys=("invalid literal for int() with base 10",),
-        pattern=r"invalid literal for int\(\) with base 10: '(?P<value>[^'\n]{0,200})'",
+        keys=("invalid literal for int() with base 10", "preprocess.log", "extract_f0_feature.log"),
+        pattern=r"invalid literal for int\(\) with base 10: '(?P<value>[^'\n]{0,200})'"
+                # the step's own log file in an experiment folder that the split made up
+                r"|No such file or directory: '(?P<value2>[^'\n]{0,200}?)[/\\]+(?:preprocess|extract_f0_feature)\.log'",
         # RVC's steps read their settings from the command line: a space splits a path into two arguments
         frames=r"(?:trainset_preprocess_pipeline_print|extract_f0_print|extract_f0_rmvpe\w*|extract_feature_print"
                r"|preprocess|train_nsf_sim_cache_sid_load_pretrain)\.py",
         meaning={
             "en": "A step started as a separate command got its arguments split in the wrong places: a space in the"
-                  " experiment name or in the dataset folder's path made one argument two, so a number's place holds"
-                  " '{value}'.",
+                  " experiment name or in the dataset folder's path made one argument two, and the step read '{value}'"
+                  " where another value belongs.",
             "zh": "作为独立命令启动的步骤，参数在错误的位置被切开了：实验名或训练集文件夹路径里有空格，一个参数变成了两个，"
-                  "于是本该是数字的位置变成了 '{value}'。",
+                  "于是这一步在本该是别的值的位置读到了 '{value}'。",
         },
         settings=("input.files",),
         fix_commands=(),
@@ -2373,10 +2378,12 @@ ENTRIES: List[Entry] = [
     Entry(
         id="package-runtime-missing",
         kind="system",
-        keys=("runtime\\python",),
+        keys=("runtime\\python", "go-web.bat", "go-webui.bat"),
         pattern=r"runtime\\python(?:\.exe)?['\"]? (?:is not recognized as an internal or external command|不是内部或外部命令)"
                 r"|runtime\\python(?:\.exe)?[^\n]{0,300}\n(?:[ \t]*\n)?[ \t]*(?:系统找不到指定的路径|The system cannot find the path"
-                r" specified)",
+                r" specified)"
+                # told in words: "go-web.bat says The system cannot find the (path) specified"
+                r"|go-web(?:ui)?\.bat[^\n]{0,200}?(?:cannot find the (?:path )?specified|找不到指定的路径)",
         lines=3,
         meaning={
             "en": "The start script runs the Windows package's own Python (runtime\\python.exe), and this folder has"
@@ -2401,8 +2408,9 @@ ENTRIES: List[Entry] = [
         id="python-call-mismatch",
         kind="system",
         generic=True,
-        keys=("got an unexpected keyword argument",),
-        pattern=r"got an unexpected keyword argument '(?P<argument>\w+)'",
+        keys=("got an unexpected keyword argument", "required positional argument"),
+        pattern=r"got an unexpected keyword argument '(?P<argument>\w+)'"
+                r"|missing \d+ required positional arguments?: '(?P<argument2>\w+)'",
         meaning={
             "en": "A function was called with an argument, `{argument}`, that it does not take: the program and one of its"
                   " libraries (or two parts of the program) come from different versions.",
@@ -2593,6 +2601,189 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="ValueError: X has 768 features, but KMeans is expecting 256 features as input.",
+    ),
+    Entry(
+        id="script-not-found",
+        kind="system",
+        keys=("can't open file", "install.sh", "No such file or directory"),
+        pattern=r"can't open file ['\"](?P<script>[^'\"\n]{1,300}?\.py)['\"]: \[Errno 2\]"
+                r"|(?:bash|sh|zsh): (?:line \d+: )?(?P<script2>[\w./-]{1,200}?\.sh): No such file or directory"
+                r"|(?:找不到|没有找到|can'?t find|cannot find) ?(?P<script3>install\.sh|webui\.py|infer-web\.py|api_v2\.py)",
+        flags=re.IGNORECASE,
+        meaning={
+            "en": "The command names a script, {script}, that is not in the folder it was run from: the command was run"
+                  " in another folder than the program's, or the program was never downloaded there (a `pip`/`conda`"
+                  " environment alone holds no program files).",
+            "zh": "命令里的脚本 {script} 不在运行命令的文件夹里：命令不是在程序的文件夹里运行的，或者程序根本没有下载到那里"
+                  "（只建一个 pip/conda 环境并不包含程序文件）。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Get the program's files first (`git clone` its repository, or unpack its package), then `cd` into the"
+                  " folder that holds {script} and run the command there.",
+            "zh": "先取得程序文件（`git clone` 它的仓库，或解压整合包），然后 `cd` 到含有 {script} 的文件夹，在那里运行命令。",
+        },
+        check=CHECK_NONE,
+        example="python: can't open file 'D:\\\\AI\\\\app.py': [Errno 2] No such file or directory",
+    ),
+    Entry(
+        id="path-syntax",
+        kind="system",
+        keys=("WinError 123", "文件名、目录名或卷标语法不正确", "volume label syntax is incorrect"),
+        pattern=r"\[WinError 123\][^\n]{0,200}|文件名、目录名或卷标语法不正确|volume label syntax is incorrect",
+        meaning={
+            "en": "Windows refused a path as written: it holds characters a path cannot have, most often quotes pasted"
+                  " with it (\"Copy as path\" adds them), a backslash at its end that swallowed the closing quote of a"
+                  " command line, or <>|?* characters.",
+            "zh": "Windows 拒绝了写成这样的路径：其中有路径不能含有的字符，最常见的是粘贴时带上的引号（\"复制为路径\"会加引号），"
+                  "结尾的反斜杠吞掉了命令行里的右引号，或者 <>|?* 等字符。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Type the path in the UI again without quotes and without a backslash at its end (D:\\\\data\\\\out, not"
+                  " \"D:\\\\data\\\\out\\\\\"), with only letters, digits, - and _ in its folder names.",
+            "zh": "在界面里重新填写路径，不带引号，结尾不要反斜杠（写 D:\\\\data\\\\out，不要写 \"D:\\\\data\\\\out\\\\\"），"
+                  "文件夹名只用字母、数字、- 和 _。",
+        },
+        check=CHECK_NONE,
+        example="OSError: [WinError 123] 文件名、目录名或卷标语法不正确。: 'D:\\\\asr_opt\" -s large'",
+    ),
+    Entry(
+        id="audio-not-chosen",
+        kind="system",
+        keys=("Failed to load audio",),
+        pattern=r"Failed to load audio:?[^\n]{0,80}?'NoneType' object",
+        meaning={
+            "en": "No audio file reached the step: the field for it is empty (the reference audio or the input was not"
+                  " uploaded or selected, or it was cleared), so the program got None instead of a path.",
+            "zh": "没有音频文件传到这一步：对应的输入框是空的（参考音频或输入音频没有上传或选择，或被清空了），程序拿到的是"
+                  " None 而不是路径。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Upload or select the audio (for GPT-SoVITS's inference: the reference audio, with its text) and run"
+                  " again; through an API, send the path of a file that exists on the server.",
+            "zh": "上传或选择音频（GPT-SoVITS 推理：参考音频及其文本）后再运行；通过 API 调用时，传服务器上存在的文件路径。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Failed to load audio: 'NoneType' object has no attribute 'replace'",
+    ),
+    Entry(
+        id="not-an-exported-model",
+        kind="system",
+        keys=("KeyError: 'config'", "KeyError: 'weight'"),
+        pattern=r"KeyError: '(?P<key>config|weight)'",
+        frames=r"get_vc|load_model|model_data|change_sid|vc\b|infer",
+        meaning={
+            "en": "The .pth chosen as the voice model is not an exported voice model: it has no '{key}' entry, as a"
+                  " pretrained base model (f0G40k.pth, f0D40k.pth), a training checkpoint (G_2333.pth, D_2333.pth) or a"
+                  " model of another program has none.",
+            "zh": "选作音色模型的 .pth 不是导出的音色模型：里面没有 '{key}' 项，预训练底模（f0G40k.pth、f0D40k.pth）、训练中间的检查点"
+                  "（G_2333.pth、D_2333.pth）或其他程序的模型都没有。",
+        },
+        settings=("model.files",),
+        fix_commands=(),
+        manual={
+            "en": "Choose the small exported model (RVC: weights/ or assets/weights/NAME.pth, tens of MB), not a file from"
+                  " pretrained/ or the logs/ training folder; a training checkpoint can be exported from RVC's ckpt"
+                  " processing tab.",
+            "zh": "选择导出的小模型（RVC：weights/ 或 assets/weights/模型名.pth，几十 MB），不要选 pretrained/ 或 logs/ 训练文件夹里的"
+                  "文件；训练中的检查点可以在 RVC 的 ckpt 处理页导出。",
+        },
+        check=CHECK_NONE,
+        example="KeyError: 'config'",
+    ),
+    Entry(
+        id="faiss-index-mismatch",
+        kind="system",
+        keys=("assert d == self.d",),
+        pattern=r"assert d == self\.d",
+        meaning={
+            "en": "The feature index (.index) was built for features of another width than the model makes: an index of"
+                  " a v1 model (256-wide) with a v2 model (768-wide) or the reverse, or an index of another model.",
+            "zh": "特征索引（.index）是为另一种宽度的特征建的：v1 模型（256 维）的索引配 v2 模型（768 维），或反过来，"
+                  "或者是别的模型的索引。",
+        },
+        settings=("model.version", "model.files"),
+        fix_commands=(),
+        manual={
+            "en": "Pick the index trained with this model (RVC: logs/MODEL_NAME/added_*.index, whose name says v1 or v2),"
+                  " or leave the index empty.",
+            "zh": "选择和这个模型一起训练的索引（RVC：logs/模型名/added_*.index，文件名里写着 v1 或 v2），或者索引留空。",
+        },
+        check=CHECK_NONE,
+        example="    assert d == self.d",
+    ),
+    Entry(
+        id="pip-too-new-metadata",
+        kind="system",
+        keys=("Please use pip<24.1", "invalid metadata"),
+        pattern=r"Please use pip<24\.1|has invalid metadata|(?P<package>[\w.-]{1,100}) [\d.]+ has a non-standard dependency"
+                r" specifier",
+        meaning={
+            "en": "pip 24.1 and newer refuse packages whose metadata is written the old way, and some pinned requirements"
+                  " of these programs (omegaconf 2.0.x, hydra-core 1.0.x, under fairseq) are such packages: a newer pip"
+                  " than the program was set up with cannot install them.",
+            "zh": "pip 24.1 及以后拒绝元数据是旧写法的包，而这些程序固定的一些依赖（fairseq 下面的 omegaconf 2.0.x、hydra-core"
+                  " 1.0.x）正是这种包：比程序安装时更新的 pip 装不了它们。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Downgrade pip in the program's Python first, then install again: `python -m pip install \"pip<24.1\"`,"
+                  " then {packages}.",
+            "zh": "先给程序的 Python 降级 pip，再重新安装：`python -m pip install \"pip<24.1\"`，然后{packages}。",
+        },
+        check=CHECK_NONE,
+        example="Please use pip<24.1 if you need to use this version.",
+    ),
+    Entry(
+        id="onnx-inputs-mismatch",
+        kind="system",
+        keys=("are missing from input feed", "Invalid Feed Input Name"),
+        pattern=r"Required inputs \(?\[?(?P<inputs>[^\]\n]{0,200})\]?\)? are missing from input feed"
+                r"|Invalid Feed Input Name:(?P<inputs2>[\w.]{1,100})",
+        meaning={
+            "en": "The ONNX model does not take the inputs this program gives it ({inputs}): it was exported by another"
+                  " program or version (an RVC WebUI export run in the voice changer, a model of another type).",
+            "zh": "ONNX 模型不接受这个程序给它的输入（{inputs}）：它是用别的程序或版本导出的（在变声器里运行 RVC WebUI 导出的模型，"
+                  "或其他类型的模型）。",
+        },
+        settings=("model.version", "model.files"),
+        fix_commands=(),
+        manual={
+            "en": "Export the ONNX model with the program that runs it (the voice changer client has its own export from a"
+                  " .pth), or load the .pth model instead.",
+            "zh": "用运行它的程序导出 ONNX 模型（变声器客户端可以从 .pth 自己导出），或者直接加载 .pth 模型。",
+        },
+        check=CHECK_NONE,
+        example="onnxruntime.capi.onnxruntime_pybind11_state.InvalidArgument: [ONNXRuntimeError] : 2 : INVALID_ARGUMENT :"
+                " Required inputs (['phone', 'phone_lengths', 'ds', 'rnd']) are missing from input feed (['feats']).",
+    ),
+    Entry(
+        id="modelscope-registry",
+        kind="system",
+        keys=("registry group",),
+        pattern=r"(?P<name>[\w.-]{1,100}) is not in the (?P<group>\w+) registry group",
+        meaning={
+            "en": "ModelScope has no `{name}` among its {group}: the installed funasr and modelscope are versions that do"
+                  " not fit each other or the program (the ASR step's models register themselves through funasr).",
+            "zh": "ModelScope 的 {group} 里没有 `{name}`：安装的 funasr 和 modelscope 的版本彼此不匹配，或与程序不匹配"
+                  "（ASR 步骤的模型通过 funasr 注册）。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install the funasr and modelscope versions the program's requirements.txt names, together ({packages}),"
+                  " or {update}.",
+            "zh": "同时安装程序 requirements.txt 中写的 funasr 和 modelscope 版本（{packages}），或者{update}。",
+        },
+        check=CHECK_NONE,
+        example="KeyError: 'funasr-pipeline is not in the pipelines registry group auto-speech-recognition. Please make"
+                " sure the correct version of ModelScope library is used.'",
     ),
 ]
 

@@ -462,6 +462,8 @@ _SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒
                            r"|音が(?:出ない|出ません|鳴らない)|声が出ない"
                            r"|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
                            r"|\bsilent\b|\bsilence\b|no sound|no audio|empty audio|flat line|all nan|only nan|nothing but nan"
+                           r"|(?:doesn'?t|does not|didn'?t|did not|don'?t) (?:have|has|make|produce|contain|give) (?:any )?"
+                           r"(?:sound|audio|voice)|(?:without|has no|with no) (?:any )?sound"
                            r"|\bbuzz(?:ing)?\b|电流声|滋滋声|(?:无法|不能)生成音频|生成不了音频|can'?t generate (?:any )?audio",
                            re.IGNORECASE | re.ASCII)
 

@@ -18,7 +18,7 @@ SO_VITS_SVC = LogProject(
     id="so-vits-svc", name="so-vits-svc",
     path_markers=("inference/infer_tool.py", "so-vits-svc", "so_vits_svc", "inference_main.py", "/svc.exe/",
                   "inference_util.py"),
-    text_markers=("so-vits-svc", "so_vits_svc", "inference_main.py", "svc infer", "svc train", "sovits分支",
+    text_markers=("so-vits-svc", "so_vits_svc", "inference_main.py", "sovits分支",
                   "svc-develop-team"),
     settings={
         "half": ("svc.fp16",),
@@ -34,8 +34,8 @@ SO_VITS_SVC = LogProject(
             "zh": "训练：在模型的 configs/config.json 中设 \"fp16_run\": false；半精度不能在 CPU 上运行："
                   "推理请用显卡（-d cuda）或更新 so-vits-svc。",
         },
-        "to_cpu": {"en": "run inference_main.py with `-d cpu` (so-vits-svc-fork: `svc infer -d cpu`)",
-                   "zh": "运行 inference_main.py 时加 `-d cpu`（so-vits-svc-fork：`svc infer -d cpu`）"},
+        "to_cpu": {"en": "run inference_main.py with `-d cpu`",
+                   "zh": "运行 inference_main.py 时加 `-d cpu`"},
         "to_gpu": {"en": "run inference_main.py with `-d cuda`",
                    "zh": "运行 inference_main.py 时加 `-d cuda`"},
         "oom_infer": {
@@ -59,6 +59,43 @@ SO_VITS_SVC = LogProject(
         "workers": {"en": "run preprocess_hubert_f0.py with `--num_processes 1`, and lower num_workers of training's"
                           " data loader",
                     "zh": "运行 preprocess_hubert_f0.py 时加 `--num_processes 1`，并调小训练数据加载器的 num_workers"},
+    },
+)
+
+# so-vits-svc-fork (voicepaw): a pip package with its own commands (svc infer, svc pre-hubert, svc train, svcg),
+# not so-vits-svc's scripts; told apart by its package path and its commands.
+SO_VITS_SVC_FORK = LogProject(
+    id="so-vits-svc-fork", name="so-vits-svc-fork",
+    path_markers=("so_vits_svc_fork/", "so-vits-svc-fork"),
+    text_markers=("so_vits_svc_fork", "so-vits-svc-fork", "svc infer", "svc pre-hubert", "svc pre-resample",
+                  "svc pre-config", "svc pre-split", "svc train", "svc vc", "svcg", "voicepaw"),
+    settings={
+        "half": ("any.half",),
+        "device": ("svc.device",),
+        "oom-train": ("svc.batch", "gpu.memory"),
+        "oom-infer": ("any.batch", "gpu.memory"),
+        "cudnn": ("cudnn",),
+    },
+    advice={
+        "to_cpu": {"en": "run `svc infer` with `-d cpu`", "zh": "运行 `svc infer` 时加 `-d cpu`"},
+        "to_gpu": {"en": "run `svc infer` with `-d cuda`", "zh": "运行 `svc infer` 时加 `-d cuda`"},
+        "oom_infer": {
+            "en": "Inference: split long input audio into shorter files (a few minutes each), or run `svc infer -d cpu`;"
+                  " close other programs on the GPU.",
+            "zh": "推理：把长的输入音频切成较短的文件（每个几分钟），或用 `svc infer -d cpu`；关闭其他占用显卡的程序。",
+        },
+        "oom_train": {
+            "en": "Training: lower \"batch_size\" under \"train\" in configs/44k/config.json and split the dataset into"
+                  " short clips (`svc pre-split`).",
+            "zh": "训练：在 configs/44k/config.json 的 \"train\" 下调小 \"batch_size\"，并把数据集切成短片段（`svc pre-split`）。",
+        },
+        "update": {"en": "update so-vits-svc-fork (`pip install -U so-vits-svc-fork`)",
+                   "zh": "更新 so-vits-svc-fork（`pip install -U so-vits-svc-fork`）"},
+        "workers": {"en": "give the preprocessing fewer processes (`svc pre-hubert -n 2`)",
+                    "zh": "让预处理少开进程（`svc pre-hubert -n 2`）"},
+        "packages": {"en": "reinstall so-vits-svc-fork with its dependencies into its environment (`pip install -U"
+                           " --force-reinstall so-vits-svc-fork`)",
+                     "zh": "在它的环境里重装 so-vits-svc-fork 及其依赖（`pip install -U --force-reinstall so-vits-svc-fork`）"},
     },
 )
 
@@ -197,7 +234,8 @@ UNKNOWN = LogProject(
 
 # Most specific first: a TTS-WebUI or voice-changer log also shows RVC paths, an AI-Vtuber
 # bundle shows GPT-SoVITS inside its own folder. The families' profiles come from the registry.
-PROJECTS: List[LogProject] = [VOICE_CHANGER, TTS_WEBUI, APPLIO] + families.log_projects() + [SO_VITS_SVC]
+PROJECTS: List[LogProject] = ([VOICE_CHANGER, TTS_WEBUI, APPLIO, SO_VITS_SVC_FORK] + families.log_projects()
+                              + [SO_VITS_SVC])
 BY_ID: Dict[str, LogProject] = {p.id: p for p in PROJECTS + [UNKNOWN]}
 # explain with no log at all (--symptom alone): the first family's program.
 DEFAULT: LogProject = families.log_projects()[0]

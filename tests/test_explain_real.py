@@ -24,7 +24,7 @@ REAL = {
                                         ("nltk.download('averaged_perceptron_tagger_eng')", "runtime\\nltk_data"),
                                         ("is_half",)),
     "real_rvc_realtime_mme_zh.log": ("audio-device-error", "rvc", "audio.device", ("same host API", "WASAPI"), GSV_FILES),
-    "real_svc_fork_portaudio_linux.log": ("portaudio-library-missing", "so-vits-svc", "python.packages",
+    "real_svc_fork_portaudio_linux.log": ("portaudio-library-missing", "so-vits-svc-fork", "python.packages",
                                           ("apt-get install libportaudio2",), GSV_FILES),
     "real_gsv_localhost_proxy.log": ("localhost-proxy", "gpt-sovits", "network.proxy",
                                      ("set no_proxy=localhost,127.0.0.1",), ("is_half",)),
@@ -104,7 +104,7 @@ REAL = {
                                    GSV_FILES + ("is_half",)),
     "real_gsv_mac_ffmpeg_package.log": ("ffmpeg-wrong-package", "gpt-sovits", "ffmpeg", ("install ffmpeg-python",),
                                         ("is_half", "This is a Mac")),
-    "real_svc_ffmpeg_missing.log": ("ffmpeg-missing", "so-vits-svc", "ffmpeg", ("apt install ffmpeg",), GSV_FILES),
+    "real_svc_ffmpeg_missing.log": ("ffmpeg-missing", "so-vits-svc-fork", "ffmpeg", ("apt install ffmpeg",), GSV_FILES),
     "real_gsv_audio_load_failed_gbk.log": ("audio-load-failed", "gpt-sovits", "input.files", ("without quotes",),
                                            ("is_half",)),
     "real_gsv_uvr5_no_model.log": ("uvr5-no-model", "gpt-sovits", "model.files", ("tools/uvr5/uvr5_weights",), ()),
@@ -118,6 +118,9 @@ REAL = {
                                         ("added_*.index", "English letters", "D:\\AI\\"), GSV_FILES),
     "real_gsv_asr_hf_blocked_zh.log": ("model-download-failed", "gpt-sovits", "model.files",
                                        ("HF_ENDPOINT=https://hf-mirror.com", "tools/asr/models"), ("is_half",)),
+    "real_rvc_pretrained_as_model.log": ("not-an-exported-model", "rvc", "model.files", ("assets/weights",), GSV_FILES),
+    "real_rvc_preprocess_space_log_file.log": ("argument-split-by-space", "rvc", "input.files", ("no spaces",),
+                                               GSV_FILES),
     "real_rvc_train_space_in_name.log": ("argument-split-by-space", "rvc", "input.files", ("no spaces",), GSV_FILES),
     "real_rvc_source_without_runtime_zh.log": ("package-runtime-missing", "rvc", "python.packages",
                                                ("full Windows package",), GSV_FILES),
@@ -293,6 +296,9 @@ def test_words_are_only_read_when_no_error_matched():
     ('  File "voice_changer\\RVC\\RVC.py", line 3, in inference\n', "voice-changer"),
     ('  File "X:\\tts-webui\\src\\rvc_tab\\rvc_tab.py", line 3, in run\n', "tts-webui"),
     ('  File "/home/me/Applio/rvc/infer/pipeline.py", line 3, in pipeline\n', "applio"),
+    ('  File "/home/me/.venv/lib/python3.10/site-packages/so_vits_svc_fork/inference/core.py", line 3, in infer\n',
+     "so-vits-svc-fork"),
+    ("$ svc infer -m logs/44k/G_800.pth -c configs/44k/config.json song.wav\nRuntimeError: x\n", "so-vits-svc-fork"),
     # an RVC WebUI unpacked into a folder named rvc is still RVC WebUI
     ('  File "D:\\rvc\\infer\\modules\\vc\\modules.py", line 3, in vc_single\n', "rvc"),
     ('  File "E:\\bundle\\GPT-SoVITS-0310\\runtime\\Lib\\site-packages\\torch\\nn\\functional.py", line 3, in f\n',
@@ -433,6 +439,8 @@ def test_cuda_index_for_a_torch_release(version, index):
 
 @pytest.mark.parametrize("text, entry_id", [
     ("采用 CPU 推理能得到正常的音频文件\n\n采用默认 GPU 推理得到没有声音的 WAV\n", "symptom-silent-audio"),
+    ("the output wav is generated but it doesnt have any sound or voices\n", "symptom-silent-audio"),
+    ("RuntimeError: Failed to load audio: 'NoneType' object has no attribute 'replace'\n", "audio-not-chosen"),
     ("Half precision not supported on CPU?\n", "cpu-half-conv"),
     ("My CPU doesn't support half precision, how do I turn it off?\n", "cpu-half-conv"),  # not the card's
     ("NaN loss after epoch 3\n", "symptom-nan"),
