@@ -2989,7 +2989,36 @@ PROGRAM_ERROR = Entry(
     example="",
 )
 
-BY_ID: Dict[str, Entry] = {entry.id: entry for entry in ENTRIES + list(SYMPTOMS.values()) + [PROGRAM_ERROR]}
+# `No module named` for a module of the program itself (explain turns python-module-missing into it when the
+# module is one of the log's program's own, or a folder of its frames): not a package to install.
+PROGRAM_MODULE_MISSING = Entry(
+    id="program-module-missing",
+    keys=(),  # never scanned for: explain derives it from python-module-missing
+    pattern=r"No module named '?(?P<module>[\w.]+)'?",
+    kind="system",
+    meaning={
+        "en": "`{module}` is part of the program itself, not a package to install: Python looks for it from the folder"
+              " the program was started in (and the script's own), so a script started from another folder, or by"
+              " another route than the start script, does not find the program's folders; or the program's files are"
+              " incomplete (an update that stopped half way, a folder not unpacked).",
+        "zh": "`{module}` 是程序自己的一部分，不是要安装的包：Python 从启动程序时所在的文件夹（以及脚本自己的文件夹）找它，"
+              "所以从别的文件夹启动、或不按启动脚本的方式启动时，找不到程序的文件夹；或者程序文件不完整（更新到一半、"
+              "有文件夹没解压）。",
+    },
+    settings=("program.code", "input.files"),
+    fix_commands=(),
+    manual={
+        "en": "Start the program the way its start script or README does, from the program's top folder (where its"
+              " start script is). If it still fails, the files are incomplete: {update} (the whole program).",
+        "zh": "按启动脚本或 README 的方式、在程序的最上层文件夹（启动脚本所在的位置）启动程序。仍然失败说明文件不完整："
+              "{update}（整体更新）。",
+    },
+    check=CHECK_NONE,
+    example="",
+)
+DERIVED = (PROGRAM_ERROR, PROGRAM_MODULE_MISSING)
+
+BY_ID: Dict[str, Entry] = {entry.id: entry for entry in ENTRIES + list(SYMPTOMS.values()) + list(DERIVED)}
 
 
 def get(entry_id: str) -> Optional[Entry]:

@@ -655,9 +655,24 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         # the runtime hook covers such code only in the programs gsv-doctor's commands know
         key = "half_already_off_hook" if project.gsv_doctor_fixes else "half_already_off"
         explanation.notes.append((key, {"shown": facts.half_shown_off}))
+    if entry.id == "python-module-missing" and _own_module(params.get("module", ""), project, frames):
+        explanation.id = catalog.PROGRAM_MODULE_MISSING.id
+        explanation.settings = list(catalog.PROGRAM_MODULE_MISSING.settings)
+        entry = catalog.PROGRAM_MODULE_MISSING
     if entry.id in _PATH_SENSITIVE and facts.non_ascii_path:
         explanation.notes.append(("non_ascii_path", {"path": facts.non_ascii_path}))
     _machine_of_the_log(explanation, facts, card, launch)
+
+
+def _own_module(module: str, project: LogProject, frames: List[str]) -> bool:
+    """Is `module` the program's own (its profile names it, or a folder of the traceback's program frames has
+    its name), not a package to install?"""
+    top = module.split(".")[0]
+    if not top:
+        return False
+    if top in project.own_modules:
+        return True
+    return any(("/%s/" % top) in frame.replace("\\", "/") for frame in frames if not is_library_path(frame))
 
 
 # Errors that a Windows path with non-English characters can cause: libraries that open DLLs or files through

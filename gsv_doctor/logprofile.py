@@ -28,3 +28,5 @@ class LogProject:
     # otherwise: the catalog checks (gsv_doctor.catalog.CHECK_*) whose errors `gsv-doctor fix --write`, run in
     # the project's folder, resolves
     fix_checks: Tuple[str, ...] = ()
+    # the top-level modules of the program's own code ("No module named 'tools.my_utils'" is then not a package)
+    own_modules: Tuple[str, ...] = ()

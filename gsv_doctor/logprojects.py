@@ -60,6 +60,7 @@ SO_VITS_SVC = LogProject(
                           " data loader",
                     "zh": "运行 preprocess_hubert_f0.py 时加 `--num_processes 1`，并调小训练数据加载器的 num_workers"},
     },
+    own_modules=("inference", "modules", "vencoder", "vdecoder", "diffusion", "cluster", "utils", "models", "data_utils"),
 )
 
 # so-vits-svc-fork (voicepaw): a pip package with its own commands (svc infer, svc pre-hubert, svc train, svcg),
@@ -185,7 +186,7 @@ APPLIO = LogProject(
     advice={
         "update": {"en": "update Applio (its update script, or a newer release)",
                    "zh": "更新 Applio（运行它的更新脚本，或下载更新的版本）"},
-    },
+    },    own_modules=("rvc", "core", "tabs", "assets"),
 )
 
 UNKNOWN = LogProject(

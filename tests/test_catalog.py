@@ -5,7 +5,7 @@ import pytest
 from gsv_doctor import catalog, logprojects, probe
 from gsv_doctor.explain import COMPUTED, NOTES, REASONS
 
-ALL = catalog.ENTRIES + list(catalog.SYMPTOMS.values()) + [catalog.PROGRAM_ERROR]
+ALL = catalog.ENTRIES + list(catalog.SYMPTOMS.values()) + list(catalog.DERIVED)
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 

@@ -111,8 +111,9 @@ REAL = {
     "real_rvc_uvr5_pre_fun.log": ("uvr5-no-model", "rvc", "model.files", ("assets/", "uvr5_weights"), GSV_FILES),
     "real_ttswebui_import_name.log": ("python-package-version", "tts-webui", "python.packages",
                                       ("rotary_embedding_torch==",), GSV_FILES),
-    "real_gsv_api_module_table.md": ("python-module-missing", "gpt-sovits", "python.packages",
-                                     ("runtime\\python.exe -m pip install -r requirements.txt",), ("is_half",)),
+    "real_gsv_api_module_table.md": ("program-module-missing", "gpt-sovits", "program.code", ("top folder",
+                                                                                            "update GPT-SoVITS"),
+                                     ("is_half", "pip install")),
     "real_svc_dataset_layout.log": ("input-empty", "so-vits-svc", "input.files", (".ipynb_checkpoints",), GSV_FILES),
     "real_rvc_faiss_chinese_path.log": ("faiss-index-unreadable", "rvc", "model.files",
                                         ("added_*.index", "English letters", "D:\\AI\\"), GSV_FILES),
@@ -188,6 +189,20 @@ def test_an_error_of_the_programs_own_code_is_called_that_when_nothing_else_is_k
     # and a known error elsewhere in the log wins
     known = b"RuntimeError: CUDA error: out of memory\n" + _traceback("D:\\x\\infer.py", "NameError: name 'hps' is not defined")
     assert [e.id for e in explain.explain_log(logread.read_log(known))] == ["cuda-out-of-memory"]
+
+
+def test_a_module_of_the_program_itself_is_not_a_package_to_install():
+    def missing(module, path):
+        text = ('Traceback (most recent call last):\n  File "%s", line 5, in <module>\n    import %s\n'
+                "ModuleNotFoundError: No module named '%s'\n" % (path, module, module))
+        return [e.id for e in explain.explain_log(logread.read_log(text.encode()))]
+
+    gsv = "D:\\GPT-SoVITS\\GPT_SoVITS\\inference_webui.py"
+    assert missing("tools.my_utils", gsv) == ["program-module-missing"]  # named by the program's profile
+    assert missing("wordsegment", gsv) == ["python-module-missing"]  # a package from PyPI
+    # a folder of the program's own frames, in a program without a profile
+    assert missing("voicekit.engine", "/srv/voicekit/app/main.py") == ["program-module-missing"]
+    assert missing("voicekit.engine", "/srv/other/app/main.py") == ["python-module-missing"]
 
 
 def test_only_the_families_get_gsv_doctor_commands():

@@ -88,6 +88,8 @@ LOG_PROJECT = LogProject(
         },
     },
     gsv_doctor_fixes=True,
+    own_modules=("GPT_SoVITS", "tools", "AR", "module", "feature_extractor", "text", "TTS_infer_pack", "BigVGAN", "sv",
+                 "eres2net", "process_ckpt", "my_utils", "config", "utils", "f5_tts", "inference_webui"),
 )
 
 

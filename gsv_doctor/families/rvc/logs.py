@@ -81,4 +81,6 @@ LOG_PROJECT = LogProject(
         },
     },
     fix_checks=_FIXED_BY_FIX,
+    own_modules=("infer", "configs", "i18n", "tools", "lib", "infer_pack", "vc_infer_pipeline", "my_utils", "config",
+                 "uvr5_pack", "rmvpe"),
 )
