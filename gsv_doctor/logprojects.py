@@ -9,7 +9,7 @@ here have no family yet (explain reads their logs, check and fix do not know the
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from gsv_doctor import families
 from gsv_doctor.logprofile import SLOTS, LogProject, Text  # noqa: F401  (SLOTS: explain and the tests read it here)
@@ -62,6 +62,15 @@ SO_VITS_SVC = LogProject(
     },
     own_modules=("inference", "modules", "vencoder", "vdecoder", "diffusion", "cluster", "utils", "models", "data_utils"),
 )
+
+# The program's own options, for a program whose settings explain does not know by name.
+GENERIC_SETTINGS: Dict[str, Tuple[str, ...]] = {
+    "half": ("any.half",),
+    "device": ("any.device",),
+    "oom-train": ("any.batch", "gpu.memory"),
+    "oom-infer": ("any.batch", "gpu.memory"),
+    "cudnn": ("cudnn",),
+}
 
 # so-vits-svc-fork (voicepaw): a pip package with its own commands (svc infer, svc pre-hubert, svc train, svcg),
 # not so-vits-svc's scripts; told apart by its package path and its commands.
@@ -176,29 +185,18 @@ APPLIO = LogProject(
     path_markers=("/applio", "/rvc/infer/infer.py", "/rvc/infer/pipeline.py", "/rvc/lib/algorithm/", "/rvc/lib/tools/",
                   "/rvc/train/train.py", "/rvc/train/extract/", "/rvc/train/preprocess/"),
     text_markers=("applio",),
-    settings={
-        "half": ("any.half",),
-        "device": ("any.device",),
-        "oom-train": ("any.batch", "gpu.memory"),
-        "oom-infer": ("any.batch", "gpu.memory"),
-        "cudnn": ("cudnn",),
-    },
+    settings=GENERIC_SETTINGS,
     advice={
         "update": {"en": "update Applio (its update script, or a newer release)",
                    "zh": "更新 Applio（运行它的更新脚本，或下载更新的版本）"},
-    },    own_modules=("rvc", "core", "tabs", "assets"),
+    },
+    own_modules=("rvc", "core", "tabs", "assets"),
 )
 
 UNKNOWN = LogProject(
     id="unknown", name="",
     path_markers=(), text_markers=(),
-    settings={
-        "half": ("any.half",),
-        "device": ("any.device",),
-        "oom-train": ("any.batch", "gpu.memory"),
-        "oom-infer": ("any.batch", "gpu.memory"),
-        "cudnn": ("cudnn",),
-    },
+    settings=GENERIC_SETTINGS,
     advice={
         "half_off": {
             "en": "turn off the program's half-precision option (often called is_half, half, fp16 or --half), or run"
