@@ -264,6 +264,10 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("AttributeError: module 'torch.backends' has no attribute 'mps'", "python-package-version"),
     ("AttributeError: 'NoneType' object has no attribute 'dtype'", None),
     ("ModuleNotFoundError: No module named 'tools.i18n'", "python-module-missing"),
+    ("No module named 'pyopenjtalk'", "python-module-missing"),  # retyped alone
+    # an optional module's absence that a library only mentions
+    ("WARNING:xformers:A matching Triton is not available, some optimizations will not be enabled. Error caught was:"
+     " No module named 'triton'", None),
     ("ValueError: Input signal length=0 is too small to resample from 44100->16000", "input-empty"),
     ("ValueError: n_samples=7180 should be >= n_clusters=10000.", "too-few-samples"),
     ("TypeError: forward() got an unexpected keyword argument 'use_cache'", "python-call-mismatch"),
