@@ -482,11 +482,15 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
                            r"|use|using)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
                            r"|recogni[sz]e\s+(?:my\s+|the\s+)?(?:nvidia\s+)?(?:gpu|graphics card)"
-                           r"|(?:未检测到|检测不到|识别不到|没有?识别到|不识别|找不到|没有?调用|没有?用到|用不了"
-                           r"|(?:不能|无法|没法)(?:识别|检测到|找到|调用|使用))(?:我的)?(?:N卡|显卡|GPU|独显)"
+                           r"|(?:未检测到|检测不到|识别不到|识别不出来?|没有?识别[到出]来?|没有?检测[到出]来?|不识别|找不到"
+                           r"|没有?调用|没有?用到|用不了|(?:不能|无法|没法)(?:识别|检测到|找到|调用|使用))"
+                           r"(?:我的|我这|这)?(?:张|块|个)?(?:N卡|显卡|GPU|独显)"
                            r"|没有?(?:能用|支持|可用)的(?:N卡|显卡|GPU)"
                            # ... and the CPU it uses instead
                            r"|(?:一直|总是|还是|只|都)(?:在)?用(?:的是?)?\s?cpu|用的(?:是)?\s?cpu(?:而不是|不是|没有用)"
+                           # ("怎么是cpu训练", "却用cpu训练了": it happened; "用cpu训练" alone asks for it)
+                           r"|(?:(?<![不要])是|成了?|却用|竟然用|居然用|自动用)\s?cpu\s?(?:在)?(?:训练|推理|跑|运行)(?!\s?还是)"
+                           r"|用\s?(?:的是?)?\s?cpu\s?(?:在)?(?:训练|推理|跑|运行)了"
                            r"|(?:still|only|always|stuck)\s+(?:on\s+|uses?\s+|using\s+|runs?\s+(?:on\s+)?|running\s+(?:on\s+)?)"
                            r"(?:the\s+)?(?:device:?\s*)?cpu\b|device (?:still )?is cpu|\(0\s?CPU\)|\b0CPU\b"
                            # ... CUDA missing, or how to get the GPU used

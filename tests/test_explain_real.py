@@ -52,6 +52,7 @@ REAL = {
     "real_words_no_gpu.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch", "driver"), GSV_FILES),
     "real_words_gpu_not_recognised.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch",), GSV_FILES),
     "real_words_gpu_not_found_zh.txt": ("symptom-no-gpu", "unknown", "torch.build", ("+cpu",), GSV_FILES),
+    "real_words_cpu_training_zh.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch",), GSV_FILES),
     "real_svc_cpu_training_assert.log": ("cpu-training-not-allowed", "so-vits-svc", "torch.build", ("CUDA build of torch",),
                                          GSV_FILES + ("to the CPU",)),
     "real_words_amd_windows.txt": ("symptom-amd-gpu", "unknown", "torch.build", ("DirectML", "ROCm"), GSV_FILES),
@@ -691,3 +692,23 @@ def test_fifty_followed_by_system_is_not_the_50_series():
     from gsv_doctor import logfacts
     assert logfacts.read_facts("占用了50系统内存").new_card is None
     assert logfacts.read_facts("50系显卡").new_card == "50系"
+
+
+@pytest.mark.parametrize("text, entry_id", [
+    ("V3版本为什么是cpu训练的？\n", "symptom-no-gpu"),
+    ("训练的时候用cpu训练了一晚上才发现\n", "symptom-no-gpu"),
+    ("推理只用cpu，显卡不动\n", "symptom-no-gpu"),
+    ("好像没识别出这张显卡\n", "symptom-no-gpu"),
+    ("整合包没有识别出显卡\n", "symptom-no-gpu"),
+    ("它识别不出显卡\n", "symptom-no-gpu"),
+    ("没识别出我的N卡\n", "symptom-no-gpu"),
+    ("没检测出GPU\n", "symptom-no-gpu"),
+    # asking for the CPU, or about it: not a GPU that goes unused
+    ("可以用cpu训练吗？\n", "symptom-cpu-wanted"),
+    ("cpu训练要多久\n", None),
+    ("是cpu训练还是gpu训练比较快\n", None),
+    ("不是cpu训练，是显卡训练\n", None),
+])
+def test_a_chinese_post_about_training_on_the_cpu_by_itself_is_no_gpu(text, entry_id):
+    found = explain.explain_log(logread.read_log(text.encode()))
+    assert [e.id for e in found] == ([entry_id] if entry_id else [])
