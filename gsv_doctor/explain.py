@@ -537,8 +537,11 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
         lines.append(line[:left])
         left -= len(line) + 1
     # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
-    # is not that error's cause: read it only from the exception line itself.
-    printed = {t.exception_line for t in log.tracebacks if t.exception_line}
+    # is not that error's cause: read it only from the exception line itself; and a symptom is read only from
+    # the post's own words, not from what the program printed around the error (a library's warning that an
+    # operator "will fall back to run on the CPU" is no description of the problem).
+    printed = _printed_exceptions(log)
+    output = _printed_output(log) if printed else set()
     facts = facts or logfacts.read_facts(log.text)  # explain_log's own: reading them is not free on a long line
     card = facts.card
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
@@ -547,9 +550,14 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
         for index, line in enumerate(lines):
             if printed and words in _MACHINE_FACTS and index + 1 not in printed:
                 continue
+            if index + 1 in output and index + 1 not in printed:
+                continue
             match = words.search(line)
             if match:
-                name = _on_this_machine(name, log, facts)
+                read_as = _on_this_machine(name, log, facts)
+                if printed and read_as in _MACHINE_SYMPTOMS and index + 1 not in printed:
+                    continue  # "the GPU is not used" beside an unknown error, read as the machine: not its cause
+                name = read_as
                 explanation = _unprinted(catalog.SYMPTOMS[name] if name in catalog.SYMPTOMS else catalog.BY_ID[name], project)
                 explanation.line = index + 1
                 explanation.count = 1
@@ -557,6 +565,37 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
                 explanation.assumed = match.group(0)
                 return [explanation]
     return []
+
+
+_MACHINE_SYMPTOMS = ("amd-gpu", "mac")
+
+
+def _printed_exceptions(log: Log) -> set:
+    """Line numbers of the exception lines the log printed: those of its tracebacks, and lines that are an
+    exception line by themselves ("RuntimeError: ...", without a traceback above it)."""
+    printed = {t.exception_line for t in log.tracebacks if t.exception_line}
+    for index, line in enumerate((log.lines or log.text.split("\n"))[:5000]):
+        if len(line) < 2000 and ("Error" in line or "Exception" in line):
+            match = _EXCEPTION_LINE.match(line.strip())
+            if match and match.group("message"):
+                printed.add(index + 1)
+    return printed
+
+
+_EXCEPTION_LINE = re.compile(r"^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception):\s?(?P<message>.*)$", re.ASCII)
+
+
+def _printed_output(log: Log) -> set:
+    """Line numbers of what a program printed rather than what the post says: the tracebacks (from their
+    first line to the lines after the exception), and Python's warnings with the source line under them."""
+    output = set()
+    for traceback in log.tracebacks:
+        end = max(traceback.exception_line, traceback.start_line) + len(traceback.more)
+        output.update(range(traceback.start_line, end + 1))
+    for index, line in enumerate((log.lines or log.text.split("\n"))[:5000]):
+        if "Warning: " in line and _WARNING.match(line):
+            output.update((index + 1, index + 2))
+    return output
 
 
 def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:

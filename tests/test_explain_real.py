@@ -712,3 +712,38 @@ def test_fifty_followed_by_system_is_not_the_50_series():
 def test_a_chinese_post_about_training_on_the_cpu_by_itself_is_no_gpu(text, entry_id):
     found = explain.explain_log(logread.read_log(text.encode()))
     assert [e.id for e in found] == ([entry_id] if entry_id else [])
+
+
+# An AMD machine's DirectML package prints a warning about the CPU, then an error gsv-doctor does not know.
+DML_WARNING_THEN_UNKNOWN = (
+    "D:\\RVC1006AMD_Intel\\infer\\lib\\rmvpe.py:371: UserWarning: The operator 'aten::_weight_norm_interface' is not"
+    " currently supported on the DML backend and will fall back to run on the CPU. This may have performance"
+    " implications.\n"
+    "  x = torch.nn.functional.pad(x, (0, pad))\n"
+    "Traceback (most recent call last):\n"
+    '  File "D:\\RVC1006AMD_Intel\\gui_v1.py", line 512, in start_vc\n'
+    "    self.stream = sd.Stream(\n"
+    '  File "D:\\RVC1006AMD_Intel\\runtime\\lib\\site-packages\\sounddevice.py", line 2796, in _check\n'
+    "    raise PortAudioError(errormsg, err)\n"
+    "sounddevice.PortAudioError: Error starting stream: Invalid sample rate [PaErrorCode -9997]\n"
+)
+
+
+def test_a_library_warning_about_the_cpu_does_not_outweigh_an_unknown_error():
+    log = logread.read_log(DML_WARNING_THEN_UNKNOWN.encode())
+    found = explain.explain_log(log)
+    assert not [e.id for e in found if e.id.startswith("symptom-")], [e.id for e in found]
+    assert log.last_exception().startswith("sounddevice.PortAudioError: Error starting stream")
+    # the machine told in the post's own words is no cause of that error either
+    for words in ("AMD RX 6600 显卡，转换时一直用cpu\n", "RX 6600 user here, it runs on the CPU only\n"):
+        found = explain.explain_log(logread.read_log((words + DML_WARNING_THEN_UNKNOWN).encode()))
+        assert not [e.id for e in found if e.id in ("symptom-amd-gpu", "symptom-mac")], words
+
+
+def test_a_symptom_in_the_posts_own_words_is_still_read_beside_an_unknown_error():
+    log = logread.read_log(("生成的音频没有声音\n" + DML_WARNING_THEN_UNKNOWN).encode())
+    assert "symptom-silent-audio" in [e.id for e in explain.explain_log(log)]
+    # ... but not from a warning the program printed
+    warned = "x:\\tts\\app.py:9: UserWarning: no audio returned for empty text\n  warn()\n"
+    log = logread.read_log((warned + DML_WARNING_THEN_UNKNOWN).encode())
+    assert "symptom-silent-audio" not in [e.id for e in explain.explain_log(log)]
