@@ -984,22 +984,34 @@ MANUALS: Dict[str, Dict[str, str]] = {
     "amd_no_cuda": {
         "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, so a CUDA build of torch cannot use it. On Linux,"
               " install the ROCm build of torch (RX 6000 cards ROCm does not list: HSA_OVERRIDE_GFX_VERSION=10.3.0;"
-              " RX 7000: 11.0.0); on Windows, use the program's DirectML package where it has one, or run on the CPU:"
-              " {to_cpu}.",
+              " RX 7000: 11.0.0). On Windows, AMD's preview ROCm build of torch for RX 7000 / 9000 cards makes"
+              " torch.cuda.is_available() True, but the program may still not use the card (it judges the card"
+              " by NVIDIA's"
+              " model names or CUDA capabilities, or needs what ROCm lacks): then run it under Linux or WSL 2"
+              " with ROCm. Otherwise on"
+              " Windows use the program's DirectML package where it has one, or run on the CPU: {to_cpu}.",
         "zh": "日志显示的是 AMD 或 Intel 显卡：CUDA 是 NVIDIA 的，CUDA 版 torch 用不了它。Linux 上安装 ROCm 版 torch"
-              "（ROCm 未列出的 RX 6000 显卡设 HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）；Windows 上使用程序的"
-              " DirectML 版（如果有），或在 CPU 上运行：{to_cpu}。",
+              "（ROCm 未列出的 RX 6000 显卡设 HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）。Windows 上，AMD 为"
+              " RX 7000 / 9000 显卡提供的预览版 ROCm torch 能让 torch.cuda.is_available() 为 True，但程序仍可能不用这张卡"
+              "（它按 NVIDIA 显卡的型号名或 CUDA 算力判断显卡，或需要 ROCm 没有的功能）：那就在 Linux 或 WSL 2 的 ROCm 下运行。否则在 Windows 上使用"
+              "程序的 DirectML 版（如果有），或在 CPU 上运行：{to_cpu}。",
     },
     "amd_training": {
         "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, and this training script needs CUDA (it refuses"
               " the CPU). On Linux, the ROCm build of torch trains on the AMD card (torch.cuda.is_available() is True"
-              " with it; RX 6000 cards ROCm does not list: HSA_OVERRIDE_GFX_VERSION=10.3.0; RX 7000: 11.0.0). On"
-              " Windows, where DirectML packages do not train on the GPU, train on a machine with an NVIDIA card (a"
-              " cloud GPU such as Colab or AutoDL) and copy the trained model back.",
+              " with it; RX 6000 cards ROCm does not list: HSA_OVERRIDE_GFX_VERSION=10.3.0; RX 7000: 11.0.0); so"
+              " does WSL 2 with ROCm. On Windows, AMD's preview ROCm build of torch for RX 7000 / 9000 cards sees the"
+              " card too, but the training script may still not take it (it judges the card by NVIDIA's model"
+              " names or CUDA capabilities, or"
+              " needs what ROCm lacks), and DirectML packages do not train on the GPU: train under Linux or WSL 2 with"
+              " ROCm, or on a machine"
+              " with an NVIDIA card (a cloud GPU such as Colab or AutoDL) and copy the trained model back.",
         "zh": "日志显示的是 AMD 或 Intel 显卡：CUDA 是 NVIDIA 的，而这个训练脚本需要 CUDA（它不接受 CPU）。Linux 上安装 ROCm 版"
               " torch 就能用 AMD 显卡训练（ROCm 版的 torch.cuda.is_available() 为 True；ROCm 未列出的 RX 6000 显卡设"
-              " HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）。Windows 上的 DirectML 版不能用显卡训练：请在有 NVIDIA"
-              " 显卡的机器上训练（例如 Colab、AutoDL 等云端显卡），再把训练好的模型拷回来。",
+              " HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）；WSL 2 的 ROCm 也可以。Windows 上，AMD 为 RX 7000 / 9000"
+              " 显卡提供的预览版 ROCm torch 也看得到显卡，但训练脚本仍可能不用它（它按 NVIDIA 显卡的型号名或 CUDA 算力判断显卡，或需要 ROCm 没有的功能），"
+              "DirectML 版则不能用显卡训练：请在 Linux 或 WSL 2 的 ROCm 下训练，或在有 NVIDIA 显卡的机器上训练（例如 Colab、AutoDL 等云端显卡），"
+              "再把训练好的模型拷回来。",
     },
 }
 

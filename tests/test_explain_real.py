@@ -56,6 +56,8 @@ REAL = {
     "real_svc_cpu_training_assert.log": ("cpu-training-not-allowed", "so-vits-svc", "torch.build", ("CUDA build of torch",),
                                          GSV_FILES + ("to the CPU",)),
     "real_words_amd_windows.txt": ("symptom-amd-gpu", "unknown", "torch.build", ("DirectML", "ROCm"), GSV_FILES),
+    "real_words_amd_rocm_windows.txt": ("symptom-amd-gpu", "gpt-sovits", "torch.build",
+                                        ("preview ROCm build of torch for Windows", "WSL 2"), ()),
     "real_words_mac_cpu.md": ("symptom-mac", "unknown", "env.mps_fallback", ("PYTORCH_ENABLE_MPS_FALLBACK=1",), GSV_FILES),
     "real_words_slow_shared_memory_zh.txt": ("symptom-slow", "unknown", "any.half", ("Sysmem Fallback",), GSV_FILES),
     "real_words_cpu_only.txt": ("symptom-cpu-wanted", "unknown", "any.device", ("cpu",), GSV_FILES),
@@ -747,3 +749,17 @@ def test_a_symptom_in_the_posts_own_words_is_still_read_beside_an_unknown_error(
     warned = "x:\\tts\\app.py:9: UserWarning: no audio returned for empty text\n  warn()\n"
     log = logread.read_log((warned + DML_WARNING_THEN_UNKNOWN).encode())
     assert "symptom-silent-audio" not in [e.id for e in explain.explain_log(log)]
+
+
+def test_an_amd_card_with_rocm_torch_on_windows_is_not_told_rocm_is_linux_only():
+    # AMD ships preview ROCm wheels of torch for Windows (RX 7000 / 9000): torch sees the card there, and the
+    # program may still not use it
+    (found,) = explain_real("real_words_amd_rocm_windows.txt")
+    en = explain.meaning(found, "en") + explain.manual(found, "en")
+    zh = explain.meaning(found, "zh") + explain.manual(found, "zh")
+    assert "only through its ROCm build on Linux" not in en and "只能在 Linux 上" not in zh
+    assert "preview ROCm" in en and "may not use it" in en and "预览版 ROCm" in zh and "也可能不用它" in zh
+    for key in ("amd_no_cuda", "amd_training"):
+        texts = explain.MANUALS[key]
+        assert "preview ROCm build of torch" in texts["en"] and "WSL 2" in texts["en"], key
+        assert "预览版 ROCm torch" in texts["zh"] and "WSL 2" in texts["zh"], key
