@@ -1109,7 +1109,8 @@ ENTRIES: List[Entry] = [
                 r"(?:, but the device containing input half tensor only has SM_(?P<has>\d+))?"
                 r"|cuFFT only supports dimensions whose sizes are powers of two when computing in half precision",
         meaning={
-            "en": "cuFFT, the FFT library torch uses on NVIDIA cards, only computes in half precision on cards of capability"
+            "en": "cuFFT, the FFT library torch uses on NVIDIA cards, only computes in half precision on cards"
+            " of capability"
                   " 5.3 or newer and for power-of-two sizes, so the spectrogram (stft) of a model in float16 fails here."
                   " In float32 this card and these sizes work.",
             "zh": "cuFFT（torch 在 NVIDIA 显卡上用的 FFT 库）只在算力 5.3 及以上的显卡、且长度为 2 的幂时支持半精度，"
@@ -1329,7 +1330,8 @@ ENTRIES: List[Entry] = [
         settings=("env.cuda_path", "onnxruntime.build", "asr.ctranslate2"),
         fix_commands=(),
         manual={
-            "en": "Install the CUDA {major} runtime libraries: the NVIDIA CUDA Toolkit {major}.x (on Windows its bin folder"
+            "en": "Install the CUDA {major} runtime libraries: the NVIDIA CUDA Toolkit {major}.x (on Windows"
+            " its bin folder"
                   " goes on PATH; restart the program afterwards), or into the program's Python `pip install"
                   " nvidia-cublas-cu{major} nvidia-cuda-runtime-cu{major}`; or install the build of the failing package"
                   " made for the CUDA you have.",
@@ -2858,12 +2860,17 @@ SYMPTOMS["amd-gpu"] = _symptom(
     kind="build",
     meaning={
         "en": "The card is an AMD (or Intel) GPU, and these programs are written for NVIDIA CUDA. torch uses an AMD card"
-              " only through its ROCm build on Linux (for the cards ROCm lists; other RX 6000 / 7000 cards with"
-              " HSA_OVERRIDE_GFX_VERSION), or through DirectML or ZLUDA on Windows, where several models fail."
-              " Otherwise everything runs on the CPU.",
-        "zh": "这是 AMD（或 Intel）显卡，而这些程序是为 NVIDIA CUDA 写的。torch 只能在 Linux 上通过 ROCm 版使用 AMD 显卡"
-              "（ROCm 列出的显卡；其他 RX 6000 / 7000 显卡要设置 HSA_OVERRIDE_GFX_VERSION），或在 Windows 上通过 DirectML"
-              " 或 ZLUDA 使用，但不少模型会出错。否则一切都在 CPU 上运行。",
+              " through its ROCm build: on Linux (for the cards ROCm lists; other RX 6000 / 7000 cards with"
+              " HSA_OVERRIDE_GFX_VERSION), and on Windows for RX 7000 / 9000 cards through AMD's preview ROCm wheels;"
+              " or through DirectML or ZLUDA on Windows, where several models fail. Even when torch sees the card"
+              " (torch.cuda.is_available() is True with ROCm), GPT-SoVITS or RVC may not use it: they judge the card"
+              " by NVIDIA's model names or CUDA capabilities, or use features ROCm lacks. Otherwise everything"
+              " runs on the CPU.",
+        "zh": "这是 AMD（或 Intel）显卡，而这些程序是为 NVIDIA CUDA 写的。torch 通过 ROCm 版使用 AMD 显卡：Linux 上"
+              "（ROCm 列出的显卡；其他 RX 6000 / 7000 显卡要设置 HSA_OVERRIDE_GFX_VERSION），Windows 上 RX 7000 / 9000"
+              " 显卡可用 AMD 的预览版 ROCm torch；或在 Windows 上通过 DirectML 或 ZLUDA 使用，但不少模型会出错。即使 torch"
+              " 看得到显卡（ROCm 版的 torch.cuda.is_available() 为 True），GPT-SoVITS 或 RVC 也可能不用它：它们按 NVIDIA"
+              " 显卡的型号名或 CUDA 算力判断显卡，或用到 ROCm 没有的功能。否则一切都在 CPU 上运行。",
     },
     settings=("torch.build", "gpu.card"),
     fix_commands=(),
@@ -2871,7 +2878,12 @@ SYMPTOMS["amd-gpu"] = _symptom(
         "en": "On Linux: install the ROCm build of torch (`pip install torch torchaudio --index-url"
               " https://download.pytorch.org/whl/rocm6.4`, or the newest ROCm version pytorch.org lists: RX 9000 and"
               " Ryzen AI graphics need ROCm 6.4 or newer) and, for an RX 6000"
-              " card ROCm does not list, start with HSA_OVERRIDE_GFX_VERSION=10.3.0 (RX 7000: 11.0.0). On Windows:"
+              " card ROCm does not list, start with HSA_OVERRIDE_GFX_VERSION=10.3.0 (RX 7000: 11.0.0). On Windows"
+              " with an RX 7000 / 9000 card, AMD's preview ROCm build of torch for Windows (install it as AMD's ROCm"
+              " documentation says) makes torch.cuda.is_available() True; if the program still runs on the CPU, it"
+              " chose the CPU itself (it judges the card by NVIDIA's model names or CUDA capabilities, or"
+              " needs what ROCm lacks): set its device"
+              " to cuda where it has such a setting, or run it under Linux or WSL 2 with ROCm. Otherwise on Windows:"
               " use the program's DirectML package where it has one (RVC's AMD_Intel package; its RMVPE pitch"
               " extractor crashes under DirectML on some cards: pick harvest, pm or crepe; the w-okada voice changer's"
               " onnxdirectML release, which runs ONNX models only: export the model to ONNX), or run on the CPU:"
@@ -2879,7 +2891,10 @@ SYMPTOMS["amd-gpu"] = _symptom(
               " GPU (RVC's trains on the CPU): train on an NVIDIA card, a cloud GPU, or Linux with ROCm.",
         "zh": "Linux：安装 ROCm 版 torch（`pip install torch torchaudio --index-url https://download.pytorch.org/whl/rocm6.4`，"
               "或 pytorch.org 列出的最新 ROCm 版本：RX 9000 和 Ryzen AI 核显需要 ROCm 6.4 或更新）；ROCm 没有列出的 RX 6000 显卡，启动时设置 HSA_OVERRIDE_GFX_VERSION=10.3.0"
-              "（RX 7000：11.0.0）。Windows：使用程序的 DirectML 版（RVC 的 AMD_Intel 整合包；它的 RMVPE 音高提取在部分显卡的"
+              "（RX 7000：11.0.0）。Windows 上的 RX 7000 / 9000 显卡：AMD 为 Windows 提供预览版 ROCm torch（按 AMD 的 ROCm 文档安装），"
+              "装好后 torch.cuda.is_available() 为 True；如果程序仍在 CPU 上运行，是程序自己选了 CPU（它按 NVIDIA 显卡的型号名或 CUDA 算力判断显卡，"
+              "或需要 ROCm 没有的功能）：有设备设置的把它设为 cuda，否则在 Linux 或 WSL 2 的 ROCm 下运行。否则在 Windows 上："
+              "使用程序的 DirectML 版（RVC 的 AMD_Intel 整合包；它的 RMVPE 音高提取在部分显卡的"
               " DirectML 上会崩溃：请选 harvest、pm 或 crepe；w-okada 变声器的 onnxdirectML 版只能运行 ONNX 模型：先把模型导出为"
               " ONNX），或在 CPU 上运行：{to_cpu}。在 CPU 和 DirectML 上都要关闭半精度。DirectML 版不能用显卡训练（RVC 的会用 CPU 训练）："
               "请在 NVIDIA 显卡、云端显卡或装了 ROCm 的 Linux 上训练。",
@@ -2926,7 +2941,8 @@ SYMPTOMS["slow"] = _symptom(
         "en": "`gsv-doctor check` shows whether torch sees the GPU and measures float16 against float32 on this CPU."
               " If torch does not see the card (`python -c \"import torch; print(torch.__version__,"
               " torch.cuda.is_available())\"` in the program's Python prints +cpu or False), install the CUDA build of"
-              " torch there. On the CPU, turn half precision off: {half_off} On an NVIDIA card, watch \"Dedicated GPU memory\" in"
+              " torch there. On the CPU, turn half precision off: {half_off} On an NVIDIA card, watch"
+              " \"Dedicated GPU memory\" in"
               " Task Manager: when it is full, use shorter clips and a smaller batch size, close other programs on the"
               " GPU, and set NVIDIA Control Panel > Manage 3D settings > CUDA - Sysmem Fallback Policy to \"Prefer No"
               " Sysmem Fallback\" (it then stops with out of memory instead of crawling). If the GPU is used, its memory"

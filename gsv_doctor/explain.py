@@ -484,11 +484,15 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
                            r"|use|using)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
                            r"|recogni[sz]e\s+(?:my\s+|the\s+)?(?:nvidia\s+)?(?:gpu|graphics card)"
-                           r"|(?:未检测到|检测不到|识别不到|没有?识别到|不识别|找不到|没有?调用|没有?用到|用不了"
-                           r"|(?:不能|无法|没法)(?:识别|检测到|找到|调用|使用))(?:我的)?(?:N卡|显卡|GPU|独显)"
+                           r"|(?:未检测到|检测不到|识别不到|识别不出来?|没有?识别[到出]来?|没有?检测[到出]来?|不识别|找不到"
+                           r"|没有?调用|没有?用到|用不了|(?:不能|无法|没法)(?:识别|检测到|找到|调用|使用))"
+                           r"(?:我的|我这|这)?(?:张|块|个)?(?:N卡|显卡|GPU|独显)"
                            r"|没有?(?:能用|支持|可用)的(?:N卡|显卡|GPU)"
                            # ... and the CPU it uses instead
                            r"|(?:一直|总是|还是|只|都)(?:在)?用(?:的是?)?\s?cpu|用的(?:是)?\s?cpu(?:而不是|不是|没有用)"
+                           # ("怎么是cpu训练", "却用cpu训练了": it happened; "用cpu训练" alone asks for it)
+                           r"|(?:(?<![不要])是|成了?|却用|竟然用|居然用|自动用)\s?cpu\s?(?:在)?(?:训练|推理|跑|运行)(?!\s?还是)"
+                           r"|用\s?(?:的是?)?\s?cpu\s?(?:在)?(?:训练|推理|跑|运行)了"
                            r"|(?:still|only|always|stuck)\s+(?:on\s+|uses?\s+|using\s+|runs?\s+(?:on\s+)?|running\s+(?:on\s+)?)"
                            r"(?:the\s+)?(?:device:?\s*)?cpu\b|device (?:still )?is cpu|\(0\s?CPU\)|\b0CPU\b"
                            # ... CUDA missing, or how to get the GPU used
@@ -535,8 +539,11 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
         lines.append(line[:left])
         left -= len(line) + 1
     # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
-    # is not that error's cause: read it only from the exception line itself.
-    printed = {t.exception_line for t in log.tracebacks if t.exception_line}
+    # is not that error's cause: read it only from the exception line itself; and a symptom is read only from
+    # the post's own words, not from what the program printed around the error (a library's warning that an
+    # operator "will fall back to run on the CPU" is no description of the problem).
+    printed = _printed_exceptions(log)
+    output = _printed_output(log) if printed else set()
     facts = facts or logfacts.read_facts(log.text)  # explain_log's own: reading them is not free on a long line
     card = facts.card
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
@@ -545,9 +552,14 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
         for index, line in enumerate(lines):
             if printed and words in _MACHINE_FACTS and index + 1 not in printed:
                 continue
+            if index + 1 in output and index + 1 not in printed:
+                continue
             match = words.search(line)
             if match:
-                name = _on_this_machine(name, log, facts)
+                read_as = _on_this_machine(name, log, facts)
+                if printed and read_as in _MACHINE_SYMPTOMS and index + 1 not in printed:
+                    continue  # "the GPU is not used" beside an unknown error, read as the machine: not its cause
+                name = read_as
                 explanation = _unprinted(catalog.SYMPTOMS[name] if name in catalog.SYMPTOMS else catalog.BY_ID[name], project)
                 explanation.line = index + 1
                 explanation.count = 1
@@ -555,6 +567,37 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
                 explanation.assumed = match.group(0)
                 return [explanation]
     return []
+
+
+_MACHINE_SYMPTOMS = ("amd-gpu", "mac")
+
+
+def _printed_exceptions(log: Log) -> set:
+    """Line numbers of the exception lines the log printed: those of its tracebacks, and lines that are an
+    exception line by themselves ("RuntimeError: ...", without a traceback above it)."""
+    printed = {t.exception_line for t in log.tracebacks if t.exception_line}
+    for index, line in enumerate((log.lines or log.text.split("\n"))[:5000]):
+        if len(line) < 2000 and ("Error" in line or "Exception" in line):
+            match = _EXCEPTION_LINE.match(line.strip())
+            if match and match.group("message"):
+                printed.add(index + 1)
+    return printed
+
+
+_EXCEPTION_LINE = re.compile(r"^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception):\s?(?P<message>.*)$", re.ASCII)
+
+
+def _printed_output(log: Log) -> set:
+    """Line numbers of what a program printed rather than what the post says: the tracebacks (from their
+    first line to the lines after the exception), and Python's warnings with the source line under them."""
+    output = set()
+    for traceback in log.tracebacks:
+        end = max(traceback.exception_line, traceback.start_line) + len(traceback.more)
+        output.update(range(traceback.start_line, end + 1))
+    for index, line in enumerate((log.lines or log.text.split("\n"))[:5000]):
+        if "Warning: " in line and _WARNING.match(line):
+            output.update((index + 1, index + 2))
+    return output
 
 
 def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:
@@ -958,22 +1001,34 @@ MANUALS: Dict[str, Dict[str, str]] = {
     "amd_no_cuda": {
         "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, so a CUDA build of torch cannot use it. On Linux,"
               " install the ROCm build of torch (RX 6000 cards ROCm does not list: HSA_OVERRIDE_GFX_VERSION=10.3.0;"
-              " RX 7000: 11.0.0); on Windows, use the program's DirectML package where it has one, or run on the CPU:"
-              " {to_cpu}.",
+              " RX 7000: 11.0.0). On Windows, AMD's preview ROCm build of torch for RX 7000 / 9000 cards makes"
+              " torch.cuda.is_available() True, but the program may still not use the card (it judges the card"
+              " by NVIDIA's"
+              " model names or CUDA capabilities, or needs what ROCm lacks): then run it under Linux or WSL 2"
+              " with ROCm. Otherwise on"
+              " Windows use the program's DirectML package where it has one, or run on the CPU: {to_cpu}.",
         "zh": "日志显示的是 AMD 或 Intel 显卡：CUDA 是 NVIDIA 的，CUDA 版 torch 用不了它。Linux 上安装 ROCm 版 torch"
-              "（ROCm 未列出的 RX 6000 显卡设 HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）；Windows 上使用程序的"
-              " DirectML 版（如果有），或在 CPU 上运行：{to_cpu}。",
+              "（ROCm 未列出的 RX 6000 显卡设 HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）。Windows 上，AMD 为"
+              " RX 7000 / 9000 显卡提供的预览版 ROCm torch 能让 torch.cuda.is_available() 为 True，但程序仍可能不用这张卡"
+              "（它按 NVIDIA 显卡的型号名或 CUDA 算力判断显卡，或需要 ROCm 没有的功能）：那就在 Linux 或 WSL 2 的 ROCm 下运行。否则在 Windows 上使用"
+              "程序的 DirectML 版（如果有），或在 CPU 上运行：{to_cpu}。",
     },
     "amd_training": {
         "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, and this training script needs CUDA (it refuses"
               " the CPU). On Linux, the ROCm build of torch trains on the AMD card (torch.cuda.is_available() is True"
-              " with it; RX 6000 cards ROCm does not list: HSA_OVERRIDE_GFX_VERSION=10.3.0; RX 7000: 11.0.0). On"
-              " Windows, where DirectML packages do not train on the GPU, train on a machine with an NVIDIA card (a"
-              " cloud GPU such as Colab or AutoDL) and copy the trained model back.",
+              " with it; RX 6000 cards ROCm does not list: HSA_OVERRIDE_GFX_VERSION=10.3.0; RX 7000: 11.0.0); so"
+              " does WSL 2 with ROCm. On Windows, AMD's preview ROCm build of torch for RX 7000 / 9000 cards sees the"
+              " card too, but the training script may still not take it (it judges the card by NVIDIA's model"
+              " names or CUDA capabilities, or"
+              " needs what ROCm lacks), and DirectML packages do not train on the GPU: train under Linux or WSL 2 with"
+              " ROCm, or on a machine"
+              " with an NVIDIA card (a cloud GPU such as Colab or AutoDL) and copy the trained model back.",
         "zh": "日志显示的是 AMD 或 Intel 显卡：CUDA 是 NVIDIA 的，而这个训练脚本需要 CUDA（它不接受 CPU）。Linux 上安装 ROCm 版"
               " torch 就能用 AMD 显卡训练（ROCm 版的 torch.cuda.is_available() 为 True；ROCm 未列出的 RX 6000 显卡设"
-              " HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）。Windows 上的 DirectML 版不能用显卡训练：请在有 NVIDIA"
-              " 显卡的机器上训练（例如 Colab、AutoDL 等云端显卡），再把训练好的模型拷回来。",
+              " HSA_OVERRIDE_GFX_VERSION=10.3.0；RX 7000 设 11.0.0）；WSL 2 的 ROCm 也可以。Windows 上，AMD 为 RX 7000 / 9000"
+              " 显卡提供的预览版 ROCm torch 也看得到显卡，但训练脚本仍可能不用它（它按 NVIDIA 显卡的型号名或 CUDA 算力判断显卡，或需要 ROCm 没有的功能），"
+              "DirectML 版则不能用显卡训练：请在 Linux 或 WSL 2 的 ROCm 下训练，或在有 NVIDIA 显卡的机器上训练（例如 Colab、AutoDL 等云端显卡），"
+              "再把训练好的模型拷回来。",
     },
 }
 

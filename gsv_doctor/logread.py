@@ -38,6 +38,23 @@ _CHAIN_LINES = (
 _EXCEPTION = re.compile(
     r"^(?P<type>(?:[A-Za-z_][\w]*\.)*(?:[A-Za-z_]\w*)?(?:Error|Exception|Warning|Interrupt|Exit))(?::\s?(?P<message>.*))?$"
 )
+# The shape of any exception line, "zipfile.BadZipFile: ..." too: a dotted name with a capital last part.
+_EXCEPTION_SHAPE = re.compile(r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?::\s|:$|$)", re.ASCII)
+# An exception inside a longer line: after a table's pipe, a timestamp, or words ("大概是SystemError: ..."):
+# a name with one of the endings and a message (a bare word "Error" in prose is no exception).
+_EXCEPTION_IN = re.compile(r"(?<![\w.])(?P<type>(?:[A-Za-z_]\w*\.)*(?:[A-Za-z_]\w*)?(?:Error|Exception|Interrupt|Exit))"
+                           r":[ \t]?(?P<message>\S.*)", re.ASCII)
+# A timestamp a log viewer glued in front of the line ("2024-04-24T09:23:04.195ZModuleNotFoundError: ...").
+_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?")
+_CJK_CLASS = "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+_CJK = re.compile(_CJK_CLASS)
+# Where a message runs into the words of a post: Chinese glued to the end of an English message, or after a
+# space following a word ("..._C 之类的"; not after "]": "[WinError 126] 找不到指定的模块" is Windows' own message).
+_INTO_PROSE = re.compile("(?<=[A-Za-z0-9.)\\]])" + _CJK_CLASS + "|(?<=[A-Za-z0-9])[ \t]+" + _CJK_CLASS)
+# A piece of a frame that a narrow console or a phone wrapped ("File" alone, the path going on below), or that
+# text recognition misread ("file CDownload..."): no exception line, the traceback goes on.
+_FRAME_PIECE = re.compile(r'^\s*file\b(?!\s*[:=(.\[])|",?\s*line\s+\d+', re.IGNORECASE)
+_FRAME_IN = re.compile(r'File "(?P<path>[^"]+)", line (?P<line>\d+)(?:, in (?P<func>[\w<>.]+))?')
 # Paths that belong to Python, torch, gradio and friends rather than to the project.
 _LIBRARY_PATH = re.compile(
     r"(?:^<)|/site-packages/|/dist-packages/|/lib/python\d[\d.]*/|/python\d+/lib/"
@@ -124,7 +141,31 @@ class Log:
             match = _EXCEPTION.match(stripped)
             if match and match.group("message") is not None:
                 return stripped
+            inside = exception_in(stripped)
+            if inside:
+                return inside
         return None
+
+
+def exception_in(line: str) -> Optional[str]:
+    """The exception named inside a line that does not start with it: after a table's pipe or a
+    timestamp, or in a sentence of a post; cut where the post's Chinese words go on after it."""
+    if "Error" not in line and "Exception" not in line and "Interrupt" not in line and "Exit" not in line:
+        return None  # most lines: no regex pass
+    if _TIMESTAMP.search(line):
+        line = _TIMESTAMP.sub(" ", line)
+    match = _EXCEPTION_IN.search(line)
+    if match is None:
+        return None
+    found = match.group(0).rstrip()
+    before = line[:match.start()].rstrip()
+    if before.endswith(("`", '"')) and before[-1] in found:  # quoted in a post: "`RuntimeError: ...` happens when"
+        found = found[:found.rindex(before[-1])].rstrip()
+    if _CJK.search(before):  # in a sentence: the message ends where the words go on
+        end = _INTO_PROSE.search(found, len(match.group("type")) + 2)
+        if end:
+            found = found[:end.start()].rstrip()
+    return found
 
 
 # ----------------------------------------------------------------------------- reading
@@ -406,16 +447,25 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
         if _TRACEBACK_START in line:
             begin = index
             index += 1
+            header_frames = []
+            rest = line[line.index(_TRACEBACK_START) + len(_TRACEBACK_START):]
+            if 'File "' in rest:  # a traceback whose lines a web page or a chat joined into one
+                header_frames, one_line = _one_line_traceback(rest, begin)
+                if one_line is not None:
+                    found.append(one_line)
+                    previous_end = begin
+                    continue
         elif line.lstrip().startswith('File "') and _FRAME.match(line):
             begin = index  # a traceback pasted without its first line
             indent = max(0, indent - 2)
+            header_frames = []
         else:
             next_start += 1
             continue
         # A whole traceback may be indented (a Markdown code block, a nested log): source
         # lines sit deeper than the frames, the exception line as deep as the header.
         code_indent = indent + 3
-        frames: List[Frame] = []
+        frames: List[Frame] = header_frames
         more: List[str] = []
         exception = ""
         exception_line = 0
@@ -427,6 +477,12 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
                     path, number, function = match.group("path", "line", "func")
                     frames.append(Frame(path, int(number), (function or "").strip()))
                     index += 1
+                    continue
+            if _FRAME_PIECE.match(line):
+                joined = _wrapped_frame(lines, index)
+                if joined is not None:
+                    frame, index = joined
+                    frames.append(frame)
                     continue
             if frames and line[:code_indent].isspace():
                 # the source line under a frame; then Python 3.11's ^^^^ markers
@@ -443,6 +499,20 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
             if stripped.startswith("...") or stripped.startswith("[Previous line repeated"):
                 index += 1
                 continue
+            if _TRACEBACK_START in stripped or stripped in _CHAIN_LINES:
+                break  # the traceback was cut off before its exception line: the next one starts
+            if not _EXCEPTION_SHAPE.match(stripped):
+                if _FRAME_PIECE.match(stripped) and not _traceback_goes_on(lines, index + 1):
+                    break  # cut off inside a frame
+                if _traceback_goes_on(lines, index + 1):
+                    # a source line that lost its indentation (a traceback copied from a web page), or a piece
+                    # of a frame a narrow console wrapped: the exception line is still to come
+                    if (frames and not frames[-1].code and not _FRAME_PIECE.search(stripped)
+                            and any(ch.isalnum() for ch in stripped)):
+                        frames[-1].code = stripped
+                    index += 1
+                    continue
+                stripped = exception_in(stripped) or stripped  # "  | 2024-04-24T09:23:04.195ZModuleNotFoundError: ..."
             exception = stripped
             exception_line = index + 1
             index += 1
@@ -465,6 +535,50 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
         found.append(Traceback(frames, exception, begin + 1, exception_line, chained_from, more))
         previous_end = index - 1
     return found
+
+
+_LOOKAHEAD = 8  # lines after a line that is no exception line, in which the traceback may go on
+
+
+def _traceback_goes_on(lines: List[str], start: int) -> bool:
+    """Whether a frame, a piece of one or an exception line follows within a few lines (not the next traceback)."""
+    for line in lines[start:start + _LOOKAHEAD]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _TRACEBACK_START in line or stripped in _CHAIN_LINES:
+            return False
+        if (_FRAME.match(line) or _FRAME_PIECE.match(line) or _EXCEPTION_SHAPE.match(stripped)
+                or exception_in(stripped)):
+            return True
+    return False
+
+
+def _wrapped_frame(lines: List[str], index: int) -> Optional[Tuple[Frame, int]]:
+    """A frame line that a narrow console or a phone's screen broke over up to four lines, joined: inside
+    the quoted path the pieces join as they are, elsewhere with a space. (frame, index after it)."""
+    joined = lines[index].strip()
+    for end in range(index + 1, min(index + 4, len(lines))):
+        piece = lines[end].strip()
+        if not piece or _TRACEBACK_START in piece or _FRAME.match(lines[end]) or piece.startswith("File"):
+            return None
+        joined += ("" if joined.count('"') % 2 else " ") + piece
+        match = _FRAME.match(joined)
+        if match:
+            path, number, function = match.group("path", "line", "func")
+            return Frame(path, int(number), (function or "").strip()), end + 1
+    return None
+
+
+def _one_line_traceback(rest: str, begin: int) -> Tuple[List[Frame], Optional[Traceback]]:
+    """The frames on the line of a traceback's header (its lines joined into one by a web page or a chat),
+    and the whole traceback when its exception ends that line too (else None: it follows below)."""
+    found = list(_FRAME_IN.finditer(rest[:100_000]))
+    frames = [Frame(m.group("path"), int(m.group("line")), m.group("func") or "") for m in found]
+    exception = exception_in(rest[found[-1].end():]) if found else None
+    if exception is None:
+        return frames, None
+    return frames, Traceback(frames, exception, begin + 1, begin + 1)
 
 
 def is_library_path(path: str) -> bool:

@@ -76,9 +76,12 @@ REAL = {
     "real_words_no_gpu.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch", "driver"), GSV_FILES),
     "real_words_gpu_not_recognised.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch",), GSV_FILES),
     "real_words_gpu_not_found_zh.txt": ("symptom-no-gpu", "unknown", "torch.build", ("+cpu",), GSV_FILES),
+    "real_words_cpu_training_zh.txt": ("symptom-no-gpu", "unknown", "torch.build", ("CUDA build of torch",), GSV_FILES),
     "real_svc_cpu_training_assert.log": ("cpu-training-not-allowed", "so-vits-svc", "torch.build", ("CUDA build of torch",),
                                          GSV_FILES + ("to the CPU",)),
     "real_words_amd_windows.txt": ("symptom-amd-gpu", "unknown", "torch.build", ("DirectML", "ROCm"), GSV_FILES),
+    "real_words_amd_rocm_windows.txt": ("symptom-amd-gpu", "gpt-sovits", "torch.build",
+                                        ("preview ROCm build of torch for Windows", "WSL 2"), ()),
     "real_words_mac_cpu.md": ("symptom-mac", "unknown", "env.mps_fallback", ("PYTORCH_ENABLE_MPS_FALLBACK=1",), GSV_FILES),
     "real_words_slow_shared_memory_zh.txt": ("symptom-slow", "unknown", "any.half", ("Sysmem Fallback",), GSV_FILES),
     "real_words_cpu_only.txt": ("symptom-cpu-wanted", "unknown", "any.device", ("cpu",), GSV_FILES),
@@ -738,3 +741,72 @@ def test_fifty_followed_by_system_is_not_the_50_series():
     from gsv_doctor import logfacts
     assert logfacts.read_facts("占用了50系统内存").new_card is None
     assert logfacts.read_facts("50系显卡").new_card == "50系"
+
+
+@pytest.mark.parametrize("text, entry_id", [
+    ("V3版本为什么是cpu训练的？\n", "symptom-no-gpu"),
+    ("训练的时候用cpu训练了一晚上才发现\n", "symptom-no-gpu"),
+    ("推理只用cpu，显卡不动\n", "symptom-no-gpu"),
+    ("好像没识别出这张显卡\n", "symptom-no-gpu"),
+    ("整合包没有识别出显卡\n", "symptom-no-gpu"),
+    ("它识别不出显卡\n", "symptom-no-gpu"),
+    ("没识别出我的N卡\n", "symptom-no-gpu"),
+    ("没检测出GPU\n", "symptom-no-gpu"),
+    # asking for the CPU, or about it: not a GPU that goes unused
+    ("可以用cpu训练吗？\n", "symptom-cpu-wanted"),
+    ("cpu训练要多久\n", None),
+    ("是cpu训练还是gpu训练比较快\n", None),
+    ("不是cpu训练，是显卡训练\n", None),
+])
+def test_a_chinese_post_about_training_on_the_cpu_by_itself_is_no_gpu(text, entry_id):
+    found = explain.explain_log(logread.read_log(text.encode()))
+    assert [e.id for e in found] == ([entry_id] if entry_id else [])
+
+
+# An AMD machine's DirectML package prints a warning about the CPU, then an error gsv-doctor does not know.
+DML_WARNING_THEN_UNKNOWN = (
+    "D:\\RVC1006AMD_Intel\\infer\\lib\\rmvpe.py:371: UserWarning: The operator 'aten::_weight_norm_interface' is not"
+    " currently supported on the DML backend and will fall back to run on the CPU. This may have performance"
+    " implications.\n"
+    "  x = torch.nn.functional.pad(x, (0, pad))\n"
+    "Traceback (most recent call last):\n"
+    '  File "D:\\RVC1006AMD_Intel\\gui_v1.py", line 512, in start_vc\n'
+    "    self.stream = sd.Stream(\n"
+    '  File "D:\\RVC1006AMD_Intel\\runtime\\lib\\site-packages\\sounddevice.py", line 2796, in _check\n'
+    "    raise PortAudioError(errormsg, err)\n"
+    "sounddevice.PortAudioError: Error starting stream: Invalid sample rate [PaErrorCode -9997]\n"
+)
+
+
+def test_a_library_warning_about_the_cpu_does_not_outweigh_an_unknown_error():
+    log = logread.read_log(DML_WARNING_THEN_UNKNOWN.encode())
+    found = explain.explain_log(log)
+    assert not [e.id for e in found if e.id.startswith("symptom-")], [e.id for e in found]
+    assert log.last_exception().startswith("sounddevice.PortAudioError: Error starting stream")
+    # the machine told in the post's own words is no cause of that error either
+    for words in ("AMD RX 6600 显卡，转换时一直用cpu\n", "RX 6600 user here, it runs on the CPU only\n"):
+        found = explain.explain_log(logread.read_log((words + DML_WARNING_THEN_UNKNOWN).encode()))
+        assert not [e.id for e in found if e.id in ("symptom-amd-gpu", "symptom-mac")], words
+
+
+def test_a_symptom_in_the_posts_own_words_is_still_read_beside_an_unknown_error():
+    log = logread.read_log(("生成的音频没有声音\n" + DML_WARNING_THEN_UNKNOWN).encode())
+    assert "symptom-silent-audio" in [e.id for e in explain.explain_log(log)]
+    # ... but not from a warning the program printed
+    warned = "x:\\tts\\app.py:9: UserWarning: no audio returned for empty text\n  warn()\n"
+    log = logread.read_log((warned + DML_WARNING_THEN_UNKNOWN).encode())
+    assert "symptom-silent-audio" not in [e.id for e in explain.explain_log(log)]
+
+
+def test_an_amd_card_with_rocm_torch_on_windows_is_not_told_rocm_is_linux_only():
+    # AMD ships preview ROCm wheels of torch for Windows (RX 7000 / 9000): torch sees the card there, and the
+    # program may still not use it
+    (found,) = explain_real("real_words_amd_rocm_windows.txt")
+    en = explain.meaning(found, "en") + explain.manual(found, "en")
+    zh = explain.meaning(found, "zh") + explain.manual(found, "zh")
+    assert "only through its ROCm build on Linux" not in en and "只能在 Linux 上" not in zh
+    assert "preview ROCm" in en and "may not use it" in en and "预览版 ROCm" in zh and "也可能不用它" in zh
+    for key in ("amd_no_cuda", "amd_training"):
+        texts = explain.MANUALS[key]
+        assert "preview ROCm build of torch" in texts["en"] and "WSL 2" in texts["en"], key
+        assert "预览版 ROCm torch" in texts["zh"] and "WSL 2" in texts["zh"], key

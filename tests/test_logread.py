@@ -201,3 +201,101 @@ def test_fuzz_truncated_and_spliced_logs_never_crash(data, cut, at, junk):
 ]), max_size=60))
 def test_fuzz_traceback_shaped_noise_never_crashes(parts):
     _check_invariants(logread.read_log("\n".join(parts).encode("utf-8")))
+
+
+# A traceback photographed or copied from a narrow window: "File" alone, the path broken over lines,
+# source lines flush left, a frame misread by text recognition.
+WRAPPED = (
+    "点了转换就报错\n"
+    "Traceback (most recent call last):\n"
+    "File\n"
+    '"E:\\voice\\RVC0528\\runtime\\lib\\site-packages\\torch\\nn\\modu\n'
+    'les\\module.py", line 1532, in _call_impl\n'
+    "return forward_call(*args, **kwargs)\n"
+    'File "E:\\voice\\RVC0528\\infer\\modules\\vc\\pipeline.py", line 301, in\n'
+    "get_f0\n"
+    "f0 = self.model_rmvpe.infer_from_audio(x, thred=0.03)\n"
+    'file EvoiceRVC0528 infer lib rmvpe.py",line\n'
+    "377, in decode\n"
+    "center = np.argmax(salience, axis=1)\n"
+    "NameError: name 'salience' is not defined\n"
+)
+
+
+def test_a_wrapped_traceback_ends_at_its_exception_line_with_its_frames_joined():
+    log = logread.read_log(WRAPPED.encode())
+    (traceback,) = log.tracebacks
+    assert traceback.exception == "NameError: name 'salience' is not defined"
+    assert log.last_exception() == "NameError: name 'salience' is not defined"
+    assert [(f.posix.rsplit("/", 1)[1], f.line, f.function) for f in traceback.frames] == [
+        ("module.py", 1532, "_call_impl"), ("pipeline.py", 301, "get_f0")]
+    assert traceback.frames[1].code == "f0 = self.model_rmvpe.infer_from_audio(x, thred=0.03)"
+
+
+def test_a_traceback_that_lost_its_indentation_keeps_code_and_exception_apart():
+    text = ('Traceback (most recent call last):\nFile "D:\\svc\\inference_main.py", line 40, in <module>\n'
+            'main()\nFile "D:\\svc\\inference\\infer_tool.py", line 210, in main\nspk = spk_list[0]\n'
+            "IndexError: list index out of range\n\nany idea?\n")
+    (traceback,) = logread.read_log(text.encode()).tracebacks
+    assert traceback.exception == "IndexError: list index out of range"
+    assert [f.code for f in traceback.frames] == ["main()", "spk = spk_list[0]"]
+
+
+def test_a_traceback_cut_off_inside_a_frame_has_no_exception_line():
+    text = ('Traceback (most recent call last):\n  File "/srv/gsv/webui.py", line 9, in <module>\n    run()\n'
+            'Traceback (most recent call last):\n  File "/srv/gsv/GPT_SoVITS/s1_train.py", line 3, in <mod\n')
+    log = logread.read_log(text.encode())
+    assert [t.exception for t in log.tracebacks] == ["", ""]
+    assert log.last_exception() is None
+
+
+# A log pasted from a web page that shows it as a table: the traceback's lines joined into one, a
+# separator row, the exception glued to the timestamp of its row.
+TABLE = (
+    "inference container stops at start\n\n"
+    'Traceback (most recent call last): File "/srv/app/GPT_SoVITS/inference_webui.py", line 88, in <module>'
+    " from AR.models.t2s_lightning_module import Text2SemanticLightningModule\n"
+    "-- | --\n"
+    "  | 2025-03-02T17:45:10.882ZModuleNotFoundError: No module named 'AR'\n\n"
+    "the module is there in the image\n"
+)
+
+
+def test_an_exception_glued_to_a_timestamp_in_a_pasted_table_is_found():
+    log = logread.read_log(TABLE.encode())
+    (traceback,) = log.tracebacks
+    assert traceback.exception == "ModuleNotFoundError: No module named 'AR'"
+    assert [(f.posix, f.line, f.function) for f in traceback.frames] == [
+        ("/srv/app/GPT_SoVITS/inference_webui.py", 88, "<module>")]
+    assert log.last_exception() == "ModuleNotFoundError: No module named 'AR'"
+    one_line = logread.read_log(b'Traceback (most recent call last): File "/srv/api.py", line 4, in <module>'
+                                b" import x ModuleNotFoundError: No module named 'x'\nthanks\n")
+    assert one_line.tracebacks[0].exception == "ModuleNotFoundError: No module named 'x'"
+
+
+@pytest.mark.parametrize("line, exception", [
+    ("启动推理界面时好像是RuntimeError: Error(s) in loading state_dict for SynthesizerTrn这种报错，求助",
+     "RuntimeError: Error(s) in loading state_dict for SynthesizerTrn"),
+    ("報錯大概是 ImportError: DLL load failed while importing _C 之類的", "ImportError: DLL load failed while importing _C"),
+    ("the console shows `ValueError: n_fft must be positive` every time", "ValueError: n_fft must be positive"),
+    ('it says "AttributeError: \'HParams\' object has no attribute \'n_speakers\'", then exits',
+     "AttributeError: 'HParams' object has no attribute 'n_speakers'"),
+    ("[2024-11-05 08:12:33,120] main.py:88: torch.cuda.OutOfMemoryError: CUDA out of memory.",
+     "torch.cuda.OutOfMemoryError: CUDA out of memory."),
+])
+def test_an_exception_named_inside_a_sentence_or_after_a_prefix_is_found(line, exception):
+    assert logread.read_log(("我的整合包\n" + line + "\n").encode()).last_exception() == exception
+
+
+@pytest.mark.parametrize("line", [
+    "F:\\rvc\\gui_v1.py:12: UserWarning: the operator is not supported and will run on the CPU",
+    "Error handling is poor in this tool",
+    "这个报错 Error 看不懂",
+])
+def test_warnings_and_the_word_error_in_prose_are_no_exception_line(line):
+    assert logread.read_log((line + "\n").encode()).last_exception() is None
+
+
+def test_a_message_in_chinese_after_the_exception_is_kept_whole():
+    log = logread.read_log("OSError: [WinError 126] 找不到指定的模块。\n".encode())
+    assert log.last_exception() == "OSError: [WinError 126] 找不到指定的模块。"
