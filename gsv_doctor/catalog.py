@@ -207,6 +207,10 @@ SETTINGS: Dict[str, Text] = {
               " layout the step expects",
         "zh": "输入或训练文件：界面里填写的路径、文件的格式和长度，以及该步骤要求的文件夹结构",
     },
+    "network.port": {
+        "en": "the network port the web UI or API listens on, and whatever else holds it",
+        "zh": "网页界面或 API 监听的网络端口，以及占用它的其他程序",
+    },
     "program.code": {
         "en": "the program's own code, as this version of it has it",
         "zh": "程序自己的代码（这个版本里的样子）",
@@ -256,7 +260,7 @@ NEUTRAL_SETTINGS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback",
                     "cudnn", "onnxruntime.build", "env.cuda_path", "windows.pagefile", "system.processes",
                     "python.version", "build.tools", "nltk.data", "audio.device", "network.proxy", "model.version",
                     "torch.distributed", "windows.vcredist", "torch.version", "transformers.version", "model.match",
-                    "model.files", "python.packages", "ffmpeg", "input.files", "program.code")
+                    "model.files", "python.packages", "ffmpeg", "input.files", "program.code", "network.port")
 
 
 @dataclass(frozen=True)
@@ -2096,6 +2100,7 @@ ENTRIES: List[Entry] = [
         kind="system",
         generic=True,  # after the specific missing files (a CUDA library, ffmpeg, NLTK's data)
         keys=("No such file or directory", "系统找不到指定的", "cannot find the file specified", "find file", "find the file",
+              "Incorrect path_or_model_id",
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
               "Can't load tokenizer for", "Can't load the configuration of"),
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
@@ -2103,6 +2108,7 @@ ENTRIES: List[Entry] = [
                 r"|wav))['\"]"
                 r"|['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
                 r"|Can't load (?:tokenizer|the configuration of) for ['\"](?P<path3>[^'\"\n]{1,300})['\"]"
+                r"|Incorrect path_or_model_id: ['\"](?P<path5>[^'\"\n]{1,300})['\"]"
                 # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"
                 r"|(?:can'?t|cannot|could not|couldn'?t) find (?:the )?file:? ?['\"]?(?P<path4>[^'\"\s]{1,300}?\.(?:pth?|ckpt"
                 r"|onnx|bin|safetensors|index|json|npy|wav))\b",
@@ -2370,10 +2376,11 @@ ENTRIES: List[Entry] = [
         settings=("input.files",),
         fix_commands=(),
         manual={
-            "en": "Rename the experiment and the dataset folder (and the folders above it) so that they have no spaces"
-                  " (and preferably only English letters, digits, - and _), then run the step again.",
-            "zh": "把实验名和训练集文件夹（以及它的上级文件夹）改成不含空格的名字（最好只用英文字母、数字、- 和 _），"
-                  "然后重新运行这一步。",
+            "en": "Move the program to a folder whose path has no spaces (D:\\RVC, not D:\\My Programs\\RVC AI), and name"
+                  " the experiment and the dataset folder (and the folders above it) without spaces (preferably only"
+                  " English letters, digits, - and _), then run the step again.",
+            "zh": "把程序移到路径里没有空格的文件夹（D:\\RVC，而不是 D:\\My Programs\\RVC AI），并把实验名和训练集文件夹"
+                  "（以及它的上级文件夹）改成不含空格的名字（最好只用英文字母、数字、- 和 _），然后重新运行这一步。",
         },
         check=CHECK_NONE,
         example="ValueError: invalid literal for int() with base 10: 'Stories\\\\voice'",
@@ -2569,7 +2576,7 @@ ENTRIES: List[Entry] = [
             "zh": "网页界面或 API 要用的网络端口被占用了：最常见的是程序的另一个副本还在运行（没关的窗口、没退出的进程），"
                   "或其他程序占用了这个端口。",
         },
-        settings=("input.files",),
+        settings=("network.port",),
         fix_commands=(),
         manual={
             "en": "Close the other copy (its console window; or end its python.exe in the Task Manager), or start this"
@@ -2585,8 +2592,10 @@ ENTRIES: List[Entry] = [
     Entry(
         id="feature-size-mismatch",
         kind="system",
-        keys=("features as input",),
-        pattern=r"X has (?P<got>\d+) features, but (?P<model>\w+) is expecting (?P<want>\d+) features",
+        keys=("features as input", "channels, but got"),
+        pattern=r"X has (?P<got>\d+) features, but (?P<model>\w+) is expecting (?P<want>\d+) features"
+                # a model's first convolution fed features of the other width (so-vits-svc 4.0 against 4.1, v1 against v2)
+                r"|expected input\[[\d, ]{1,40}\] to have (?P<want2>\d+) channels, but got (?P<got2>\d+) channels",
         meaning={
             "en": "A cluster model or feature index made for {want}-wide features was given {got}-wide ones: it belongs to"
                   " another model version or speech encoder (for example 256-wide v1 features against 768-wide v2"
@@ -2656,8 +2665,8 @@ ENTRIES: List[Entry] = [
     Entry(
         id="audio-not-chosen",
         kind="system",
-        keys=("Failed to load audio",),
-        pattern=r"Failed to load audio:?[^\n]{0,80}?'NoneType' object",
+        keys=("Failed to load audio", "Invalid file: None"),
+        pattern=r"Failed to load audio:?[^\n]{0,80}?'NoneType' object|Invalid file: None\b",
         meaning={
             "en": "No audio file reached the step: the field for it is empty (the reference audio or the input was not"
                   " uploaded or selected, or it was cleared), so the program got None instead of a path.",
@@ -2787,6 +2796,75 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="KeyError: 'funasr-pipeline is not in the pipelines registry group auto-speech-recognition. Please make"
                 " sure the correct version of ModelScope library is used.'",
+    ),
+    Entry(
+        id="lightning-too-old",
+        kind="system",
+        keys=("is invalid. Allowed precision values",),
+        pattern=r"Precision '(?P<precision>[\w-]{1,20})' is invalid\. Allowed precision values",
+        meaning={
+            "en": "The installed pytorch_lightning is older than the program: it does not know the precision"
+                  " '{precision}' that the training script asks for (the \"16-mixed\" names came with Lightning 2.0).",
+            "zh": "安装的 pytorch_lightning 比程序旧：它不认识训练脚本要求的精度 '{precision}'（\"16-mixed\" 这类名字是"
+                  " Lightning 2.0 才有的）。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install the pytorch_lightning version the program's requirements.txt names ({packages}).",
+            "zh": "安装程序 requirements.txt 里写的 pytorch_lightning 版本（{packages}）。",
+        },
+        check=CHECK_NONE,
+        example="lightning_fabric.utilities.exceptions.MisconfigurationException: Precision '16-mixed' is invalid. Allowed"
+                " precision values: ('16', '32', '64', 'bf16', 'mixed')",
+    ),
+    Entry(
+        id="python-version-unsupported",
+        kind="system",
+        keys=("require a different python version", "requires a different Python"),
+        pattern=r"Ignored the following versions that require a different python version"
+                r"|(?P<package>[\w.-]{1,100}) requires a different Python: (?P<python>[\d.]+) not in '(?P<need>[^'\n]{1,60})'",
+        meaning={
+            "en": "pip found no release of a requirement for this Python version: the Python is newer (or older) than the"
+                  " program and its pinned packages support.",
+            "zh": "pip 找不到适合这个 Python 版本的依赖包：这个 Python 比程序及其固定版本的依赖所支持的更新（或更旧）。",
+        },
+        settings=("python.version", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Make a new environment with the Python version the program names (3.10 for most of these programs:"
+                  " `conda create -n NAME python=3.10`, or a venv made with Python 3.10), then {packages}.",
+            "zh": "用程序指定的 Python 版本新建环境（这类程序大多是 3.10：`conda create -n 名字 python=3.10`，或用 Python 3.10"
+                  " 建 venv），然后{packages}。",
+        },
+        check=CHECK_NONE,
+        example="INFO: pip is looking at multiple versions. ERROR: Ignored the following versions that require a different"
+                " python version: 4.0.0 Requires-Python >=3.8,<3.11",
+    ),
+    Entry(
+        id="command-not-found",
+        kind="system",
+        generic=True,  # after ffmpeg and the package's runtime, which have their own entries
+        keys=("is not recognized as an internal or external command", "不是内部或外部命令", "command not found"),
+        pattern=r"['\"]?(?P<command>[\w.-]{1,100})['\"]? (?:is not recognized as an internal or external command|不是内部或外部命令)"
+                r"|(?:bash|zsh|sh): (?:line \d+: )?(?P<command2>[\w.-]{1,100}): command not found",
+        meaning={
+            "en": "The shell has no program `{command}` on its PATH: it was installed into another Python or"
+                  " environment than the one this shell uses (a venv or conda env that is not activated), or not"
+                  " installed at all.",
+            "zh": "命令行在 PATH 里找不到程序 `{command}`：它被装进了另一个 Python 或环境（没有激活的 venv 或 conda 环境），"
+                  "或者根本没装上。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Activate the environment it was installed into (`conda activate NAME`, or the venv's"
+                  " Scripts\\activate / bin/activate) and run it again; or install it inside the activated environment.",
+            "zh": "激活安装它的那个环境（`conda activate 名字`，或 venv 的 Scripts\\activate / bin/activate）后再运行；"
+                  "或在激活的环境里重新安装。",
+        },
+        check=CHECK_NONE,
+        example="'voicetool' is not recognized as an internal or external command,",
     ),
 ]
 

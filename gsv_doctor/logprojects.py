@@ -81,7 +81,7 @@ SO_VITS_SVC_FORK = LogProject(
                   "svc pre-config", "svc pre-split", "svc train", "svc vc", "svcg", "voicepaw"),
     settings={
         "half": ("any.half",),
-        "device": ("svc.device",),
+        "device": ("any.device",),
         "oom-train": ("svc.batch", "gpu.memory"),
         "oom-infer": ("any.batch", "gpu.memory"),
         "cudnn": ("cudnn",),

@@ -283,6 +283,15 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("INFO:44k:emb_g.weight is not in the checkpoint", "checkpoint-keys-mismatch"),
     ("error: can't find file logs/mute/0_gt_wavs/mute40k.wav", "model-file-missing"),
     ("I can't find the file explorer", None),
+    ("TypeError: Invalid file: None", "audio-not-chosen"),
+    ("OSError: Incorrect path_or_model_id: 'GPT_SoVITS/pretrained_models/chinese-hubert-base'. Please provide either the"
+     " path to a local folder or the repo_id of a model on the Hub.", "model-file-missing"),
+    ("RuntimeError: Given groups=1, weight of size [192, 768, 5], expected input[1, 256, 1032] to have 768 channels, but"
+     " got 256 channels instead", "feature-size-mismatch"),
+    ("ERROR: Ignored the following versions that require a different python version: 1.23.5 Requires-Python"
+     " >=3.8,<3.11", "python-version-unsupported"),
+    ("'svcg' is not recognized as an internal or external command,", "command-not-found"),
+    ("bash: svc: command not found", "command-not-found"),
     ("ERROR: omegaconf 2.0.5 has invalid metadata: Expected end or semicolon. Please use pip<24.1 if you need to use"
      " this version.", "pip-too-new-metadata"),
     ("InvalidArgument: [ONNXRuntimeError] : 2 : INVALID_ARGUMENT : Invalid Feed Input Name:rnd", "onnx-inputs-mismatch"),

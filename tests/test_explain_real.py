@@ -194,6 +194,13 @@ def test_an_error_of_the_programs_own_code_is_called_that_when_nothing_else_is_k
     assert [e.id for e in explain.explain_log(logread.read_log(known))] == ["cuda-out-of-memory"]
 
 
+def test_a_package_of_another_version_is_named_as_pip_installs_it():
+    log = b"ImportError: cannot import name 'setLangfilters' from 'LangSegment.LangSegment' (D:/x/site-packages/a.py)\n"
+    (found,) = explain.explain_log(logread.read_log(log))
+    assert found.id == "python-package-version" and found.params["package"] == "LangSegment"
+    assert 'install "LangSegment==VERSION"' in explain.manual(found, "en")
+
+
 def test_a_module_of_the_program_itself_is_not_a_package_to_install():
     def missing(module, path):
         text = ('Traceback (most recent call last):\n  File "%s", line 5, in <module>\n    import %s\n'
@@ -458,6 +465,7 @@ def test_cuda_index_for_a_torch_release(version, index):
 @pytest.mark.parametrize("text, entry_id", [
     ("采用 CPU 推理能得到正常的音频文件\n\n采用默认 GPU 推理得到没有声音的 WAV\n", "symptom-silent-audio"),
     ("the output wav is generated but it doesnt have any sound or voices\n", "symptom-silent-audio"),
+    ("启动RVC时提示端口被占用，怎么办\n", "port-in-use"),
     ("RuntimeError: Failed to load audio: 'NoneType' object has no attribute 'replace'\n", "audio-not-chosen"),
     ("Half precision not supported on CPU?\n", "cpu-half-conv"),
     ("My CPU doesn't support half precision, how do I turn it off?\n", "cpu-half-conv"),  # not the card's
