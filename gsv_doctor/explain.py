@@ -7,6 +7,7 @@ the command (gsv_doctor/commands/explain.py).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import asdict, dataclass, field
@@ -92,6 +93,7 @@ class _Text:
         self.lines = log.lines if log.lines else log.text.split("\n")
         self.ends = list(itertools.accumulate(len(line) + 1 for line in self.lines))  # past each newline
         self._bytes: Optional[bytes] = None
+        self._words: set = set()
 
     def line_index(self, pos: int) -> int:
         return bisect.bisect_right(self.ends, pos)
@@ -109,7 +111,29 @@ class _Text:
                 if len(distinct) < len(text) // 2:
                     text = distinct
             self._bytes = text.encode("utf-8", "surrogatepass")
+            self._words = set(_WORD.findall(self._bytes))
+        gate = _gate_word(key)
+        if gate is not None and gate not in self._words:
+            return False  # one set lookup instead of a pass over the log: most keys are in no log
         return key.encode("utf-8") in self._bytes
+
+
+# An ASCII word of the log, as one pass over its bytes collects them all.
+_WORD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]{2,}")
+
+
+@functools.lru_cache(maxsize=None)
+def _gate_word(key: str) -> Optional[bytes]:
+    """A word that every text holding `key` holds as a whole _WORD: the longest of the key's words with a
+    non-word character on both sides inside the key (a word at the key's edge may run on in the text);
+    None when the key has none."""
+    data = key.encode("utf-8")
+
+    def boundary(index: int) -> bool:  # inside the key, and not a word character
+        return 0 <= index < len(data) and not (data[index:index + 1].isalnum() or data[index:index + 1] == b"_")
+
+    inner = [m.group(0) for m in _WORD.finditer(data) if boundary(m.start() - 1) and boundary(m.end())]
+    return max(inner, key=len, default=None)
 
 
 _DISTINCT_LINES_FROM = 1_000_000  # characters: below, one pass over the whole text costs less than sorting it out

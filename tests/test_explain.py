@@ -411,3 +411,13 @@ def test_a_big_log_of_repeated_lines_is_searched_by_its_distinct_lines():
     log = logread.read_log(repeated + b"RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n")
     found = explain.explain_log(log)
     assert [e.id for e in found] == ["cpu-half-conv"] and found[0].line == 80_001
+
+
+@pytest.mark.parametrize("around", [("", ""), ("x", "y"), ("_", "9"), ("中", "文"), ("a b ", " c d"), ("'", "'")])
+def test_every_key_of_the_catalog_is_found_whatever_stands_around_it(around):
+    # the word gate may only skip a key that is absent: a key glued to letters, digits or CJK is still found
+    before, after = around
+    for key in {key for entry in catalog.ENTRIES for key in entry.keys}:
+        text = explain._Text(logread.read_log(("INFO start\n" + before + key + after + "\nINFO end\n").encode("utf-8")))
+        assert text.holds(key), (key, explain._gate_word(key))
+        assert not text.holds(key + "\u2603"), key
