@@ -2100,7 +2100,7 @@ ENTRIES: List[Entry] = [
         kind="system",
         generic=True,  # after the specific missing files (a CUDA library, ffmpeg, NLTK's data)
         keys=("No such file or directory", "系统找不到指定的", "cannot find the file specified", "find file", "find the file",
-              "Incorrect path_or_model_id",
+              "Incorrect path_or_model_id", "Model file not found",
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
               "Can't load tokenizer for", "Can't load the configuration of"),
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
@@ -2109,6 +2109,7 @@ ENTRIES: List[Entry] = [
                 r"|['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
                 r"|Can't load (?:tokenizer|the configuration of) for ['\"](?P<path3>[^'\"\n]{1,300})['\"]"
                 r"|Incorrect path_or_model_id: ['\"](?P<path5>[^'\"\n]{1,300})['\"]"
+                r"|Model file not found: ['\"]?(?P<path6>[^'\"\n]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors))\b"
                 # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"
                 r"|(?:can'?t|cannot|could not|couldn'?t) find (?:the )?file:? ?['\"]?(?P<path4>[^'\"\s]{1,300}?\.(?:pth?|ckpt"
                 r"|onnx|bin|safetensors|index|json|npy|wav))\b",
@@ -2845,8 +2846,12 @@ ENTRIES: List[Entry] = [
         id="command-not-found",
         kind="system",
         generic=True,  # after ffmpeg and the package's runtime, which have their own entries
-        keys=("is not recognized as an internal or external command", "不是内部或外部命令", "command not found"),
+        keys=("is not recognized as an internal or external command", "不是内部或外部命令", "command not found",
+              "is not recognized as the name of a cmdlet", "无法将“"),
         pattern=r"['\"]?(?P<command>[\w.-]{1,100})['\"]? (?:is not recognized as an internal or external command|不是内部或外部命令)"
+                # PowerShell's words, in English and Chinese
+                r"|The term '(?P<command3>[\w.-]{1,100})' is not recognized as the name of a cmdlet"
+                r"|无法将“(?P<command4>[\w.-]{1,100})”项识别为 cmdlet"
                 r"|(?:bash|zsh|sh): (?:line \d+: )?(?P<command2>[\w.-]{1,100}): command not found",
         meaning={
             "en": "The shell has no program `{command}` on its PATH: it was installed into another Python or"

@@ -292,6 +292,9 @@ def test_emulated_old_torch_messages_match_the_catalog():
      " >=3.8,<3.11", "python-version-unsupported"),
     ("'svcg' is not recognized as an internal or external command,", "command-not-found"),
     ("bash: svc: command not found", "command-not-found"),
+    ("svcg : The term 'svcg' is not recognized as the name of a cmdlet, function, script file, or operable program.",
+     "command-not-found"),
+    ("OSError: Model file not found: hubert_base.pt", "model-file-missing"),
     ("ERROR: omegaconf 2.0.5 has invalid metadata: Expected end or semicolon. Please use pip<24.1 if you need to use"
      " this version.", "pip-too-new-metadata"),
     ("InvalidArgument: [ONNXRuntimeError] : 2 : INVALID_ARGUMENT : Invalid Feed Input Name:rnd", "onnx-inputs-mismatch"),
