@@ -2847,11 +2847,11 @@ ENTRIES: List[Entry] = [
         kind="system",
         generic=True,  # after ffmpeg and the package's runtime, which have their own entries
         keys=("is not recognized as an internal or external command", "不是内部或外部命令", "command not found",
-              "is not recognized as the name of a cmdlet", "无法将“"),
+              "is not recognized as the name of a cmdlet", "项识别为 cmdlet"),
         pattern=r"['\"]?(?P<command>[\w.-]{1,100})['\"]? (?:is not recognized as an internal or external command|不是内部或外部命令)"
                 # PowerShell's words, in English and Chinese
                 r"|The term '(?P<command3>[\w.-]{1,100})' is not recognized as the name of a cmdlet"
-                r"|无法将“(?P<command4>[\w.-]{1,100})”项识别为 cmdlet"
+                r"|无法将[“\"](?P<command4>[\w.-]{1,100})[”\"]项识别为 cmdlet"
                 r"|(?:bash|zsh|sh): (?:line \d+: )?(?P<command2>[\w.-]{1,100}): command not found",
         meaning={
             "en": "The shell has no program `{command}` on its PATH: it was installed into another Python or"

@@ -295,6 +295,7 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("svcg : The term 'svcg' is not recognized as the name of a cmdlet, function, script file, or operable program.",
      "command-not-found"),
     ("OSError: Model file not found: hubert_base.pt", "model-file-missing"),
+    ("svcg : 无法将“svcg”项识别为 cmdlet、函数、脚本文件或可运行程序的名称。", "command-not-found"),
     ("ERROR: omegaconf 2.0.5 has invalid metadata: Expected end or semicolon. Please use pip<24.1 if you need to use"
      " this version.", "pip-too-new-metadata"),
     ("InvalidArgument: [ONNXRuntimeError] : 2 : INVALID_ARGUMENT : Invalid Feed Input Name:rnd", "onnx-inputs-mismatch"),
