@@ -2423,17 +2423,21 @@ ENTRIES: List[Entry] = [
         pattern=r"got an unexpected keyword argument '(?P<argument>\w+)'"
                 r"|missing \d+ required positional arguments?: '(?P<argument2>\w+)'",
         meaning={
-            "en": "A function was called with an argument, `{argument}`, that it does not take: the program and one of its"
-                  " libraries (or two parts of the program) come from different versions.",
-            "zh": "调用函数时传了它不接受的参数 `{argument}`：程序与它的某个库（或程序的两部分）来自不同的版本。",
+            "en": "A function was called with an argument it does not take, or without one it needs (`{argument}`): the"
+                  " program and one of its libraries, two parts of the program, or the program and a config file"
+                  " (whose values become the arguments of a model) come from different versions.",
+            "zh": "调用函数时传了它不接受的参数，或缺了它需要的参数（`{argument}`）：程序与它的某个库、程序的两部分，"
+                  "或程序与配置文件（其中的值会成为模型的参数）来自不同的版本。",
         },
         settings=("python.packages",),
         fix_commands=(),
         manual={
             "en": "The traceback's last frames name the library: install the version of it the program's requirements.txt"
-                  " names ({packages}), or {update} (whole, not file by file).",
+                  " names ({packages}), or {update} (whole, not file by file). A model built from a config file: make"
+                  " the config again with the program's own step, or use the one that came with the model.",
             "zh": "从 traceback 最后几帧可以看出是哪个库：安装程序 requirements.txt 里写的版本（{packages}），"
-                  "或者{update}（整体更新，不要逐个文件替换）。",
+                  "或者{update}（整体更新，不要逐个文件替换）。按配置文件构建的模型：用程序自己的步骤重新生成配置，"
+                  "或使用模型附带的配置。",
         },
         check=CHECK_NONE,
         example="TypeError: TextToSpeech.__init__() got an unexpected keyword argument 'tokenizer_vocab_file'",
@@ -2870,6 +2874,70 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="'voicetool' is not recognized as an internal or external command,",
+    ),
+    Entry(
+        id="not-a-directory",
+        kind="system",
+        keys=("WinError 267", "目录名称无效", "Not a directory", "NotADirectoryError"),
+        pattern=r"(?:NotADirectoryError: )?\[(?:WinError 267|Errno 20)\] (?:目录名称无效。?|The directory name is invalid\.?"
+                r"|Not a directory)(?:[^\n'\"]{0,10}['\"](?P<path>[^'\"\n]{1,300})['\"])?",
+        meaning={
+            "en": "A folder was expected where a file was given (the path after the error): a field that wants the folder"
+                  " holding the audio files or the model's own folder got one file instead.",
+            "zh": "该填文件夹的地方给了一个文件（错误后面的路径）：要求填写存放音频文件的文件夹、或模型自己文件夹的地方，"
+                  "填的却是单个文件。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Give the folder, not a file in it: put the audio files in a folder of their own and enter that folder's"
+                  " path; a model that the program looks for by folder goes in a folder of its own (models/NAME/).",
+            "zh": "填文件夹，不要填其中的文件：把音频文件放进单独的文件夹，填写这个文件夹的路径；程序按文件夹查找的模型要放进"
+                  "它自己的文件夹（models/模型名/）。",
+        },
+        check=CHECK_NONE,
+        example="NotADirectoryError: [WinError 267] 目录名称无效。: 'D:\\\\data\\\\voice.mp3'",
+    ),
+    Entry(
+        id="python-too-new-dataclass",
+        kind="system",
+        keys=("use default_factory",),
+        pattern=r"mutable default <class '(?P<type>[\w.]{1,200})'> for field \w+ is not allowed: use default_factory",
+        meaning={
+            "en": "A package written for older Python (fairseq 0.12, which RVC and so-vits-svc load HuBERT with, is the"
+                  " usual one) fails to import on Python 3.11 and newer, whose dataclasses refuse its defaults.",
+            "zh": "为旧版 Python 写的包（最常见的是 fairseq 0.12，RVC 和 so-vits-svc 用它加载 HuBERT）在 Python 3.11"
+                  " 及更新版本上导入失败：新版的 dataclasses 不接受它的默认值写法。",
+        },
+        settings=("python.version", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Run the program with Python 3.10 (or 3.9): make a new environment with it (`conda create -n NAME"
+                  " python=3.10`, or a venv made with Python 3.10), then {packages}.",
+            "zh": "用 Python 3.10（或 3.9）运行程序：用它新建环境（`conda create -n 名字 python=3.10`，或用 Python 3.10"
+                  " 建 venv），然后{packages}。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: mutable default <class 'fairseq.dataclass.configs.CommonConfig'> for field common is not"
+                " allowed: use default_factory",
+    ),
+    Entry(
+        id="reference-audio-length",
+        kind="system",
+        keys=("参考音频在3~10秒范围外", "outside the 3-10 second range", "out of the range of 3~10"),
+        pattern=r"参考音频在3~10秒范围外|outside the 3-10 second range|out of the range of 3~10",
+        meaning={
+            "en": "GPT-SoVITS refuses the reference audio: it is shorter than 3 or longer than 10 seconds.",
+            "zh": "GPT-SoVITS 拒绝了参考音频：它短于 3 秒或长于 10 秒。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Use a reference clip of 3 to 10 seconds (cut one from the training audio, with its exact text).",
+            "zh": "换一段 3 到 10 秒的参考音频（可从训练音频里截取，并填写它准确的文本）。",
+        },
+        check=CHECK_NONE,
+        example="OSError: 参考音频在3~10秒范围外，请更换！",
     ),
 ]
 

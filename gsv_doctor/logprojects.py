@@ -72,6 +72,15 @@ GENERIC_SETTINGS: Dict[str, Tuple[str, ...]] = {
     "cudnn": ("cudnn",),
 }
 
+# rvc-tts-webui (litagin02), an edge-tts + RVC app: not TTS-WebUI, whose name its folder holds.
+RVC_TTS_WEBUI = LogProject(
+    id="rvc-tts-webui", name="rvc-tts-webui",
+    path_markers=("rvc-tts-webui", "rvc_tts_webui"),
+    text_markers=("rvc-tts-webui", "rvc_tts_webui"),
+    settings=GENERIC_SETTINGS,
+    advice={"update": {"en": "update rvc-tts-webui (git pull)", "zh": "更新 rvc-tts-webui（git pull）"}},
+)
+
 # so-vits-svc-fork (voicepaw): a pip package with its own commands (svc infer, svc pre-hubert, svc train, svcg),
 # not so-vits-svc's scripts; told apart by its package path and its commands.
 SO_VITS_SVC_FORK = LogProject(
@@ -233,8 +242,8 @@ UNKNOWN = LogProject(
 
 # Most specific first: a TTS-WebUI or voice-changer log also shows RVC paths, an AI-Vtuber
 # bundle shows GPT-SoVITS inside its own folder. The families' profiles come from the registry.
-PROJECTS: List[LogProject] = ([VOICE_CHANGER, TTS_WEBUI, APPLIO, SO_VITS_SVC_FORK] + families.log_projects()
-                              + [SO_VITS_SVC])
+PROJECTS: List[LogProject] = ([VOICE_CHANGER, RVC_TTS_WEBUI, TTS_WEBUI, APPLIO, SO_VITS_SVC_FORK]
+                              + families.log_projects() + [SO_VITS_SVC])
 BY_ID: Dict[str, LogProject] = {p.id: p for p in PROJECTS + [UNKNOWN]}
 # explain with no log at all (--symptom alone): the first family's program.
 DEFAULT: LogProject = families.log_projects()[0]

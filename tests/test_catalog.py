@@ -295,6 +295,11 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("svcg : The term 'svcg' is not recognized as the name of a cmdlet, function, script file, or operable program.",
      "command-not-found"),
     ("OSError: Model file not found: hubert_base.pt", "model-file-missing"),
+    ("NotADirectoryError: [WinError 267] The directory name is invalid: 'D:\\\\rvc_models\\\\alto.pth'",
+     "not-a-directory"),
+    ("ValueError: mutable default <class 'fairseq.dataclass.configs.CommonConfig'> for field common is not allowed:"
+     " use default_factory", "python-too-new-dataclass"),
+    ("Exception: 参考音频在3~10秒范围外，请更换！", "reference-audio-length"),
     ("svcg : 无法将“svcg”项识别为 cmdlet、函数、脚本文件或可运行程序的名称。", "command-not-found"),
     ("ERROR: omegaconf 2.0.5 has invalid metadata: Expected end or semicolon. Please use pip<24.1 if you need to use"
      " this version.", "pip-too-new-metadata"),

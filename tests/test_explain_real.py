@@ -321,6 +321,7 @@ def test_words_are_only_read_when_no_error_matched():
     ('  File "voice_changer\\RVC\\RVC.py", line 3, in inference\n', "voice-changer"),
     ('  File "X:\\tts-webui\\src\\rvc_tab\\rvc_tab.py", line 3, in run\n', "tts-webui"),
     ('  File "/home/me/Applio/rvc/infer/pipeline.py", line 3, in pipeline\n', "applio"),
+    ('  File "E:\\rvc-tts-webui\\app.py", line 59, in model_data\n', "rvc-tts-webui"),  # not TTS-WebUI
     ('  File "/home/me/.venv/lib/python3.10/site-packages/so_vits_svc_fork/inference/core.py", line 3, in infer\n',
      "so-vits-svc-fork"),
     ("$ svc infer -m logs/44k/G_800.pth -c configs/44k/config.json song.wav\nRuntimeError: x\n", "so-vits-svc-fork"),
