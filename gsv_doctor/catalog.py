@@ -2939,6 +2939,32 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="OSError: 参考音频在3~10秒范围外，请更换！",
     ),
+    Entry(
+        id="glibc-too-old",
+        kind="system",
+        keys=("GLIBC_", "GLIBCXX_"),
+        pattern=r"version [`'](?P<library>GLIBC(?:XX)?)_(?P<version>[\d.]{1,12})' not found(?: \(required by (?P<by>[^)\n]{1,300})\))?",
+        meaning={
+            "en": "A compiled package was built for a newer Linux than this one: it needs {library} {version}, which this"
+                  " system's C library (or C++ runtime) is too old to have. Common on old servers and cloud images.",
+            "zh": "某个编译好的包是为更新的 Linux 构建的：它需要 {library} {version}，而本系统的 C 库（或 C++ 运行库）太旧，"
+                  "没有这个版本。老服务器和云镜像上常见。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install an older release of the package named in the error (the file after \"required by\"; the one"
+                  " the program's requirements.txt pins usually works), or with conda install its build from conda-forge"
+                  " (GLIBCXX: `conda install -c conda-forge libstdcxx-ng`); or run on a newer Linux or the program's"
+                  " docker image.",
+            "zh": "安装报错中那个包（\"required by\" 后面的文件所属的包）的旧版本（程序 requirements.txt 固定的版本通常可以），"
+                  "或用 conda 从 conda-forge 安装它（GLIBCXX：`conda install -c conda-forge libstdcxx-ng`）；或换用更新的 Linux"
+                  " 或程序的 docker 镜像。",
+        },
+        check=CHECK_NONE,
+        example="OSError: /lib64/libc.so.6: version `GLIBC_2.29' not found (required by"
+                " /root/miniconda3/lib/python3.10/site-packages/opencc/clib/libopencc.so.1.1)",
+    ),
 ]
 
 # Not found in logs: chosen by `explain --symptom`, or read from a post's words.

@@ -300,6 +300,7 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("ValueError: mutable default <class 'fairseq.dataclass.configs.CommonConfig'> for field common is not allowed:"
      " use default_factory", "python-too-new-dataclass"),
     ("Exception: 参考音频在3~10秒范围外，请更换！", "reference-audio-length"),
+    ("ImportError: /lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.29' not found", "glibc-too-old"),
     ("svcg : 无法将“svcg”项识别为 cmdlet、函数、脚本文件或可运行程序的名称。", "command-not-found"),
     ("ERROR: omegaconf 2.0.5 has invalid metadata: Expected end or semicolon. Please use pip<24.1 if you need to use"
      " this version.", "pip-too-new-metadata"),
