@@ -2445,8 +2445,8 @@ ENTRIES: List[Entry] = [
     Entry(
         id="faiss-index-unreadable",
         kind="system",
-        keys=("faiss::FileIOReader",),
-        pattern=r"faiss::FileIOReader[^\n]{0,400}?could not open (?P<path>[^\n]{1,300}?) for reading",
+        keys=("faiss::FileIOReader", "faiss::FileIOWriter"),
+        pattern=r"faiss::FileIO(?:Reader|Writer)[^\n]{0,400}?could not open (?P<path>[^\n]{1,300}?) for (?:reading|writing)",
         meaning={
             "en": "faiss, the library that reads the voice model's feature index (.index), could not open {path}: the"
                   " file is not there (an index of another model or machine chosen, or the path typed by hand), or its"
@@ -2964,6 +2964,30 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="OSError: /lib64/libc.so.6: version `GLIBC_2.29' not found (required by"
                 " /root/miniconda3/lib/python3.10/site-packages/opencc/clib/libopencc.so.1.1)",
+    ),
+    Entry(
+        id="git-dubious-ownership",
+        kind="system",
+        keys=("dubious ownership",),
+        pattern=r"detected dubious ownership in repository at '(?P<path>[^'\n]{1,300})'",
+        meaning={
+            "en": "git refuses to work in {path}: that folder belongs to another user than the one running git, which"
+                  " happens when an installer or update script is run as administrator, or from C:\\Windows\\System32"
+                  " (where an administrator's console starts).",
+            "zh": "git 拒绝在 {path} 中工作：这个文件夹属于另一个用户，而不是运行 git 的用户。以管理员身份运行安装或更新脚本，"
+                  "或在 C:\\Windows\\System32（管理员控制台的默认位置）中运行时会这样。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Run the installer or update script as your normal user, by double-clicking it in the program's own"
+                  " folder (not from an administrator console). If the folder is yours anyway: `git config --global --add"
+                  " safe.directory \"{path}\"`.",
+            "zh": "以普通用户身份、在程序自己的文件夹里双击运行安装或更新脚本（不要在管理员控制台里运行）。如果这个文件夹确实是你的："
+                  "`git config --global --add safe.directory \"{path}\"`。",
+        },
+        check=CHECK_NONE,
+        example="fatal: detected dubious ownership in repository at 'C:/Windows/System32'",
     ),
 ]
 

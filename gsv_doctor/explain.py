@@ -405,20 +405,34 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
 
 
 def _program_error(log: Log, project: LogProject, root: Optional[str]) -> List[Explanation]:
-    """The log's last traceback, when its error is of a kind the program's own code raises (a KeyError, a
-    NameError ...) and its innermost frame is the program's: a bug or an unexpected input, not the machine."""
+    """The log's last error, when it is of a kind the program's own code raises (a KeyError, a NameError ...)
+    and its traceback's innermost frame is the program's: a bug or an unexpected input, not the machine.
+    Without a traceback, only a name the code never defined (NameError, UnboundLocalError) says so."""
     last = next((t for t in reversed(log.tracebacks) if t.exception_line), None)
-    if last is None or not last.frames or last.frames[-1].is_library:
-        return []
-    match = catalog.PROGRAM_ERROR.regex.match(last.exception)
+    line, message = (last.exception_line, last.exception) if last is not None else _bare_exception(log)
+    match = catalog.PROGRAM_ERROR.regex.match(message) if message else None
     if match is None:
         return []
+    if last is not None and last.frames and last.frames[-1].is_library:
+        return []
+    if (last is None or not last.frames) and match.group("exception") not in ("NameError", "UnboundLocalError"):
+        return []
     explanation = _unprinted(catalog.PROGRAM_ERROR, project)
-    explanation.line = last.exception_line
-    explanation.message = _excerpt_text(last.exception, 0, len(last.exception))
+    explanation.line = line
+    explanation.message = _excerpt_text(message, 0, len(message))
     explanation.params = _params(match)
-    explanation.location = _locate(log, last, root)
+    explanation.location = _locate(log, last, root) if last is not None else None
     return [explanation]
+
+
+def _bare_exception(log: Log) -> Tuple[int, str]:
+    """(line number, text) of the log's last exception line when no traceback holds one; (0, "") if none."""
+    last = log.last_exception()
+    if last:
+        for index in range(len(log.lines) - 1, max(-1, len(log.lines) - 2001), -1):
+            if last in log.lines[index]:
+                return index + 1, last
+    return 0, ""
 
 
 _MESSAGE_MAX = 300

@@ -301,6 +301,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
      " use default_factory", "python-too-new-dataclass"),
     ("Exception: 参考音频在3~10秒范围外，请更换！", "reference-audio-length"),
     ("ImportError: /lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.29' not found", "glibc-too-old"),
+    ("RuntimeError: Error in faiss::FileIOWriter::FileIOWriter(const char*) at io.cpp:98: Error: 'f' failed: could not"
+     " open logs/王/trained_IVF256_Flat_nprobe_1_王_v2.index for writing: Illegal byte sequence", "faiss-index-unreadable"),
     ("svcg : 无法将“svcg”项识别为 cmdlet、函数、脚本文件或可运行程序的名称。", "command-not-found"),
     ("ERROR: omegaconf 2.0.5 has invalid metadata: Expected end or semicolon. Please use pip<24.1 if you need to use"
      " this version.", "pip-too-new-metadata"),

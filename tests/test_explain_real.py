@@ -189,6 +189,12 @@ def test_an_error_of_the_programs_own_code_is_called_that_when_nothing_else_is_k
     assert explain.explain_log(logread.read_log(library)) == []
     # an error of another kind (the system, the data) is not called a bug of the program
     assert explain.explain_log(logread.read_log(_traceback("D:\\x\\infer.py", "OSError: [Errno 28] No space"))) == []
+    # with no traceback, a name the code never defined still tells; a KeyError alone does not
+    bare = explain.explain_log(logread.read_log("推理报错\nNameError: name 'symbols' is not defined\n".encode()))
+    assert [(e.id, e.line) for e in bare] == [("program-error", 2)] and bare[0].location is None
+    assert explain.explain_log(logread.read_log(b"KeyError: 'spk'\n")) == []
+    assert [e.id for e in explain.explain_log(logread.read_log(b"NameError: name 'false' is not defined\n"))] == [
+        "is-half-env-eval"]  # its own entry first
     # and a known error elsewhere in the log wins
     known = b"RuntimeError: CUDA error: out of memory\n" + _traceback("D:\\x\\infer.py", "NameError: name 'hps' is not defined")
     assert [e.id for e in explain.explain_log(logread.read_log(known))] == ["cuda-out-of-memory"]
