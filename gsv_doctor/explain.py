@@ -164,17 +164,16 @@ def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, s
     return hits
 
 
-def _wrapped_hits(wrapped: List[Tuple[Traceback, List[str]]], entry: Entry, own_lines: set,
+def _wrapped_hits(wrapped: List[Tuple[Traceback, List[str], str]], entry: Entry, own_lines: set,
                   taken: Dict[int, str]) -> List[Tuple[int, str, Any]]:
     """Exception messages that a console hard-wrapped across lines: match them joined.
-    `wrapped`: the tracebacks whose exception line continues below, with those lines."""
+    `wrapped`: the tracebacks whose exception line continues below, with those lines and the message joined."""
     hits = []
-    for traceback, lines in wrapped:
+    for traceback, lines, joined in wrapped:
+        if not any(key in joined for key in entry.keys):
+            continue
         block = range(traceback.exception_line, traceback.exception_line + len(lines) + 1)
         if any(line in own_lines or (entry.generic and line in taken) for line in block):
-            continue
-        joined = traceback.full_exception
-        if not any(key in joined for key in entry.keys):
             continue
         match = entry.regex.search(joined)
         if match:
@@ -360,7 +359,7 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
     taken: Dict[int, str] = {}
     where = _Where(log)
     wrapped = [(t, t.wrapped) for t in log.tracebacks if t.more]
-    wrapped = [(t, lines) for t, lines in wrapped if lines]
+    wrapped = [(t, lines, t.full_exception) for t, lines in wrapped if lines]  # joined once, for every entry
     explanations: List[Explanation] = []
     for entry in sorted(catalog.ENTRIES, key=lambda e: e.generic):
         hits = [hit for hit in _scan(text, entry, taken) if not where.in_frames(hit[0])]
