@@ -318,6 +318,7 @@ def test_variants(message, entry_id):
     ("checkpoint-size-mismatch", "size mismatch for a: copying a param with shape torch.Size([" + "1, " * 13_000),
     ("checkpoint-keys-mismatch", "Missing key(s) in state_dict: " + "\"a.b\", " * 6000),
     ("numpy-abi-mismatch", "Numba needs NumPy " + "1." * 20_000),
+    ("model-file-missing", "No such file or directory " + "a" * 100_000),  # was 1 s: a 10 MB line, 90 s
 ])
 def test_the_patterns_outside_the_gpu_stay_linear_on_a_long_hostile_line(entry_id, line):
     import time
