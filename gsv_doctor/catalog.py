@@ -2283,8 +2283,9 @@ ENTRIES: List[Entry] = [
         kind="system",
         generic=True,
         keys=("No module named",),
-        # the error itself, not a library's notice that an optional module is absent ("... No module named 'triton'")
-        pattern=r"(?:^\W{0,8}|(?:ModuleNotFoundError|ImportError): )No module named '?(?P<module>[\w.]+)'?",
+        # the error itself, not a library's notice that an optional module is absent ("... No module named 'triton'");
+        # nor triton at all: xformers, bitsandbytes and torch only try it (alone on a line, or in a traceback they catch)
+        pattern=r"(?:^\W{0,8}|(?:ModuleNotFoundError|ImportError): )No module named '?(?!triton\b)(?P<module>[\w.]+)'?",
         meaning={
             "en": "The Python that ran the program has no module `{module}`: the program's requirements are not installed"
                   " in that Python, or the program was started with another Python than its own (the system's python"

@@ -268,6 +268,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     # an optional module's absence that a library only mentions
     ("WARNING:xformers:A matching Triton is not available, some optimizations will not be enabled. Error caught was:"
      " No module named 'triton'", None),
+    ("No module named 'triton'", None),  # alone at start-up, before training or inference runs on
+    ("ModuleNotFoundError: No module named 'triton'", None),  # the end of a traceback xformers caught
     ("ValueError: Input signal length=0 is too small to resample from 44100->16000", "input-empty"),
     ("ValueError: n_samples=7180 should be >= n_clusters=10000.", "too-few-samples"),
     ("TypeError: forward() got an unexpected keyword argument 'use_cache'", "python-call-mismatch"),

@@ -810,3 +810,15 @@ def test_an_amd_card_with_rocm_torch_on_windows_is_not_told_rocm_is_linux_only()
         texts = explain.MANUALS[key]
         assert "preview ROCm build of torch" in texts["en"] and "WSL 2" in texts["en"], key
         assert "预览版 ROCm torch" in texts["zh"] and "WSL 2" in texts["zh"], key
+
+
+def test_triton_that_a_library_only_tried_is_not_the_error_before_the_real_one():
+    # xformers prints the traceback of its optional `import triton` at start-up; the program runs on
+    log = logread.read_log(b"No module named 'triton'\n"
+                           b"Traceback (most recent call last):\n"
+                           b'  File "C:\\GPT-SoVITS\\runtime\\lib\\site-packages\\xformers\\__init__.py", line 55, in'
+                           b" _is_triton_available\n    import triton\n"
+                           b"ModuleNotFoundError: No module named 'triton'\n"
+                           b"Running on local URL:  http://0.0.0.0:9874\n"
+                           b"torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 MiB\n")
+    assert [e.id for e in explain.explain_log(log)] == ["cuda-out-of-memory"]
