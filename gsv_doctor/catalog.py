@@ -2726,7 +2726,7 @@ ENTRIES: List[Entry] = [
         id="pip-too-new-metadata",
         kind="system",
         keys=("Please use pip<24.1", "invalid metadata"),
-        pattern=r"Please use pip<24\.1|has invalid metadata|(?P<package>[\w.-]{1,100}) [\d.]+ has a non-standard dependency"
+        pattern=r"Please use pip<24\.1|has invalid metadata|(?<![\w.-])(?P<package>[\w.-]{1,100}) [\d.]+ has a non-standard dependency"
                 r" specifier",
         meaning={
             "en": "pip 24.1 and newer refuse packages whose metadata is written the old way, and some pinned requirements"
@@ -2772,7 +2772,7 @@ ENTRIES: List[Entry] = [
         id="modelscope-registry",
         kind="system",
         keys=("registry group",),
-        pattern=r"(?P<name>[\w.-]{1,100}) is not in the (?P<group>\w+) registry group",
+        pattern=r"(?<![\w.-])(?P<name>[\w.-]{1,100}) is not in the (?P<group>\w+) registry group",
         meaning={
             "en": "ModelScope has no `{name}` among its {group}: the installed funasr and modelscope are versions that do"
                   " not fit each other or the program (the ASR step's models register themselves through funasr).",

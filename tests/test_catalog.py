@@ -321,6 +321,9 @@ def test_variants(message, entry_id):
     ("checkpoint-keys-mismatch", "Missing key(s) in state_dict: " + "\"a.b\", " * 6000),
     ("numpy-abi-mismatch", "Numba needs NumPy " + "1." * 20_000),
     ("model-file-missing", "No such file or directory " + "a" * 100_000),  # was 1 s: a 10 MB line, 90 s
+    # a name of up to 100 characters tried at every character (a 10 MB line: 20 s); now from a word's start
+    ("modelscope-registry", "a" * 500_000 + " registry group"),
+    ("pip-too-new-metadata", "a" * 500_000 + " invalid metadata"),
 ])
 def test_the_patterns_outside_the_gpu_stay_linear_on_a_long_hostile_line(entry_id, line):
     import time
