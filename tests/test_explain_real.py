@@ -317,6 +317,10 @@ def test_words_are_only_read_when_no_error_matched():
     ('  File "/home/me/.venv/lib/python3.10/site-packages/so_vits_svc_fork/inference/core.py", line 3, in infer\n',
      "so-vits-svc-fork"),
     ("$ svc infer -m logs/44k/G_800.pth -c configs/44k/config.json song.wav\nRuntimeError: x\n", "so-vits-svc-fork"),
+    ("svc train -t\nRuntimeError: x\n", "so-vits-svc-fork"),
+    # so-vits-svc's own words hold the fork's commands without a space before them
+    ("so-vits-svc training stops with RuntimeError: x\n", "so-vits-svc"),
+    ("so-vits-svc inference fails\n", "so-vits-svc"),
     # an RVC WebUI unpacked into a folder named rvc is still RVC WebUI
     ('  File "D:\\rvc\\infer\\modules\\vc\\modules.py", line 3, in vc_single\n', "rvc"),
     ('  File "E:\\bundle\\GPT-SoVITS-0310\\runtime\\Lib\\site-packages\\torch\\nn\\functional.py", line 3, in f\n',
