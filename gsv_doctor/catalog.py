@@ -111,6 +111,14 @@ SETTINGS: Dict[str, Text] = {
         "en": "the device so-vits-svc runs on (inference_main.py -d), and the torch build",
         "zh": "so-vits-svc 运行的设备（inference_main.py -d），以及 torch 版本",
     },
+    "svc_fork.device": {
+        "en": "the device so-vits-svc-fork runs on (`svc infer -d`), and the torch build",
+        "zh": "so-vits-svc-fork 运行的设备（`svc infer -d`），以及 torch 版本",
+    },
+    "svc_fork.batch": {
+        "en": "\"batch_size\" under \"train\" in so-vits-svc-fork's configs/44k/config.json, and the length of the dataset clips",
+        "zh": "so-vits-svc-fork 的 configs/44k/config.json 中 \"train\" 下的 \"batch_size\"，以及数据集片段的长度",
+    },
     "svc.batch": {
         "en": "\"batch_size\" under \"train\" in so-vits-svc's configs/config.json, and the length of the dataset clips",
         "zh": "so-vits-svc 的 configs/config.json 中 \"train\" 下的 \"batch_size\"，以及数据集片段的长度",

@@ -82,8 +82,8 @@ SO_VITS_SVC_FORK = LogProject(
                   "svc pre-config", "svc pre-split", " svc train", "\nsvc train", " svc vc", "\nsvc vc", "svcg", "voicepaw"),
     settings={
         "half": ("any.half",),
-        "device": ("svc.device",),
-        "oom-train": ("svc.batch", "gpu.memory"),
+        "device": ("svc_fork.device",),
+        "oom-train": ("svc_fork.batch", "gpu.memory"),
         "oom-infer": ("any.batch", "gpu.memory"),
         "cudnn": ("cudnn",),
     },

@@ -826,3 +826,14 @@ def test_triton_that_a_library_only_tried_is_not_the_error_before_the_real_one()
                            b"Running on local URL:  http://0.0.0.0:9874\n"
                            b"torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 MiB\n")
     assert [e.id for e in explain.explain_log(log)] == ["cuda-out-of-memory"]
+
+
+def test_so_vits_svc_fork_settings_name_its_own_command_and_config():
+    log = logread.read_log(b'  File "/v/lib/python3.10/site-packages/so_vits_svc_fork/inference/core.py", line 3, in infer\n'
+                           b"RuntimeError: Found no NVIDIA driver on your system.\n")
+    (found,) = explain.explain_log(log)
+    assert found.project == "so-vits-svc-fork"
+    for lang in ("en", "zh"):
+        texts = " ".join(catalog.SETTINGS[s][lang] for s in found.settings)
+        assert "inference_main.py" not in texts and "svc infer -d" in texts
+    assert "configs/44k/config.json" in catalog.SETTINGS[logprojects.SO_VITS_SVC_FORK.settings["oom-train"][0]]["en"]
