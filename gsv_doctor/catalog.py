@@ -111,6 +111,14 @@ SETTINGS: Dict[str, Text] = {
         "en": "the device so-vits-svc runs on (inference_main.py -d), and the torch build",
         "zh": "so-vits-svc 运行的设备（inference_main.py -d），以及 torch 版本",
     },
+    "svc_fork.device": {
+        "en": "the device so-vits-svc-fork runs on (`svc infer -d`), and the torch build",
+        "zh": "so-vits-svc-fork 运行的设备（`svc infer -d`），以及 torch 版本",
+    },
+    "svc_fork.batch": {
+        "en": "\"batch_size\" under \"train\" in so-vits-svc-fork's configs/44k/config.json, and the length of the dataset clips",
+        "zh": "so-vits-svc-fork 的 configs/44k/config.json 中 \"train\" 下的 \"batch_size\"，以及数据集片段的长度",
+    },
     "svc.batch": {
         "en": "\"batch_size\" under \"train\" in so-vits-svc's configs/config.json, and the length of the dataset clips",
         "zh": "so-vits-svc 的 configs/config.json 中 \"train\" 下的 \"batch_size\"，以及数据集片段的长度",
@@ -2106,7 +2114,8 @@ ENTRIES: List[Entry] = [
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
                 r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
                 r"|wav))['\"]"
-                r"|['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
+                # (from the start of a word only: tried at every character of a long line it was quadratic)
+                r"|(?<![^\s'\"])['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
                 r"|Can't load (?:tokenizer|the configuration of) for ['\"](?P<path3>[^'\"\n]{1,300})['\"]"
                 r"|Incorrect path_or_model_id: ['\"](?P<path5>[^'\"\n]{1,300})['\"]"
                 r"|Model file not found: ['\"]?(?P<path6>[^'\"\n]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors))\b"
@@ -2289,8 +2298,9 @@ ENTRIES: List[Entry] = [
         kind="system",
         generic=True,
         keys=("No module named",),
-        # the error itself, not a library's notice that an optional module is absent ("... No module named 'triton'")
-        pattern=r"(?:^\W{0,8}|(?:ModuleNotFoundError|ImportError): )No module named '?(?P<module>[\w.]+)'?",
+        # the error itself, not a library's notice that an optional module is absent ("... No module named 'triton'");
+        # nor triton at all: xformers, bitsandbytes and torch only try it (alone on a line, or in a traceback they catch)
+        pattern=r"(?:^\W{0,8}|(?:ModuleNotFoundError|ImportError): )No module named '?(?!triton\b)(?P<module>[\w.]+)'?",
         meaning={
             "en": "The Python that ran the program has no module `{module}`: the program's requirements are not installed"
                   " in that Python, or the program was started with another Python than its own (the system's python"
@@ -2738,7 +2748,7 @@ ENTRIES: List[Entry] = [
         id="pip-too-new-metadata",
         kind="system",
         keys=("Please use pip<24.1", "invalid metadata"),
-        pattern=r"Please use pip<24\.1|has invalid metadata|(?P<package>[\w.-]{1,100}) [\d.]+ has a non-standard dependency"
+        pattern=r"Please use pip<24\.1|has invalid metadata|(?<![\w.-])(?P<package>[\w.-]{1,100}) [\d.]+ has a non-standard dependency"
                 r" specifier",
         meaning={
             "en": "pip 24.1 and newer refuse packages whose metadata is written the old way, and some pinned requirements"
@@ -2784,7 +2794,7 @@ ENTRIES: List[Entry] = [
         id="modelscope-registry",
         kind="system",
         keys=("registry group",),
-        pattern=r"(?P<name>[\w.-]{1,100}) is not in the (?P<group>\w+) registry group",
+        pattern=r"(?<![\w.-])(?P<name>[\w.-]{1,100}) is not in the (?P<group>\w+) registry group",
         meaning={
             "en": "ModelScope has no `{name}` among its {group}: the installed funasr and modelscope are versions that do"
                   " not fit each other or the program (the ASR step's models register themselves through funasr).",

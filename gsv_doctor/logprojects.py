@@ -86,12 +86,13 @@ RVC_TTS_WEBUI = LogProject(
 SO_VITS_SVC_FORK = LogProject(
     id="so-vits-svc-fork", name="so-vits-svc-fork",
     path_markers=("so_vits_svc_fork/", "so-vits-svc-fork"),
-    text_markers=("so_vits_svc_fork", "so-vits-svc-fork", "svc infer", "svc pre-hubert", "svc pre-resample",
-                  "svc pre-config", "svc pre-split", "svc train", "svc vc", "svcg", "voicepaw"),
+    # its commands as words ("so-vits-svc training" is so-vits-svc's; detect starts the text with a newline)
+    text_markers=("so_vits_svc_fork", "so-vits-svc-fork", " svc infer", "\nsvc infer", "svc pre-hubert", "svc pre-resample",
+                  "svc pre-config", "svc pre-split", " svc train", "\nsvc train", " svc vc", "\nsvc vc", "svcg", "voicepaw"),
     settings={
         "half": ("any.half",),
-        "device": ("any.device",),
-        "oom-train": ("svc.batch", "gpu.memory"),
+        "device": ("svc_fork.device",),
+        "oom-train": ("svc_fork.batch", "gpu.memory"),
         "oom-infer": ("any.batch", "gpu.memory"),
         "cudnn": ("cudnn",),
     },
@@ -257,7 +258,7 @@ def detect(text: str, frame_paths: List[str], hint: Optional[str] = None) -> Log
     """The project a log came from: its frames' paths weigh most, then paths and words in the
     text. `hint`: the project id known otherwise (the folder explain runs in), used when the log
     itself does not tell."""
-    head = text[:100_000].lower()
+    head = "\n" + text[:100_000].lower()  # a command at the very start is at a line's start too
     paths = [p.replace("\\", "/").lower() for p in frame_paths[:400]]
     paths += [m.group(0).replace("\\", "/") for m in _PATHISH.finditer(head[:50_000])]
     best, best_score = None, 0

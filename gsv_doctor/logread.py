@@ -38,8 +38,10 @@ _CHAIN_LINES = (
 _EXCEPTION = re.compile(
     r"^(?P<type>(?:[A-Za-z_][\w]*\.)*(?:[A-Za-z_]\w*)?(?:Error|Exception|Warning|Interrupt|Exit))(?::\s?(?P<message>.*))?$"
 )
-# The shape of any exception line, "zipfile.BadZipFile: ..." too: a dotted name with a capital last part.
-_EXCEPTION_SHAPE = re.compile(r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?::\s|:$|$)", re.ASCII)
+# The shape of any exception line, "zipfile.BadZipFile: ..." too: a dotted name with a capital last part (after
+# underscores: numpy's "_ArrayMemoryError"), or a module's lower-case class with its message ("socket.timeout: ...").
+_EXCEPTION_SHAPE = re.compile(r"^(?:[A-Za-z_]\w*\.)*_*[A-Z]\w*(?::\s|:$|$)|^(?:[A-Za-z_]\w*\.)+[a-z_]\w*:(?:\s|$)",
+                              re.ASCII)
 # An exception inside a longer line: after a table's pipe, a timestamp, or words ("大概是SystemError: ..."):
 # a name with one of the endings and a message (a bare word "Error" in prose is no exception).
 _EXCEPTION_IN = re.compile(r"(?<![\w.])(?P<type>(?:[A-Za-z_]\w*\.)*(?:[A-Za-z_]\w*)?(?:Error|Exception|Interrupt|Exit))"

@@ -268,6 +268,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     # an optional module's absence that a library only mentions
     ("WARNING:xformers:A matching Triton is not available, some optimizations will not be enabled. Error caught was:"
      " No module named 'triton'", None),
+    ("No module named 'triton'", None),  # alone at start-up, before training or inference runs on
+    ("ModuleNotFoundError: No module named 'triton'", None),  # the end of a traceback xformers caught
     ("ValueError: Input signal length=0 is too small to resample from 44100->16000", "input-empty"),
     ("ValueError: n_samples=7180 should be >= n_clusters=10000.", "too-few-samples"),
     ("TypeError: forward() got an unexpected keyword argument 'use_cache'", "python-call-mismatch"),
@@ -339,6 +341,10 @@ def test_variants(message, entry_id):
     ("checkpoint-size-mismatch", "size mismatch for a: copying a param with shape torch.Size([" + "1, " * 13_000),
     ("checkpoint-keys-mismatch", "Missing key(s) in state_dict: " + "\"a.b\", " * 6000),
     ("numpy-abi-mismatch", "Numba needs NumPy " + "1." * 20_000),
+    ("model-file-missing", "No such file or directory " + "a" * 100_000),  # was 1 s: a 10 MB line, 90 s
+    # a name of up to 100 characters tried at every character (a 10 MB line: 20 s); now from a word's start
+    ("modelscope-registry", "a" * 500_000 + " registry group"),
+    ("pip-too-new-metadata", "a" * 500_000 + " invalid metadata"),
 ])
 def test_the_patterns_outside_the_gpu_stay_linear_on_a_long_hostile_line(entry_id, line):
     import time

@@ -331,6 +331,10 @@ def test_words_are_only_read_when_no_error_matched():
     ('  File "/home/me/.venv/lib/python3.10/site-packages/so_vits_svc_fork/inference/core.py", line 3, in infer\n',
      "so-vits-svc-fork"),
     ("$ svc infer -m logs/44k/G_800.pth -c configs/44k/config.json song.wav\nRuntimeError: x\n", "so-vits-svc-fork"),
+    ("svc train -t\nRuntimeError: x\n", "so-vits-svc-fork"),
+    # so-vits-svc's own words hold the fork's commands without a space before them
+    ("so-vits-svc training stops with RuntimeError: x\n", "so-vits-svc"),
+    ("so-vits-svc inference fails\n", "so-vits-svc"),
     # an RVC WebUI unpacked into a folder named rvc is still RVC WebUI
     ('  File "D:\\rvc\\infer\\modules\\vc\\modules.py", line 3, in vc_single\n', "rvc"),
     ('  File "E:\\bundle\\GPT-SoVITS-0310\\runtime\\Lib\\site-packages\\torch\\nn\\functional.py", line 3, in f\n',
@@ -825,3 +829,26 @@ def test_an_amd_card_with_rocm_torch_on_windows_is_not_told_rocm_is_linux_only()
         texts = explain.MANUALS[key]
         assert "preview ROCm build of torch" in texts["en"] and "WSL 2" in texts["en"], key
         assert "预览版 ROCm torch" in texts["zh"] and "WSL 2" in texts["zh"], key
+
+
+def test_triton_that_a_library_only_tried_is_not_the_error_before_the_real_one():
+    # xformers prints the traceback of its optional `import triton` at start-up; the program runs on
+    log = logread.read_log(b"No module named 'triton'\n"
+                           b"Traceback (most recent call last):\n"
+                           b'  File "C:\\GPT-SoVITS\\runtime\\lib\\site-packages\\xformers\\__init__.py", line 55, in'
+                           b" _is_triton_available\n    import triton\n"
+                           b"ModuleNotFoundError: No module named 'triton'\n"
+                           b"Running on local URL:  http://0.0.0.0:9874\n"
+                           b"torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 MiB\n")
+    assert [e.id for e in explain.explain_log(log)] == ["cuda-out-of-memory"]
+
+
+def test_so_vits_svc_fork_settings_name_its_own_command_and_config():
+    log = logread.read_log(b'  File "/v/lib/python3.10/site-packages/so_vits_svc_fork/inference/core.py", line 3, in infer\n'
+                           b"RuntimeError: Found no NVIDIA driver on your system.\n")
+    (found,) = explain.explain_log(log)
+    assert found.project == "so-vits-svc-fork"
+    for lang in ("en", "zh"):
+        texts = " ".join(catalog.SETTINGS[s][lang] for s in found.settings)
+        assert "inference_main.py" not in texts and "svc infer -d" in texts
+    assert "configs/44k/config.json" in catalog.SETTINGS[logprojects.SO_VITS_SVC_FORK.settings["oom-train"][0]]["en"]

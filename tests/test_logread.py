@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import TESTS
-from gsv_doctor import logread
+from gsv_doctor import explain, logread
 from gsv_doctor.errors import DoctorError
 
 LOGS = TESTS / "logs"
@@ -299,3 +299,18 @@ def test_warnings_and_the_word_error_in_prose_are_no_exception_line(line):
 def test_a_message_in_chinese_after_the_exception_is_kept_whole():
     log = logread.read_log("OSError: [WinError 126] 找不到指定的模块。\n".encode())
     assert log.last_exception() == "OSError: [WinError 126] 找不到指定的模块。"
+
+
+@pytest.mark.parametrize("exception", [
+    "numpy.core._exceptions._ArrayMemoryError: Unable to allocate 3.41 GiB for an array with shape (1190000, 768)",
+    "socket.timeout: The read operation timed out",
+    "cv2.error: OpenCV(4.8.0) error: (-215:Assertion failed) !_src.empty() in function 'cvtColor'",
+])
+def test_an_exception_class_with_an_underscore_or_lower_case_name_ends_its_traceback(exception):
+    # the program's output goes on below it; a line of that output is not the exception
+    text = ('Traceback (most recent call last):\n  File "D:\\RVC\\infer-web.py", line 700, in train_index\n'
+            "    big_npy = np.concatenate(npys, 0)\n" + exception + "\nLoading model\nDone\n")
+    log = logread.read_log(text.encode())
+    assert [(t.exception, t.exception_line) for t in log.tracebacks] == [(exception, 4)]
+    if "_ArrayMemoryError" in exception:  # read as a frame line, the error explain knows was hidden
+        assert [e.id for e in explain.explain_log(log)] == ["ram-out-of-memory"]
