@@ -93,7 +93,7 @@ class _Text:
         self.lines = log.lines if log.lines else log.text.split("\n")
         self.ends = list(itertools.accumulate(len(line) + 1 for line in self.lines))  # past each newline
         self._bytes: Optional[bytes] = None
-        self._words: set = set()
+        self._words = b""  # the log's distinct words, one per line, with a newline at both ends
 
     def line_index(self, pos: int) -> int:
         return bisect.bisect_right(self.ends, pos)
@@ -111,29 +111,34 @@ class _Text:
                 if len(distinct) < len(text) // 2:
                     text = distinct
             self._bytes = text.encode("utf-8", "surrogatepass")
-            self._words = set(_WORD.findall(self._bytes))
-        gate = _gate_word(key)
+            self._words = b"\n" + b"\n".join(set(_WORD.findall(self._bytes))) + b"\n"
+        gate = _gate(key)
         if gate is not None and gate not in self._words:
-            return False  # one set lookup instead of a pass over the log: most keys are in no log
+            return False  # one search of the log's vocabulary instead of the log: most keys are in no log
         return key.encode("utf-8") in self._bytes
 
 
-# An ASCII word of the log, as one pass over its bytes collects them all.
-_WORD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]{2,}")
+# A word of the log as one pass collects them: ASCII, from its first letter or underscore on.
+_WORD = re.compile(rb"[A-Za-z_]\w*")
 
 
 @functools.lru_cache(maxsize=None)
-def _gate_word(key: str) -> Optional[bytes]:
-    """A word that every text holding `key` holds as a whole _WORD: the longest of the key's words with a
-    non-word character on both sides inside the key (a word at the key's edge may run on in the text);
-    None when the key has none."""
+def _gate(key: str) -> Optional[bytes]:
+    """What the log's vocabulary (its _WORDs, one per line) holds whenever the log holds `key`, built from the
+    key's longest word that starts with a letter: that word on a line of its own when non-word characters
+    stand on both its sides inside the key; at a line's end when the key starts with it (the log's word may
+    begin earlier), at a line's start when the key ends with it, anywhere when it is the whole key. None
+    when the key has no such word (digits, CJK)."""
     data = key.encode("utf-8")
+    words = [m for m in _WORD.finditer(data) if m.start() == 0 or not _is_word_byte(data[m.start() - 1])]
+    if not words:
+        return None
+    word = max(words, key=lambda m: len(m.group(0)))
+    return ((b"\n" if word.start() > 0 else b"") + word.group(0) + (b"\n" if word.end() < len(data) else b""))
 
-    def boundary(index: int) -> bool:  # inside the key, and not a word character
-        return 0 <= index < len(data) and not (data[index:index + 1].isalnum() or data[index:index + 1] == b"_")
 
-    inner = [m.group(0) for m in _WORD.finditer(data) if boundary(m.start() - 1) and boundary(m.end())]
-    return max(inner, key=len, default=None)
+def _is_word_byte(byte: int) -> bool:
+    return chr(byte).isalnum() and byte < 128 or byte == 0x5F
 
 
 _DISTINCT_LINES_FROM = 1_000_000  # characters: below, one pass over the whole text costs less than sorting it out

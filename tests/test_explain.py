@@ -419,5 +419,5 @@ def test_every_key_of_the_catalog_is_found_whatever_stands_around_it(around):
     before, after = around
     for key in {key for entry in catalog.ENTRIES for key in entry.keys}:
         text = explain._Text(logread.read_log(("INFO start\n" + before + key + after + "\nINFO end\n").encode("utf-8")))
-        assert text.holds(key), (key, explain._gate_word(key))
+        assert text.holds(key), (key, explain._gate(key))
         assert not text.holds(key + "\u2603"), key
