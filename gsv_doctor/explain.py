@@ -93,29 +93,58 @@ class _Text:
         self.lines = log.lines if log.lines else log.text.split("\n")
         self.ends = list(itertools.accumulate(len(line) + 1 for line in self.lines))  # past each newline
         self._bytes: Optional[bytes] = None
+        self.distinct: Optional[List[str]] = None  # the log's distinct lines, when it repeats itself
+        self.distinct_text = ""
+        self.distinct_ends: List[int] = []
+        self._where: Dict[str, List[int]] = {}
         self._words = b""  # the log's distinct words, one per line, with a newline at both ends
 
     def line_index(self, pos: int) -> int:
         return bisect.bisect_right(self.ends, pos)
 
+    def _prepare(self) -> None:
+        """The bytes and words holds() searches. A big log that repeats its lines (a traceback printed a
+        thousand times) is searched once per distinct line: keys never span lines."""
+        text = self.text
+        sample = self.lines[:2000]
+        if len(text) > _DISTINCT_LINES_FROM and len(set(sample)) < len(sample) // 2:  # it does repeat itself
+            where: Dict[str, List[int]] = {}
+            for index, line in enumerate(self.lines):
+                where.setdefault(line, []).append(index)
+            distinct = "\n".join(where)
+            if len(distinct) < len(text) // 2:
+                text = self.distinct_text = distinct
+                self.distinct = list(where)
+                self.distinct_ends = list(itertools.accumulate(len(line) + 1 for line in self.distinct))
+                self._where = where
+        self._bytes = text.encode("utf-8", "surrogatepass")
+        self._words = b"\n" + b"\n".join(set(_WORD.findall(self._bytes))) + b"\n"
+
     def holds(self, key: str) -> bool:
         """Whether the key occurs at all. A str holding one CJK character is stored two bytes a
-        character and searched slower; its UTF-8 bytes are searched byte-wise, so most keys (absent
-        from most logs) cost one fast pass. A big log that repeats its lines (a traceback printed a
-        thousand times) is searched once per distinct line: keys never span lines."""
+        character and searched slower; its UTF-8 bytes are searched byte-wise."""
         if self._bytes is None:
-            text = self.text
-            sample = self.lines[:2000]
-            if len(text) > _DISTINCT_LINES_FROM and len(set(sample)) < len(sample) // 2:  # it does repeat itself
-                distinct = "\n".join(dict.fromkeys(self.lines))
-                if len(distinct) < len(text) // 2:
-                    text = distinct
-            self._bytes = text.encode("utf-8", "surrogatepass")
-            self._words = b"\n" + b"\n".join(set(_WORD.findall(self._bytes))) + b"\n"
+            self._prepare()
         gate = _gate(key)
         if gate is not None and gate not in self._words:
             return False  # one search of the log's vocabulary instead of the log: most keys are in no log
         return key.encode("utf-8") in self._bytes
+
+    def indexes_with(self, key: str) -> List[int]:
+        """The indexes of the lines that hold `key` (each line once), for a key that holds() found."""
+        if self.distinct is not None:
+            body, ends = self.distinct_text, self.distinct_ends
+        else:
+            body, ends = self.text, self.ends
+        found: List[int] = []
+        pos = body.find(key)
+        while pos >= 0:
+            index = bisect.bisect_right(ends, pos)
+            found.append(index)
+            pos = body.find(key, ends[index] if index < len(ends) else len(body))  # one hit per line is enough
+        if self.distinct is not None:
+            return [i for index in found for i in self._where[self.distinct[index]]]
+        return found
 
 
 # A word of the log as one pass collects them: ASCII, from its first letter or underscore on.
@@ -150,21 +179,19 @@ def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, s
     seen_lines = set()
     lines = text.lines
     matched: Dict[str, Any] = {}  # window -> match: logs repeat the same error line many times
-    body = text.text
     for key in entry.keys:
-        pos = body.find(key) if text.holds(key) else -1
-        while pos >= 0:
-            index = text.line_index(pos)
-            next_line = text.ends[index] if index < len(text.ends) else len(body)
+        if not text.holds(key):
+            continue
+        for index in text.indexes_with(key):
             line_no = index + 1
-            if line_no not in seen_lines and not (entry.generic and line_no in taken):
-                line = lines[index]
-                window = line if entry.lines == 1 else "\n".join(lines[index:index + entry.lines])
-                match = matched[window] if window in matched else matched.setdefault(window, entry.regex.search(window))
-                if match and match.start() <= len(line):
-                    seen_lines.add(line_no)
-                    hits.append((line_no, line.strip(), match))
-            pos = body.find(key, next_line)  # the next line: one hit per line is enough
+            if line_no in seen_lines or (entry.generic and line_no in taken):
+                continue
+            line = lines[index]
+            window = line if entry.lines == 1 else "\n".join(lines[index:index + entry.lines])
+            match = matched[window] if window in matched else matched.setdefault(window, entry.regex.search(window))
+            if match and match.start() <= len(line):
+                seen_lines.add(line_no)
+                hits.append((line_no, line.strip(), match))
     hits.sort(key=lambda hit: hit[0])
     return hits
 

@@ -421,3 +421,21 @@ def test_every_key_of_the_catalog_is_found_whatever_stands_around_it(around):
         text = explain._Text(logread.read_log(("INFO start\n" + before + key + after + "\nINFO end\n").encode("utf-8")))
         assert text.holds(key), (key, explain._gate(key))
         assert not text.holds(key + "\u2603"), key
+
+
+def test_a_big_log_that_repeats_itself_is_counted_line_by_line(monkeypatch):
+    # searched once per distinct line, reported per line of the log: the count, the first line, a line seen once
+    monkeypatch.setattr(explain, "_DISTINCT_LINES_FROM", 1000)
+    block = ("Traceback (most recent call last):\n  File \"/srv/gsv/GPT_SoVITS/inference_webui.py\", line 9, in infer\n"
+             "    out = model(x)\nRuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB\nINFO: retry\n")
+    text = block * 400 + "RuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n" + block * 100
+    log = logread.read_log(text.encode())
+    found = {e.id: e for e in explain.explain_log(log)}
+    searched = explain._Text(log)
+    assert searched.holds("CUDA out of memory") and searched.distinct is not None  # the distinct lines' path
+    assert (found["cuda-out-of-memory"].count, found["cuda-out-of-memory"].line) == (500, 4)
+    assert (found["cpu-half-conv"].count, found["cpu-half-conv"].line) == (1, 2001)
+    # the same log read whole (no repeats taken out) gives the same answer
+    monkeypatch.setattr(explain, "_DISTINCT_LINES_FROM", 10 ** 9)
+    whole = {e.id: (e.count, e.line) for e in explain.explain_log(logread.read_log(text.encode()))}
+    assert whole == {i: (e.count, e.line) for i, e in found.items()}
