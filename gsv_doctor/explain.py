@@ -600,6 +600,7 @@ _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_W
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
 _WORDS_SCAN = 500_000
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script (CJK included)
 _MACHINE_FACTS = (logfacts.NEW_CARD, logfacts.AMD, logfacts.MAC)  # what machine it is, not what went wrong
 
 
@@ -609,7 +610,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
     for line in (log.lines if log.lines else log.text.split("\n"))[:5000]:
         if left <= 0:
             break
-        lines.append(line[:left])
+        # a line without a letter (numbers, a dumped array) describes nothing: kept empty, so indexes stay lines
+        lines.append(line[:left] if _LETTER.search(line, 0, left) else "")
         left -= len(line) + 1
     # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
     # is not that error's cause: read it only from the exception line itself; and a symptom is read only from
