@@ -2868,19 +2868,23 @@ ENTRIES: List[Entry] = [
                 r"|无法将[“\"](?P<command4>[\w.-]{1,100})[”\"]项识别为 cmdlet"
                 r"|(?:bash|zsh|sh): (?:line \d+: )?(?P<command2>[\w.-]{1,100}): command not found",
         meaning={
-            "en": "The shell has no program `{command}` on its PATH: it was installed into another Python or"
-                  " environment than the one this shell uses (a venv or conda env that is not activated), or not"
-                  " installed at all.",
-            "zh": "命令行在 PATH 里找不到程序 `{command}`：它被装进了另一个 Python 或环境（没有激活的 venv 或 conda 环境），"
-                  "或者根本没装上。",
+            "en": "The shell has no program `{command}` on its PATH or in its current folder: a command installed"
+                  " with pip went into another Python or environment than the one this shell uses (a venv or conda"
+                  " env that is not activated), or was not installed; a program's own file (an .exe or .bat you"
+                  " unpacked) is in another folder than the console's.",
+            "zh": "命令行在 PATH 和当前文件夹里都找不到程序 `{command}`：用 pip 安装的命令被装进了另一个 Python 或环境"
+                  "（没有激活的 venv 或 conda 环境），或者没装上；程序自带的文件（解压出来的 .exe 或 .bat）在别的文件夹里，"
+                  "不在控制台当前所在的文件夹。",
         },
         settings=("python.packages",),
         fix_commands=(),
         manual={
             "en": "Activate the environment it was installed into (`conda activate NAME`, or the venv's"
-                  " Scripts\\activate / bin/activate) and run it again; or install it inside the activated environment.",
+                  " Scripts\\activate / bin/activate) and run it again; or install it inside the activated environment."
+                  " A program's own .exe or .bat: `cd` into the program's folder first, or double-click its start"
+                  " script there.",
             "zh": "激活安装它的那个环境（`conda activate 名字`，或 venv 的 Scripts\\activate / bin/activate）后再运行；"
-                  "或在激活的环境里重新安装。",
+                  "或在激活的环境里重新安装。程序自带的 .exe 或 .bat：先 `cd` 到程序的文件夹，或在那里双击它的启动脚本。",
         },
         check=CHECK_NONE,
         example="'voicetool' is not recognized as an internal or external command,",

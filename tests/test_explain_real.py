@@ -200,6 +200,13 @@ def test_an_error_of_the_programs_own_code_is_called_that_when_nothing_else_is_k
     assert [e.id for e in explain.explain_log(logread.read_log(known))] == ["cuda-out-of-memory"]
 
 
+def test_a_program_file_not_found_by_the_console_is_told_to_cd_into_its_folder():
+    (found,) = explain.explain_log(logread.read_log(
+        b"C:\\Users\\me>MMVCServerSIO.exe\n'MMVCServerSIO.exe' is not recognized as an internal or external command,\n"))
+    assert found.id == "command-not-found" and found.params["command"] == "MMVCServerSIO.exe"
+    assert "`cd` into the program's folder" in explain.manual(found, "en")
+
+
 def test_a_package_of_another_version_is_named_as_pip_installs_it():
     log = b"ImportError: cannot import name 'setLangfilters' from 'LangSegment.LangSegment' (D:/x/site-packages/a.py)\n"
     (found,) = explain.explain_log(logread.read_log(log))
