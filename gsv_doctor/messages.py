@@ -588,16 +588,16 @@ HELP = i18n.register("help", {
               "例如：gsv-doctor run -- python webui.py zh_CN",
     },
     "explain": {
-        "en": "Explain the errors in a GPT-SoVITS log (a file, or - for standard input).",
-        "zh": "解释 GPT-SoVITS 日志中的错误（一个文件，或用 - 表示标准输入）。",
+        "en": "Explain the errors in a log of GPT-SoVITS, RVC or a cousin (a file, or - for standard input).",
+        "zh": "解释 GPT-SoVITS、RVC 或同类程序日志中的错误（一个文件，或用 - 表示标准输入）。",
     },
     "explain --project": {
-        "en": "The GPT-SoVITS folder (default: the current one, if it is).",
-        "zh": "GPT-SoVITS 文件夹（默认：当前文件夹，如果它是的话）。",
+        "en": "The GPT-SoVITS or RVC folder (default: the current one, if it is).",
+        "zh": "GPT-SoVITS 或 RVC 文件夹（默认：当前文件夹，如果它是的话）。",
     },
     "explain --python": {
-        "en": "Interpreter that runs GPT-SoVITS, to probe (default: this one).",
-        "zh": "要探测的、运行 GPT-SoVITS 的解释器（默认：当前这个）。",
+        "en": "Interpreter that runs the program, to probe (default: this one).",
+        "zh": "要探测的、运行该程序的解释器（默认：当前这个）。",
     },
     "explain --no-probe": {
         "en": "Do not check whether this machine would still hit the errors.",

@@ -222,7 +222,7 @@ def _probe(python: Optional[str], project_root: Optional[str], timeout: float, l
 @lang_option
 @timeout_option
 def explain(file, project, python, no_probe, symptom, as_json, lang, timeout) -> int:
-    """Explain the errors in a GPT-SoVITS log (a file, or - for standard input)."""
+    """Explain the errors in a log of GPT-SoVITS, RVC or a cousin (a file, or - for standard input)."""
     lang = pick_language(lang)
     project_root, family = _located(project)
     read = _read(file, symptom, lang)
