@@ -99,9 +99,6 @@ class _Text:
         self._where: Dict[str, List[int]] = {}
         self._words = b""  # the log's distinct words, one per line, with a newline at both ends
 
-    def line_index(self, pos: int) -> int:
-        return bisect.bisect_right(self.ends, pos)
-
     def _prepare(self) -> None:
         """The bytes and words holds() searches. A big log that repeats its lines (a traceback printed a
         thousand times) is searched once per distinct line: keys never span lines."""
@@ -440,7 +437,7 @@ def _program_error(log: Log, project: LogProject, root: Optional[str]) -> List[E
     and its traceback's innermost frame is the program's: a bug or an unexpected input, not the machine.
     Without a traceback, only a name the code never defined (NameError, UnboundLocalError) says so."""
     last = next((t for t in reversed(log.tracebacks) if t.exception_line), None)
-    line, message = (last.exception_line, last.exception) if last is not None else _bare_exception(log)
+    line, message = (last.exception_line, last.exception) if last is not None else log.last_exception_at()
     match = catalog.PROGRAM_ERROR.regex.match(message) if message else None
     if match is None:
         return []
@@ -454,16 +451,6 @@ def _program_error(log: Log, project: LogProject, root: Optional[str]) -> List[E
     explanation.params = _params(match)
     explanation.location = _locate(log, last, root) if last is not None else None
     return [explanation]
-
-
-def _bare_exception(log: Log) -> Tuple[int, str]:
-    """(line number, text) of the log's last exception line when no traceback holds one; (0, "") if none."""
-    last = log.last_exception()
-    if last:
-        for index in range(len(log.lines) - 1, max(-1, len(log.lines) - 2001), -1):
-            if last in log.lines[index]:
-                return index + 1, last
-    return 0, ""
 
 
 _MESSAGE_MAX = 300
@@ -579,10 +566,10 @@ _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: 
 # The computer's memory (not the card's), in words.
 _RAM_WORDS = re.compile(r"爆内存|内存不足|内存不够|内存溢出|out of (?:system )?ram\b|(?:cpu|ram|system) out of memory", re.IGNORECASE | re.ASCII)
 # The driver too old, in words.
+_DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE | re.ASCII)
 # The web UI's port taken, in words.
 _PORT_WORDS = re.compile(r"端口(?:已经?|已)?被(?:其他程序)?占用|端口占用|port (?:is )?already (?:in use|taken|used)"
                          r"|port \d{2,5} is (?:in use|taken|occupied)", re.IGNORECASE | re.ASCII)
-_DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE | re.ASCII)
 # Slow without an error, or the overflow into shared GPU memory.
 _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslow(?:ly|er)?\s+(?:speed|inference|generation"
                          r"|training)|\bslow\b[^\n]{0,30}?\b(?:gpu|cpu|it/s)|takes? (?:forever|ages)|很慢|好慢|太慢|特别慢"

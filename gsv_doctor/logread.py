@@ -135,18 +135,24 @@ class Log:
 
     def last_exception(self) -> Optional[str]:
         """The last exception line in the log, for "nothing matched" reports."""
+        return self.last_exception_at()[1] or None
+
+    def last_exception_at(self) -> Tuple[int, str]:
+        """(line number, text) of the last exception line: a traceback's, else one of the last 2000 lines
+        that is one or names one; (0, "") when there is none."""
         for traceback in reversed(self.tracebacks):
             if traceback.exception:
-                return traceback.exception
-        for line in reversed(self.text.splitlines()[-2000:]):
-            stripped = line.strip()
+                return traceback.exception_line, traceback.exception
+        lines = self.lines or self.text.split("\n")
+        for index in range(len(lines) - 1, max(-1, len(lines) - 2001), -1):
+            stripped = lines[index].strip()
             match = _EXCEPTION.match(stripped)
             if match and match.group("message") is not None:
-                return stripped
+                return index + 1, stripped
             inside = exception_in(stripped)
             if inside:
-                return inside
-        return None
+                return index + 1, inside
+        return 0, ""
 
 
 def exception_in(line: str) -> Optional[str]:
