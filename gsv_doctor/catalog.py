@@ -2272,8 +2272,9 @@ ENTRIES: List[Entry] = [
         kind="system",
         generic=True,  # after the packages with their own entry (ffmpeg-python, torch's own mismatches)
         keys=("cannot import name", "has no attribute"),
-        pattern=r"cannot import name '(?P<name>\w+)' from '(?P<package>[\w.]+)'"
-                r"|module '(?P<package2>[\w.]+)' has no attribute '(?P<name2>\w+)'",
+        # the package as pip installs it: torch for torch.backends, LangSegment for LangSegment.LangSegment
+        pattern=r"cannot import name '(?P<name>\w+)' from '(?P<package>\w+)(?:\.[\w.]*)?'"
+                r"|module '(?P<package2>\w+)(?:\.[\w.]*)?' has no attribute '(?P<name2>\w+)'",
         meaning={
             "en": "The installed {package} is another version than the program was written for: `{name}` is not in it"
                   " (newer releases drop names, older ones do not have them yet). If {package} is one of the program's"

@@ -760,8 +760,6 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         # the runtime hook covers such code only in the programs gsv-doctor's commands know
         key = "half_already_off_hook" if project.gsv_doctor_fixes else "half_already_off"
         explanation.notes.append((key, {"shown": facts.half_shown_off}))
-    if entry.id == "python-package-version" and "." in params.get("package", ""):
-        params["package"] = params["package"].split(".")[0]  # what pip installs: torch for torch.backends
     if entry.id == "python-module-missing" and _own_module(params.get("module", ""), project, frames):
         explanation.id = catalog.PROGRAM_MODULE_MISSING.id
         explanation.settings = list(catalog.PROGRAM_MODULE_MISSING.settings)
