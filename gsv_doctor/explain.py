@@ -96,7 +96,7 @@ class _Text:
         self.distinct: Optional[List[str]] = None  # the log's distinct lines, when it repeats itself
         self.distinct_text = ""
         self.distinct_ends: List[int] = []
-        self._where: Dict[str, List[int]] = {}
+        self._indexes: List[List[int]] = []  # for each distinct line, the indexes of the lines equal to it
         self._words = b""  # the log's distinct words, one per line, with a newline at both ends
 
     def _prepare(self) -> None:
@@ -113,7 +113,7 @@ class _Text:
                 text = self.distinct_text = distinct
                 self.distinct = list(where)
                 self.distinct_ends = list(itertools.accumulate(len(line) + 1 for line in self.distinct))
-                self._where = where
+                self._indexes = list(where.values())
         self._bytes = text.encode("utf-8", "surrogatepass")
         self._words = b"\n" + b"\n".join(set(_WORD.findall(self._bytes))) + b"\n"
 
@@ -140,7 +140,7 @@ class _Text:
             found.append(index)
             pos = body.find(key, ends[index] if index < len(ends) else len(body))  # one hit per line is enough
         if self.distinct is not None:
-            return [i for index in found for i in self._where[self.distinct[index]]]
+            return [i for index in found for i in self._indexes[index]]
         return found
 
 
