@@ -67,6 +67,24 @@ def run_cli():
     return run
 
 
+@pytest.fixture
+def assert_no_backtracking_hang():
+    """Search a hostile line with a pattern and fail if it takes seconds. A hang guard, not a speed goal: the lines
+    are sized so the quadratic forms these patterns once had take 15 s to minutes and the linear ones under 0.2 s."""
+    import time
+
+    def search(regex, line, expect_match=None):
+        start = time.perf_counter()
+        found = regex.search(line)
+        elapsed = time.perf_counter() - start
+        assert elapsed < 5, (regex.pattern[:60], elapsed)
+        if expect_match is not None:
+            assert bool(found) == expect_match
+        return found
+
+    return search
+
+
 # -- helper "hook" --
 # The hook's op scan (seconds of CPU per torch build) runs only in the tests that ask for it.
 os.environ.setdefault("GSV_DOCTOR_HOOK_SCAN", "0")

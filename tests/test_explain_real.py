@@ -629,16 +629,12 @@ def test_an_amd_card_that_cannot_train_is_not_told_to_run_on_the_cpu():
     assert "ROCm" in explain.manual(found[0], "en") and "ROCm" in explain.manual(found[0], "zh")
 
 
-def test_the_words_of_a_huge_one_line_log_are_read_in_linear_time():
-    import time
-
+def test_the_words_of_a_huge_one_line_log_are_read_in_its_first_window_only():
+    # each words pattern is a pass over what is read: a 10 MB one-line post took seconds before the window
     line = "ab" * 2_500_000  # 5 MB with no newline, no error and no words the readings know
-    log = logread.read_log(line.encode())
-    start = time.perf_counter()
-    assert explain.described_symptoms(log, logprojects.UNKNOWN) == []
-    elapsed = time.perf_counter() - start
-    # a first window of the post: the same cost for 5 MB as for 0.5 MB (was about 4 s here)
-    assert elapsed < 2.0, elapsed
+    assert explain.described_symptoms(logread.read_log(line.encode()), logprojects.UNKNOWN) == []
+    for past_the_window in ("x" * 600_000 + " the webui is very slow\n", "x" * 600_000 + "\nthe webui is very slow\n"):
+        assert explain.described_symptoms(logread.read_log(past_the_window.encode()), logprojects.UNKNOWN) == []
     said = logread.read_log(("the webui is very slow\n" + "x" * 3_000_000).encode())
     assert [e.id for e in explain.described_symptoms(said, logprojects.UNKNOWN)] == ["symptom-slow"]
 
