@@ -294,6 +294,11 @@ class Entry:
     # a regex one frame of the error's traceback ("path function") must match: the message alone means
     # other things in other code ("'list' object has no attribute 'lower'" is UVR5's only in UVR5)
     frames: str = ""
+    # A line that shows an occurrence did no harm (the program went on): (a literal the line holds, a regex it
+    # matches, where "{package}" stands for the occurrence's package), read from the occurrence's own line to
+    # `harmless_within` lines below it. pip's "Failed building wheel" before its "Successfully installed".
+    harmless: Tuple[str, ...] = ()
+    harmless_within: int = 1
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
     frames_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
 
@@ -1542,6 +1547,9 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="ERROR: Failed building wheel for pyopenjtalk",
+        # old pip then installs it the legacy way (setup.py install), which often works
+        harmless=("Successfully installed", r"^Successfully installed (?:[^\n]* )?{package}-\d"),
+        harmless_within=5000,
     ),
     Entry(
         id="cmake-too-new",
@@ -1796,6 +1804,8 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="Missing key(s) in state_dict: \"enc_p.encoder.attn_layers.0.emb_rel_k\".",
+        # the speaker table: training on a pretrained model with another speaker count starts it anew on purpose
+        harmless=("emb_g.weight is not in the checkpoint", r"\bemb_g\.weight is not in the checkpoint"),
     ),
     Entry(
         id="cpu-training-not-allowed",
@@ -2507,6 +2517,9 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="requests.exceptions.ConnectionError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries"
                 " exceeded with url: /Systran/faster-whisper-large-v3/resolve/main/config.json",
+        # huggingface_hub's warning before it tries again, which may well succeed; its last try ("[Retry 5/5]") is
+        # kept: the error after it may not name the site
+        harmless=("Retrying in", r"Retrying in \d+s \[Retry (\d+)/(?!\1\])\d+\]"),
     ),
     Entry(
         id="permission-denied",

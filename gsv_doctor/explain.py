@@ -98,6 +98,7 @@ class _Text:
         self.distinct_ends: List[int] = []
         self._indexes: List[List[int]] = []  # for each distinct line, the indexes of the lines equal to it
         self._words = b""  # the log's distinct words, one per line, with a newline at both ends
+        self._sorted: Dict[str, List[int]] = {}
 
     def _prepare(self) -> None:
         """The bytes and words holds() searches. A big log that repeats its lines (a traceback printed a
@@ -142,6 +143,13 @@ class _Text:
         if self.distinct is not None:
             return [i for index in found for i in self._indexes[index]]
         return found
+
+
+    def sorted_indexes_with(self, key: str) -> List[int]:
+        """indexes_with(key) in the log's order, kept for the next call."""
+        if key not in self._sorted:
+            self._sorted[key] = sorted(self.indexes_with(key))
+        return self._sorted[key]
 
 
 # A word of the log as one pass collects them: ASCII, from its first letter or underscore on.
@@ -208,6 +216,29 @@ def _wrapped_hits(wrapped: List[Tuple[Traceback, List[str], str]], entry: Entry,
         if match:
             hits.append((traceback.exception_line, joined.strip(), match))
     return hits
+
+
+def _harmless(text: _Text, entry: Entry, hit: Tuple[int, str, Any]) -> bool:
+    """Does a line from the hit's own to `entry.harmless_within` lines below show that it did no harm?"""
+    key, pattern = entry.harmless
+    if not text.holds(key):
+        return False
+    package = _params(hit[2]).get("package", "")
+    if "{package}" in pattern and not package:
+        return False
+    regex = _harmless_regex(pattern, package)
+    index = hit[0] - 1
+    marks = text.sorted_indexes_with(key)
+    start = bisect.bisect_left(marks, index)
+    return any(regex.search(text.lines[mark]) for mark in itertools.takewhile(
+        lambda mark: mark < index + entry.harmless_within, marks[start:]))
+
+
+@functools.lru_cache(maxsize=64)
+def _harmless_regex(pattern: str, package: str) -> "re.Pattern[str]":
+    # pip writes a name as the user typed it in one line and normalised in the next (pyopenjtalk-plus, pyopenjtalk_plus)
+    name = "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", package))
+    return re.compile(pattern.replace("{package}", name), re.IGNORECASE)
 
 
 class _Where:
@@ -395,6 +426,8 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         hits += _wrapped_hits(wrapped, entry, {hit[0] for hit in hits}, taken)
         if entry.frames_regex is not None:
             hits = [hit for hit in hits if _raised_in(where.exception_of(hit[0]), entry.frames_regex)]
+        if entry.harmless and hits:
+            hits = [hit for hit in hits if not _harmless(text, entry, hit)]
         if not hits:
             continue
         hits.sort(key=lambda hit: hit[0])

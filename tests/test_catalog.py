@@ -282,7 +282,7 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("PermissionError: [WinError 5] 拒绝访问。: 'D:\\Program Files\\GPT-SoVITS\\TEMP'", "permission-denied"),
     ("OSError: [Errno 28] No space left on device", "disk-full"),
     ("ValueError: X has 768 features, but KMeans is expecting 256 features as input.", "feature-size-mismatch"),
-    ("INFO:44k:emb_g.weight is not in the checkpoint", "checkpoint-keys-mismatch"),
+    ("INFO:44k:enc_p.emb.weight is not in the checkpoint", "checkpoint-keys-mismatch"),
     ("error: can't find file logs/mute/0_gt_wavs/mute40k.wav", "model-file-missing"),
     ("I can't find the file explorer", None),
     ("TypeError: Invalid file: None", "audio-not-chosen"),

@@ -855,3 +855,52 @@ def test_so_vits_svc_fork_settings_name_its_own_command_and_config():
         texts = " ".join(catalog.SETTINGS[s][lang] for s in found.settings)
         assert "inference_main.py" not in texts and "svc infer -d" in texts
     assert "configs/44k/config.json" in catalog.SETTINGS[logprojects.SO_VITS_SVC_FORK.settings["oom-train"][0]]["en"]
+
+
+_PIP_FALLBACK = ("  Building wheel for pyworld (setup.py) ... error\n"
+                 "  ERROR: Failed building wheel for pyworld\n"
+                 "Failed to build pyworld\n"
+                 "Installing collected packages: pyworld\n"
+                 "  Running setup.py install for pyworld ... {outcome}\n")
+
+
+@pytest.mark.parametrize("tail, found", [
+    ("Successfully installed numpy-1.23.5 pyworld-0.3.2\n", []),  # the legacy install worked: harmless
+    ("Successfully installed numpy-1.23.5\n", ["pip-build-failed"]),  # another package, not this one
+    ("", ["pip-build-failed"]),
+])
+def test_a_wheel_that_failed_to_build_is_harmless_when_pip_then_installed_it(tail, found):
+    log = _PIP_FALLBACK.format(outcome="done" if tail else "error") + tail
+    assert [e.id for e in explain.explain_log(logread.read_log(log.encode()))] == found
+
+
+def test_a_package_name_is_matched_across_its_spellings():
+    log = "ERROR: Failed building wheel for pyopenjtalk-plus\nSuccessfully installed pyopenjtalk_plus-0.3.4\n"
+    assert explain.explain_log(logread.read_log(log.encode())) == []
+
+
+def test_the_speaker_table_alone_missing_from_a_checkpoint_is_harmless():
+    one = "INFO:44k:emb_g.weight is not in the checkpoint\nINFO:44k:Loaded checkpoint './logs/44k/G_0.pth'\n"
+    assert explain.explain_log(logread.read_log(one.encode())) == []
+    more = one + "".join("error, enc_p.encoder.attn_layers.%d.emb_rel_k is not in the checkpoint\n" % i for i in range(3))
+    found = explain.explain_log(logread.read_log(more.encode()))
+    assert [(e.id, e.count) for e in found] == [("checkpoint-keys-mismatch", 3)]
+
+
+def test_a_download_that_is_tried_again_is_read_only_when_it_finally_fails():
+    retry = ("'(ReadTimeoutError(\"HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out. (read timeout=10)\"),"
+             " '(Request ID: 1b2c)')' thrown while requesting HEAD https://huggingface.co/openai/whisper-large-v3/resolve/main/config.json"
+             " Retrying in 1s [Retry 1/5].\n")
+    assert explain.explain_log(logread.read_log(retry.encode())) == []
+    failed = retry + ("requests.exceptions.ConnectionError: HTTPSConnectionPool(host='huggingface.co', port=443): Max retries"
+                      " exceeded with url: /openai/whisper-large-v3/resolve/main/config.json\n")
+    found = explain.explain_log(logread.read_log(failed.encode()))
+    assert [(e.id, e.line) for e in found] == [("model-download-failed", 2)]
+
+
+def test_the_last_try_of_a_download_is_kept_when_the_error_after_it_does_not_name_the_site():
+    lines = "".join("'(ReadTimeoutError(\"HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out.\"))'"
+                    " thrown while requesting HEAD https://huggingface.co/x/config.json Retrying in %ds [Retry %d/5].\n"
+                    % (2 ** n, n) for n in range(1, 6))
+    log = lines + "OSError: Cannot find the requested files in the disk cache and outgoing traffic has been disabled.\n"
+    assert [(e.id, e.line) for e in explain.explain_log(logread.read_log(log.encode()))] == [("model-download-failed", 5)]
