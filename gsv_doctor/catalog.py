@@ -1940,9 +1940,10 @@ ENTRIES: List[Entry] = [
         id="cuda-runtime-fault",
         kind="driver",
         keys=("illegal memory access", "unspecified launch failure", "misaligned address", "launch timed out",
-              "CUDA error: unknown error", "illegal instruction was encountered"),
+              "CUDA error: unknown error", "illegal instruction was encountered", "CUDA error: invalid argument"),
         pattern=r"(?P<fault>an illegal memory access was encountered|unspecified launch failure|misaligned address"
-                r"|the launch timed out and was terminated|CUDA error: unknown error|an illegal instruction was encountered)",
+                r"|the launch timed out and was terminated|CUDA error: unknown error|an illegal instruction was encountered"
+                r"|CUDA error: invalid argument)",
         meaning={
             "en": "The GPU stopped in the middle of a computation ({fault}). CUDA reports it late, so the line in the"
                   " traceback is often not the operation that failed. Usual causes: the card or its driver (an old or"

@@ -853,6 +853,9 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
         explanation.notes.append(("directml_package", {"package": facts.amd}))
     if explanation.id in _NO_KERNEL and (facts.amd or "HIP error" in explanation.message) and not nvidia:
         explanation.notes.append(("amd_rocm_arch", {}))
+    if explanation.id == "cuda-runtime-fault" and facts.amd_card and not nvidia:
+        explanation.manual_key = "amd_cuda_layer"  # no NVIDIA driver to update: the layer under CUDA is the cause
+        explanation.settings = [s for s in explanation.settings if s != "nvidia.driver"]
 
 
 def cuda_index_for(torch_version: str) -> str:
@@ -1107,6 +1110,14 @@ MANUALS: Dict[str, Dict[str, str]] = {
               " RX 7000 / 9000 显卡提供的预览版 ROCm torch 能让 torch.cuda.is_available() 为 True，但程序仍可能不用这张卡"
               "（它按 NVIDIA 显卡的型号名或 CUDA 算力判断显卡，或需要 ROCm 没有的功能）：那就在 Linux 或 WSL 2 的 ROCm 下运行。否则在 Windows 上使用"
               "程序的 DirectML 版（如果有），或在 CPU 上运行：{to_cpu}。",
+    },
+    "amd_cuda_layer": {
+        "en": "The log shows an AMD card: CUDA errors on it come from a layer that runs CUDA code on AMD"
+              " (ZLUDA, or a ROCm build) and does not support every operation. Use the program's build for AMD"
+              " cards instead: Applio and RVC: the DirectML package or start option (--dml); on Linux, a ROCm torch."
+              " Or run on the CPU: {to_cpu}.",
+        "zh": "日志显示是 AMD 显卡：它上面的 CUDA 错误来自把 CUDA 代码转到 AMD 上运行的中间层（ZLUDA 或 ROCm 版），"
+              "它不支持所有运算。请改用程序给 AMD 显卡的版本：Applio 和 RVC 用 DirectML 版或启动参数 --dml；Linux 上用 ROCm 版 torch。或者在 CPU 上运行：{to_cpu}。",
     },
     "amd_training": {
         "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, and this training script needs CUDA (it refuses"

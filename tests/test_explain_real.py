@@ -904,3 +904,23 @@ def test_the_last_try_of_a_download_is_kept_when_the_error_after_it_does_not_nam
                     % (2 ** n, n) for n in range(1, 6))
     log = lines + "OSError: Cannot find the requested files in the disk cache and outgoing traffic has been disabled.\n"
     assert [(e.id, e.line) for e in explain.explain_log(logread.read_log(log.encode()))] == [("model-download-failed", 5)]
+
+
+def test_a_cuda_error_on_an_amd_card_points_at_the_layer_under_cuda_not_the_nvidia_driver():
+    log = ("I have an 7900xtx\nStarting pitch extraction with 16 cores on cuda:0 using rmvpe...\n"
+           "An error occurred extracting file C:\\Applio\\logs\\me\\sliced_audios_16k\\0_0_1.wav on cuda:0: CUDA error:"
+           " invalid argument\nCompile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.\n")
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert [(e.id, e.manual_key) for e in found] == [("cuda-runtime-fault", "amd_cuda_layer")]
+    assert "nvidia.driver" not in found[0].settings
+    assert "--dml" in explain.manual(found[0], "en") and "DirectML" in explain.manual(found[0], "zh")
+    nvidia = explain.explain_log(logread.read_log(log.replace("an 7900xtx", "an RTX 3060").encode()))
+    assert nvidia[0].manual_key == "" and "nvidia.driver" in nvidia[0].settings
+
+
+@pytest.mark.parametrize("text, card", [("I have an 7900xtx", "7900xtx"), ("my 6700 XT", "6700 XT"),
+                                        ("Ryzen 7 5700X", None), ("5800X3D", None), ("version 1.7900XT", None)])
+def test_an_amd_card_named_by_its_number_and_xt(text, card):
+    from gsv_doctor import logfacts
+
+    assert logfacts.read_facts(text).amd_card == card
