@@ -1466,6 +1466,33 @@ ENTRIES: List[Entry] = [
         example="AssertionError: If capturable=False, state_steps should not be CUDA tensors.",
     ),
     Entry(
+        id="matplotlib-too-new",
+        kind="system",
+        keys=("tostring_rgb",),
+        # matplotlib 3.10 removed FigureCanvasAgg.tostring_rgb, which the training scripts' spectrogram plots call
+        pattern=r"object has no attribute '(?P<name>tostring_rgb)'",
+        meaning={
+            "en": "The installed matplotlib is 3.10 or newer, which removed `tostring_rgb`; the training script calls it"
+                  " to draw the spectrograms it saves for TensorBoard (utils.py, plot_spectrogram_to_numpy). A fresh"
+                  " `pip install -r requirements.txt` gets the newest matplotlib where the requirements do not cap it."
+                  " Not the GPU and not the data.",
+            "zh": "安装的 matplotlib 是 3.10 或更新的版本，它删掉了 `tostring_rgb`；训练脚本用它来画保存给 TensorBoard 的频谱图"
+                  "（utils.py 的 plot_spectrogram_to_numpy）。requirements 没有限制 matplotlib 的最高版本时，新装会装上最新版。"
+                  "与显卡和数据无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install a matplotlib older than 3.10 into the program's own Python: `python -m pip install"
+                  " \"matplotlib<3.10\"` (a Windows package: `runtime\\python.exe -m pip install \"matplotlib<3.10\"` from the"
+                  " program's folder), then start the training again.",
+            "zh": "在程序自己的 Python 里安装低于 3.10 的 matplotlib：`python -m pip install \"matplotlib<3.10\"`"
+                  "（Windows 整合包：在程序文件夹里运行 `runtime\\python.exe -m pip install \"matplotlib<3.10\"`），然后重新开始训练。",
+        },
+        check=CHECK_NONE,
+        example="AttributeError: 'FigureCanvasAgg' object has no attribute 'tostring_rgb'",
+    ),
+    Entry(
         id="numpy-abi-mismatch",
         kind="system",
         keys=("compiled using NumPy 1.x", "_ARRAY_API not found", "multiarray failed to import", "umath failed to import",

@@ -186,6 +186,9 @@ def test_emulated_old_torch_messages_match_the_catalog():
      "numpy-abi-mismatch"),
     ("numpy 1.26.4 is installed, numba 0.58.1", None),
     ("  ERROR: Failed building wheel for pyworld", "pip-build-failed"),
+    ("AttributeError: 'FigureCanvasAgg' object has no attribute 'tostring_rgb'. Did you mean: 'tostring_argb'?",
+     "matplotlib-too-new"),
+    ("AttributeError: 'FigureCanvasAgg' object has no attribute 'renderer'", None),
     ("ERROR: Could not build wheels for pyopenjtalk, which is required to install pyproject.toml-based projects",
      "pip-build-failed"),
     ("ERROR: Failed to build installable wheels for some pyproject.toml based projects (pyopenjtalk)", "pip-build-failed"),
@@ -392,3 +395,14 @@ def test_the_library_and_dll_patterns_stay_linear_on_a_long_hostile_line(assert_
         "Could not load library cudart64_110.dll. Error code 126").group("major") == "11"
     assert catalog.BY_ID["cudnn-library-missing"].regex.search(
         "Could not locate cudnn_ops_infer64_8.dll. Please make sure it is in your library path!").group("major") == "8"
+
+
+def test_the_readme_lists_every_entry_and_symptom():
+    from conftest import REPO_ROOT
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### What it recognises"):readme.index("### Exit codes", readme.index("### What it recognises"))]
+    # the CPU kernels share one row: `cpu-half-conv`, `-linear`, ...
+    listed = [e.id for e in ALL if f"`{e.id}`" in section or (e.id.startswith("cpu-half-") and f"`-{e.id[9:]}`" in section)]
+    assert [e.id for e in ALL if e.id not in listed] == []
+    assert [name for name in catalog.SYMPTOMS if f"`symptom-{name}`" not in section] == []
