@@ -910,15 +910,16 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
     slots = ["oom_train"] if job == "train" else ["oom_infer"] if job == "infer" else ["oom_infer", "oom_train"]
     small = memory is not None and memory < _SMALL_CARD_GB
     if small:
-        slots.insert(0, "card_small")
+        slots.insert(0, "card_small_train" if job == "train" else "card_small")
     texts["oom_advice"] = {lang: " ".join(logprojects.advice(project, slot)[lang] for slot in slots)
                            for lang in ("en", "zh")}
     if project.gsv_doctor_fixes:
         settings = {"train": ["gsv.train_batch"], "infer": ["gsv.infer_batch"]}.get(job, ["gsv.infer_batch",
                                                                                           "gsv.train_batch"])
-        explanation.settings = (["gpu.memory", "config.infer_device"] if small else []) + settings + (
-            [] if small else ["gpu.memory"])
-        explanation.fix_commands = ["gsv-doctor fix --write"] if small else []
+        to_cpu = small and job != "train"  # gsv-doctor's fix moves inference to the CPU, not training
+        explanation.settings = (["gpu.memory", "config.infer_device"] if to_cpu else ["gpu.memory"] if small else []) \
+            + settings + ([] if small else ["gpu.memory"])
+        explanation.fix_commands = ["gsv-doctor fix --write"] if to_cpu else []
     elif small:
         explanation.settings = ["gpu.memory"] + [s for s in explanation.settings if s != "gpu.memory"]
 
@@ -1366,14 +1367,14 @@ REASONS: Dict[str, Dict[str, str]] = {
         "zh": "不会，已经解决：本机 torch {torch} 支持 {cards}。",
     },
     "small_card": {
-        "en": "yes, it would: {card} has {memory} GB, below the 4 GB GPT-SoVITS needs; run it on the CPU.",
-        "zh": "会：{card} 只有 {memory} GB 显存，低于 GPT-SoVITS 需要的 4 GB；请改用 CPU。",
+        "en": "yes, it would: {card} has {memory} GB, below the 4 GB these voice models need; run it on the CPU.",
+        "zh": "会：{card} 只有 {memory} GB 显存，低于这些语音模型需要的 4 GB；请改用 CPU。",
     },
     "log_small_card": {
         "en": "not here: this machine has no usable CUDA card (torch {torch}); the log shows a {memory} GB card,"
-              " below the 4 GB GPT-SoVITS needs: on that machine, run on the CPU.",
-        "zh": "本机不会：本机没有可用的 CUDA 显卡（torch {torch}）；日志显示那张卡只有 {memory} GB 显存，低于 GPT-SoVITS"
-              " 需要的 4 GB：那台机器应改用 CPU。",
+              " below the 4 GB these voice models need.",
+        "zh": "本机不会：本机没有可用的 CUDA 显卡（torch {torch}）；日志显示那张卡只有 {memory} GB 显存，低于这些语音模型"
+              "需要的 4 GB。",
     },
     "big_card": {
         "en": "unknown: the cards here ({cards}) have 4 GB or more; whether it runs out depends on batch size and"

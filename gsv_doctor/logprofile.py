@@ -12,8 +12,8 @@ Text = Dict[str, str]
 UNSET = "<unset>"  # a setting's value now, for an environment variable that is not set
 
 # Kinds of advice an entry can ask a project for (placeholders in catalog texts).
-SLOTS = ("half_off", "to_cpu", "to_gpu", "oom_train", "oom_infer", "cudnn", "update", "card_small", "workers", "models",
-         "packages")
+SLOTS = ("half_off", "to_cpu", "to_gpu", "oom_train", "oom_infer", "cudnn", "update", "card_small", "card_small_train",
+         "workers", "models", "packages")
 
 
 @dataclass(frozen=True)

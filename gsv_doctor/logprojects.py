@@ -228,6 +228,11 @@ UNKNOWN = LogProject(
         "update": {"en": "update the program", "zh": "更新该程序"},
         "card_small": {"en": "A card under 4 GB is too small for most voice models: run on the CPU.",
                        "zh": "4 GB 以下的显卡对多数语音模型来说太小：请改用 CPU。"},
+        # the training scripts of most of these programs refuse the CPU, and where they take it a run takes days
+        "card_small_train": {"en": "A card this small rarely holds a voice model's training: train on a card with more"
+                                   " memory or a cloud GPU (Colab, AutoDL, ...), and use this one for inference.",
+                             "zh": "这么小的显卡很难容下语音模型的训练：请在显存更大的显卡或云端显卡（Colab、AutoDL 等）上训练，"
+                                   "这张卡用来推理。"},
         "workers": {"en": "lower the program's number of processes or data loader workers (often num_workers or"
                           " n_cpu)",
                     "zh": "调小程序的进程数或数据加载 worker 数（常叫 num_workers 或 n_cpu）"},

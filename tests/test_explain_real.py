@@ -274,7 +274,14 @@ def test_out_of_memory_uses_the_card_and_the_job():
     small = explain.explain_log(logread.read_log(
         b"  File \"/x/GPT_SoVITS/s2_train.py\", line 9, in run\n"
         b"torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 MiB (GPU 0; 2.00 GiB total capacity)\n"))
-    assert small[0].fix_commands == ["gsv-doctor fix --write"] and small[0].settings[0] == "gpu.memory"
+    # the fix moves inference to the CPU; training on a 2 GB card needs another card
+    assert small[0].fix_commands == [] and small[0].settings[0] == "gpu.memory"
+    assert "cloud GPU" in explain.manual(small[0], "en") and "云端显卡" in explain.manual(small[0], "zh")
+    small_inference = explain.explain_log(logread.read_log(
+        b"  File \"/x/GPT_SoVITS/inference_webui.py\", line 9, in get_tts_wav\n"
+        b"torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 MiB (GPU 0; 2.00 GiB total capacity)\n"))
+    assert small_inference[0].fix_commands == ["gsv-doctor fix --write"] and small_inference[0].settings[0] == "gpu.memory"
+    assert "cloud GPU" not in explain.manual(small_inference[0], "en")
     big = explain.explain_log(logread.read_log(
         b"  File \"/x/GPT_SoVITS/s2_train.py\", line 9, in run\n"
         b"torch.OutOfMemoryError: CUDA out of memory. GPU 0 has a total capacity of 23.65 GiB of which 0 bytes is free\n"))
