@@ -215,6 +215,11 @@ SETTINGS: Dict[str, Text] = {
               " layout the step expects",
         "zh": "输入或训练文件：界面里填写的路径、文件的格式和长度，以及该步骤要求的文件夹结构",
     },
+    "program.folder": {
+        "en": "the folder the program runs from: non-English letters or spaces in its path, a synced (OneDrive),"
+              " network or external drive",
+        "zh": "程序运行所在的文件夹：路径里的中文或空格，同步文件夹（OneDrive）、网络或外接磁盘",
+    },
     "network.port": {
         "en": "the network port the web UI or API listens on, and whatever else holds it",
         "zh": "网页界面或 API 监听的网络端口，以及占用它的其他程序",
@@ -268,7 +273,7 @@ NEUTRAL_SETTINGS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback",
                     "cudnn", "onnxruntime.build", "env.cuda_path", "windows.pagefile", "system.processes",
                     "python.version", "build.tools", "nltk.data", "audio.device", "network.proxy", "model.version",
                     "torch.distributed", "windows.vcredist", "torch.version", "transformers.version", "model.match",
-                    "model.files", "python.packages", "ffmpeg", "input.files", "program.code", "network.port")
+                    "model.files", "python.packages", "ffmpeg", "input.files", "program.code", "network.port", "program.folder")
 
 
 @dataclass(frozen=True)
@@ -2282,6 +2287,92 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="RuntimeError: Failed to load audio: ffmpeg error (see stderr output for detail)",
+    ),
+    Entry(
+        id="audio-file-unreadable",
+        kind="system",
+        keys=("Format not recognised", "unknown format", "NoBackendError", "not a WAVE file", "Unspecified internal error"),
+        # libsndfile (soundfile, librosa), scipy's wav reader and audioread, each naming the file when it can
+        pattern=r"Error opening (?P<path>'[^'\n]{1,500}'|\"[^\"\n]{1,500}\"): (?:Format not recognised|File contains data in an"
+                r" unknown format|Unspecified internal error)"
+                r"|(?:LibsndfileError|RuntimeError|SoundFileError)[^\n]{0,40}(?:Format not recognised|unknown format)"
+                r"|audioread\.exceptions\.NoBackendError|NoBackendError\b|File format b'[^'\n]{0,20}' not understood"
+                r"|not a WAVE file",
+        meaning={
+            "en": "An audio library could not read a file as audio: a file in the dataset or input folder that is not"
+                  " audio (macOS leaves .DS_Store and ._name files on drives it writes to; a .txt, .lab or .json beside"
+                  " the clips), a format the library cannot read (mp3 or m4a with an old soundfile, audioread without"
+                  " ffmpeg), or a file cut short.",
+            "zh": "音频库无法把某个文件当音频读取：数据集或输入文件夹里有不是音频的文件（macOS 会在它写过的磁盘上留下 .DS_Store 和"
+                  " ._文件名 这样的文件；或是音频旁边的 .txt、.lab、.json），库读不了的格式（旧版 soundfile 读 mp3、m4a，"
+                  "audioread 没有 ffmpeg），或文件不完整。",
+        },
+        settings=("input.files", "ffmpeg"),
+        fix_commands=(),
+        manual={
+            "en": "Keep only audio files in the folder the step reads: delete .DS_Store and ._* files (macOS, Linux:"
+                  " `find FOLDER -name '._*' -delete -o -name .DS_Store -delete`; Windows: show hidden files first),"
+                  " move other files out, and convert mp3, m4a and other formats to WAV (`ffmpeg -i in.m4a out.wav`)."
+                  " A file that still fails is damaged: remove it.",
+            "zh": "让该步骤读取的文件夹里只留音频文件：删除 .DS_Store 和 ._* 文件（macOS、Linux："
+                  "`find 文件夹 -name '._*' -delete -o -name .DS_Store -delete`；Windows 先显示隐藏文件），把其他文件移走，"
+                  "mp3、m4a 等格式先转成 WAV（`ffmpeg -i in.m4a out.wav`）。仍然出错的文件已损坏：删掉它。",
+        },
+        check=CHECK_NONE,
+        example="soundfile.LibsndfileError: Error opening 'dataset_raw/me/.DS_Store': Format not recognised.",
+    ),
+    Entry(
+        id="torchmetrics-too-new",
+        kind="system",
+        keys=("Index tensor must have the same number of dimensions as self tensor",),
+        pattern=r"Index tensor must have the same number of dimensions as self tensor",
+        frames=r"torchmetrics",  # raised by torch for any scatter; in torchmetrics' code it is the version
+        meaning={
+            "en": "The installed torchmetrics is newer than the program's training code was written for: its top-k"
+                  " accuracy (used by GPT-SoVITS's GPT training) now passes a tensor shape the old call does not give."
+                  " Not the GPU and not the data.",
+            "zh": "安装的 torchmetrics 比程序训练代码所用的新：它的 top-k 准确率（GPT-SoVITS 的 GPT 训练会用到）改了张量形状，"
+                  "旧的调用方式不再匹配。与显卡和数据无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install torchmetrics 1.5 into the program's own Python: `python -m pip install torchmetrics==1.5.0`"
+                  " (a Windows package: `runtime\\python.exe -m pip install torchmetrics==1.5.0` from the program's"
+                  " folder), then start the training again.",
+            "zh": "在程序自己的 Python 里安装 torchmetrics 1.5：`python -m pip install torchmetrics==1.5.0`"
+                  "（Windows 整合包：在程序文件夹里运行 `runtime\\python.exe -m pip install torchmetrics==1.5.0`），然后重新开始训练。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Index tensor must have the same number of dimensions as self tensor",
+    ),
+    Entry(
+        id="electron-gpu-process",
+        kind="system",
+        keys=("GPU process isn't usable",),
+        pattern=r"GPU process isn't usable\. Goodbye",
+        meaning={
+            "en": "The program's window (an Electron app: the voice changer's native client and launcher) could not"
+                  " start its GPU process, which Chromium inside it uses to draw. Usually the folder it runs from (a"
+                  " path with non-English letters or spaces, a synced folder such as OneDrive, a network or external"
+                  " drive), else the graphics driver or security software blocking it. Not the voice model and not"
+                  " torch.",
+            "zh": "程序的窗口（Electron 应用：变声器的本地客户端和启动器）无法启动它的 GPU 进程（其中的 Chromium 用它来绘制界面）。"
+                  "通常是运行所在的文件夹（路径里有中文或空格、OneDrive 之类的同步文件夹、网络或外接磁盘），其次是显卡驱动或安全软件"
+                  "拦截了它。与语音模型和 torch 无关。",
+        },
+        settings=("program.folder",),
+        fix_commands=(),
+        manual={
+            "en": "Unpack the program again into a short folder of English letters without spaces on the system drive"
+                  " (C:\\vc) and start it from there. If it still closes, update the graphics driver, allow the program"
+                  " in the antivirus, or start it with `--disable-gpu` (the window then draws without the GPU; the voice"
+                  " conversion is not affected).",
+            "zh": "把程序重新解压到系统盘上一个全英文、无空格的短路径文件夹（C:\\vc），从那里启动。仍然闪退的话，更新显卡驱动，"
+                  "在杀毒软件里放行该程序，或加参数 `--disable-gpu` 启动（窗口不再用显卡绘制，不影响变声本身）。",
+        },
+        check=CHECK_NONE,
+        example="[11808:1103/120021.655:FATAL:gpu_data_manager_impl_private.cc(415)] GPU process isn't usable. Goodbye.",
     ),
     Entry(
         id="uvr5-no-model",

@@ -799,6 +799,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         entry = catalog.PROGRAM_MODULE_MISSING
     if entry.id in _PATH_SENSITIVE and facts.non_ascii_path:
         explanation.notes.append(("non_ascii_path", {"path": facts.non_ascii_path}))
+    if entry.id in _FILE_READ and facts.mac_metadata_file:
+        explanation.notes.append(("mac_metadata_file", {"file": facts.mac_metadata_file}))
     _machine_of_the_log(explanation, facts, card, launch)
 
 
@@ -816,7 +818,9 @@ def _own_module(module: str, project: LogProject, frames: List[str]) -> bool:
 # Errors that a Windows path with non-English characters can cause: libraries that open DLLs or files through
 # the ANSI API (onnxruntime's providers, faiss, parts of CUDA's loader) cannot reach them.
 _PATH_SENSITIVE = ("windows-dll-load", "onnxruntime-no-cuda-provider", "onnxruntime-cuda-load", "cudnn-library-missing",
-                   "cuda-library-missing", "model-file-missing", "faiss-index-unreadable")
+                   "cuda-library-missing", "model-file-missing", "faiss-index-unreadable", "electron-gpu-process")
+# Errors of a file read as a model or audio that is not one
+_FILE_READ = ("model-file-corrupt", "audio-file-unreadable", "audio-load-failed", "not-an-exported-model")
 
 
 # Errors that say torch cannot use CUDA: their fix depends on what machine the log came from.
@@ -1070,6 +1074,15 @@ NOTES: Dict[str, Dict[str, str]] = {
               " float16 anyway. {update}; the runtime hook (`gsv-doctor hook install`) covers such code.",
         "zh": "日志显示半精度已经关闭（\"{shown}\"），所以原因不在这个设置：代码仍然用了 float16。{update}；"
               "运行时钩子（`gsv-doctor hook install`）可以兜住这类代码。",
+    },
+    "mac_metadata_file": {
+        "en": "The log names \"{file}\": macOS leaves such files (._ plus a file's name beside each file it copies to a"
+              " non-Mac drive, .DS_Store in each folder it opens); it is not a model or audio, only a few bytes of metadata. Delete"
+              " every ._* and .DS_Store file in the program's model and data folders (show hidden files on Windows)."
+              " That is the fix here, whatever the error says of the file.",
+        "zh": "日志里出现了 \"{file}\"：macOS 会留下这种文件（拷到非 Mac 磁盘的每个文件旁边的 ._文件名，它打开过的每个文件夹里的 .DS_Store）；"
+              "它不是模型或音频，只是几个字节的元数据。删除程序模型和数据文件夹里所有 ._* 和 .DS_Store 文件"
+              "（Windows 上先显示隐藏文件）。不管报错怎么说这个文件，这里的修复就是删掉它们。",
     },
     "non_ascii_path": {
         "en": "The log's paths hold characters other than English letters (\"{path}\"): on Windows some libraries"

@@ -51,6 +51,10 @@ _AMD_CARD = (r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processo
 _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
 AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE | re.ASCII)
 AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)
+# macOS's AppleDouble files (._name beside each file it copies to a non-Mac drive) and folder settings (.DS_Store):
+# a loader that takes every file of a folder, or a file picked by name, reads them as a model or audio.
+_MAC_METADATA_FILE = re.compile(r"(?<![\w.])\._[^\s\\/'\"]{1,200}?\.(?:pth|ckpt|pt|onnx|index|bin|safetensors|wav|mp3|flac|ogg|m4a)\b"
+                                r"|(?<![\w.])\.DS_Store\b", re.IGNORECASE | re.ASCII)
 # A container or WSL: the GPU reaches torch through one more layer.
 _DOCKER = re.compile(r"\bdocker(?:-compose)?\b|\bcontainer\b|nvidia-container|--gpus", re.IGNORECASE | re.ASCII)
 _WSL = re.compile(r"\bWSL2?\b|(?<![\w.])/mnt/[a-z]/|microsoft-standard", re.IGNORECASE | re.ASCII)
@@ -79,6 +83,7 @@ class LogFacts:
     new_card: Optional[str] = None  # the words that show an RTX 50xx (sm_120) card
     sm: Optional[int] = None  # the card's capability as torch printed it: 61 for sm_61 / 6.1
     non_ascii_path: Optional[str] = None  # a Windows path with characters other than ASCII (C:\\用户\\...)
+    mac_metadata_file: Optional[str] = None  # a ._name or .DS_Store file that macOS left, read as a model or audio
     docker: Optional[str] = None  # the words that show a container
     wsl: Optional[str] = None  # the words that show WSL
 
@@ -148,6 +153,9 @@ def read_facts(text: str) -> LogFacts:
         if not match.group(0).isascii():
             facts.non_ascii_path = match.group(0)
             break
+    match = _MAC_METADATA_FILE.search(head)
+    if match:
+        facts.mac_metadata_file = match.group(0)
     for name, pattern in (("mac", MAC), ("amd", AMD), ("amd_card", AMD_CARD), ("new_card", NEW_CARD), ("docker", _DOCKER),
                           ("wsl", _WSL)):
         match = pattern.search(head)

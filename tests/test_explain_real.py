@@ -931,3 +931,46 @@ def test_an_amd_card_named_by_its_number_and_xt(text, card):
     from gsv_doctor import logfacts
 
     assert logfacts.read_facts(text).amd_card == card
+
+
+def test_a_macos_metadata_file_read_as_a_model_is_named_with_its_fix():
+    log = ("Loading Text2Semantic weights from GPT_weights/._me-e15.ckpt\n"
+           "Traceback (most recent call last):\n"
+           '  File "E:\\GPT-SoVITS\\GPT_SoVITS\\TTS_infer_pack\\TTS.py", line 590, in init_t2s_weights\n'
+           "    dict_s1 = torch.load(weights_path, map_location=self.configs.device)\n"
+           '  File "E:\\GPT-SoVITS\\runtime\\lib\\site-packages\\torch\\serialization.py", line 1033, in _legacy_load\n'
+           "    magic_number = pickle_module.load(f, **pickle_load_args)\n"
+           "_pickle.UnpicklingError: invalid load key, '\\x00'.\n")
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "model-file-corrupt" and found.notes == [("mac_metadata_file", {"file": "._me-e15.ckpt"})]
+    plain = explain.explain_log(logread.read_log(log.replace("._me-e15", "me-e15").encode()))
+    assert plain[0].notes == []
+
+
+@pytest.mark.parametrize("text, file", [
+    ("Error opening 'dataset_raw/me/.DS_Store': Format not recognised.", ".DS_Store"),
+    ("loading D:\\RVC\\assets\\weights\\._voice.pth", "._voice.pth"),
+    ("from ._utils import x", None), ("config._data.wav_path", None), ("a.DS_Stores", None),
+])
+def test_macos_metadata_files_in_a_log(text, file):
+    from gsv_doctor import logfacts
+
+    assert logfacts.read_facts(text).mac_metadata_file == file
+
+
+def test_the_torchmetrics_scatter_error_is_the_version_only_in_its_code():
+    tail = "RuntimeError: Index tensor must have the same number of dimensions as self tensor\n"
+    theirs = ('[rank0]:   File "/usr/local/lib/python3.9/site-packages/torchmetrics/functional/classification/'
+              'stat_scores.py", line 364, in _refine_preds_oh\n[rank0]:     return x.scatter_(-1, r, 1)\n[rank0]: ' + tail)
+    assert [e.id for e in explain.explain_log(logread.read_log(("Traceback (most recent call last):\n" + theirs).encode()))] \
+        == ["torchmetrics-too-new"]
+    own = 'Traceback (most recent call last):\n  File "D:\\app\\model.py", line 9, in forward\n    x.scatter_(1, i, 1)\n' + tail
+    assert "torchmetrics-too-new" not in [e.id for e in explain.explain_log(logread.read_log(own.encode()))]
+
+
+def test_the_voice_changers_window_that_cannot_start_its_gpu_process_is_told_about_its_folder():
+    log = ("[11808:1103/120021.655:FATAL:gpu_data_manager_impl_private.cc(415)] GPU process isn't usable. Goodbye.\n"
+           "C:\\Users\\李\\Downloads\\MMVCServerSIO\\MMVCServerSIO.exe\n")
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "electron-gpu-process" and found.settings == ["program.folder"]
+    assert [key for key, _ in found.notes] == ["non_ascii_path"]
