@@ -215,6 +215,10 @@ SETTINGS: Dict[str, Text] = {
               " layout the step expects",
         "zh": "输入或训练文件：界面里填写的路径、文件的格式和长度，以及该步骤要求的文件夹结构",
     },
+    "machine.gpu": {
+        "en": "the machine's GPU: a Mac, or an AMD or Intel card, has no CUDA (NVIDIA's), which this step asks for",
+        "zh": "这台机器的显卡：Mac，或 AMD、Intel 显卡，都没有这一步要求的 CUDA（NVIDIA 的）",
+    },
     "program.folder": {
         "en": "the folder the program runs from: non-English letters or spaces in its path, a synced (OneDrive),"
               " network or external drive",
@@ -273,7 +277,8 @@ NEUTRAL_SETTINGS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback",
                     "cudnn", "onnxruntime.build", "env.cuda_path", "windows.pagefile", "system.processes",
                     "python.version", "build.tools", "nltk.data", "audio.device", "network.proxy", "model.version",
                     "torch.distributed", "windows.vcredist", "torch.version", "transformers.version", "model.match",
-                    "model.files", "python.packages", "ffmpeg", "input.files", "program.code", "network.port", "program.folder")
+                    "model.files", "python.packages", "ffmpeg", "input.files", "program.code", "network.port", "program.folder",
+                    "machine.gpu")
 
 
 @dataclass(frozen=True)

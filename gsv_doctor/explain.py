@@ -799,6 +799,10 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         entry = catalog.PROGRAM_MODULE_MISSING
     if entry.id in _PATH_SENSITIVE and facts.non_ascii_path:
         explanation.notes.append(("non_ascii_path", {"path": facts.non_ascii_path}))
+    if project.amd_start_without and facts.amd and entry.id in _NO_CUDA + ("symptom-amd-gpu",):
+        start = re.search(project.amd_start_without, text[:200_000], re.MULTILINE)
+        if start:
+            explanation.notes.append(("amd_start", {"line": start.group(0).strip()}))
     if entry.id in _FILE_READ and facts.mac_metadata_file:
         explanation.notes.append(("mac_metadata_file", {"file": facts.mac_metadata_file}))
     _machine_of_the_log(explanation, facts, card, launch)
@@ -838,9 +842,10 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
         if facts.mac:
             explanation.manual_key = "mac_training" if explanation.id == "cpu-training-not-allowed" else "mac_no_cuda"
             # no torch build brings CUDA to a Mac: the program's device setting is the cause
-            explanation.settings = [s for s in explanation.settings if s != "torch.build"] or explanation.settings
+            explanation.settings = _no_nvidia(explanation.settings, ("torch.build", "nvidia.driver"))
         elif facts.amd:
             explanation.manual_key = "amd_training" if explanation.id == "cpu-training-not-allowed" else "amd_no_cuda"
+            explanation.settings = _no_nvidia(explanation.settings, ("nvidia.driver",))
     new_card = facts.new_card or ("RTX 50" if explanation.params.get("sm") == "120" else None)
     if explanation.id in _NO_KERNEL + ("symptom-no-gpu",) and new_card and explanation.params.get("library") != "ctranslate2" \
             and not any(key in ("torch_build_new", "old_card_cu128") for key, _ in explanation.notes):
@@ -860,6 +865,12 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
     if explanation.id == "cuda-runtime-fault" and facts.amd_card and not nvidia:
         explanation.manual_key = "amd_cuda_layer"  # no NVIDIA driver to update: the layer under CUDA is the cause
         explanation.settings = [s for s in explanation.settings if s != "nvidia.driver"]
+
+
+def _no_nvidia(settings: List[str], ruled_out: Tuple[str, ...]) -> List[str]:
+    """A machine without an NVIDIA card: its GPU is the cause, not the NVIDIA driver (nor, on a Mac, a torch build)."""
+    kept = [s for s in settings if s not in ruled_out]
+    return kept + (["machine.gpu"] if len(kept) < len(settings) else [])  # the program's own setting first
 
 
 def cuda_index_for(torch_version: str) -> str:
@@ -1074,6 +1085,10 @@ NOTES: Dict[str, Dict[str, str]] = {
               " float16 anyway. {update}; the runtime hook (`gsv-doctor hook install`) covers such code.",
         "zh": "日志显示半精度已经关闭（\"{shown}\"），所以原因不在这个设置：代码仍然用了 float16。{update}；"
               "运行时钩子（`gsv-doctor hook install`）可以兜住这类代码。",
+    },
+    "amd_start": {
+        "en": "The log shows the program started as `{line}`: {amd_start}",
+        "zh": "日志显示程序是这样启动的：`{line}`。{amd_start}",
     },
     "mac_metadata_file": {
         "en": "The log names \"{file}\": macOS leaves such files (._ plus a file's name beside each file it copies to a"

@@ -47,7 +47,7 @@ MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\
 # 'AMD处理器' are CPUs too, now that re.ASCII puts a word boundary between AMD and Chinese)
 _AMD_CARD = (r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor|锐龙|速龙|霄龙|线程撕裂者|处理器|\d{4}(?:X3D|X|G|GE|H|HS|HX|U)\b))|Radeon"
              r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|(?<![\w.])[5-9]\d00[ \t]?XTX?\b|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|A卡|\bgfx1\d{3}\b|ZLUDA"
-             r"|\bIntel(?:\(R\))? Arc\b")
+             r"|\bIntel(?:\(R\))? Arc\b|\bIntel(?:\(R\))?[ \t]+A[357]\d0M?\b|\bArc[ \t]?[AB][3-7]\d0M?\b")
 _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
 AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE | re.ASCII)
 AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)

@@ -13,7 +13,7 @@ UNSET = "<unset>"  # a setting's value now, for an environment variable that is 
 
 # Kinds of advice an entry can ask a project for (placeholders in catalog texts).
 SLOTS = ("half_off", "to_cpu", "to_gpu", "oom_train", "oom_infer", "cudnn", "update", "card_small", "card_small_train",
-         "workers", "models", "packages")
+         "workers", "models", "packages", "amd_start")
 
 
 @dataclass(frozen=True)
@@ -30,3 +30,5 @@ class LogProject:
     fix_checks: Tuple[str, ...] = ()
     # the top-level modules of the program's own code ("No module named 'tools.my_utils'" is then not a package)
     own_modules: Tuple[str, ...] = ()
+    # a start line of the program that leaves out the option its AMD / Intel (DirectML) mode needs
+    amd_start_without: str = ""

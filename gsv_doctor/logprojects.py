@@ -228,6 +228,8 @@ UNKNOWN = LogProject(
         "update": {"en": "update the program", "zh": "更新该程序"},
         "card_small": {"en": "A card under 4 GB is too small for most voice models: run on the CPU.",
                        "zh": "4 GB 以下的显卡对多数语音模型来说太小：请改用 CPU。"},
+        "amd_start": {"en": "start the program in its AMD / Intel mode (DirectML) as its README says.",
+                      "zh": "按程序 README 的说明以 AMD / Intel 模式（DirectML）启动。"},
         # the training scripts of most of these programs refuse the CPU, and where they take it a run takes days
         "card_small_train": {"en": "A card this small rarely holds a voice model's training: train on a card with more"
                                    " memory or a cloud GPU (Colab, AutoDL, ...), and use this one for inference.",

@@ -926,6 +926,7 @@ def test_a_cuda_error_on_an_amd_card_points_at_the_layer_under_cuda_not_the_nvid
 
 
 @pytest.mark.parametrize("text, card", [("I have an 7900xtx", "7900xtx"), ("my 6700 XT", "6700 XT"),
+                                        ("Intel A770 16GB", "Intel A770"), ("Arc B580", "Arc B580"), ("A770", None),
                                         ("Ryzen 7 5700X", None), ("5800X3D", None), ("version 1.7900XT", None)])
 def test_an_amd_card_named_by_its_number_and_xt(text, card):
     from gsv_doctor import logfacts
@@ -974,3 +975,24 @@ def test_the_voice_changers_window_that_cannot_start_its_gpu_process_is_told_abo
     (found,) = explain.explain_log(logread.read_log(log.encode()))
     assert found.id == "electron-gpu-process" and found.settings == ["program.folder"]
     assert [key for key, _ in found.notes] == ["non_ascii_path"]
+
+
+def test_rvc_started_without_dml_on_an_intel_card_is_told_to_start_with_it():
+    log = ("I have an Intel A770 16GB\n"
+           "C:\\rvc>runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897\n"
+           "2024-01-17 18:14:13 | INFO | configs.config | No supported Nvidia GPU found\n"
+           "2024-01-17 18:14:13 | INFO | configs.config | Use cpu instead\n")
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.project == "rvc" and [key for key, _ in found.notes] == ["amd_start"]
+    assert "--dml" in explain.notes(found, "en")[0] and "go-web-dml.bat" in explain.notes(found, "zh")[0]
+    with_dml = log.replace("--port 7897", "--port 7897 --dml")
+    assert explain.explain_log(logread.read_log(with_dml.encode()))[0].notes == []
+    nvidia = log.replace("Intel A770 16GB", "RTX 3060")
+    assert all(key != "amd_start" for e in explain.explain_log(logread.read_log(nvidia.encode())) for key, _ in e.notes)
+
+
+def test_a_mac_that_cannot_train_is_not_sent_to_the_nvidia_driver():
+    log = ('Traceback (most recent call last):\n  File "/Users/me/so-vits-svc/train.py", line 46, in main\n'
+           '    assert torch.cuda.is_available(), "CPU training is not allowed."\nAssertionError: CPU training is not allowed.\n')
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.manual_key == "mac_training" and "nvidia.driver" not in found.settings and "machine.gpu" in found.settings

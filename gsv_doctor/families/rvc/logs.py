@@ -58,6 +58,12 @@ LOG_PROJECT = LogProject(
                   "cuDNN 会失败），或换一种 f0 提取方法",
         },
         "update": {"en": "update RVC WebUI", "zh": "更新 RVC WebUI"},
+        "amd_start": {
+            "en": "RVC uses an AMD or Intel card only through DirectML, which infer-web.py turns on with `--dml`: start"
+                  " the AMD_Intel package with go-web-dml.bat, or add --dml to the line in go-web.bat.",
+            "zh": "RVC 只通过 DirectML 使用 AMD 或 Intel 显卡，infer-web.py 要加 `--dml` 才会启用它：用 AMD_Intel 整合包的"
+                  " go-web-dml.bat 启动，或在 go-web.bat 那一行加上 --dml。",
+        },
         "card_small": {
             "en": "A card this small is a tight fit for RVC: use the low-memory x_pad/x_query/x_center/x_max values"
                   " in configs/config.py, or run on the CPU.",
@@ -83,4 +89,5 @@ LOG_PROJECT = LogProject(
     fix_checks=_FIXED_BY_FIX,
     own_modules=("infer", "configs", "i18n", "tools", "lib", "infer_pack", "vc_infer_pipeline", "my_utils", "config",
                  "uvr5_pack", "rmvpe"),
+    amd_start_without=r"^[^\n]{0,300}\binfer-web\.py\b(?![^\n]*--dml)[^\n]{0,300}",
 )
