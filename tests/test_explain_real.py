@@ -422,6 +422,7 @@ def test_a_log_from_an_unknown_project_never_names_gpt_sovits_files(entry):
     ("Training stops after 3 epochs: CUDA out of memory", "train"),
     ("It fails when I convert a song (inference): CUDA out of memory", "infer"),
     ("The constraint solver ran out of memory", None),
+    ("python preprocess_hubert_f0.py\n在4.0中，如果数据集过多时生成f0就会爆显存", "train"),  # a dataset step
 ])
 def test_the_job_read_from_the_words(text, job):
     assert logfacts.job_of([], text) == job
