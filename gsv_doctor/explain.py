@@ -803,6 +803,10 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         start = re.search(project.amd_start_without, text[:200_000], re.MULTILINE)
         if start:
             explanation.notes.append(("amd_start", {"line": start.group(0).strip()}))
+    if explanation.id == "symptom-silent-audio" and _REAL_TIME.search(text[:200_000]):
+        # no sound out of a real-time converter is as often where it sends the sound as what it computes
+        explanation.settings = explanation.settings[:1] + ["audio.device"] + explanation.settings[1:]
+        explanation.notes.append(("real_time_devices", {}))
     if entry.id in _FILE_READ and facts.mac_metadata_file:
         explanation.notes.append(("mac_metadata_file", {"file": facts.mac_metadata_file}))
     _machine_of_the_log(explanation, facts, card, launch)
@@ -823,6 +827,9 @@ def _own_module(module: str, project: LogProject, frames: List[str]) -> bool:
 # the ANSI API (onnxruntime's providers, faiss, parts of CUDA's loader) cannot reach them.
 _PATH_SENSITIVE = ("windows-dll-load", "onnxruntime-no-cuda-provider", "onnxruntime-cuda-load", "cudnn-library-missing",
                    "cuda-library-missing", "model-file-missing", "faiss-index-unreadable", "electron-gpu-process")
+# The real-time converters: RVC's gui_v1.py (go-realtime-gui.bat), the voice changer, so-vits-svc's realtime GUI
+_REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time|实时变声|实时|voice[-_ ]?changer|MMVCServerSIO",
+                        re.IGNORECASE)
 # Errors of a file read as a model or audio that is not one
 _FILE_READ = ("model-file-corrupt", "audio-file-unreadable", "audio-load-failed", "not-an-exported-model")
 
@@ -1089,6 +1096,15 @@ NOTES: Dict[str, Dict[str, str]] = {
     "amd_start": {
         "en": "The log shows the program started as `{line}`: {amd_start}",
         "zh": "日志显示程序是这样启动的：`{line}`。{amd_start}",
+    },
+    "real_time_devices": {
+        "en": "In real-time conversion, no sound without an error is as often the audio devices: choose an input and"
+              " an output of the same host API (the ones marked MME first, then WASAPI; not ASIO, whose virtual devices"
+              " often stay silent), check that the output is the device you listen on, and restart the GUI after"
+              " installing or removing a virtual audio device (Voicemeeter, VB-Cable).",
+        "zh": "实时变声时，没有报错却没有声音，同样常见的原因是音频设备：输入和输出选同一种主机 API 的设备（先试标有 MME 的，"
+              "再试 WASAPI；不要用 ASIO，它的虚拟设备常常没有声音），确认输出是你在听的设备；安装或卸载虚拟声卡"
+              "（Voicemeeter、VB-Cable）后重启 GUI。",
     },
     "mac_metadata_file": {
         "en": "The log names \"{file}\": macOS leaves such files (._ plus a file's name beside each file it copies to a"

@@ -997,3 +997,15 @@ def test_a_mac_that_cannot_train_is_not_sent_to_the_nvidia_driver():
            '    assert torch.cuda.is_available(), "CPU training is not allowed."\nAssertionError: CPU training is not allowed.\n')
     (found,) = explain.explain_log(logread.read_log(log.encode()))
     assert found.manual_key == "mac_training" and "nvidia.driver" not in found.settings and "machine.gpu" in found.settings
+
+
+@pytest.mark.parametrize("words, real_time", [
+    ("执行 go-realtime-gui.bat，同样的配置，没有声音输出\n", True),
+    ("The voice changer runs but there is no sound\n", True),
+    ("推理出来的音频没有声音\n", False),
+])
+def test_silence_in_real_time_conversion_also_names_the_audio_devices(words, real_time):
+    (found,) = explain.explain_log(logread.read_log(words.encode()))
+    assert found.id == "symptom-silent-audio"
+    assert (("real_time_devices", {}) in found.notes) == real_time == ("audio.device" in found.settings)
+    assert found.settings[0] == "gpu.card"  # the float16 reading stays first
