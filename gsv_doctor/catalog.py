@@ -1544,7 +1544,7 @@ ENTRIES: List[Entry] = [
         id="pip-build-failed",
         kind="system",
         keys=("Failed building wheel for", "Could not build wheels for", "Failed to build", "did not run successfully",
-              "Microsoft Visual C++ 14.0 or greater is required"),
+              "Microsoft Visual C++ 14.0 or greater is required", "'install'"),
         # pip's lines for a package it had to compile (the package where the line names one)
         pattern=r"Failed building wheel for (?P<package>[\w.\-]{1,100})"
                 r"|Could not build wheels for (?P<package2>[\w.\-]{1,100})"
@@ -1553,7 +1553,10 @@ ENTRIES: List[Entry] = [
                 r"(?: when getting requirements to build wheel)?\s*$"
                 r"|(?:Building wheel for|Running setup\.py install for) (?P<package5>[\w.\-]{1,100})[^\n]{0,40}?did not run"
                 r" successfully|Getting requirements to build wheel did not run successfully"
-                r"|Microsoft Visual C\+\+ 14\.0 or greater is required",
+                r"|Microsoft Visual C\+\+ 14\.0 or greater is required"
+                # a notebook's or installer's pip command that failed (its output hidden), for a package of its own
+                r"|Command '\['(?:pip3?|python3?', '-m', 'pip)', 'install', (?:'-[\w-]{1,30}', ){0,4}'(?P<package6>[A-Za-z][\w.\-]{0,99})'"
+                r"(?:, '[^'\n]{0,100}'){0,8}\]' returned non-zero exit status",
         meaning={
             "en": "pip found no ready-made wheel of a package for this Python and tried to compile it from source, and the"
                   " compile failed. pip compiles when the Python is newer than the ones the package publishes wheels for"

@@ -853,6 +853,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
         elif facts.amd:
             explanation.manual_key = "amd_training" if explanation.id == "cpu-training-not-allowed" else "amd_no_cuda"
             explanation.settings = _no_nvidia(explanation.settings, ("nvidia.driver",))
+    if explanation.id in _NO_CUDA + _NO_KERNEL and facts.jetson and not facts.mac:
+        explanation.manual_key = "jetson_torch"  # pytorch.org's CUDA wheels do not drive the board's built-in GPU
     new_card = facts.new_card or ("RTX 50" if explanation.params.get("sm") == "120" else None)
     if explanation.id in _NO_KERNEL + ("symptom-no-gpu",) and new_card and explanation.params.get("library") != "ctranslate2" \
             and not any(key in ("torch_build_new", "old_card_cu128") for key, _ in explanation.notes):
@@ -1140,6 +1142,18 @@ MANUALS: Dict[str, Dict[str, str]] = {
               " the Mac; inference runs on the Mac's CPU: {to_cpu}.",
         "zh": "这是 Mac：没有 CUDA，而这个训练脚本需要 CUDA（它不接受 CPU 和 MPS）。请在有 NVIDIA 显卡的机器上训练（例如 Colab、"
               "AutoDL 等云端显卡），再把训练好的模型拷到 Mac 上；推理可以用 Mac 的 CPU：{to_cpu}。",
+    },
+    "jetson_torch": {
+        "en": "The log shows an NVIDIA Jetson board: pytorch.org's CUDA builds of torch are for PCs and servers with a"
+              " separate card, not for the board's built-in GPU: pip installs one that sees no GPU there (a conda"
+              " install script brings one for another CUDA)."
+              " Install the torch (and torchaudio) wheels NVIDIA publishes for the board's JetPack version (\"PyTorch"
+              " for Jetson\" in NVIDIA's documentation, or the l4t-pytorch container) into the program's Python, then"
+              " check that `python -c \"import torch; print(torch.cuda.is_available())\"` prints True.",
+        "zh": "日志显示这是 NVIDIA Jetson 开发板：pytorch.org 的 CUDA 版 torch 面向带独立显卡的电脑和服务器，"
+              "不支持开发板内置的 GPU：pip 装到的 torch 在板子上看不到显卡（conda 安装脚本装的则是别的 CUDA 版本）。请把 NVIDIA 为开发板 JetPack 版本发布的 torch"
+              "（和 torchaudio）安装包（NVIDIA 文档里的 \"PyTorch for Jetson\"，或 l4t-pytorch 容器）装进程序的 Python，"
+              "再确认 `python -c \"import torch; print(torch.cuda.is_available())\"` 输出 True。",
     },
     "amd_no_cuda": {
         "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, so a CUDA build of torch cannot use it. On Linux,"

@@ -57,6 +57,9 @@ AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)
 # a loader that takes every file of a folder, or a file picked by name, reads them as a model or audio.
 _MAC_METADATA_FILE = re.compile(r"(?<![\w.])\._[^\s\\/'\"]{1,200}?\.(?:pth|ckpt|pt|onnx|index|bin|safetensors|wav|mp3|flac|ogg|m4a)\b"
                                 r"|(?<![\w.])\.DS_Store\b", re.IGNORECASE | re.ASCII)
+# NVIDIA's ARM boards: pytorch.org's CUDA wheels do not drive their built-in GPU; JetPack has its own torch builds.
+_JETSON = re.compile(r"\bJetson\b|\bJetPack\b|\bOrin\b|\bXavier[ \t]?(?:NX|AGX)\b|\bAGX[ \t]?Xavier\b|\bTegra\b|\bl4t\b|orin板|Orin ?(?:Nano|NX|AGX)",
+                     re.IGNORECASE | re.ASCII)
 # A container or WSL: the GPU reaches torch through one more layer.
 _DOCKER = re.compile(r"\bdocker(?:-compose)?\b|\bcontainer\b|nvidia-container|--gpus", re.IGNORECASE | re.ASCII)
 _WSL = re.compile(r"\bWSL2?\b|(?<![\w.])/mnt/[a-z]/|microsoft-standard", re.IGNORECASE | re.ASCII)
@@ -85,6 +88,7 @@ class LogFacts:
     new_card: Optional[str] = None  # the words that show an RTX 50xx (sm_120) card
     sm: Optional[int] = None  # the card's capability as torch printed it: 61 for sm_61 / 6.1
     non_ascii_path: Optional[str] = None  # a Windows path with characters other than ASCII (C:\\用户\\...)
+    jetson: Optional[str] = None  # the words that show an NVIDIA Jetson board (ARM, JetPack's own torch)
     mac_metadata_file: Optional[str] = None  # a ._name or .DS_Store file that macOS left, read as a model or audio
     docker: Optional[str] = None  # the words that show a container
     wsl: Optional[str] = None  # the words that show WSL
@@ -158,7 +162,8 @@ def read_facts(text: str) -> LogFacts:
     match = _MAC_METADATA_FILE.search(head)
     if match:
         facts.mac_metadata_file = match.group(0)
-    for name, pattern in (("mac", MAC), ("amd", AMD), ("amd_card", AMD_CARD), ("new_card", NEW_CARD), ("docker", _DOCKER),
+    for name, pattern in (("mac", MAC), ("amd", AMD), ("amd_card", AMD_CARD), ("new_card", NEW_CARD), ("jetson", _JETSON),
+                          ("docker", _DOCKER),
                           ("wsl", _WSL)):
         match = pattern.search(head)
         if match:

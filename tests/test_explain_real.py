@@ -1009,3 +1009,11 @@ def test_silence_in_real_time_conversion_also_names_the_audio_devices(words, rea
     assert found.id == "symptom-silent-audio"
     assert (("real_time_devices", {}) in found.notes) == real_time == ("audio.device" in found.settings)
     assert found.settings[0] == "gpu.card"  # the float16 reading stays first
+
+
+@pytest.mark.parametrize("text, jetson", [("我有一块orin板子，webui检测不到显卡", True), ("Jetson AGX Orin: Torch not compiled with CUDA enabled", True),
+                                          ("Xavier said: Torch not compiled with CUDA enabled", False)])
+def test_a_jetson_board_is_sent_to_nvidias_own_torch(text, jetson):
+    (found,) = explain.explain_log(logread.read_log(text.encode()))
+    assert (found.manual_key == "jetson_torch") == jetson
+    assert ("JetPack" in explain.manual(found, "zh")) == jetson
