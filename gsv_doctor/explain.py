@@ -18,7 +18,7 @@ from gsv_doctor.probereport import ProbeReport
 from gsv_doctor.catalog import Entry
 from gsv_doctor.logprojects import LogProject
 from gsv_doctor.errors import EXIT_FINDINGS, EXIT_OK
-from gsv_doctor.logread import Log, Traceback, is_library_path, project_root_of, relative_to
+from gsv_doctor.logread import Log, Traceback, is_error_line, is_library_path, project_root_of, relative_to
 
 SCHEMA = "gsv-doctor/explain"
 SCHEMA_VERSION = 1
@@ -672,14 +672,9 @@ def _printed_exceptions(log: Log) -> set:
     exception line by themselves ("RuntimeError: ...", without a traceback above it)."""
     printed = {t.exception_line for t in log.tracebacks if t.exception_line}
     for index, line in enumerate((log.lines or log.text.split("\n"))[:5000]):
-        if len(line) < 2000 and ("Error" in line or "Exception" in line):
-            match = _EXCEPTION_LINE.match(line.strip())
-            if match and match.group("message"):
-                printed.add(index + 1)
+        if len(line) < 2000 and ("Error" in line or "Exception" in line) and is_error_line(line):
+            printed.add(index + 1)
     return printed
-
-
-_EXCEPTION_LINE = re.compile(r"^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception):\s?(?P<message>.*)$", re.ASCII)
 
 
 def _printed_output(log: Log) -> set:

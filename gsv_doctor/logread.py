@@ -155,6 +155,16 @@ class Log:
         return 0, ""
 
 
+def is_error_line(line: str) -> bool:
+    """Is the line by itself an error's exception line with its message ("RuntimeError: ...",
+    "torch.cuda.OutOfMemoryError: ..."), not a warning nor a bare "Error: ..." that anyone may write?"""
+    match = _EXCEPTION.match(line.strip())
+    if match is None or not match.group("message"):
+        return False
+    name = match.group("type").rsplit(".", 1)[-1]
+    return name.endswith(("Error", "Exception")) and name not in ("Error", "Exception")
+
+
 def exception_in(line: str) -> Optional[str]:
     """The exception named inside a line that does not start with it: after a table's pipe or a
     timestamp, or in a sentence of a post; cut where the post's Chinese words go on after it."""

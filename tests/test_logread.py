@@ -314,3 +314,12 @@ def test_an_exception_class_with_an_underscore_or_lower_case_name_ends_its_trace
     assert [(t.exception, t.exception_line) for t in log.tracebacks] == [(exception, 4)]
     if "_ArrayMemoryError" in exception:  # read as a frame line, the error explain knows was hidden
         assert [e.id for e in explain.explain_log(log)] == ["ram-out-of-memory"]
+
+
+@pytest.mark.parametrize("line, error", [
+    ("RuntimeError: CUDA error: out of memory", True), ("  torch.cuda.OutOfMemoryError: CUDA out of memory.", True),
+    ("gradio.exceptions.Error: 'x'", False), ("Error: no sound", False), ("UserWarning: x", False),
+    ("RuntimeError:", False), ("KeyboardInterrupt", False), ("the RuntimeError: x happens", False),
+])
+def test_an_error_line_by_itself(line, error):
+    assert logread.is_error_line(line) == error
