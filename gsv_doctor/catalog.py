@@ -326,6 +326,12 @@ _MANUAL_HALF_OFF: Text = {
           "单独启动推理界面或 api.py 时设置环境变量 is_half=False（api.py 可加 -fp）。",
 }
 _FIX_HALF = ("gsv-doctor fix --write", "gsv-doctor run -- {launch}")
+_NEW_PYTHON_ENVIRONMENT: Text = {
+    "en": "Make a new environment with the Python version the program names (3.10 for most of these programs, 3.9"
+          " also works: `conda create -n NAME python=3.10`, or a venv made with Python 3.10), then {packages}.",
+    "zh": "用程序指定的 Python 版本新建环境（这类程序大多是 3.10，3.9 也可以：`conda create -n 名字 python=3.10`，或用"
+          " Python 3.10 建 venv），然后{packages}。",
+}
 _ANY_HALF_OFF: Text = {"en": "Manual edit: {half_off}", "zh": "手动修改：{half_off}"}
 # A half/float mix in another program: its setting first, else its code (a cast it does whatever the card)
 _ANY_DTYPE_MIX: Text = {
@@ -2987,12 +2993,7 @@ ENTRIES: List[Entry] = [
         },
         settings=("python.version", "python.packages"),
         fix_commands=(),
-        manual={
-            "en": "Make a new environment with the Python version the program names (3.10 for most of these programs:"
-                  " `conda create -n NAME python=3.10`, or a venv made with Python 3.10), then {packages}.",
-            "zh": "用程序指定的 Python 版本新建环境（这类程序大多是 3.10：`conda create -n 名字 python=3.10`，或用 Python 3.10"
-                  " 建 venv），然后{packages}。",
-        },
+        manual=_NEW_PYTHON_ENVIRONMENT,
         check=CHECK_NONE,
         example="INFO: pip is looking at multiple versions. ERROR: Ignored the following versions that require a different"
                 " python version: 4.0.0 Requires-Python >=3.8,<3.11",
@@ -3066,12 +3067,7 @@ ENTRIES: List[Entry] = [
         },
         settings=("python.version", "python.packages"),
         fix_commands=(),
-        manual={
-            "en": "Run the program with Python 3.10 (or 3.9): make a new environment with it (`conda create -n NAME"
-                  " python=3.10`, or a venv made with Python 3.10), then {packages}.",
-            "zh": "用 Python 3.10（或 3.9）运行程序：用它新建环境（`conda create -n 名字 python=3.10`，或用 Python 3.10"
-                  " 建 venv），然后{packages}。",
-        },
+        manual=_NEW_PYTHON_ENVIRONMENT,
         check=CHECK_NONE,
         example="ValueError: mutable default <class 'fairseq.dataclass.configs.CommonConfig'> for field common is not"
                 " allowed: use default_factory",
