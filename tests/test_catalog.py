@@ -186,6 +186,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
      "numpy-abi-mismatch"),
     ("numpy 1.26.4 is installed, numba 0.58.1", None),
     ("  ERROR: Failed building wheel for pyworld", "pip-build-failed"),
+    ("/usr/lib/python3.10/multiprocessing/resource_tracker.py:224: UserWarning: resource_tracker: There appear to be 6"
+     " leaked semaphore objects to clean up at shutdown", "ram-out-of-memory"),
     ("CalledProcessError: Command '['pip', 'install', '--upgrade', 'fairseq']' returned non-zero exit status 1.",
      "pip-build-failed"),
     ("Command '['git', 'clone', 'x']' returned non-zero exit status 128.", None),

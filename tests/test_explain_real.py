@@ -1017,3 +1017,8 @@ def test_a_jetson_board_is_sent_to_nvidias_own_torch(text, jetson):
     (found,) = explain.explain_log(logread.read_log(text.encode()))
     assert (found.manual_key == "jetson_torch") == jetson
     assert ("JetPack" in explain.manual(found, "zh")) == jetson
+
+
+def test_leaked_semaphores_in_words_read_as_the_computers_memory():
+    (found,) = explain.explain_log(logread.read_log(b"it reaches 100% and then gives an error of oom due to leaked semiphores\n"))
+    assert found.id == "ram-out-of-memory" and found.assumed == "leaked semiphores"
