@@ -635,7 +635,7 @@ ENTRIES: List[Entry] = [
         kind="oom",
         # torch's message (any case), its exception name, and how Chinese posts say it in words
         keys=("out of memory", "OUT OF MEMORY", "显存", "OOM", "CUBLAS_STATUS_ALLOC_FAILED", "cudaErrorMemoryAllocation",
-              "Failed to allocate memory"),
+              "Failed to allocate memory", "OutOfMemoryError"),
         # every wording of a GPU out of memory: torch on CUDA, ROCm (HIP) and Apple (MPS), cuBLAS, the CUDA runtime,
         # onnxruntime's arena, and the abbreviation and words people use
         pattern=r"(?:CUDA out of memory|CUDA error:? out of memory|(?:HIP|GPU|VRAM) out of memory|MPS backend out of memory"
@@ -1402,8 +1402,10 @@ ENTRIES: List[Entry] = [
     Entry(
         id="torch-packages-mismatch",
         kind="build",
-        keys=("compiled with different CUDA versions", "libtorchcodec", "undefined symbol", "torchvision::nms"),
+        keys=("compiled with different CUDA versions", "libtorchcodec", "undefined symbol", "torchvision::nms",
+              "Couldn't load custom C++ ops"),
         pattern=r"PyTorch and Torch\w+ were compiled with different CUDA versions|Could not load libtorchcodec"
+                r"|Couldn't load custom C\+\+ ops"
                 r"|lib(?:torch|c10|torchaudio|torchvision|torchcodec)\w*\.so[^\n]*?undefined symbol"
                 r"|operator torchvision::nms does not exist|Could not run 'torchvision::nms'",
         flags=re.IGNORECASE,
@@ -1509,18 +1511,119 @@ ENTRIES: List[Entry] = [
         example="AttributeError: 'FigureCanvasAgg' object has no attribute 'tostring_rgb'",
     ),
     Entry(
+        id="gradio-pydantic",
+        kind="system",
+        keys=("argument of type 'bool' is not iterable", "Cannot parse schema"),
+        pattern=r"argument of type 'bool' is not iterable|APIInfoParseError: Cannot parse schema",
+        frames=r"gradio_client",  # gradio 4's API description, reading pydantic 2.11's schemas
+        meaning={
+            "en": "Gradio 4 (the web UI's library) cannot read the schemas that pydantic 2.11 and newer write: the web"
+                  " page loads its API description, and gradio_client fails on it. A fresh install picked a pydantic"
+                  " newer than the program's gradio can read. Not the GPU and not the program's own code.",
+            "zh": "Gradio 4（网页界面用的库）读不了 pydantic 2.11 及更新版本生成的 schema：网页加载 API 描述时 gradio_client 出错。"
+                  "新装环境时装上了比程序所用 gradio 能读懂的更新的 pydantic。与显卡和程序本身的代码无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install pydantic 2.10.6 into the program's own Python: `python -m pip install pydantic==2.10.6` (a"
+                  " Windows package: `runtime\\python.exe -m pip install pydantic==2.10.6` from the program's folder),"
+                  " then start the web UI again.",
+            "zh": "在程序自己的 Python 里安装 pydantic 2.10.6：`python -m pip install pydantic==2.10.6`（Windows 整合包：在程序"
+                  "文件夹里运行 `runtime\\python.exe -m pip install pydantic==2.10.6`），然后重新启动网页界面。",
+        },
+        check=CHECK_NONE,
+        example="TypeError: argument of type 'bool' is not iterable",
+    ),
+    Entry(
+        id="librosa-too-new",
+        kind="system",
+        keys=("positional argument",),
+        # librosa 0.10 made the arguments after the first keyword-only; older code passes them by position
+        pattern=r"\b(?P<function>mel|pad_center|resample|pyin|yin|piptrack|time_stretch|pitch_shift|griffinlim|load)\(\)"
+                r" takes (?:0|1) positional arguments? but \d{1,2} (?:were|was) given",
+        meaning={
+            "en": "The installed librosa is 0.10 or newer, where `{function}()` takes its arguments by name only; the"
+                  " program's code (written for librosa 0.8 or 0.9) passes them by position. Not the GPU and not the"
+                  " data.",
+            "zh": "安装的 librosa 是 0.10 或更新的版本，`{function}()` 只接受按名字传入的参数；程序代码（为 librosa 0.8 或 0.9 写的）"
+                  "按位置传参。与显卡和数据无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install the librosa the program's requirements.txt names into its own Python, usually 0.9.2: `python"
+                  " -m pip install librosa==0.9.2` (a Windows package: with runtime\\python.exe); or {update}.",
+            "zh": "把程序 requirements.txt 里写的 librosa 版本装进它自己的 Python，通常是 0.9.2：`python -m pip install"
+                  " librosa==0.9.2`（整合包用 runtime\\python.exe）；或者{update}。",
+        },
+        check=CHECK_NONE,
+        example="TypeError: mel() takes 0 positional arguments but 5 were given",
+    ),
+    Entry(
+        id="torch-too-new-stft",
+        kind="system",
+        keys=("return_complex",),
+        pattern=r"stft requires the return_complex parameter be given for real inputs",
+        meaning={
+            "en": "torch 2.0 and newer require `return_complex` in torch.stft, which code written for torch 1.x leaves"
+                  " out: the program's version is older than the torch installed in its Python.",
+            "zh": "torch 2.0 及更新版本要求 torch.stft 传入 `return_complex`，为 torch 1.x 写的代码没有传：程序的版本比它 Python 里"
+                  "装的 torch 旧。",
+        },
+        settings=("torch.version",),
+        fix_commands=(),
+        manual={
+            "en": "{update} (newer versions pass return_complex), or install the torch 1.13.1 its requirements name into"
+                  " its Python, from pytorch.org's command for that version with your CUDA (for example `python -m pip"
+                  " install torch==1.13.1 torchaudio==0.13.1 --index-url https://download.pytorch.org/whl/cu117`).",
+            "zh": "{update}（新版本会传 return_complex），或者按 pytorch.org 上该版本对应你 CUDA 的命令，把 requirements 写的"
+                  " torch 1.13.1 装进程序的 Python（例如 `python -m pip install torch==1.13.1 torchaudio==0.13.1"
+                  " --index-url https://download.pytorch.org/whl/cu117`）。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: stft requires the return_complex parameter be given for real inputs, and will further"
+                " require that return_complex=True in a future PyTorch release.",
+    ),
+    Entry(
+        id="sndfile-library-missing",
+        kind="system",
+        keys=("sndfile library not found", "libsndfile"),
+        pattern=r"sndfile library not found|cannot load library '[^'\n]{0,200}libsndfile[^'\n]{0,40}'",
+        meaning={
+            "en": "soundfile, the package that reads and writes the audio files, could not load the libsndfile library:"
+                  " on Linux a system library that is not installed; on Windows and macOS the soundfile package brings"
+                  " its own copy, so that install is broken.",
+            "zh": "读写音频文件的 soundfile 包加载不了 libsndfile 库：Linux 上它是没有安装的系统库；Windows 和 macOS 上 soundfile"
+                  " 包自带一份，说明这个包没装好。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Linux: `sudo apt-get install libsndfile1` (Debian, Ubuntu; elsewhere the system's libsndfile package),"
+                  " then start the program again. Windows and macOS: reinstall soundfile into the program's Python:"
+                  " `python -m pip install --force-reinstall soundfile` (a Windows package: with runtime\\python.exe).",
+            "zh": "Linux：`sudo apt-get install libsndfile1`（Debian、Ubuntu；其他系统装对应的 libsndfile 包），然后重新启动程序。"
+                  "Windows 和 macOS：给程序所用的 Python 重装 soundfile：`python -m pip install --force-reinstall soundfile`"
+                  "（整合包用 runtime\\python.exe）。",
+        },
+        check=CHECK_NONE,
+        example="OSError: sndfile library not found",
+    ),
+    Entry(
         id="numpy-abi-mismatch",
         kind="system",
         keys=("compiled using NumPy 1.x", "_ARRAY_API not found", "multiarray failed to import", "umath failed to import",
               "size changed, may indicate binary incompatibility", "initialization of _internal failed",
-              "Numba needs NumPy", "but this version of numpy is"),
+              "Numba needs NumPy", "but this version of numpy is", "Numpy is not available"),
         # numpy's own wording of each side of the mismatch (the NumPy 2 notice wraps before its version)
         pattern=r"compiled using NumPy 1\.x cannot be run in\s{1,8}NumPy (?P<numpy>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)"
                 r"|_ARRAY_API not found|numpy\._?core\.(?:_multiarray_umath|multiarray|umath) failed to import"
                 r"|numpy\.(?:dtype|ndarray) size changed, may indicate binary incompatibility"
                 r"|initialization of _internal failed without raising an exception"
                 r"|Numba needs NumPy (?P<need>\d{1,2}\.\d{1,3}) or less"
-                r"|module compiled against (?:API|ABI) version 0x[0-9a-fA-F]{1,8} but this version of numpy is 0x[0-9a-fA-F]{1,8}",
+                r"|module compiled against (?:API|ABI) version 0x[0-9a-fA-F]{1,8} but this version of numpy is 0x[0-9a-fA-F]{1,8}"
+                r"|RuntimeError: Numpy is not available",
         lines=2,
         meaning={
             "en": "A compiled package and the installed numpy do not fit together: numpy 2 was installed (often pulled in"

@@ -186,6 +186,15 @@ def test_emulated_old_torch_messages_match_the_catalog():
      "numpy-abi-mismatch"),
     ("numpy 1.26.4 is installed, numba 0.58.1", None),
     ("  ERROR: Failed building wheel for pyworld", "pip-build-failed"),
+    ("RuntimeError: Couldn't load custom C++ ops. This can happen if your PyTorch and torchvision versions are"
+     " incompatible", "torch-packages-mismatch"),
+    ("RuntimeError: Numpy is not available", "numpy-abi-mismatch"),
+    ("RuntimeError: stft requires the return_complex parameter be given for real inputs, and will further require",
+     "torch-too-new-stft"),
+    ("TypeError: pad_center() takes 1 positional argument but 2 were given", "librosa-too-new"),
+    ("TypeError: forward() takes 2 positional arguments but 3 were given", None),
+    ("OSError: cannot load library 'libsndfile.so': libsndfile.so: cannot open shared object file", "sndfile-library-missing"),
+    ("torch.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)", "cuda-out-of-memory"),
     ("/usr/lib/python3.10/multiprocessing/resource_tracker.py:224: UserWarning: resource_tracker: There appear to be 6"
      " leaked semaphore objects to clean up at shutdown", "ram-out-of-memory"),
     ("CalledProcessError: Command '['pip', 'install', '--upgrade', 'fairseq']' returned non-zero exit status 1.",

@@ -1022,3 +1022,13 @@ def test_a_jetson_board_is_sent_to_nvidias_own_torch(text, jetson):
 def test_leaked_semaphores_in_words_read_as_the_computers_memory():
     (found,) = explain.explain_log(logread.read_log(b"it reaches 100% and then gives an error of oom due to leaked semiphores\n"))
     assert found.id == "ram-out-of-memory" and found.assumed == "leaked semiphores"
+
+
+def test_gradios_schema_error_is_pydantic_only_in_gradio_clients_code():
+    tail = "TypeError: argument of type 'bool' is not iterable\n"
+    theirs = ('Traceback (most recent call last):\n  File "D:\\GPT-SoVITS\\runtime\\lib\\site-packages\\gradio_client\\utils.py",'
+              ' line 863, in get_type\n    if "const" in schema:\n' + tail)
+    (found,) = explain.explain_log(logread.read_log(theirs.encode()))
+    assert found.id == "gradio-pydantic" and "pydantic==2.10.6" in explain.manual(found, "zh")
+    own = 'Traceback (most recent call last):\n  File "D:\\app\\webui.py", line 9, in f\n    if "x" in flag:\n' + tail
+    assert "gradio-pydantic" not in [e.id for e in explain.explain_log(logread.read_log(own.encode()))]
