@@ -332,6 +332,13 @@ _NEW_PYTHON_ENVIRONMENT: Text = {
     "zh": "用程序指定的 Python 版本新建环境（这类程序大多是 3.10，3.9 也可以：`conda create -n 名字 python=3.10`，或用"
           " Python 3.10 建 venv），然后{packages}。",
 }
+_MODEL_FILE_AGAIN: Text = {
+    "en": "Find the file the traceback was loading (the path on the lines above the error), delete it and"
+          " download it again; compare its size with the size the download page shows (a model is megabytes,"
+          " not bytes). Model files: {models}. From a git clone use `git lfs pull`.",
+    "zh": "找到报错前正在加载的文件（错误上方几行里的路径），删掉后重新下载；把文件大小和下载页上写的大小对比"
+          "（模型是以 MB 计的，不是几个字节）。模型文件：{models}。用 git clone 下载的请运行 `git lfs pull`。",
+}
 _ANY_HALF_OFF: Text = {"en": "Manual edit: {half_off}", "zh": "手动修改：{half_off}"}
 # A half/float mix in another program: its setting first, else its code (a cast it does whatever the card)
 _ANY_DTYPE_MIX: Text = {
@@ -2302,6 +2309,25 @@ ENTRIES: List[Entry] = [
         example="FileNotFoundError: [Errno 2] No such file or directory: 'pretrained/hubert_base.pt'",
     ),
     Entry(
+        id="model-file-empty",
+        kind="system",
+        keys=("Ran out of input",),
+        pattern=r"EOFError: Ran out of input",
+        frames=r"serialization\.py|load_checkpoint|torch_load",  # torch.load (not multiprocessing's own pickles)
+        meaning={
+            "en": "A model file torch tried to load is empty (0 bytes): a download or a save that did not finish (the"
+                  " program stopped while writing it, the disk was full), or a file another step had only begun to"
+                  " write. The program and torch are fine.",
+            "zh": "torch 要加载的模型文件是空的（0 字节）：下载或保存没有完成（写入时程序停了、磁盘满了），或者另一个步骤才开始写"
+                  "这个文件。程序和 torch 本身没有问题。",
+        },
+        settings=("model.files",),
+        fix_commands=(),
+        manual=_MODEL_FILE_AGAIN,
+        check=CHECK_NONE,
+        example="EOFError: Ran out of input",
+    ),
+    Entry(
         id="model-file-corrupt",
         kind="system",
         keys=("failed finding central directory", "PytorchStreamReader failed", "invalid load key",
@@ -2318,13 +2344,7 @@ ENTRIES: List[Entry] = [
         },
         settings=("model.files",),
         fix_commands=(),
-        manual={
-            "en": "Find the file the traceback was loading (the path on the lines above the error), delete it and"
-                  " download it again; compare its size with the size the download page shows (a model is megabytes,"
-                  " not bytes). Model files: {models}. From a git clone use `git lfs pull`.",
-            "zh": "找到报错前正在加载的文件（错误上方几行里的路径），删掉后重新下载；把文件大小和下载页上写的大小对比"
-                  "（模型是以 MB 计的，不是几个字节）。模型文件：{models}。用 git clone 下载的请运行 `git lfs pull`。",
-        },
+        manual=_MODEL_FILE_AGAIN,
         check=CHECK_NONE,
         example="RuntimeError: PytorchStreamReader failed reading zip archive: failed finding central directory",
     ),

@@ -1032,3 +1032,13 @@ def test_gradios_schema_error_is_pydantic_only_in_gradio_clients_code():
     assert found.id == "gradio-pydantic" and "pydantic==2.10.6" in explain.manual(found, "zh")
     own = 'Traceback (most recent call last):\n  File "D:\\app\\webui.py", line 9, in f\n    if "x" in flag:\n' + tail
     assert "gradio-pydantic" not in [e.id for e in explain.explain_log(logread.read_log(own.encode()))]
+
+
+def test_an_empty_model_file_is_read_only_under_torch_load():
+    tail = "EOFError: Ran out of input\n"
+    load = ('Traceback (most recent call last):\n  File "D:\\RVC\\infer\\modules\\vc\\modules.py", line 9, in get_vc\n'
+            '  File "D:\\RVC\\runtime\\lib\\site-packages\\torch\\serialization.py", line 1033, in _legacy_load\n' + tail)
+    assert [e.id for e in explain.explain_log(logread.read_log(load.encode()))] == ["model-file-empty"]
+    spawn = ('Traceback (most recent call last):\n  File "C:\\Python310\\lib\\multiprocessing\\spawn.py", line 126, in _main\n'
+             "    self = reduction.pickle.load(from_parent)\n" + tail)
+    assert "model-file-empty" not in [e.id for e in explain.explain_log(logread.read_log(spawn.encode()))]
