@@ -512,6 +512,9 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("我用的gpu是Intel Arc Graphic AI卡，没有可用的显卡训练\n", "symptom-amd-gpu"),
     ("N卡50系列的兼容性问题：我用5070跑的\n", "cuda-no-kernel-image"),
     ("not working on a 50 series card since I bought it\n", "cuda-no-kernel-image"),
+    ("My GPU is not being used, it runs on CPU\n", "symptom-no-gpu"),
+    ("生成的音频是空的\n", "symptom-silent-audio"),
+    ("the output wav is empty\n", "symptom-silent-audio"),
 ])
 def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
     found = explain.explain_log(logread.read_log(text.encode()))
