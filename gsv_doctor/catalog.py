@@ -307,7 +307,7 @@ class Entry:
     # A line that shows an occurrence did no harm (the program went on): (a literal the line holds, a regex it
     # matches, where "{package}" stands for the occurrence's package), read from the occurrence's own line to
     # `harmless_within` lines below it. pip's "Failed building wheel" before its "Successfully installed".
-    harmless: Tuple[str, ...] = ()
+    harmless: Optional[Tuple[str, str]] = None
     harmless_within: int = 1
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
     frames_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
@@ -1410,9 +1410,11 @@ ENTRIES: List[Entry] = [
         id="torch-packages-mismatch",
         kind="build",
         keys=("compiled with different CUDA versions", "libtorchcodec", "undefined symbol", "torchvision::nms",
-              "Couldn't load custom C++ ops"),
+              "Couldn't load custom C++ ops", "requires torch=="),
         pattern=r"PyTorch and Torch\w+ were compiled with different CUDA versions|Could not load libtorchcodec"
                 r"|Couldn't load custom C\+\+ ops"
+                # pip's resolver, after it installed a torch that the installed torchaudio/vision was not built for
+                r"|torch(?:audio|vision|codec) [\w.+]{1,40} requires torch==[\w.+]{1,40}, but you have torch [\w.+]{1,40}"
                 r"|lib(?:torch|c10|torchaudio|torchvision|torchcodec)\w*\.so[^\n]*?undefined symbol"
                 r"|operator torchvision::nms does not exist|Could not run 'torchvision::nms'",
         flags=re.IGNORECASE,
@@ -1516,6 +1518,62 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="AttributeError: 'FigureCanvasAgg' object has no attribute 'tostring_rgb'",
+    ),
+    Entry(
+        id="docker-no-gpu-runtime",
+        kind="driver",
+        keys=("could not select device driver",),
+        pattern=r"could not select device driver \"[^\"\n]{0,40}\" with capabilities: \[\[gpu\]\]",
+        meaning={
+            "en": "Docker was asked for the GPU (`--gpus all`, a compose file's GPU reservation) and has no runtime"
+                  " that provides it: the NVIDIA Container Toolkit is not installed or not registered with Docker"
+                  " (Docker Desktop on Windows: WSL 2 and an NVIDIA driver with WSL support). The program never started.",
+            "zh": "Docker 被要求使用显卡（`--gpus all`，或 compose 文件里的 GPU 配置），但没有能提供显卡的运行时：没有安装 NVIDIA"
+                  " Container Toolkit，或没有在 Docker 里注册它（Windows 上的 Docker Desktop：需要 WSL 2 和支持 WSL 的 NVIDIA 驱动）。"
+                  "程序根本没有启动。",
+        },
+        settings=("nvidia.driver",),
+        fix_commands=(),
+        manual={
+            "en": "Linux: install the NVIDIA Container Toolkit (NVIDIA's install guide for your distribution), run `sudo"
+                  " nvidia-ctk runtime configure --runtime=docker` and `sudo systemctl restart docker`; check with `docker"
+                  " run --rm --gpus all ubuntu nvidia-smi`. Windows: Docker Desktop with the WSL 2 backend and a current"
+                  " NVIDIA driver. Then start the container again.",
+            "zh": "Linux：安装 NVIDIA Container Toolkit（按 NVIDIA 针对你的发行版的安装指南），运行 `sudo nvidia-ctk runtime"
+                  " configure --runtime=docker` 和 `sudo systemctl restart docker`；用 `docker run --rm --gpus all ubuntu"
+                  " nvidia-smi` 检查。Windows：使用 WSL 2 后端的 Docker Desktop 和较新的 NVIDIA 驱动。然后重新启动容器。",
+        },
+        check=CHECK_NONE,
+        example="docker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]].",
+    ),
+    Entry(
+        id="torch-compile-triton",
+        kind="build",
+        keys=("working triton installation", "ptxas", "No module named 'triton'"),
+        # torch.compile's GPU code is made by Triton, which runs NVIDIA's ptxas for the card
+        pattern=r"Cannot find a working triton installation|`?ptxas`? failed with error code"
+                r"|ptxas fatal\s*: Value '(?P<sm>sm_\d{2,3}a?)' is not defined|No module named 'triton'",
+        meaning={
+            "en": "The program compiles its model with torch.compile (a speed-up), whose GPU code Triton makes with"
+                  " NVIDIA's ptxas: Triton is missing (torch for Windows brings none) or too old for the card (an RTX"
+                  " 50xx needs the Triton of torch 2.7 or newer). The model itself is fine.",
+            "zh": "程序用 torch.compile 编译模型（为了加速），它的显卡代码由 Triton 调用 NVIDIA 的 ptxas 生成：没有 Triton"
+                  "（Windows 版 torch 不带），或 Triton 对这张卡来说太旧（RTX 50 系需要 torch 2.7 或更新版本自带的 Triton）。"
+                  "模型本身没有问题。",
+        },
+        settings=("torch.build",),
+        fix_commands=(),
+        manual={
+            "en": "Start the program without compiling: leave out its compile option (fish-speech: no `--compile`;"
+                  " ChatTTS: `compile=False`), which runs a little slower and needs no Triton. To keep compiling: on"
+                  " Windows install `triton-windows` of the version that fits the torch in the program's Python; on an"
+                  " RTX 50xx install torch 2.7 or newer from the cu128 index, which brings a Triton that knows the card.",
+            "zh": "不编译启动程序：去掉它的编译选项（fish-speech：不加 `--compile`；ChatTTS：`compile=False`），速度稍慢，但不需要"
+                  " Triton。想继续编译的话：Windows 上安装与程序 Python 里 torch 匹配的 `triton-windows`；RTX 50 系安装 cu128 源的"
+                  " torch 2.7 或更新版本，它带的 Triton 认识这张卡。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Cannot find a working triton installation. Either the package is not installed or it is too old.",
     ),
     Entry(
         id="gradio-pydantic",

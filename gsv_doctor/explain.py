@@ -574,6 +574,9 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
                            r"|use|using)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
                            r"|recogni[sz]e\s+(?:my\s+|the\s+)?(?:nvidia\s+)?(?:gpu|graphics card)"
+                           # a CPU-only torch installed where the CUDA one was meant
+                           r"|\bcpu[ -](?:only )?(?:version|build) (?:of (?:py)?torch )?instead of (?:the )?(?:cuda|gpu)"
+                           r"|installed (?:the )?cpu[ -](?:only )?(?:version|build)|装(?:成|的是|了)\s?cpu\s?版"
                            r"|(?:gpu|graphics card|video card)\s+(?:is\s+not|isn'?t)\s+(?:being\s+)?(?:used|utili[sz]ed|detected"
                            r"|recogni[sz]ed)"
                            r"|(?:未检测到|检测不到|识别不到|识别不出来?|没有?识别[到出]来?|没有?检测[到出]来?|不识别|找不到"
@@ -855,7 +858,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
     if explanation.id in _NO_CUDA + _NO_KERNEL and facts.jetson and not facts.mac:
         explanation.manual_key = "jetson_torch"  # pytorch.org's CUDA wheels do not drive the board's built-in GPU
     new_card = facts.new_card or ("RTX 50" if explanation.params.get("sm") == "120" else None)
-    if explanation.id in _NO_KERNEL + ("symptom-no-gpu",) and new_card and explanation.params.get("library") != "ctranslate2" \
+    if explanation.id in _NO_KERNEL + ("symptom-no-gpu", "torch-compile-triton") and new_card \
+            and explanation.params.get("library") != "ctranslate2" \
             and not any(key in ("torch_build_new", "old_card_cu128") for key, _ in explanation.notes):
         explanation.notes.append(("new_card_torch", {"card": card or new_card, "python": python}))
     # (not where the fix is the Mac's or the AMD card's own: a CUDA build is no use there)
