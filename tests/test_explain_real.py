@@ -1045,3 +1045,10 @@ def test_an_empty_model_file_is_read_only_under_torch_load():
     spawn = ('Traceback (most recent call last):\n  File "C:\\Python310\\lib\\multiprocessing\\spawn.py", line 126, in _main\n'
              "    self = reduction.pickle.load(from_parent)\n" + tail)
     assert "model-file-empty" not in [e.id for e in explain.explain_log(logread.read_log(spawn.encode()))]
+
+
+def test_ptxas_without_the_cards_arch_gets_the_rtx_50xx_torch():
+    (found,) = explain.explain_log(logread.read_log(b"ptxas fatal   : Value 'sm_120' is not defined for option 'gpu-name'\n"))
+    assert found.id == "torch-compile-triton" and [key for key, _ in found.notes] == ["new_card_torch"]
+    (older,) = explain.explain_log(logread.read_log(b"RuntimeError: Cannot find a working triton installation.\n"))
+    assert older.notes == []
