@@ -805,6 +805,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         start = re.search(project.amd_start_without, text[:200_000], re.MULTILINE)
         if start:
             explanation.notes.append(("amd_start", {"line": start.group(0).strip()}))
+    if explanation.id in ("cuda-device-assert", "nan-probability") and card and gpus.HALF_BROKEN_NAME.search(card):
+        # NaN from float16 on such a card reaches an index (sampling, a lookup) and trips the assert
+        explanation.notes.append(("half_nan_card_assert", {"card": card}))
     if explanation.id == "symptom-silent-audio" and _REAL_TIME.search(text[:200_000]):
         # no sound out of a real-time converter is as often where it sends the sound as what it computes
         explanation.settings = explanation.settings[:1] + ["audio.device"] + explanation.settings[1:]
@@ -1101,6 +1104,11 @@ NOTES: Dict[str, Dict[str, str]] = {
     "amd_start": {
         "en": "The log shows the program started as `{line}`: {amd_start}",
         "zh": "日志显示程序是这样启动的：`{line}`。{amd_start}",
+    },
+    "half_nan_card_assert": {
+        "en": "The log shows a {card}, a card that computes NaN in float16: with half precision on, those NaN values"
+              " reach an index and trip this check. Turn half precision off first: {half_off}.",
+        "zh": "日志显示的是 {card}，这种显卡用 float16 会算出 NaN：开着半精度时，NaN 会变成索引，触发这个检查。请先关闭半精度：{half_off}。",
     },
     "real_time_devices": {
         "en": "In real-time conversion, no sound without an error is as often the audio devices: choose an input and"

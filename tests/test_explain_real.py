@@ -1052,3 +1052,12 @@ def test_ptxas_without_the_cards_arch_gets_the_rtx_50xx_torch():
     assert found.id == "torch-compile-triton" and [key for key, _ in found.notes] == ["new_card_torch"]
     (older,) = explain.explain_log(logread.read_log(b"RuntimeError: Cannot find a working triton installation.\n"))
     assert older.notes == []
+
+
+def test_a_device_side_assert_on_a_card_that_computes_nan_in_float16_points_at_half_precision():
+    log = "My NVIDIA T1200 Laptop GPU (4GB)\nRuntimeError: CUDA error: device-side assert triggered\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "cuda-device-assert" and [key for key, _ in found.notes] == ["half_nan_card_assert"]
+    assert "半精度" in explain.notes(found, "zh")[0]
+    (other,) = explain.explain_log(logread.read_log(log.replace("T1200", "RTX 3060").encode()))
+    assert other.notes == []
