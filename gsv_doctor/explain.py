@@ -578,7 +578,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|\bcpu[ -](?:only )?(?:version|build) (?:of (?:py)?torch )?instead of (?:the )?(?:cuda|gpu)"
                            r"|installed (?:the )?cpu[ -](?:only )?(?:version|build)|装(?:成|的是|了)\s?cpu\s?版"
                            r"|(?:gpu|graphics card|video card)\s+(?:is\s+not|isn'?t)\s+(?:being\s+)?(?:used|utili[sz]ed|detected"
-                           r"|recogni[sz]ed)"
+                           r"|recogni[sz]ed|showing\s+up|shown|listed)|(?:gpu|graphics card)\s+(?:does\s+not|doesn'?t)\s+show\s+up"
                            r"|(?:未检测到|检测不到|识别不到|识别不出来?|没有?识别[到出]来?|没有?检测[到出]来?|不识别|找不到"
                            r"|没有?调用|没有?用到|用不了|(?:不能|无法|没法)(?:识别|检测到|找到|调用|使用))"
                            r"(?:我的|我这|这)?(?:张|块|个)?(?:N卡|显卡|GPU|独显)"

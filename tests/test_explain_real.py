@@ -513,6 +513,7 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("N卡50系列的兼容性问题：我用5070跑的\n", "cuda-no-kernel-image"),
     ("not working on a 50 series card since I bought it\n", "cuda-no-kernel-image"),
     ("My GPU is not being used, it runs on CPU\n", "symptom-no-gpu"),
+    ("### GPU\n\nrtx5700xt\n\nmy gpu is not showing up\n", "symptom-amd-gpu"),  # an XT is AMD's, whatever the prefix
     ("生成的音频是空的\n", "symptom-silent-audio"),
     ("the output wav is empty\n", "symptom-silent-audio"),
 ])
@@ -931,6 +932,7 @@ def test_a_cuda_error_on_an_amd_card_points_at_the_layer_under_cuda_not_the_nvid
 
 @pytest.mark.parametrize("text, card", [("I have an 7900xtx", "7900xtx"), ("my 6700 XT", "6700 XT"),
                                         ("Intel A770 16GB", "Intel A770"), ("Arc B580", "Arc B580"), ("A770", None),
+                                        ("rtx5700xt", "rtx5700xt"), ("RTX 3070", None),
                                         ("Ryzen 7 5700X", None), ("5800X3D", None), ("version 1.7900XT", None)])
 def test_an_amd_card_named_by_its_number_and_xt(text, card):
     from gsv_doctor import logfacts
