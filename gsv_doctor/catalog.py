@@ -974,10 +974,11 @@ ENTRIES: List[Entry] = [
             "en": "The onnxruntime this Python imports offers no GPU provider: the CPU-only onnxruntime package is"
                   " installed (alone, or next to onnxruntime-gpu, which it then hides; a copy in your user site-packages,"
                   " AppData\\Roaming\\Python, also hides the program's own), or onnxruntime-gpu cannot load its CUDA"
-                  " libraries. The ONNX models then run on the CPU, slowly. Not torch and not half precision.",
+                  " libraries (on Windows also from a folder whose path holds non-English letters). The ONNX models"
+                  " then run on the CPU, slowly. Not torch and not half precision.",
             "zh": "这个 Python 导入的 onnxruntime 没有 GPU 后端：装的是纯 CPU 的 onnxruntime（单独装，或与 onnxruntime-gpu 同时装，"
                   "把后者盖住了；用户目录 AppData\\Roaming\\Python 里的一份也会盖住程序自带的），或者 onnxruntime-gpu 加载不了它的"
-                  " CUDA 库。于是 ONNX 模型都在 CPU 上慢慢跑。与 torch 和半精度无关。",
+                  " CUDA 库（Windows 上路径含中文等非英文字符的文件夹也会这样）。于是 ONNX 模型都在 CPU 上慢慢跑。与 torch 和半精度无关。",
         },
         settings=("onnxruntime.build", "env.cuda_path"),
         fix_commands=(),
@@ -989,6 +990,18 @@ ENTRIES: List[Entry] = [
             "zh": "在程序的 Python 中先 `python -m pip uninstall -y onnxruntime onnxruntime-gpu`，再 `python -m pip install"
                   " onnxruntime-gpu`（1.19 及以后：CUDA 12 加 cuDNN 9）；删掉用户目录 site-packages 里的副本（或用 -s 启动那个 Python）；"
                   "如果设置了 CUDA_PATH，确认它指向 onnxruntime-gpu 需要的 CUDA 版本。",
+        },
+        manual_any={
+            "en": "A program that comes as a package (the voice changer's MMVCServerSIO, a 7z package): unpack it again"
+                  " into a short folder of English letters without spaces (C:\\vc), install the NVIDIA driver and the"
+                  " CUDA / cuDNN versions its release names, and start it from there. Installed with pip: in its Python,"
+                  " `python -m pip uninstall -y onnxruntime onnxruntime-gpu`, then `python -m pip install"
+                  " onnxruntime-gpu` (1.19 and newer: CUDA 12 with cuDNN 9); check that CUDA_PATH, if set, points to"
+                  " the CUDA version onnxruntime-gpu needs.",
+            "zh": "打包发布的程序（变声器的 MMVCServerSIO、7z 整合包）：重新解压到全英文、无空格的短路径文件夹（C:\\vc），"
+                  "安装发布说明写的 NVIDIA 驱动和 CUDA / cuDNN 版本，从那里启动。用 pip 安装的：在它的 Python 中先"
+                  " `python -m pip uninstall -y onnxruntime onnxruntime-gpu`，再 `python -m pip install onnxruntime-gpu`"
+                  "（1.19 及以后：CUDA 12 加 cuDNN 9）；如果设置了 CUDA_PATH，确认它指向 onnxruntime-gpu 需要的 CUDA 版本。",
         },
         check=CHECK_NONE,
         example="UserWarning: Specified provider 'CUDAExecutionProvider' is not in available provider names.Available"
