@@ -1274,11 +1274,12 @@ ENTRIES: List[Entry] = [
         id="load-device-missing",
         kind="device",
         manual_any={
-            "en": "With an NVIDIA card: install the CUDA build of torch into the program's Python. Otherwise load it on"
+            "en": "With an NVIDIA card: a torch ending in +cpu in the program's Python: install its CUDA build; a +cu"
+                  " build: update the NVIDIA driver to one made for that CUDA version or newer. Otherwise load it on"
                   " the CPU: {to_cpu}; versions that load models with map_location=\"cpu\" do this by themselves:"
                   " {update}.",
-            "zh": "有 NVIDIA 显卡：给程序的 Python 安装 CUDA 版 torch。否则在 CPU 上加载：{to_cpu}；用"
-                  " map_location=\"cpu\" 加载模型的版本会自动这样做：{update}。",
+            "zh": "有 NVIDIA 显卡：程序的 Python 里 torch 版本以 +cpu 结尾：安装它的 CUDA 版；是 +cu 版：把 NVIDIA 驱动更新到支持该"
+                  " CUDA 版本或更新的版本。否则在 CPU 上加载：{to_cpu}；用 map_location=\"cpu\" 加载模型的版本会自动这样做：{update}。",
         },
         # torch's two messages for it; a console may wrap the second one over three lines
         keys=("Attempting to deserialize object on", "know how to restore data"),
@@ -1292,13 +1293,17 @@ ENTRIES: List[Entry] = [
             "zh": "一个在 {device} 设备上保存的模型文件，正在一个 torch 用不了 {device} 的地方加载（torch 不带 CUDA，"
                   "或机器上没有那种显卡），所以无法放回它保存时的设备。",
         },
-        settings=("torch.build", "config.infer_device", "tts_infer.device"),
+        settings=("torch.build", "nvidia.driver", "config.infer_device", "tts_infer.device"),
         fix_commands=("gsv-doctor fix --write",),
         manual={
-            "en": "With an NVIDIA card: install the CUDA build of torch into GPT-SoVITS's Python. Otherwise run on the"
-                  " CPU: `infer_device = \"cpu\"` and `is_half = False` in config.py, `device: cpu` in tts_infer.yaml.",
-            "zh": "有 NVIDIA 显卡：给 GPT-SoVITS 的 Python 安装 CUDA 版 torch。否则改用 CPU：在 config.py 中设"
-                  " `infer_device = \"cpu\"` 和 `is_half = False`，在 tts_infer.yaml 中设 `device: cpu`。",
+            "en": "With an NVIDIA card: a torch ending in +cpu in GPT-SoVITS's Python (`python -c \"import torch;"
+                  " print(torch.__version__)\"`): install its CUDA build; a +cu build: update the NVIDIA driver to one"
+                  " made for that CUDA version or newer. Otherwise run on the CPU: `infer_device = \"cpu\"` and"
+                  " `is_half = False` in config.py, `device: cpu` in tts_infer.yaml.",
+            "zh": "有 NVIDIA 显卡：GPT-SoVITS 的 Python 里 torch 版本以 +cpu 结尾（`python -c \"import torch;"
+                  " print(torch.__version__)\"`）：安装它的 CUDA 版；是 +cu 版：把 NVIDIA 驱动更新到支持该 CUDA 版本或更新的版本。"
+                  "否则改用 CPU：在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`，在 tts_infer.yaml 中设"
+                  " `device: cpu`。",
         },
         check=CHECK_CUDA_BUILD,
         example="RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False."

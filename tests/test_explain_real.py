@@ -68,7 +68,7 @@ REAL = {
                                         GSV_FILES + ("is_half",)),
     "real_words_silent_zh_tw.txt": ("symptom-silent-audio", "unknown", "gpu.card", ("half",), GSV_FILES),
     "real_words_silent_ja.txt": ("symptom-silent-audio", "unknown", "gpu.card", ("half",), GSV_FILES),
-    "real_rvc_cuda_checkpoint_on_cpu.log": ("load-device-missing", "rvc", "torch.build", ("CUDA build of torch",),
+    "real_rvc_cuda_checkpoint_on_cpu.log": ("load-device-missing", "rvc", "torch.build", ("install its CUDA build", "update the NVIDIA driver"),
                                             GSV_FILES),
     "real_fork_mps_restore_wrapped.log": ("load-device-missing", "unknown", "any.device", ("cpu",), GSV_FILES),
     "real_words_nan_loss.txt": ("symptom-nan", "unknown", "any.half", ("half",), GSV_FILES),
