@@ -176,8 +176,10 @@ TTS_WEBUI = LogProject(
         "to_cpu": {"en": "choose the CPU as the tab's device", "zh": "在该页把设备选为 CPU"},
         "to_gpu": {"en": "choose cuda as the tab's device",
                    "zh": "在该页把设备选为 cuda"},
-        "oom_infer": {"en": "shorter text or audio per run; unload the models of other tabs (restart TTS-WebUI).",
-                      "zh": "每次处理更短的文本或音频；卸载其他页的模型（重启 TTS-WebUI）。"},
+        "oom_infer": {"en": "shorter text or audio per run; unload the models of other tabs (restart TTS-WebUI); Bark:"
+                            " turn on CPU offload and the small models in its settings.",
+                      "zh": "每次处理更短的文本或音频；卸载其他页的模型（重启 TTS-WebUI）；Bark：在它的设置里打开 CPU offload"
+                            " 和小模型（small models）。"},
         "oom_train": {"en": "lower the batch size; unload the models of other tabs (restart TTS-WebUI).",
                       "zh": "调小 batch size；卸载其他页的模型（重启 TTS-WebUI）。"},
         "cudnn": {"en": "update TTS-WebUI, whose installer brings a matching torch and cuDNN",
@@ -185,6 +187,27 @@ TTS_WEBUI = LogProject(
         "update": {"en": "update TTS-WebUI (its update script)", "zh": "更新 TTS-WebUI（运行它的更新脚本）"},
         "card_small": {"en": "A card this small is a tight fit: choose the CPU as device.",
                        "zh": "这么小的显存很勉强：请把设备选为 CPU。"},
+    },
+)
+
+# Bark (suno-ai/bark), a text-to-audio model people run alone or inside TTS-WebUI (which is detected first).
+BARK = LogProject(
+    id="bark", name="Bark",
+    path_markers=("/bark/generation.py", "/bark/api.py", "/site-packages/bark/"),
+    text_markers=("suno-ai/bark", "suno_use_small_models", "suno_offload_cpu", "from bark import"),
+    settings=GENERIC_SETTINGS,
+    advice={
+        # Bark reads these two variables when it loads its models
+        "oom_infer": {"en": "Inference: use Bark's small models and keep what is not running on the CPU: set SUNO_USE_SMALL_MODELS=True"
+                            " and SUNO_OFFLOAD_CPU=True in the environment before starting (in code: preload_models("
+                            "text_use_small=True, coarse_use_small=True, fine_use_small=True, codec_use_gpu=False)).",
+                      "zh": "推理：使用 Bark 的小模型，并把暂时不运行的部分放在 CPU 上：启动前设置环境变量 SUNO_USE_SMALL_MODELS=True 和"
+                            " SUNO_OFFLOAD_CPU=True（代码里：preload_models(text_use_small=True, coarse_use_small=True,"
+                            " fine_use_small=True, codec_use_gpu=False)）。"},
+        "card_small": {"en": "A card this small is a tight fit for Bark: the small models and CPU offload below.",
+                       "zh": "这么小的显存跑 Bark 很勉强：用下面说的小模型和 CPU offload。"},
+        "update": {"en": "update Bark (`pip install -U git+https://github.com/suno-ai/bark`)",
+                   "zh": "更新 Bark（`pip install -U git+https://github.com/suno-ai/bark`）"},
     },
 )
 
@@ -250,7 +273,7 @@ UNKNOWN = LogProject(
 
 # Most specific first: a TTS-WebUI or voice-changer log also shows RVC paths, an AI-Vtuber
 # bundle shows GPT-SoVITS inside its own folder. The families' profiles come from the registry.
-PROJECTS: List[LogProject] = ([VOICE_CHANGER, RVC_TTS_WEBUI, TTS_WEBUI, APPLIO, SO_VITS_SVC_FORK]
+PROJECTS: List[LogProject] = ([VOICE_CHANGER, RVC_TTS_WEBUI, TTS_WEBUI, BARK, APPLIO, SO_VITS_SVC_FORK]
                               + families.log_projects() + [SO_VITS_SVC])
 BY_ID: Dict[str, LogProject] = {p.id: p for p in PROJECTS + [UNKNOWN]}
 # explain with no log at all (--symptom alone): the first family's program.

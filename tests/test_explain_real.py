@@ -1063,3 +1063,12 @@ def test_a_device_side_assert_on_a_card_that_computes_nan_in_float16_points_at_h
     assert "半精度" in explain.notes(found, "zh")[0]
     (other,) = explain.explain_log(logread.read_log(log.replace("T1200", "RTX 3060").encode()))
     assert other.notes == []
+
+
+def test_bark_out_of_memory_gets_its_small_models_and_cpu_offload():
+    log = ('Traceback (most recent call last):\n  File "C:\\Users\\me\\bark\\bark\\generation.py", line 420, in'
+           ' generate_text_semantic\n    logits, kv_cache = model(x_input)\ntorch.cuda.OutOfMemoryError: CUDA out of memory.'
+           ' Tried to allocate 16.00 MiB (GPU 0; 8.00 GiB total capacity; 7.33 GiB already allocated)\n')
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.project == "bark" and "SUNO_OFFLOAD_CPU=True" in explain.manual(found, "en")
+    assert "SUNO_USE_SMALL_MODELS=True" in explain.manual(found, "zh")
