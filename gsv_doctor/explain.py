@@ -877,6 +877,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
         explanation.notes.append(("directml_package", {"package": facts.amd}))
     if explanation.id in _NO_KERNEL and (facts.amd or "HIP error" in explanation.message) and not nvidia:
         explanation.notes.append(("amd_rocm_arch", {}))
+    if explanation.entry.check == catalog.CHECK_CPU_OP and facts.amd_card and not nvidia and not facts.mac:
+        explanation.notes.append(("amd_on_cpu", {"card": facts.amd_card}))
     if explanation.id == "cuda-runtime-fault" and facts.amd_card and not nvidia:
         explanation.manual_key = "amd_cuda_layer"  # no NVIDIA driver to update: the layer under CUDA is the cause
         explanation.settings = [s for s in explanation.settings if s != "nvidia.driver"]
@@ -1104,6 +1106,15 @@ NOTES: Dict[str, Dict[str, str]] = {
     "amd_start": {
         "en": "The log shows the program started as `{line}`: {amd_start}",
         "zh": "日志显示程序是这样启动的：`{line}`。{amd_start}",
+    },
+    "amd_on_cpu": {
+        "en": "The log shows an AMD or Intel card (\"{card}\"): this ran on the CPU because a CUDA build of torch cannot"
+              " use that card. Half precision off fixes this error, and the work stays on the CPU (slow, and training"
+              " scripts that need CUDA still refuse it). For the card itself: a ROCm build of torch on Linux, or the"
+              " program's DirectML package where it has one (DirectML runs inference, not training).",
+        "zh": "日志显示的是 AMD 或 Intel 显卡（\"{card}\"）：这一步是在 CPU 上运行的，因为 CUDA 版 torch 用不了这张卡。关闭半精度"
+              "能解决这个报错，但仍然在 CPU 上运行（很慢，需要 CUDA 的训练脚本仍会拒绝）。要用上这张卡：Linux 上用 ROCm 版 torch，"
+              "或使用程序的 DirectML 版（如果有；DirectML 只能推理，不能训练）。",
     },
     "half_nan_card_assert": {
         "en": "The log shows a {card}, a card that computes NaN in float16: with half precision on, those NaN values"

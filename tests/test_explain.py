@@ -439,3 +439,16 @@ def test_a_big_log_that_repeats_itself_is_counted_line_by_line(monkeypatch):
     monkeypatch.setattr(explain, "_DISTINCT_LINES_FROM", 10 ** 9)
     whole = {e.id: (e.count, e.line) for e in explain.explain_log(logread.read_log(text.encode()))}
     assert whole == {i: (e.count, e.line) for i, e in found.items()}
+
+
+def test_every_note_and_manual_the_code_names_has_its_texts():
+    import inspect
+    import re as regex
+
+    source = inspect.getsource(explain)
+    named_notes = set(regex.findall(r'notes\.append\(\("(\w+)"', source))
+    named_manuals = set(regex.findall(r'manual_key = "(\w+)"', source))
+    named_manuals |= {name for pair in regex.findall(r'manual_key = "(\w+)" if [^\n]+ else "(\w+)"', source) for name in pair}
+    assert named_notes and named_manuals
+    assert named_notes - set(explain.NOTES) == set()
+    assert named_manuals - set(explain.MANUALS) == set()

@@ -1072,3 +1072,12 @@ def test_bark_out_of_memory_gets_its_small_models_and_cpu_offload():
     (found,) = explain.explain_log(logread.read_log(log.encode()))
     assert found.project == "bark" and "SUNO_OFFLOAD_CPU=True" in explain.manual(found, "en")
     assert "SUNO_USE_SMALL_MODELS=True" in explain.manual(found, "zh")
+
+
+def test_float16_on_the_cpu_beside_an_amd_card_says_why_it_ran_there():
+    log = "the program does not see my AMD graphics card\nI have a message \"slow_conv2d_cpu\" not implemented for 'Half'\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "cpu-half-conv" and [key for key, _ in found.notes] == ["amd_on_cpu"]
+    assert "ROCm" in explain.notes(found, "zh")[0]
+    (nvidia,) = explain.explain_log(logread.read_log(log.replace("AMD", "RTX 3060").encode()))
+    assert nvidia.notes == []
