@@ -1559,13 +1559,16 @@ ENTRIES: List[Entry] = [
         manual={
             "en": "In the program's Python run `python -c \"import torch; print(torch.__version__,"
                   " torch.cuda.is_available())\"`. False, or a version ending in +cpu: install the CUDA build of torch"
-                  " into that Python (pytorch.org's command for your CUDA) and update the NVIDIA driver. True: the card"
-                  " itself is not one the web UI trains on (an MX or GT laptop card, under 4 GB): train on a bigger"
-                  " card or a cloud GPU (Colab, AutoDL); inference still runs, on the card or the CPU.",
+                  " into that Python (pytorch.org's command for your CUDA) and update the NVIDIA driver. True: the web UI"
+                  " does not list the card. An MX or GT laptop card (under 4 GB) is too small to train: train on a"
+                  " bigger card or a cloud GPU (Colab, AutoDL); inference still runs, on the card or the CPU. A big card"
+                  " the list misses (a Quadro, a new series): {update}, whose newer versions list more names, or add a"
+                  " part of its name to `ok_gpu_keywords` in infer-web.py (RVC) or webui.py (GPT-SoVITS).",
             "zh": "在程序的 Python 里运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`。"
                   "输出 False，或版本以 +cpu 结尾：给这个 Python 装 CUDA 版 torch（按 pytorch.org 上对应你 CUDA 的命令），并更新"
-                  " NVIDIA 驱动。输出 True：说明这张卡本身不是界面用来训练的卡（笔记本的 MX、GT 系列，显存不足 4 GB）：请在更大的显卡"
-                  "或云端显卡（Colab、AutoDL）上训练；推理仍然可以在这张卡或 CPU 上进行。",
+                  " NVIDIA 驱动。输出 True：说明界面的列表里没有这张卡。笔记本的 MX、GT 系列（显存不足 4 GB）太小，不能训练：请在更大的显卡"
+                  "或云端显卡（Colab、AutoDL）上训练；推理仍然可以在这张卡或 CPU 上进行。列表漏掉的大显卡（Quadro、新系列）：{update}，"
+                  "新版本列出的型号更多；或者把型号名的一部分加进 infer-web.py（RVC）或 webui.py（GPT-SoVITS）的 `ok_gpu_keywords`。",
         },
         check=CHECK_NONE,
         example="很遗憾您这没有能用的显卡来支持您训练",
