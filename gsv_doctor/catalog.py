@@ -304,10 +304,10 @@ class Entry:
     # a regex one frame of the error's traceback ("path function") must match: the message alone means
     # other things in other code ("'list' object has no attribute 'lower'" is UVR5's only in UVR5)
     frames: str = ""
-    # A line that shows an occurrence did no harm (the program went on): (a literal the line holds, a regex it
-    # matches, where "{package}" stands for the occurrence's package), read from the occurrence's own line to
+    # Lines that show an occurrence did no harm (the program went on): pairs of (a literal the line holds, a regex
+    # it matches, where "{package}" stands for the occurrence's package), read from the occurrence's own line to
     # `harmless_within` lines below it. pip's "Failed building wheel" before its "Successfully installed".
-    harmless: Optional[Tuple[str, str]] = None
+    harmless: Tuple[Tuple[str, str], ...] = ()
     harmless_within: int = 1
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
     frames_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
@@ -1544,7 +1544,6 @@ ENTRIES: List[Entry] = [
         # RVC WebUI's and (until mid-2025) GPT-SoVITS's web UI: a card counts when torch sees it and its name holds one
         # of a list of series ("10", "16", "20", "30", "40", "A2", "T4", "600", ...)
         pattern=r"没有能用的显卡来支持您训练|沒有能用的顯卡來支持您訓練|no compatible GPU available to support your training",
-        origin="webui.py",
         meaning={
             "en": "The web UI found no card it trains on. Either torch sees no CUDA card at all (a CPU-only torch, no"
                   " or an old NVIDIA driver), or the card's name holds none of the series the web UI lists (10, 16,"
@@ -1563,12 +1562,12 @@ ENTRIES: List[Entry] = [
                   " does not list the card. An MX or GT laptop card (under 4 GB) is too small to train: train on a"
                   " bigger card or a cloud GPU (Colab, AutoDL); inference still runs, on the card or the CPU. A big card"
                   " the list misses (a Quadro, a new series): {update}, whose newer versions list more names, or add a"
-                  " part of its name to `ok_gpu_keywords` in infer-web.py (RVC) or webui.py (GPT-SoVITS).",
+                  " part of its name to the web UI's `ok_gpu_keywords` list (in its start script's code).",
             "zh": "在程序的 Python 里运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`。"
                   "输出 False，或版本以 +cpu 结尾：给这个 Python 装 CUDA 版 torch（按 pytorch.org 上对应你 CUDA 的命令），并更新"
                   " NVIDIA 驱动。输出 True：说明界面的列表里没有这张卡。笔记本的 MX、GT 系列（显存不足 4 GB）太小，不能训练：请在更大的显卡"
                   "或云端显卡（Colab、AutoDL）上训练；推理仍然可以在这张卡或 CPU 上进行。列表漏掉的大显卡（Quadro、新系列）：{update}，"
-                  "新版本列出的型号更多；或者把型号名的一部分加进 infer-web.py（RVC）或 webui.py（GPT-SoVITS）的 `ok_gpu_keywords`。",
+                  "新版本列出的型号更多；或者把型号名的一部分加进网页界面代码（它的启动脚本）里的 `ok_gpu_keywords` 列表。",
         },
         check=CHECK_NONE,
         example="很遗憾您这没有能用的显卡来支持您训练",
@@ -1816,7 +1815,7 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="ERROR: Failed building wheel for pyopenjtalk",
         # old pip then installs it the legacy way (setup.py install), which often works
-        harmless=("Successfully installed", r"^Successfully installed (?:[^\n]* )?{package}-\d"),
+        harmless=(("Successfully installed", r"^Successfully installed (?:[^\n]* )?{package}-\d"),),
         harmless_within=5000,
     ),
     Entry(
@@ -2073,7 +2072,7 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="Missing key(s) in state_dict: \"enc_p.encoder.attn_layers.0.emb_rel_k\".",
         # the speaker table: training on a pretrained model with another speaker count starts it anew on purpose
-        harmless=("emb_g.weight is not in the checkpoint", r"\bemb_g\.weight is not in the checkpoint"),
+        harmless=(("emb_g.weight is not in the checkpoint", r"\bemb_g\.weight is not in the checkpoint"),),
     ),
     Entry(
         id="cpu-training-not-allowed",
@@ -2154,6 +2153,37 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="RuntimeError: [enforce fail at alloc_cpu.cpp:114] data. DefaultCPUAllocator: not enough memory: you tried"
                 " to allocate 1073741824 bytes.",
+    ),
+    Entry(
+        id="distributed-init-hang",
+        kind="system",
+        keys=("Initializing distributed:",),
+        # Lightning prints it at the start of every training run: only a run that stops there is a hang
+        pattern=r"Initializing distributed: GLOBAL_RANK: \d+, MEMBER: \d+/\d+",
+        harmless=(("distributed processes registered", r"All distributed processes registered"),
+                  ("Traceback (most recent call last)", r"Traceback \(most recent call last\)"),
+                  ("Epoch", r"\bEpoch \d+"), ("it/s", r"\d+(?:\.\d+)?\s?it/s"), ("s/it", r"\d+(?:\.\d+)?\s?s/it")),
+        harmless_within=100_000,
+        meaning={
+            "en": "Training stopped at its first step, where torch.distributed connects the training process to"
+                  " itself through a local port (env:// rendezvous), and never went on: on some Windows systems that"
+                  " connection never completes (a VPN, proxy or firewall on the local port, some older Windows 10"
+                  " builds). If the log went on after this line, this line is not the problem.",
+            "zh": "训练停在了第一步：torch.distributed 通过本机端口把训练进程连到它自己（env:// 方式），之后一直没有继续。在有些"
+                  " Windows 系统上这个连接永远连不上（VPN、代理或防火墙占住了本机端口，一些较旧的 Windows 10 版本）。如果日志在这一行"
+                  "之后还有内容，问题就不在这一行。",
+        },
+        settings=("torch.distributed", "network.proxy"),
+        fix_commands=(),
+        manual={
+            "en": "{update}: GPT-SoVITS's newer versions connect over TCP on localhost, which does not hang. If it still"
+                  " hangs: close VPN and proxy software and unset HTTP_PROXY / HTTPS_PROXY for the program, allow the"
+                  " program's Python in the firewall, restart the computer, and start the training again.",
+            "zh": "{update}：GPT-SoVITS 的新版本通过 localhost 的 TCP 连接，不会卡住。仍然卡住的话：关掉 VPN 和代理软件，并取消程序的"
+                  " HTTP_PROXY / HTTPS_PROXY 环境变量，在防火墙里放行程序的 Python，重启电脑，再开始训练。",
+        },
+        check=CHECK_NONE,
+        example="Initializing distributed: GLOBAL_RANK: 0, MEMBER: 1/1",
     ),
     Entry(
         id="torch-libuv",
@@ -2887,7 +2917,7 @@ ENTRIES: List[Entry] = [
                 " exceeded with url: /Systran/faster-whisper-large-v3/resolve/main/config.json",
         # huggingface_hub's warning before it tries again, which may well succeed; its last try ("[Retry 5/5]") is
         # kept: the error after it may not name the site
-        harmless=("Retrying in", r"Retrying in \d+s \[Retry (\d+)/(?!\1\])\d+\]"),
+        harmless=(("Retrying in", r"Retrying in \d+s \[Retry (\d+)/(?!\1\])\d+\]"),),
     ),
     Entry(
         id="permission-denied",

@@ -220,18 +220,18 @@ def _wrapped_hits(wrapped: List[Tuple[Traceback, List[str], str]], entry: Entry,
 
 def _harmless(text: _Text, entry: Entry, hit: Tuple[int, str, Any]) -> bool:
     """Does a line from the hit's own to `entry.harmless_within` lines below show that it did no harm?"""
-    key, pattern = entry.harmless
-    if not text.holds(key):
-        return False
-    package = _params(hit[2]).get("package", "")
-    if "{package}" in pattern and not package:
-        return False
-    regex = _harmless_regex(pattern, package)
     index = hit[0] - 1
-    marks = text.sorted_indexes_with(key)
-    start = bisect.bisect_left(marks, index)
-    return any(regex.search(text.lines[mark]) for mark in itertools.takewhile(
-        lambda mark: mark < index + entry.harmless_within, marks[start:]))
+    package = _params(hit[2]).get("package", "")
+    for key, pattern in entry.harmless:
+        if not text.holds(key) or ("{package}" in pattern and not package):
+            continue
+        regex = _harmless_regex(pattern, package)
+        marks = text.sorted_indexes_with(key)
+        start = bisect.bisect_left(marks, index)
+        if any(regex.search(text.lines[mark]) for mark in itertools.takewhile(
+                lambda mark: mark < index + entry.harmless_within, marks[start:])):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=64)

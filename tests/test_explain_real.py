@@ -1081,3 +1081,19 @@ def test_float16_on_the_cpu_beside_an_amd_card_says_why_it_ran_there():
     assert "ROCm" in explain.notes(found, "zh")[0]
     (nvidia,) = explain.explain_log(logread.read_log(log.replace("AMD", "RTX 3060").encode()))
     assert nvidia.notes == []
+
+
+_TRAINING_START = ('"D:\\AI\\GPT-SoVITS\\runtime\\python.exe" GPT_SoVITS/s1_train.py --config_file "D:\\AI\\GPT-SoVITS\\TEMP/tmp_s1.yaml"\n'
+                   "GPU available: True (cuda), used: True\n[rank: 0] Seed set to 1234\n"
+                   "Initializing distributed: GLOBAL_RANK: 0, MEMBER: 1/1\n")
+
+
+@pytest.mark.parametrize("after, hang", [
+    ("然后就一直卡住，没有任何反应\n", True),
+    ("distributed_backend=gloo\nAll distributed processes registered. Starting with 1 processes\n", False),
+    ("Epoch 0:  12%|#2        | 3/25 [00:04<00:30,  1.40s/it]\n", False),
+    ("Traceback (most recent call last):\n  File \"x.py\", line 1, in f\ntorch.cuda.OutOfMemoryError: CUDA out of memory.\n", False),
+])
+def test_initializing_distributed_is_a_hang_only_when_the_run_stops_there(after, hang):
+    found = [e.id for e in explain.explain_log(logread.read_log((_TRAINING_START + after).encode()))]
+    assert ("distributed-init-hang" in found) == hang
