@@ -144,7 +144,6 @@ class _Text:
             return [i for index in found for i in self._indexes[index]]
         return found
 
-
     def sorted_indexes_with(self, key: str) -> List[int]:
         """indexes_with(key) in the log's order, kept for the next call."""
         if key not in self._sorted:
