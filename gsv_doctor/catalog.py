@@ -2276,11 +2276,12 @@ ENTRIES: List[Entry] = [
         meaning={
             "en": "A GPU kernel found an index out of range (a device-side assert): the input holds a value the model"
                   " has no entry for, such as a text symbol, phoneme, language or speaker id beyond its table, or the"
-                  " model files belong to another version than the code. A data or model mismatch, not the GPU and not"
-                  " half precision. Every later CUDA call fails too until the program restarts.",
+                  " model files belong to another version than the code. Usually a data or model mismatch; on a card that"
+                  " computes NaN in float16 (GTX 16xx, T1200, MX450 ...) the NaN of half precision can be the bad index."
+                  " Every later CUDA call fails too until the program restarts.",
             "zh": "GPU 内核发现索引越界（device-side assert）：输入里有模型表里没有的值，例如超出范围的文本符号、音素、语种或说话人"
-                  "编号，或者模型文件与代码版本不一致。这是数据或模型不匹配，与显卡和半精度无关。之后所有 CUDA 调用都会失败，"
-                  "直到重启程序。",
+                  "编号，或者模型文件与代码版本不一致。通常是数据或模型不匹配；在用 float16 会算出 NaN 的显卡（GTX 16 系、T1200、"
+                  "MX450 等）上，半精度产生的 NaN 也可能就是那个越界的索引。之后所有 CUDA 调用都会失败，直到重启程序。",
         },
         settings=("model.match",),
         fix_commands=(),
