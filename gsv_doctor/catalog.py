@@ -3504,7 +3504,8 @@ SYMPTOMS["amd-gpu"] = _symptom(
               " to cuda where it has such a setting, or run it under Linux or WSL 2 with ROCm. Otherwise on Windows:"
               " use the program's DirectML package where it has one (RVC's AMD_Intel package; its RMVPE pitch"
               " extractor crashes under DirectML on some cards: pick harvest, pm or crepe; the w-okada voice changer's"
-              " onnxdirectML release, which runs ONNX models only: export the model to ONNX), or run on the CPU:"
+              " onnxdirectML release, which runs ONNX models only: export the model to ONNX, and for real time pick"
+              " the dio pitch extractor, since harvest and crepe are slow there and stutter), or run on the CPU:"
               " {to_cpu}. Half precision stays off on the CPU and with DirectML. DirectML packages do not train on the"
               " GPU (RVC's trains on the CPU): train on an NVIDIA card, a cloud GPU, or Linux with ROCm.",
         "zh": "Linux：安装 ROCm 版 torch（`pip install torch torchaudio --index-url https://download.pytorch.org/whl/rocm6.4`，"
@@ -3514,7 +3515,7 @@ SYMPTOMS["amd-gpu"] = _symptom(
               "或需要 ROCm 没有的功能）：有设备设置的把它设为 cuda，否则在 Linux 或 WSL 2 的 ROCm 下运行。否则在 Windows 上："
               "使用程序的 DirectML 版（RVC 的 AMD_Intel 整合包；它的 RMVPE 音高提取在部分显卡的"
               " DirectML 上会崩溃：请选 harvest、pm 或 crepe；w-okada 变声器的 onnxdirectML 版只能运行 ONNX 模型：先把模型导出为"
-              " ONNX），或在 CPU 上运行：{to_cpu}。在 CPU 和 DirectML 上都要关闭半精度。DirectML 版不能用显卡训练（RVC 的会用 CPU 训练）："
+              " ONNX，实时变声时音高提取选 dio，harvest 和 crepe 在那里很慢、会卡顿），或在 CPU 上运行：{to_cpu}。在 CPU 和 DirectML 上都要关闭半精度。DirectML 版不能用显卡训练（RVC 的会用 CPU 训练）："
               "请在 NVIDIA 显卡、云端显卡或装了 ROCm 的 Linux 上训练。",
     },
     check=CHECK_CUDA_BUILD,
