@@ -656,6 +656,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
             if index + 1 in output and index + 1 not in printed:
                 continue
             match = words.search(line)
+            if match and words in _MACHINE_FACTS and logfacts.planned(line, match.start()):
+                continue  # "I plan to use it on Linux with ROCm later": not the machine the error came from
             if match:
                 read_as = _on_this_machine(name, log, facts)
                 if printed and read_as in _MACHINE_SYMPTOMS and index + 1 not in printed:

@@ -5,6 +5,7 @@ quantifiers, so a megabyte log costs a megabyte of scanning.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import List, Optional
@@ -165,7 +166,20 @@ def read_facts(text: str) -> LogFacts:
     for name, pattern in (("mac", MAC), ("amd", AMD), ("amd_card", AMD_CARD), ("new_card", NEW_CARD), ("jetson", _JETSON),
                           ("docker", _DOCKER),
                           ("wsl", _WSL)):
-        match = pattern.search(head)
-        if match:
-            setattr(facts, name, match.group(0))
+        for match in itertools.islice(pattern.finditer(head), 20):
+            if not planned(head, match.start()):
+                setattr(facts, name, match.group(0))
+                break
     return facts
+
+
+# Words before a machine's name, on its line, that make it a plan rather than the machine the post is about.
+# ("want to use my AMD card" is the machine they have: only a plan or a time to come counts)
+_INTENT = re.compile(r"\b(?:plan(?:ning)? to|going to (?:buy|get|switch)|later|in the future)\b[^.!?。！？\n]*$"
+                     r"|(?:打算|以后|将来)[^。！？\n]*$", re.IGNORECASE)
+
+
+def planned(text: str, at: int) -> bool:
+    """Is the machine named at `at` something the post plans ("I plan to use ROCm later"), not what it ran on?"""
+    start = text.rfind("\n", max(0, at - 300), at) + 1
+    return bool(_INTENT.search(text, max(start, at - 300), at))

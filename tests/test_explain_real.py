@@ -1097,3 +1097,22 @@ _TRAINING_START = ('"D:\\AI\\GPT-SoVITS\\runtime\\python.exe" GPT_SoVITS/s1_trai
 def test_initializing_distributed_is_a_hang_only_when_the_run_stops_there(after, hang):
     found = [e.id for e in explain.explain_log(logread.read_log((_TRAINING_START + after).encode()))]
     assert ("distributed-init-hang" in found) == hang
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Adding this: I plan to use it on Linux with ROCm but just wanted to try it on CPU before.\n", []),
+    ("我打算以后换A卡，现在先问一下\n", []),
+    ("I use ROCm on Linux and it does not find the GPU\n", ["symptom-amd-gpu"]),
+])
+def test_a_machine_named_as_a_plan_is_not_the_posts_machine(text, found):
+    assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == found
+
+
+@pytest.mark.parametrize("text, amd", [
+    ("It will not detect my AMD card\n", "AMD"), ("I want to use my RX 6800 for training\n", "RX 6800"),
+    ("I plan to use it on Linux with ROCm later\n", None), ("以后打算换A卡\n", None),
+])
+def test_a_planned_machine_is_not_read_as_the_posts(text, amd):
+    from gsv_doctor import logfacts
+
+    assert logfacts.read_facts(text).amd == amd
