@@ -2298,13 +2298,68 @@ ENTRIES: List[Entry] = [
         example="RuntimeError: CUDA error: device-side assert triggered",
     ),
     Entry(
+        id="onnx-dll-load",
+        kind="system",
+        keys=("onnx_cpp2py_export",),
+        pattern=r"DLL load failed while importing onnx_cpp2py_export",
+        meaning={
+            "en": "The onnx package's own DLL does not load on Windows: onnx 1.16.2 (which an unpinned requirement"
+                  " installs) was built against a newer Microsoft Visual C++ runtime than many machines have. Not torch,"
+                  " not the GPU.",
+            "zh": "onnx 包自己的 DLL 在 Windows 上加载失败：onnx 1.16.2（没有固定版本的依赖会装上它）是用比很多电脑上更新的"
+                  " Microsoft Visual C++ 运行库编译的。与 torch 和显卡无关。",
+        },
+        settings=("python.packages", "windows.vcredist"),
+        fix_commands=(),
+        manual={
+            "en": "Install onnx 1.16.1 into the program's own Python: `python -m pip install onnx==1.16.1` (a Windows"
+                  " package: `runtime\\python.exe -m pip install onnx==1.16.1` from the program's folder); or install the"
+                  " newest Microsoft Visual C++ Redistributable (x64).",
+            "zh": "在程序自己的 Python 里安装 onnx 1.16.1：`python -m pip install onnx==1.16.1`（Windows 整合包：在程序文件夹里运行"
+                  " `runtime\\python.exe -m pip install onnx==1.16.1`）；或者安装最新的 Microsoft Visual C++ Redistributable（x64）。",
+        },
+        check=CHECK_NONE,
+        example="ImportError: DLL load failed while importing onnx_cpp2py_export: 动态链接库(DLL)初始化例程失败。",
+    ),
+    Entry(
+        id="gsv-dataset-step-missing",
+        kind="system",
+        keys=("name2text", "name2semantic", "4-cnhubert", "5-wav32k", "3-bert"),
+        # GPT-SoVITS's dataset steps write these for the next one: a step that finds none, an earlier one failed
+        pattern=r"(?:No such file or directory|系统找不到指定的文件)[^\n'\"]{0,20}?['\"][^'\"\n]{0,300}?"
+                r"(?P<step>2-name2text|6-name2semantic|4-cnhubert|5-wav32k|3-bert)[^'\"\n]{0,100}['\"]",
+        meaning={
+            "en": "GPT-SoVITS's dataset formatting runs in three steps, each writing files for the next (1Aa: text and"
+                  " BERT features, 2-name2text and 3-bert; 1Ab: HuBERT features and 32 kHz audio, 4-cnhubert and 5-wav32k;"
+                  " 1Ac: semantic tokens, 6-name2semantic). This step did not find `{step}`: the step that writes it"
+                  " failed, and its own error is further up in the console (most often: pretrained models missing, a"
+                  " CPU-only torch, or a .list file whose paths do not exist).",
+            "zh": "GPT-SoVITS 的训练集格式化分三步，每步为下一步写文件（1Aa：文本和 BERT 特征，2-name2text 和 3-bert；1Ab：HuBERT"
+                  " 特征和 32k 音频，4-cnhubert 和 5-wav32k；1Ac：语义 token，6-name2semantic）。这一步没找到 `{step}`：写它的那一步"
+                  "失败了，它自己的报错在命令行窗口更上面（最常见：缺少预训练模型、纯 CPU 版 torch，或 .list 文件里的路径不存在）。",
+        },
+        settings=("model.files", "torch.build", "input.files"),
+        fix_commands=(),
+        manual={
+            "en": "Scroll up in the console to the first error of the earlier step (a traceback under 1-get-text.py,"
+                  " 2-get-hubert-wav32k.py or 3-get-semantic.py) and fix that one: download the pretrained models ({models}),"
+                  " install the CUDA build of torch (or run that step with half precision off on the CPU), check that the"
+                  " .list file's audio paths exist; then run the one-click formatting again.",
+            "zh": "在命令行窗口往上翻，找到前一步的第一个报错（1-get-text.py、2-get-hubert-wav32k.py 或 3-get-semantic.py 下的回溯），"
+                  "先解决它：下载预训练模型（{models}），安装 CUDA 版 torch（或在 CPU 上关闭半精度运行那一步），确认 .list 文件里的音频"
+                  "路径都存在；然后重新执行一键三连。",
+        },
+        check=CHECK_NONE,
+        example="FileNotFoundError: [Errno 2] No such file or directory: 'logs/me/2-name2text-0.txt'",
+    ),
+    Entry(
         id="windows-dll-load",
         kind="system",
         generic=True,  # after the specific causes of a failed load (paging file, a missing cuDNN)
         keys=("or one of its dependencies", "DLL load failed", "Redistributable is not installed", "WinError 126",
               "WinError 127"),
         pattern=r"Error loading \"?[^\"\n]{0,400}?(?<![\w.-])(?P<dll>[\w.-]{1,200}\.dll)\"? or one of its dependencies"
-                r"|DLL load failed(?: while importing (?P<module>[\w.]+))?"
+                r"|DLL load failed(?! while importing onnx_cpp2py_export)(?: while importing (?P<module>[\w.]+))?"
                 # torch's own hint before the error; a bare WinError 126 (module) or 127 (procedure) not found
                 r"|Visual C\+\+ Redistributable is not installed|\[WinError 12[67]\]",
         meaning={

@@ -616,11 +616,20 @@ _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslo
 # Asking how to run on the CPU.
 _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|inference on (?:the )?cpu"
                                r"|run (?:it |this |them )?(?:on|with) (?:the |a |my )?cpu|support (?:for )?cpu"
-                               r"|(?:用|使用|纯)\s?cpu\s?(?:推理|跑|运行|训练)|cpu\s?(?:推理|版本?)|支持\s?cpu", re.IGNORECASE | re.ASCII)
+                               r"|(?:用|使用|纯)\s?cpu\s?(?:推理|跑|运行|训练)|(?<!faiss)(?<!faiss是)(?<!faiss )cpu\s?(?:推理|版本?)|支持\s?cpu",
+                               re.IGNORECASE | re.ASCII)
+# torch 2.6's torch.load (weights_only by default), and transformers refusing torch.load before torch 2.6, told in words
+_TORCH_LOAD_26_WORDS = re.compile(r"\btorch[^\n]{0,6}?\b2\.6[^\n]{0,60}?(?:torch\.load|load|载入|加载|读取)"
+                                  r"|\bweights_only\b", re.IGNORECASE | re.ASCII)
+_OLD_TORCH_REFUSED_WORDS = re.compile(r"torch[ \t]?<[ \t]?2\.6[^\n]{0,60}?(?:漏洞|vulnerab|禁用|disabled|refuse|拒绝)"
+                                      r"|CVE-2025-32434", re.IGNORECASE | re.ASCII)
+# What an error told in words stands for where its entry's texts name a value the message would have printed
+_WORDS_PARAMS = {"transformers-needs-newer-torch": {"need": "2.6"}}
 # In order: the first of them found in the post is read as that symptom (a SYMPTOMS name) or error (an entry id).
 _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
               (_OOM_WORDS, "cuda-out-of-memory"), (_RAM_WORDS, "ram-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
-              (_PORT_WORDS, "port-in-use"),
+              (_PORT_WORDS, "port-in-use"), (_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
+              (_TORCH_LOAD_26_WORDS, "torch-weights-only"),
               (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (logfacts.MAC, "mac"), (_CPU_WANTED_WORDS, "cpu-wanted"))
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
@@ -664,6 +673,7 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
                     continue  # "the GPU is not used" beside an unknown error, read as the machine: not its cause
                 name = read_as
                 explanation = _unprinted(catalog.SYMPTOMS[name] if name in catalog.SYMPTOMS else catalog.BY_ID[name], project)
+                explanation.params.update(_WORDS_PARAMS.get(name, {}))
                 explanation.line = index + 1
                 explanation.count = 1
                 explanation.message = _excerpt_text(line.strip(), match.start(), match.end())

@@ -513,15 +513,18 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("N卡50系列的兼容性问题：我用5070跑的\n", "cuda-no-kernel-image"),
     ("not working on a 50 series card since I bought it\n", "cuda-no-kernel-image"),
     ("My GPU is not being used, it runs on CPU\n", "symptom-no-gpu"),
+    ("PyTorch <2.6.0 有重大漏洞强制禁用导致推理界面无法运行\n", "transformers-needs-newer-torch"),
+    ("torch于2.6.0更改模型载入语法，应当在requirements内限制版本\n", "torch-weights-only"),
+    ("faiss是cpu版本的，训练索引时系统崩溃重启\n", None),
     ("### GPU\n\nrtx5700xt\n\nmy gpu is not showing up\n", "symptom-amd-gpu"),  # an XT is AMD's, whatever the prefix
     ("生成的音频是空的\n", "symptom-silent-audio"),
     ("the output wav is empty\n", "symptom-silent-audio"),
 ])
 def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
     found = explain.explain_log(logread.read_log(text.encode()))
-    assert [e.id for e in found] == [entry_id]
+    assert [e.id for e in found] == ([entry_id] if entry_id else [])
     for lang in ("en", "zh"):
-        assert "{" not in explain.meaning(found[0], lang) + explain.manual(found[0], lang)
+        assert all("{" not in explain.meaning(e, lang) + explain.manual(e, lang) for e in found)
 
 
 def test_a_program_that_falls_back_to_float32_by_itself_is_not_the_error():
