@@ -1679,6 +1679,31 @@ ENTRIES: List[Entry] = [
         example="TypeError: mel() takes 0 positional arguments but 5 were given",
     ),
     Entry(
+        id="torch-too-old-safe-globals",
+        kind="system",
+        keys=("add_safe_globals",),
+        # torch 2.4 brought torch.serialization.add_safe_globals, which code written for torch 2.6's loading calls
+        pattern=r"cannot import name 'add_safe_globals'|has no attribute 'add_safe_globals'",
+        meaning={
+            "en": "The code calls torch.serialization.add_safe_globals, which torch has only since 2.4: the torch in the"
+                  " program's Python is older than the code (a patch or a newer version of the program written for"
+                  " torch 2.6's model loading, run on an older torch).",
+            "zh": "代码调用了 torch.serialization.add_safe_globals，torch 从 2.4 才有它：程序 Python 里的 torch 比代码旧"
+                  "（为 torch 2.6 的模型加载方式写的补丁或新版程序，运行在更旧的 torch 上）。",
+        },
+        settings=("torch.version",),
+        fix_commands=(),
+        manual={
+            "en": "Either install torch 2.4 or newer (the CUDA build for your card, e.g. `python -m pip install torch"
+                  " torchaudio --index-url https://download.pytorch.org/whl/cu128`, with the program's Python), or undo"
+                  " the patch and keep the older torch with the program version made for it.",
+            "zh": "要么安装 torch 2.4 或更新版本（与显卡匹配的 CUDA 版，例如用程序的 Python 运行 `python -m pip install torch"
+                  " torchaudio --index-url https://download.pytorch.org/whl/cu128`），要么撤销补丁，让旧 torch 配合为它写的程序版本。",
+        },
+        check=CHECK_NONE,
+        example="ImportError: cannot import name 'add_safe_globals' from 'torch.serialization'",
+    ),
+    Entry(
         id="torch-too-new-stft",
         kind="system",
         keys=("return_complex",),

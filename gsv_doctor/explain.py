@@ -571,7 +571,7 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
 _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|cuda is not available|no compatible gpu"
                            r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
                            r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
-                           r"|use|using)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
+                           r"|use|using|load)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
                            r"|recogni[sz]e\s+(?:my\s+|the\s+)?(?:nvidia\s+)?(?:gpu|graphics card)"
                            # a CPU-only torch installed where the CUDA one was meant
                            r"|\bcpu[ -](?:only )?(?:version|build) (?:of (?:py)?torch )?instead of (?:the )?(?:cuda|gpu)"
@@ -623,12 +623,17 @@ _TORCH_LOAD_26_WORDS = re.compile(r"\btorch[^\n]{0,6}?\b2\.6[^\n]{0,60}?(?:torch
                                   r"|\bweights_only\b", re.IGNORECASE | re.ASCII)
 _OLD_TORCH_REFUSED_WORDS = re.compile(r"torch[ \t]?<[ \t]?2\.6[^\n]{0,60}?(?:漏洞|vulnerab|禁用|disabled|refuse|拒绝)"
                                       r"|CVE-2025-32434", re.IGNORECASE | re.ASCII)
+# The web UI's "no compatible GPU to support your training", retold
+_TRAINING_GPU_WORDS = re.compile(r"unfortunately,?[^\n]{0,40}?(?:card|gpu)[^\n]{0,20}?(?:isn'?t|is not|not) supported"
+                                 r"|(?:card|gpu)[^\n]{0,30}?(?:to|can'?t|cannot) support (?:my |your |the )?training",
+                                 re.IGNORECASE | re.ASCII)
 # What an error told in words stands for where its entry's texts name a value the message would have printed
 _WORDS_PARAMS = {"transformers-needs-newer-torch": {"need": "2.6"}}
 # In order: the first of them found in the post is read as that symptom (a SYMPTOMS name) or error (an entry id).
 _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
               (_OOM_WORDS, "cuda-out-of-memory"), (_RAM_WORDS, "ram-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
               (_PORT_WORDS, "port-in-use"), (_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
+              (_TRAINING_GPU_WORDS, "training-gpu-not-listed"),
               (_TORCH_LOAD_26_WORDS, "torch-weights-only"),
               (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (logfacts.MAC, "mac"), (_CPU_WANTED_WORDS, "cpu-wanted"))

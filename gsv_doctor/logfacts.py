@@ -15,7 +15,9 @@ _SCAN = 32_000  # characters read for facts at each end: the header and the erro
 _TORCH = re.compile(r"\b(?:py)?torch(?:[ \t]*(?:version|版本))?[ \t]*[-=:：]{0,2}[ \t]*v?(?P<version>\d+\.\d+(?:\.\d+)?)"
                     r"(?:\+(?P<build>cu\d+|cpu|rocm[\d.]+))?", re.IGNORECASE | re.ASCII)
 _CARD = re.compile(r"\b(?:NVIDIA[ \t]+)?(?:GeForce[ \t]+)?(?P<card>(?:RTX|GTX|GT|MX|Quadro|Tesla|TITAN)[ \t]?[A-Z]?\d{2,4}(?!\d)"
-                   r"(?![ \t]?XTX?\b)(?:[ \t]?(?:Ti|Super|Laptop GPU))?)|\bNVIDIA[ \t]+(?P<card2>[TPAM]\d{2,4})\b", re.IGNORECASE | re.ASCII)
+                   r"(?![ \t]?XTX?\b)(?:[ \t]?(?:Ti|Super|Laptop GPU))?)|\bNVIDIA[ \t]+(?P<card2>[TPAM]\d{2,4})\b"
+                   # an RTX card's number with Ti alone ("七彩虹4060TI12GB的N卡"): no other maker sells one
+                   r"|(?<![\w.])(?P<card3>[2-5]0[5-9]0[ \t]?Ti)(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 _MEMORY = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显存|vram|card|显卡|video memory)"
                      r"|(?:显存|VRAM)[ \t:：]*(?P<gb2>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)\b"
                      r"|total capacity of (?P<gb3>\d{1,4}(?:\.\d{1,3})?) GiB|(?<![\d.])(?P<gb4>\d{1,4}(?:\.\d{1,3})?) GiB total capacity",
@@ -48,7 +50,7 @@ MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\
                  re.IGNORECASE | re.ASCII)
 # (a Ryzen named by its number alone, 5950X, 7800X3D, 5600G, is a CPU; 6800 XT and 5700XT are cards; 'AMD锐龙',
 # 'AMD处理器' are CPUs too, now that re.ASCII puts a word boundary between AMD and Chinese)
-_AMD_CARD = (r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor|锐龙|速龙|霄龙|线程撕裂者|处理器|\d{4}(?:X3D|X|G|GE|H|HS|HX|U)\b))|Radeon"
+_AMD_CARD = (r"\bAMD\b(?![ \t]*的?[ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor|锐龙|速龙|霄龙|线程撕裂者|处理器|\d{4}(?:X3D|X|G|GE|H|HS|HX|U)\b))|Radeon"
              r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|(?<![\w.])(?:RTX[ \t]?)?[5-9]\d00[ \t]?XTX?\b|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|A卡|\bgfx1\d{3}\b|ZLUDA"
              r"|\bIntel(?:\(R\))? Arc\b|\bIntel(?:\(R\))?[ \t]+A[357]\d0M?\b|\bArc[ \t]?[AB][3-7]\d0M?\b")
 _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
@@ -143,7 +145,7 @@ def read_facts(text: str) -> LogFacts:
         facts.torch, facts.build = match.group("version"), match.group("build")
     match = _CARD.search(head)
     if match:
-        facts.card = " ".join((match.group("card") or match.group("card2")).split())
+        facts.card = " ".join((match.group("card") or match.group("card2") or "RTX " + match.group("card3")).split())
     match = _MEMORY.search(head)
     if match:
         try:

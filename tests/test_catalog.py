@@ -186,6 +186,7 @@ def test_emulated_old_torch_messages_match_the_catalog():
      "numpy-abi-mismatch"),
     ("numpy 1.26.4 is installed, numba 0.58.1", None),
     ("  ERROR: Failed building wheel for pyworld", "pip-build-failed"),
+    ("ImportError: cannot import name 'add_safe_globals' from 'torch.serialization'", "torch-too-old-safe-globals"),
     ("ImportError: DLL load failed while importing onnx_cpp2py_export: 动态链接库(DLL)初始化例程失败。", "onnx-dll-load"),
     ("ImportError: DLL load failed while importing _sqlite3", "windows-dll-load"),
     ("FileNotFoundError: [Errno 2] No such file or directory: 'logs/me/6-name2semantic.tsv'", "gsv-dataset-step-missing"),

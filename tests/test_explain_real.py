@@ -516,6 +516,10 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("PyTorch <2.6.0 有重大漏洞强制禁用导致推理界面无法运行\n", "transformers-needs-newer-torch"),
     ("torch于2.6.0更改模型载入语法，应当在requirements内限制版本\n", "torch-weights-only"),
     ("faiss是cpu版本的，训练索引时系统崩溃重启\n", None),
+    ("I have mobile rtx 3060 (6gb), tried to update everything and still cant load the gpu\n", "symptom-no-gpu"),
+    ("我的环境是amd的CPU核显以及七彩虹4060TI12GB的N卡，go-realtime-gui.bat一直卡住\n", None),
+    ("I'm not able to use my Nvidia T4 to run this training, it states that unfortunately my card isn't supported.\n",
+     "training-gpu-not-listed"),
     ("### GPU\n\nrtx5700xt\n\nmy gpu is not showing up\n", "symptom-amd-gpu"),  # an XT is AMD's, whatever the prefix
     ("生成的音频是空的\n", "symptom-silent-audio"),
     ("the output wav is empty\n", "symptom-silent-audio"),
