@@ -2323,6 +2323,35 @@ ENTRIES: List[Entry] = [
         example="RuntimeError: CUDA error: device-side assert triggered",
     ),
     Entry(
+        id="cosyvoice-matcha-missing",
+        kind="system",
+        keys=("matcha",),
+        # CosyVoice imports Matcha-TTS from its git submodule third_party/Matcha-TTS, put on PYTHONPATH by hand
+        pattern=r"No module named '?matcha(?:\.[\w.]+)?'?(?:; 'matcha' is not a package)?",
+        meaning={
+            "en": "CosyVoice imports Matcha-TTS from its git submodule (third_party/Matcha-TTS), which Python finds only"
+                  " when that folder is on PYTHONPATH: the submodule was not cloned (a download without --recursive, a"
+                  " zip of the repository), or PYTHONPATH does not hold it for the Python that runs, or another"
+                  " `matcha` package (a file or folder of that name) hides it.",
+            "zh": "CosyVoice 从它的 git 子模块（third_party/Matcha-TTS）导入 Matcha-TTS，只有这个文件夹在 PYTHONPATH 里时 Python"
+                  " 才找得到：子模块没有克隆下来（没加 --recursive，或下载的是仓库 zip），或运行的那个 Python 的 PYTHONPATH 里没有它，"
+                  "或者另一个叫 `matcha` 的包（同名的文件或文件夹）把它挡住了。",
+        },
+        settings=("program.code", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "In CosyVoice's folder run `git submodule update --init --recursive` (a zip download: clone the"
+                  " repository with `git clone --recursive` instead), check that third_party/Matcha-TTS holds files, and"
+                  " start with that folder on the path: Linux and macOS `export PYTHONPATH=third_party/Matcha-TTS`,"
+                  " Windows `set PYTHONPATH=third_party\\Matcha-TTS`, in the same console as the program.",
+            "zh": "在 CosyVoice 文件夹里运行 `git submodule update --init --recursive`（下载的是 zip 的：改用 `git clone --recursive`"
+                  " 克隆仓库），确认 third_party/Matcha-TTS 里有文件，并在同一个命令行窗口里把它加到路径再启动：Linux 和 macOS"
+                  " `export PYTHONPATH=third_party/Matcha-TTS`，Windows `set PYTHONPATH=third_party\\Matcha-TTS`。",
+        },
+        check=CHECK_NONE,
+        example="ModuleNotFoundError: No module named 'matcha.models'; 'matcha' is not a package",
+    ),
+    Entry(
         id="onnx-dll-load",
         kind="system",
         keys=("onnx_cpp2py_export",),

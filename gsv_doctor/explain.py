@@ -577,7 +577,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|\bcpu[ -](?:only )?(?:version|build) (?:of (?:py)?torch )?instead of (?:the )?(?:cuda|gpu)"
                            r"|installed (?:the )?cpu[ -](?:only )?(?:version|build)|装(?:成|的是|了)\s?cpu\s?版"
                            r"|(?:gpu|graphics card|video card)\s+(?:is\s+not|isn'?t)\s+(?:being\s+)?(?:used|utili[sz]ed|detected"
-                           r"|recogni[sz]ed|showing\s+up|shown|listed)|(?:gpu|graphics card)\s+(?:does\s+not|doesn'?t)\s+show\s+up"
+                           r"|recogni[sz]ed|showing\s+up|shown|listed|found|connected)|(?:gpu|graphics card)\s+(?:does\s+not|doesn'?t)\s+show\s+up"
                            r"|(?:未检测到|检测不到|识别不到|识别不出来?|没有?识别[到出]来?|没有?检测[到出]来?|不识别|找不到"
                            r"|没有?调用|没有?用到|用不了|(?:不能|无法|没法)(?:识别|检测到|找到|调用|使用))"
                            r"(?:我的|我这|这)?(?:张|块|个)?(?:N卡|显卡|GPU|独显)"
@@ -664,6 +664,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
         if words in (logfacts.AMD, logfacts.MAC) and card and _NVIDIA_FAMILY.match(card):
             continue  # an NVIDIA card named beside a Radeon iGPU or a Mac word: the card is the machine's GPU
+        if words is logfacts.AMD and facts.directml_on_cuda:
+            continue
         for index, line in enumerate(lines):
             if printed and words in _MACHINE_FACTS and index + 1 not in printed:
                 continue
@@ -720,6 +722,8 @@ def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:
     if name == "cpu-wanted" and _GPU_WANTED_WORDS.search(log.text[:_WORDS_SCAN]):
         name = "no-gpu"  # "I installed the CPU version, how do I switch to the GPU?": the GPU is what is wanted
     if facts.card and _NVIDIA_FAMILY.match(facts.card):
+        return name
+    if facts.directml_on_cuda:
         return name
     if facts.mac or facts.amd:
         return "mac" if facts.mac else "amd-gpu"
@@ -871,7 +875,7 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
             explanation.manual_key = "mac_training" if explanation.id == "cpu-training-not-allowed" else "mac_no_cuda"
             # no torch build brings CUDA to a Mac: the program's device setting is the cause
             explanation.settings = _no_nvidia(explanation.settings, ("torch.build", "nvidia.driver"))
-        elif facts.amd:
+        elif facts.amd and not facts.directml_on_cuda:
             explanation.manual_key = "amd_training" if explanation.id == "cpu-training-not-allowed" else "amd_no_cuda"
             explanation.settings = _no_nvidia(explanation.settings, ("nvidia.driver",))
     if explanation.id in _NO_CUDA + _NO_KERNEL and facts.jetson and not facts.mac:
@@ -885,11 +889,13 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
     if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not explanation.manual_key:
         explanation.notes.append(("cpu_build_shown", {"torch": facts.torch, "python": python,
                                                       "cuda": cuda_index_for(facts.torch)}))
+    if explanation.id in _NO_CUDA and facts.colab and not facts.mac:
+        explanation.notes.append(("colab_runtime", {}))
     if explanation.id in _NO_CUDA + ("cuda-driver-insufficient",) and facts.docker and not facts.mac:
         explanation.notes.append(("docker_gpu", {"shown": facts.docker}))
     if explanation.entry.kind == "oom" and facts.wsl:
         explanation.notes.append(("wsl_memory", {"shown": facts.wsl}))
-    if explanation.id == "symptom-amd-gpu" and facts.amd and not facts.amd_card:
+    if explanation.id in ("symptom-amd-gpu", "symptom-no-gpu") and facts.amd and not facts.amd_card and not facts.mac:
         explanation.notes.append(("directml_package", {"package": facts.amd}))
     if explanation.id in _NO_KERNEL and (facts.amd or "HIP error" in explanation.message) and not nvidia:
         explanation.notes.append(("amd_rocm_arch", {}))
@@ -1122,6 +1128,12 @@ NOTES: Dict[str, Dict[str, str]] = {
     "amd_start": {
         "en": "The log shows the program started as `{line}`: {amd_start}",
         "zh": "日志显示程序是这样启动的：`{line}`。{amd_start}",
+    },
+    "colab_runtime": {
+        "en": "On Colab: the notebook runs on a CPU runtime. Choose Runtime > Change runtime type > a GPU (T4), then run"
+              " the cells again from the start (a free account gets a GPU only while one is free).",
+        "zh": "在 Colab 上：笔记本运行在 CPU 运行时上。选择 代码执行程序（Runtime）> 更改运行时类型 > GPU（T4），再从头运行各个单元格"
+              "（免费账号只有在有空闲显卡时才分得到）。",
     },
     "amd_on_cpu": {
         "en": "The log shows an AMD or Intel card (\"{card}\"): this ran on the CPU because a CUDA build of torch cannot"

@@ -56,6 +56,10 @@ _AMD_CARD = (r"\bAMD\b(?![ \t]*的?[ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CP
 _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
 AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE | re.ASCII)
 AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)
+_COLAB = re.compile(r"\bcolab\b|google\.colab|(?<![\w.])/content/(?:drive|so-vits|GPT-SoVITS|Retrieval|sample_data)",
+                    re.IGNORECASE | re.ASCII)
+# torch counting a CUDA card: the voice changer's start line, torch's own checks printed
+_CUDA_CARD_SHOWN = re.compile(r"GPU_NUM\(cuda\):\s?[1-9]|cuda\.is_available\(\)\W{0,6}True|device_count\(\)\W{0,6}[1-9]")
 # macOS's AppleDouble files (._name beside each file it copies to a non-Mac drive) and folder settings (.DS_Store):
 # a loader that takes every file of a folder, or a file picked by name, reads them as a model or audio.
 _MAC_METADATA_FILE = re.compile(r"(?<![\w.])\._[^\s\\/'\"]{1,200}?\.(?:pth|ckpt|pt|onnx|index|bin|safetensors|wav|mp3|flac|ogg|m4a)\b"
@@ -92,6 +96,8 @@ class LogFacts:
     sm: Optional[int] = None  # the card's capability as torch printed it: 61 for sm_61 / 6.1
     non_ascii_path: Optional[str] = None  # a Windows path with characters other than ASCII (C:\\用户\\...)
     jetson: Optional[str] = None  # the words that show an NVIDIA Jetson board (ARM, JetPack's own torch)
+    colab: Optional[str] = None  # the words or paths that show Google Colab
+    cuda_card_shown: Optional[str] = None  # a line where torch counts a CUDA card ("GPU_NUM(cuda):1")
     mac_metadata_file: Optional[str] = None  # a ._name or .DS_Store file that macOS left, read as a model or audio
     docker: Optional[str] = None  # the words that show a container
     wsl: Optional[str] = None  # the words that show WSL
@@ -103,6 +109,11 @@ class LogFacts:
             digits = self.build[2:]
             return int(digits[:-1]) + int(digits[-1]) / 10
         return None
+
+    @property
+    def directml_on_cuda(self) -> bool:
+        """A DirectML package named (no AMD or Intel card) on a machine whose torch counts a CUDA card: NVIDIA's."""
+        return bool(self.amd and not self.amd_card and not self.mac and self.cuda_card_shown)
 
     @property
     def pre_volta(self) -> bool:
@@ -162,11 +173,14 @@ def read_facts(text: str) -> LogFacts:
         if not match.group(0).isascii():
             facts.non_ascii_path = match.group(0)
             break
+    match = _CUDA_CARD_SHOWN.search(head)
+    if match:
+        facts.cuda_card_shown = match.group(0)
     match = _MAC_METADATA_FILE.search(head)
     if match:
         facts.mac_metadata_file = match.group(0)
     for name, pattern in (("mac", MAC), ("amd", AMD), ("amd_card", AMD_CARD), ("new_card", NEW_CARD), ("jetson", _JETSON),
-                          ("docker", _DOCKER),
+                          ("docker", _DOCKER), ("colab", _COLAB),
                           ("wsl", _WSL)):
         for match in itertools.islice(pattern.finditer(head), 20):
             if not planned(head, match.start()):

@@ -186,6 +186,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
      "numpy-abi-mismatch"),
     ("numpy 1.26.4 is installed, numba 0.58.1", None),
     ("  ERROR: Failed building wheel for pyworld", "pip-build-failed"),
+    ("ModuleNotFoundError: No module named 'matcha'", "cosyvoice-matcha-missing"),
+    ("ModuleNotFoundError: No module named 'matplotlib'", "python-module-missing"),
     ("ImportError: cannot import name 'add_safe_globals' from 'torch.serialization'", "torch-too-old-safe-globals"),
     ("ImportError: DLL load failed while importing onnx_cpp2py_export: 动态链接库(DLL)初始化例程失败。", "onnx-dll-load"),
     ("ImportError: DLL load failed while importing _sqlite3", "windows-dll-load"),

@@ -1123,3 +1123,19 @@ def test_a_planned_machine_is_not_read_as_the_posts(text, amd):
     from gsv_doctor import logfacts
 
     assert logfacts.read_facts(text).amd == amd
+
+
+def test_a_directml_package_on_a_machine_whose_torch_counts_a_cuda_card_is_an_nvidia_machine():
+    log = ("I'm pretty sure my GPU isn't being found.\n"
+           '"VoiceChangerV2 Initialized (GPU_NUM(cuda):1, mps_enabled:False, onnx_device:CPU-DML)"\n'
+           "I've downloaded the MMVCServerSIO_win_onnxdirectML-cuda_v.1.5.3.14.zip version.\n")
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "symptom-no-gpu" and found.manual_key == "" and [k for k, _ in found.notes] == ["directml_package"]
+    (amd,) = explain.explain_log(logread.read_log(log.replace("GPU_NUM(cuda):1", "GPU_NUM(cuda):0").encode()))
+    assert amd.id == "symptom-amd-gpu"
+
+
+def test_no_gpu_on_colab_is_told_to_change_the_runtime():
+    (found,) = explain.explain_log(logread.read_log('请问在Colab出现 "CPU training is not allowed."该如何解决\n'.encode()))
+    assert found.id == "cpu-training-not-allowed" and ("colab_runtime", {}) in found.notes
+    assert "运行时" in explain.notes(found, "zh")[0]
