@@ -678,9 +678,11 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
                 read_as = _on_this_machine(name, log, facts)
                 if printed and read_as in _MACHINE_SYMPTOMS and index + 1 not in printed:
                     continue  # "the GPU is not used" beside an unknown error, read as the machine: not its cause
-                name = read_as
+                told, name = name, read_as
                 explanation = _unprinted(catalog.SYMPTOMS[name] if name in catalog.SYMPTOMS else catalog.BY_ID[name], project)
                 explanation.params.update(_WORDS_PARAMS.get(name, {}))
+                if told == "slow" and name == "amd-gpu":
+                    explanation.notes.append(("amd_slow", {}))
                 explanation.line = index + 1
                 explanation.count = 1
                 explanation.message = _excerpt_text(line.strip(), match.start(), match.end())
@@ -1128,6 +1130,13 @@ NOTES: Dict[str, Dict[str, str]] = {
     "amd_start": {
         "en": "The log shows the program started as `{line}`: {amd_start}",
         "zh": "日志显示程序是这样启动的：`{line}`。{amd_start}",
+    },
+    "amd_slow": {
+        "en": "Slow on an AMD card: if it ran fast before under ROCm and slowed down after an update, delete MIOpen's"
+              " kernel cache (~/.config/miopen and ~/.cache/miopen) and start again; the first run then rebuilds it."
+              " On Windows without ROCm (DirectML or the CPU) slow is what it is.",
+        "zh": "AMD 显卡上慢：如果之前在 ROCm 下很快、更新后变慢，删除 MIOpen 的内核缓存（~/.config/miopen 和 ~/.cache/miopen）"
+              "再启动，第一次运行会重新生成它。在没有 ROCm 的 Windows 上（DirectML 或 CPU），慢是正常的。",
     },
     "colab_runtime": {
         "en": "On Colab: the notebook runs on a CPU runtime. Choose Runtime > Change runtime type > a GPU (T4), then run"

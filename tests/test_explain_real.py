@@ -1139,3 +1139,10 @@ def test_no_gpu_on_colab_is_told_to_change_the_runtime():
     (found,) = explain.explain_log(logread.read_log('请问在Colab出现 "CPU training is not allowed."该如何解决\n'.encode()))
     assert found.id == "cpu-training-not-allowed" and ("colab_runtime", {}) in found.notes
     assert "运行时" in explain.notes(found, "zh")[0]
+
+
+def test_slow_on_an_amd_card_names_miopens_cache():
+    (found,) = explain.explain_log(logread.read_log("(已解决) amdgpu训练突然变慢，6800xt 占用只有 10%\n".encode()))
+    assert found.id == "symptom-amd-gpu" and ("amd_slow", {}) in found.notes
+    (plain,) = explain.explain_log(logread.read_log("the webui is very slow on my RTX 3060\n".encode()))
+    assert plain.id == "symptom-slow" and plain.notes == []
