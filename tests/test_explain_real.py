@@ -1063,3 +1063,19 @@ def test_a_device_side_assert_on_a_card_that_computes_nan_in_float16_points_at_h
     assert "半精度" in explain.notes(found, "zh")[0]
     (other,) = explain.explain_log(logread.read_log(log.replace("T1200", "RTX 3060").encode()))
     assert other.notes == []
+
+
+def test_rvcs_own_traceback_frames_are_not_its_start_line():
+    # every RVC traceback has an infer-web.py frame: it says nothing of how the program was started
+    log = ("I have an RX 6700 XT\nTraceback (most recent call last):\n"
+           '  File "D:\\RVC\\infer-web.py", line 20, in <module>\n    config = Config()\n'
+           "D:\\RVC\\infer-web.py:21: UserWarning: x\n"
+           "AssertionError: Torch not compiled with CUDA enabled\n")
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "cuda-not-compiled" and all(key != "amd_start" for key, _ in found.notes)
+    started = "runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897 --dml\n" + log
+    (found,) = explain.explain_log(logread.read_log(started.encode()))
+    assert all(key != "amd_start" for key, _ in found.notes)
+    without = "runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897\n" + log
+    (found,) = explain.explain_log(logread.read_log(without.encode()))
+    assert ("amd_start", {"line": "runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897"}) in found.notes
