@@ -58,7 +58,9 @@ AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)
 _MAC_METADATA_FILE = re.compile(r"(?<![\w.])\._[^\s\\/'\"]{1,200}?\.(?:pth|ckpt|pt|onnx|index|bin|safetensors|wav|mp3|flac|ogg|m4a)\b"
                                 r"|(?<![\w.])\.DS_Store\b", re.IGNORECASE | re.ASCII)
 # NVIDIA's ARM boards: pytorch.org's CUDA wheels do not drive their built-in GPU; JetPack has its own torch builds.
-_JETSON = re.compile(r"\bJetson\b|\bJetPack\b|\bOrin\b|\bXavier[ \t]?(?:NX|AGX)\b|\bAGX[ \t]?Xavier\b|\bTegra\b|\bl4t\b|orin板|Orin ?(?:Nano|NX|AGX)",
+# (Orin alone is also a name people give their models and folders: a Touhou character's)
+_JETSON = re.compile(r"\bJetson\b|\bJetPack\b|\bOrin[ \t]?(?:Nano|NX|AGX)\b|\bAGX[ \t]?(?:Orin|Xavier)\b|\bXavier[ \t]?(?:NX|AGX)\b"
+                     r"|\bTegra\b|\bl4t\b|orin板",
                      re.IGNORECASE | re.ASCII)
 # A container or WSL: the GPU reaches torch through one more layer.
 _DOCKER = re.compile(r"\bdocker(?:-compose)?\b|\bcontainer\b|nvidia-container|--gpus", re.IGNORECASE | re.ASCII)

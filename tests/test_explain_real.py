@@ -1079,3 +1079,13 @@ def test_rvcs_own_traceback_frames_are_not_its_start_line():
     without = "runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897\n" + log
     (found,) = explain.explain_log(logread.read_log(without.encode()))
     assert ("amd_start", {"line": "runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897"}) in found.notes
+
+
+def test_a_folder_or_speaker_named_orin_is_not_a_jetson_board():
+    # Orin is also a character's name (Touhou's Rin Kaenbyou): a model folder of that name is no board
+    log = "D:\\GPT-SoVITS\\logs\\orin\\ on my RTX 3060\nAssertionError: Torch not compiled with CUDA enabled\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.manual_key != "jetson_torch"
+    for board in ("Jetson Orin Nano", "an Orin NX", "AGX Orin"):
+        (found,) = explain.explain_log(logread.read_log(log.replace("my RTX 3060", board).encode()))
+        assert found.manual_key == "jetson_torch", board
