@@ -22,9 +22,11 @@ _MEMORY = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显�
 _HALF_OFF = re.compile(r"half precision[^\n]{0,80}?(?:\[[ \t]*\]|not check|unchecked|= ?false)"
                        r"|is_half[^\n\w]{0,4}(?:is[ \t]+)?(?:set[ \t]+to[ \t]+|设置为?|设为|[:=])[ \t]*false\b"
                        r"|--no-half|-fp\b|--full_precision", re.IGNORECASE)
-# (the dataset steps before training count as training: their memory depends on the clips' length too)
+# (the dataset steps before training count as training: their memory depends on the clips' length too;
+# "preprocess" only in the dataset scripts' names: GPT-SoVITS's inference runs TextPreprocessor.preprocess and preprocess_jap)
 _TRAIN_WORDS = ("s1_train", "s2_train", "train.py", "trainer.fit", "train_nsf", "train_and_evaluate", "extract_feature",
-                "训练", "training", "svc train", "fine-tun", "finetun", "微调", "preprocess", "extract_f0", "get-hubert",
+                "训练", "training", "svc train", "fine-tun", "finetun", "微调", "preprocess.py", "preprocess_hubert", "preprocess_flist",
+                "trainset_preprocess", "extract_f0", "get-hubert",
                 "get-text", "get-semantic", "pre-hubert", "pre-resample", "数据集")
 _INFER_WORDS = ("infer", "推理", "合成", "vc_single", "convert", "tts_infer", "api_v2", "inference")
 # Kepler and older (capability below 5.0): no current torch build has code for them.

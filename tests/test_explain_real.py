@@ -1089,3 +1089,17 @@ def test_a_folder_or_speaker_named_orin_is_not_a_jetson_board():
     for board in ("Jetson Orin Nano", "an Orin NX", "AGX Orin"):
         (found,) = explain.explain_log(logread.read_log(log.replace("my RTX 3060", board).encode()))
         assert found.manual_key == "jetson_torch", board
+
+
+@pytest.mark.parametrize("places, job", [
+    # GPT-SoVITS's inference prepares the text in TextPreprocessor.preprocess: inference, not a dataset step
+    (["GPT_SoVITS/TTS_infer_pack/TTS.py run", "GPT_SoVITS/TTS_infer_pack/TextPreprocessor.py preprocess",
+      "GPT_SoVITS/TTS_infer_pack/TextPreprocessor.py get_bert_feature"], "infer"),
+    (["infer/modules/train/preprocess.py pipeline"], "train"),
+    (["preprocess_hubert_f0.py process_one"], "train"),
+    (["infer/modules/train/preprocess.py preprocess_trainset"], "train"),
+    (["trainset_preprocess_pipeline_print.py pipeline"], "train"),
+    (["GPT_SoVITS/inference_webui.py get_tts_wav", "GPT_SoVITS/text/japanese.py preprocess_jap"], "infer"),
+])
+def test_the_job_read_from_the_frames(places, job):
+    assert logfacts.job_of(places, "") == job
