@@ -2128,10 +2128,11 @@ ENTRIES: List[Entry] = [
         id="ram-out-of-memory",
         kind="ram",
         keys=("DefaultCPUAllocator", "bad allocation", "bad_alloc", "Unable to allocate", "Cannot allocate memory",
-              "Killed process", "leaked semaphore"),
-        # (Linux's OOM killer says it in the kernel log; Python's resource tracker, when the killer took a worker)
+              "Killed process"),
+        # (Linux's OOM killer says it in the kernel log. Not Python's "There appear to be N leaked semaphore objects":
+        # it is printed at any shutdown that leaves one, Ctrl+C or an error in the main process, as often as a kill)
         pattern=r"DefaultCPUAllocator: (?:not enough memory|can't allocate memory)|\bbad allocation\b|std::bad_alloc"
-                r"|Out of memory: Killed process|There appear to be \d+ leaked semaphore objects"
+                r"|Out of memory: Killed process"
                 r"|Unable to allocate [\d.]+ [KMGT]i?B for an array|\[Errno 12\] Cannot allocate memory",
         meaning={
             "en": "The computer's own memory (RAM, plus the paging file on Windows) ran out, not the graphics card's:"

@@ -604,7 +604,9 @@ _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: 
                         re.IGNORECASE | re.ASCII)
 # The computer's memory (not the card's), in words.
 _RAM_WORDS = re.compile(r"爆内存|内存不足|内存不够|内存溢出|out of (?:system )?ram\b|(?:cpu|ram|system) out of memory"
-                        r"|leaked sem[ai]phores?", re.IGNORECASE | re.ASCII)
+                        # leaked semaphores told as the memory's (the warning alone shows at any shutdown)
+                        r"|\b(?:oom|out of memory|memory)\b[^\n]{0,60}?leaked sem[ai]phores?"
+                        r"|leaked sem[ai]phores?[^\n]{0,60}?\b(?:oom|out of memory|memory)\b", re.IGNORECASE | re.ASCII)
 # The driver too old, in words.
 _DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE | re.ASCII)
 # The web UI's port taken, in words.

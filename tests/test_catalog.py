@@ -204,7 +204,7 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("OSError: cannot load library 'libsndfile.so': libsndfile.so: cannot open shared object file", "sndfile-library-missing"),
     ("torch.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)", "cuda-out-of-memory"),
     ("/usr/lib/python3.10/multiprocessing/resource_tracker.py:224: UserWarning: resource_tracker: There appear to be 6"
-     " leaked semaphore objects to clean up at shutdown", "ram-out-of-memory"),
+     " leaked semaphore objects to clean up at shutdown", None),  # at any shutdown, not only after a kill
     ("CalledProcessError: Command '['pip', 'install', '--upgrade', 'fairseq']' returned non-zero exit status 1.",
      "pip-build-failed"),
     ("Command '['git', 'clone', 'x']' returned non-zero exit status 128.", None),

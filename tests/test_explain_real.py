@@ -1026,7 +1026,7 @@ def test_a_jetson_board_is_sent_to_nvidias_own_torch(text, jetson):
 
 def test_leaked_semaphores_in_words_read_as_the_computers_memory():
     (found,) = explain.explain_log(logread.read_log(b"it reaches 100% and then gives an error of oom due to leaked semiphores\n"))
-    assert found.id == "ram-out-of-memory" and found.assumed == "leaked semiphores"
+    assert found.id == "ram-out-of-memory" and found.assumed == "oom due to leaked semiphores"
 
 
 def test_gradios_schema_error_is_pydantic_only_in_gradio_clients_code():
@@ -1103,3 +1103,15 @@ def test_a_folder_or_speaker_named_orin_is_not_a_jetson_board():
 ])
 def test_the_job_read_from_the_frames(places, job):
     assert logfacts.job_of(places, "") == job
+
+
+def test_pythons_leaked_semaphore_warning_alone_is_not_the_memory():
+    # Python prints it at any shutdown that leaves a semaphore (Ctrl+C, an error in the main process)
+    warning = ("/usr/lib/python3.10/multiprocessing/resource_tracker.py:224: UserWarning: resource_tracker: There appear"
+               " to be 1 leaked semaphore objects to clean up at shutdown\n")
+    ctrl_c = "Running on local URL:  http://0.0.0.0:9874\nKeyboard interruption in main thread... closing server.\n"
+    assert explain.explain_log(logread.read_log((ctrl_c + warning).encode())) == []
+    oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n"
+    assert [e.id for e in explain.explain_log(logread.read_log((oom + warning).encode()))] == ["cuda-out-of-memory"]
+    told = "I had no errors in training. Only the `There appear to be 20 leaked semaphore objects to clean up at shutdown` warning.\n"
+    assert [e.id for e in explain.explain_log(logread.read_log(told.encode()))] != ["ram-out-of-memory"]
