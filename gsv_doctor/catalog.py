@@ -1656,7 +1656,8 @@ ENTRIES: List[Entry] = [
         kind="system",
         keys=("positional argument",),
         # librosa 0.10 made the arguments after the first keyword-only; older code passes them by position
-        pattern=r"\b(?P<function>mel|pad_center|resample|pyin|yin|piptrack|time_stretch|pitch_shift|griffinlim|load)\(\)"
+        # (not after a dot: Python 3.10 names a method with its class, "Model.load()", and librosa's are functions)
+        pattern=r"(?<![\w.])(?P<function>mel|pad_center|resample|pyin|yin|piptrack|time_stretch|pitch_shift|griffinlim|load)\(\)"
                 r" takes (?:0|1) positional arguments? but \d{1,2} (?:were|was) given",
         meaning={
             "en": "The installed librosa is 0.10 or newer, where `{function}()` takes its arguments by name only; the"

@@ -382,6 +382,17 @@ def test_the_patterns_outside_the_gpu_stay_linear_on_a_long_hostile_line(entry_i
     assert_no_backtracking_hang(catalog.BY_ID[entry_id].regex, line * 4)
 
 
+@pytest.mark.parametrize("line, found", [
+    ("TypeError: load() takes 1 positional argument but 2 were given", True),
+    ("TypeError: mel() takes 0 positional arguments but 5 were given", True),
+    # a method of the program's own (Python 3.10 names its class): not librosa's load
+    ("TypeError: Model.load() takes 1 positional argument but 2 were given", False),
+    ("TypeError: SynthesizerTrn.load() takes 1 positional argument but 3 were given", False),
+])
+def test_librosas_keyword_only_functions_are_not_any_method_of_that_name(line, found):
+    assert bool(catalog.BY_ID["librosa-too-new"].regex.search(line)) == found
+
+
 def test_a_keys_mismatch_with_shapes_below_is_told_by_the_size_mismatch():
     keys = catalog.BY_ID["checkpoint-keys-mismatch"].regex
     assert keys.search('\tMissing key(s) in state_dict: "enc_q.pre.weight".\n\tUnexpected key(s) in state_dict: "x".')
