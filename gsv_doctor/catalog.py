@@ -1781,7 +1781,11 @@ ENTRIES: List[Entry] = [
                 r" successfully|Getting requirements to build wheel did not run successfully"
                 r"|Microsoft Visual C\+\+ 14\.0 or greater is required"
                 # a notebook's or installer's pip command that failed (its output hidden), for a package of its own
-                r"|Command '\['(?:pip3?|python3?', '-m', 'pip)', 'install', (?:'-[\w-]{1,30}', ){0,4}'(?P<package6>[A-Za-z][\w.\-]{0,99})'"
+                # (an option that takes a value, -r requirements.txt, --target DIR, names no package)
+                r"|Command '\['(?:pip3?|python3?', '-m', 'pip)', 'install', (?:'-(?![rceitf]'|-(?:requirement|constraint"
+                r"|editable|index-url|extra-index-url|target|prefix|root|find-links|src|cache-dir|trusted-host|proxy"
+                r"|platform|python-version|abi|implementation|progress-bar|log|timeout|retries)')[\w-]{1,30}', ){0,4}"
+                r"'(?P<package6>[A-Za-z][\w.\-]{0,99})'"
                 r"(?:, '[^'\n]{0,100}'){0,8}\]' returned non-zero exit status",
         meaning={
             "en": "pip found no ready-made wheel of a package for this Python and tried to compile it from source, and the"

@@ -393,6 +393,17 @@ def test_librosas_keyword_only_functions_are_not_any_method_of_that_name(line, f
     assert bool(catalog.BY_ID["librosa-too-new"].regex.search(line)) == found
 
 
+@pytest.mark.parametrize("line, package", [
+    ("Command '['pip', 'install', '-q', 'pyworld']' returned non-zero exit status 1.", "pyworld"),
+    # an option's value is not the package: a requirements file, a target folder
+    ("Command '['pip', 'install', '-r', 'requirements.txt']' returned non-zero exit status 1.", None),
+    ("Command '['pip', 'install', '--target', 'libs', 'pyworld']' returned non-zero exit status 1.", None),
+])
+def test_a_failed_pip_command_names_its_package_not_an_options_value(line, package):
+    match = catalog.BY_ID["pip-build-failed"].regex.search(line)
+    assert (match.group("package6") if match else None) == package
+
+
 def test_a_keys_mismatch_with_shapes_below_is_told_by_the_size_mismatch():
     keys = catalog.BY_ID["checkpoint-keys-mismatch"].regex
     assert keys.search('\tMissing key(s) in state_dict: "enc_q.pre.weight".\n\tUnexpected key(s) in state_dict: "x".')
