@@ -1541,18 +1541,19 @@ ENTRIES: List[Entry] = [
         id="training-gpu-not-listed",
         kind="device",
         keys=("没有能用的显卡来支持您训练", "沒有能用的顯卡來支持您訓練", "no compatible GPU available to support your training"),
-        # RVC WebUI's and (until mid-2025) GPT-SoVITS's web UI: a card counts when torch sees it and its name holds one
-        # of a list of series ("10", "16", "20", "30", "40", "A2", "T4", "600", ...)
+        # RVC WebUI's infer-web.py and GPT-SoVITS's webui.py of Jan-Mar 2024 (later it trains on the CPU instead): a card
+        # counts when torch sees it and its upper-cased name holds one of "10", "16", "20", "30", "40", "A2", "A3", "A4",
+        # "P4", "A50", "500", "A60", "70", "80", "90", "M4", "T4", "TITAN", "L", "4060" (so a GT 1030 or GT 730 counts)
         pattern=r"没有能用的显卡来支持您训练|沒有能用的顯卡來支持您訓練|no compatible GPU available to support your training",
         origin="webui.py",
         meaning={
             "en": "The web UI found no card it trains on. Either torch sees no CUDA card at all (a CPU-only torch, no"
-                  " or an old NVIDIA driver), or the card's name holds none of the series the web UI lists (10, 16,"
-                  " 20, 30, 40, A, T, L, H ...; an MX450, MX550 or GT card is not one of them: too small to train),"
-                  " or (GPT-SoVITS since mid-2025) it has under 4 GB of memory.",
+                  " or an old NVIDIA driver), or the card's name holds none of the numbers and letters the web UI looks"
+                  " for (10, 16, 20, 30, 40, 70, 80, 90, A2, T4, TITAN, L ...): an MX450, MX550 or MX250 laptop card"
+                  " holds none of them (with 2 GB it is too small to train anyway).",
             "zh": "网页界面没有找到能用来训练的显卡。要么 torch 根本看不到 CUDA 显卡（纯 CPU 版 torch，没有或太旧的 NVIDIA 驱动），"
-                  "要么显卡型号名里不含界面列出的系列（10、16、20、30、40、A、T、L、H 等；MX450、MX550、GT 系列都不在其中："
-                  "太小，不能训练），要么（2025 年年中以后的 GPT-SoVITS）显存不足 4 GB。",
+                  "要么显卡型号名里不含界面要找的数字和字母（10、16、20、30、40、70、80、90、A2、T4、TITAN、L 等）：MX450、MX550、"
+                  "MX250 这类笔记本显卡都不含（它们只有 2 GB 显存，本来也太小，不能训练）。",
         },
         settings=("torch.build", "gpu.card", "nvidia.driver"),
         fix_commands=(),
@@ -1560,11 +1561,11 @@ ENTRIES: List[Entry] = [
             "en": "In the program's Python run `python -c \"import torch; print(torch.__version__,"
                   " torch.cuda.is_available())\"`. False, or a version ending in +cpu: install the CUDA build of torch"
                   " into that Python (pytorch.org's command for your CUDA) and update the NVIDIA driver. True: the card"
-                  " itself is not one the web UI trains on (an MX or GT laptop card, under 4 GB): train on a bigger"
+                  " itself is not one the web UI trains on (an MX laptop card): train on a bigger"
                   " card or a cloud GPU (Colab, AutoDL); inference still runs, on the card or the CPU.",
             "zh": "在程序的 Python 里运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`。"
                   "输出 False，或版本以 +cpu 结尾：给这个 Python 装 CUDA 版 torch（按 pytorch.org 上对应你 CUDA 的命令），并更新"
-                  " NVIDIA 驱动。输出 True：说明这张卡本身不是界面用来训练的卡（笔记本的 MX、GT 系列，显存不足 4 GB）：请在更大的显卡"
+                  " NVIDIA 驱动。输出 True：说明这张卡本身不是界面用来训练的卡（笔记本的 MX 系列）：请在更大的显卡"
                   "或云端显卡（Colab、AutoDL）上训练；推理仍然可以在这张卡或 CPU 上进行。",
         },
         check=CHECK_NONE,

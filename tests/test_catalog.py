@@ -457,3 +457,20 @@ def test_the_readme_lists_every_entry_and_symptom():
     listed = [e.id for e in ALL if f"`{e.id}`" in section or (e.id.startswith("cpu-half-") and f"`-{e.id[9:]}`" in section)]
     assert [e.id for e in ALL if e.id not in listed] == []
     assert [name for name in catalog.SYMPTOMS if f"`symptom-{name}`" not in section] == []
+
+
+def test_the_cards_named_as_not_on_the_web_uis_training_list_are_not_on_it():
+    # RVC's infer-web.py (and GPT-SoVITS's webui.py, Jan-Mar 2024, the only months it printed the message) keep a card
+    # whose upper-cased name holds one of these; a GT 1030 or GT 730 holds "10" / "30"
+    listed = ("10", "16", "20", "30", "40", "A2", "A3", "A4", "P4", "A50", "500", "A60", "70", "80", "90", "M4", "T4",
+              "TITAN", "L", "4060")
+    entry = catalog.BY_ID["training-gpu-not-listed"]
+    texts = " ".join(entry.meaning.values()) + " " + " ".join(entry.manual.values())
+    for card in ("GT 1030", "GT 730"):
+        assert any(value in ("NVIDIA GeForce " + card).upper() for value in listed)
+    assert "GT" not in texts.replace("GPT", "")
+    for card in ("MX450", "MX550"):
+        assert card in entry.meaning["en"] and card in entry.meaning["zh"]
+        assert not any(value in ("NVIDIA GeForce " + card).upper() for value in listed)
+    # later GPT-SoVITS trains on the CPU instead of printing it: its 4 GB floor never shows this message
+    assert "2025" not in texts
