@@ -1065,6 +1065,20 @@ def test_a_device_side_assert_on_a_card_that_computes_nan_in_float16_points_at_h
     assert other.notes == []
 
 
+
+@pytest.mark.parametrize("where", ["", '  File "/x/GPT_SoVITS/inference_webui.py", line 9, in get_tts_wav\n',
+                                   '  File "D:\\RVC\\infer\\modules\\vc\\pipeline.py", line 9, in vc\n'])
+@pytest.mark.parametrize("error", ["RuntimeError: CUDA error: device-side assert triggered\n",
+                                   "RuntimeError: probability tensor contains either `inf`, `nan` or element < 0\n"])
+def test_the_half_nan_card_note_ends_its_sentence_once(where, error):
+    # the projects' half_off advice ends with its own full stop
+    (found,) = explain.explain_log(logread.read_log(("NVIDIA GeForce GTX 1650\n" + where + error).encode()))
+    index = [key for key, _ in found.notes].index("half_nan_card_assert")
+    en, zh = explain.notes(found, "en")[index], explain.notes(found, "zh")[index]
+    assert not en.endswith("..") and not zh.endswith("。。") and not zh.endswith(".。")
+    if "probability" in error:  # NaN probabilities are sampled, not used as an index
+        assert "sampl" in en and "采样" in zh
+
 def test_rvcs_own_traceback_frames_are_not_its_start_line():
     # every RVC traceback has an infer-web.py frame: it says nothing of how the program was started
     log = ("I have an RX 6700 XT\nTraceback (most recent call last):\n"
