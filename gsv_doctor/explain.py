@@ -803,7 +803,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         entry = catalog.PROGRAM_MODULE_MISSING
     if entry.id in _PATH_SENSITIVE and facts.non_ascii_path:
         explanation.notes.append(("non_ascii_path", {"path": facts.non_ascii_path}))
-    if project.amd_start_without and facts.amd and entry.id in _NO_CUDA + ("symptom-amd-gpu",):
+    # (not with an NVIDIA card named: the AMD_Intel package on it is the wrong package, not a missing --dml)
+    if project.amd_start_without and facts.amd and not (card and _NVIDIA_FAMILY.match(card)) \
+            and entry.id in _NO_CUDA + ("symptom-amd-gpu",):
         start = re.search(project.amd_start_without, text[:200_000], re.MULTILINE)
         if start:
             explanation.notes.append(("amd_start", {"line": start.group(0).strip()}))

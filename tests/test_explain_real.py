@@ -1095,6 +1095,15 @@ def test_rvcs_own_traceback_frames_are_not_its_start_line():
     assert ("amd_start", {"line": "runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897"}) in found.notes
 
 
+
+def test_an_nvidia_card_in_rvcs_amd_intel_package_is_not_told_to_start_it_with_dml():
+    log = ("RTX 3060\nD:\\RVC1006AMD_Intel\\runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897\n"
+           "AssertionError: Torch not compiled with CUDA enabled\n")
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert all(key != "amd_start" for key, _ in found.notes)
+    (amd,) = explain.explain_log(logread.read_log(log.replace("RTX 3060", "RX 6600").encode()))
+    assert any(key == "amd_start" for key, _ in amd.notes)
+
 def test_a_folder_or_speaker_named_orin_is_not_a_jetson_board():
     # Orin is also a character's name (Touhou's Rin Kaenbyou): a model folder of that name is no board
     log = "D:\\GPT-SoVITS\\logs\\orin\\ on my RTX 3060\nAssertionError: Torch not compiled with CUDA enabled\n"
