@@ -554,7 +554,7 @@ _SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒
                            r"|(?:doesn'?t|does not|didn'?t|did not|don'?t) (?:have|has|make|produce|contain|give) (?:any )?"
                            r"(?:sound|audio|voice)|(?:without|has no|with no) (?:any )?sound"
                            r"|\bbuzz(?:ing)?\b|电流声|滋滋声|(?:无法|不能)生成音频|生成不了音频|can'?t generate (?:any )?audio"
-                           r"|音频是空的|空白(?:的)?音频|(?:audio|output|wav) (?:file )?is empty",
+                           r"|音频是空的|空白(?:的)?音频|(?:audio|wav) (?:file )?is empty",  # (not "output": an ASR's text may be)
                            re.IGNORECASE | re.ASCII)
 
 
@@ -576,7 +576,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|recogni[sz]e\s+(?:my\s+|the\s+)?(?:nvidia\s+)?(?:gpu|graphics card)"
                            # a CPU-only torch installed where the CUDA one was meant
                            r"|\bcpu[ -](?:only )?(?:version|build) (?:of (?:py)?torch )?instead of (?:the )?(?:cuda|gpu)"
-                           r"|installed (?:the )?cpu[ -](?:only )?(?:version|build)|装(?:成|的是|了)\s?cpu\s?版"
+                           r"|装(?:成|的是)\s?cpu\s?版"  # (not "installed the CPU version": many do on purpose)
                            r"|(?:gpu|graphics card|video card)\s+(?:is\s+not|isn'?t)\s+(?:being\s+)?(?:used|utili[sz]ed|detected"
                            r"|recogni[sz]ed|showing\s+up|shown|listed)|(?:gpu|graphics card)\s+(?:does\s+not|doesn'?t)\s+show\s+up"
                            r"|(?:未检测到|检测不到|识别不到|识别不出来?|没有?识别[到出]来?|没有?检测[到出]来?|不识别|找不到"
@@ -837,7 +837,8 @@ def _own_module(module: str, project: LogProject, frames: List[str]) -> bool:
 _PATH_SENSITIVE = ("windows-dll-load", "onnxruntime-no-cuda-provider", "onnxruntime-cuda-load", "cudnn-library-missing",
                    "cuda-library-missing", "model-file-missing", "faiss-index-unreadable", "electron-gpu-process")
 # The real-time converters: RVC's gui_v1.py (go-realtime-gui.bat), the voice changer, so-vits-svc's realtime GUI
-_REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time|实时变声|实时|voice[-_ ]?changer|MMVCServerSIO",
+# (not a TTS program's "real-time factor", 实时率)
+_REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time(?![- ]factor)|实时(?!率)|voice[-_ ]?changer|MMVCServerSIO",
                         re.IGNORECASE)
 # Errors of a file read as a model or audio that is not one
 _FILE_READ = ("model-file-corrupt", "audio-file-unreadable", "audio-load-failed", "not-an-exported-model")

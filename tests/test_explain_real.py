@@ -524,6 +524,16 @@ def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
         assert "{" not in explain.meaning(found[0], lang) + explain.manual(found[0], lang)
 
 
+@pytest.mark.parametrize("text, not_id", [
+    # an empty text output (an ASR step's) is not silent audio
+    ("The output is empty when I run the ASR step, no transcript\n", "symptom-silent-audio"),
+    # a CPU torch chosen on purpose is not a GPU that goes unused
+    ("I installed the CPU version on purpose because I want to run it on the CPU\n", "symptom-no-gpu"),
+])
+def test_words_that_sound_like_a_symptom_but_are_not_it(text, not_id):
+    assert not_id not in [e.id for e in explain.explain_log(logread.read_log(text.encode()))]
+
+
 def test_a_program_that_falls_back_to_float32_by_itself_is_not_the_error():
     """The voice changer prints this when it switches to float32 on its own: the error is the one after it."""
     text = ("[Device Manager] Device cannot support half precision. Fallback to float....\n"
@@ -1008,6 +1018,10 @@ def test_a_mac_that_cannot_train_is_not_sent_to_the_nvidia_driver():
     ("执行 go-realtime-gui.bat，同样的配置，没有声音输出\n", True),
     ("The voice changer runs but there is no sound\n", True),
     ("推理出来的音频没有声音\n", False),
+    # the real-time factor of a TTS program's inference is no real-time conversion
+    ("GPT-SoVITS inference: the real-time factor is 0.3 but the output has no sound\n", False),
+    ("生成的音频没有声音，实时率 0.2\n", False),
+    ("实时变声没有声音\n", True), ("RVC real-time voice conversion gives no sound\n", True),
 ])
 def test_silence_in_real_time_conversion_also_names_the_audio_devices(words, real_time):
     (found,) = explain.explain_log(logread.read_log(words.encode()))
