@@ -1442,8 +1442,9 @@ REASONS: Dict[str, Dict[str, str]] = {
         "zh": "不会，已经解决：本机 torch {torch} 支持 {cards}。",
     },
     "small_card": {
-        "en": "yes, it would: {card} has {memory} GB, below the 4 GB these voice models need; run it on the CPU.",
-        "zh": "会：{card} 只有 {memory} GB 显存，低于这些语音模型需要的 4 GB；请改用 CPU。",
+        # (what to do is the fix's: the CPU for inference, a bigger card for training, which refuses the CPU)
+        "en": "yes, it would: {card} has {memory} GB, below the 4 GB these voice models need.",
+        "zh": "会：{card} 只有 {memory} GB 显存，低于这些语音模型需要的 4 GB。",
     },
     "log_small_card": {
         "en": "not here: this machine has no usable CUDA card (torch {torch}); the log shows a {memory} GB card,"

@@ -439,3 +439,10 @@ def test_a_big_log_that_repeats_itself_is_counted_line_by_line(monkeypatch):
     monkeypatch.setattr(explain, "_DISTINCT_LINES_FROM", 10 ** 9)
     whole = {e.id: (e.count, e.line) for e in explain.explain_log(logread.read_log(text.encode()))}
     assert whole == {i: (e.count, e.line) for i, e in found.items()}
+
+
+def test_a_small_card_here_is_not_told_to_train_on_the_cpu():
+    # the training scripts refuse the CPU: the manual says a bigger or cloud GPU, and the verdict must not contradict it
+    machine = verdict("train_s2_oom_small_card.log", "cuda-out-of-memory", GT1030)
+    assert machine.reason == "small_card"
+    assert "CPU" not in explain.machine_text(machine, "en") and "CPU" not in explain.machine_text(machine, "zh")
