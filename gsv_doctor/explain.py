@@ -99,6 +99,7 @@ class _Text:
         self._indexes: List[List[int]] = []  # for each distinct line, the indexes of the lines equal to it
         self._words = b""  # the log's distinct words, one per line, with a newline at both ends
         self._sorted: Dict[str, List[int]] = {}
+        self.harmless_names: Dict[str, Dict[str, List[int]]] = {}  # by entry id: _harmless_names
 
     def _prepare(self) -> None:
         """The bytes and words holds() searches. A big log that repeats its lines (a traceback printed a
@@ -223,21 +224,59 @@ def _harmless(text: _Text, entry: Entry, hit: Tuple[int, str, Any]) -> bool:
     key, pattern = entry.harmless
     if not text.holds(key):
         return False
-    package = _params(hit[2]).get("package", "")
-    if "{package}" in pattern and not package:
-        return False
-    regex = _harmless_regex(pattern, package)
     index = hit[0] - 1
-    marks = text.sorted_indexes_with(key)
+    end = index + entry.harmless_within
+    if "{package}" in pattern:
+        # by the names the marks list (one pass over them), not a search of each mark below each hit: a log of
+        # thousands of failed wheels and installs was quadratic
+        package = _params(hit[2]).get("package", "")
+        if not package:
+            return False
+        marks = _harmless_names(text, entry).get(_name_key(package), [])
+    else:
+        regex = _harmless_regex(pattern, "")
+        marks = text.sorted_indexes_with(key)
+        start = bisect.bisect_left(marks, index)
+        return any(regex.search(text.lines[mark]) for mark in itertools.takewhile(
+            lambda mark: mark < end, itertools.islice(marks, start, None)))
     start = bisect.bisect_left(marks, index)
-    return any(regex.search(text.lines[mark]) for mark in itertools.takewhile(
-        lambda mark: mark < index + entry.harmless_within, marks[start:]))
+    return start < len(marks) and marks[start] < end
+
+
+# "name-1.2.3" as pip lists what it installed: the name is all before the last "-" and a version without dashes
+_INSTALLED_NAME = re.compile(r"(?<!\S)([A-Za-z0-9][\w.\-]{0,99})-\d[\w.+!]{0,60}(?!\S)")
+_HARMLESS_LINE_MAX = 50_000  # a longer line is no pip output
+
+
+def _name_key(name: str) -> str:
+    """pip writes a name as the user typed it in one line and normalised in the next (pyopenjtalk-plus, pyopenjtalk_plus)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _harmless_names(text: _Text, entry: Entry) -> Dict[str, List[int]]:
+    """For an entry's harmless pattern with "{package}": each name the marks that fit the pattern list, and those
+    marks in the log's order."""
+    cache = text.harmless_names
+    if entry.id not in cache:
+        key, pattern = entry.harmless
+        shape = _harmless_regex(pattern, "")
+        names: Dict[str, List[int]] = {}
+        for mark in text.sorted_indexes_with(key):
+            line = text.lines[mark]
+            if len(line) <= _HARMLESS_LINE_MAX and shape.search(line):
+                for name in {_name_key(found) for found in _INSTALLED_NAME.findall(line)}:
+                    names.setdefault(name, []).append(mark)
+        cache[entry.id] = names
+    return cache[entry.id]
 
 
 @functools.lru_cache(maxsize=64)
 def _harmless_regex(pattern: str, package: str) -> "re.Pattern[str]":
-    # pip writes a name as the user typed it in one line and normalised in the next (pyopenjtalk-plus, pyopenjtalk_plus)
-    name = "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", package))
+    """The pattern for one package, or with no package for any name ("{package}" then stands for any)."""
+    if package:
+        name = "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", package))
+    else:
+        name = r"[A-Za-z0-9][\w.\-]{0,99}"
     return re.compile(pattern.replace("{package}", name), re.IGNORECASE)
 
 

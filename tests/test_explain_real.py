@@ -896,6 +896,24 @@ def test_a_wheel_that_failed_to_build_is_harmless_when_pip_then_installed_it(tai
     assert [e.id for e in explain.explain_log(logread.read_log(log.encode()))] == found
 
 
+def test_many_failed_wheels_and_installs_are_read_in_linear_time():
+    # each failed wheel looked at every "Successfully installed" line of the 5000 below it: 40 000 lines took 50 s
+    import time
+
+    log = "".join("ERROR: Failed building wheel for pkg%d\nSuccessfully installed other%d-1.0\n" % (i, i) for i in range(20_000))
+    start = time.perf_counter()
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert time.perf_counter() - start < 20  # (3.5 s here, most of it reading 20 000 distinct lines; was 53 s)
+    assert [(e.id, e.count) for e in found] == [("pip-build-failed", 20_000)]
+    same = "ERROR: Failed building wheel for pkg\nSuccessfully installed other-1.0\n" * 20_000
+    start = time.perf_counter()
+    assert [(e.id, e.count) for e in explain.explain_log(logread.read_log(same.encode()))] == [("pip-build-failed", 20_000)]
+    assert time.perf_counter() - start < 8  # (0.5 s here; was 25 s)
+    # a name with a digit after a dash is still read whole
+    log = "ERROR: Failed building wheel for foo-2d\nSuccessfully installed bar-1.0 foo-2d-1.0.3\n"
+    assert explain.explain_log(logread.read_log(log.encode())) == []
+
+
 def test_a_package_name_is_matched_across_its_spellings():
     log = "ERROR: Failed building wheel for pyopenjtalk-plus\nSuccessfully installed pyopenjtalk_plus-0.3.4\n"
     assert explain.explain_log(logread.read_log(log.encode())) == []
