@@ -1544,8 +1544,8 @@ ENTRIES: List[Entry] = [
         # RVC WebUI's infer-web.py and GPT-SoVITS's webui.py of Jan-Mar 2024 (later it trains on the CPU instead): a card
         # counts when torch sees it and its upper-cased name holds one of "10", "16", "20", "30", "40", "A2", "A3", "A4",
         # "P4", "A50", "500", "A60", "70", "80", "90", "M4", "T4", "TITAN", "L", "4060" (so a GT 1030 or GT 730 counts)
+        # (no origin: RVC prints it from infer-web.py, GPT-SoVITS from webui.py)
         pattern=r"没有能用的显卡来支持您训练|沒有能用的顯卡來支持您訓練|no compatible GPU available to support your training",
-        origin="webui.py",
         meaning={
             "en": "The web UI found no card it trains on. Either torch sees no CUDA card at all (a CPU-only torch, no"
                   " or an old NVIDIA driver), or the card's name holds none of the numbers and letters the web UI looks"

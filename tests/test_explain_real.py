@@ -1170,3 +1170,11 @@ def test_pythons_leaked_semaphore_warning_alone_is_not_the_memory():
     assert [e.id for e in explain.explain_log(logread.read_log((oom + warning).encode()))] == ["cuda-out-of-memory"]
     told = "I had no errors in training. Only the `There appear to be 20 leaked semaphore objects to clean up at shutdown` warning.\n"
     assert [e.id for e in explain.explain_log(logread.read_log(told.encode()))] != ["ram-out-of-memory"]
+
+
+def test_rvcs_no_gpu_to_train_line_is_not_placed_in_gpt_sovits_webui():
+    # RVC prints it from infer-web.py (GPT-SoVITS's webui.py did only in early 2024): no one file for every program
+    log = "D:\\RVC\\runtime\\python.exe infer-web.py --port 7897\n很遗憾您这没有能用的显卡来支持您训练\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "training-gpu-not-listed" and found.project == "rvc"
+    assert found.location is None or found.location.path != "webui.py"
