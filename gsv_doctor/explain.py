@@ -921,7 +921,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
         explanation.notes.append(("directml_package", {"package": facts.amd}))
     if explanation.id in _NO_KERNEL and (facts.amd or "HIP error" in explanation.message) and not nvidia:
         explanation.notes.append(("amd_rocm_arch", {}))
-    if explanation.id == "cuda-runtime-fault" and facts.amd_card and not nvidia:
+    # (a CUDA error shows CUDA runs: not on a Ryzen's built-in Radeon)
+    if explanation.id == "cuda-runtime-fault" and facts.amd_discrete and not nvidia:
         explanation.manual_key = "amd_cuda_layer"  # no NVIDIA driver to update: the layer under CUDA is the cause
         explanation.settings = [s for s in explanation.settings if s != "nvidia.driver"]
 

@@ -54,6 +54,10 @@ _AMD_CARD = (r"\bAMD\b(?![ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processo
              r"|\bIntel(?:\(R\))? Arc\b|\bIntel(?:\(R\))?[ \t]+A[357]\d0M?\b|\bArc[ \t]?[AB][3-7]\d0M?\b")
 _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
 AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE | re.ASCII)
+# An AMD processor's built-in graphics, as Windows names it ("AMD Ryzen 7 5800H with Radeon Graphics", "AMD Radeon(TM)
+# Graphics", "Radeon Vega 8 Graphics"): no card that a layer under CUDA (ZLUDA, ROCm) runs on
+_AMD_INTEGRATED = re.compile(r"(?:\bAMD[ \t]+)?\bRadeon(?:\(TM\))?[ \t]+(?:Vega[ \t]?\d{0,2}[ \t]+)?Graphics\b",
+                            re.IGNORECASE | re.ASCII)
 AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)
 # macOS's AppleDouble files (._name beside each file it copies to a non-Mac drive) and folder settings (.DS_Store):
 # a loader that takes every file of a folder, or a file picked by name, reads them as a model or audio.
@@ -94,6 +98,7 @@ class LogFacts:
     non_ascii_path: Optional[str] = None  # a Windows path with characters other than ASCII (C:\\用户\\...)
     jetson: Optional[str] = None  # the words that show an NVIDIA Jetson board (ARM, JetPack's own torch)
     mac_metadata_file: Optional[str] = None  # a ._name or .DS_Store file that macOS left, read as a model or audio
+    amd_discrete: Optional[str] = None  # amd_card, not counting an AMD processor's built-in graphics
     docker: Optional[str] = None  # the words that show a container
     wsl: Optional[str] = None  # the words that show WSL
 
@@ -172,4 +177,7 @@ def read_facts(text: str) -> LogFacts:
         match = pattern.search(head)
         if match:
             setattr(facts, name, match.group(0))
+    if facts.amd_card:
+        match = AMD_CARD.search(_AMD_INTEGRATED.sub(" ", head))
+        facts.amd_discrete = match.group(0) if match else None
     return facts

@@ -958,6 +958,17 @@ def test_a_cuda_error_on_an_amd_card_points_at_the_layer_under_cuda_not_the_nvid
     assert nvidia[0].manual_key == "" and "nvidia.driver" in nvidia[0].settings
 
 
+@pytest.mark.parametrize("specs", ["CPU: AMD Ryzen 7 5800H with Radeon Graphics, GPU: 3070 laptop",
+                                   "AMD Ryzen 5 5600G, AMD Radeon(TM) Graphics"])
+def test_a_cuda_error_beside_an_amd_processors_graphics_is_not_the_amd_layer(specs):
+    # a CUDA error shows CUDA runs: a Ryzen's built-in Radeon is no card ZLUDA or ROCm runs it on
+    log = specs + "\nRuntimeError: CUDA error: an illegal memory access was encountered\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "cuda-runtime-fault" and found.manual_key != "amd_cuda_layer" and "nvidia.driver" in found.settings
+    (zluda,) = explain.explain_log(logread.read_log((specs + ", ZLUDA\n" + log).encode()))
+    assert zluda.manual_key == "amd_cuda_layer"
+
+
 @pytest.mark.parametrize("text, card", [("I have an 7900xtx", "7900xtx"), ("my 6700 XT", "6700 XT"),
                                         ("Intel A770 16GB", "Intel A770"), ("Arc B580", "Arc B580"), ("A770", None),
                                         ("rtx5700xt", "rtx5700xt"), ("RTX 3070", None),
