@@ -1228,12 +1228,13 @@ MANUALS: Dict[str, Dict[str, str]] = {
               "程序的 DirectML 版（如果有），或在 CPU 上运行：{to_cpu}。",
     },
     "amd_cuda_layer": {
-        "en": "The log shows an AMD card: CUDA errors on it come from a layer that runs CUDA code on AMD"
-              " (ZLUDA, or a ROCm build) and does not support every operation. Use the program's build for AMD"
-              " cards instead: Applio and RVC: the DirectML package or start option (--dml); on Linux, a ROCm torch."
-              " Or run on the CPU: {to_cpu}.",
-        "zh": "日志显示是 AMD 显卡：它上面的 CUDA 错误来自把 CUDA 代码转到 AMD 上运行的中间层（ZLUDA 或 ROCm 版），"
-              "它不支持所有运算。请改用程序给 AMD 显卡的版本：Applio 和 RVC 用 DirectML 版或启动参数 --dml；Linux 上用 ROCm 版 torch。或者在 CPU 上运行：{to_cpu}。",
+        "en": "The log shows an AMD or Intel card: CUDA errors on it come from a layer that runs CUDA code on it"
+              " (ZLUDA, or on AMD a ROCm build) and does not support every operation. Use the program's build for AMD"
+              " and Intel cards instead: Applio and RVC: the DirectML package or start option (--dml); on Linux with an"
+              " AMD card, a ROCm torch. Or run on the CPU: {to_cpu}.",
+        "zh": "日志显示是 AMD 或 Intel 显卡：它上面的 CUDA 错误来自把 CUDA 代码转到这张卡上运行的中间层（ZLUDA，AMD 上也可能是"
+              " ROCm 版），它不支持所有运算。请改用程序给 AMD 和 Intel 显卡的版本：Applio 和 RVC 用 DirectML 版或启动参数 --dml；"
+              "Linux 上的 AMD 显卡用 ROCm 版 torch。或者在 CPU 上运行：{to_cpu}。",
     },
     "amd_training": {
         "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, and this training script needs CUDA (it refuses"

@@ -958,6 +958,14 @@ def test_a_cuda_error_on_an_amd_card_points_at_the_layer_under_cuda_not_the_nvid
     assert nvidia[0].manual_key == "" and "nvidia.driver" in nvidia[0].settings
 
 
+def test_a_cuda_error_on_an_intel_card_is_not_said_to_be_on_an_amd_card():
+    log = "Intel A770 16GB\nRuntimeError: CUDA error: an illegal memory access was encountered\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.manual_key == "amd_cuda_layer"
+    assert "Intel" in explain.manual(found, "en") and "Intel" in explain.manual(found, "zh")
+    assert "shows an AMD card" not in explain.manual(found, "en") and "日志显示是 AMD 显卡" not in explain.manual(found, "zh")
+
+
 @pytest.mark.parametrize("specs", ["CPU: AMD Ryzen 7 5800H with Radeon Graphics, GPU: 3070 laptop",
                                    "AMD Ryzen 5 5600G, AMD Radeon(TM) Graphics"])
 def test_a_cuda_error_beside_an_amd_processors_graphics_is_not_the_amd_layer(specs):
