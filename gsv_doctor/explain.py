@@ -234,9 +234,12 @@ def _harmless(text: _Text, entry: Entry, hit: Tuple[int, str, Any]) -> bool:
     else:
         regex = _harmless_regex(pattern, "")
         marks = text.sorted_indexes_with(key)
-        start = bisect.bisect_left(marks, index)
-        return any(regex.search(text.lines[mark]) for mark in itertools.takewhile(
-            lambda mark: mark < end, itertools.islice(marks, start, None)))
+        at = bisect.bisect_left(marks, index)  # (by index: islice would step over the marks before it, each time)
+        while at < len(marks) and marks[at] < end:
+            if regex.search(text.lines[marks[at]]):
+                return True
+            at += 1
+        return False
     start = bisect.bisect_left(marks, index)
     return start < len(marks) and marks[start] < end
 
