@@ -1541,17 +1541,19 @@ ENTRIES: List[Entry] = [
         id="training-gpu-not-listed",
         kind="device",
         keys=("没有能用的显卡来支持您训练", "沒有能用的顯卡來支持您訓練", "no compatible GPU available to support your training"),
-        # RVC WebUI's and (until mid-2025) GPT-SoVITS's web UI: a card counts when torch sees it and its name holds one
-        # of a list of series ("10", "16", "20", "30", "40", "A2", "T4", "600", ...)
+        # RVC WebUI's infer-web.py and GPT-SoVITS's webui.py of Jan-Mar 2024 (later it trains on the CPU instead): a card
+        # counts when torch sees it and its upper-cased name holds one of "10", "16", "20", "30", "40", "A2", "A3", "A4",
+        # "P4", "A50", "500", "A60", "70", "80", "90", "M4", "T4", "TITAN", "L", "4060" (so a GT 1030 or GT 730 counts)
+        # (no origin: RVC prints it from infer-web.py, GPT-SoVITS from webui.py)
         pattern=r"没有能用的显卡来支持您训练|沒有能用的顯卡來支持您訓練|no compatible GPU available to support your training",
         meaning={
             "en": "The web UI found no card it trains on. Either torch sees no CUDA card at all (a CPU-only torch, no"
-                  " or an old NVIDIA driver), or the card's name holds none of the series the web UI lists (10, 16,"
-                  " 20, 30, 40, A, T, L, H ...; an MX450, MX550 or GT card is not one of them: too small to train),"
-                  " or (GPT-SoVITS since mid-2025) it has under 4 GB of memory.",
+                  " or an old NVIDIA driver), or the card's name holds none of the numbers and letters the web UI looks"
+                  " for (10, 16, 20, 30, 40, 70, 80, 90, A2, T4, TITAN, L ...): an MX450, MX550 or MX250 laptop card"
+                  " holds none of them (with 2 GB it is too small to train anyway).",
             "zh": "网页界面没有找到能用来训练的显卡。要么 torch 根本看不到 CUDA 显卡（纯 CPU 版 torch，没有或太旧的 NVIDIA 驱动），"
-                  "要么显卡型号名里不含界面列出的系列（10、16、20、30、40、A、T、L、H 等；MX450、MX550、GT 系列都不在其中："
-                  "太小，不能训练），要么（2025 年年中以后的 GPT-SoVITS）显存不足 4 GB。",
+                  "要么显卡型号名里不含界面要找的数字和字母（10、16、20、30、40、70、80、90、A2、T4、TITAN、L 等）：MX450、MX550、"
+                  "MX250 这类笔记本显卡都不含（它们只有 2 GB 显存，本来也太小，不能训练）。",
         },
         settings=("torch.build", "gpu.card", "nvidia.driver"),
         fix_commands=(),
@@ -1559,13 +1561,13 @@ ENTRIES: List[Entry] = [
             "en": "In the program's Python run `python -c \"import torch; print(torch.__version__,"
                   " torch.cuda.is_available())\"`. False, or a version ending in +cpu: install the CUDA build of torch"
                   " into that Python (pytorch.org's command for your CUDA) and update the NVIDIA driver. True: the web UI"
-                  " does not list the card. An MX or GT laptop card (under 4 GB) is too small to train: train on a"
+                  " does not list the card. An MX laptop card is too small to train: train on a"
                   " bigger card or a cloud GPU (Colab, AutoDL); inference still runs, on the card or the CPU. A big card"
                   " the list misses (a Quadro, a new series): {update}, whose newer versions list more names, or add a"
                   " part of its name to the web UI's `ok_gpu_keywords` list (in its start script's code).",
             "zh": "在程序的 Python 里运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`。"
                   "输出 False，或版本以 +cpu 结尾：给这个 Python 装 CUDA 版 torch（按 pytorch.org 上对应你 CUDA 的命令），并更新"
-                  " NVIDIA 驱动。输出 True：说明界面的列表里没有这张卡。笔记本的 MX、GT 系列（显存不足 4 GB）太小，不能训练：请在更大的显卡"
+                  " NVIDIA 驱动。输出 True：说明界面的列表里没有这张卡。笔记本的 MX 系列太小，不能训练：请在更大的显卡"
                   "或云端显卡（Colab、AutoDL）上训练；推理仍然可以在这张卡或 CPU 上进行。列表漏掉的大显卡（Quadro、新系列）：{update}，"
                   "新版本列出的型号更多；或者把型号名的一部分加进网页界面代码（它的启动脚本）里的 `ok_gpu_keywords` 列表。",
         },
@@ -1658,7 +1660,8 @@ ENTRIES: List[Entry] = [
         kind="system",
         keys=("positional argument",),
         # librosa 0.10 made the arguments after the first keyword-only; older code passes them by position
-        pattern=r"\b(?P<function>mel|pad_center|resample|pyin|yin|piptrack|time_stretch|pitch_shift|griffinlim|load)\(\)"
+        # (not after a dot: Python 3.10 names a method with its class, "Model.load()", and librosa's are functions)
+        pattern=r"(?<![\w.])(?P<function>mel|pad_center|resample|pyin|yin|piptrack|time_stretch|pitch_shift|griffinlim|load)\(\)"
                 r" takes (?:0|1) positional arguments? but \d{1,2} (?:were|was) given",
         meaning={
             "en": "The installed librosa is 0.10 or newer, where `{function}()` takes its arguments by name only; the"
@@ -1807,7 +1810,11 @@ ENTRIES: List[Entry] = [
                 r" successfully|Getting requirements to build wheel did not run successfully"
                 r"|Microsoft Visual C\+\+ 14\.0 or greater is required"
                 # a notebook's or installer's pip command that failed (its output hidden), for a package of its own
-                r"|Command '\['(?:pip3?|python3?', '-m', 'pip)', 'install', (?:'-[\w-]{1,30}', ){0,4}'(?P<package6>[A-Za-z][\w.\-]{0,99})'"
+                # (an option that takes a value, -r requirements.txt, --target DIR, names no package)
+                r"|Command '\['(?:pip3?|python3?', '-m', 'pip)', 'install', (?:'-(?![rceitf]'|-(?:requirement|constraint"
+                r"|editable|index-url|extra-index-url|target|prefix|root|find-links|src|cache-dir|trusted-host|proxy"
+                r"|platform|python-version|abi|implementation|progress-bar|log|timeout|retries)')[\w-]{1,30}', ){0,4}"
+                r"'(?P<package6>[A-Za-z][\w.\-]{0,99})'"
                 r"(?:, '[^'\n]{0,100}'){0,8}\]' returned non-zero exit status",
         meaning={
             "en": "pip found no ready-made wheel of a package for this Python and tried to compile it from source, and the"
@@ -2155,10 +2162,11 @@ ENTRIES: List[Entry] = [
         id="ram-out-of-memory",
         kind="ram",
         keys=("DefaultCPUAllocator", "bad allocation", "bad_alloc", "Unable to allocate", "Cannot allocate memory",
-              "Killed process", "leaked semaphore"),
-        # (Linux's OOM killer says it in the kernel log; Python's resource tracker, when the killer took a worker)
+              "Killed process"),
+        # (Linux's OOM killer says it in the kernel log. Not Python's "There appear to be N leaked semaphore objects":
+        # it is printed at any shutdown that leaves one, Ctrl+C or an error in the main process, as often as a kill)
         pattern=r"DefaultCPUAllocator: (?:not enough memory|can't allocate memory)|\bbad allocation\b|std::bad_alloc"
-                r"|Out of memory: Killed process|There appear to be \d+ leaked semaphore objects"
+                r"|Out of memory: Killed process"
                 r"|Unable to allocate [\d.]+ [KMGT]i?B for an array|\[Errno 12\] Cannot allocate memory",
         meaning={
             "en": "The computer's own memory (RAM, plus the paging file on Windows) ran out, not the graphics card's:"

@@ -99,6 +99,8 @@ class _Text:
         self._indexes: List[List[int]] = []  # for each distinct line, the indexes of the lines equal to it
         self._words = b""  # the log's distinct words, one per line, with a newline at both ends
         self._sorted: Dict[str, List[int]] = {}
+        self._held: Dict[str, bool] = {}  # holds(key), asked again by the harmless lines of every hit
+        self.harmless_names: Dict[str, Dict[str, List[int]]] = {}  # by pattern: _harmless_names
 
     def _prepare(self) -> None:
         """The bytes and words holds() searches. A big log that repeats its lines (a traceback printed a
@@ -121,12 +123,13 @@ class _Text:
     def holds(self, key: str) -> bool:
         """Whether the key occurs at all. A str holding one CJK character is stored two bytes a
         character and searched slower; its UTF-8 bytes are searched byte-wise."""
-        if self._bytes is None:
-            self._prepare()
-        gate = _gate(key)
-        if gate is not None and gate not in self._words:
-            return False  # one search of the log's vocabulary instead of the log: most keys are in no log
-        return key.encode("utf-8") in self._bytes
+        if key not in self._held:
+            if self._bytes is None:
+                self._prepare()
+            gate = _gate(key)
+            # one search of the log's vocabulary instead of the log: most keys are in no log
+            self._held[key] = (gate is None or gate in self._words) and key.encode("utf-8") in self._bytes
+        return self._held[key]
 
     def indexes_with(self, key: str) -> List[int]:
         """The indexes of the lines that hold `key` (each line once), for a key that holds() found."""
@@ -220,23 +223,64 @@ def _wrapped_hits(wrapped: List[Tuple[Traceback, List[str], str]], entry: Entry,
 def _harmless(text: _Text, entry: Entry, hit: Tuple[int, str, Any]) -> bool:
     """Does a line from the hit's own to `entry.harmless_within` lines below show that it did no harm?"""
     index = hit[0] - 1
-    package = _params(hit[2]).get("package", "")
+    end = index + entry.harmless_within
     for key, pattern in entry.harmless:
-        if not text.holds(key) or ("{package}" in pattern and not package):
+        if not text.holds(key):  # (asked once per key and log: _Text keeps the answer)
             continue
-        regex = _harmless_regex(pattern, package)
+        if "{package}" in pattern:
+            # by the names the marks list (one pass over them), not a search of each mark below each hit: a log of
+            # thousands of failed wheels and installs was quadratic
+            package = _params(hit[2]).get("package", "")
+            if not package:
+                continue
+            marks = _harmless_names(text, key, pattern).get(_name_key(package), [])
+            start = bisect.bisect_left(marks, index)
+            if start < len(marks) and marks[start] < end:
+                return True
+            continue
+        regex = _harmless_regex(pattern, "")
         marks = text.sorted_indexes_with(key)
-        start = bisect.bisect_left(marks, index)
-        if any(regex.search(text.lines[mark]) for mark in itertools.takewhile(
-                lambda mark: mark < index + entry.harmless_within, marks[start:])):
-            return True
+        at = bisect.bisect_left(marks, index)  # (by index: islice would step over the marks before it, each time)
+        while at < len(marks) and marks[at] < end:
+            if regex.search(text.lines[marks[at]]):
+                return True
+            at += 1
     return False
+
+
+# "name-1.2.3" as pip lists what it installed: the name is all before the last "-" and a version without dashes
+_INSTALLED_NAME = re.compile(r"(?<!\S)([A-Za-z0-9][\w.\-]{0,99})-\d[\w.+!]{0,60}(?!\S)")
+_HARMLESS_LINE_MAX = 50_000  # a longer line is no pip output
+
+
+def _name_key(name: str) -> str:
+    """pip writes a name as the user typed it in one line and normalised in the next (pyopenjtalk-plus, pyopenjtalk_plus)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _harmless_names(text: _Text, key: str, pattern: str) -> Dict[str, List[int]]:
+    """For a harmless pattern with "{package}": each name the marks that fit the pattern list, and those marks in
+    the log's order."""
+    cache = text.harmless_names
+    if pattern not in cache:
+        shape = _harmless_regex(pattern, "")
+        names: Dict[str, List[int]] = {}
+        for mark in text.sorted_indexes_with(key):
+            line = text.lines[mark]
+            if len(line) <= _HARMLESS_LINE_MAX and shape.search(line):
+                for name in {_name_key(found) for found in _INSTALLED_NAME.findall(line)}:
+                    names.setdefault(name, []).append(mark)
+        cache[pattern] = names
+    return cache[pattern]
 
 
 @functools.lru_cache(maxsize=64)
 def _harmless_regex(pattern: str, package: str) -> "re.Pattern[str]":
-    # pip writes a name as the user typed it in one line and normalised in the next (pyopenjtalk-plus, pyopenjtalk_plus)
-    name = "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", package))
+    """The pattern for one package, or with no package for any name ("{package}" then stands for any)."""
+    if package:
+        name = "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", package))
+    else:
+        name = r"[A-Za-z0-9][\w.\-]{0,99}"
     return re.compile(pattern.replace("{package}", name), re.IGNORECASE)
 
 
@@ -553,7 +597,7 @@ _SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒
                            r"|(?:doesn'?t|does not|didn'?t|did not|don'?t) (?:have|has|make|produce|contain|give) (?:any )?"
                            r"(?:sound|audio|voice)|(?:without|has no|with no) (?:any )?sound"
                            r"|\bbuzz(?:ing)?\b|电流声|滋滋声|(?:无法|不能)生成音频|生成不了音频|can'?t generate (?:any )?audio"
-                           r"|音频是空的|空白(?:的)?音频|(?:audio|output|wav) (?:file )?is empty",
+                           r"|音频是空的|空白(?:的)?音频|(?:audio|wav) (?:file )?is empty",  # (not "output": an ASR's text may be)
                            re.IGNORECASE | re.ASCII)
 
 
@@ -575,7 +619,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|c
                            r"|recogni[sz]e\s+(?:my\s+|the\s+)?(?:nvidia\s+)?(?:gpu|graphics card)"
                            # a CPU-only torch installed where the CUDA one was meant
                            r"|\bcpu[ -](?:only )?(?:version|build) (?:of (?:py)?torch )?instead of (?:the )?(?:cuda|gpu)"
-                           r"|installed (?:the )?cpu[ -](?:only )?(?:version|build)|装(?:成|的是|了)\s?cpu\s?版"
+                           r"|装(?:成|的是)\s?cpu\s?版"  # (not "installed the CPU version": many do on purpose)
                            r"|(?:gpu|graphics card|video card)\s+(?:is\s+not|isn'?t)\s+(?:being\s+)?(?:used|utili[sz]ed|detected"
                            r"|recogni[sz]ed|showing\s+up|shown|listed|found|connected)|(?:gpu|graphics card)\s+(?:does\s+not|doesn'?t)\s+show\s+up"
                            r"|(?:未检测到|检测不到|识别不到|识别不出来?|没有?识别[到出]来?|没有?检测[到出]来?|不识别|找不到"
@@ -603,7 +647,9 @@ _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: 
                         re.IGNORECASE | re.ASCII)
 # The computer's memory (not the card's), in words.
 _RAM_WORDS = re.compile(r"爆内存|内存不足|内存不够|内存溢出|out of (?:system )?ram\b|(?:cpu|ram|system) out of memory"
-                        r"|leaked sem[ai]phores?", re.IGNORECASE | re.ASCII)
+                        # leaked semaphores told as the memory's (the warning alone shows at any shutdown)
+                        r"|\b(?:oom|out of memory|memory)\b[^\n]{0,60}?leaked sem[ai]phores?"
+                        r"|leaked sem[ai]phores?[^\n]{0,60}?\b(?:oom|out of memory|memory)\b", re.IGNORECASE | re.ASCII)
 # The driver too old, in words.
 _DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE | re.ASCII)
 # The web UI's port taken, in words.
@@ -823,7 +869,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         entry = catalog.PROGRAM_MODULE_MISSING
     if entry.id in _PATH_SENSITIVE and facts.non_ascii_path:
         explanation.notes.append(("non_ascii_path", {"path": facts.non_ascii_path}))
-    if project.amd_start_without and facts.amd and entry.id in _NO_CUDA + ("symptom-amd-gpu",):
+    # (not with an NVIDIA card named: the AMD_Intel package on it is the wrong package, not a missing --dml)
+    if project.amd_start_without and facts.amd and not (card and _NVIDIA_FAMILY.match(card)) \
+            and entry.id in _NO_CUDA + ("symptom-amd-gpu",):
         start = re.search(project.amd_start_without, text[:200_000], re.MULTILINE)
         if start:
             explanation.notes.append(("amd_start", {"line": start.group(0).strip()}))
@@ -855,7 +903,8 @@ def _own_module(module: str, project: LogProject, frames: List[str]) -> bool:
 _PATH_SENSITIVE = ("windows-dll-load", "onnxruntime-no-cuda-provider", "onnxruntime-cuda-load", "cudnn-library-missing",
                    "cuda-library-missing", "model-file-missing", "faiss-index-unreadable", "electron-gpu-process")
 # The real-time converters: RVC's gui_v1.py (go-realtime-gui.bat), the voice changer, so-vits-svc's realtime GUI
-_REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time|实时变声|实时|voice[-_ ]?changer|MMVCServerSIO",
+# (not a TTS program's "real-time factor", 实时率)
+_REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time(?![- ]factor)|实时(?!率)|voice[-_ ]?changer|MMVCServerSIO",
                         re.IGNORECASE)
 # Errors of a file read as a model or audio that is not one
 _FILE_READ = ("model-file-corrupt", "audio-file-unreadable", "audio-load-failed", "not-an-exported-model")
@@ -903,7 +952,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
         explanation.notes.append(("amd_rocm_arch", {}))
     if explanation.entry.check == catalog.CHECK_CPU_OP and facts.amd_card and not nvidia and not facts.mac:
         explanation.notes.append(("amd_on_cpu", {"card": facts.amd_card}))
-    if explanation.id == "cuda-runtime-fault" and facts.amd_card and not nvidia:
+    # (a CUDA error shows CUDA runs: not on a Ryzen's built-in Radeon)
+    if explanation.id == "cuda-runtime-fault" and facts.amd_discrete and not nvidia:
         explanation.manual_key = "amd_cuda_layer"  # no NVIDIA driver to update: the layer under CUDA is the cause
         explanation.settings = [s for s in explanation.settings if s != "nvidia.driver"]
 
@@ -1155,8 +1205,9 @@ NOTES: Dict[str, Dict[str, str]] = {
     },
     "half_nan_card_assert": {
         "en": "The log shows a {card}, a card that computes NaN in float16: with half precision on, those NaN values"
-              " reach an index and trip this check. Turn half precision off first: {half_off}.",
-        "zh": "日志显示的是 {card}，这种显卡用 float16 会算出 NaN：开着半精度时，NaN 会变成索引，触发这个检查。请先关闭半精度：{half_off}。",
+              " reach an index or the sampling probabilities and trip this check. Turn half precision off first:"
+              " {half_off}",
+        "zh": "日志显示的是 {card}，这种显卡用 float16 会算出 NaN：开着半精度时，NaN 会进入索引或采样概率，触发这个检查。请先关闭半精度：{half_off}",
     },
     "real_time_devices": {
         "en": "In real-time conversion, no sound without an error is as often the audio devices: choose an input and"
@@ -1230,12 +1281,13 @@ MANUALS: Dict[str, Dict[str, str]] = {
               "程序的 DirectML 版（如果有），或在 CPU 上运行：{to_cpu}。",
     },
     "amd_cuda_layer": {
-        "en": "The log shows an AMD card: CUDA errors on it come from a layer that runs CUDA code on AMD"
-              " (ZLUDA, or a ROCm build) and does not support every operation. Use the program's build for AMD"
-              " cards instead: Applio and RVC: the DirectML package or start option (--dml); on Linux, a ROCm torch."
-              " Or run on the CPU: {to_cpu}.",
-        "zh": "日志显示是 AMD 显卡：它上面的 CUDA 错误来自把 CUDA 代码转到 AMD 上运行的中间层（ZLUDA 或 ROCm 版），"
-              "它不支持所有运算。请改用程序给 AMD 显卡的版本：Applio 和 RVC 用 DirectML 版或启动参数 --dml；Linux 上用 ROCm 版 torch。或者在 CPU 上运行：{to_cpu}。",
+        "en": "The log shows an AMD or Intel card: CUDA errors on it come from a layer that runs CUDA code on it"
+              " (ZLUDA, or on AMD a ROCm build) and does not support every operation. Use the program's build for AMD"
+              " and Intel cards instead: Applio and RVC: the DirectML package or start option (--dml); on Linux with an"
+              " AMD card, a ROCm torch. Or run on the CPU: {to_cpu}.",
+        "zh": "日志显示是 AMD 或 Intel 显卡：它上面的 CUDA 错误来自把 CUDA 代码转到这张卡上运行的中间层（ZLUDA，AMD 上也可能是"
+              " ROCm 版），它不支持所有运算。请改用程序给 AMD 和 Intel 显卡的版本：Applio 和 RVC 用 DirectML 版或启动参数 --dml；"
+              "Linux 上的 AMD 显卡用 ROCm 版 torch。或者在 CPU 上运行：{to_cpu}。",
     },
     "amd_training": {
         "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, and this training script needs CUDA (it refuses"
@@ -1484,8 +1536,9 @@ REASONS: Dict[str, Dict[str, str]] = {
         "zh": "不会，已经解决：本机 torch {torch} 支持 {cards}。",
     },
     "small_card": {
-        "en": "yes, it would: {card} has {memory} GB, below the 4 GB these voice models need; run it on the CPU.",
-        "zh": "会：{card} 只有 {memory} GB 显存，低于这些语音模型需要的 4 GB；请改用 CPU。",
+        # (what to do is the fix's: the CPU for inference, a bigger card for training, which refuses the CPU)
+        "en": "yes, it would: {card} has {memory} GB, below the 4 GB these voice models need.",
+        "zh": "会：{card} 只有 {memory} GB 显存，低于这些语音模型需要的 4 GB。",
     },
     "log_small_card": {
         "en": "not here: this machine has no usable CUDA card (torch {torch}); the log shows a {memory} GB card,"

@@ -25,9 +25,11 @@ _MEMORY = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显�
 _HALF_OFF = re.compile(r"half precision[^\n]{0,80}?(?:\[[ \t]*\]|not check|unchecked|= ?false)"
                        r"|is_half[^\n\w]{0,4}(?:is[ \t]+)?(?:set[ \t]+to[ \t]+|设置为?|设为|[:=])[ \t]*false\b"
                        r"|--no-half|-fp\b|--full_precision", re.IGNORECASE)
-# (the dataset steps before training count as training: their memory depends on the clips' length too)
+# (the dataset steps before training count as training: their memory depends on the clips' length too;
+# "preprocess" only in the dataset scripts' names: GPT-SoVITS's inference runs TextPreprocessor.preprocess and preprocess_jap)
 _TRAIN_WORDS = ("s1_train", "s2_train", "train.py", "trainer.fit", "train_nsf", "train_and_evaluate", "extract_feature",
-                "训练", "training", "svc train", "fine-tun", "finetun", "微调", "preprocess", "extract_f0", "get-hubert",
+                "训练", "training", "svc train", "fine-tun", "finetun", "微调", "preprocess.py", "preprocess_hubert", "preprocess_flist",
+                "trainset_preprocess", "extract_f0", "get-hubert",
                 "get-text", "get-semantic", "pre-hubert", "pre-resample", "数据集")
 _INFER_WORDS = ("infer", "推理", "合成", "vc_single", "convert", "tts_infer", "api_v2", "inference")
 # Kepler and older (capability below 5.0): no current torch build has code for them.
@@ -55,6 +57,10 @@ _AMD_CARD = (r"\bAMD\b(?![ \t]*的?[ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CP
              r"|\bIntel(?:\(R\))? Arc\b|\bIntel(?:\(R\))?[ \t]+A[357]\d0M?\b|\bArc[ \t]?[AB][3-7]\d0M?\b")
 _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
 AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE | re.ASCII)
+# An AMD processor's built-in graphics, as Windows names it ("AMD Ryzen 7 5800H with Radeon Graphics", "AMD Radeon(TM)
+# Graphics", "Radeon Vega 8 Graphics"): no card that a layer under CUDA (ZLUDA, ROCm) runs on
+_AMD_INTEGRATED = re.compile(r"(?:\bAMD[ \t]+)?\bRadeon(?:\(TM\))?[ \t]+(?:Vega[ \t]?\d{0,2}[ \t]+)?Graphics\b",
+                            re.IGNORECASE | re.ASCII)
 AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)
 _COLAB = re.compile(r"\bcolab\b|google\.colab|(?<![\w.])/content/(?:drive|so-vits|GPT-SoVITS|Retrieval|sample_data)",
                     re.IGNORECASE | re.ASCII)
@@ -65,7 +71,9 @@ _CUDA_CARD_SHOWN = re.compile(r"GPU_NUM\(cuda\):\s?[1-9]|cuda\.is_available\(\)\
 _MAC_METADATA_FILE = re.compile(r"(?<![\w.])\._[^\s\\/'\"]{1,200}?\.(?:pth|ckpt|pt|onnx|index|bin|safetensors|wav|mp3|flac|ogg|m4a)\b"
                                 r"|(?<![\w.])\.DS_Store\b", re.IGNORECASE | re.ASCII)
 # NVIDIA's ARM boards: pytorch.org's CUDA wheels do not drive their built-in GPU; JetPack has its own torch builds.
-_JETSON = re.compile(r"\bJetson\b|\bJetPack\b|\bOrin\b|\bXavier[ \t]?(?:NX|AGX)\b|\bAGX[ \t]?Xavier\b|\bTegra\b|\bl4t\b|orin板|Orin ?(?:Nano|NX|AGX)",
+# (Orin alone is also a name people give their models and folders: a Touhou character's)
+_JETSON = re.compile(r"\bJetson\b|\bJetPack\b|\bOrin[ \t]?(?:Nano|NX|AGX)\b|\bAGX[ \t]?(?:Orin|Xavier)\b|\bXavier[ \t]?(?:NX|AGX)\b"
+                     r"|\bTegra\b|\bl4t\b|orin板",
                      re.IGNORECASE | re.ASCII)
 # A container or WSL: the GPU reaches torch through one more layer.
 _DOCKER = re.compile(r"\bdocker(?:-compose)?\b|\bcontainer\b|nvidia-container|--gpus", re.IGNORECASE | re.ASCII)
@@ -99,6 +107,7 @@ class LogFacts:
     colab: Optional[str] = None  # the words or paths that show Google Colab
     cuda_card_shown: Optional[str] = None  # a line where torch counts a CUDA card ("GPU_NUM(cuda):1")
     mac_metadata_file: Optional[str] = None  # a ._name or .DS_Store file that macOS left, read as a model or audio
+    amd_discrete: Optional[str] = None  # amd_card, not counting an AMD processor's built-in graphics
     docker: Optional[str] = None  # the words that show a container
     wsl: Optional[str] = None  # the words that show WSL
 
@@ -186,6 +195,9 @@ def read_facts(text: str) -> LogFacts:
             if not planned(head, match.start()):
                 setattr(facts, name, match.group(0))
                 break
+    if facts.amd_card:
+        match = AMD_CARD.search(_AMD_INTEGRATED.sub(" ", head))
+        facts.amd_discrete = match.group(0) if match else None
     return facts
 
 

@@ -452,3 +452,10 @@ def test_every_note_and_manual_the_code_names_has_its_texts():
     assert named_notes and named_manuals
     assert named_notes - set(explain.NOTES) == set()
     assert named_manuals - set(explain.MANUALS) == set()
+
+
+def test_a_small_card_here_is_not_told_to_train_on_the_cpu():
+    # the training scripts refuse the CPU: the manual says a bigger or cloud GPU, and the verdict must not contradict it
+    machine = verdict("train_s2_oom_small_card.log", "cuda-out-of-memory", GT1030)
+    assert machine.reason == "small_card"
+    assert "CPU" not in explain.machine_text(machine, "en") and "CPU" not in explain.machine_text(machine, "zh")

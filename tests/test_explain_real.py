@@ -531,6 +531,16 @@ def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
         assert all("{" not in explain.meaning(e, lang) + explain.manual(e, lang) for e in found)
 
 
+@pytest.mark.parametrize("text, not_id", [
+    # an empty text output (an ASR step's) is not silent audio
+    ("The output is empty when I run the ASR step, no transcript\n", "symptom-silent-audio"),
+    # a CPU torch chosen on purpose is not a GPU that goes unused
+    ("I installed the CPU version on purpose because I want to run it on the CPU\n", "symptom-no-gpu"),
+])
+def test_words_that_sound_like_a_symptom_but_are_not_it(text, not_id):
+    assert not_id not in [e.id for e in explain.explain_log(logread.read_log(text.encode()))]
+
+
 def test_a_program_that_falls_back_to_float32_by_itself_is_not_the_error():
     """The voice changer prints this when it switches to float32 on its own: the error is the one after it."""
     text = ("[Device Manager] Device cannot support half precision. Fallback to float....\n"
@@ -893,6 +903,36 @@ def test_a_wheel_that_failed_to_build_is_harmless_when_pip_then_installed_it(tai
     assert [e.id for e in explain.explain_log(logread.read_log(log.encode()))] == found
 
 
+def test_many_failed_wheels_and_installs_are_read_in_linear_time():
+    # each failed wheel looked at every "Successfully installed" line of the 5000 below it: 40 000 lines took 50 s
+    import time
+
+    log = "".join("ERROR: Failed building wheel for pkg%d\nSuccessfully installed other%d-1.0\n" % (i, i) for i in range(20_000))
+    start = time.perf_counter()
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert time.perf_counter() - start < 8  # (0.5 s here; was 53 s)
+    assert [(e.id, e.count) for e in found] == [("pip-build-failed", 20_000)]
+    same = "ERROR: Failed building wheel for pkg\nSuccessfully installed other-1.0\n" * 20_000
+    start = time.perf_counter()
+    assert [(e.id, e.count) for e in explain.explain_log(logread.read_log(same.encode()))] == [("pip-build-failed", 20_000)]
+    assert time.perf_counter() - start < 8  # (0.5 s here; was 25 s)
+    # a name with a digit after a dash is still read whole
+    log = "ERROR: Failed building wheel for foo-2d\nSuccessfully installed bar-1.0 foo-2d-1.0.3\n"
+    assert explain.explain_log(logread.read_log(log.encode())) == []
+
+
+def test_many_failed_wheels_without_an_install_are_read_in_linear_time():
+    # whether the log holds "Successfully installed" at all was asked again for each failed wheel, a pass over
+    # the whole log each time: 40 000 distinct failures took 17 s
+    import time
+
+    log = "".join("ERROR: Failed building wheel for pkg%d\n" % i for i in range(40_000))
+    start = time.perf_counter()
+    found = explain.explain_log(logread.read_log(log.encode()))
+    assert time.perf_counter() - start < 5  # (0.7 s here)
+    assert [(e.id, e.count) for e in found] == [("pip-build-failed", 40_000)]
+
+
 def test_a_package_name_is_matched_across_its_spellings():
     log = "ERROR: Failed building wheel for pyopenjtalk-plus\nSuccessfully installed pyopenjtalk_plus-0.3.4\n"
     assert explain.explain_log(logread.read_log(log.encode())) == []
@@ -917,6 +957,16 @@ def test_a_download_that_is_tried_again_is_read_only_when_it_finally_fails():
     assert [(e.id, e.line) for e in found] == [("model-download-failed", 2)]
 
 
+def test_many_tries_of_a_download_are_read_in_linear_time():
+    # each try looked for its own line by stepping over every try above it: 80 000 tries took 12 s
+    import time
+
+    log = "HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out. Retrying in 1s [Retry 1/5].\n" * 80_000
+    start = time.perf_counter()
+    assert explain.explain_log(logread.read_log(log.encode())) == []
+    assert time.perf_counter() - start < 6  # (1.7 s here)
+
+
 def test_the_last_try_of_a_download_is_kept_when_the_error_after_it_does_not_name_the_site():
     lines = "".join("'(ReadTimeoutError(\"HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out.\"))'"
                     " thrown while requesting HEAD https://huggingface.co/x/config.json Retrying in %ds [Retry %d/5].\n"
@@ -935,6 +985,25 @@ def test_a_cuda_error_on_an_amd_card_points_at_the_layer_under_cuda_not_the_nvid
     assert "--dml" in explain.manual(found[0], "en") and "DirectML" in explain.manual(found[0], "zh")
     nvidia = explain.explain_log(logread.read_log(log.replace("an 7900xtx", "an RTX 3060").encode()))
     assert nvidia[0].manual_key == "" and "nvidia.driver" in nvidia[0].settings
+
+
+def test_a_cuda_error_on_an_intel_card_is_not_said_to_be_on_an_amd_card():
+    log = "Intel A770 16GB\nRuntimeError: CUDA error: an illegal memory access was encountered\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.manual_key == "amd_cuda_layer"
+    assert "Intel" in explain.manual(found, "en") and "Intel" in explain.manual(found, "zh")
+    assert "shows an AMD card" not in explain.manual(found, "en") and "日志显示是 AMD 显卡" not in explain.manual(found, "zh")
+
+
+@pytest.mark.parametrize("specs", ["CPU: AMD Ryzen 7 5800H with Radeon Graphics, GPU: 3070 laptop",
+                                   "AMD Ryzen 5 5600G, AMD Radeon(TM) Graphics"])
+def test_a_cuda_error_beside_an_amd_processors_graphics_is_not_the_amd_layer(specs):
+    # a CUDA error shows CUDA runs: a Ryzen's built-in Radeon is no card ZLUDA or ROCm runs it on
+    log = specs + "\nRuntimeError: CUDA error: an illegal memory access was encountered\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "cuda-runtime-fault" and found.manual_key != "amd_cuda_layer" and "nvidia.driver" in found.settings
+    (zluda,) = explain.explain_log(logread.read_log((specs + ", ZLUDA\n" + log).encode()))
+    assert zluda.manual_key == "amd_cuda_layer"
 
 
 @pytest.mark.parametrize("text, card", [("I have an 7900xtx", "7900xtx"), ("my 6700 XT", "6700 XT"),
@@ -1015,6 +1084,10 @@ def test_a_mac_that_cannot_train_is_not_sent_to_the_nvidia_driver():
     ("执行 go-realtime-gui.bat，同样的配置，没有声音输出\n", True),
     ("The voice changer runs but there is no sound\n", True),
     ("推理出来的音频没有声音\n", False),
+    # the real-time factor of a TTS program's inference is no real-time conversion
+    ("GPT-SoVITS inference: the real-time factor is 0.3 but the output has no sound\n", False),
+    ("生成的音频没有声音，实时率 0.2\n", False),
+    ("实时变声没有声音\n", True), ("RVC real-time voice conversion gives no sound\n", True),
 ])
 def test_silence_in_real_time_conversion_also_names_the_audio_devices(words, real_time):
     (found,) = explain.explain_log(logread.read_log(words.encode()))
@@ -1033,7 +1106,7 @@ def test_a_jetson_board_is_sent_to_nvidias_own_torch(text, jetson):
 
 def test_leaked_semaphores_in_words_read_as_the_computers_memory():
     (found,) = explain.explain_log(logread.read_log(b"it reaches 100% and then gives an error of oom due to leaked semiphores\n"))
-    assert found.id == "ram-out-of-memory" and found.assumed == "leaked semiphores"
+    assert found.id == "ram-out-of-memory" and found.assumed == "oom due to leaked semiphores"
 
 
 def test_gradios_schema_error_is_pydantic_only_in_gradio_clients_code():
@@ -1146,3 +1219,86 @@ def test_slow_on_an_amd_card_names_miopens_cache():
     assert found.id == "symptom-amd-gpu" and ("amd_slow", {}) in found.notes
     (plain,) = explain.explain_log(logread.read_log("the webui is very slow on my RTX 3060\n".encode()))
     assert plain.id == "symptom-slow" and plain.notes == []
+
+
+
+@pytest.mark.parametrize("where", ["", '  File "/x/GPT_SoVITS/inference_webui.py", line 9, in get_tts_wav\n',
+                                   '  File "D:\\RVC\\infer\\modules\\vc\\pipeline.py", line 9, in vc\n'])
+@pytest.mark.parametrize("error", ["RuntimeError: CUDA error: device-side assert triggered\n",
+                                   "RuntimeError: probability tensor contains either `inf`, `nan` or element < 0\n"])
+def test_the_half_nan_card_note_ends_its_sentence_once(where, error):
+    # the projects' half_off advice ends with its own full stop
+    (found,) = explain.explain_log(logread.read_log(("NVIDIA GeForce GTX 1650\n" + where + error).encode()))
+    index = [key for key, _ in found.notes].index("half_nan_card_assert")
+    en, zh = explain.notes(found, "en")[index], explain.notes(found, "zh")[index]
+    assert not en.endswith("..") and not zh.endswith("。。") and not zh.endswith(".。")
+    if "probability" in error:  # NaN probabilities are sampled, not used as an index
+        assert "sampl" in en and "采样" in zh
+
+def test_rvcs_own_traceback_frames_are_not_its_start_line():
+    # every RVC traceback has an infer-web.py frame: it says nothing of how the program was started
+    log = ("I have an RX 6700 XT\nTraceback (most recent call last):\n"
+           '  File "D:\\RVC\\infer-web.py", line 20, in <module>\n    config = Config()\n'
+           "D:\\RVC\\infer-web.py:21: UserWarning: x\n"
+           "AssertionError: Torch not compiled with CUDA enabled\n")
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "cuda-not-compiled" and all(key != "amd_start" for key, _ in found.notes)
+    started = "runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897 --dml\n" + log
+    (found,) = explain.explain_log(logread.read_log(started.encode()))
+    assert all(key != "amd_start" for key, _ in found.notes)
+    without = "runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897\n" + log
+    (found,) = explain.explain_log(logread.read_log(without.encode()))
+    assert ("amd_start", {"line": "runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897"}) in found.notes
+
+
+
+def test_an_nvidia_card_in_rvcs_amd_intel_package_is_not_told_to_start_it_with_dml():
+    log = ("RTX 3060\nD:\\RVC1006AMD_Intel\\runtime\\python.exe infer-web.py --pycmd runtime\\python.exe --port 7897\n"
+           "AssertionError: Torch not compiled with CUDA enabled\n")
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert all(key != "amd_start" for key, _ in found.notes)
+    (amd,) = explain.explain_log(logread.read_log(log.replace("RTX 3060", "RX 6600").encode()))
+    assert any(key == "amd_start" for key, _ in amd.notes)
+
+def test_a_folder_or_speaker_named_orin_is_not_a_jetson_board():
+    # Orin is also a character's name (Touhou's Rin Kaenbyou): a model folder of that name is no board
+    log = "D:\\GPT-SoVITS\\logs\\orin\\ on my RTX 3060\nAssertionError: Torch not compiled with CUDA enabled\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.manual_key != "jetson_torch"
+    for board in ("Jetson Orin Nano", "an Orin NX", "AGX Orin"):
+        (found,) = explain.explain_log(logread.read_log(log.replace("my RTX 3060", board).encode()))
+        assert found.manual_key == "jetson_torch", board
+
+
+@pytest.mark.parametrize("places, job", [
+    # GPT-SoVITS's inference prepares the text in TextPreprocessor.preprocess: inference, not a dataset step
+    (["GPT_SoVITS/TTS_infer_pack/TTS.py run", "GPT_SoVITS/TTS_infer_pack/TextPreprocessor.py preprocess",
+      "GPT_SoVITS/TTS_infer_pack/TextPreprocessor.py get_bert_feature"], "infer"),
+    (["infer/modules/train/preprocess.py pipeline"], "train"),
+    (["preprocess_hubert_f0.py process_one"], "train"),
+    (["infer/modules/train/preprocess.py preprocess_trainset"], "train"),
+    (["trainset_preprocess_pipeline_print.py pipeline"], "train"),
+    (["GPT_SoVITS/inference_webui.py get_tts_wav", "GPT_SoVITS/text/japanese.py preprocess_jap"], "infer"),
+])
+def test_the_job_read_from_the_frames(places, job):
+    assert logfacts.job_of(places, "") == job
+
+
+def test_pythons_leaked_semaphore_warning_alone_is_not_the_memory():
+    # Python prints it at any shutdown that leaves a semaphore (Ctrl+C, an error in the main process)
+    warning = ("/usr/lib/python3.10/multiprocessing/resource_tracker.py:224: UserWarning: resource_tracker: There appear"
+               " to be 1 leaked semaphore objects to clean up at shutdown\n")
+    ctrl_c = "Running on local URL:  http://0.0.0.0:9874\nKeyboard interruption in main thread... closing server.\n"
+    assert explain.explain_log(logread.read_log((ctrl_c + warning).encode())) == []
+    oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n"
+    assert [e.id for e in explain.explain_log(logread.read_log((oom + warning).encode()))] == ["cuda-out-of-memory"]
+    told = "I had no errors in training. Only the `There appear to be 20 leaked semaphore objects to clean up at shutdown` warning.\n"
+    assert [e.id for e in explain.explain_log(logread.read_log(told.encode()))] != ["ram-out-of-memory"]
+
+
+def test_rvcs_no_gpu_to_train_line_is_not_placed_in_gpt_sovits_webui():
+    # RVC prints it from infer-web.py (GPT-SoVITS's webui.py did only in early 2024): no one file for every program
+    log = "D:\\RVC\\runtime\\python.exe infer-web.py --port 7897\n很遗憾您这没有能用的显卡来支持您训练\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "training-gpu-not-listed" and found.project == "rvc"
+    assert found.location is None or found.location.path != "webui.py"

@@ -89,5 +89,7 @@ LOG_PROJECT = LogProject(
     fix_checks=_FIXED_BY_FIX,
     own_modules=("infer", "configs", "i18n", "tools", "lib", "infer_pack", "vc_infer_pipeline", "my_utils", "config",
                  "uvr5_pack", "rmvpe"),
-    amd_start_without=r"^[^\n]{0,300}\binfer-web\.py\b(?![^\n]*--dml)[^\n]{0,300}",
+    # (a command line: not a traceback's frame `File "...infer-web.py", line 20` nor a warning's `infer-web.py:21:`)
+    amd_start_without=r"^(?![^\n]{0,300}\bFile [\"'])[^\n]{0,300}\binfer-web\.py\b(?![\"']?,? line \d|:\d)(?![^\n]*--dml)"
+                      r"[^\n]{0,300}",
 )
