@@ -340,6 +340,8 @@ _MODEL_FILE_AGAIN: Text = {
           "（模型是以 MB 计的，不是几个字节）。模型文件：{models}。用 git clone 下载的请运行 `git lfs pull`。",
 }
 _ANY_HALF_OFF: Text = {"en": "Manual edit: {half_off}", "zh": "手动修改：{half_off}"}
+# half precision off on a card that computes NaN in it (some programs' half_off is about the CPU)
+_ANY_HALF_OFF_GPU: Text = {"en": "Manual edit: {half_off_gpu}", "zh": "手动修改：{half_off_gpu}"}
 # A half/float mix in another program: its setting first, else its code (a cast it does whatever the card)
 _ANY_DTYPE_MIX: Text = {
     "en": "Manual edit: {half_off} If the program has no such option, or it is already off, the mix is in its code (a"
@@ -3545,7 +3547,7 @@ SYMPTOMS: Dict[str, Entry] = {
         settings=("gpu.card", "config.is_half", "env.is_half", "tts_infer.is_half"),
         fix_commands=_FIX_HALF,
         manual=_MANUAL_HALF_OFF,
-        manual_any=_ANY_HALF_OFF,
+        manual_any=_ANY_HALF_OFF_GPU,
         check=CHECK_HALF_NAN,
     ),
 }
@@ -3561,7 +3563,7 @@ SYMPTOMS["nan"] = _symptom(
     settings=("config.is_half", "env.is_half", "tts_infer.is_half", "gpu.card"),
     fix_commands=_FIX_HALF,
     manual=_MANUAL_HALF_OFF,
-    manual_any=_ANY_HALF_OFF,
+    manual_any=_ANY_HALF_OFF_GPU,
     check=CHECK_HALF_NAN,
 )
 SYMPTOMS["no-gpu"] = _symptom(

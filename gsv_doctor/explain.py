@@ -1206,8 +1206,8 @@ NOTES: Dict[str, Dict[str, str]] = {
     "half_nan_card_assert": {
         "en": "The log shows a {card}, a card that computes NaN in float16: with half precision on, those NaN values"
               " reach an index or the sampling probabilities and trip this check. Turn half precision off first:"
-              " {half_off}",
-        "zh": "日志显示的是 {card}，这种显卡用 float16 会算出 NaN：开着半精度时，NaN 会进入索引或采样概率，触发这个检查。请先关闭半精度：{half_off}",
+              " {half_off_gpu}",
+        "zh": "日志显示的是 {card}，这种显卡用 float16 会算出 NaN：开着半精度时，NaN 会进入索引或采样概率，触发这个检查。请先关闭半精度：{half_off_gpu}",
     },
     "real_time_devices": {
         "en": "In real-time conversion, no sound without an error is as often the audio devices: choose an input and"

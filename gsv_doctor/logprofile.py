@@ -13,7 +13,7 @@ UNSET = "<unset>"  # a setting's value now, for an environment variable that is 
 
 # Kinds of advice an entry can ask a project for (placeholders in catalog texts).
 SLOTS = ("half_off", "to_cpu", "to_gpu", "oom_train", "oom_infer", "cudnn", "update", "card_small", "card_small_train",
-         "workers", "models", "packages", "amd_start")
+         "workers", "models", "packages", "amd_start", "half_off_gpu")
 
 
 @dataclass(frozen=True)

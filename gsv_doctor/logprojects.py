@@ -173,6 +173,8 @@ TTS_WEBUI = LogProject(
             "zh": "在 RVC 页取消勾选 \"Use half precision model\"；如果已经没勾选，请更新 TTS-WebUI"
                   "（旧版本会忽略这个选项，仍在 CPU 上用 float16）。",
         },
+        "half_off_gpu": {"en": "untick \"Use half precision model\" in the RVC tab.",
+                         "zh": "在 RVC 页取消勾选 \"Use half precision model\"。"},
         "to_cpu": {"en": "choose the CPU as the tab's device", "zh": "在该页把设备选为 CPU"},
         "to_gpu": {"en": "choose cuda as the tab's device",
                    "zh": "在该页把设备选为 cuda"},
@@ -235,6 +237,11 @@ UNKNOWN = LogProject(
             "en": "turn off the program's half-precision option (often called is_half, half, fp16 or --half), or run"
                   " on a GPU that supports float16.",
             "zh": "关闭程序的半精度选项（常叫 is_half、half、fp16 或 --half），或在支持 float16 的显卡上运行。",
+        },
+        "half_off_gpu": {
+            "en": "turn off the program's half-precision option (often called is_half, half, fp16 or --half): this"
+                  " card computes NaN in float16.",
+            "zh": "关闭程序的半精度选项（常叫 is_half、half、fp16 或 --half）：这张卡用 float16 会算出 NaN。",
         },
         "to_cpu": {"en": "set the program's device option to cpu (with half precision off)",
                    "zh": "把程序的设备选项设为 cpu（同时关闭半精度）"},

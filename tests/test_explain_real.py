@@ -1302,3 +1302,12 @@ def test_rvcs_no_gpu_to_train_line_is_not_placed_in_gpt_sovits_webui():
     (found,) = explain.explain_log(logread.read_log(log.encode()))
     assert found.id == "training-gpu-not-listed" and found.project == "rvc"
     assert found.location is None or found.location.path != "webui.py"
+
+
+def test_nan_on_a_card_is_turned_off_with_the_programs_gpu_side_setting():
+    log = "MMVCServerSIO_win_onnxgpu-cuda_v.1.5.3.8a\nGTX 1660 Super\nthe voice changer runs but there is no sound\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.project == "voice-changer" and found.id == "symptom-silent-audio"
+    assert "pick the GPU device" not in explain.manual(found, "en") and "NaN" in explain.manual(found, "en")
+    rvc = explain.explain_log(logread.read_log(b"RVC infer-web.py\nGTX 1660\nthe output has no sound\n"))
+    assert "self.is_half = False" in explain.manual(rvc[0], "en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Optional
 
-from gsv_doctor.logprofile import UNSET, LogProject
+from gsv_doctor.logprofile import UNSET, LogProject, Text
 
 _GSV_TO_CPU = {
     "en": "`infer_device = \"cpu\"` and `is_half = False` in config.py; `device: cpu` and `is_half: false` in"
@@ -12,6 +12,16 @@ _GSV_TO_CPU = {
     "zh": "在 config.py 中设 `infer_device = \"cpu\"` 和 `is_half = False`；在 GPT_SoVITS/configs/tts_infer.yaml 中设"
           " `device: cpu` 和 `is_half: false`（并行推理界面和 api_v2.py 读取它）",
 }
+
+_HALF_OFF: Text = {
+    "en": "in config.py set `is_half = False` (and `infer_device = \"cpu\"` when there is no usable NVIDIA GPU);"
+          " in GPT_SoVITS/configs/tts_infer.yaml set `is_half: false`; start the inference web UI or api.py"
+          " with the environment variable is_half=False (api.py: add -fp).",
+    "zh": "在 config.py 中设 `is_half = False`（没有可用 NVIDIA 显卡时同时设 `infer_device = \"cpu\"`）；在"
+          " GPT_SoVITS/configs/tts_infer.yaml 中设 `is_half: false`；单独启动推理界面或 api.py 时设置环境变量"
+          " is_half=False（api.py 可加 -fp）。",
+}
+
 
 LOG_PROJECT = LogProject(
     id="gpt-sovits", name="GPT-SoVITS",
@@ -28,14 +38,8 @@ LOG_PROJECT = LogProject(
         "cudnn": ("cudnn",),
     },
     advice={
-        "half_off": {
-            "en": "in config.py set `is_half = False` (and `infer_device = \"cpu\"` when there is no usable NVIDIA GPU);"
-                  " in GPT_SoVITS/configs/tts_infer.yaml set `is_half: false`; start the inference web UI or api.py"
-                  " with the environment variable is_half=False (api.py: add -fp).",
-            "zh": "在 config.py 中设 `is_half = False`（没有可用 NVIDIA 显卡时同时设 `infer_device = \"cpu\"`）；在"
-                  " GPT_SoVITS/configs/tts_infer.yaml 中设 `is_half: false`；单独启动推理界面或 api.py 时设置环境变量"
-                  " is_half=False（api.py 可加 -fp）。",
-        },
+        "half_off": _HALF_OFF,
+        "half_off_gpu": _HALF_OFF,  # (the same setting turns it off on a card)
         "to_cpu": _GSV_TO_CPU,
         "to_gpu": {
             "en": "for api_v2.py and the fast inference UI, `device: cuda` (and `is_half: true` on a card that"

@@ -2,11 +2,20 @@
 explain's advice names (gsv_doctor.logprofile)."""
 from __future__ import annotations
 
-from gsv_doctor.logprofile import LogProject
+from gsv_doctor.logprofile import LogProject, Text
 
 # `fix --write` makes RVC's device_config keep float32 on the CPU: the errors of float16 computed there
 # (gsv_doctor.catalog.CHECK_CPU_OP / CHECK_HALF_KERNEL); `run` does not start RVC with the hook yet.
 _FIXED_BY_FIX = ("cpu_op", "half_kernel")
+
+_HALF_OFF: Text = {
+    "en": "in RVC's configs/config.py (config.py in versions before mid-2023) set `self.is_half = False`"
+          " (RVC does it by itself for GTX 16xx, 10xx and P40 cards when it recognises the name); the feature"
+          " extraction and the real-time GUI follow that value.",
+    "zh": "在 RVC 的 configs/config.py（2023 年年中以前的版本为 config.py）中设 `self.is_half = False`"
+          "（RVC 认出 GTX 16 系、10 系和 P40 显卡名时会自动这样做）；特征提取和实时变声界面都跟随这个值。",
+}
+
 
 LOG_PROJECT = LogProject(
     id="rvc", name="RVC WebUI",
@@ -23,13 +32,8 @@ LOG_PROJECT = LogProject(
         "cudnn": ("rvc.rmvpe", "cudnn"),
     },
     advice={
-        "half_off": {
-            "en": "in RVC's configs/config.py (config.py in versions before mid-2023) set `self.is_half = False`"
-                  " (RVC does it by itself for GTX 16xx, 10xx and P40 cards when it recognises the name); the feature"
-                  " extraction and the real-time GUI follow that value.",
-            "zh": "在 RVC 的 configs/config.py（2023 年年中以前的版本为 config.py）中设 `self.is_half = False`"
-                  "（RVC 认出 GTX 16 系、10 系和 P40 显卡名时会自动这样做）；特征提取和实时变声界面都跟随这个值。",
-        },
+        "half_off": _HALF_OFF,
+        "half_off_gpu": _HALF_OFF,  # (the same setting turns it off on a card)
         "to_cpu": {
             "en": "in RVC's configs/config.py set `self.device = \"cpu\"` and `self.is_half = False` (RVC picks the CPU"
                   " by itself when torch sees no CUDA device)",
