@@ -17,7 +17,8 @@ _TORCH = re.compile(r"\b(?:py)?torch(?:[ \t]*(?:version|版本))?[ \t]*[-=:：]{
 _CARD = re.compile(r"\b(?:NVIDIA[ \t]+)?(?:GeForce[ \t]+)?(?P<card>(?:RTX|GTX|GT|MX|Quadro|Tesla|TITAN)[ \t]?[A-Z]?\d{2,4}(?!\d)"
                    r"(?![ \t]?XTX?\b)(?:[ \t]?(?:Ti|Super|Laptop GPU))?)|\bNVIDIA[ \t]+(?P<card2>[TPAM]\d{2,4})\b"
                    # an RTX card's number with Ti alone ("七彩虹4060TI12GB的N卡"): no other maker sells one
-                   r"|(?<![\w.])(?P<card3>[2-5]0[5-9]0[ \t]?Ti)(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+                   r"|(?<![\w.])(?P<card3>[2-5]0[5-9]0[ \t]?Ti)(?![A-Za-z])"
+                   r"|\bGeForce[ \t]+(?P<card4>[1-5][06][5-9]0(?:[ \t]?Ti)?)\b", re.IGNORECASE | re.ASCII)
 _MEMORY = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显存|vram|card|显卡|video memory)"
                      r"|(?:显存|VRAM)[ \t:：]*(?P<gb2>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)\b"
                      r"|total capacity of (?P<gb3>\d{1,4}(?:\.\d{1,3})?) GiB|(?<![\d.])(?P<gb4>\d{1,4}(?:\.\d{1,3})?) GiB total capacity",
@@ -165,7 +166,9 @@ def read_facts(text: str) -> LogFacts:
         facts.torch, facts.build = match.group("version"), match.group("build")
     match = _CARD.search(head)
     if match:
-        facts.card = " ".join((match.group("card") or match.group("card2") or "RTX " + match.group("card3")).split())
+        number = match.group("card3") or match.group("card4")
+        family = ("GTX " if number and number.startswith("1") else "RTX ") if number else ""
+        facts.card = " ".join((match.group("card") or match.group("card2") or family + number).split())
     match = _MEMORY.search(head)
     if match:
         try:

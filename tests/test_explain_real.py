@@ -1311,3 +1311,9 @@ def test_nan_on_a_card_is_turned_off_with_the_programs_gpu_side_setting():
     assert "pick the GPU device" not in explain.manual(found, "en") and "NaN" in explain.manual(found, "en")
     rvc = explain.explain_log(logread.read_log(b"RVC infer-web.py\nGTX 1660\nthe output has no sound\n"))
     assert "self.is_half = False" in explain.manual(rvc[0], "en")
+
+
+def test_a_geforce_named_without_rtx_is_the_machines_card_beside_a_ryzens_radeon():
+    log = "It doesn't use my GPU. Ryzen 7 5800H with Radeon Graphics, GeForce 3060 laptop\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "symptom-no-gpu"
