@@ -1675,10 +1675,10 @@ ENTRIES: List[Entry] = [
         settings=("python.packages",),
         fix_commands=(),
         manual={
-            "en": "Install the librosa the program's requirements.txt names into its own Python, usually 0.9.2: `python"
-                  " -m pip install librosa==0.9.2` (a Windows package: with runtime\\python.exe); or {update}.",
-            "zh": "把程序 requirements.txt 里写的 librosa 版本装进它自己的 Python，通常是 0.9.2：`python -m pip install"
-                  " librosa==0.9.2`（整合包用 runtime\\python.exe）；或者{update}。",
+            "en": "Install the librosa 0.9.x the program's requirements.txt names into its own Python (RVC WebUI: `python"
+                  " -m pip install librosa==0.9.1`; a Windows package: with runtime\\python.exe); or {update}.",
+            "zh": "把程序 requirements.txt 里写的 librosa 0.9.x 版本装进它自己的 Python（RVC WebUI：`python -m pip install"
+                  " librosa==0.9.1`；整合包用 runtime\\python.exe）；或者{update}。",
         },
         check=CHECK_NONE,
         example="TypeError: mel() takes 0 positional arguments but 5 were given",
@@ -1722,11 +1722,11 @@ ENTRIES: List[Entry] = [
         settings=("torch.version",),
         fix_commands=(),
         manual={
-            "en": "{update} (newer versions pass return_complex), or install the torch 1.13.1 its requirements name into"
-                  " its Python, from pytorch.org's command for that version with your CUDA (for example `python -m pip"
+            "en": "{update} (newer versions pass return_complex), or install the torch 1.x its requirements name into"
+                  " its Python (often 1.13.1), from pytorch.org's command for that version with your CUDA (for example `python -m pip"
                   " install torch==1.13.1 torchaudio==0.13.1 --index-url https://download.pytorch.org/whl/cu117`).",
             "zh": "{update}（新版本会传 return_complex），或者按 pytorch.org 上该版本对应你 CUDA 的命令，把 requirements 写的"
-                  " torch 1.13.1 装进程序的 Python（例如 `python -m pip install torch==1.13.1 torchaudio==0.13.1"
+                  " torch 1.x（常见的是 1.13.1）装进程序的 Python（例如 `python -m pip install torch==1.13.1 torchaudio==0.13.1"
                   " --index-url https://download.pytorch.org/whl/cu117`）。",
         },
         check=CHECK_NONE,

@@ -1222,10 +1222,10 @@ NOTES: Dict[str, Dict[str, str]] = {
         "en": "The log names \"{file}\": macOS leaves such files (._ plus a file's name beside each file it copies to a"
               " non-Mac drive, .DS_Store in each folder it opens); it is not a model or audio, only a few bytes of metadata. Delete"
               " every ._* and .DS_Store file in the program's model and data folders (show hidden files on Windows)."
-              " That is the fix here, whatever the error says of the file.",
+              " When the file that failed to load is one of them, deleting them is the whole fix.",
         "zh": "日志里出现了 \"{file}\"：macOS 会留下这种文件（拷到非 Mac 磁盘的每个文件旁边的 ._文件名，它打开过的每个文件夹里的 .DS_Store）；"
               "它不是模型或音频，只是几个字节的元数据。删除程序模型和数据文件夹里所有 ._* 和 .DS_Store 文件"
-              "（Windows 上先显示隐藏文件）。不管报错怎么说这个文件，这里的修复就是删掉它们。",
+              "（Windows 上先显示隐藏文件）。加载失败的正是这种文件时，删掉它们就解决了。",
     },
     "non_ascii_path": {
         "en": "The log's paths hold characters other than English letters (\"{path}\"): on Windows some libraries"
