@@ -2111,8 +2111,8 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cpu-training-not-allowed",
         kind="build",
-        keys=("CPU training is not allowed", "Only GPU training is allowed"),
-        pattern=r"CPU training is not allowed|Only GPU training is allowed",
+        keys=("CPU training is not allowed", "Only GPU training is allowed", "CPU training not allowed"),
+        pattern=r"CPU training (?:is )?not allowed|Only GPU training is allowed",
         meaning={
             "en": "The training script needs an NVIDIA GPU (it asserts torch.cuda.is_available()): the installed torch"
                   " is the CPU-only build, or it sees no usable card. This training script does not run on the CPU.",

@@ -612,7 +612,7 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
                              r"|(?:fp16|half|半精度|float16)[^\n]{0,20}?(?:not supported|unsupported|isn'?t supported|不支持|不能用)"
                              r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
-_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|cuda is not available|no compatible gpu"
+_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|cuda is not available|no compatible (?:cuda )?gpu"
                            r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
                            r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
                            r"|use|using|load)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
@@ -940,6 +940,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
     if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not explanation.manual_key:
         explanation.notes.append(("cpu_build_shown", {"torch": facts.torch, "python": python,
                                                       "cuda": cuda_index_for(facts.torch)}))
+    if explanation.id == "docker-no-gpu-runtime" and facts.mac:
+        explanation.manual_key = "mac_docker"  # no NVIDIA GPU to hand to a container: leave the GPU request out
     if explanation.id in _NO_CUDA and facts.colab and not facts.mac:
         explanation.notes.append(("colab_runtime", {}))
     if explanation.id in _NO_CUDA + ("cuda-driver-insufficient",) and facts.docker and not facts.mac:
@@ -1245,6 +1247,15 @@ MANUALS: Dict[str, Dict[str, str]] = {
               " a Mac by themselves). Model files saved on a CUDA machine load with map_location=\"cpu\".",
         "zh": "这是 Mac：没有 NVIDIA 显卡，也没有适用的 CUDA 版 torch，所以任何地方都不能要求 cuda。请关闭半精度并在 CPU 上运行："
               "{to_cpu}；或者{update}（新版本在 Mac 上会自动选择 CPU）。在 CUDA 机器上保存的模型文件用 map_location=\"cpu\" 加载。",
+    },
+    "mac_docker": {
+        "en": "This is a Mac: it has no NVIDIA GPU, so no container on it can get one. Start the container without the"
+              " GPU request (drop `--gpus all`, or the `deploy: resources: reservations: devices` part with"
+              " `driver: nvidia` in the compose file) and with half precision off, so it runs on the CPU; or run the"
+              " program outside Docker, where it can use the Mac's CPU (and MPS where it supports it).",
+        "zh": "这是 Mac：它没有 NVIDIA 显卡，所以上面的任何容器都拿不到显卡。启动容器时去掉显卡请求（去掉 `--gpus all`，或 compose"
+              " 文件里带 `driver: nvidia` 的 `deploy: resources: reservations: devices` 部分），并关闭半精度，让它在 CPU 上运行；"
+              "或者不用 Docker 直接运行程序，这样可以用 Mac 的 CPU（支持的地方也能用 MPS）。",
     },
     "mac_training": {
         "en": "This is a Mac: it has no CUDA, and this training script needs CUDA (it refuses the CPU and MPS). Train"

@@ -516,6 +516,8 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("PyTorch <2.6.0 有重大漏洞强制禁用导致推理界面无法运行\n", "transformers-needs-newer-torch"),
     ("torch于2.6.0更改模型载入语法，应当在requirements内限制版本\n", "torch-weights-only"),
     ("faiss是cpu版本的，训练索引时系统崩溃重启\n", None),
+    ("No Compatible Cuda GPU Found Use CPU Instead\nI have a nvidea RTX 3060 12 gb\n", "symptom-no-gpu"),
+    ('"CPU training not allowed" How do I switch to GPU training?\n', "cpu-training-not-allowed"),
     ("I have mobile rtx 3060 (6gb), tried to update everything and still cant load the gpu\n", "symptom-no-gpu"),
     ("我的环境是amd的CPU核显以及七彩虹4060TI12GB的N卡，go-realtime-gui.bat一直卡住\n", None),
     ("I'm not able to use my Nvidia T4 to run this training, it states that unfortunately my card isn't supported.\n",
@@ -1317,3 +1319,12 @@ def test_a_geforce_named_without_rtx_is_the_machines_card_beside_a_ryzens_radeon
     log = "It doesn't use my GPU. Ryzen 7 5800H with Radeon Graphics, GeForce 3060 laptop\n"
     (found,) = explain.explain_log(logread.read_log(log.encode()))
     assert found.id == "symptom-no-gpu"
+
+
+def test_docker_asking_for_the_gpu_on_a_mac_is_told_to_leave_the_request_out():
+    log = ("我在mac中用docker部署，无法启动\nError response from daemon: could not select device driver \"nvidia\" with"
+           " capabilities: [[gpu]]\n")
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "docker-no-gpu-runtime" and found.manual_key == "mac_docker"
+    (linux,) = explain.explain_log(logread.read_log(log.replace("mac", "ubuntu").encode()))
+    assert linux.manual_key == "" and "nvidia-ctk" in explain.manual(linux, "en")
