@@ -308,6 +308,8 @@ class Entry:
     # it matches, where "{package}" stands for the occurrence's package), read from the occurrence's own line to
     # `harmless_within` lines below it. pip's "Failed building wheel" before its "Successfully installed".
     harmless: Tuple[Tuple[str, str], ...] = ()
+    # a notice people take for the error (a library's warning): reported only when nothing else is found
+    notice: bool = False
     harmless_within: int = 1
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
     frames_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
@@ -1575,6 +1577,33 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="很遗憾您这没有能用的显卡来支持您训练",
+    ),
+    Entry(
+        id="weights-newly-initialized",
+        kind="system",
+        notice=True,
+        keys=("newly initialized",),
+        pattern=r"Some weights of (?P<model>\w+) were not initialized from the model checkpoint",
+        meaning={
+            "en": "A notice of transformers, not an error: some weights of {model} (the HuBERT or BERT feature model) were"
+                  " not found in the checkpoint under the names this transformers and torch use (newer torch stores"
+                  " weight_norm as parametrizations) and were set fresh. The voice programs load these models this way"
+                  " and their maintainers call the notice harmless; the step goes on after it.",
+            "zh": "这是 transformers 的提示，不是报错：{model}（HuBERT 或 BERT 特征模型）的部分权重在检查点里没有以当前 transformers 和"
+                  " torch 使用的名字出现（新版 torch 把 weight_norm 存成 parametrizations），于是重新初始化。语音程序就是这样加载这些"
+                  "模型的，维护者说明这个提示无害；这一步会继续运行。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Nothing to change for this notice. If the step stopped, its real error is further down the console (a"
+                  " Traceback and its last line): run gsv-doctor explain on the log from there.",
+            "zh": "这个提示不用处理。如果这一步停了，真正的报错在命令行窗口更下面（一段 Traceback 和它的最后一行）：把从那里开始的日志"
+                  "交给 gsv-doctor explain。",
+        },
+        check=CHECK_NONE,
+        example="Some weights of HubertModel were not initialized from the model checkpoint at"
+                " TencentGameMate/chinese-hubert-base and are newly initialized",
     ),
     Entry(
         id="docker-no-gpu-runtime",

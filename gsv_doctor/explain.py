@@ -493,6 +493,8 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
             settings=_settings(entry, places), fix_commands=fix_commands(entry, launch), project=project.id)
         _refine(explanation, project, facts, frames, log.text, launch)
         explanations.append(explanation)
+    if any(not e.entry.notice for e in explanations):
+        explanations = [e for e in explanations if not e.entry.notice]  # a notice only stands in for nothing
     _share_log_facts(explanations)
     if not explanations:
         for explanation in described_symptoms(log, project, facts):

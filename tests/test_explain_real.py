@@ -1328,3 +1328,11 @@ def test_docker_asking_for_the_gpu_on_a_mac_is_told_to_leave_the_request_out():
     assert found.id == "docker-no-gpu-runtime" and found.manual_key == "mac_docker"
     (linux,) = explain.explain_log(logread.read_log(log.replace("mac", "ubuntu").encode()))
     assert linux.manual_key == "" and "nvidia-ctk" in explain.manual(linux, "en")
+
+
+def test_a_harmless_notice_is_read_only_when_nothing_else_is():
+    notice = ("Some weights of HubertModel were not initialized from the model checkpoint at"
+              " GPT_SoVITS/pretrained_models/chinese-hubert-base and are newly initialized: ['encoder.pos_conv_embed']\n")
+    assert [e.id for e in explain.explain_log(logread.read_log(notice.encode()))] == ["weights-newly-initialized"]
+    with_error = notice + "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
+    assert [e.id for e in explain.explain_log(logread.read_log(with_error.encode()))] == ["cuda-out-of-memory"]
