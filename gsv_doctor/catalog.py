@@ -3096,8 +3096,10 @@ ENTRIES: List[Entry] = [
     Entry(
         id="disk-full",
         kind="system",
-        keys=("No space left on device", "磁盘空间不足", "There is not enough space on the disk"),
-        pattern=r"No space left on device|磁盘空间不足|There is not enough space on the disk",
+        keys=("No space left on device", "磁盘空间不足", "There is not enough space on the disk", "unexpected pos"),
+        # (torch.save's zip writer stops with "unexpected pos" when the disk fills under it)
+        pattern=r"No space left on device|磁盘空间不足|There is not enough space on the disk"
+                r"|inline_container\.cc[^\n]{0,80}?unexpected pos \d+ vs \d+",
         meaning={
             "en": "The disk is full: the step could not write its files (models, features, checkpoints, the temporary"
                   " folder). Not the GPU and not the program's settings.",

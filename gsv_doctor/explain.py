@@ -652,6 +652,12 @@ _RAM_WORDS = re.compile(r"爆内存|内存不足|内存不够|内存溢出|out o
                         # leaked semaphores told as the memory's (the warning alone shows at any shutdown)
                         r"|\b(?:oom|out of memory|memory)\b[^\n]{0,60}?leaked sem[ai]phores?"
                         r"|leaked sem[ai]phores?[^\n]{0,60}?\b(?:oom|out of memory|memory)\b", re.IGNORECASE | re.ASCII)
+# A process the system killed (macOS's "Killed: 9", exit status 137): the computer's memory, not the card's
+_KILLED_WORDS = re.compile(r"\bKilled: 9\b|\bexit(?:ed)?(?: with| code| status)?:? 137\b|\bkilled by signal 9\b|\bSIGKILL\b",
+                           re.IGNORECASE | re.ASCII)
+# NCCL, which torch has only on Linux, told in words
+_NCCL_WORDS = re.compile(r"\bNCCL\b[^\n]{0,30}?(?:isn'?t|is not|not|不)\s?(?:supported|available|支持)|不支持\s?NCCL",
+                         re.IGNORECASE | re.ASCII)
 # The driver too old, in words.
 _DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE | re.ASCII)
 # The web UI's port taken, in words.
@@ -679,9 +685,9 @@ _TRAINING_GPU_WORDS = re.compile(r"unfortunately,?[^\n]{0,40}?(?:card|gpu)[^\n]{
 _WORDS_PARAMS = {"transformers-needs-newer-torch": {"need": "2.6"}}
 # In order: the first of them found in the post is read as that symptom (a SYMPTOMS name) or error (an entry id).
 _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
-              (_OOM_WORDS, "cuda-out-of-memory"), (_RAM_WORDS, "ram-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
+              (_KILLED_WORDS, "ram-out-of-memory"), (_OOM_WORDS, "cuda-out-of-memory"), (_RAM_WORDS, "ram-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
               (_PORT_WORDS, "port-in-use"), (_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
-              (_TRAINING_GPU_WORDS, "training-gpu-not-listed"),
+              (_TRAINING_GPU_WORDS, "training-gpu-not-listed"), (_NCCL_WORDS, "torch-no-nccl"),
               (_TORCH_LOAD_26_WORDS, "torch-weights-only"),
               (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (logfacts.MAC, "mac"), (_CPU_WANTED_WORDS, "cpu-wanted"))
@@ -948,6 +954,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
         explanation.notes.append(("colab_runtime", {}))
     if explanation.id in _NO_CUDA + ("cuda-driver-insufficient",) and facts.docker and not facts.mac:
         explanation.notes.append(("docker_gpu", {"shown": facts.docker}))
+    if explanation.entry.kind == "ram" and facts.mac:
+        explanation.settings = [s for s in explanation.settings if s != "windows.pagefile"] or explanation.settings
     if explanation.entry.kind == "oom" and facts.wsl:
         explanation.notes.append(("wsl_memory", {"shown": facts.wsl}))
     if explanation.id in ("symptom-amd-gpu", "symptom-no-gpu") and facts.amd and not facts.amd_card and not facts.mac:
@@ -1021,7 +1029,8 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
     small = memory is not None and memory < _SMALL_CARD_GB
     if small:
         slots.insert(0, "card_small_train" if job == "train" else "card_small")
-    texts["oom_advice"] = {lang: " ".join(logprojects.advice(project, slot)[lang] for slot in slots)
+    # (a program whose inference and training advice is one text says it once)
+    texts["oom_advice"] = {lang: " ".join(dict.fromkeys(logprojects.advice(project, slot)[lang] for slot in slots))
                            for lang in ("en", "zh")}
     if project.gsv_doctor_fixes:
         settings = {"train": ["gsv.train_batch"], "infer": ["gsv.infer_batch"]}.get(job, ["gsv.infer_batch",

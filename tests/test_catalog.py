@@ -186,6 +186,7 @@ def test_emulated_old_torch_messages_match_the_catalog():
      "numpy-abi-mismatch"),
     ("numpy 1.26.4 is installed, numba 0.58.1", None),
     ("  ERROR: Failed building wheel for pyworld", "pip-build-failed"),
+    ("RuntimeError: [enforce fail at inline_container.cc:595] . unexpected pos 2165088128 vs 2165088016", "disk-full"),
     ("ModuleNotFoundError: No module named 'matcha'", "cosyvoice-matcha-missing"),
     ("ModuleNotFoundError: No module named 'matplotlib'", "python-module-missing"),
     ("ImportError: cannot import name 'add_safe_globals' from 'torch.serialization'", "torch-too-old-safe-globals"),

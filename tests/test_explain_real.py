@@ -516,6 +516,8 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("PyTorch <2.6.0 有重大漏洞强制禁用导致推理界面无法运行\n", "transformers-needs-newer-torch"),
     ("torch于2.6.0更改模型载入语法，应当在requirements内限制版本\n", "torch-weights-only"),
     ("faiss是cpu版本的，训练索引时系统崩溃重启\n", None),
+    ("M1 Mac: when I ran startHttp5, it exited with 137 which is out of memory\n", "ram-out-of-memory"),
+    ("windows 上训练提示不支持 NCCL\n", "torch-no-nccl"),
     ("No Compatible Cuda GPU Found Use CPU Instead\nI have a nvidea RTX 3060 12 gb\n", "symptom-no-gpu"),
     ('"CPU training not allowed" How do I switch to GPU training?\n', "cpu-training-not-allowed"),
     ("I have mobile rtx 3060 (6gb), tried to update everything and still cant load the gpu\n", "symptom-no-gpu"),
@@ -1336,3 +1338,11 @@ def test_a_harmless_notice_is_read_only_when_nothing_else_is():
     assert [e.id for e in explain.explain_log(logread.read_log(notice.encode()))] == ["weights-newly-initialized"]
     with_error = notice + "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
     assert [e.id for e in explain.explain_log(logread.read_log(with_error.encode()))] == ["cuda-out-of-memory"]
+
+
+def test_out_of_memory_advice_is_said_once_where_a_program_gives_one_text_for_both_jobs():
+    log = "MMVCServerSIO_win_onnxgpu-cuda_v.1.5.3.8a\ntorch.cuda.OutOfMemoryError: CUDA out of memory.\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.project == "voice-changer"
+    text = explain.manual(found, "en")
+    assert text.count("chunk size") == 1, text
