@@ -653,7 +653,9 @@ _RAM_WORDS = re.compile(r"爆内存|内存不足|内存不够|内存溢出|out o
                         r"|\b(?:oom|out of memory|memory)\b[^\n]{0,60}?leaked sem[ai]phores?"
                         r"|leaked sem[ai]phores?[^\n]{0,60}?\b(?:oom|out of memory|memory)\b", re.IGNORECASE | re.ASCII)
 # A process the system killed (macOS's "Killed: 9", exit status 137): the computer's memory, not the card's
-_KILLED_WORDS = re.compile(r"\bKilled: 9\b|\bexit(?:ed)?(?: with| code| status)?:? 137\b|\bkilled by signal 9\b|\bSIGKILL\b",
+# (SIGKILL only as what the process got: "I killed it with SIGKILL", "docker stop sends SIGKILL" are no memory's)
+_KILLED_WORDS = re.compile(r"\bKilled: 9\b|\bexit(?:ed)?(?: with| code| status)?:? 137\b|\bkilled by signal 9\b"
+                           r"|\b(?:got|gets|received?|by)\s(?:signal:?\s?9:?\s)?\(?SIGKILL\b|\bsignal:? 9:? \(?SIGKILL\b",
                            re.IGNORECASE | re.ASCII)
 # NCCL, which torch has only on Linux, told in words
 _NCCL_WORDS = re.compile(r"\bNCCL\b[^\n]{0,30}?(?:isn'?t|is not|not|不)\s?(?:supported|available|支持)|不支持\s?NCCL",
@@ -673,8 +675,12 @@ _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|i
                                r"|(?:用|使用|纯)\s?cpu\s?(?:推理|跑|运行|训练)|(?<!faiss)(?<!faiss是)(?<!faiss )cpu\s?(?:推理|版本?)|支持\s?cpu",
                                re.IGNORECASE | re.ASCII)
 # torch 2.6's torch.load (weights_only by default), and transformers refusing torch.load before torch 2.6, told in words
-_TORCH_LOAD_26_WORDS = re.compile(r"\btorch[^\n]{0,6}?\b2\.6[^\n]{0,60}?(?:torch\.load|load|载入|加载|读取)"
-                                  r"|\bweights_only\b", re.IGNORECASE | re.ASCII)
+# (not "the webui loads", nor torch 2.4/2.5's FutureWarning beside every torch.load: "`weights_only=False` (the
+# current default value)")
+_TORCH_LOAD_26_WORDS = re.compile(r"\btorch[^\n]{0,6}?\b2\.6[^\n]{0,60}?(?:torch\.load|载入|加载|读取"
+                                  r"|\bload(?:s|ed|ing)?\s(?:the\s|a\s|my\s|any\s)?(?:models?|checkpoints?|weights|"
+                                  r"pths?|ckpts?|files?)\b|\b(?:can'?t|cannot|won'?t|fails? to|unable to)\sload\b)"
+                                  r"|\bweights_only\b(?!`?\s?=\s?False`?\s?\(the current default)", re.IGNORECASE | re.ASCII)
 _OLD_TORCH_REFUSED_WORDS = re.compile(r"torch[ \t]?<[ \t]?2\.6[^\n]{0,60}?(?:漏洞|vulnerab|禁用|disabled|refuse|拒绝)"
                                       r"|CVE-2025-32434", re.IGNORECASE | re.ASCII)
 # The web UI's "no compatible GPU to support your training", retold

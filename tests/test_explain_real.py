@@ -527,6 +527,12 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("### GPU\n\nrtx5700xt\n\nmy gpu is not showing up\n", "symptom-amd-gpu"),  # an XT is AMD's, whatever the prefix
     ("生成的音频是空的\n", "symptom-silent-audio"),
     ("the output wav is empty\n", "symptom-silent-audio"),
+    ("Signal 9 (SIGKILL) received by PID 1234\n", "ram-out-of-memory"),
+    ("Process finished with exit code 137 (interrupted by signal 9: SIGKILL)\n", "ram-out-of-memory"),
+    ("zsh: killed     python webui.py\nthe process got SIGKILL while loading the model\n", "ram-out-of-memory"),
+    ("Inference is very slow.\nFutureWarning: You are using `torch.load` with `weights_only=False` (the current"
+     " default value)\n", "symptom-slow"),
+    ("torch 2.6 can't load the model any more, how do I set weights_only?\n", "torch-weights-only"),
 ])
 def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
     found = explain.explain_log(logread.read_log(text.encode()))
@@ -540,6 +546,16 @@ def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
     ("The output is empty when I run the ASR step, no transcript\n", "symptom-silent-audio"),
     # a CPU torch chosen on purpose is not a GPU that goes unused
     ("I installed the CPU version on purpose because I want to run it on the CPU\n", "symptom-no-gpu"),
+    # the user's own kill, or the word in prose, is not the system killing the process for memory
+    ("I killed it with SIGKILL because it hung, now the port is busy\n", "ram-out-of-memory"),
+    ("The docs say docker stop sends SIGTERM, then SIGKILL after 10 s. How do I export the model?\n",
+     "ram-out-of-memory"),
+    # torch 2.4/2.5's FutureWarning beside every torch.load names weights_only: no error of it
+    ("Inference is very slow on my 3060.\nD:\\GPT-SoVITS\\module\\models.py:12: FutureWarning: You are using"
+     " `torch.load` with `weights_only=False` (the current default value), which uses the default pickle module"
+     " implicitly.\n  dict_s2 = torch.load(sovits_path, map_location='cpu')\n", "torch-weights-only"),
+    # torch 2.6 named beside a web UI that loads: not torch.load's change
+    ("With torch 2.6.0+cu124 the webui loads but inference is very slow\n", "torch-weights-only"),
 ])
 def test_words_that_sound_like_a_symptom_but_are_not_it(text, not_id):
     assert not_id not in [e.id for e in explain.explain_log(logread.read_log(text.encode()))]
