@@ -493,8 +493,9 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
             settings=_settings(entry, places), fix_commands=fix_commands(entry, launch), project=project.id)
         _refine(explanation, project, facts, frames, log.text, launch)
         explanations.append(explanation)
-    if any(not e.entry.notice for e in explanations):
-        explanations = [e for e in explanations if not e.entry.notice]  # a notice only stands in for nothing
+    # a notice only stands in for nothing: not for another entry, a symptom told in words or the program's error
+    notices = [e for e in explanations if e.entry.notice]
+    explanations = [e for e in explanations if not e.entry.notice]
     _share_log_facts(explanations)
     if not explanations:
         for explanation in described_symptoms(log, project, facts):
@@ -502,6 +503,8 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
             explanations.append(explanation)
     if not explanations:
         explanations += _program_error(log, project, root)
+    if not explanations:
+        explanations = notices
     if project_root and project_hint and project.id != project_hint:
         # gsv-doctor's commands act on the folder they run in, which holds another program than the log's
         for explanation in explanations:

@@ -1362,3 +1362,18 @@ def test_out_of_memory_advice_is_said_once_where_a_program_gives_one_text_for_bo
     assert found.project == "voice-changer"
     text = explain.manual(found, "en")
     assert text.count("chunk size") == 1, text
+
+
+_NEWLY_INITIALIZED = ("Some weights of HubertModel were not initialized from the model checkpoint at"
+                      " TencentGameMate/chinese-hubert-base and are newly initialized: ['encoder.pos_conv_embed.conv.weight_g']\n")
+
+
+@pytest.mark.parametrize("text, entry_id", [
+    (_NEWLY_INITIALIZED, "weights-newly-initialized"),  # nothing else: the notice is what the post shows
+    ("The output has no sound at all.\n" + _NEWLY_INITIALIZED, "symptom-silent-audio"),
+    ("推理很慢\n" + _NEWLY_INITIALIZED, "symptom-slow"),
+    (_NEWLY_INITIALIZED + "Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nKeyError: 'speaker'\n",
+     "program-error"),
+])
+def test_a_notice_stands_in_only_for_nothing_else_found(text, entry_id):
+    assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == [entry_id]
