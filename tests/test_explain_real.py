@@ -1211,6 +1211,9 @@ def test_a_machine_named_as_a_plan_is_not_the_posts_machine(text, found):
 @pytest.mark.parametrize("text, amd", [
     ("It will not detect my AMD card\n", "AMD"), ("I want to use my RX 6800 for training\n", "RX 6800"),
     ("I plan to use it on Linux with ROCm later\n", None), ("以后打算换A卡\n", None),
+    # "以后" after a deed is "after it", "later" in a story is what happened: the machine the post is about
+    ("更新驱动以后A卡就不识别了\n", "A卡"), ("Two days later my RX 6800 XT stopped working\n", "RX 6800 XT"),
+    ("以后再换A卡\n", None), ("Later I will switch to ROCm\n", None),
 ])
 def test_a_planned_machine_is_not_read_as_the_posts(text, amd):
     from gsv_doctor import logfacts
