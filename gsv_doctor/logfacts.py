@@ -65,6 +65,10 @@ _AMD_INTEGRATED = re.compile(r"(?:\bAMD[ \t]+)?\bRadeon(?:\(TM\))?[ \t]+(?:Vega[
 AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)
 _COLAB = re.compile(r"\bcolab\b|google\.colab|(?<![\w.])/content/(?:drive|so-vits|GPT-SoVITS|Retrieval|sample_data)",
                     re.IGNORECASE | re.ASCII)
+_COLAB_PATH = re.compile(r"google\.colab|(?<![\w.])/content/", re.ASCII)
+# The post's own computer, named beside Colab ("works on Colab, but on my own PC ...")
+_LOCAL_RUN = re.compile(r"\blocally\b|\blocal (?:pc|computer|machine)\b|\bon my (?:own )?(?:pc|computer|laptop|machine|desktop)\b|本地|自己的电脑|我的电脑",
+                        re.IGNORECASE | re.ASCII)
 # torch counting a CUDA card: the voice changer's start line, torch's own checks printed
 _CUDA_CARD_SHOWN = re.compile(r"GPU_NUM\(cuda\):\s?[1-9]|cuda\.is_available\(\)\W{0,6}True|device_count\(\)\W{0,6}[1-9]")
 # macOS's AppleDouble files (._name beside each file it copies to a non-Mac drive) and folder settings (.DS_Store):
@@ -198,6 +202,8 @@ def read_facts(text: str) -> LogFacts:
             if not planned(head, match.start()):
                 setattr(facts, name, match.group(0))
                 break
+    if facts.colab and not _COLAB_PATH.search(head) and (_LOCAL_RUN.search(head) or _WINDOWS_PATH.search(head)):
+        facts.colab = None  # Colab named beside a run on the post's own computer (Colab runs Linux, no C:\ path)
     if facts.amd_card:
         match = AMD_CARD.search(_AMD_INTEGRATED.sub(" ", head))
         facts.amd_discrete = match.group(0) if match else None

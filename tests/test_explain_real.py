@@ -1237,6 +1237,24 @@ def test_no_gpu_on_colab_is_told_to_change_the_runtime():
     assert "运行时" in explain.notes(found, "zh")[0]
 
 
+@pytest.mark.parametrize("text", [
+    "It works fine on Colab, but on my own PC it says CUDA is not available\n",
+    "Colab是好的，本地运行报错：\nAssertionError: Torch not compiled with CUDA enabled\n",
+    "I tried colab before.\n  File \"C:\\RVC\\infer-web.py\", line 1, in <module>\n"
+    "AssertionError: Torch not compiled with CUDA enabled\n",
+])
+def test_colab_named_beside_a_run_on_the_posts_own_computer_gets_no_runtime_advice(text):
+    (found,) = explain.explain_log(logread.read_log(text.encode()))
+    assert "colab_runtime" not in [key for key, _ in found.notes]
+
+
+def test_colab_with_its_python_in_usr_local_still_gets_the_runtime_advice():
+    text = ("on colab:\n  File \"/usr/local/lib/python3.10/dist-packages/torch/cuda/__init__.py\", line 1, in _lazy_init\n"
+            "AssertionError: Torch not compiled with CUDA enabled\n")
+    (found,) = explain.explain_log(logread.read_log(text.encode()))
+    assert "colab_runtime" in [key for key, _ in found.notes]
+
+
 def test_slow_on_an_amd_card_names_miopens_cache():
     (found,) = explain.explain_log(logread.read_log("(已解决) amdgpu训练突然变慢，6800xt 占用只有 10%\n".encode()))
     assert found.id == "symptom-amd-gpu" and ("amd_slow", {}) in found.notes
