@@ -657,7 +657,7 @@ _RAM_WORDS = re.compile(r"爆内存|内存不足|内存不够|内存溢出|out o
                         r"|leaked sem[ai]phores?[^\n]{0,60}?\b(?:oom|out of memory|memory)\b", re.IGNORECASE | re.ASCII)
 # A process the system killed (macOS's "Killed: 9", exit status 137): the computer's memory, not the card's
 # (SIGKILL only as what the process got: "I killed it with SIGKILL", "docker stop sends SIGKILL" are no memory's)
-_KILLED_WORDS = re.compile(r"\bKilled: 9\b|\bexit(?:ed)?(?: with| code| status)?:? 137\b|\bkilled by signal 9\b"
+_KILLED_WORDS = re.compile(r"\bKilled: 9\b|\bexit(?:ed)?(?: with)?(?: (?:exit )?code| status)?:? 137\b|\bkilled by signal 9\b"
                            r"|\b(?:got|gets|received?|by)\s(?:signal:?\s?9:?\s)?\(?SIGKILL\b|\bsignal:? 9:? \(?SIGKILL\b",
                            re.IGNORECASE | re.ASCII)
 # NCCL, which torch has only on Linux, told in words
@@ -746,6 +746,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
                 explanation.params.update(_WORDS_PARAMS.get(name, {}))
                 if told == "slow" and name == "amd-gpu":
                     explanation.notes.append(("amd_slow", {}))
+                if words is _KILLED_WORDS and facts.mac:
+                    explanation.notes.append(("mac_killed", {}))
                 explanation.line = index + 1
                 explanation.count = 1
                 explanation.message = _excerpt_text(line.strip(), match.start(), match.end())
@@ -1239,6 +1241,17 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "实时变声时，没有报错却没有声音，同样常见的原因是音频设备：输入和输出选同一种主机 API 的设备（先试标有 MME 的，"
               "再试 WASAPI；不要用 ASIO，它的虚拟设备常常没有声音），确认输出是你在听的设备；安装或卸载虚拟声卡"
               "（Voicemeeter、VB-Cable）后重启 GUI。",
+    },
+    "mac_killed": {
+        "en": "On macOS a program killed as it starts (\"Killed: 9\" before any model loaded) is more often macOS refusing"
+              " its files than the memory: a downloaded app or library whose code signature macOS rejects (a modified or"
+              " unsigned binary). Console.app's crash report for the process names the reason (a code-signing one, or"
+              " memory). For a downloaded app run `xattr -dr com.apple.quarantine FOLDER` on its folder, or use the"
+              " project's complete official build.",
+        "zh": "在 macOS 上，程序一启动就被杀掉（还没加载任何模型就出现 \"Killed: 9\"）更常见的原因是 macOS 拒绝了它的文件，而不是内存："
+              "下载的程序或库的代码签名不被 macOS 接受（被修改过或没有签名的二进制文件）。“控制台”（Console.app）里这个进程的崩溃报告"
+              "会写出原因（代码签名，或内存）。对下载的程序在它的文件夹上运行 `xattr -dr com.apple.quarantine 文件夹`，或改用项目完整的"
+              "官方版本。",
     },
     "mac_metadata_file": {
         "en": "The log names \"{file}\": macOS leaves such files (._ plus a file's name beside each file it copies to a"

@@ -1398,3 +1398,14 @@ _NEWLY_INITIALIZED = ("Some weights of HubertModel were not initialized from the
 ])
 def test_a_notice_stands_in_only_for_nothing_else_found(text, entry_id):
     assert [e.id for e in explain.explain_log(logread.read_log(text.encode()))] == [entry_id]
+
+
+def test_a_process_killed_on_a_mac_is_not_told_only_as_the_memory():
+    """macOS kills a program whose code signature it rejects with the same "Killed: 9" as for memory."""
+    text = ("M1 MacBook: when I ran startHttp5, it exited with 137\n"
+            "startHttp5.command: line 19:  4246 Killed: 9               MMVCServerSIO --https off -p 18888\n")
+    (found,) = explain.explain_log(logread.read_log(text.encode()))
+    assert found.id == "ram-out-of-memory" and [k for k, _ in found.notes] == ["mac_killed"]
+    assert "Console.app" in explain.notes(found, "en")[0] and "Console.app" in explain.notes(found, "zh")[0]
+    (linux,) = explain.explain_log(logread.read_log(b"the container exited with code 137\n"))
+    assert linux.id == "ram-out-of-memory" and not linux.notes
