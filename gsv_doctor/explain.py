@@ -661,7 +661,9 @@ _KILLED_WORDS = re.compile(r"\bKilled: 9\b|\bexit(?:ed)?(?: with)?(?: (?:exit )?
                            r"|\b(?:got|gets|received?|by)\s(?:signal:?\s?9:?\s)?\(?SIGKILL\b|\bsignal:? 9:? \(?SIGKILL\b",
                            re.IGNORECASE | re.ASCII)
 # NCCL, which torch has only on Linux, told in words
-_NCCL_WORDS = re.compile(r"\bNCCL\b[^\n]{0,30}?(?:isn'?t|is not|not|不)\s?(?:supported|available|支持)|不支持\s?NCCL",
+# (not where the same line says the program went on with gloo: "NCCL backend not available, falling back to gloo")
+_NCCL_WORDS = re.compile(r"\bNCCL\b[^\n]{0,30}?(?:isn'?t|is not|not|不)\s?(?:supported|available|支持)"
+                         r"(?![^\n]{0,40}?(?:fall(?:s|ing)? ?back|(?:use|using|switch(?:ing)? to) gloo|改用\s?gloo))|不支持\s?NCCL",
                          re.IGNORECASE | re.ASCII)
 # The driver too old, in words.
 _DRIVER_WORDS = re.compile(r"驱动(?:版本)?(?:太|过)(?:低|旧|老)|driver (?:is |version is )?(?:too old|outdated)", re.IGNORECASE | re.ASCII)

@@ -554,6 +554,8 @@ def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
     ("Inference is very slow on my 3060.\nD:\\GPT-SoVITS\\module\\models.py:12: FutureWarning: You are using"
      " `torch.load` with `weights_only=False` (the current default value), which uses the default pickle module"
      " implicitly.\n  dict_s2 = torch.load(sovits_path, map_location='cpu')\n", "torch-weights-only"),
+    # a program that says it went on with gloo: no error of NCCL
+    ("NCCL backend not available, falling back to gloo\n", "torch-no-nccl"),
     # torch 2.6 named beside a web UI that loads: not torch.load's change
     ("With torch 2.6.0+cu124 the webui loads but inference is very slow\n", "torch-weights-only"),
 ])
