@@ -617,7 +617,7 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
                              r"|(?:fp16|half|半精度|float16)[^\n]{0,20}?(?:not supported|unsupported|isn'?t supported|不支持|不能用)"
                              r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
-_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|cuda is not available|no compatible (?:cuda )?gpu"
+_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|没有发现支持的N卡|cuda is not available|no compatible (?:cuda )?gpu(?![^\n]{0,30}?to support)"
                            r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
                            r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
                            r"|use|using|load)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
@@ -690,7 +690,9 @@ _OLD_TORCH_REFUSED_WORDS = re.compile(r"torch[ \t]?<[ \t]?2\.6[^\n]{0,60}?(?:漏
                                       r"|CVE-2025-32434", re.IGNORECASE | re.ASCII)
 # The web UI's "no compatible GPU to support your training", retold
 _TRAINING_GPU_WORDS = re.compile(r"unfortunately,?[^\n]{0,40}?(?:card|gpu)[^\n]{0,20}?(?:isn'?t|is not|not) supported"
-                                 r"|(?:card|gpu)[^\n]{0,30}?(?:to|can'?t|cannot) support (?:my |your |the )?training",
+                                 # (a "to support" only after a "no": "what GPU is required to support training?" asks)
+                                 r"|\bno\b[^\n]{0,20}?(?:card|gpu)[^\n]{0,30}?to support (?:my |your |the )?training"
+                                 r"|(?:card|gpu)[^\n]{0,30}?(?:can'?t|cannot) support (?:my |your |the )?training",
                                  re.IGNORECASE | re.ASCII)
 # What an error told in words stands for where its entry's texts name a value the message would have printed
 _WORDS_PARAMS = {"transformers-needs-newer-torch": {"need": "2.6"}}

@@ -527,6 +527,7 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("### GPU\n\nrtx5700xt\n\nmy gpu is not showing up\n", "symptom-amd-gpu"),  # an XT is AMD's, whatever the prefix
     ("生成的音频是空的\n", "symptom-silent-audio"),
     ("the output wav is empty\n", "symptom-silent-audio"),
+    ("it says there is no compatible GPU to support your training\n", "training-gpu-not-listed"),
     ("Signal 9 (SIGKILL) received by PID 1234\n", "ram-out-of-memory"),
     ("Process finished with exit code 137 (interrupted by signal 9: SIGKILL)\n", "ram-out-of-memory"),
     ("zsh: killed     python webui.py\nthe process got SIGKILL while loading the model\n", "ram-out-of-memory"),
@@ -554,6 +555,8 @@ def test_the_likeliest_symptom_told_anywhere_in_the_post(text, entry_id):
     ("Inference is very slow on my 3060.\nD:\\GPT-SoVITS\\module\\models.py:12: FutureWarning: You are using"
      " `torch.load` with `weights_only=False` (the current default value), which uses the default pickle module"
      " implicitly.\n  dict_s2 = torch.load(sovits_path, map_location='cpu')\n", "torch-weights-only"),
+    # asking which card training needs is not the web UI's refusal
+    ("What GPU is required to support training? I have a 3060\n", "training-gpu-not-listed"),
     # a program that says it went on with gloo: no error of NCCL
     ("NCCL backend not available, falling back to gloo\n", "torch-no-nccl"),
     # torch 2.6 named beside a web UI that loads: not torch.load's change
