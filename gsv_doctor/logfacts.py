@@ -60,7 +60,9 @@ _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
 AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE | re.ASCII)
 # An AMD processor's built-in graphics, as Windows names it ("AMD Ryzen 7 5800H with Radeon Graphics", "AMD Radeon(TM)
 # Graphics", "Radeon Vega 8 Graphics"): no card that a layer under CUDA (ZLUDA, ROCm) runs on
-_AMD_INTEGRATED = re.compile(r"(?:\bAMD[ \t]+)?\bRadeon(?:\(TM\))?[ \t]+(?:Vega[ \t]?\d{0,2}[ \t]+)?Graphics\b",
+# (and by number: Radeon 680M / 780M / 890M, 8060S; a laptop's own card is an RX: Radeon RX 7600M)
+_AMD_INTEGRATED = re.compile(r"(?:\bAMD[ \t]+)?\bRadeon(?:\(TM\))?[ \t]+(?:(?:Vega[ \t]?\d{0,2}[ \t]+)?Graphics\b"
+                             r"|\d{3,4}[MS]\b(?:[ \t]+Graphics\b)?)",
                             re.IGNORECASE | re.ASCII)
 AMD = re.compile(_AMD_CARD + "|" + _DIRECTML, re.IGNORECASE | re.ASCII)
 _COLAB = re.compile(r"\bcolab\b|google\.colab|(?<![\w.])/content/(?:drive|so-vits|GPT-SoVITS|Retrieval|sample_data)",

@@ -1021,7 +1021,10 @@ def test_a_cuda_error_on_an_intel_card_is_not_said_to_be_on_an_amd_card():
 
 
 @pytest.mark.parametrize("specs", ["CPU: AMD Ryzen 7 5800H with Radeon Graphics, GPU: 3070 laptop",
-                                   "AMD Ryzen 5 5600G, AMD Radeon(TM) Graphics"])
+                                   "AMD Ryzen 5 5600G, AMD Radeon(TM) Graphics",
+                                   # the built-in graphics named by number (Radeon 680M / 780M / 890M, 8060S)
+                                   "CPU: AMD Ryzen 9 7940HS w/ Radeon 780M Graphics",
+                                   "AMD Radeon(TM) 680M", "AMD Radeon 8060S Graphics"])
 def test_a_cuda_error_beside_an_amd_processors_graphics_is_not_the_amd_layer(specs):
     # a CUDA error shows CUDA runs: a Ryzen's built-in Radeon is no card ZLUDA or ROCm runs it on
     log = specs + "\nRuntimeError: CUDA error: an illegal memory access was encountered\n"
