@@ -216,8 +216,8 @@ def read_facts(text: str) -> LogFacts:
 # ("want to use my AMD card" is the machine they have: only a plan or a time to come counts)
 # ("以后" after a deed is "after it": "更新驱动以后A卡就不识别了"; "two days later my RX 6800" is what happened)
 _INTENT = re.compile(r"\b(?:plan(?:ning)? to|going to (?:buy|get|switch)|later,? I(?:'ll| will| might| may| plan)"
-                     r"|in the future)\b[^.!?。！？\n]*$"
-                     r"|(?:打算|以后(?:再|会|要|想|可能|准备|换|买)|将来)[^。！？\n]*$", re.IGNORECASE)
+                     r"|in the future)\b(?:(?!\bbut\b)[^.!?。！？,，;；\n])*$"
+                     r"|(?:打算|以后(?:再|会|要|想|可能|准备|换|买)|将来)[^。！？，；\n但]*$", re.IGNORECASE)
 
 
 def planned(text: str, at: int) -> bool:

@@ -1222,6 +1222,9 @@ def test_a_machine_named_as_a_plan_is_not_the_posts_machine(text, found):
     # "以后" after a deed is "after it", "later" in a story is what happened: the machine the post is about
     ("更新驱动以后A卡就不识别了\n", "A卡"), ("Two days later my RX 6800 XT stopped working\n", "RX 6800 XT"),
     ("以后再换A卡\n", None), ("Later I will switch to ROCm\n", None),
+    # a plan of something else, then the machine in another clause
+    ("I'm planning to train later, but my RX 6600 isn't detected now\n", "RX 6600"),
+    ("我打算以后训练，现在A卡识别不到\n", "A卡"),
 ])
 def test_a_planned_machine_is_not_read_as_the_posts(text, amd):
     from gsv_doctor import logfacts
