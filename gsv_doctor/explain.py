@@ -1286,11 +1286,11 @@ MANUALS: Dict[str, Dict[str, str]] = {
               "{to_cpu}；或者{update}（新版本在 Mac 上会自动选择 CPU）。在 CUDA 机器上保存的模型文件用 map_location=\"cpu\" 加载。",
     },
     "mac_docker": {
-        "en": "This is a Mac: it has no NVIDIA GPU, so no container on it can get one. Start the container without the"
+        "en": "This is a Mac: Docker on a Mac cannot hand any GPU to a container. Start the container without the"
               " GPU request (drop `--gpus all`, or the `deploy: resources: reservations: devices` part with"
               " `driver: nvidia` in the compose file) and with half precision off, so it runs on the CPU; or run the"
               " program outside Docker, where it can use the Mac's CPU (and MPS where it supports it).",
-        "zh": "这是 Mac：它没有 NVIDIA 显卡，所以上面的任何容器都拿不到显卡。启动容器时去掉显卡请求（去掉 `--gpus all`，或 compose"
+        "zh": "这是 Mac：Mac 上的 Docker 不能把任何显卡交给容器。启动容器时去掉显卡请求（去掉 `--gpus all`，或 compose"
               " 文件里带 `driver: nvidia` 的 `deploy: resources: reservations: devices` 部分），并关闭半精度，让它在 CPU 上运行；"
               "或者不用 Docker 直接运行程序，这样可以用 Mac 的 CPU（支持的地方也能用 MPS）。",
     },
