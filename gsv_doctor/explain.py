@@ -977,8 +977,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
         explanation.notes.append(("directml_package", {"package": facts.amd}))
     if explanation.id in _NO_KERNEL and (facts.amd or "HIP error" in explanation.message) and not nvidia:
         explanation.notes.append(("amd_rocm_arch", {}))
-    if explanation.entry.check == catalog.CHECK_CPU_OP and facts.amd_card and not nvidia and not facts.mac:
-        explanation.notes.append(("amd_on_cpu", {"card": facts.amd_card}))
+    if explanation.entry.check == catalog.CHECK_CPU_OP and facts.amd_discrete and not nvidia and not facts.mac:
+        explanation.notes.append(("amd_on_cpu", {"card": facts.amd_discrete}))
     # (a CUDA error shows CUDA runs: not on a Ryzen's built-in Radeon)
     if explanation.id == "cuda-runtime-fault" and facts.amd_discrete and not nvidia:
         explanation.manual_key = "amd_cuda_layer"  # no NVIDIA driver to update: the layer under CUDA is the cause

@@ -1420,3 +1420,9 @@ def test_a_process_killed_on_a_mac_is_not_told_only_as_the_memory():
     assert "Console.app" in explain.notes(found, "en")[0] and "Console.app" in explain.notes(found, "zh")[0]
     (linux,) = explain.explain_log(logread.read_log(b"the container exited with code 137\n"))
     assert linux.id == "ram-out-of-memory" and not linux.notes
+
+
+def test_float16_on_the_cpu_beside_a_ryzens_built_in_graphics_gets_no_amd_card_note():
+    log = "Laptop: AMD Ryzen 7 5800H with Radeon Graphics\nRuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n"
+    (found,) = explain.explain_log(logread.read_log(log.encode()))
+    assert found.id == "cpu-half-conv" and found.notes == []
