@@ -238,7 +238,7 @@ def _harmless(text: _Text, entry: Entry, hit: Tuple[int, str, Any]) -> bool:
             if start < len(marks) and marks[start] < end:
                 return True
             continue
-        regex = _harmless_regex(pattern, "")
+        regex = _harmless_regex(pattern)
         marks = text.sorted_indexes_with(key)
         at = bisect.bisect_left(marks, index)  # (by index: islice would step over the marks before it, each time)
         while at < len(marks) and marks[at] < end:
@@ -263,7 +263,7 @@ def _harmless_names(text: _Text, key: str, pattern: str) -> Dict[str, List[int]]
     the log's order."""
     cache = text.harmless_names
     if pattern not in cache:
-        shape = _harmless_regex(pattern, "")
+        shape = _harmless_regex(pattern)
         names: Dict[str, List[int]] = {}
         for mark in text.sorted_indexes_with(key):
             line = text.lines[mark]
@@ -275,13 +275,9 @@ def _harmless_names(text: _Text, key: str, pattern: str) -> Dict[str, List[int]]
 
 
 @functools.lru_cache(maxsize=64)
-def _harmless_regex(pattern: str, package: str) -> "re.Pattern[str]":
-    """The pattern for one package, or with no package for any name ("{package}" then stands for any)."""
-    if package:
-        name = "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", package))
-    else:
-        name = r"[A-Za-z0-9][\w.\-]{0,99}"
-    return re.compile(pattern.replace("{package}", name), re.IGNORECASE)
+def _harmless_regex(pattern: str) -> "re.Pattern[str]":
+    """The pattern compiled, "{package}" standing for any name (the package is then matched by _name_key)."""
+    return re.compile(pattern.replace("{package}", r"[A-Za-z0-9][\w.\-]{0,99}"), re.IGNORECASE)
 
 
 class _Where:
