@@ -352,6 +352,22 @@ _ANY_DTYPE_MIX: Text = {
 }
 
 
+def _install_pinned(what: Text, spec: str, then: Text) -> Text:
+    """The fix "install this version of a package into the program's own Python" (and the Windows package's), then
+    `then`: for a package whose newer release breaks the program."""
+    return {
+        "en": f"Install {what['en']} into the program's own Python: `python -m pip install {spec}` (a Windows package:"
+              f" `runtime\\python.exe -m pip install {spec}` from the program's folder){then['en']}",
+        # (a space between Chinese and a Latin name, as the other texts write it)
+        "zh": f"在程序自己的 Python 里安装{' ' if what['zh'][:1].isascii() else ''}{what['zh']}：`python -m pip install {spec}`"
+              f"（Windows 整合包：在程序文件夹里运行"
+              f" `runtime\\python.exe -m pip install {spec}`）{then['zh']}",
+    }
+
+
+_THEN_TRAIN_AGAIN: Text = {"en": ", then start the training again.", "zh": "，然后重新开始训练。"}
+
+
 def _cpu_kernel(kernel: str, ops: Tuple[str, ...], what_en: str, what_zh: str, dtype_name: str = "Half") -> Entry:
     dtype = "float16" if dtype_name == "Half" else "bfloat16"
     slug = {"slow_conv2d_cpu": "conv", "slow_conv_transpose2d_out_cpu": "conv-transpose",
@@ -1531,13 +1547,8 @@ ENTRIES: List[Entry] = [
         },
         settings=("python.packages",),
         fix_commands=(),
-        manual={
-            "en": "Install a matplotlib older than 3.10 into the program's own Python: `python -m pip install"
-                  " \"matplotlib<3.10\"` (a Windows package: `runtime\\python.exe -m pip install \"matplotlib<3.10\"` from the"
-                  " program's folder), then start the training again.",
-            "zh": "在程序自己的 Python 里安装低于 3.10 的 matplotlib：`python -m pip install \"matplotlib<3.10\"`"
-                  "（Windows 整合包：在程序文件夹里运行 `runtime\\python.exe -m pip install \"matplotlib<3.10\"`），然后重新开始训练。",
-        },
+        manual=_install_pinned({"en": "a matplotlib older than 3.10", "zh": "低于 3.10 的 matplotlib"},
+                               '"matplotlib<3.10"', _THEN_TRAIN_AGAIN),
         check=CHECK_NONE,
         example="AttributeError: 'FigureCanvasAgg' object has no attribute 'tostring_rgb'",
     ),
@@ -1676,13 +1687,8 @@ ENTRIES: List[Entry] = [
         },
         settings=("python.packages",),
         fix_commands=(),
-        manual={
-            "en": "Install pydantic 2.10.6 into the program's own Python: `python -m pip install pydantic==2.10.6` (a"
-                  " Windows package: `runtime\\python.exe -m pip install pydantic==2.10.6` from the program's folder),"
-                  " then start the web UI again.",
-            "zh": "在程序自己的 Python 里安装 pydantic 2.10.6：`python -m pip install pydantic==2.10.6`（Windows 整合包：在程序"
-                  "文件夹里运行 `runtime\\python.exe -m pip install pydantic==2.10.6`），然后重新启动网页界面。",
-        },
+        manual=_install_pinned({"en": "pydantic 2.10.6", "zh": "pydantic 2.10.6"}, "pydantic==2.10.6",
+                               {"en": ", then start the web UI again.", "zh": "，然后重新启动网页界面。"}),
         check=CHECK_NONE,
         example="TypeError: argument of type 'bool' is not iterable",
     ),
@@ -2404,13 +2410,9 @@ ENTRIES: List[Entry] = [
         },
         settings=("python.packages", "windows.vcredist"),
         fix_commands=(),
-        manual={
-            "en": "Install onnx 1.16.1 into the program's own Python: `python -m pip install onnx==1.16.1` (a Windows"
-                  " package: `runtime\\python.exe -m pip install onnx==1.16.1` from the program's folder); or install the"
-                  " newest Microsoft Visual C++ Redistributable (x64).",
-            "zh": "在程序自己的 Python 里安装 onnx 1.16.1：`python -m pip install onnx==1.16.1`（Windows 整合包：在程序文件夹里运行"
-                  " `runtime\\python.exe -m pip install onnx==1.16.1`）；或者安装最新的 Microsoft Visual C++ Redistributable（x64）。",
-        },
+        manual=_install_pinned({"en": "onnx 1.16.1", "zh": "onnx 1.16.1"}, "onnx==1.16.1",
+                               {"en": "; or install the newest Microsoft Visual C++ Redistributable (x64).",
+                                "zh": "；或者安装最新的 Microsoft Visual C++ Redistributable（x64）。"}),
         check=CHECK_NONE,
         example="ImportError: DLL load failed while importing onnx_cpp2py_export: 动态链接库(DLL)初始化例程失败。",
     ),
@@ -2764,13 +2766,8 @@ ENTRIES: List[Entry] = [
         },
         settings=("python.packages",),
         fix_commands=(),
-        manual={
-            "en": "Install torchmetrics 1.5 into the program's own Python: `python -m pip install torchmetrics==1.5.0`"
-                  " (a Windows package: `runtime\\python.exe -m pip install torchmetrics==1.5.0` from the program's"
-                  " folder), then start the training again.",
-            "zh": "在程序自己的 Python 里安装 torchmetrics 1.5：`python -m pip install torchmetrics==1.5.0`"
-                  "（Windows 整合包：在程序文件夹里运行 `runtime\\python.exe -m pip install torchmetrics==1.5.0`），然后重新开始训练。",
-        },
+        manual=_install_pinned({"en": "torchmetrics 1.5", "zh": "torchmetrics 1.5"}, "torchmetrics==1.5.0",
+                               _THEN_TRAIN_AGAIN),
         check=CHECK_NONE,
         example="RuntimeError: Index tensor must have the same number of dimensions as self tensor",
     ),
