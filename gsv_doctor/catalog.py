@@ -2417,6 +2417,38 @@ ENTRIES: List[Entry] = [
         example="ImportError: DLL load failed while importing onnx_cpp2py_export: 动态链接库(DLL)初始化例程失败。",
     ),
     Entry(
+        id="tensorrt-engine-mismatch",
+        kind="system",
+        keys=("Version tag does not match", "Magic tag does not match", "engine plan file", "failed to load trt"),
+        # TensorRT's own words, and CosyVoice's when its engine file (.plan) loads as None
+        pattern=r"Serialization assertion [^\n]{0,120}?(?:Version|Magic) tag does not match"
+                r"|The engine plan file is (?:not compatible with this version of TensorRT|generated on an incompatible"
+                r" device)|failed to load trt (?P<engine>[^\s'\"]{1,300}\.(?:plan|trt|engine))",
+        meaning={
+            "en": "A TensorRT engine file (.plan, .trt, .engine) was built by another TensorRT version or on another"
+                  " GPU: an engine only loads with the TensorRT version and the card generation that built it, so one"
+                  " downloaded with a model, copied from another machine or left from before a TensorRT upgrade fails"
+                  " here. The model itself is fine.",
+            "zh": "TensorRT 引擎文件（.plan、.trt、.engine）是用另一个 TensorRT 版本或在另一张显卡上生成的：引擎只能用生成它的"
+                  " TensorRT 版本和同一代显卡加载，所以随模型下载的、从别的电脑拷来的、或升级 TensorRT 之前留下的引擎都会在这里失败。"
+                  "模型本身没有问题。",
+        },
+        settings=("python.packages", "model.files"),
+        fix_commands=(),
+        manual={
+            "en": "Delete the engine file (the .plan/.trt/.engine file the program loads; the ONNX file beside it stays)"
+                  " and start again: the program builds a new engine for this TensorRT and this card on its first run"
+                  " (current CosyVoice does, in minutes; an older one that only loads the engine it shipped with: update it)."
+                  " Or install the tensorrt version the program's requirements name, or turn TensorRT off (CosyVoice:"
+                  " load_trt=False).",
+            "zh": "删掉引擎文件（程序加载的 .plan/.trt/.engine 文件；旁边的 ONNX 文件保留），然后重新启动：程序第一次运行时会为当前的"
+                  " TensorRT 和这张显卡重新生成引擎（新版 CosyVoice 会这样做，需要几分钟；只会加载自带引擎的旧版请更新）。或者安装程序"
+                  " requirements 里写的 tensorrt 版本，或者关掉 TensorRT（CosyVoice：load_trt=False）。",
+        },
+        check=CHECK_NONE,
+        example="Serialization assertion stdVersionRead == kSERIALIZATION_VERSION failed.Version tag does not match.",
+    ),
+    Entry(
         id="gsv-dataset-step-missing",
         kind="system",
         keys=("name2text", "name2semantic", "4-cnhubert", "5-wav32k", "3-bert"),

@@ -198,6 +198,14 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("docker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]].",
      "docker-no-gpu-runtime"),
     ("RuntimeError: `ptxas` failed with error code 4294967295:", "torch-compile-triton"),
+    ("[E] 1: [stdArchiveReader.cpp::stdArchiveReaderInitCommon::42] Error Code 1: Serialization (Serialization assertion"
+     " safeVersionRead == kSAFE_SERIALIZATION_VERSION failed.Version tag does not match. Note: Current Version: 0,"
+     " Serialized Engine Version: 239)", "tensorrt-engine-mismatch"),
+    ("[TRT] [E] 6: The engine plan file is generated on an incompatible device, expecting compute 8.6 got compute 8.9,"
+     " please rebuild.", "tensorrt-engine-mismatch"),
+    ("AssertionError: failed to load trt pretrained_models/CosyVoice2-0.5B/flow.decoder.estimator.fp32.mygpu.plan",
+     "tensorrt-engine-mismatch"),
+    ("INFO input frame 120, load_trt=False", None),
     ("ptxas fatal   : Value 'sm_120' is not defined for option 'gpu-name'", "torch-compile-triton"),
     ("torchaudio 2.3.1+cu121 requires torch==2.3.1, but you have torch 2.7.0.dev20250312+cu128 which is incompatible.",
      "torch-packages-mismatch"),
