@@ -2397,6 +2397,75 @@ ENTRIES: List[Entry] = [
         example="ModuleNotFoundError: No module named 'matcha.models'; 'matcha' is not a package",
     ),
     Entry(
+        id="protobuf-too-new",
+        kind="system",
+        keys=("Descriptors cannot be created directly",),
+        pattern=r"Descriptors cannot be created directly",
+        meaning={
+            "en": "The installed protobuf (4 or newer) refuses code that an older protobuf compiler generated, which"
+                  " a package the program imports still ships (tensorboard, onnx or a speech package of its era). Not"
+                  " torch, not the GPU.",
+            "zh": "安装的 protobuf（4 及以上）不再接受旧版 protobuf 编译器生成的代码，而程序导入的某个包（tensorboard、onnx"
+                  " 或同时期的语音包）里还是这种代码。与 torch 和显卡无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual=_install_pinned({"en": "protobuf 3.20.3", "zh": "protobuf 3.20.3"}, "protobuf==3.20.3",
+                               {"en": "; or set the environment variable PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION=python"
+                                      " before starting it (slower, changes no package).",
+                                "zh": "；或者在启动前设置环境变量 PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION=python"
+                                      "（较慢，但不改动任何包）。"}),
+        check=CHECK_NONE,
+        example="TypeError: Descriptors cannot be created directly.",
+    ),
+    Entry(
+        id="torchaudio-needs-torchcodec",
+        kind="system",
+        keys=("TorchCodec is required",),
+        pattern=r"TorchCodec is required for (?P<function>\w+)",
+        meaning={
+            "en": "torchaudio 2.9 and newer read and write audio files only through the separate torchcodec package,"
+                  " which is not installed; the program was written for an older torchaudio that did it itself. Not"
+                  " the GPU.",
+            "zh": "torchaudio 2.9 及更新版本只通过另一个包 torchcodec 读写音频文件，而它没有安装；程序是为自己就能读写音频的"
+                  "旧版 torchaudio 写的。与显卡无关。",
+        },
+        settings=("torch.version", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Install torch and torchaudio 2.8 (or the versions the program's requirements name) together, from the"
+                  " same index URL as your CUDA build: `python -m pip install torch==2.8.0 torchaudio==2.8.0 --index-url"
+                  " https://download.pytorch.org/whl/cu128` (a Windows package: `runtime\\python.exe -m pip ...`). Or"
+                  " keep them and install the torchcodec that matches this torch (0.8 for torch 2.9) with FFmpeg's"
+                  " shared libraries.",
+            "zh": "把 torch 和 torchaudio 一起装成 2.8（或程序 requirements 写的版本），用和 CUDA 版相同的下载地址：`python -m"
+                  " pip install torch==2.8.0 torchaudio==2.8.0 --index-url https://download.pytorch.org/whl/cu128`"
+                  "（Windows 整合包：`runtime\\python.exe -m pip ...`）。或者保留它们，安装与这个 torch 配套的 torchcodec"
+                  "（torch 2.9 对应 0.8）以及 FFmpeg 的共享库。",
+        },
+        check=CHECK_NONE,
+        example="ImportError: TorchCodec is required for load_with_torchcodec. Please install torchcodec to use this"
+                " function.",
+    ),
+    Entry(
+        id="torchaudio-no-backend",
+        kind="system",
+        keys=("Couldn't find appropriate backend", "No audio I/O backend is available"),
+        pattern=r"Couldn't find appropriate backend to handle uri|No audio I/O backend is available",
+        meaning={
+            "en": "torchaudio found nothing to read or write audio files with: it needs the soundfile package (or"
+                  " FFmpeg's shared libraries), and neither is installed in the program's Python. Not the GPU.",
+            "zh": "torchaudio 找不到读写音频文件的后端：它需要 soundfile 包（或 FFmpeg 的共享库），而程序所用的 Python 里"
+                  "两个都没有。与显卡无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual=_install_pinned({"en": "soundfile", "zh": "soundfile"}, "soundfile",
+                               {"en": ", then start it again.", "zh": "，然后重新启动。"}),
+        check=CHECK_NONE,
+        example="RuntimeError: Couldn't find appropriate backend to handle uri ref.wav and format None.",
+    ),
+    Entry(
         id="onnx-dll-load",
         kind="system",
         keys=("onnx_cpp2py_export",),
@@ -3516,6 +3585,27 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="ValueError: mutable default <class 'fairseq.dataclass.configs.CommonConfig'> for field common is not"
                 " allowed: use default_factory",
+    ),
+    Entry(
+        id="python-too-old-syntax",
+        kind="system",
+        keys=("object is not subscriptable", "unsupported operand type(s) for |"),
+        # `list[int]` in an annotation needs Python 3.9, `int | None` 3.10: the program's code, read by an older Python
+        pattern=r"TypeError: 'type' object is not subscriptable"
+                r"|TypeError: unsupported operand type\(s\) for \|: '(?:type|NoneType|types\.GenericAlias)' and"
+                r" '(?:type|NoneType|types\.GenericAlias)'",
+        meaning={
+            "en": "The program is written for a newer Python than the one running it: `list[int]` in its code needs"
+                  " Python 3.9 or newer, `int | None` needs 3.10. The error comes when the file is read, before anything"
+                  " runs. Not torch, not the GPU.",
+            "zh": "程序是为比当前更新的 Python 写的：代码里的 `list[int]` 需要 Python 3.9 及以上，`int | None` 需要 3.10。"
+                  "读入文件时就报错，还没开始运行。与 torch 和显卡无关。",
+        },
+        settings=("python.version",),
+        fix_commands=(),
+        manual=_NEW_PYTHON_ENVIRONMENT,
+        check=CHECK_NONE,
+        example="TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'",
     ),
     Entry(
         id="reference-audio-length",
