@@ -3729,12 +3729,14 @@ SYMPTOMS["no-gpu"] = _symptom(
     settings=("torch.build", "nvidia.driver", "config.infer_device", "tts_infer.device"),
     fix_commands=(),
     manual={
-        "en": "In the program's Python run `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`:"
-              " a version ending in +cpu is the CPU-only build: install the CUDA build of torch (pip uninstall torch, then"
+        "en": "Windows' Task Manager shows CUDA work only on a graph set to \"Cuda\" (its default \"3D\" graph stays"
+              " near 0 %): look at `nvidia-smi` while it runs first. In the program's Python run"
+              " `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`: a version ending in +cpu is the CPU-only build: install the CUDA build of torch (pip uninstall torch, then"
               " the CUDA build from pytorch.org, e.g. `pip install torch torchaudio --index-url"
               " https://download.pytorch.org/whl/cu128`); False with a +cu build: update the NVIDIA driver. True: torch"
               " sees the card and the program's own device setting keeps it on the CPU: {to_gpu}.",
-        "zh": "在程序的 Python 中运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`："
+        "zh": "Windows 任务管理器只在设为“Cuda”的图表上显示 CUDA 运算（默认的“3D”图表一直接近 0%）：先在运行时看"
+              " `nvidia-smi`。在程序的 Python 中运行 `python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"`："
               "版本号以 +cpu 结尾的是纯 CPU 版本：安装 CUDA 版 torch（先 pip uninstall torch，再从 pytorch.org 安装 CUDA 版，"
               "例如 `pip install torch torchaudio --index-url https://download.pytorch.org/whl/cu128`）；是 +cu 版本却输出 False："
               "更新 NVIDIA 驱动。输出 True：torch 看得到显卡，是程序自己的设备设置让它留在 CPU 上：{to_gpu}。",
