@@ -2199,12 +2199,15 @@ ENTRIES: List[Entry] = [
         id="ram-out-of-memory",
         kind="ram",
         keys=("DefaultCPUAllocator", "bad allocation", "bad_alloc", "Unable to allocate", "Cannot allocate memory",
-              "Killed process"),
+              "Killed"),
         # (Linux's OOM killer says it in the kernel log. Not Python's "There appear to be N leaked semaphore objects":
         # it is printed at any shutdown that leaves one, Ctrl+C or an error in the main process, as often as a kill)
         pattern=r"DefaultCPUAllocator: (?:not enough memory|can't allocate memory)|\bbad allocation\b|std::bad_alloc"
                 r"|Out of memory: Killed process"
+                # what a Linux shell prints for a process the kernel killed (Colab's cell, a terminal)
+                r"|^(?:\^C)?Killed\s*$|^[^\n]{0,80}?line \d+:\s+\d+ Killed\s{2,}\S"
                 r"|Unable to allocate [\d.]+ [KMGT]i?B for an array|\[Errno 12\] Cannot allocate memory",
+        flags=re.MULTILINE,
         meaning={
             "en": "The computer's own memory (RAM, plus the paging file on Windows) ran out, not the graphics card's:"
                   " loading models, a long recording, or several processes at once need more than is free.",

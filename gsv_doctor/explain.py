@@ -656,7 +656,7 @@ _RAM_WORDS = re.compile(r"爆内存|内存不足|内存不够|内存溢出|out o
                         r"|leaked sem[ai]phores?[^\n]{0,60}?\b(?:oom|out of memory|memory)\b", re.IGNORECASE | re.ASCII)
 # A process the system killed (macOS's "Killed: 9", exit status 137): the computer's memory, not the card's
 # (SIGKILL only as what the process got: "I killed it with SIGKILL", "docker stop sends SIGKILL" are no memory's)
-_KILLED_WORDS = re.compile(r"\bKilled: 9\b|\bexit(?:ed)?(?: with)?(?: (?:exit )?code| status)?:? 137\b|\bkilled by signal 9\b"
+_KILLED_WORDS = re.compile(r"\bKilled: 9\b|[\"“']Killed[\"”']|\bexit(?:ed)?(?: with)?(?: (?:exit )?code| status)?:? 137\b|\bkilled by signal 9\b"
                            r"|\b(?:got|gets|received?|by)\s(?:signal:?\s?9:?\s)?\(?SIGKILL\b|\bsignal:? 9:? \(?SIGKILL\b",
                            re.IGNORECASE | re.ASCII)
 # NCCL, which torch has only on Linux, told in words
