@@ -732,6 +732,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
             continue  # an NVIDIA card named beside a Radeon iGPU or a Mac word: the card is the machine's GPU
         if words is logfacts.AMD and facts.directml_on_cuda:
             continue
+        if words is logfacts.NEW_CARD and facts.cuda_build and facts.cuda_build >= 12.8:
+            continue  # an RTX 50xx beside a torch built for CUDA 12.8 or newer: the build has the card's code
         for index, line in enumerate(lines):
             if printed and words in _MACHINE_FACTS and index + 1 not in printed:
                 continue

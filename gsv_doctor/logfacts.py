@@ -12,7 +12,9 @@ from typing import List, Optional
 
 _SCAN = 32_000  # characters read for facts at each end: the header and the error are near the start or the end
 
-_TORCH = re.compile(r"\b(?:py)?torch(?:[ \t]*(?:version|版本))?[ \t]*[-=:：]{0,2}[ \t]*v?(?P<version>\d+\.\d+(?:\.\d+)?)"
+_TORCH = re.compile(r"\b(?:py)?torch(?:[ \t]*(?:version|版本)(?:[ \t]*(?:为|是|is))?)?[ \t]*[-=:：]{0,2}[ \t]*v?"
+                    # a nightly's or a pre-release's tail before the build: 2.7.0.dev20250309+cu128
+                    r"(?P<version>\d+\.\d+(?:\.\d+)?)(?:\.?(?:dev|a|b|rc)\d{1,8})?"
                     r"(?:\+(?P<build>cu\d+|cpu|rocm[\d.]+))?", re.IGNORECASE | re.ASCII)
 _CARD = re.compile(r"\b(?:NVIDIA[ \t]+)?(?:GeForce[ \t]+)?(?P<card>(?:RTX|GTX|GT|MX|Quadro|Tesla|TITAN)[ \t]?[A-Z]?\d{2,4}(?!\d)"
                    r"(?![ \t]?XTX?\b)(?:[ \t]?(?:Ti|Super|Laptop GPU))?)|\bNVIDIA[ \t]+(?P<card2>[TPAM]\d{2,4})\b"

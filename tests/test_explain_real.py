@@ -511,6 +511,9 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("可能是爆内存了，16G运存，开2都会出现这种报错\n", "ram-out-of-memory"),
     ("我用的gpu是Intel Arc Graphic AI卡，没有可用的显卡训练\n", "symptom-amd-gpu"),
     ("N卡50系列的兼容性问题：我用5070跑的\n", "cuda-no-kernel-image"),
+    # the build the log shows already has the card's code: the card is not what went wrong
+    ("我是5070显卡，到最后一步合成语音出错\n补充说明，pytorch版本为2.7.0.dev20250309+cu128\n", None),
+    ("我是5070显卡，到最后一步合成语音出错\n补充说明，pytorch版本为2.5.1+cu124\n", "cuda-no-kernel-image"),
     ("not working on a 50 series card since I bought it\n", "cuda-no-kernel-image"),
     ("My GPU is not being used, it runs on CPU\n", "symptom-no-gpu"),
     ("PyTorch <2.6.0 有重大漏洞强制禁用导致推理界面无法运行\n", "transformers-needs-newer-torch"),

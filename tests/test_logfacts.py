@@ -1,0 +1,15 @@
+import pytest
+
+from gsv_doctor import logfacts
+
+
+@pytest.mark.parametrize("text, torch, build", [
+    ("pytorch版本为2.7.0.dev20250309+cu128", "2.7.0", "cu128"),  # a nightly, told in Chinese
+    ("PyTorch version is 2.3.1+cpu", "2.3.1", "cpu"),
+    ("torch 2.6.0rc1+cu126", "2.6.0", "cu126"),
+    ("torch==2.0.1", "2.0.1", None),
+    ("no version here, only torch", None, None),
+])
+def test_the_torch_version_and_build_as_posts_write_them(text, torch, build):
+    facts = logfacts.read_facts(text)
+    assert (facts.torch, facts.build) == (torch, build)
