@@ -2017,6 +2017,48 @@ ENTRIES: List[Entry] = [
         example="sounddevice.PortAudioError: Error opening Stream: Invalid sample rate [PaErrorCode -9997]",
     ),
     Entry(
+        id="local-server-not-running",
+        kind="system",
+        keys=("HTTPConnectionPool(host='127.0.0.1'", "HTTPConnectionPool(host='localhost'", "Cannot connect to host",
+              "Connect call failed"),
+        # a client calling a server on this computer that nothing listens on (not a proxy's answer: localhost-proxy)
+        pattern=r"HTTPConnectionPool\(host='(?P<host>127\.0\.0\.1|localhost)', port=(?P<port>\d{2,5})\): Max retries"
+                r" exceeded(?![^\n]{0,3000}?(?:ProxyError|Read timed out))"
+                r"|Cannot connect to host (?P<host2>127\.0\.0\.1|localhost):(?P<port2>\d{2,5})"
+                r"|Connect call failed \('(?P<host3>127\.0\.0\.1|localhost)', (?P<port3>\d{2,5})\)",
+        meaning={
+            "en": "A program called a server on this computer ({host}, port {port}) and nothing answered there: the"
+                  " server was not started, stopped with an error in its own window, or listens on another port. The"
+                  " client that printed this is fine.",
+            "zh": "某个程序请求本机上的服务（{host}，端口 {port}），但那里没有任何服务在响应：服务没有启动、在它自己的窗口里报错"
+                  "退出了，或者监听的是别的端口。打印这条信息的客户端本身没有问题。",
+        },
+        settings=("network.port",),
+        fix_commands=(),
+        manual={
+            "en": "Start the server first and keep its window open: GPT-SoVITS's API from its folder with"
+                  " `runtime\\python.exe api_v2.py -a 127.0.0.1 -p 9880` (Windows package) or `python api_v2.py -a"
+                  " 127.0.0.1 -p 9880`, and wait until it prints `Uvicorn running on http://127.0.0.1:9880`. If it stops,"
+                  " its own window says why (`gsv-doctor explain` reads that log too). Then give the client the same"
+                  " address and port: the web UI's ports (9872, 9874) are no API.",
+            "zh": "先启动服务并保持它的窗口开着：GPT-SoVITS 的 API 在它的文件夹里运行 `runtime\\python.exe api_v2.py -a 127.0.0.1"
+                  " -p 9880`（Windows 整合包）或 `python api_v2.py -a 127.0.0.1 -p 9880`，等它打印出 `Uvicorn running on"
+                  " http://127.0.0.1:9880`。如果它退出了，它自己的窗口里会写原因（`gsv-doctor explain` 也能读那份日志）。然后让"
+                  "客户端用同样的地址和端口：网页界面的端口（9872、9874）不是 API。",
+        },
+        manual_any={
+            "en": "Start the server the client calls first and keep its window open; wait until it says it is running,"
+                  " and on which address and port. If it stops, its own window says why (`gsv-doctor explain` reads that"
+                  " log too). Then give the client the same address and port.",
+            "zh": "先启动客户端要调用的服务并保持它的窗口开着，等它显示已经运行以及所用的地址和端口。如果它退出了，它自己的窗口里会写"
+                  "原因（`gsv-doctor explain` 也能读那份日志）。然后让客户端用同样的地址和端口。",
+        },
+        check=CHECK_NONE,
+        example="HTTPConnectionPool(host='127.0.0.1', port=8080): Max retries exceeded with url: /tts (Caused by"
+                " NewConnectionError('<urllib3.connection.HTTPConnection object at 0x0000020F>: Failed to establish a new"
+                " connection: [WinError 10061] 由于目标计算机积极拒绝，无法连接。'))",
+    ),
+    Entry(
         id="localhost-proxy",
         kind="system",
         keys=("When localhost is not accessible", "ensure localhost is accessible", "Bad Gateway", "ProxyError"),

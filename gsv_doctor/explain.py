@@ -881,6 +881,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
                                                       "build": facts.build}))
     elif entry.id == "cuda-no-kernel-image" and facts.cuda_build and facts.cuda_build >= 12.8 and not params.get("archs"):
         explanation.notes.append(("torch_build_new", {"torch": facts.torch or "?", "build": facts.build}))
+    if entry.id == "local-server-not-running" and params.get("port") == "9880" and project is logprojects.UNKNOWN:
+        explanation.notes.append(("gsv_api_port", {}))  # a client of GPT-SoVITS's API: the port says which server
     if entry.id == "cuda-not-compiled" and card and _NVIDIA_FAMILY.match(card):
         explanation.notes.append(("cpu_torch_nvidia_card", {"card": card}))
     if entry.kind == "half" and entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL) and facts.half_shown_off:
@@ -1128,6 +1130,14 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "日志显示 torch {torch}+{build}，显卡是 Volta 之前的（{card}）：torch 从 2.8 起的 CUDA 12.8 版没有 GTX 10 系、"
               "P100/P40 及更旧显卡的代码。请改装同一 torch 的 CUDA 12.6 版（`pip install torch torchaudio --index-url"
               " https://download.pytorch.org/whl/cu126`）。",
+    },
+    "gsv_api_port": {
+        "en": "Port 9880 is where GPT-SoVITS's API listens: start it apart from the web UI, from GPT-SoVITS's folder,"
+              " with `runtime\\python.exe api_v2.py -a 127.0.0.1 -p 9880` (Windows package) or `python api_v2.py -a"
+              " 127.0.0.1 -p 9880`; the web UI's ports (9872, 9874) are no API.",
+        "zh": "9880 是 GPT-SoVITS 的 API 监听的端口：要和网页界面分开启动，在 GPT-SoVITS 的文件夹里运行"
+              " `runtime\\python.exe api_v2.py -a 127.0.0.1 -p 9880`（Windows 整合包）或 `python api_v2.py -a 127.0.0.1"
+              " -p 9880`；网页界面的端口（9872、9874）不是 API。",
     },
     "torch_build_new": {
         "en": "The log shows torch {torch}+{build}, a build that already has code for RTX 50xx cards: reinstalling"

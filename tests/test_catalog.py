@@ -208,6 +208,14 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("INFO input frame 120, load_trt=False", None),
     ("TypeError: Descriptors cannot be created directly.", "protobuf-too-new"),
     ("Killed", "ram-out-of-memory"),
+    ("requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=9880): Max retries exceeded with url:"
+     " /tts (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new"
+     " connection: [Errno 111] Connection refused'))", "local-server-not-running"),
+    ("aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host localhost:9880 ssl:default [Connect call"
+     " failed ('127.0.0.1', 9880)]", "local-server-not-running"),
+    ("requests.exceptions.ProxyError: HTTPConnectionPool(host='127.0.0.1', port=7860): Max retries exceeded with url: /"
+     " (Caused by ProxyError('Unable to connect to proxy'))", "localhost-proxy"),
+    ("HTTPConnectionPool(host='192.168.1.5', port=9880): Max retries exceeded with url: /tts", None),
     ("/bin/bash: line 1:  2417 Killed                  python3 preprocess_hubert_f0.py --f0_predictor rmvpe",
      "ram-out-of-memory"),
     ("Killed the web UI with Ctrl+C and started it again", None),

@@ -1436,3 +1436,13 @@ def test_float16_on_the_cpu_beside_a_ryzens_built_in_graphics_gets_no_amd_card_n
     log = "Laptop: AMD Ryzen 7 5800H with Radeon Graphics\nRuntimeError: \"slow_conv2d_cpu\" not implemented for 'Half'\n"
     (found,) = explain.explain_log(logread.read_log(log.encode()))
     assert found.id == "cpu-half-conv" and found.notes == []
+
+
+def test_a_client_refused_on_port_9880_is_told_to_start_gpt_sovits_api():
+    line = ("ERROR | tts_manager:_process_tts:152 | Error preparing audio payload: HTTPConnectionPool(host='127.0.0.1',"
+            " port={port}): Max retries exceeded with url: /tts?text=hello\n")
+    (found,) = explain.explain_log(logread.read_log(line.format(port=9880).encode()))
+    assert found.id == "local-server-not-running" and found.project == "unknown"
+    assert [key for key, _ in found.notes] == ["gsv_api_port"] and "api_v2.py" in explain.notes(found, "zh")[0]
+    (other,) = explain.explain_log(logread.read_log(line.format(port=8080).encode()))
+    assert other.notes == [] and "8080" in explain.meaning(other, "en")
