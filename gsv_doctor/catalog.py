@@ -2511,6 +2511,44 @@ ENTRIES: List[Entry] = [
         example="RuntimeError: Couldn't find appropriate backend to handle uri ref.wav and format None.",
     ),
     Entry(
+        id="langsegment-withdrawn",
+        kind="system",
+        keys=("LangSegment", "langsegment"),
+        # LangSegment 0.2.0's own __init__ imports names its module lacks; the 0.3.x that had them left PyPI in 2025-02
+        pattern=r"cannot import name '\w+' from 'LangSegment|module 'LangSegment' has no attribute '\w+'"
+                r"|No module named 'LangSegment'|(?:No matching distribution found for|Could not find a version that"
+                r" satisfies the requirement) LangSegment|(?i:install langsegment[^\n]{0,20}? failed)",
+        meaning={
+            "en": "LangSegment, the package that splits mixed-language text in GPT-SoVITS before March 2025 (and in"
+                  " programs built on that code), was withdrawn by its author: its 0.3.x releases are gone from PyPI,"
+                  " and the 0.2.0 left there fails on import (`setLangfilters`) or lacks the functions the code calls."
+                  " Not torch, not the GPU, not your settings.",
+            "zh": "LangSegment 是 2025 年 3 月以前的 GPT-SoVITS（以及基于那时代码的程序）用来切分多语种文本的包，作者已把它撤下："
+                  "PyPI 上没有了 0.3.x，剩下的 0.2.0 一导入就报错（`setLangfilters`），或者缺少代码要调用的函数。"
+                  "与 torch、显卡和设置都无关。",
+        },
+        settings=("program.code", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Update GPT-SoVITS: its web UI since 2025-02-14 and every file since 2025-03-05 use its own"
+                  " LangSegmenter and need no LangSegment (`git pull`, then install its requirements.txt again; or a"
+                  " newer Windows package). To keep this version, copy the LangSegment folder from a Windows package made"
+                  " before 2025-02 (runtime\\Lib\\site-packages\\LangSegment) into the program's Python.",
+            "zh": "更新 GPT-SoVITS：它的网页界面从 2025-02-14 起、所有文件从 2025-03-05 起都用自带的 LangSegmenter，不再需要"
+                  " LangSegment（`git pull` 后重新安装 requirements.txt；或换新的 Windows 整合包）。要保留当前版本，就从 2025 年 2 月"
+                  "以前的 Windows 整合包里把 LangSegment 文件夹（runtime\\Lib\\site-packages\\LangSegment）复制到程序的 Python 里。",
+        },
+        manual_any={
+            "en": "Update the program: versions made after GPT-SoVITS dropped LangSegment (2025-03) no longer need it. To"
+                  " keep this version, install the LangSegment 0.3.5 copy the program's maintainers provide (or one from a"
+                  " GPT-SoVITS Windows package made before 2025-02) into the program's Python.",
+            "zh": "更新程序：GPT-SoVITS 弃用 LangSegment（2025 年 3 月）之后的版本不再需要它。要保留当前版本，就把程序维护者提供的"
+                  " LangSegment 0.3.5（或 2025 年 2 月以前的 GPT-SoVITS Windows 整合包里的那份）装进程序的 Python。",
+        },
+        check=CHECK_NONE,
+        example="ImportError: cannot import name 'setLangfilters' from 'LangSegment.LangSegment'",
+    ),
+    Entry(
         id="onnx-dll-load",
         kind="system",
         keys=("onnx_cpp2py_export",),
@@ -2716,7 +2754,7 @@ ENTRIES: List[Entry] = [
         keys=("No such file or directory", "系统找不到指定的", "cannot find the file specified", "find file", "find the file",
               "Incorrect path_or_model_id", "Model file not found",
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
-              "Can't load tokenizer for", "Can't load the configuration of"),
+              "Can't load tokenizer for", "Can't load the configuration of", "Repo id must be in the form"),
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
                 r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
                 r"|wav))['\"]"
@@ -2724,6 +2762,8 @@ ENTRIES: List[Entry] = [
                 r"|(?<![^\s'\"])['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
                 r"|Can't load (?:tokenizer|the configuration of) for ['\"](?P<path3>[^'\"\n]{1,300})['\"]"
                 r"|Incorrect path_or_model_id: ['\"](?P<path5>[^'\"\n]{1,300})['\"]"
+                # huggingface_hub reading a local path that is not there as a repository's name
+                r"|Repo id must be in the form 'repo_name' or 'namespace/repo_name': '(?P<path7>[^'\n]{1,300})'"
                 r"|Model file not found: ['\"]?(?P<path6>[^'\"\n]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors))\b"
                 # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"
                 r"|(?:can'?t|cannot|could not|couldn'?t) find (?:the )?file:? ?['\"]?(?P<path4>[^'\"\s]{1,300}?\.(?:pth?|ckpt"

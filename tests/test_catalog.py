@@ -208,6 +208,15 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("INFO input frame 120, load_trt=False", None),
     ("TypeError: Descriptors cannot be created directly.", "protobuf-too-new"),
     ("Killed", "ram-out-of-memory"),
+    ("ImportError: cannot import name 'setLangfilters' from 'LangSegment.LangSegment' (C:\\py\\LangSegment\\LangSegment.py)",
+     "langsegment-withdrawn"),
+    ("AttributeError: module 'LangSegment' has no attribute 'setfilters'", "langsegment-withdrawn"),
+    ("ERROR: No matching distribution found for LangSegment>=0.3.5", "langsegment-withdrawn"),
+    ("Install LangSegment(0.3.3) failed.", "langsegment-withdrawn"),
+    ("from text.LangSegmenter import LangSegmenter", None),
+    ("huggingface_hub.errors.HFValidationError: Repo id must be in the form 'repo_name' or 'namespace/repo_name':"
+     " 'GPT_SoVITS/pretrained_models/chinese-roberta-wwm-ext-large'. Use `repo_type` argument if needed.",
+     "model-file-missing"),
     ("requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=9880): Max retries exceeded with url:"
      " /tts (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new"
      " connection: [Errno 111] Connection refused'))", "local-server-not-running"),

@@ -208,10 +208,10 @@ def test_a_program_file_not_found_by_the_console_is_told_to_cd_into_its_folder()
 
 
 def test_a_package_of_another_version_is_named_as_pip_installs_it():
-    log = b"ImportError: cannot import name 'setLangfilters' from 'LangSegment.LangSegment' (D:/x/site-packages/a.py)\n"
+    log = b"ImportError: cannot import name 'soft_unicode' from 'markupsafe.core' (D:/x/site-packages/a.py)\n"
     (found,) = explain.explain_log(logread.read_log(log))
-    assert found.id == "python-package-version" and found.params["package"] == "LangSegment"
-    assert 'install "LangSegment==VERSION"' in explain.manual(found, "en")
+    assert found.id == "python-package-version" and found.params["package"] == "markupsafe"
+    assert 'install "markupsafe==VERSION"' in explain.manual(found, "en")
 
 
 def test_a_module_of_the_program_itself_is_not_a_package_to_install():
