@@ -2632,6 +2632,38 @@ ENTRIES: List[Entry] = [
         example="FileNotFoundError: [Errno 2] No such file or directory: 'logs/me/2-name2text-0.txt'",
     ),
     Entry(
+        id="rvc-dataset-step-missing",
+        kind="system",
+        keys=("0_gt_wavs", "1_16k_wavs", "2a_f0", "2b-f0nsf", "3_feature"),
+        # RVC's training lists the folders its steps 2a/2b wrote into logs/<experiment>/: a missing one, a failed step
+        pattern=r"(?:No such file or directory|cannot find the path specified|系统找不到指定的(?:路径|文件)。?)[^\n'\"]{0,20}?"
+                # (not logs/mute/: the silent clips the package ships, a file of its own)
+                r"['\"](?P<path>[^'\"\n]{0,300}?)(?<!mute/)(?<!mute\\)(?P<step>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))['\"/\\]",
+        meaning={
+            "en": "RVC's training reads the folders its earlier steps wrote into logs/<experiment>/ (0_gt_wavs and"
+                  " 1_16k_wavs: step 2a, processing the data; 2a_f0, 2b-f0nsf and 3_feature256/768: step 2b, pitch and"
+                  " features). `{step}` is not there: the step that writes it failed or was not run. It runs as a"
+                  " separate command, which most often fails on a space or non-English letters in the program's or the"
+                  " dataset's path, or on an empty dataset folder.",
+            "zh": "RVC 的训练读取前面步骤写进 logs/<实验名>/ 的文件夹（0_gt_wavs 和 1_16k_wavs：第 2a 步，处理数据；2a_f0、2b-f0nsf"
+                  " 和 3_feature256/768：第 2b 步，音高和特征）。`{step}` 不存在：写它的那一步失败了或没有运行。这些步骤作为独立命令"
+                  "运行，最常见的失败原因是程序或训练集的路径里有空格或中文等非英文字符，或者训练集文件夹是空的。",
+        },
+        settings=("program.folder", "input.files"),
+        fix_commands=(),
+        manual={
+            "en": "Move the program to a folder whose path has only English letters, digits, - and _ (D:\\RVC, not a"
+                  " OneDrive folder or one with spaces), name the experiment and the dataset folder the same way, then run"
+                  " step 2a (process data) and step 2b (extract pitch and features) again and read their output (or"
+                  " logs/<experiment>/preprocess.log and extract_f0_feature.log) before training.",
+            "zh": "把程序移到路径里只有英文字母、数字、- 和 _ 的文件夹（D:\\RVC，不要放在 OneDrive 或带空格的文件夹里），实验名和"
+                  "训练集文件夹也这样命名，然后重新运行第 2a 步（处理数据）和第 2b 步（提取音高和特征），训练前先看它们的输出（或"
+                  " logs/<实验名>/preprocess.log 和 extract_f0_feature.log）。",
+        },
+        check=CHECK_NONE,
+        example="FileNotFoundError: [WinError 3] The system cannot find the path specified: 'D:\\\\vc/logs/me/0_gt_wavs'",
+    ),
+    Entry(
         id="windows-dll-load",
         kind="system",
         generic=True,  # after the specific causes of a failed load (paging file, a missing cuDNN)

@@ -208,6 +208,10 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("INFO input frame 120, load_trt=False", None),
     ("TypeError: Descriptors cannot be created directly.", "protobuf-too-new"),
     ("Killed", "ram-out-of-memory"),
+    ("FileNotFoundError: [WinError 3] The system cannot find the path specified: 'C:\\\\Users\\\\me\\\\OneDrive\\\\my voice\\\\RVC"
+     "/logs/me/0_gt_wavs'", "rvc-dataset-step-missing"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: './logs/exp1/3_feature768'", "rvc-dataset-step-missing"),
+    ("loading D:/RVC/logs/exp1/3_feature768/a.npy", None),
     ("go-webui.bat报错未找到python.exe，运行后无反应", "package-runtime-missing"),
     ("when I start go-web.bat it can't find runtime\\python.exe", "package-runtime-missing"),
     ("go-web.bat opens and python.exe uses 100% CPU", None),
@@ -332,7 +336,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("FileNotFoundError: [WinError 3] 系统找不到指定的路径。: 'D:\\RVC\\logs\\mute\\0_gt_wavs\\mute40k.wav'",
      "model-file-missing"),
     ("FileNotFoundError: [Errno 2] No such file or directory: 'configs/32k.json'", "model-file-missing"),
-    ("FileNotFoundError: [WinError 3] 系统找不到指定的路径。: 'D:\\RVC\\logs\\exp1\\0_gt_wavs'", None),  # a folder
+    # a folder an earlier step writes, not a model file
+    ("FileNotFoundError: [WinError 3] 系统找不到指定的路径。: 'D:\\RVC\\logs\\exp1\\0_gt_wavs'", "rvc-dataset-step-missing"),
     ("OSError: Can't load tokenizer for 'GPT_SoVITS/pretrained_models/chinese-roberta-wwm-ext-large'.",
      "model-file-missing"),
     ("_pickle.UnpicklingError: invalid load key, '<'.", "model-file-corrupt"),
