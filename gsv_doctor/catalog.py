@@ -4043,7 +4043,35 @@ PROGRAM_MODULE_MISSING = Entry(
     check=CHECK_NONE,
     example="",
 )
-DERIVED = (PROGRAM_ERROR, PROGRAM_MODULE_MISSING)
+# A UTF-8 decoding error in the real-time voice changer: the audio devices' names, not a file (explain turns
+# text-encoding into it when sounddevice raised it or the log is the real-time GUI's).
+AUDIO_DEVICE_NAMES = Entry(
+    id="audio-device-names",
+    keys=(),  # never scanned for: explain derives it from text-encoding
+    pattern=r"'(?P<codec>utf-8)' codec can't decode byte",
+    kind="system",
+    meaning={
+        "en": "The real-time voice changer lists the audio devices through sounddevice, which reads their names as"
+              " UTF-8; Windows gives them in the system's own encoding (GBK on Chinese Windows), so a device with a"
+              " Chinese (or other non-English) name stops the list. No file and no model is involved.",
+        "zh": "实时变声界面通过 sounddevice 列出音频设备，它按 UTF-8 读设备名；而 Windows 给出的是系统自己的编码（中文 Windows"
+              " 上是 GBK），所以一个名字里有中文（或其他非英文字符）的设备就会让列表出错。与文件和模型无关。",
+    },
+    settings=("audio.device",),
+    fix_commands=(),
+    manual={
+        "en": "Turn on Windows' UTF-8 for programs: Settings > Time & language > Language & region > Administrative"
+              " language settings > Change system locale > tick \"Beta: Use Unicode UTF-8 for worldwide language"
+              " support\", and restart Windows. Or rename the audio devices with non-English names to English ones"
+              " (Control Panel > Sound > a device > Properties), or update sounddevice in the program's Python.",
+        "zh": "让 Windows 对程序使用 UTF-8：设置 > 时间和语言 > 语言和区域 > 管理语言设置 > 更改系统区域设置 > 勾选“Beta 版：使用"
+              " Unicode UTF-8 提供全球语言支持”，然后重启 Windows。或者把名字里有中文的音频设备改成英文名（控制面板 > 声音 >"
+              " 选中设备 > 属性），或在程序的 Python 里更新 sounddevice。",
+    },
+    check=CHECK_NONE,
+    example="",
+)
+DERIVED = (PROGRAM_ERROR, PROGRAM_MODULE_MISSING, AUDIO_DEVICE_NAMES)
 
 BY_ID: Dict[str, Entry] = {entry.id: entry for entry in ENTRIES + list(SYMPTOMS.values()) + list(DERIVED)}
 

@@ -762,6 +762,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
 
 
 _MACHINE_SYMPTOMS = ("amd-gpu", "mac")
+# RVC's and the voice changers' real-time GUI (it lists the audio devices through sounddevice)
+_REALTIME_GUI = re.compile(r"go-realtime-gui|gui_v[01]\.py|realtime[ _-]?gui|实时变声|real-?time voice chang", re.IGNORECASE)
 
 
 def _printed_exceptions(log: Log) -> set:
@@ -893,6 +895,11 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.id = catalog.PROGRAM_MODULE_MISSING.id
         explanation.settings = list(catalog.PROGRAM_MODULE_MISSING.settings)
         entry = catalog.PROGRAM_MODULE_MISSING
+    if entry.id == "text-encoding" and params.get("codec") == "utf-8" and (
+            any("sounddevice" in frame for frame in frames) or _REALTIME_GUI.search(text[:_WORDS_SCAN])):
+        explanation.id = catalog.AUDIO_DEVICE_NAMES.id
+        explanation.settings = list(catalog.AUDIO_DEVICE_NAMES.settings)
+        entry = catalog.AUDIO_DEVICE_NAMES
     if entry.id in _PATH_SENSITIVE and facts.non_ascii_path:
         explanation.notes.append(("non_ascii_path", {"path": facts.non_ascii_path}))
     # (not with an NVIDIA card named: the AMD_Intel package on it is the wrong package, not a missing --dml)

@@ -1446,3 +1446,16 @@ def test_a_client_refused_on_port_9880_is_told_to_start_gpt_sovits_api():
     assert [key for key, _ in found.notes] == ["gsv_api_port"] and "api_v2.py" in explain.notes(found, "zh")[0]
     (other,) = explain.explain_log(logread.read_log(line.format(port=8080).encode()))
     assert other.notes == [] and "8080" in explain.meaning(other, "en")
+
+
+def test_a_utf8_decoding_error_of_the_real_time_gui_is_the_audio_devices_names():
+    told = "go-realtime-gui.bat 打开后控制台出现 UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc2 in position 6\n"
+    (found,) = explain.explain_log(logread.read_log(told.encode()))
+    assert found.id == "audio-device-names" and "UTF-8" in explain.manual(found, "zh")
+    raised = ('Traceback (most recent call last):\n  File "D:\\RVC\\gui_v1.py", line 9, in <module>\n'
+              '  File "D:\\RVC\\runtime\\lib\\site-packages\\sounddevice.py", line 564, in query_devices\n'
+              "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xb6 in position 0: invalid start byte\n")
+    assert [e.id for e in explain.explain_log(logread.read_log(raised.encode()))] == ["audio-device-names"]
+    a_file = ('Traceback (most recent call last):\n  File "D:\\RVC\\infer-web.py", line 9, in <module>\n'
+              "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xb6 in position 0: invalid start byte\n")
+    assert [e.id for e in explain.explain_log(logread.read_log(a_file.encode()))] == ["text-encoding"]
