@@ -2101,8 +2101,9 @@ ENTRIES: List[Entry] = [
         id="checkpoint-size-mismatch",
         kind="system",
         keys=("size mismatch for",),
-        pattern=r"size mismatch for (?P<param>[\w.]{1,200}): copying a param with shape torch\.Size\(\[(?P<checkpoint>[\d, ]{0,60})\]\)"
-                r" from checkpoint, the shape in current model is torch\.Size\(\[(?P<model>[\d, ]{0,60})\]\)",
+        # (torch.Size as torch prints it, or retyped in lower case)
+        pattern=r"size mismatch for (?P<param>[\w.]{1,200}): copying a param with shape torch\.[Ss]ize\(\[(?P<checkpoint>[\d, ]{0,60})\]\)"
+                r" from checkpoint, the shape in current model is torch\.[Ss]ize\(\[(?P<model>[\d, ]{0,60})\]\)",
         meaning={
             "en": "The model file does not fit the model the program built: {param} has the shape [{checkpoint}] in the"
                   " file and [{model}] in the program. The file was trained for another version or configuration than"
@@ -2549,6 +2550,32 @@ ENTRIES: List[Entry] = [
         example="ImportError: cannot import name 'setLangfilters' from 'LangSegment.LangSegment'",
     ),
     Entry(
+        id="mac-wrong-architecture",
+        kind="system",
+        keys=("Bad CPU type in executable", "bad CPU type in executable"),  # bash's, zsh's
+        pattern=r"[Bb]ad CPU type in executable",
+        meaning={
+            "en": "macOS refused to start a program built for the other kind of Mac processor: a build for Apple"
+                  " Silicon (M1 to M4, arm64) on an Intel Mac, or an Intel (x86_64) build on Apple Silicon without"
+                  " Rosetta 2. Not torch, not the settings.",
+            "zh": "macOS 拒绝启动为另一种 Mac 处理器编译的程序：在 Intel Mac 上运行 Apple Silicon（M1 到 M4，arm64）版，或在没有"
+                  " Rosetta 2 的 Apple Silicon 上运行 Intel（x86_64）版。与 torch 和设置无关。",
+        },
+        settings=("machine.gpu",),
+        fix_commands=(),
+        manual={
+            "en": "Check the Mac's processor (Apple menu > About This Mac: \"Chip Apple M1\" and so on, or \"Processor ... Intel\") and"
+                  " download the program's build for it. On Apple Silicon, an Intel build runs after `softwareupdate"
+                  " --install-rosetta --agree-to-license`; on an Intel Mac, a build made only for Apple Silicon cannot"
+                  " run: use the source code with your own Python, or another machine.",
+            "zh": "查看 Mac 的处理器（苹果菜单 > 关于本机：“芯片 Apple M…”或“处理器 … Intel”），下载程序对应的版本。在 Apple Silicon"
+                  " 上，Intel 版在 `softwareupdate --install-rosetta --agree-to-license` 之后就能运行；在 Intel Mac 上，只为 Apple"
+                  " Silicon 编译的版本无法运行：请用源代码加自己的 Python，或换一台机器。",
+        },
+        check=CHECK_NONE,
+        example="zsh: bad CPU type in executable: ./server",
+    ),
+    Entry(
         id="onnx-dll-load",
         kind="system",
         keys=("onnx_cpp2py_export",),
@@ -2839,6 +2866,36 @@ ENTRIES: List[Entry] = [
         example="EOFError: Ran out of input",
     ),
     Entry(
+        id="checkpoint-path-missing",
+        kind="system",
+        keys=("AssertionError",),
+        # VITS-family utils.load_checkpoint (so-vits-svc, Bert-VITS2, RVC's training) asserts the file is there,
+        # with no message; the path is the one the config or the UI gave
+        pattern=r"^(?:AssertionError|AssertionError: *)\s*$",
+        flags=re.MULTILINE,
+        frames=r"\bload_checkpoint\b",
+        meaning={
+            "en": "The model file the program was told to load is not there: its load_checkpoint checks that the path"
+                  " is a file and stops with a bare AssertionError when it is not. The path comes from the config file,"
+                  " the UI's model field or a command-line option (a typo, a model that was never trained or downloaded,"
+                  " a folder given instead of the file, a relative path from another starting folder).",
+            "zh": "程序要加载的模型文件不存在：它的 load_checkpoint 先检查路径是不是文件，不是就以不带信息的 AssertionError 停止。"
+                  "路径来自配置文件、界面里的模型栏或命令行参数（拼写错误、模型还没训练或没下载、填的是文件夹而不是文件、"
+                  "从别的文件夹启动导致相对路径失效）。",
+        },
+        settings=("model.files", "input.files"),
+        fix_commands=(),
+        manual={
+            "en": "Look at the path the program loads (the model path in its config file, e.g. config.yml's model:"
+                  " or the model chosen in the UI, or the G_*.pth / D_*.pth in the logs folder for training) and make it"
+                  " name a file that exists, as a full path; download or train the model first where there is none.",
+            "zh": "检查程序加载的路径（配置文件里的模型路径，例如 config.yml 的 model:，或界面里选的模型；训练时是 logs"
+                  " 文件夹里的 G_*.pth / D_*.pth），让它指向一个确实存在的文件，最好写完整路径；还没有模型的先下载或训练。",
+        },
+        check=CHECK_NONE,
+        example="AssertionError",
+    ),
+    Entry(
         id="model-file-corrupt",
         kind="system",
         keys=("failed finding central directory", "PytorchStreamReader failed", "invalid load key",
@@ -2939,13 +2996,16 @@ ENTRIES: List[Entry] = [
     Entry(
         id="audio-file-unreadable",
         kind="system",
-        keys=("Format not recognised", "unknown format", "NoBackendError", "not a WAVE file", "Unspecified internal error"),
+        keys=("Format not recognised", "unknown format", "NoBackendError", "not a WAVE file", "Unspecified internal error",
+              "LibsndfileError: <exception"),
         # libsndfile (soundfile, librosa), scipy's wav reader and audioread, each naming the file when it can
         pattern=r"Error opening (?P<path>'[^'\n]{1,500}'|\"[^\"\n]{1,500}\"): (?:Format not recognised|File contains data in an"
                 r" unknown format|Unspecified internal error)"
                 r"|(?:LibsndfileError|RuntimeError|SoundFileError)[^\n]{0,40}(?:Format not recognised|unknown format)"
                 r"|audioread\.exceptions\.NoBackendError|NoBackendError\b|File format b'[^'\n]{0,20}' not understood"
-                r"|not a WAVE file",
+                r"|not a WAVE file"
+                # (libsndfile's message about a file it could not open, in an encoding Python could not print)
+                r"|LibsndfileError: <exception str\(\) failed>",
         meaning={
             "en": "An audio library could not read a file as audio: a file in the dataset or input folder that is not"
                   " audio (macOS leaves .DS_Store and ._name files on drives it writes to; a .txt, .lab or .json beside"

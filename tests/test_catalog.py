@@ -208,6 +208,12 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("INFO input frame 120, load_trt=False", None),
     ("TypeError: Descriptors cannot be created directly.", "protobuf-too-new"),
     ("Killed", "ram-out-of-memory"),
+    ("zsh: bad CPU type in executable: ./MMVCServerSIO", "mac-wrong-architecture"),
+    ("startHttp.command: line 21: MMVCServerSIO.app/Contents/MacOS/MMVCServerSIO: Bad CPU type in executable",
+     "mac-wrong-architecture"),
+    ("soundfile.LibsndfileError: <exception str() failed>", "audio-file-unreadable"),
+    ("size mismatch for ddsp_model.window: copying a param with shape torch.size([1024]) from checkpoint, the shape in"
+     " current model is torch.size([2048])", "checkpoint-size-mismatch"),
     ("FileNotFoundError: [WinError 3] The system cannot find the path specified: 'C:\\\\Users\\\\me\\\\OneDrive\\\\my voice\\\\RVC"
      "/logs/me/0_gt_wavs'", "rvc-dataset-step-missing"),
     ("FileNotFoundError: [Errno 2] No such file or directory: './logs/exp1/3_feature768'", "rvc-dataset-step-missing"),

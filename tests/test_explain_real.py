@@ -1459,3 +1459,14 @@ def test_a_utf8_decoding_error_of_the_real_time_gui_is_the_audio_devices_names()
     a_file = ('Traceback (most recent call last):\n  File "D:\\RVC\\infer-web.py", line 9, in <module>\n'
               "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xb6 in position 0: invalid start byte\n")
     assert [e.id for e in explain.explain_log(logread.read_log(a_file.encode()))] == ["text-encoding"]
+
+
+def test_a_bare_assertion_is_a_missing_checkpoint_only_in_load_checkpoint():
+    tail = '  File "/content/vits/utils.py", line 66, in {function}\n    assert os.path.isfile(checkpoint_path)\nAssertionError\n'
+    head = 'Traceback (most recent call last):\n  File "/content/vits/webui.py", line 380, in <module>\n'
+    (found,) = explain.explain_log(logread.read_log((head + tail.format(function="load_checkpoint")).encode()))
+    assert found.id == "checkpoint-path-missing" and found.location.function == "load_checkpoint"
+    elsewhere = explain.explain_log(logread.read_log((head + tail.format(function="check_inputs")).encode()))
+    assert "checkpoint-path-missing" not in [e.id for e in elsewhere]
+    with_message = head + tail.format(function="load_checkpoint").replace("AssertionError", "AssertionError: bad shape")
+    assert "checkpoint-path-missing" not in [e.id for e in explain.explain_log(logread.read_log(with_message.encode()))]
