@@ -1673,6 +1673,62 @@ ENTRIES: List[Entry] = [
         example="RuntimeError: Cannot find a working triton installation. Either the package is not installed or it is too old.",
     ),
     Entry(
+        id="triton-cuda-path",
+        kind="system",
+        keys=("not NoneType",),
+        # triton-windows finds the CUDA Toolkit through CUDA_PATH as it is imported: unset, os.path.join(None, ...)
+        pattern=r"expected str, bytes or os\.PathLike object, not NoneType",
+        frames=r"triton[\\/]backends",
+        meaning={
+            "en": "Triton (installed for torch.compile, a speed-up) looks for NVIDIA's CUDA Toolkit through the"
+                  " CUDA_PATH environment variable as soon as it is imported, and stops when it is not set: no CUDA"
+                  " Toolkit is installed (a machine without an NVIDIA card never has one). The model and torch are fine.",
+            "zh": "Triton（为 torch.compile 加速而安装）一被导入就通过环境变量 CUDA_PATH 找 NVIDIA 的 CUDA Toolkit，没有设置就会出错："
+                  "机器上没有装 CUDA Toolkit（没有 NVIDIA 显卡的电脑也不会有）。模型和 torch 都没有问题。",
+        },
+        settings=("env.cuda_path", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Without an NVIDIA card: uninstall Triton from the program's Python (`python -m pip uninstall -y triton"
+                  " triton-windows`) and start the program without its compile option (fish-speech: no `--compile`)."
+                  " With an NVIDIA card: install the CUDA Toolkit (its installer sets CUDA_PATH) and open a new console.",
+            "zh": "没有 NVIDIA 显卡：从程序的 Python 里卸载 Triton（`python -m pip uninstall -y triton triton-windows`），并去掉程序的"
+                  "编译选项启动（fish-speech：不加 `--compile`）。有 NVIDIA 显卡：安装 CUDA Toolkit（安装程序会设置 CUDA_PATH），"
+                  "然后打开新的命令行窗口。",
+        },
+        check=CHECK_NONE,
+        example="TypeError: expected str, bytes or os.PathLike object, not NoneType",
+    ),
+    Entry(
+        id="qt-platform-plugin",
+        kind="system",
+        keys=("Qt platform plugin",),
+        pattern=r"Could not find the Qt platform plugin \"?(?P<plugin>\w+)|no Qt platform plugin could be initialized"
+                r"|Could not load the Qt platform plugin \"?(?P<plugin2>\w+)",
+        meaning={
+            "en": "The program's window (PyQt) could not start Qt's platform plugin: two Qt copies in one Python (opencv"
+                  " brings its own next to PyQt5's), a PyQt install that is broken or of another version than its Qt,"
+                  " or QT_PLUGIN_PATH / QT_QPA_PLATFORM_PLUGIN_PATH pointing at another program's Qt. Not torch, not the"
+                  " GPU.",
+            "zh": "程序的窗口（PyQt）无法启动 Qt 的平台插件：同一个 Python 里有两份 Qt（opencv 自带一份，PyQt5 又有一份）、PyQt"
+                  " 安装损坏或与 Qt 版本不配，或者环境变量 QT_PLUGIN_PATH / QT_QPA_PLATFORM_PLUGIN_PATH 指向了别的程序的 Qt。"
+                  "与 torch 和显卡无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install the program into a fresh virtual environment (a new venv or conda environment with its"
+                  " requirements). In the current one: `python -m pip uninstall -y opencv-python` then `python -m pip"
+                  " install opencv-python-headless`, and reinstall PyQt5 (`python -m pip install --force-reinstall"
+                  " PyQt5`); remove QT_PLUGIN_PATH and QT_QPA_PLATFORM_PLUGIN_PATH if they are set.",
+            "zh": "把程序装进一个全新的虚拟环境（新的 venv 或 conda 环境，再装它的依赖）。在当前环境里：先 `python -m pip uninstall -y"
+                  " opencv-python`，再 `python -m pip install opencv-python-headless`，并重装 PyQt5（`python -m pip install"
+                  " --force-reinstall PyQt5`）；如果设置了 QT_PLUGIN_PATH 和 QT_QPA_PLATFORM_PLUGIN_PATH，把它们删掉。",
+        },
+        check=CHECK_NONE,
+        example="qt.qpa.plugin: Could not find the Qt platform plugin \"windows\" in \"\"",
+    ),
+    Entry(
         id="gradio-pydantic",
         kind="system",
         keys=("argument of type 'bool' is not iterable", "Cannot parse schema"),

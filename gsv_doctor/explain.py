@@ -911,6 +911,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if explanation.id in ("cuda-device-assert", "nan-probability") and card and gpus.HALF_BROKEN_NAME.search(card):
         # NaN from float16 on such a card reaches an index (sampling, a lookup) and trips the assert
         explanation.notes.append(("half_nan_card_assert", {"card": card}))
+    if explanation.id == "symptom-nan" and logfacts.job_of(frames, text) == "train":
+        explanation.notes.append(("nan_in_training", {}))  # not float16's alone: the learning rate, the data
     if explanation.id == "symptom-silent-audio" and _REAL_TIME.search(text[:200_000]):
         # no sound out of a real-time converter is as often where it sends the sound as what it computes
         explanation.settings = explanation.settings[:1] + ["audio.device"] + explanation.settings[1:]
@@ -1248,6 +1250,13 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "日志显示的是 AMD 或 Intel 显卡（\"{card}\"）：这一步是在 CPU 上运行的，因为 CUDA 版 torch 用不了这张卡。关闭半精度"
               "能解决这个报错，但仍然在 CPU 上运行（很慢，需要 CUDA 的训练脚本仍会拒绝）。要用上这张卡：Linux 上用 ROCm 版 torch，"
               "或使用程序的 DirectML 版（如果有；DirectML 只能推理，不能训练）。",
+    },
+    "nan_in_training": {
+        "en": "A loss of NaN in training also comes from the training itself: if it comes back with half precision"
+              " off, lower the learning rate (halve it) or the batch size, resume from the last checkpoint before it"
+              " started, and look for broken, silent or very short clips in the dataset.",
+        "zh": "训练中 loss 变成 NaN 也可能来自训练本身：关掉半精度后仍然出现的话，调低学习率（减半）或 batch size，从出现 NaN"
+              " 之前的最后一个检查点继续训练，并检查训练集里有没有损坏、静音或极短的音频。",
     },
     "half_nan_card_assert": {
         "en": "The log shows a {card}, a card that computes NaN in float16: with half precision on, those NaN values"

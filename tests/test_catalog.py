@@ -208,6 +208,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("INFO input frame 120, load_trt=False", None),
     ("TypeError: Descriptors cannot be created directly.", "protobuf-too-new"),
     ("Killed", "ram-out-of-memory"),
+    ("This application failed to start because no Qt platform plugin could be initialized. Reinstalling the application"
+     " may fix this problem.", "qt-platform-plugin"),
     ("zsh: bad CPU type in executable: ./MMVCServerSIO", "mac-wrong-architecture"),
     ("startHttp.command: line 21: MMVCServerSIO.app/Contents/MacOS/MMVCServerSIO: Bad CPU type in executable",
      "mac-wrong-architecture"),

@@ -1470,3 +1470,25 @@ def test_a_bare_assertion_is_a_missing_checkpoint_only_in_load_checkpoint():
     assert "checkpoint-path-missing" not in [e.id for e in elsewhere]
     with_message = head + tail.format(function="load_checkpoint").replace("AssertionError", "AssertionError: bad shape")
     assert "checkpoint-path-missing" not in [e.id for e in explain.explain_log(logread.read_log(with_message.encode()))]
+
+
+def test_a_nan_loss_in_training_also_points_at_the_learning_rate_and_the_data():
+    trained = ('Traceback (most recent call last):\n  File "C:\\DDSP-SVC\\train.py", line 92, in <module>\n'
+               '  File "C:\\DDSP-SVC\\solver.py", line 100, in train\n    raise ValueError(\' [x] nan loss \')\n'
+               "ValueError:  [x] nan loss\n\nNan Loss everytime i train\n")
+    found = explain.explain_log(logread.read_log(trained.encode()))
+    assert [e.id for e in found] == ["symptom-nan"] and ("nan_in_training", {}) in found[0].notes
+    assert "学习率" in explain.notes(found[0], "zh")[-1]
+    (inferred,) = explain.explain_log(logread.read_log("推理出来的音频全是 nan，用的是 1660\n".encode()))
+    assert "nan_in_training" not in [key for key, _ in inferred.notes]
+
+
+def test_a_none_path_is_triton_missing_cuda_path_only_in_tritons_backends():
+    def explained(path):
+        text = ('Traceback (most recent call last):\n  File "C:\\fish\\env\\lib\\site-packages\\%s", line 18, in <module>\n'
+                '    library_dir += [os.path.join(os.environ.get("CUDA_PATH"), "lib", "x64")]\n'
+                '  File "C:\\fish\\env\\lib\\ntpath.py", line 104, in join\n'
+                "TypeError: expected str, bytes or os.PathLike object, not NoneType\n" % path)
+        return [e.id for e in explain.explain_log(logread.read_log(text.encode()))]
+    assert explained("triton\\backends\\nvidia\\driver.py") == ["triton-cuda-path"]
+    assert "triton-cuda-path" not in explained("fish_speech\\webui.py")
