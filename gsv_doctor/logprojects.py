@@ -239,9 +239,10 @@ UNKNOWN = LogProject(
             "zh": "关闭程序的半精度选项（常叫 is_half、half、fp16 或 --half），或在支持 float16 的显卡上运行。",
         },
         "half_off_gpu": {
-            "en": "turn off the program's half-precision option (often called is_half, half, fp16 or --half): this"
-                  " card computes NaN in float16.",
-            "zh": "关闭程序的半精度选项（常叫 is_half、half、fp16 或 --half）：这张卡用 float16 会算出 NaN。",
+            "en": "turn off the program's half-precision option (often called is_half, half, fp16 or --half): float16"
+                  " overflows, and GTX 16xx, GTX 10xx and P40-class cards compute NaN in it.",
+            "zh": "关闭程序的半精度选项（常叫 is_half、half、fp16 或 --half）：float16 会溢出，GTX 16 系、GTX 10 系和 P40"
+                  " 一类的卡用它会算出 NaN。",
         },
         "to_cpu": {"en": "set the program's device option to cpu (with half precision off)",
                    "zh": "把程序的设备选项设为 cpu（同时关闭半精度）"},
