@@ -438,6 +438,9 @@ def test_variants(message, entry_id):
     # a name of up to 100 characters tried at every character (a 10 MB line: 20 s); now from a word's start
     ("modelscope-registry", "a" * 500_000 + " registry group"),
     ("pip-too-new-metadata", "a" * 500_000 + " invalid metadata"),
+    ("local-server-not-running", "HTTPConnectionPool(host='127.0.0.1', port=9880): Max retries exceeded " * 1500),
+    ("rvc-dataset-step-missing", "No such file or directory: '" + "a/" * 50_000),
+    ("ram-out-of-memory", "line 1: " * 20_000),
 ])
 def test_the_patterns_outside_the_gpu_stay_linear_on_a_long_hostile_line(entry_id, line, assert_no_backtracking_hang):
     assert_no_backtracking_hang(catalog.BY_ID[entry_id].regex, line * 4)
