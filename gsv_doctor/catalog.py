@@ -1892,7 +1892,7 @@ ENTRIES: List[Entry] = [
         id="pip-build-failed",
         kind="system",
         keys=("Failed building wheel for", "Could not build wheels for", "Failed to build", "did not run successfully",
-              "Microsoft Visual C++ 14.0 or greater is required", "'install'"),
+              "Microsoft Visual C++ 14.0 or greater is required", "'install'", "... error"),
         # pip's lines for a package it had to compile (the package where the line names one)
         pattern=r"Failed building wheel for (?P<package>[\w.\-]{1,100})"
                 r"|Could not build wheels for (?P<package2>[\w.\-]{1,100})"
@@ -1901,6 +1901,8 @@ ENTRIES: List[Entry] = [
                 r"(?: when getting requirements to build wheel)?\s*$"
                 r"|(?:Building wheel for|Running setup\.py install for) (?P<package5>[\w.\-]{1,100})[^\n]{0,40}?did not run"
                 r" successfully|Getting requirements to build wheel did not run successfully"
+                r"|^\s{0,8}(?:Installing build dependencies|Getting requirements to build wheel|Preparing metadata"
+                r" \(pyproject\.toml\)) \.\.\. error\s*$"
                 r"|Microsoft Visual C\+\+ 14\.0 or greater is required"
                 # a notebook's or installer's pip command that failed (its output hidden), for a package of its own
                 # (an option that takes a value, -r requirements.txt, --target DIR, names no package)
@@ -2630,6 +2632,58 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="zsh: bad CPU type in executable: ./server",
+    ),
+    Entry(
+        id="deepspeed-torch-mismatch",
+        kind="build",
+        keys=("DeepSpeed ops were compiled",),
+        pattern=r"PyTorch version mismatch! DeepSpeed ops were compiled and installed with a different version",
+        meaning={
+            "en": "DeepSpeed (the speed-up AllTalk and XTTS use) was compiled for another torch than the one installed:"
+                  " torch was upgraded or downgraded after DeepSpeed was installed, or a wheel for another torch was"
+                  " chosen. Not the GPU, not the model.",
+            "zh": "DeepSpeed（AllTalk、XTTS 用来加速）是为另一个 torch 版本编译的，和现在安装的不一样：装好 DeepSpeed 之后又升级或降级了"
+                  " torch，或者选了为别的 torch 编译的安装包。与显卡和模型无关。",
+        },
+        settings=("torch.version", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Install the DeepSpeed built for the torch in the program's Python: check it with `python -c \"import"
+                  " torch; print(torch.__version__)\"`, then `python -m pip uninstall -y deepspeed` and install the DeepSpeed"
+                  " wheel made for that torch and CUDA (AllTalk's setup offers them); or turn DeepSpeed off in the"
+                  " program's settings, which only costs speed.",
+            "zh": "安装为程序 Python 里那个 torch 编译的 DeepSpeed：先用 `python -c \"import torch; print(torch.__version__)\"` 查看"
+                  "版本，再 `python -m pip uninstall -y deepspeed`，然后安装为这个 torch 和 CUDA 编译的 DeepSpeed 安装包（AllTalk 的"
+                  "安装程序提供）；或者在程序设置里关掉 DeepSpeed，只是慢一些。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: PyTorch version mismatch! DeepSpeed ops were compiled and installed with a different version"
+                " than what is being used at runtime.",
+    ),
+    Entry(
+        id="gpu-free-memory-floor",
+        kind="system",
+        keys=("MB memory left",),
+        # ChatTTS's select_device: a card with less free memory than it asks for is not used at all
+        pattern=r"GPU (?P<gpu>\d+) has (?P<free>\d+(?:\.\d+)?) MB memory left",
+        meaning={
+            "en": "The program checks the card's free memory before it starts and, finding less than it asks for"
+                  " (ChatTTS asks for 2 to 4 GB: this card has {free} MB free), runs everything on the CPU. torch and"
+                  " the card work; the card is simply small, or other programs hold its memory.",
+            "zh": "程序启动前检查显卡的剩余显存，发现比它要求的少（ChatTTS 要求 2 到 4 GB：这张卡剩 {free} MB），就全部改在 CPU"
+                  " 上运行。torch 和显卡都正常：只是显卡小，或显存被别的程序占着。",
+        },
+        settings=("gpu.memory",),
+        fix_commands=(),
+        manual={
+            "en": "Close other programs that use the GPU and start it again. On a 4 GB card, lower the minimum the program"
+                  " asks for: the `min_memory` of ChatTTS's select_device (in ChatTTS/utils/gpu_utils.py or gpu.py),"
+                  " e.g. to 2047; it then runs on the GPU, with a chance of running out of memory on long texts.",
+            "zh": "关闭其他占用显卡的程序后重新启动。4 GB 的显卡可以调低程序要求的最小值：ChatTTS 的 select_device 的 `min_memory`"
+                  "（在 ChatTTS/utils/gpu_utils.py 或 gpu.py 里），例如改成 2047；这样就会用显卡运行，只是长文本可能显存不够。",
+        },
+        check=CHECK_NONE,
+        example="WARNING:ChatTTS.utils.gpu_utils:GPU 0 has 4095.56 MB memory left.",
     ),
     Entry(
         id="onnx-dll-load",
@@ -3733,13 +3787,15 @@ ENTRIES: List[Entry] = [
     Entry(
         id="python-version-unsupported",
         kind="system",
-        keys=("require a different python version", "requires a different Python"),
+        keys=("require a different python version", "requires a different Python", "3.10 manually"),
         pattern=r"Ignored the following versions that require a different python version"
+                r"|Please install Python ?3? or 3\.10 manually"  # Applio's installer, on any other Python
                 r"|(?P<package>[\w.-]{1,100}) requires a different Python: (?P<python>[\d.]+) not in '(?P<need>[^'\n]{1,60})'",
         meaning={
-            "en": "pip found no release of a requirement for this Python version: the Python is newer (or older) than the"
-                  " program and its pinned packages support.",
-            "zh": "pip 找不到适合这个 Python 版本的依赖包：这个 Python 比程序及其固定版本的依赖所支持的更新（或更旧）。",
+            "en": "pip found no release of a requirement for this Python version, or the program's installer asks for"
+                  " another Python: the Python is newer (or older) than the program and its pinned packages support.",
+            "zh": "pip 找不到适合这个 Python 版本的依赖包，或程序的安装脚本要求另一个 Python 版本：这个 Python 比程序及其固定版本的"
+                  "依赖所支持的更新（或更旧）。",
         },
         settings=("python.version", "python.packages"),
         fix_commands=(),

@@ -208,6 +208,12 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("INFO input frame 120, load_trt=False", None),
     ("TypeError: Descriptors cannot be created directly.", "protobuf-too-new"),
     ("Killed", "ram-out-of-memory"),
+    ("  Installing build dependencies ... error", "pip-build-failed"),
+    ("  Installing build dependencies ... done", None),
+    ("> Please install Python3 or 3.10 manually.", "python-version-unsupported"),
+    ("RuntimeError: PyTorch version mismatch! DeepSpeed ops were compiled and installed with a different version than"
+     " what is being used at runtime.", "deepspeed-torch-mismatch"),
+    ("WARNING:ChatTTS.utils.gpu_utils:GPU 0 has 1843.2 MB memory left. Switching to CPU.", "gpu-free-memory-floor"),
     ("This application failed to start because no Qt platform plugin could be initialized. Reinstalling the application"
      " may fix this problem.", "qt-platform-plugin"),
     ("zsh: bad CPU type in executable: ./MMVCServerSIO", "mac-wrong-architecture"),

@@ -540,6 +540,8 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("it says there is no compatible GPU to support your training\n", "training-gpu-not-listed"),
     ("it says cuda isn't available even though I have a 3060\n", "symptom-no-gpu"),
     ("CUDA unavailable, using CPU\n", "symptom-no-gpu"),
+    ("My GPU is not getting used in processing, its using CPU only.\n", "symptom-no-gpu"),
+    ("WARNING:ChatTTS.utils.gpu_utils:No GPU found, use CPU instead\n", "symptom-no-gpu"),
     ('I get "Killed" when the preprocessing cell runs on Colab\n', "ram-out-of-memory"),
     ("CUDA available: True, the webui is fine\n", None),
     ("显卡占用 0%，CPU 占用 100%\n", "symptom-no-gpu"),
