@@ -1374,13 +1374,17 @@ ENTRIES: List[Entry] = [
                   " CTranslate2 before 4.5 needs; ...64_9.dll: cuDNN 9). Windows package: copy the cudnn_*64_{major}.dll"
                   " files into runtime\\Lib\\site-packages\\torch\\lib from a package that has them, or take a fixed"
                   " package; pip: `pip install nvidia-cudnn-cu12` of that major version; Linux: add the folder holding"
-                  " libcudnn_*.so.{major} to LD_LIBRARY_PATH. Or run the ASR step on the CPU. When `import torch` itself"
+                  " libcudnn_*.so.{major} to LD_LIBRARY_PATH. Or match CTranslate2 to the cuDNN torch brings (faster-"
+                  "whisper's own advice): `pip install ctranslate2==4.4.0` beside cuDNN 8 and CUDA 12 (torch before 2.4),"
+                  " 3.24.0 beside CUDA 11, 4.5 or newer beside cuDNN 9 (torch 2.4 and newer). Or run the ASR step on the CPU. When `import torch` itself"
                   " fails this way, the torch install is broken: reinstall the CUDA build of torch, which brings its"
                   " own cuDNN.",
             "zh": "让程序能找到 cuDNN {major}：文件名说明了版本（…64_8.dll / .so.8：cuDNN 8，CTranslate2 4.5 以前需要它；"
                   "…64_9.dll：cuDNN 9）。Windows 整合包：从带有这些文件的整合包中把 cudnn_*64_{major}.dll 复制到"
                   " runtime\\Lib\\site-packages\\torch\\lib，或换用修复后的整合包；pip：安装对应大版本的 `nvidia-cudnn-cu12`；"
-                  "Linux：把 libcudnn_*.so.{major} 所在文件夹加入 LD_LIBRARY_PATH。或让 ASR 步骤在 CPU 上运行。如果是"
+                  "Linux：把 libcudnn_*.so.{major} 所在文件夹加入 LD_LIBRARY_PATH。或让 CTranslate2 与 torch 自带的 cuDNN 相配"
+                  "（faster-whisper 自己的建议）：cuDNN 8 加 CUDA 12（2.4 以前的 torch）配 `pip install ctranslate2==4.4.0`，"
+                  "CUDA 11 配 3.24.0，cuDNN 9（torch 2.4 及以后）配 4.5 或更新版本。或让 ASR 步骤在 CPU 上运行。如果是"
                   " `import torch` 本身这样失败，说明 torch 安装坏了：重装 CUDA 版 torch，它自带 cuDNN。",
         },
         check=CHECK_CUDA_BUILD,
