@@ -1297,9 +1297,12 @@ ENTRIES: List[Entry] = [
             "en": "With an NVIDIA card: a torch ending in +cpu in the program's Python: install its CUDA build; a +cu"
                   " build: update the NVIDIA driver to one made for that CUDA version or newer. Otherwise load it on"
                   " the CPU: {to_cpu}; versions that load models with map_location=\"cpu\" do this by themselves:"
-                  " {update}.",
+                  " {update}. Where the device option is already cpu, the code loads the file without it: add"
+                  " `map_location=\"cpu\"` to the torch.load call the traceback names (the file and line above the error).",
             "zh": "有 NVIDIA 显卡：程序的 Python 里 torch 版本以 +cpu 结尾：安装它的 CUDA 版；是 +cu 版：把 NVIDIA 驱动更新到支持该"
-                  " CUDA 版本或更新的版本。否则在 CPU 上加载：{to_cpu}；用 map_location=\"cpu\" 加载模型的版本会自动这样做：{update}。",
+                  " CUDA 版本或更新的版本。否则在 CPU 上加载：{to_cpu}；用 map_location=\"cpu\" 加载模型的版本会自动这样做：{update}。"
+                  "如果设备选项已经是 cpu，说明代码加载时没带上它：在回溯指出的 torch.load 调用（报错上方的文件和行）里加上"
+                  " `map_location=\"cpu\"`。",
         },
         # torch's two messages for it; a console may wrap the second one over three lines
         keys=("Attempting to deserialize object on", "know how to restore data"),
@@ -2690,6 +2693,33 @@ ENTRIES: List[Entry] = [
         example="WARNING:ChatTTS.utils.gpu_utils:GPU 0 has 4095.56 MB memory left.",
     ),
     Entry(
+        id="several-gpus-data-parallel",
+        kind="system",
+        keys=("in replica",),
+        # torch's DataParallel, used when the program sees several GPUs, re-raises a replica's error this way
+        pattern=r"Caught (?P<error>\w+) in replica \d+ on device \d+",
+        meaning={
+            "en": "The program runs its model on several GPUs at once with torch's DataParallel (it does when more than"
+                  " one card is visible), and its code fails there ({error} in a copy of the model: code such as"
+                  " `next(self.parameters())` finds nothing in a copy since torch 1.5). The program was made for one"
+                  " GPU; the cards are fine.",
+            "zh": "程序用 torch 的 DataParallel 同时在多张显卡上运行模型（看得到不止一张卡时就会这样），而它的代码在那里出错（模型副本里"
+                  "的 {error}：像 `next(self.parameters())` 这样的代码从 torch 1.5 起在副本里取不到东西）。程序是为一张显卡写的；"
+                  "显卡本身没有问题。",
+        },
+        settings=("machine.gpu",),
+        fix_commands=(),
+        manual={
+            "en": "Let the program see one GPU: start it with the environment variable CUDA_VISIBLE_DEVICES=0 (Linux:"
+                  " `CUDA_VISIBLE_DEVICES=0 python ...`; Windows: `set CUDA_VISIBLE_DEVICES=0` in the same console"
+                  " first).",
+            "zh": "只让程序看到一张显卡：用环境变量 CUDA_VISIBLE_DEVICES=0 启动（Linux：`CUDA_VISIBLE_DEVICES=0 python ...`；"
+                  "Windows：先在同一个命令行窗口里 `set CUDA_VISIBLE_DEVICES=0`）。",
+        },
+        check=CHECK_NONE,
+        example="StopIteration: Caught StopIteration in replica 0 on device 0.",
+    ),
+    Entry(
         id="onnx-dll-load",
         kind="system",
         keys=("onnx_cpp2py_export",),
@@ -3271,8 +3301,9 @@ ENTRIES: List[Entry] = [
     Entry(
         id="input-empty",
         kind="system",
-        keys=("need at least one array to concatenate", "is too small to resample"),
-        pattern=r"need at least one array to concatenate|Input signal length=(?P<length>\d+) is too small to resample",
+        keys=("need at least one array to concatenate", "is too small to resample", "semantic_data_len: 0"),
+        pattern=r"need at least one array to concatenate|Input signal length=(?P<length>\d+) is too small to resample"
+                r"|^semantic_data_len: 0\s*$",  # GPT-SoVITS's GPT training, given an empty 6-name2semantic
         meaning={
             "en": "The step found no data to work on: the dataset folder is empty, laid out otherwise than the step"
                   " expects (many want one sub-folder per speaker), holds an empty or very short clip, or the step"
@@ -3285,9 +3316,12 @@ ENTRIES: List[Entry] = [
         manual={
             "en": "Look at the output of the step before this one for its first error and fix that first. Check the"
                   " dataset folder: audio files where the step expects them (e.g. dataset_raw/SPEAKER/*.wav for"
-                  " so-vits-svc), no empty or sub-second clips, no hidden folders such as .ipynb_checkpoints.",
+                  " so-vits-svc), no empty or sub-second clips, no hidden folders such as .ipynb_checkpoints. Name the"
+                  " experiment and the folders with English letters, digits, - and _: some steps lose the files of"
+                  " other names.",
             "zh": "先看前一步的输出，找到它的第一个错误并先解决。检查数据集文件夹：音频放在该步骤要求的位置（例如 so-vits-svc 是"
-                  " dataset_raw/说话人/*.wav），没有空的或不到一秒的片段，没有 .ipynb_checkpoints 之类的隐藏文件夹。",
+                  " dataset_raw/说话人/*.wav），没有空的或不到一秒的片段，没有 .ipynb_checkpoints 之类的隐藏文件夹。实验名和"
+                  "文件夹名只用英文字母、数字、- 和 _：有些步骤会丢掉其他名字下的文件。",
         },
         check=CHECK_NONE,
         example="ValueError: need at least one array to concatenate",
