@@ -2720,6 +2720,37 @@ ENTRIES: List[Entry] = [
         example="StopIteration: Caught StopIteration in replica 0 on device 0.",
     ),
     Entry(
+        id="dataloader-worker-died",
+        kind="ram",
+        keys=("exited unexpectedly", "is killed by signal"),
+        # torch's DataLoader, when a process loading the training data died (the system killed it, most often;
+        # a bus error: the shared memory)
+        pattern=r"DataLoader worker \(pids?\(?s?\)? ?[\d, ]{1,80}\)? exited unexpectedly"
+                r"|DataLoader worker \(pid \d{1,10}\) is killed by signal: (?:Killed|Bus error)",
+        meaning={
+            "en": "A process that loads the training data for torch's DataLoader died: most often the computer's"
+                  " memory ran out (every worker holds its own copy of what it loads; on Linux the kernel kills one, on"
+                  " Windows the paging file is too small), or, in Docker, the container's shared memory (/dev/shm) is"
+                  " too small. The GPU and the model are fine.",
+            "zh": "为 torch 的 DataLoader 加载训练数据的进程死掉了：最常见的是电脑内存用完了（每个 worker 都各自保存一份加载的数据；"
+                  "Linux 上被内核杀掉，Windows 上是页面文件太小），或者在 Docker 里容器的共享内存（/dev/shm）太小。显卡和模型都"
+                  "没有问题。",
+        },
+        settings=("system.processes", "windows.pagefile"),
+        fix_commands=(),
+        manual={
+            "en": "Load the data with fewer processes: lower num_workers in the training config (so-vits-svc, Bert-VITS2"
+                  " and most VITS programs: `num_workers` in config.json or config.yml; 0 loads in the training process"
+                  " itself); on Windows let the paging file grow (System > Advanced system settings > Performance >"
+                  " Advanced > Virtual memory: \"System managed size\"); in Docker start with `--shm-size=8g`.",
+            "zh": "用更少的进程加载数据：调低训练配置里的 num_workers（so-vits-svc、Bert-VITS2 和大多数 VITS 程序：config.json 或"
+                  " config.yml 里的 `num_workers`；设为 0 就在训练进程里加载）；Windows 上让页面文件可以增大（系统 > 高级系统设置 >"
+                  " 性能 > 高级 > 虚拟内存：选\"系统管理的大小\"）；Docker 里用 `--shm-size=8g` 启动。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: DataLoader worker (pid(s) 26136) exited unexpectedly",
+    ),
+    Entry(
         id="onnx-dll-load",
         kind="system",
         keys=("onnx_cpp2py_export",),
@@ -2840,7 +2871,8 @@ ENTRIES: List[Entry] = [
         generic=True,  # after the specific causes of a failed load (paging file, a missing cuDNN)
         keys=("or one of its dependencies", "DLL load failed", "Redistributable is not installed", "WinError 126",
               "WinError 127"),
-        pattern=r"Error loading \"?[^\"\n]{0,400}?(?<![\w.-])(?P<dll>[\w.-]{1,200}\.dll)\"? or one of its dependencies"
+        # (retyped: "error loading   "...\\fbgemm.dll" or one of its dependencies")
+        pattern=r"[Ee]rror loading[ \t]{1,4}\"?[^\"\n]{0,400}?(?<![\w.-])(?P<dll>[\w.-]{1,200}\.dll)\"? or one of its dependencies"
                 r"|DLL load failed(?! while importing onnx_cpp2py_export)(?: while importing (?P<module>[\w.]+))?"
                 # torch's own hint before the error; a bare WinError 126 (module) or 127 (procedure) not found
                 r"|Visual C\+\+ Redistributable is not installed|\[WinError 12[67]\]",

@@ -208,6 +208,11 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("INFO input frame 120, load_trt=False", None),
     ("TypeError: Descriptors cannot be created directly.", "protobuf-too-new"),
     ("Killed", "ram-out-of-memory"),
+    ("RuntimeError: DataLoader worker (pid(s) 1234, 5678) exited unexpectedly", "dataloader-worker-died"),
+    ("RuntimeError: DataLoader worker (pid 4821) is killed by signal: Bus error. It is possible that dataloader's"
+     " workers are out of shared memory.", "dataloader-worker-died"),
+    ('error loading   "D:\\fish\\env\\lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.',
+     "windows-dll-load"),
     ("semantic_data_len: 0", "input-empty"),
     ("semantic_data_len: 120", None),
     ("StopIteration: Caught StopIteration in replica 0 on device 0.", "several-gpus-data-parallel"),
