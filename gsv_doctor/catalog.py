@@ -3359,6 +3359,34 @@ ENTRIES: List[Entry] = [
         example="ValueError: need at least one array to concatenate",
     ),
     Entry(
+        id="input-too-short",
+        kind="system",
+        keys=("Calculated padded input size per channel",),
+        # a convolution given fewer samples than its kernel: audio (or a text's features) too short
+        pattern=r"Calculated padded input size per channel: \((?P<size>\d+)\)\. Kernel size: \((?P<kernel>\d+)\)\."
+                r" Kernel size can't be greater than actual input size",
+        meaning={
+            "en": "A layer of the model got an input shorter than it can work on ({size} against a kernel of {kernel}):"
+                  " the audio or text given was too short or empty. A reference audio under a second (or silent once"
+                  " trimmed), an empty line or stray line break in the text, a training clip cut to almost nothing. The"
+                  " model and the settings are fine.",
+            "zh": "模型的某一层拿到的输入比它能处理的还短（{size}，而卷积核是 {kernel}）：给的音频或文本太短或是空的。参考音频不到一秒"
+                  "（或去掉静音后没剩什么）、文本里有空行或多余的换行、训练片段被切得几乎没有。模型和设置都没有问题。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Give it longer input: a reference audio of 3 to 10 seconds of clear speech, text without empty lines"
+                  " or stray line breaks (and with more than punctuation); for training, remove clips shorter than a"
+                  " second from the dataset and run its preprocessing again.",
+            "zh": "给它更长的输入：3 到 10 秒清晰说话的参考音频，文本里不要有空行或多余的换行（也不要只有标点）；训练时把不到一秒的"
+                  "片段从训练集里删掉，再重新预处理。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Calculated padded input size per channel: (0). Kernel size: (1). Kernel size can't be"
+                " greater than actual input size",
+    ),
+    Entry(
         id="too-few-samples",
         kind="system",
         keys=("should be >= n_clusters",),
@@ -3857,8 +3885,12 @@ ENTRIES: List[Entry] = [
     Entry(
         id="python-version-unsupported",
         kind="system",
-        keys=("require a different python version", "requires a different Python", "3.10 manually"),
+        keys=("require a different python version", "requires a different Python", "3.10 manually",
+              "Cannot install on Python version", "is not supported by the project"),
         pattern=r"Ignored the following versions that require a different python version"
+                # llvmlite's and numba's setup, and poetry
+                r"|Cannot install on Python version (?P<python2>[\d.]+); only versions (?P<need2>[^\n]{1,40}?) are supported"
+                r"|The currently activated Python version (?P<python3>[\d.]+) is not supported by the project"
                 r"|Please install Python ?3? or 3\.10 manually"  # Applio's installer, on any other Python
                 r"|(?P<package>[\w.-]{1,100}) requires a different Python: (?P<python>[\d.]+) not in '(?P<need>[^'\n]{1,60})'",
         meaning={

@@ -762,6 +762,9 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
 
 
 _MACHINE_SYMPTOMS = ("amd-gpu", "mac")
+# torch.load's refusal as torch before 2.6 words it (2.6 begins "This file can still be loaded ... In PyTorch 2.6");
+# before 2.6 weights_only was off unless the calling code turned it on
+_OLD_WEIGHTS_ONLY_WORDING = re.compile(r"Re-running `torch\.load` with\s+`weights_only` set to `False`")
 # RVC's and the voice changers' real-time GUI (it lists the audio devices through sounddevice)
 _REALTIME_GUI = re.compile(r"go-realtime-gui|gui_v[01]\.py|realtime[ _-]?gui|实时变声|real-?time voice chang", re.IGNORECASE)
 
@@ -911,6 +914,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if explanation.id in ("cuda-device-assert", "nan-probability") and card and gpus.HALF_BROKEN_NAME.search(card):
         # NaN from float16 on such a card reaches an index (sampling, a lookup) and trips the assert
         explanation.notes.append(("half_nan_card_assert", {"card": card}))
+    if entry.id == "torch-weights-only" and _OLD_WEIGHTS_ONLY_WORDING.search(text[:_WORDS_SCAN]) \
+            and "In PyTorch 2.6" not in text[:_WORDS_SCAN]:
+        explanation.notes.append(("weights_only_by_program", {}))  # torch before 2.6 refused only what code asked
     if explanation.id == "symptom-nan" and logfacts.job_of(frames, text) == "train":
         explanation.notes.append(("nan_in_training", {}))  # not float16's alone: the learning rate, the data
     if explanation.id == "symptom-silent-audio" and _REAL_TIME.search(text[:200_000]):
@@ -1250,6 +1256,15 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "日志显示的是 AMD 或 Intel 显卡（\"{card}\"）：这一步是在 CPU 上运行的，因为 CUDA 版 torch 用不了这张卡。关闭半精度"
               "能解决这个报错，但仍然在 CPU 上运行（很慢，需要 CUDA 的训练脚本仍会拒绝）。要用上这张卡：Linux 上用 ROCm 版 torch，"
               "或使用程序的 DirectML 版（如果有；DirectML 只能推理，不能训练）。",
+    },
+    "weights_only_by_program": {
+        "en": "This is torch's wording before 2.6, where weights_only is off unless the code asks for it: the program"
+              " itself loads with weights_only=True, so an older torch or TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD does not help."
+              " Install the program's previous release, or change weights_only=True to False in the torch.load call the"
+              " traceback names (only for model files you trust).",
+        "zh": "这是 torch 2.6 以前的报错措辞，那时只有代码主动要求才会用 weights_only：是程序自己用 weights_only=True 加载的，所以"
+              "换旧版 torch 或设置 TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD 都没有用。请安装程序的上一个版本，或在回溯指出的 torch.load"
+              " 调用里把 weights_only=True 改成 False（只对你信任的模型文件这样做）。",
     },
     "nan_in_training": {
         "en": "A loss of NaN in training also comes from the training itself: if it comes back with half precision"

@@ -208,6 +208,12 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("INFO input frame 120, load_trt=False", None),
     ("TypeError: Descriptors cannot be created directly.", "protobuf-too-new"),
     ("Killed", "ram-out-of-memory"),
+    ("RuntimeError: Calculated padded input size per channel: (4). Kernel size: (5). Kernel size can't be greater than"
+     " actual input size", "input-too-short"),
+    ("RuntimeError: Cannot install on Python version 3.11.4; only versions >=3.7,<3.11 are supported.",
+     "python-version-unsupported"),
+    ("The currently activated Python version 3.11.3 is not supported by the project (^3.8,<3.11).",
+     "python-version-unsupported"),
     ("RuntimeError: DataLoader worker (pid(s) 1234, 5678) exited unexpectedly", "dataloader-worker-died"),
     ("RuntimeError: DataLoader worker (pid 4821) is killed by signal: Bus error. It is possible that dataloader's"
      " workers are out of shared memory.", "dataloader-worker-died"),

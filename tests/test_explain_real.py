@@ -1501,3 +1501,16 @@ def test_a_none_path_is_triton_missing_cuda_path_only_in_tritons_backends():
         return [e.id for e in explained(text)]
     assert ids_for("triton\\backends\\nvidia\\driver.py") == ["triton-cuda-path"]
     assert "triton-cuda-path" not in ids_for("fish_speech\\webui.py")
+
+
+def test_a_weights_only_refusal_in_torchs_old_wording_is_the_programs_own_request():
+    old = ("_pickle.UnpicklingError: Weights only load failed. Re-running `torch.load` with `weights_only` set to"
+           " `False` will likely succeed, but it can result in arbitrary code execution.\n")
+    (found,) = explained(old)
+    assert found.id == "torch-weights-only" and [key for key, _ in found.notes] == ["weights_only_by_program"]
+    new = ("_pickle.UnpicklingError: Weights only load failed. This file can still be loaded, to do so you have two"
+           " options, do those steps only if you trust the source of the checkpoint.\n\t(1) In PyTorch 2.6, we changed"
+           " the default value of the `weights_only` argument in `torch.load` from `False` to `True`. Re-running"
+           " `torch.load` with `weights_only` set to `False` will likely succeed\n")
+    (found,) = explained(new)
+    assert found.id == "torch-weights-only" and found.notes == []
