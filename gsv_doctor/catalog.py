@@ -3476,8 +3476,10 @@ ENTRIES: List[Entry] = [
         keys=("got an unexpected keyword argument", "required positional argument", "positional arguments but"),
         pattern=r"got an unexpected keyword argument '(?P<argument>\w+)'"
                 r"|missing \d+ required positional arguments?: '(?P<argument2>\w+)'"
-                # (the count instead of a name: "Attention.__init__() takes from 2 to 23 positional arguments but 24")
-                r"|(?P<argument3>[\w.]{1,100})\(\) takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was) given",
+                # (the count instead of a name, for a class built with the arguments of another version: "Attention.__init__()
+                # takes from 2 to 23 positional arguments but 24"; a method's count is as often the program's own bug)
+                r"|(?P<argument3>\w{1,100}\.__init__)\(\) takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was)"
+                r" given",
         meaning={
             "en": "A function was called with an argument it does not take, or without one it needs (`{argument}`): the"
                   " program and one of its libraries, two parts of the program, or the program and a config file"

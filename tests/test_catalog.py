@@ -209,7 +209,6 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("TypeError: Descriptors cannot be created directly.", "protobuf-too-new"),
     ("Killed", "ram-out-of-memory"),
     ("TypeError: Attention.__init__() takes from 2 to 23 positional arguments but 24 were given", "python-call-mismatch"),
-    ("TypeError: forward() takes 2 positional arguments but 3 were given", "python-call-mismatch"),
     ("RuntimeError: Calculated padded input size per channel: (4). Kernel size: (5). Kernel size can't be greater than"
      " actual input size", "input-too-short"),
     ("RuntimeError: Cannot install on Python version 3.11.4; only versions >=3.7,<3.11 are supported.",
