@@ -3440,7 +3440,7 @@ ENTRIES: List[Entry] = [
     Entry(
         id="package-runtime-missing",
         kind="system",
-        keys=("runtime\\python", "web.bat", "webui.bat"),
+        keys=("runtime\\python", "web.bat", "webui.bat", "runtime文件夹", "runtime 文件夹", "runtime folder"),
         pattern=r"runtime\\python(?:\.exe)?['\"]? (?:is not recognized as an internal or external command|不是内部或外部命令)"
                 r"|runtime\\python(?:\.exe)?[^\n]{0,300}\n(?:[ \t]*\n)?[ \t]*(?:系统找不到指定的路径|The system cannot find the path"
                 r" specified)"
@@ -3448,7 +3448,8 @@ ENTRIES: List[Entry] = [
                 r"|go-web(?:ui)?\.bat[^\n]{0,200}?(?:cannot find the (?:path )?specified|找不到指定的路径)"
                 # "webui.bat报错未找到python.exe", "go-web.bat can't find python.exe"
                 r"|web(?:ui)?\.bat[^\n]{0,200}?(?:未找到|找不到|没有找到|缺少|(?:can'?t|cannot|could not|couldn'?t) find)"
-                r"\s?(?:runtime[\\/])?python(?:\.exe)?",
+                r"\s?(?:runtime[\\/])?python(?:\.exe)?"
+                r"|(?:没有|找不到|缺少|缺)\s?runtime\s?文件夹|\b(?:no|missing|can'?t find(?: the)?) runtime folder",
         lines=3,
         meaning={
             "en": "The start script runs the Windows package's own Python (runtime\\python.exe), and this folder has"

@@ -244,6 +244,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("go-webui.bat报错未找到python.exe，运行后无反应", "package-runtime-missing"),
     ("when I start go-web.bat it can't find runtime\\python.exe", "package-runtime-missing"),
     ("go-web.bat opens and python.exe uses 100% CPU", None),
+    ("解压后没有runtime文件夹", "package-runtime-missing"),
+    ("There is no runtime folder in the zip I downloaded", "package-runtime-missing"),
     ("ImportError: cannot import name 'setLangfilters' from 'LangSegment.LangSegment' (C:\\py\\LangSegment\\LangSegment.py)",
      "langsegment-withdrawn"),
     ("AttributeError: module 'LangSegment' has no attribute 'setfilters'", "langsegment-withdrawn"),
