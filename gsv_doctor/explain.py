@@ -894,6 +894,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         # the runtime hook covers such code only in the programs gsv-doctor's commands know
         key = "half_already_off_hook" if project.gsv_doctor_fixes else "half_already_off"
         explanation.notes.append((key, {"shown": facts.half_shown_off}))
+    if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision"):
+        explanation.notes.append(("torch_from_pytorch", {}))  # requirements files leave torch to pytorch.org's index
     if entry.id == "python-module-missing" and _own_module(params.get("module", ""), project, frames):
         explanation.id = catalog.PROGRAM_MODULE_MISSING.id
         explanation.settings = list(catalog.PROGRAM_MODULE_MISSING.settings)
@@ -1265,6 +1267,15 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "这是 torch 2.6 以前的报错措辞，那时只有代码主动要求才会用 weights_only：是程序自己用 weights_only=True 加载的，所以"
               "换旧版 torch 或设置 TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD 都没有用。请安装程序的上一个版本，或在回溯指出的 torch.load"
               " 调用里把 weights_only=True 改成 False（只对你信任的模型文件这样做）。",
+    },
+    "torch_from_pytorch": {
+        "en": "Many programs leave torch out of requirements.txt, and a plain `pip install torch` on Windows gets the"
+              " CPU-only build: install it from pytorch.org's index into the program's Python, e.g. `python -m pip"
+              " install torch torchaudio --index-url https://download.pytorch.org/whl/cu128` (cu126 for a GTX 10xx"
+              " or older card; the program's README may name another version).",
+        "zh": "很多程序的 requirements.txt 不包含 torch，而在 Windows 上直接 `pip install torch` 装到的是纯 CPU 版：请从 pytorch.org"
+              " 的源装进程序的 Python，例如 `python -m pip install torch torchaudio --index-url"
+              " https://download.pytorch.org/whl/cu128`（GTX 10 系及更旧的显卡用 cu126；程序的 README 可能指定别的版本）。",
     },
     "nan_in_training": {
         "en": "A loss of NaN in training also comes from the training itself: if it comes back with half precision"

@@ -1514,3 +1514,11 @@ def test_a_weights_only_refusal_in_torchs_old_wording_is_the_programs_own_reques
            " `torch.load` with `weights_only` set to `False` will likely succeed\n")
     (found,) = explained(new)
     assert found.id == "torch-weights-only" and found.notes == []
+
+
+@pytest.mark.parametrize("module, noted", [("torch", True), ("torchaudio", True), ("torch._C", True), ("torchcrepe", False)])
+def test_a_missing_torch_is_installed_from_pytorchs_index(module, noted):
+    (found,) = explained("Traceback (most recent call last):\n  File \"demo.py\", line 2, in <module>\n"
+                         "ModuleNotFoundError: No module named '%s'\n" % module)
+    assert found.id == "python-module-missing"
+    assert (("torch_from_pytorch", {}) in found.notes) == noted
