@@ -2510,8 +2510,9 @@ ENTRIES: List[Entry] = [
     Entry(
         id="protobuf-too-new",
         kind="system",
-        keys=("Descriptors cannot be created directly",),
-        pattern=r"Descriptors cannot be created directly",
+        # (most protobuf 4 releases print it with a double negative, "cannot not"; later ones without)
+        keys=("Descriptors cannot be created directly", "Descriptors cannot not be created directly"),
+        pattern=r"Descriptors cannot (?:not )?be created directly",
         meaning={
             "en": "The installed protobuf (4 or newer) refuses code that an older protobuf compiler generated, which"
                   " a package the program imports still ships (tensorboard, onnx or a speech package of its era). Not"

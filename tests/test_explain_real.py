@@ -1501,3 +1501,11 @@ def test_a_none_path_is_triton_missing_cuda_path_only_in_tritons_backends():
         return [e.id for e in explained(text)]
     assert ids_for("triton\\backends\\nvidia\\driver.py") == ["triton-cuda-path"]
     assert "triton-cuda-path" not in ids_for("fish_speech\\webui.py")
+
+
+def test_protobufs_double_negative_message_is_read_as_protobuf_too_new():
+    """protobuf 4 printed "Descriptors cannot not be created directly" (sic) for most of its releases."""
+    log = ("TypeError: Descriptors cannot not be created directly.\nIf this call came from a _pb2.py file, your"
+           " generated code is out of date and must be regenerated with protoc >= 3.19.0.\n")
+    assert [e.id for e in explained(log)] == ["protobuf-too-new"]
+    assert [e.id for e in explained(log.replace("cannot not", "cannot"))] == ["protobuf-too-new"]
