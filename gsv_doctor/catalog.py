@@ -2697,8 +2697,9 @@ ENTRIES: List[Entry] = [
         id="several-gpus-data-parallel",
         kind="system",
         keys=("in replica",),
-        # torch's DataParallel, used when the program sees several GPUs, re-raises a replica's error this way
-        pattern=r"Caught (?P<error>\w+) in replica \d+ on device \d+",
+        # torch's DataParallel, used when the program sees several GPUs, re-raises a replica's error this way (only
+        # StopIteration is the copy's own: another error, CUDA out of memory in replica 0, is told below it)
+        pattern=r"Caught (?P<error>StopIteration) in replica \d+ on device \d+",
         meaning={
             "en": "The program runs its model on several GPUs at once with torch's DataParallel (it does when more than"
                   " one card is visible), and its code fails there ({error} in a copy of the model: code such as"

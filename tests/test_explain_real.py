@@ -1509,3 +1509,13 @@ def test_protobufs_double_negative_message_is_read_as_protobuf_too_new():
            " generated code is out of date and must be regenerated with protoc >= 3.19.0.\n")
     assert [e.id for e in explained(log)] == ["protobuf-too-new"]
     assert [e.id for e in explained(log.replace("cannot not", "cannot"))] == ["protobuf-too-new"]
+
+
+def test_another_error_caught_in_a_dataparallel_replica_is_not_told_as_the_one_gpu_program():
+    log = ('Traceback (most recent call last):\n  File "D:\\x\\train.py", line 10, in <module>\n'
+           "RuntimeError: Caught RuntimeError in replica 0 on device 0.\nOriginal Traceback (most recent call last):\n"
+           '  File "C:\\py\\lib\\site-packages\\torch\\nn\\parallel\\parallel_apply.py", line 64, in _worker\n'
+           "RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 8.00 GiB total capacity)\n")
+    assert [e.id for e in explained(log)] == ["cuda-out-of-memory"]
+    stop = log.replace("Caught RuntimeError", "Caught StopIteration").rsplit("RuntimeError: CUDA", 1)[0] + "StopIteration\n"
+    assert [e.id for e in explained(stop)][0] == "several-gpus-data-parallel"
