@@ -3924,8 +3924,11 @@ ENTRIES: List[Entry] = [
         keys=("object is not subscriptable", "unsupported operand type(s) for |"),
         # `list[int]` in an annotation needs Python 3.9, `int | None` 3.10: the program's code, read by an older Python
         pattern=r"TypeError: 'type' object is not subscriptable"
-                r"|TypeError: unsupported operand type\(s\) for \|: '(?:type|NoneType|types\.GenericAlias)' and"
-                r" '(?:type|NoneType|types\.GenericAlias)'",
+                # (a class's type: `torch.Tensor | None` names torch's metaclass, `List[int] | None` typing's alias)
+                r"|TypeError: unsupported operand type\(s\) for \|: '(?:type|NoneType|types\.GenericAlias|_TensorMeta|ABCMeta"
+                r"|EnumMeta|_GenericAlias|_UnionGenericAlias|_SpecialGenericAlias|_SpecialForm)' and '(?:type|NoneType"
+                r"|types\.GenericAlias|_TensorMeta|ABCMeta|EnumMeta|_GenericAlias|_UnionGenericAlias|_SpecialGenericAlias"
+                r"|_SpecialForm)'",
         meaning={
             "en": "The program is written for a newer Python than the one running it: `list[int]` in its code needs"
                   " Python 3.9 or newer, `int | None` needs 3.10. The error comes when the file is read, before anything"
@@ -3935,7 +3938,13 @@ ENTRIES: List[Entry] = [
         },
         settings=("python.version",),
         fix_commands=(),
-        manual=_NEW_PYTHON_ENVIRONMENT,
+        # (not _NEW_PYTHON_ENVIRONMENT's "3.9 also works": `int | None` fails on 3.9)
+        manual={
+            "en": "Make a new environment with Python 3.10 or the version the program names (3.9 is not enough for"
+                  " `int | None`): `conda create -n NAME python=3.10`, or a venv made with Python 3.10, then {packages}.",
+            "zh": "用 Python 3.10 或程序指定的版本新建环境（`int | None` 在 3.9 上也不行）：`conda create -n 名字 python=3.10`，"
+                  "或用 Python 3.10 建 venv，然后{packages}。",
+        },
         check=CHECK_NONE,
         example="TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'",
     ),

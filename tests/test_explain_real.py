@@ -1519,3 +1519,15 @@ def test_another_error_caught_in_a_dataparallel_replica_is_not_told_as_the_one_g
     assert [e.id for e in explained(log)] == ["cuda-out-of-memory"]
     stop = log.replace("Caught RuntimeError", "Caught StopIteration").rsplit("RuntimeError: CUDA", 1)[0] + "StopIteration\n"
     assert [e.id for e in explained(stop)][0] == "several-gpus-data-parallel"
+
+
+@pytest.mark.parametrize("left", ["_TensorMeta", "_GenericAlias", "type"])
+def test_a_union_annotation_on_python_3_9_is_python_too_old_and_not_told_3_9_works(left):
+    """`torch.Tensor | None` on Python 3.9 names torch's metaclass; the fix must not offer 3.9 again."""
+    log = ('Traceback (most recent call last):\n  File "C:\\x\\infer.py", line 3, in <module>\n'
+           "    def f(x: torch.Tensor | None = None):\n"
+           "TypeError: unsupported operand type(s) for |: '%s' and 'NoneType'\n" % left)
+    (found,) = explained(log)
+    assert found.id == "python-too-old-syntax"
+    assert "3.9 also works" not in explain.manual(found, "en") and "3.9 也可以" not in explain.manual(found, "zh")
+    assert "python=3.10" in explain.manual(found, "en")
