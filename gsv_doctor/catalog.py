@@ -2088,7 +2088,8 @@ ENTRIES: List[Entry] = [
               "Connect call failed"),
         # a client calling a server on this computer that nothing listens on (not a proxy's answer: localhost-proxy)
         pattern=r"HTTPConnectionPool\(host='(?P<host>127\.0\.0\.1|localhost)', port=(?P<port>\d{2,5})\): Max retries"
-                r" exceeded(?![^\n]{0,3000}?(?:ProxyError|Read timed out))"
+                # (a server that answered, with errors: "too many 500 error responses", is running)
+                r" exceeded(?![^\n]{0,3000}?(?:ProxyError|Read timed out|ResponseError))"
                 r"|Cannot connect to host (?P<host2>127\.0\.0\.1|localhost):(?P<port2>\d{2,5})"
                 r"|Connect call failed \('(?P<host3>127\.0\.0\.1|localhost)', (?P<port3>\d{2,5})\)",
         meaning={

@@ -1531,3 +1531,9 @@ def test_a_union_annotation_on_python_3_9_is_python_too_old_and_not_told_3_9_wor
     assert found.id == "python-too-old-syntax"
     assert "3.9 also works" not in explain.manual(found, "en") and "3.9 也可以" not in explain.manual(found, "zh")
     assert "python=3.10" in explain.manual(found, "en")
+
+
+def test_a_local_server_that_answered_with_errors_is_not_told_as_not_running():
+    log = ("requests.exceptions.RetryError: HTTPConnectionPool(host='127.0.0.1', port=9880): Max retries exceeded with"
+           " url: /tts (Caused by ResponseError('too many 500 error responses'))\n")
+    assert "local-server-not-running" not in [e.id for e in explained(log)]
