@@ -2673,23 +2673,28 @@ ENTRIES: List[Entry] = [
         id="gpu-free-memory-floor",
         kind="system",
         keys=("MB memory left",),
-        # ChatTTS's select_device: a card with less free memory than it asks for is not used at all
+        # ChatTTS's select_device: a card with less memory than it asks for is not used at all. It counts the card's
+        # total memory less what this process reserved (not other programs' use), against select_device(4096) in the
+        # core.py of versions with utils/gpu_utils.py and the default min_memory (2047 or 2048) of later ones
         pattern=r"GPU (?P<gpu>\d+) has (?P<free>\d+(?:\.\d+)?) MB memory left",
         meaning={
-            "en": "The program checks the card's free memory before it starts and, finding less than it asks for"
-                  " (ChatTTS asks for 2 to 4 GB: this card has {free} MB free), runs everything on the CPU. torch and"
-                  " the card work; the card is simply small, or other programs hold its memory.",
-            "zh": "程序启动前检查显卡的剩余显存，发现比它要求的少（ChatTTS 要求 2 到 4 GB：这张卡剩 {free} MB），就全部改在 CPU"
-                  " 上运行。torch 和显卡都正常：只是显卡小，或显存被别的程序占着。",
+            "en": "The program checks the card's memory before it starts and, finding less than it asks for"
+                  " (ChatTTS counts the card's whole memory, {free} MB here, and asks for 4096 MB in older versions,"
+                  " 2047 or 2048 MB in newer ones), runs everything on the CPU. torch and the card work; the card is smaller"
+                  " than that minimum. Other programs' use of the card does not count in this check.",
+            "zh": "程序启动前检查显卡的显存，发现比它要求的少（ChatTTS 算的是显卡的全部显存，这里是 {free} MB；旧版要求 4096 MB，"
+                  "新版要求 2047 或 2048 MB），就全部改在 CPU 上运行。torch 和显卡都正常：只是显卡比这个下限小。别的程序占用的显存不影响这项检查。",
         },
         settings=("gpu.memory",),
         fix_commands=(),
         manual={
-            "en": "Close other programs that use the GPU and start it again. On a 4 GB card, lower the minimum the program"
-                  " asks for: the `min_memory` of ChatTTS's select_device (in ChatTTS/utils/gpu_utils.py or gpu.py),"
-                  " e.g. to 2047; it then runs on the GPU, with a chance of running out of memory on long texts.",
-            "zh": "关闭其他占用显卡的程序后重新启动。4 GB 的显卡可以调低程序要求的最小值：ChatTTS 的 select_device 的 `min_memory`"
-                  "（在 ChatTTS/utils/gpu_utils.py 或 gpu.py 里），例如改成 2047；这样就会用显卡运行，只是长文本可能显存不够。",
+            "en": "Lower the minimum the program asks for: in older ChatTTS the `select_device(4096)` call in"
+                  " ChatTTS/core.py, in newer ones the `min_memory` default of select_device in ChatTTS/utils/gpu.py,"
+                  " e.g. to 2047 on a 4 GB card or 1024 on a 2 GB one; it then runs on the GPU, with a chance of running"
+                  " out of memory on long texts.",
+            "zh": "调低程序要求的最小值：旧版 ChatTTS 是 ChatTTS/core.py 里的 `select_device(4096)` 调用，新版是"
+                  " ChatTTS/utils/gpu.py 里 select_device 的 `min_memory` 默认值，例如 4 GB 显卡改成 2047，2 GB 显卡改成 1024；"
+                  "这样就会用显卡运行，只是长文本可能显存不够。",
         },
         check=CHECK_NONE,
         example="WARNING:ChatTTS.utils.gpu_utils:GPU 0 has 4095.56 MB memory left.",

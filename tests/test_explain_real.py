@@ -1537,3 +1537,15 @@ def test_a_local_server_that_answered_with_errors_is_not_told_as_not_running():
     log = ("requests.exceptions.RetryError: HTTPConnectionPool(host='127.0.0.1', port=9880): Max retries exceeded with"
            " url: /tts (Caused by ResponseError('too many 500 error responses'))\n")
     assert "local-server-not-running" not in [e.id for e in explained(log)]
+
+
+def test_chattts_memory_floor_is_told_as_its_own_check_of_the_whole_card():
+    """ChatTTS counts the card's total memory (less its own reservation): closing other programs changes nothing, and
+    the versions that print it from utils/gpu_utils.py pass 4096 from core.py over the default."""
+    (found,) = explained("WARNING:ChatTTS.utils.gpu_utils:GPU 0 has 4095.56 MB memory left. Switching to CPU.\n")
+    assert found.id == "gpu-free-memory-floor"
+    for lang in ("en", "zh"):
+        text = explain.manual(found, lang)
+        assert "select_device(4096)" in text and "core.py" in text
+    assert "Close other programs" not in explain.manual(found, "en")
+    assert "other programs hold" not in explain.meaning(found, "en")
