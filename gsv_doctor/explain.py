@@ -895,8 +895,11 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.id = catalog.PROGRAM_MODULE_MISSING.id
         explanation.settings = list(catalog.PROGRAM_MODULE_MISSING.settings)
         entry = catalog.PROGRAM_MODULE_MISSING
+    # (the GUI named in the text only where no traceback says which code raised it: a training step's file read
+    # fails the same way in a log that also mentions the real-time GUI)
     if entry.id == "text-encoding" and params.get("codec") == "utf-8" and (
-            any("sounddevice" in frame for frame in frames) or _REALTIME_GUI.search(text[:_WORDS_SCAN])):
+            any("sounddevice" in frame for frame in frames) or any(_REALTIME_GUI.search(frame) for frame in frames)
+            or (not frames and _REALTIME_GUI.search(text[:_WORDS_SCAN]))):
         explanation.id = catalog.AUDIO_DEVICE_NAMES.id
         explanation.settings = list(catalog.AUDIO_DEVICE_NAMES.settings)
         entry = catalog.AUDIO_DEVICE_NAMES

@@ -1549,3 +1549,12 @@ def test_chattts_memory_floor_is_told_as_its_own_check_of_the_whole_card():
         assert "select_device(4096)" in text and "core.py" in text
     assert "Close other programs" not in explain.manual(found, "en")
     assert "other programs hold" not in explain.meaning(found, "en")
+
+
+def test_a_utf8_error_a_training_step_raised_stays_text_encoding_beside_words_about_the_real_time_gui():
+    log = ("实时变声没问题，但是训练的时候报错：\nTraceback (most recent call last):\n"
+           '  File "D:\\RVC\\infer\\modules\\train\\preprocess.py", line 20, in <module>\n'
+           "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xb6 in position 0: invalid start byte\n")
+    assert [e.id for e in explained(log)] == ["text-encoding"]
+    gui = log.replace("infer\\modules\\train\\preprocess.py", "gui_v1.py")
+    assert [e.id for e in explained(gui)] == ["audio-device-names"]
