@@ -3396,7 +3396,9 @@ ENTRIES: List[Entry] = [
                 r"|go-web(?:ui)?\.bat[^\n]{0,200}?(?:cannot find the (?:path )?specified|找不到指定的路径)"
                 # "webui.bat报错未找到python.exe", "go-web.bat can't find python.exe"
                 r"|web(?:ui)?\.bat[^\n]{0,200}?(?:未找到|找不到|没有找到|缺少|(?:can'?t|cannot|could not|couldn'?t) find)"
-                r"\s?(?:runtime[\\/])?python(?:\.exe)?",
+                r"\s?(?:runtime[\\/])?python(?:\.exe)?"
+                # (not before Windows' "'python' is not recognized": a script that runs the system's bare python)
+                r"(?![^\n]{0,200}?['\"]python(?:\.exe)?['\"]\s?(?:is not recognized|不是内部或外部命令))",
         lines=3,
         meaning={
             "en": "The start script runs the Windows package's own Python (runtime\\python.exe), and this folder has"

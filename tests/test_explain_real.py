@@ -1558,3 +1558,11 @@ def test_a_utf8_error_a_training_step_raised_stays_text_encoding_beside_words_ab
     assert [e.id for e in explained(log)] == ["text-encoding"]
     gui = log.replace("infer\\modules\\train\\preprocess.py", "gui_v1.py")
     assert [e.id for e in explained(gui)] == ["audio-device-names"]
+
+
+def test_a_start_script_that_cannot_find_the_systems_bare_python_is_command_not_found():
+    """'python' is not recognized: the script runs the system's python, not a Windows package's runtime."""
+    (found,) = explained("webui.bat 找不到 python，显示 'python' 不是内部或外部命令，也不是可运行的程序\n")
+    assert found.id == "command-not-found"
+    (package,) = explained("go-webui.bat报错未找到python.exe，运行后无反应\n")
+    assert package.id == "package-runtime-missing"
