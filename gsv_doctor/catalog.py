@@ -2816,8 +2816,9 @@ ENTRIES: List[Entry] = [
         keys=("0_gt_wavs", "1_16k_wavs", "2a_f0", "2b-f0nsf", "3_feature"),
         # RVC's training lists the folders its steps 2a/2b wrote into logs/<experiment>/: a missing one, a failed step
         pattern=r"(?:No such file or directory|cannot find the path specified|系统找不到指定的(?:路径|文件)。?)[^\n'\"]{0,20}?"
-                # (not logs/mute/: the silent clips the package ships, a file of its own)
-                r"['\"](?P<path>[^'\"\n]{0,300}?)(?<!mute/)(?<!mute\\)(?P<step>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))['\"/\\]",
+                # (not logs/mute/: the silent clips the package ships, a file of its own; a path Python prints doubles
+                # its backslashes)
+                r"['\"](?P<path>[^'\"\n]{0,300}?)(?<!mute/)(?<!mute\\)(?<!mute\\\\)(?P<step>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))['\"/\\]",
         meaning={
             "en": "RVC's training reads the folders its earlier steps wrote into logs/<experiment>/ (0_gt_wavs and"
                   " 1_16k_wavs: step 2a, processing the data; 2a_f0, 2b-f0nsf and 3_feature256/768: step 2b, pitch and"

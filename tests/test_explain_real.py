@@ -1566,3 +1566,11 @@ def test_a_start_script_that_cannot_find_the_systems_bare_python_is_command_not_
     assert found.id == "command-not-found"
     (package,) = explained("go-webui.bat报错未找到python.exe，运行后无反应\n")
     assert package.id == "package-runtime-missing"
+
+
+def test_rvcs_missing_silent_clip_in_a_printed_windows_path_is_a_missing_file_not_a_failed_step():
+    """FileNotFoundError prints a Windows path with doubled backslashes: logs\\\\mute\\\\0_gt_wavs is the package's own clip."""
+    log = "FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\RVC\\\\logs\\\\mute\\\\0_gt_wavs\\\\mute40k.wav'\n"
+    assert [e.id for e in explained(log)] == ["model-file-missing"]
+    step = "FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\RVC\\\\logs\\\\me\\\\0_gt_wavs'\n"
+    assert [e.id for e in explained(step)] == ["rvc-dataset-step-missing"]
