@@ -2315,6 +2315,7 @@ ENTRIES: List[Entry] = [
                 r"|Out of memory: Killed process"
                 # what a Linux shell prints for a process the kernel killed (Colab's cell, a terminal)
                 r"|^(?:\^C)?Killed\s*$|^[^\n]{0,80}?line \d+:\s+\d+ Killed\s{2,}\S"
+                r"|^\[\d{1,4}\][+-]?\s+Killed\s{2,}\S"  # bash's line for a job of its own: "[1]+  Killed   python x.py"
                 r"|Unable to allocate [\d.]+ [KMGT]i?B for an array|\[Errno 12\] Cannot allocate memory",
         flags=re.MULTILINE,
         meaning={

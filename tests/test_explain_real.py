@@ -1574,3 +1574,8 @@ def test_rvcs_missing_silent_clip_in_a_printed_windows_path_is_a_missing_file_no
     assert [e.id for e in explained(log)] == ["model-file-missing"]
     step = "FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\RVC\\\\logs\\\\me\\\\0_gt_wavs'\n"
     assert [e.id for e in explained(step)] == ["rvc-dataset-step-missing"]
+
+
+def test_bashs_job_line_for_a_killed_process_is_the_computers_memory():
+    log = "(venv) $ python train.py &\nepoch 1\n[1]+  Killed                  python train.py\n"
+    assert [e.id for e in explained(log)] == ["ram-out-of-memory"]
