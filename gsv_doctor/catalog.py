@@ -1909,7 +1909,7 @@ ENTRIES: List[Entry] = [
                 r"|(?:Building wheel for|Running setup\.py install for) (?P<package5>[\w.\-]{1,100})[^\n]{0,40}?did not run"
                 r" successfully|Getting requirements to build wheel did not run successfully"
                 r"|^\s{0,8}(?:Installing build dependencies|Getting requirements to build wheel|Preparing metadata"
-                r" \(pyproject\.toml\)) \.\.\. error\s*$"
+                r" \((?:pyproject\.toml|setup\.py)\)) \.\.\. error\s*$"
                 r"|Microsoft Visual C\+\+ 14\.0 or greater is required"
                 # a notebook's or installer's pip command that failed (its output hidden), for a package of its own
                 # (an option that takes a value, -r requirements.txt, --target DIR, names no package)

@@ -1579,3 +1579,10 @@ def test_rvcs_missing_silent_clip_in_a_printed_windows_path_is_a_missing_file_no
 def test_bashs_job_line_for_a_killed_process_is_the_computers_memory():
     log = "(venv) $ python train.py &\nepoch 1\n[1]+  Killed                  python train.py\n"
     assert [e.id for e in explained(log)] == ["ram-out-of-memory"]
+
+
+def test_pips_failed_metadata_step_of_a_setup_py_package_is_a_failed_build():
+    log = ("Collecting pyworld==0.3.2\n  Downloading pyworld-0.3.2.tar.gz (214 kB)\n"
+           "  Preparing metadata (setup.py) ... error\n  error: subprocess-exited-with-error\n")
+    assert [e.id for e in explained(log)] == ["pip-build-failed"]
+    assert explained(log.replace("... error\n  error: subprocess-exited-with-error", "... done")) == []
