@@ -914,6 +914,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if explanation.id in ("cuda-device-assert", "nan-probability") and card and gpus.HALF_BROKEN_NAME.search(card):
         # NaN from float16 on such a card reaches an index (sampling, a lookup) and trips the assert
         explanation.notes.append(("half_nan_card_assert", {"card": card}))
+    if entry.id == "audio-file-unreadable" and "<exception str() failed>" in explanation.message:
+        # soundfile 0.12's error hides libsndfile's own message, most often "System error": no file at that path
+        explanation.notes.append(("sndfile_message_hidden", {}))
     if explanation.id == "symptom-nan" and logfacts.job_of(frames, text) == "train":
         explanation.notes.append(("nan_in_training", {}))  # not float16's alone: the learning rate, the data
     if explanation.id == "symptom-silent-audio" and _REAL_TIME.search(text[:200_000]):
@@ -1253,6 +1256,15 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "日志显示的是 AMD 或 Intel 显卡（\"{card}\"）：这一步是在 CPU 上运行的，因为 CUDA 版 torch 用不了这张卡。关闭半精度"
               "能解决这个报错，但仍然在 CPU 上运行（很慢，需要 CUDA 的训练脚本仍会拒绝）。要用上这张卡：Linux 上用 ROCm 版 torch，"
               "或使用程序的 DirectML 版（如果有；DirectML 只能推理，不能训练）。",
+    },
+    "sndfile_message_hidden": {
+        "en": "This soundfile hides libsndfile's own message, and the most common one behind it is \"System error\": no"
+              " file at the path the program gave (a file deleted or moved, a wrong folder, a path with non-English"
+              " letters). Check that the file exists first; `python -m pip install soundfile==0.10.3.post1` shows the"
+              " real message.",
+        "zh": "这个版本的 soundfile 把 libsndfile 自己的报错信息藏起来了，背后最常见的是 \"System error\"：程序给出的路径上没有"
+              "文件（文件被删除或移动、文件夹不对、路径里有中文等非英文字符）。先确认文件确实存在；"
+              "`python -m pip install soundfile==0.10.3.post1` 可以显示真正的报错。",
     },
     "nan_in_training": {
         "en": "A loss of NaN in training also comes from the training itself: if it comes back with half precision"

@@ -1586,3 +1586,16 @@ def test_pips_failed_metadata_step_of_a_setup_py_package_is_a_failed_build():
            "  Preparing metadata (setup.py) ... error\n  error: subprocess-exited-with-error\n")
     assert [e.id for e in explained(log)] == ["pip-build-failed"]
     assert explained(log.replace("... error\n  error: subprocess-exited-with-error", "... done")) == []
+
+
+def test_soundfiles_hidden_message_also_points_at_a_missing_file():
+    """soundfile 0.12 prints '<exception str() failed>' over libsndfile's message, most often its 'System error'."""
+    log = ('Traceback (most recent call last):\n  File "D:\\x\\slice_audio.py", line 20, in slice\n'
+           '  File "D:\\x\\runtime\\lib\\site-packages\\soundfile.py", line 1216, in _open\n'
+           "soundfile.LibsndfileError: <exception str() failed>\n")
+    (found,) = explained(log)
+    assert found.id == "audio-file-unreadable" and [key for key, _ in found.notes] == ["sndfile_message_hidden"]
+    assert "System error" in explain.notes(found, "en")[0] and explain.notes(found, "en")[0].isascii()
+    assert "文件" in explain.notes(found, "zh")[0]
+    (plain,) = explained("soundfile.LibsndfileError: Error opening 'a.txt': Format not recognised.\n")
+    assert plain.notes == []
