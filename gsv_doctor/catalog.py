@@ -2624,9 +2624,9 @@ ENTRIES: List[Entry] = [
         pattern=r"[Bb]ad CPU type in executable",
         meaning={
             "en": "macOS refused to start a program built for the other kind of Mac processor: a build for Apple"
-                  " Silicon (M1 to M4, arm64) on an Intel Mac, or an Intel (x86_64) build on Apple Silicon without"
+                  " Silicon (M1 and later, arm64) on an Intel Mac, or an Intel (x86_64) build on Apple Silicon without"
                   " Rosetta 2. Not torch, not the settings.",
-            "zh": "macOS 拒绝启动为另一种 Mac 处理器编译的程序：在 Intel Mac 上运行 Apple Silicon（M1 到 M4，arm64）版，或在没有"
+            "zh": "macOS 拒绝启动为另一种 Mac 处理器编译的程序：在 Intel Mac 上运行 Apple Silicon（M1 及以后的芯片，arm64）版，或在没有"
                   " Rosetta 2 的 Apple Silicon 上运行 Intel（x86_64）版。与 torch 和设置无关。",
         },
         settings=("machine.gpu",),

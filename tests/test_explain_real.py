@@ -1599,3 +1599,9 @@ def test_soundfiles_hidden_message_also_points_at_a_missing_file():
     assert "文件" in explain.notes(found, "zh")[0]
     (plain,) = explained("soundfile.LibsndfileError: Error opening 'a.txt': Format not recognised.\n")
     assert plain.notes == []
+
+
+def test_apple_silicon_is_not_told_as_m1_to_m4_only():
+    (found,) = explained("zsh: bad CPU type in executable: ./server\n")
+    assert found.id == "mac-wrong-architecture"
+    assert "M1 to M4" not in explain.meaning(found, "en") and "M1 到 M4" not in explain.meaning(found, "zh")
