@@ -885,6 +885,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.notes.append(("torch_build_new", {"torch": facts.torch or "?", "build": facts.build}))
     if entry.id == "local-server-not-running" and params.get("port") == "9880" and project is logprojects.UNKNOWN:
         explanation.notes.append(("gsv_api_port", {}))  # a client of GPT-SoVITS's API: the port says which server
+    if entry.id == "local-server-not-running" and project.gsv_doctor_fixes and params.get("port", "9880") != "9880":
+        # GPT-SoVITS's own code calling another server on this computer (an LLM, a translator): not its API
+        explanation.manual_key = "local_server_other"
     if entry.id == "cuda-not-compiled" and card and _NVIDIA_FAMILY.match(card):
         explanation.notes.append(("cpu_torch_nvidia_card", {"card": card}))
     if entry.kind == "half" and entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL) and facts.half_shown_off:
@@ -1320,6 +1323,8 @@ NOTES: Dict[str, Dict[str, str]] = {
 
 # Fixes for a machine the log shows to be unlike the entry's assumption, in place of the entry's own.
 MANUALS: Dict[str, Dict[str, str]] = {
+    # (the entry's fix for any program: the server GPT-SoVITS's code called is another program's)
+    "local_server_other": dict(catalog.BY_ID["local-server-not-running"].manual_any or {}),
     "mac_no_cuda": {
         "en": "This is a Mac: it has no NVIDIA GPU and there is no CUDA build of torch for it, so nothing may ask for"
               " cuda. Run on the CPU with half precision off: {to_cpu}; or {update} (newer versions choose the CPU on"

@@ -1605,3 +1605,15 @@ def test_apple_silicon_is_not_told_as_m1_to_m4_only():
     (found,) = explained("zsh: bad CPU type in executable: ./server\n")
     assert found.id == "mac-wrong-architecture"
     assert "M1 to M4" not in explain.meaning(found, "en") and "M1 到 M4" not in explain.meaning(found, "zh")
+
+
+def test_gpt_sovits_calling_another_local_server_is_not_told_to_start_its_own_api():
+    log = ('Traceback (most recent call last):\n  File "D:\\GPT-SoVITS\\GPT_SoVITS\\inference_webui.py", line 300, in'
+           ' get_tts_wav\nrequests.exceptions.ConnectionError: HTTPConnectionPool(host=\'127.0.0.1\', port={port}):'
+           " Max retries exceeded with url: /api/generate\n")
+    (other,) = explained(log.format(port=11434))
+    assert other.id == "local-server-not-running" and other.project == "gpt-sovits"
+    assert "api_v2.py" not in explain.manual(other, "en") and "api_v2.py" not in explain.manual(other, "zh")
+    assert "Start the server the client calls" in explain.manual(other, "en")
+    (own,) = explained(log.format(port=9880))
+    assert "api_v2.py" in explain.manual(own, "en")
