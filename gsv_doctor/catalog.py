@@ -2308,7 +2308,7 @@ ENTRIES: List[Entry] = [
         id="ram-out-of-memory",
         kind="ram",
         keys=("DefaultCPUAllocator", "bad allocation", "bad_alloc", "Unable to allocate", "Cannot allocate memory",
-              "Killed"),
+              "Killed", "zsh: killed", " killed "),
         # (Linux's OOM killer says it in the kernel log. Not Python's "There appear to be N leaked semaphore objects":
         # it is printed at any shutdown that leaves one, Ctrl+C or an error in the main process, as often as a kill)
         pattern=r"DefaultCPUAllocator: (?:not enough memory|can't allocate memory)|\bbad allocation\b|std::bad_alloc"
@@ -2316,6 +2316,8 @@ ENTRIES: List[Entry] = [
                 # what a Linux shell prints for a process the kernel killed (Colab's cell, a terminal)
                 r"|^(?:\^C)?Killed\s*$|^[^\n]{0,80}?line \d+:\s+\d+ Killed\s{2,}\S"
                 r"|^\[\d{1,4}\][+-]?\s+Killed\s{2,}\S"  # bash's line for a job of its own: "[1]+  Killed   python x.py"
+                # zsh's (macOS's shell): "zsh: killed     python webui.py", "[1]  + 4242 killed     python train.py"
+                r"|^zsh: killed\s+\S|^\[\d{1,4}\]\s{1,4}[+-]?\s{0,4}\d+ killed\s{2,}\S"
                 r"|Unable to allocate [\d.]+ [KMGT]i?B for an array|\[Errno 12\] Cannot allocate memory",
         flags=re.MULTILINE,
         meaning={

@@ -1617,3 +1617,9 @@ def test_gpt_sovits_calling_another_local_server_is_not_told_to_start_its_own_ap
     assert "Start the server the client calls" in explain.manual(other, "en")
     (own,) = explained(log.format(port=9880))
     assert "api_v2.py" in explain.manual(own, "en")
+
+
+@pytest.mark.parametrize("line", ["zsh: killed     python webui.py", "[1]  + 4242 killed     python train.py"])
+def test_zshs_lines_for_a_killed_process_are_the_computers_memory(line):
+    assert [e.id for e in explained("epoch 1\n" + line + "\n")] == ["ram-out-of-memory"]
+    assert explained("I killed the web UI and started it again\n") == []
