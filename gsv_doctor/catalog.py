@@ -1909,7 +1909,7 @@ ENTRIES: List[Entry] = [
                 r"|(?:Building wheel for|Running setup\.py install for) (?P<package5>[\w.\-]{1,100})[^\n]{0,40}?did not run"
                 r" successfully|Getting requirements to build wheel did not run successfully"
                 r"|^\s{0,8}(?:Installing build dependencies|Getting requirements to build wheel|Preparing metadata"
-                r" \(pyproject\.toml\)) \.\.\. error\s*$"
+                r" \((?:pyproject\.toml|setup\.py)\)) \.\.\. error\s*$"
                 r"|Microsoft Visual C\+\+ 14\.0 or greater is required"
                 # a notebook's or installer's pip command that failed (its output hidden), for a package of its own
                 # (an option that takes a value, -r requirements.txt, --target DIR, names no package)
@@ -2088,7 +2088,8 @@ ENTRIES: List[Entry] = [
               "Connect call failed"),
         # a client calling a server on this computer that nothing listens on (not a proxy's answer: localhost-proxy)
         pattern=r"HTTPConnectionPool\(host='(?P<host>127\.0\.0\.1|localhost)', port=(?P<port>\d{2,5})\): Max retries"
-                r" exceeded(?![^\n]{0,3000}?(?:ProxyError|Read timed out))"
+                # (a server that answered, with errors: "too many 500 error responses", is running)
+                r" exceeded(?![^\n]{0,3000}?(?:ProxyError|Read timed out|ResponseError))"
                 r"|Cannot connect to host (?P<host2>127\.0\.0\.1|localhost):(?P<port2>\d{2,5})"
                 r"|Connect call failed \('(?P<host3>127\.0\.0\.1|localhost)', (?P<port3>\d{2,5})\)",
         meaning={
@@ -2307,13 +2308,16 @@ ENTRIES: List[Entry] = [
         id="ram-out-of-memory",
         kind="ram",
         keys=("DefaultCPUAllocator", "bad allocation", "bad_alloc", "Unable to allocate", "Cannot allocate memory",
-              "Killed"),
+              "Killed", "zsh: killed", " killed "),
         # (Linux's OOM killer says it in the kernel log. Not Python's "There appear to be N leaked semaphore objects":
         # it is printed at any shutdown that leaves one, Ctrl+C or an error in the main process, as often as a kill)
         pattern=r"DefaultCPUAllocator: (?:not enough memory|can't allocate memory)|\bbad allocation\b|std::bad_alloc"
                 r"|Out of memory: Killed process"
                 # what a Linux shell prints for a process the kernel killed (Colab's cell, a terminal)
                 r"|^(?:\^C)?Killed\s*$|^[^\n]{0,80}?line \d+:\s+\d+ Killed\s{2,}\S"
+                r"|^\[\d{1,4}\][+-]?\s+Killed\s{2,}\S"  # bash's line for a job of its own: "[1]+  Killed   python x.py"
+                # zsh's (macOS's shell): "zsh: killed     python webui.py", "[1]  + 4242 killed     python train.py"
+                r"|^zsh: killed\s+\S|^\[\d{1,4}\]\s{1,4}[+-]?\s{0,4}\d+ killed\s{2,}\S"
                 r"|Unable to allocate [\d.]+ [KMGT]i?B for an array|\[Errno 12\] Cannot allocate memory",
         flags=re.MULTILINE,
         meaning={
@@ -2510,8 +2514,9 @@ ENTRIES: List[Entry] = [
     Entry(
         id="protobuf-too-new",
         kind="system",
-        keys=("Descriptors cannot be created directly",),
-        pattern=r"Descriptors cannot be created directly",
+        # (most protobuf 4 releases print it with a double negative, "cannot not"; later ones without)
+        keys=("Descriptors cannot be created directly", "Descriptors cannot not be created directly"),
+        pattern=r"Descriptors cannot (?:not )?be created directly",
         meaning={
             "en": "The installed protobuf (4 or newer) refuses code that an older protobuf compiler generated, which"
                   " a package the program imports still ships (tensorboard, onnx or a speech package of its era). Not"
@@ -2621,9 +2626,9 @@ ENTRIES: List[Entry] = [
         pattern=r"[Bb]ad CPU type in executable",
         meaning={
             "en": "macOS refused to start a program built for the other kind of Mac processor: a build for Apple"
-                  " Silicon (M1 to M4, arm64) on an Intel Mac, or an Intel (x86_64) build on Apple Silicon without"
+                  " Silicon (M1 and later, arm64) on an Intel Mac, or an Intel (x86_64) build on Apple Silicon without"
                   " Rosetta 2. Not torch, not the settings.",
-            "zh": "macOS 拒绝启动为另一种 Mac 处理器编译的程序：在 Intel Mac 上运行 Apple Silicon（M1 到 M4，arm64）版，或在没有"
+            "zh": "macOS 拒绝启动为另一种 Mac 处理器编译的程序：在 Intel Mac 上运行 Apple Silicon（M1 及以后的芯片，arm64）版，或在没有"
                   " Rosetta 2 的 Apple Silicon 上运行 Intel（x86_64）版。与 torch 和设置无关。",
         },
         settings=("machine.gpu",),
@@ -2671,23 +2676,28 @@ ENTRIES: List[Entry] = [
         id="gpu-free-memory-floor",
         kind="system",
         keys=("MB memory left",),
-        # ChatTTS's select_device: a card with less free memory than it asks for is not used at all
+        # ChatTTS's select_device: a card with less memory than it asks for is not used at all. It counts the card's
+        # total memory less what this process reserved (not other programs' use), against select_device(4096) in the
+        # core.py of versions with utils/gpu_utils.py and the default min_memory (2047 or 2048) of later ones
         pattern=r"GPU (?P<gpu>\d+) has (?P<free>\d+(?:\.\d+)?) MB memory left",
         meaning={
-            "en": "The program checks the card's free memory before it starts and, finding less than it asks for"
-                  " (ChatTTS asks for 2 to 4 GB: this card has {free} MB free), runs everything on the CPU. torch and"
-                  " the card work; the card is simply small, or other programs hold its memory.",
-            "zh": "程序启动前检查显卡的剩余显存，发现比它要求的少（ChatTTS 要求 2 到 4 GB：这张卡剩 {free} MB），就全部改在 CPU"
-                  " 上运行。torch 和显卡都正常：只是显卡小，或显存被别的程序占着。",
+            "en": "The program checks the card's memory before it starts and, finding less than it asks for"
+                  " (ChatTTS counts the card's whole memory, {free} MB here, and asks for 4096 MB in older versions,"
+                  " 2047 or 2048 MB in newer ones), runs everything on the CPU. torch and the card work; the card is smaller"
+                  " than that minimum. Other programs' use of the card does not count in this check.",
+            "zh": "程序启动前检查显卡的显存，发现比它要求的少（ChatTTS 算的是显卡的全部显存，这里是 {free} MB；旧版要求 4096 MB，"
+                  "新版要求 2047 或 2048 MB），就全部改在 CPU 上运行。torch 和显卡都正常：只是显卡比这个下限小。别的程序占用的显存不影响这项检查。",
         },
         settings=("gpu.memory",),
         fix_commands=(),
         manual={
-            "en": "Close other programs that use the GPU and start it again. On a 4 GB card, lower the minimum the program"
-                  " asks for: the `min_memory` of ChatTTS's select_device (in ChatTTS/utils/gpu_utils.py or gpu.py),"
-                  " e.g. to 2047; it then runs on the GPU, with a chance of running out of memory on long texts.",
-            "zh": "关闭其他占用显卡的程序后重新启动。4 GB 的显卡可以调低程序要求的最小值：ChatTTS 的 select_device 的 `min_memory`"
-                  "（在 ChatTTS/utils/gpu_utils.py 或 gpu.py 里），例如改成 2047；这样就会用显卡运行，只是长文本可能显存不够。",
+            "en": "Lower the minimum the program asks for: in older ChatTTS the `select_device(4096)` call in"
+                  " ChatTTS/core.py, in newer ones the `min_memory` default of select_device in ChatTTS/utils/gpu.py,"
+                  " e.g. to 2047 on a 4 GB card or 1024 on a 2 GB one; it then runs on the GPU, with a chance of running"
+                  " out of memory on long texts.",
+            "zh": "调低程序要求的最小值：旧版 ChatTTS 是 ChatTTS/core.py 里的 `select_device(4096)` 调用，新版是"
+                  " ChatTTS/utils/gpu.py 里 select_device 的 `min_memory` 默认值，例如 4 GB 显卡改成 2047，2 GB 显卡改成 1024；"
+                  "这样就会用显卡运行，只是长文本可能显存不够。",
         },
         check=CHECK_NONE,
         example="WARNING:ChatTTS.utils.gpu_utils:GPU 0 has 4095.56 MB memory left.",
@@ -2696,8 +2706,9 @@ ENTRIES: List[Entry] = [
         id="several-gpus-data-parallel",
         kind="system",
         keys=("in replica",),
-        # torch's DataParallel, used when the program sees several GPUs, re-raises a replica's error this way
-        pattern=r"Caught (?P<error>\w+) in replica \d+ on device \d+",
+        # torch's DataParallel, used when the program sees several GPUs, re-raises a replica's error this way (only
+        # StopIteration is the copy's own: another error, CUDA out of memory in replica 0, is told below it)
+        pattern=r"Caught (?P<error>StopIteration) in replica \d+ on device \d+",
         meaning={
             "en": "The program runs its model on several GPUs at once with torch's DataParallel (it does when more than"
                   " one card is visible), and its code fails there ({error} in a copy of the model: code such as"
@@ -2839,8 +2850,9 @@ ENTRIES: List[Entry] = [
         keys=("0_gt_wavs", "1_16k_wavs", "2a_f0", "2b-f0nsf", "3_feature"),
         # RVC's training lists the folders its steps 2a/2b wrote into logs/<experiment>/: a missing one, a failed step
         pattern=r"(?:No such file or directory|cannot find the path specified|系统找不到指定的(?:路径|文件)。?)[^\n'\"]{0,20}?"
-                # (not logs/mute/: the silent clips the package ships, a file of its own)
-                r"['\"](?P<path>[^'\"\n]{0,300}?)(?<!mute/)(?<!mute\\)(?P<step>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))['\"/\\]",
+                # (not logs/mute/: the silent clips the package ships, a file of its own; a path Python prints doubles
+                # its backslashes)
+                r"['\"](?P<path>[^'\"\n]{0,300}?)(?<!mute/)(?<!mute\\)(?<!mute\\\\)(?P<step>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))['\"/\\]",
         meaning={
             "en": "RVC's training reads the folders its earlier steps wrote into logs/<experiment>/ (0_gt_wavs and"
                   " 1_16k_wavs: step 2a, processing the data; 2a_f0, 2b-f0nsf and 3_feature256/768: step 2b, pitch and"
@@ -3449,6 +3461,8 @@ ENTRIES: List[Entry] = [
                 # "webui.bat报错未找到python.exe", "go-web.bat can't find python.exe"
                 r"|web(?:ui)?\.bat[^\n]{0,200}?(?:未找到|找不到|没有找到|缺少|(?:can'?t|cannot|could not|couldn'?t) find)"
                 r"\s?(?:runtime[\\/])?python(?:\.exe)?"
+                # (not before Windows' "'python' is not recognized": a script that runs the system's bare python)
+                r"(?![^\n]{0,200}?['\"]python(?:\.exe)?['\"]\s?(?:is not recognized|不是内部或外部命令))"
                 r"|(?:没有|找不到|缺少|缺)\s?runtime\s?文件夹|\b(?:no|missing|can'?t find(?: the)?) runtime folder",
         lines=3,
         meaning={
@@ -3991,8 +4005,11 @@ ENTRIES: List[Entry] = [
         keys=("object is not subscriptable", "unsupported operand type(s) for |"),
         # `list[int]` in an annotation needs Python 3.9, `int | None` 3.10: the program's code, read by an older Python
         pattern=r"TypeError: 'type' object is not subscriptable"
-                r"|TypeError: unsupported operand type\(s\) for \|: '(?:type|NoneType|types\.GenericAlias)' and"
-                r" '(?:type|NoneType|types\.GenericAlias)'",
+                # (a class's type: `torch.Tensor | None` names torch's metaclass, `List[int] | None` typing's alias)
+                r"|TypeError: unsupported operand type\(s\) for \|: '(?:type|NoneType|types\.GenericAlias|_TensorMeta|ABCMeta"
+                r"|EnumMeta|_GenericAlias|_UnionGenericAlias|_SpecialGenericAlias|_SpecialForm)' and '(?:type|NoneType"
+                r"|types\.GenericAlias|_TensorMeta|ABCMeta|EnumMeta|_GenericAlias|_UnionGenericAlias|_SpecialGenericAlias"
+                r"|_SpecialForm)'",
         meaning={
             "en": "The program is written for a newer Python than the one running it: `list[int]` in its code needs"
                   " Python 3.9 or newer, `int | None` needs 3.10. The error comes when the file is read, before anything"
@@ -4002,7 +4019,13 @@ ENTRIES: List[Entry] = [
         },
         settings=("python.version",),
         fix_commands=(),
-        manual=_NEW_PYTHON_ENVIRONMENT,
+        # (not _NEW_PYTHON_ENVIRONMENT's "3.9 also works": `int | None` fails on 3.9)
+        manual={
+            "en": "Make a new environment with Python 3.10 or the version the program names (3.9 is not enough for"
+                  " `int | None`): `conda create -n NAME python=3.10`, or a venv made with Python 3.10, then {packages}.",
+            "zh": "用 Python 3.10 或程序指定的版本新建环境（`int | None` 在 3.9 上也不行）：`conda create -n 名字 python=3.10`，"
+                  "或用 Python 3.10 建 venv，然后{packages}。",
+        },
         check=CHECK_NONE,
         example="TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'",
     ),

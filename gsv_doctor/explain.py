@@ -888,6 +888,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.notes.append(("torch_build_new", {"torch": facts.torch or "?", "build": facts.build}))
     if entry.id == "local-server-not-running" and params.get("port") == "9880" and project is logprojects.UNKNOWN:
         explanation.notes.append(("gsv_api_port", {}))  # a client of GPT-SoVITS's API: the port says which server
+    if entry.id == "local-server-not-running" and project.gsv_doctor_fixes and params.get("port", "9880") != "9880":
+        # GPT-SoVITS's own code calling another server on this computer (an LLM, a translator): not its API
+        explanation.manual_key = "local_server_other"
     if entry.id == "cuda-not-compiled" and card and _NVIDIA_FAMILY.match(card):
         explanation.notes.append(("cpu_torch_nvidia_card", {"card": card}))
     if entry.kind == "half" and entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL) and facts.half_shown_off:
@@ -900,8 +903,11 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.id = catalog.PROGRAM_MODULE_MISSING.id
         explanation.settings = list(catalog.PROGRAM_MODULE_MISSING.settings)
         entry = catalog.PROGRAM_MODULE_MISSING
+    # (the GUI named in the text only where no traceback says which code raised it: a training step's file read
+    # fails the same way in a log that also mentions the real-time GUI)
     if entry.id == "text-encoding" and params.get("codec") == "utf-8" and (
-            any("sounddevice" in frame for frame in frames) or _REALTIME_GUI.search(text[:_WORDS_SCAN])):
+            any("sounddevice" in frame for frame in frames) or any(_REALTIME_GUI.search(frame) for frame in frames)
+            or (not frames and _REALTIME_GUI.search(text[:_WORDS_SCAN]))):
         explanation.id = catalog.AUDIO_DEVICE_NAMES.id
         explanation.settings = list(catalog.AUDIO_DEVICE_NAMES.settings)
         entry = catalog.AUDIO_DEVICE_NAMES
@@ -919,6 +925,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id == "torch-weights-only" and _OLD_WEIGHTS_ONLY_WORDING.search(text[:_WORDS_SCAN]) \
             and "In PyTorch 2.6" not in text[:_WORDS_SCAN]:
         explanation.notes.append(("weights_only_by_program", {}))  # torch before 2.6 refused only what code asked
+    if entry.id == "audio-file-unreadable" and "<exception str() failed>" in explanation.message:
+        # soundfile 0.12's error hides libsndfile's own message, most often "System error": no file at that path
+        explanation.notes.append(("sndfile_message_hidden", {}))
     if explanation.id == "symptom-nan" and logfacts.job_of(frames, text) == "train":
         explanation.notes.append(("nan_in_training", {}))  # not float16's alone: the learning rate, the data
     if explanation.id == "symptom-silent-audio" and _REAL_TIME.search(text[:200_000]):
@@ -1277,6 +1286,15 @@ NOTES: Dict[str, Dict[str, str]] = {
               " 的源装进程序的 Python，例如 `python -m pip install torch torchaudio --index-url"
               " https://download.pytorch.org/whl/cu128`（GTX 10 系及更旧的显卡用 cu126；程序的 README 可能指定别的版本）。",
     },
+    "sndfile_message_hidden": {
+        "en": "This soundfile hides libsndfile's own message, and the most common one behind it is \"System error\": no"
+              " file at the path the program gave (a file deleted or moved, a wrong folder, a path with non-English"
+              " letters). Check that the file exists first; `python -m pip install soundfile==0.10.3.post1` shows the"
+              " real message.",
+        "zh": "这个版本的 soundfile 把 libsndfile 自己的报错信息藏起来了，背后最常见的是 \"System error\"：程序给出的路径上没有"
+              "文件（文件被删除或移动、文件夹不对、路径里有中文等非英文字符）。先确认文件确实存在；"
+              "`python -m pip install soundfile==0.10.3.post1` 可以显示真正的报错。",
+    },
     "nan_in_training": {
         "en": "A loss of NaN in training also comes from the training itself: if it comes back with half precision"
               " off, lower the learning rate (halve it) or the batch size, resume from the last checkpoint before it"
@@ -1331,6 +1349,8 @@ NOTES: Dict[str, Dict[str, str]] = {
 
 # Fixes for a machine the log shows to be unlike the entry's assumption, in place of the entry's own.
 MANUALS: Dict[str, Dict[str, str]] = {
+    # (the entry's fix for any program: the server GPT-SoVITS's code called is another program's)
+    "local_server_other": dict(catalog.BY_ID["local-server-not-running"].manual_any or {}),
     "mac_no_cuda": {
         "en": "This is a Mac: it has no NVIDIA GPU and there is no CUDA build of torch for it, so nothing may ask for"
               " cuda. Run on the CPU with half precision off: {to_cpu}; or {update} (newer versions choose the CPU on"

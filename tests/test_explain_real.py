@@ -1522,3 +1522,125 @@ def test_a_missing_torch_is_installed_from_pytorchs_index(module, noted):
                          "ModuleNotFoundError: No module named '%s'\n" % module)
     assert found.id == "python-module-missing"
     assert (("torch_from_pytorch", {}) in found.notes) == noted
+
+
+def test_protobufs_double_negative_message_is_read_as_protobuf_too_new():
+    """protobuf 4 printed "Descriptors cannot not be created directly" (sic) for most of its releases."""
+    log = ("TypeError: Descriptors cannot not be created directly.\nIf this call came from a _pb2.py file, your"
+           " generated code is out of date and must be regenerated with protoc >= 3.19.0.\n")
+    assert [e.id for e in explained(log)] == ["protobuf-too-new"]
+    assert [e.id for e in explained(log.replace("cannot not", "cannot"))] == ["protobuf-too-new"]
+
+
+def test_another_error_caught_in_a_dataparallel_replica_is_not_told_as_the_one_gpu_program():
+    log = ('Traceback (most recent call last):\n  File "D:\\x\\train.py", line 10, in <module>\n'
+           "RuntimeError: Caught RuntimeError in replica 0 on device 0.\nOriginal Traceback (most recent call last):\n"
+           '  File "C:\\py\\lib\\site-packages\\torch\\nn\\parallel\\parallel_apply.py", line 64, in _worker\n'
+           "RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 8.00 GiB total capacity)\n")
+    assert [e.id for e in explained(log)] == ["cuda-out-of-memory"]
+    stop = log.replace("Caught RuntimeError", "Caught StopIteration").rsplit("RuntimeError: CUDA", 1)[0] + "StopIteration\n"
+    assert [e.id for e in explained(stop)][0] == "several-gpus-data-parallel"
+
+
+@pytest.mark.parametrize("left", ["_TensorMeta", "_GenericAlias", "type"])
+def test_a_union_annotation_on_python_3_9_is_python_too_old_and_not_told_3_9_works(left):
+    """`torch.Tensor | None` on Python 3.9 names torch's metaclass; the fix must not offer 3.9 again."""
+    log = ('Traceback (most recent call last):\n  File "C:\\x\\infer.py", line 3, in <module>\n'
+           "    def f(x: torch.Tensor | None = None):\n"
+           "TypeError: unsupported operand type(s) for |: '%s' and 'NoneType'\n" % left)
+    (found,) = explained(log)
+    assert found.id == "python-too-old-syntax"
+    assert "3.9 also works" not in explain.manual(found, "en") and "3.9 也可以" not in explain.manual(found, "zh")
+    assert "python=3.10" in explain.manual(found, "en")
+
+
+def test_a_local_server_that_answered_with_errors_is_not_told_as_not_running():
+    log = ("requests.exceptions.RetryError: HTTPConnectionPool(host='127.0.0.1', port=9880): Max retries exceeded with"
+           " url: /tts (Caused by ResponseError('too many 500 error responses'))\n")
+    assert "local-server-not-running" not in [e.id for e in explained(log)]
+
+
+def test_chattts_memory_floor_is_told_as_its_own_check_of_the_whole_card():
+    """ChatTTS counts the card's total memory (less its own reservation): closing other programs changes nothing, and
+    the versions that print it from utils/gpu_utils.py pass 4096 from core.py over the default."""
+    (found,) = explained("WARNING:ChatTTS.utils.gpu_utils:GPU 0 has 4095.56 MB memory left. Switching to CPU.\n")
+    assert found.id == "gpu-free-memory-floor"
+    for lang in ("en", "zh"):
+        text = explain.manual(found, lang)
+        assert "select_device(4096)" in text and "core.py" in text
+    assert "Close other programs" not in explain.manual(found, "en")
+    assert "other programs hold" not in explain.meaning(found, "en")
+
+
+def test_a_utf8_error_a_training_step_raised_stays_text_encoding_beside_words_about_the_real_time_gui():
+    log = ("实时变声没问题，但是训练的时候报错：\nTraceback (most recent call last):\n"
+           '  File "D:\\RVC\\infer\\modules\\train\\preprocess.py", line 20, in <module>\n'
+           "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xb6 in position 0: invalid start byte\n")
+    assert [e.id for e in explained(log)] == ["text-encoding"]
+    gui = log.replace("infer\\modules\\train\\preprocess.py", "gui_v1.py")
+    assert [e.id for e in explained(gui)] == ["audio-device-names"]
+
+
+def test_a_start_script_that_cannot_find_the_systems_bare_python_is_command_not_found():
+    """'python' is not recognized: the script runs the system's python, not a Windows package's runtime."""
+    (found,) = explained("webui.bat 找不到 python，显示 'python' 不是内部或外部命令，也不是可运行的程序\n")
+    assert found.id == "command-not-found"
+    (package,) = explained("go-webui.bat报错未找到python.exe，运行后无反应\n")
+    assert package.id == "package-runtime-missing"
+
+
+def test_rvcs_missing_silent_clip_in_a_printed_windows_path_is_a_missing_file_not_a_failed_step():
+    """FileNotFoundError prints a Windows path with doubled backslashes: logs\\\\mute\\\\0_gt_wavs is the package's own clip."""
+    log = "FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\RVC\\\\logs\\\\mute\\\\0_gt_wavs\\\\mute40k.wav'\n"
+    assert [e.id for e in explained(log)] == ["model-file-missing"]
+    step = "FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\RVC\\\\logs\\\\me\\\\0_gt_wavs'\n"
+    assert [e.id for e in explained(step)] == ["rvc-dataset-step-missing"]
+
+
+def test_bashs_job_line_for_a_killed_process_is_the_computers_memory():
+    log = "(venv) $ python train.py &\nepoch 1\n[1]+  Killed                  python train.py\n"
+    assert [e.id for e in explained(log)] == ["ram-out-of-memory"]
+
+
+def test_pips_failed_metadata_step_of_a_setup_py_package_is_a_failed_build():
+    log = ("Collecting pyworld==0.3.2\n  Downloading pyworld-0.3.2.tar.gz (214 kB)\n"
+           "  Preparing metadata (setup.py) ... error\n  error: subprocess-exited-with-error\n")
+    assert [e.id for e in explained(log)] == ["pip-build-failed"]
+    assert explained(log.replace("... error\n  error: subprocess-exited-with-error", "... done")) == []
+
+
+def test_soundfiles_hidden_message_also_points_at_a_missing_file():
+    """soundfile 0.12 prints '<exception str() failed>' over libsndfile's message, most often its 'System error'."""
+    log = ('Traceback (most recent call last):\n  File "D:\\x\\slice_audio.py", line 20, in slice\n'
+           '  File "D:\\x\\runtime\\lib\\site-packages\\soundfile.py", line 1216, in _open\n'
+           "soundfile.LibsndfileError: <exception str() failed>\n")
+    (found,) = explained(log)
+    assert found.id == "audio-file-unreadable" and [key for key, _ in found.notes] == ["sndfile_message_hidden"]
+    assert "System error" in explain.notes(found, "en")[0] and explain.notes(found, "en")[0].isascii()
+    assert "文件" in explain.notes(found, "zh")[0]
+    (plain,) = explained("soundfile.LibsndfileError: Error opening 'a.txt': Format not recognised.\n")
+    assert plain.notes == []
+
+
+def test_apple_silicon_is_not_told_as_m1_to_m4_only():
+    (found,) = explained("zsh: bad CPU type in executable: ./server\n")
+    assert found.id == "mac-wrong-architecture"
+    assert "M1 to M4" not in explain.meaning(found, "en") and "M1 到 M4" not in explain.meaning(found, "zh")
+
+
+def test_gpt_sovits_calling_another_local_server_is_not_told_to_start_its_own_api():
+    log = ('Traceback (most recent call last):\n  File "D:\\GPT-SoVITS\\GPT_SoVITS\\inference_webui.py", line 300, in'
+           ' get_tts_wav\nrequests.exceptions.ConnectionError: HTTPConnectionPool(host=\'127.0.0.1\', port={port}):'
+           " Max retries exceeded with url: /api/generate\n")
+    (other,) = explained(log.format(port=11434))
+    assert other.id == "local-server-not-running" and other.project == "gpt-sovits"
+    assert "api_v2.py" not in explain.manual(other, "en") and "api_v2.py" not in explain.manual(other, "zh")
+    assert "Start the server the client calls" in explain.manual(other, "en")
+    (own,) = explained(log.format(port=9880))
+    assert "api_v2.py" in explain.manual(own, "en")
+
+
+@pytest.mark.parametrize("line", ["zsh: killed     python webui.py", "[1]  + 4242 killed     python train.py"])
+def test_zshs_lines_for_a_killed_process_are_the_computers_memory(line):
+    assert [e.id for e in explained("epoch 1\n" + line + "\n")] == ["ram-out-of-memory"]
+    assert explained("I killed the web UI and started it again\n") == []
