@@ -1688,9 +1688,9 @@ ENTRIES: List[Entry] = [
         frames=r"triton[\\/]backends",
         meaning={
             "en": "Triton (installed for torch.compile, a speed-up) looks for NVIDIA's CUDA Toolkit through the"
-                  " CUDA_PATH environment variable as soon as it is imported, and stops when it is not set: no CUDA"
+                  " CUDA_PATH environment variable when it loads its NVIDIA backend, and stops when it is not set: no CUDA"
                   " Toolkit is installed (a machine without an NVIDIA card never has one). The model and torch are fine.",
-            "zh": "Triton（为 torch.compile 加速而安装）一被导入就通过环境变量 CUDA_PATH 找 NVIDIA 的 CUDA Toolkit，没有设置就会出错："
+            "zh": "Triton（为 torch.compile 加速而安装）加载它的 NVIDIA 后端时就通过环境变量 CUDA_PATH 找 NVIDIA 的 CUDA Toolkit，没有设置就会出错："
                   "机器上没有装 CUDA Toolkit（没有 NVIDIA 显卡的电脑也不会有）。模型和 torch 都没有问题。",
         },
         settings=("env.cuda_path", "python.packages"),
@@ -1727,10 +1727,13 @@ ENTRIES: List[Entry] = [
             "en": "Install the program into a fresh virtual environment (a new venv or conda environment with its"
                   " requirements). In the current one: `python -m pip uninstall -y opencv-python` then `python -m pip"
                   " install opencv-python-headless`, and reinstall PyQt5 (`python -m pip install --force-reinstall"
-                  " PyQt5`); remove QT_PLUGIN_PATH and QT_QPA_PLATFORM_PLUGIN_PATH if they are set.",
+                  " PyQt5`); remove QT_PLUGIN_PATH and QT_QPA_PLATFORM_PLUGIN_PATH if they are set. \"xcb\" on a Linux"
+                  " machine without a screen (a server, Docker, WSL without a display): run with the environment"
+                  " variable QT_QPA_PLATFORM=offscreen, or use the program's web UI instead of its window.",
             "zh": "把程序装进一个全新的虚拟环境（新的 venv 或 conda 环境，再装它的依赖）。在当前环境里：先 `python -m pip uninstall -y"
                   " opencv-python`，再 `python -m pip install opencv-python-headless`，并重装 PyQt5（`python -m pip install"
-                  " --force-reinstall PyQt5`）；如果设置了 QT_PLUGIN_PATH 和 QT_QPA_PLATFORM_PLUGIN_PATH，把它们删掉。",
+                  " --force-reinstall PyQt5`）；如果设置了 QT_PLUGIN_PATH 和 QT_QPA_PLATFORM_PLUGIN_PATH，把它们删掉。在没有屏幕的 Linux"
+                  " 机器上（服务器、Docker、没有显示的 WSL）报 \"xcb\"：用环境变量 QT_QPA_PLATFORM=offscreen 运行，或改用程序的网页界面。",
         },
         check=CHECK_NONE,
         example="qt.qpa.plugin: Could not find the Qt platform plugin \"windows\" in \"\"",
@@ -3347,7 +3350,7 @@ ENTRIES: List[Entry] = [
         kind="system",
         keys=("need at least one array to concatenate", "is too small to resample", "semantic_data_len: 0"),
         pattern=r"need at least one array to concatenate|Input signal length=(?P<length>\d+) is too small to resample"
-                r"|^semantic_data_len: 0\s*$",  # GPT-SoVITS's GPT training, given an empty 6-name2semantic
+                r"|\bsemantic_data_len: 0(?![\d.])",  # GPT-SoVITS's GPT training, given an empty 6-name2semantic
         meaning={
             "en": "The step found no data to work on: the dataset folder is empty, laid out otherwise than the step"
                   " expects (many want one sub-folder per speaker), holds an empty or very short clip, or the step"

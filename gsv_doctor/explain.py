@@ -637,7 +637,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|没有发�
                            # ... CUDA missing, or how to get the GPU used
                            r"|(?<![A-Za-z])no cuda(?![A-Za-z_])|没有\s?cuda|cuda\s?不可用"
                            # the GPU's load at 0 % (as Task Manager shows it: see the manual)
-                           r"|(?:gpu|显卡|独显|n卡)\s?(?:的)?(?:usage|utili[sz]ation|load|占用率?|利用率|使用率)\s?(?:is\s|was\s|stays?\s(?:at\s)?"
+                           r"|(?:gpu|显卡|独显|n卡)\s?(?:的)?(?:usage|utili[sz]ation|load|占用率?|利用率|使用率)[:：]?\s?(?:is\s|was\s|stays?\s(?:at\s)?"
                            r"|at\s|只有\s?|一直是?\s?|是\s?|为\s?)?0\s?%"
                            r"|(?:force|make|get) (?:it|them|the program|rvc|this) to use (?:my |the )?gpu"
                            r"|how (?:do i|to|can i) (?:use|enable) (?:my |the )?gpu|(?:怎么|如何)(?:用|使用|调用)(?:显卡|GPU|N卡)",
@@ -762,6 +762,10 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
 
 
 _MACHINE_SYMPTOMS = ("amd-gpu", "mac")
+# A line a program's logger printed: "WARNING:ChatTTS.core:...", "2024-06-06 17:25:06,816 - modelscope - INFO - ...",
+# "[INFO] ...", "| INFO | ..."
+_LOGGER_LINE = re.compile(r"\s{0,8}(?:\d{4}-\d\d-\d\d[ T][\d:,.]{5,15}\s{0,3}(?:[-|]\s{0,3}[\w.]{1,60}\s{0,3})?[-|]?\s{0,3})?"
+                          r"[\[|]?\s{0,2}(?:WARNING|WARN|INFO|ERROR|DEBUG|CRITICAL)\s{0,2}[\]|:]")
 # torch.load's refusal as torch before 2.6 words it (2.6 begins "This file can still be loaded ... In PyTorch 2.6");
 # before 2.6 weights_only was off unless the calling code turned it on
 _OLD_WEIGHTS_ONLY_WORDING = re.compile(r"Re-running `torch\.load` with\s+`weights_only` set to `False`")
@@ -789,6 +793,8 @@ def _printed_output(log: Log) -> set:
     for index, line in enumerate((log.lines or log.text.split("\n"))[:5000]):
         if "Warning: " in line and _WARNING.match(line):
             output.update((index + 1, index + 2))
+        elif _LOGGER_LINE.match(line):
+            output.add(index + 1)  # a program's "WARNING:ChatTTS...:No GPU found, use CPU instead", not the post's words
     return output
 
 

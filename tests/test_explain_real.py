@@ -547,6 +547,7 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("显卡占用 0%，CPU 占用 100%\n", "symptom-no-gpu"),
     ("GPU usage stays at 0% in Task Manager while it trains\n", "symptom-no-gpu"),
     ("GPU usage is 100% and 10% for the CPU\n", None),
+    ("GPU utilization: 0% during training\n", "symptom-no-gpu"),
     ("Signal 9 (SIGKILL) received by PID 1234\n", "ram-out-of-memory"),
     ("Process finished with exit code 137 (interrupted by signal 9: SIGKILL)\n", "ram-out-of-memory"),
     ("zsh: killed     python webui.py\nthe process got SIGKILL while loading the model\n", "ram-out-of-memory"),
@@ -1644,3 +1645,13 @@ def test_gpt_sovits_calling_another_local_server_is_not_told_to_start_its_own_ap
 def test_zshs_lines_for_a_killed_process_are_the_computers_memory(line):
     assert [e.id for e in explained("epoch 1\n" + line + "\n")] == ["ram-out-of-memory"]
     assert explained("I killed the web UI and started it again\n") == []
+
+
+def test_a_programs_logged_no_gpu_notice_beside_its_own_error_is_not_the_posts_complaint():
+    notice = "WARNING:ChatTTS.utils.gpu:no GPU found, use CPU instead\n"
+    error = ('Traceback (most recent call last):\n  File "D:\\ChatTTS\\webui.py", line 9, in <module>\n'
+             '    x = speakers["spk"]\nKeyError: \'spk\'\n')
+    assert [e.id for e in explained(notice + error)] == ["program-error"]
+    assert [e.id for e in explained(notice)] == ["symptom-no-gpu"]  # the notice alone is what the post shows
+    told = "My GPU is not getting used, it runs on the CPU\n"
+    assert [e.id for e in explained(told + error)] == ["symptom-no-gpu"]
