@@ -903,6 +903,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         # the runtime hook covers such code only in the programs gsv-doctor's commands know
         key = "half_already_off_hook" if project.gsv_doctor_fixes else "half_already_off"
         explanation.notes.append((key, {"shown": facts.half_shown_off}))
+    if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("nemo_text_processing", "pynini"):
+        explanation.notes.append(("optional_text_normalizer", {}))  # ChatTTS goes on without it
     if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision"):
         explanation.notes.append(("torch_from_pytorch", {}))  # requirements files leave torch to pytorch.org's index
     if entry.id == "python-module-missing" and _own_module(params.get("module", ""), project, frames):
@@ -1282,6 +1284,15 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "这是 torch 2.6 以前的报错措辞，那时只有代码主动要求才会用 weights_only：是程序自己用 weights_only=True 加载的，所以"
               "换旧版 torch 或设置 TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD 都没有用。请安装程序的上一个版本，或在回溯指出的 torch.load"
               " 调用里把 weights_only=True 改成 False（只对你信任的模型文件这样做）。",
+    },
+    "optional_text_normalizer": {
+        "en": "ChatTTS (and ChatTTS-ui) use nemo_text_processing only to write out numbers and dates in English text,"
+              " and go on without it: if audio came out, this is not the error. To install it anyway: `conda install -c"
+              " conda-forge pynini=2.1.5`, then `pip install nemo_text_processing` (pip cannot build its pynini on"
+              " Windows or macOS).",
+        "zh": "ChatTTS（以及 ChatTTS-ui）只用 nemo_text_processing 把英文文本里的数字和日期写成单词，没有它也会继续运行：如果已经生成了"
+              "音频，这就不是问题所在。仍想安装的话：先 `conda install -c conda-forge pynini=2.1.5`，再 `pip install"
+              " nemo_text_processing`（在 Windows 和 macOS 上 pip 编译不了它需要的 pynini）。",
     },
     "torch_from_pytorch": {
         "en": "Many programs leave torch out of requirements.txt, and a plain `pip install torch` on Windows gets the"

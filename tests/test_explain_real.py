@@ -1517,6 +1517,13 @@ def test_a_weights_only_refusal_in_torchs_old_wording_is_the_programs_own_reques
     assert found.id == "torch-weights-only" and found.notes == []
 
 
+def test_chattts_optional_text_normalizer_is_said_to_be_optional():
+    (found,) = explained("nemo处理英文失败，改用自定义预处理\nNo module named 'nemo_text_processing'\n推理时长: 84.79 秒\n")
+    assert found.id == "python-module-missing" and ("optional_text_normalizer", {}) in found.notes
+    (other,) = explained("No module named 'pyopenjtalk'\n")
+    assert "optional_text_normalizer" not in [key for key, _ in other.notes]
+
+
 @pytest.mark.parametrize("module, noted", [("torch", True), ("torchaudio", True), ("torch._C", True), ("torchcrepe", False)])
 def test_a_missing_torch_is_installed_from_pytorchs_index(module, noted):
     (found,) = explained("Traceback (most recent call last):\n  File \"demo.py\", line 2, in <module>\n"
