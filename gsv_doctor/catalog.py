@@ -2765,6 +2765,31 @@ ENTRIES: List[Entry] = [
         example="RuntimeError: DataLoader worker (pid(s) 26136) exited unexpectedly",
     ),
     Entry(
+        id="cuda-only-code",
+        kind="system",
+        keys=("must be cuda device", "Expected a cuda device"),
+        # .cuda(device) and torch.cuda's functions, handed a device that is not CUDA's (cpu, mps)
+        pattern=r"Invalid device, must be cuda device|Expected a cuda device, but got: ?(?P<device>[\w:]{1,20})",
+        meaning={
+            "en": "The program moves its model or data with torch's CUDA-only calls (`.cuda(device)`, torch.cuda.*),"
+                  " and was given a device that is not an NVIDIA GPU (cpu, or mps on a Mac): that part of the program"
+                  " was written for NVIDIA cards only. torch itself is fine.",
+            "zh": "程序用 torch 只支持 CUDA 的调用（`.cuda(device)`、torch.cuda.*）搬运模型或数据，却拿到了不是 NVIDIA 显卡的设备"
+                  "（cpu，或 Mac 上的 mps）：程序的这一部分只为 NVIDIA 显卡编写。torch 本身没有问题。",
+        },
+        settings=("program.code", "machine.gpu"),
+        fix_commands=(),
+        manual={
+            "en": "Without an NVIDIA card this step cannot run in this version of the program: update the program (later"
+                  " versions of several of these programs choose cpu or mps themselves), run only the parts that offer"
+                  " a device option, or use a machine with an NVIDIA GPU (a cloud notebook) for it.",
+            "zh": "没有 NVIDIA 显卡时，这个版本的程序无法运行这一步：更新程序（这类程序有些后来的版本会自己选择 cpu 或 mps），只运行提供"
+                  "设备选项的部分，或者在有 NVIDIA 显卡的机器（云端笔记本）上运行这一步。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Invalid device, must be cuda device",
+    ),
+    Entry(
         id="onnx-dll-load",
         kind="system",
         keys=("onnx_cpp2py_export",),

@@ -221,6 +221,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ('error loading   "D:\\fish\\env\\lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.',
      "windows-dll-load"),
     ("semantic_data_len: 0", "input-empty"),
+    ("RuntimeError: Invalid device, must be cuda device", "cuda-only-code"),
+    ("ValueError: Expected a cuda device, but got: mps", "cuda-only-code"),
     ("semantic_data_len: 0, phoneme_data_len: 0", "input-empty"),
     ("semantic_data_len: 120", None),
     ("StopIteration: Caught StopIteration in replica 0 on device 0.", "several-gpus-data-parallel"),
