@@ -2128,6 +2128,40 @@ ENTRIES: List[Entry] = [
                 " connection: [WinError 10061] 由于目标计算机积极拒绝，无法连接。'))",
     ),
     Entry(
+        id="gsv-api-endpoint-missing",
+        kind="system",
+        keys=("set_gpt_weights", "set_sovits_weights", "set_refer_audio"),
+        # a client of GPT-SoVITS's second API (api_v2.py, on main since 2024-08-20) answered by a server without it
+        pattern=r"(?:404|Not Found)[^\n]{0,200}?/(?P<endpoint>set_gpt_weights|set_sovits_weights|set_refer_audio)\b"
+                r"|/(?P<endpoint2>set_gpt_weights|set_sovits_weights|set_refer_audio)\b[^\n]{0,200}?(?:\b404\b|Not Found)",
+        meaning={
+            "en": "The client asked GPT-SoVITS's server for /{endpoint}, an address of its second API (2024-08 and"
+                  " later), and the server on that port does not have it: it runs the first API, whose addresses are"
+                  " /set_model and /change_refer, or a GPT-SoVITS from before that API. The model and the client are"
+                  " fine.",
+            "zh": "客户端向 GPT-SoVITS 的服务请求 /{endpoint}，这是它第二版 API（2024 年 8 月起）的地址，而那个端口上的服务没有它："
+                  "运行的是第一版 API（地址是 /set_model 和 /change_refer），或者是那版 API 之前的 GPT-SoVITS。模型和客户端都没有问题。",
+        },
+        settings=("program.code",),
+        fix_commands=(),
+        manual={
+            "en": "Start api_v2.py instead of api.py (`runtime\\python.exe api_v2.py -a 127.0.0.1 -p 9880` in the Windows"
+                  " package, `python api_v2.py ...` otherwise); a GPT-SoVITS from before 2024-08-20 has none: update it"
+                  " (or a newer Windows package). Or set the client to the first API, if it offers that.",
+            "zh": "用 api_v2.py 代替 api.py 启动（Windows 整合包：`runtime\\python.exe api_v2.py -a 127.0.0.1 -p 9880`，其他："
+                  "`python api_v2.py ...`）；2024-08-20 以前的 GPT-SoVITS 没有它：请更新（或换新的整合包）。或者把客户端设成第一版 API"
+                  "（如果它提供这个选项）。",
+        },
+        manual_any={
+            "en": "Update GPT-SoVITS to a version from 2024-08-20 or later and start its second API rather than the"
+                  " first; or set the client to the first API, if it offers that.",
+            "zh": "把 GPT-SoVITS 更新到 2024-08-20 或更新的版本，并启动它的第二版 API 而不是第一版；或者把客户端设成第一版 API"
+                  "（如果它提供这个选项）。",
+        },
+        check=CHECK_NONE,
+        example="404 Client Error: Not Found for url: http://127.0.0.1:9880/set_refer_audio?refer_audio_path=a.wav",
+    ),
+    Entry(
         id="localhost-proxy",
         kind="system",
         keys=("When localhost is not accessible", "ensure localhost is accessible", "Bad Gateway", "ProxyError"),
@@ -3319,10 +3353,12 @@ ENTRIES: List[Entry] = [
         id="python-package-version",
         kind="system",
         generic=True,  # after the packages with their own entry (ffmpeg-python, torch's own mismatches)
-        keys=("cannot import name", "has no attribute"),
+        keys=("cannot import name", "has no attribute", "does not exist"),
         # the package as pip installs it: torch for torch.backends, LangSegment for LangSegment.LangSegment
         pattern=r"cannot import name '(?P<name>\w+)' from '(?P<package>\w+)(?:\.[\w.]*)?'"
-                r"|module '(?P<package2>\w+)(?:\.[\w.]*)?' has no attribute '(?P<name2>\w+)'",
+                r"|module '(?P<package2>\w+)(?:\.[\w.]*)?' has no attribute '(?P<name2>\w+)'"
+                # torch's config modules word it their own way: "torch._inductor.config.fx_graph_cache does not exist"
+                r"|AttributeError: (?P<package3>torch)\.[\w.]{1,80}?\.config\.(?P<name3>\w+) does not exist",
         meaning={
             "en": "The installed {package} is another version than the program was written for: `{name}` is not in it"
                   " (newer releases drop names, older ones do not have them yet). If {package} is one of the program's"

@@ -903,6 +903,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         # the runtime hook covers such code only in the programs gsv-doctor's commands know
         key = "half_already_off_hook" if project.gsv_doctor_fixes else "half_already_off"
         explanation.notes.append((key, {"shown": facts.half_shown_off}))
+    if entry.id == "pip-build-failed" and params.get("package", "").lower() == "pynini":
+        explanation.notes.append(("pynini_conda", {}))  # no wheels for Windows or macOS: conda-forge builds it
     if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("nemo_text_processing", "pynini"):
         explanation.notes.append(("optional_text_normalizer", {}))  # ChatTTS goes on without it
     if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision"):
@@ -1284,6 +1286,13 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "这是 torch 2.6 以前的报错措辞，那时只有代码主动要求才会用 weights_only：是程序自己用 weights_only=True 加载的，所以"
               "换旧版 torch 或设置 TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD 都没有用。请安装程序的上一个版本，或在回溯指出的 torch.load"
               " 调用里把 weights_only=True 改成 False（只对你信任的模型文件这样做）。",
+    },
+    "pynini_conda": {
+        "en": "pynini publishes no wheels for Windows or macOS and rarely compiles there: install it from conda-forge"
+              " into the program's conda environment first (`conda install -c conda-forge pynini=2.1.5`), then the"
+              " rest of the requirements.",
+        "zh": "pynini 没有 Windows 和 macOS 的预编译包，在那里也很难编译成功：先从 conda-forge 装进程序的 conda 环境"
+              "（`conda install -c conda-forge pynini=2.1.5`），再安装其余的依赖。",
     },
     "optional_text_normalizer": {
         "en": "ChatTTS (and ChatTTS-ui) use nemo_text_processing only to write out numbers and dates in English text,"

@@ -1662,3 +1662,10 @@ def test_a_programs_logged_no_gpu_notice_beside_its_own_error_is_not_the_posts_c
     assert [e.id for e in explained(notice)] == ["symptom-no-gpu"]  # the notice alone is what the post shows
     told = "My GPU is not getting used, it runs on the CPU\n"
     assert [e.id for e in explained(told + error)] == ["symptom-no-gpu"]
+
+
+def test_pynini_that_pip_cannot_build_is_installed_from_conda_forge():
+    (found,) = explained("  Building wheel for pynini (pyproject.toml) ... error\n  ERROR: Failed building wheel for pynini\n")
+    assert found.id == "pip-build-failed" and ("pynini_conda", {}) in found.notes
+    (other,) = explained("  ERROR: Failed building wheel for pyworld\n")
+    assert "pynini_conda" not in [key for key, _ in other.notes]
