@@ -467,6 +467,9 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
             hits = [hit for hit in hits if _raised_in(where.exception_of(hit[0]), entry.frames_regex)]
         if entry.harmless and hits:
             hits = [hit for hit in hits if not _harmless(text, entry, hit)]
+        if entry.id == "dataloader-worker-died" and hits and _WORKER_OWN_END.search(log.text[:_WORDS_SCAN]):
+            # the "pid(s)" line chained below a worker's own error or crash: not the memory's
+            hits = [hit for hit in hits if "is killed by signal" in hit[1]]
         if not hits:
             continue
         hits.sort(key=lambda hit: hit[0])
@@ -530,6 +533,11 @@ def _program_error(log: Log, project: LogProject, root: Optional[str]) -> List[E
     return [explanation]
 
 
+# A DataLoader worker that ended by an error of its own (exit code 1: an exception, told only with num_workers=0) or
+# a crash (a segmentation fault, an abort), as torch tells it on Linux above its "DataLoader worker (pid(s) N) exited
+# unexpectedly"
+_WORKER_OWN_END = re.compile(r"DataLoader worker \(pid \d{1,10}\) (?:exited unexpectedly with exit code"
+                             r"|is killed by signal: (?!Killed|Bus error))")
 _MESSAGE_MAX = 300
 # How Python prints a warning: "PATH:LINE: CategoryWarning: message", then the source line.
 _WARNING = re.compile(r"^\s*(?P<path>.+?\.pyw?):(?P<line>\d+): (?:[\w.]+)?Warning: ")
@@ -765,7 +773,7 @@ _MACHINE_SYMPTOMS = ("amd-gpu", "mac")
 # A line a program's logger printed: "WARNING:ChatTTS.core:...", "2024-06-06 17:25:06,816 - modelscope - INFO - ...",
 # "[INFO] ...", "| INFO | ..."
 _LOGGER_LINE = re.compile(r"\s{0,8}(?:\d{4}-\d\d-\d\d[ T][\d:,.]{5,15}\s{0,3}(?:[-|]\s{0,3}[\w.]{1,60}\s{0,3})?[-|]?\s{0,3})?"
-                          r"[\[|]?\s{0,2}(?:WARNING|WARN|INFO|ERROR|DEBUG|CRITICAL)\s{0,2}[\]|:]")
+                          r"[\[|]?\s{0,2}(?:WARNING|WARN|INFO|ERROR|DEBUG|CRITICAL)\s{0,8}[\]|:-]")  # (loguru pads the level: "INFO     |")
 # torch.load's refusal as torch before 2.6 words it (2.6 begins "This file can still be loaded ... In PyTorch 2.6");
 # before 2.6 weights_only was off unless the calling code turned it on
 _OLD_WEIGHTS_ONLY_WORDING = re.compile(r"Re-running `torch\.load` with\s+`weights_only` set to `False`")
@@ -905,7 +913,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.notes.append((key, {"shown": facts.half_shown_off}))
     if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("nemo_text_processing", "pynini"):
         explanation.notes.append(("optional_text_normalizer", {}))  # ChatTTS goes on without it
-    if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision"):
+    # (not on a Mac: pytorch.org's CUDA indexes hold no macOS wheels, and PyPI's torch is the Mac's own build)
+    if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision") \
+            and not facts.mac:
         explanation.notes.append(("torch_from_pytorch", {}))  # requirements files leave torch to pytorch.org's index
     if entry.id == "python-module-missing" and _own_module(params.get("module", ""), project, frames):
         explanation.id = catalog.PROGRAM_MODULE_MISSING.id
