@@ -3495,7 +3495,10 @@ ENTRIES: List[Entry] = [
                 r"\s?(?:runtime[\\/])?python(?:\.exe)?"
                 # (not before Windows' "'python' is not recognized": a script that runs the system's bare python)
                 r"(?![^\n]{0,200}?['\"]python(?:\.exe)?['\"]\s?(?:is not recognized|不是内部或外部命令))"
-                r"|(?:没有|找不到|缺少|缺)\s?runtime\s?文件夹|\b(?:no|missing|can'?t find(?: the)?) runtime folder",
+                r"|(?:没有|没有找到|找不到|缺少|缺)\s?runtime\s?文件夹|runtime\s?文件夹(?:不见了|没有了|丢失了?)"
+                # (also at a sentence's start: "No runtime folder found")
+                r"|\b(?:[Nn]o|[Mm]issing|[Cc]an'?t find(?: the)?|(?:don'?t|doesn'?t) have (?:a|the|any)) runtime folder"
+                r"|\bruntime folder (?:is )?(?:missing|not found)",
         lines=3,
         meaning={
             "en": "The start script runs the Windows package's own Python (runtime\\python.exe), and this folder has"

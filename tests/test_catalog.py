@@ -227,6 +227,11 @@ def test_emulated_old_torch_messages_match_the_catalog():
      " workers are out of shared memory.", "dataloader-worker-died"),
     ('error loading   "D:\\fish\\env\\lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.',
      "windows-dll-load"),
+    # the runtime folder missing, told at a sentence's start or after the folder
+    ("No runtime folder found after unzipping", "package-runtime-missing"),
+    ("The runtime folder is missing", "package-runtime-missing"),
+    ("解压后runtime文件夹不见了", "package-runtime-missing"),
+    ("没有找到runtime文件夹", "package-runtime-missing"),
     ("semantic_data_len: 0", "input-empty"),
     ("RuntimeError: Invalid device, must be cuda device", "cuda-only-code"),
     ("ValueError: Expected a cuda device, but got: mps", "cuda-only-code"),
