@@ -2775,9 +2775,11 @@ ENTRIES: List[Entry] = [
         meaning={
             "en": "The program moves its model or data with torch's CUDA-only calls (`.cuda(device)`, torch.cuda.*),"
                   " and was given a device that is not an NVIDIA GPU (cpu, or mps on a Mac): that part of the program"
-                  " was written for NVIDIA cards only. torch itself is fine.",
+                  " was written for NVIDIA cards only. On a machine with an NVIDIA card the program chose cpu because its"
+                  " torch cannot use the card (most often a CPU-only build).",
             "zh": "程序用 torch 只支持 CUDA 的调用（`.cuda(device)`、torch.cuda.*）搬运模型或数据，却拿到了不是 NVIDIA 显卡的设备"
-                  "（cpu，或 Mac 上的 mps）：程序的这一部分只为 NVIDIA 显卡编写。torch 本身没有问题。",
+                  "（cpu，或 Mac 上的 mps）：程序的这一部分只为 NVIDIA 显卡编写。在有 NVIDIA 显卡的机器上，是因为程序的 torch 用不了这张卡"
+                  "（多半是纯 CPU 版）程序才选了 cpu。",
         },
         settings=("program.code", "machine.gpu"),
         fix_commands=(),

@@ -905,7 +905,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id == "local-server-not-running" and project.gsv_doctor_fixes and params.get("port", "9880") != "9880":
         # GPT-SoVITS's own code calling another server on this computer (an LLM, a translator): not its API
         explanation.manual_key = "local_server_other"
-    if entry.id == "cuda-not-compiled" and card and _NVIDIA_FAMILY.match(card):
+    # (the program chose cpu because this torch cannot use the NVIDIA card the log names: the torch build is the fix)
+    if entry.id in ("cuda-not-compiled", "cuda-only-code") and card and _NVIDIA_FAMILY.match(card):
         explanation.notes.append(("cpu_torch_nvidia_card", {"card": card}))
     if entry.kind == "half" and entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL) and facts.half_shown_off:
         # the runtime hook covers such code only in the programs gsv-doctor's commands know
@@ -1007,7 +1008,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
             and not any(key in ("torch_build_new", "old_card_cu128") for key, _ in explanation.notes):
         explanation.notes.append(("new_card_torch", {"card": card or new_card, "python": python}))
     # (not where the fix is the Mac's or the AMD card's own: a CUDA build is no use there)
-    if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not explanation.manual_key:
+    if (explanation.id in _NO_CUDA or explanation.id == "cuda-only-code" and nvidia) and (facts.build or "").lower() == "cpu" \
+            and facts.torch and not explanation.manual_key:
         explanation.notes.append(("cpu_build_shown", {"torch": facts.torch, "python": python,
                                                       "cuda": cuda_index_for(facts.torch)}))
     if explanation.id == "docker-no-gpu-runtime" and facts.mac:

@@ -1703,3 +1703,16 @@ def test_a_missing_torch_on_a_mac_is_not_sent_to_a_cuda_index():
     (found,) = explained('Traceback (most recent call last):\n  File "/Users/me/ChatTTS/webui.py", line 3, in <module>\n'
                          "    import torch\nModuleNotFoundError: No module named 'torch'\n")
     assert found.id == "python-module-missing" and "torch_from_pytorch" not in [key for key, _ in found.notes]
+
+
+def test_cuda_only_code_beside_an_nvidia_card_and_a_cpu_torch_is_told_to_install_the_cuda_build():
+    """The program chose cpu because its torch (+cpu) cannot use the card: not a machine without NVIDIA."""
+    log = ("torch version: 2.5.1+cpu\nGPU: NVIDIA GeForce RTX 3060\nTraceback (most recent call last):\n"
+           '  File "D:\\app\\infer.py", line 20, in <module>\n    model = model.cuda(device)\n'
+           "RuntimeError: Invalid device, must be cuda device\n")
+    (found,) = explained(log)
+    assert found.id == "cuda-only-code"
+    assert [key for key, _ in found.notes] == ["cpu_torch_nvidia_card", "cpu_build_shown"]
+    assert "torch itself is fine" not in explain.meaning(found, "en")
+    (mac,) = explained("ValueError: Expected a cuda device, but got: mps\n")
+    assert mac.id == "cuda-only-code" and mac.notes == []
