@@ -912,8 +912,11 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         # the runtime hook covers such code only in the programs gsv-doctor's commands know
         key = "half_already_off_hook" if project.gsv_doctor_fixes else "half_already_off"
         explanation.notes.append((key, {"shown": facts.half_shown_off}))
-    if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("nemo_text_processing", "pynini"):
-        explanation.notes.append(("optional_text_normalizer", {}))  # ChatTTS goes on without it
+    # ChatTTS goes on without it (a pynini only for nemo_text_processing: CosyVoice's WeTextProcessing cannot start without it)
+    top = params.get("module", "").split(".")[0]
+    if entry.id == "python-module-missing" and (top == "nemo_text_processing" or top == "pynini"
+                                                and "nemo_text_processing" in text[:_WORDS_SCAN]):
+        explanation.notes.append(("optional_text_normalizer", {}))
     # (not on a Mac: pytorch.org's CUDA indexes hold no macOS wheels, and PyPI's torch is the Mac's own build)
     if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision") \
             and not facts.mac:

@@ -1716,3 +1716,14 @@ def test_cuda_only_code_beside_an_nvidia_card_and_a_cpu_torch_is_told_to_install
     assert "torch itself is fine" not in explain.meaning(found, "en")
     (mac,) = explained("ValueError: Expected a cuda device, but got: mps\n")
     assert mac.id == "cuda-only-code" and mac.notes == []
+
+
+def test_a_pynini_that_cosyvoices_text_normalizer_needs_is_not_told_optional_as_chattts_nemo():
+    log = ('Traceback (most recent call last):\n  File "D:\\CosyVoice\\cosyvoice\\cli\\frontend.py", line 33, in <module>\n'
+           "    from tn.chinese.normalizer import Normalizer as ZhNormalizer\n"
+           '  File "D:\\CosyVoice\\venv\\lib\\site-packages\\tn\\processor.py", line 15, in <module>\n'
+           "    from pynini import cdrewrite\nModuleNotFoundError: No module named 'pynini'\n")
+    (found,) = explained(log)
+    assert found.id == "python-module-missing" and "optional_text_normalizer" not in [key for key, _ in found.notes]
+    (nemo,) = explained("Package nemo_text_processing not found!\nNo module named 'pynini'\n")
+    assert "optional_text_normalizer" in [key for key, _ in nemo.notes]
