@@ -2741,7 +2741,7 @@ ENTRIES: List[Entry] = [
         # a bus error: the shared memory)
         # (not "exited unexpectedly with exit code 1": the worker raised an error of its own, told only with
         # num_workers=0; explain also drops the "pid(s)" line chained below that or a segmentation fault)
-        pattern=r"DataLoader worker \(pids?\(?s?\)? ?[\d, ]{1,80}\)? exited unexpectedly(?! with exit code)"
+        pattern=r"DataLoader worker \(pids?\(?s?\)? ?[\d, ]{1,400}\)? exited unexpectedly(?! with exit code)"
                 r"|DataLoader worker \(pid \d{1,10}\) is killed by signal: (?:Killed|Bus error)",
         meaning={
             "en": "A process that loads the training data for torch's DataLoader died: most often the computer's"

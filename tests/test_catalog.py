@@ -223,6 +223,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("The currently activated Python version 3.11.3 is not supported by the project (^3.8,<3.11).",
      "python-version-unsupported"),
     ("RuntimeError: DataLoader worker (pid(s) 1234, 5678) exited unexpectedly", "dataloader-worker-died"),
+    ("RuntimeError: DataLoader worker (pid(s) " + ", ".join(str(p) for p in range(1234560, 1234576)) + ") exited"
+     " unexpectedly", "dataloader-worker-died"),  # 16 workers
     ("RuntimeError: DataLoader worker (pid 4821) is killed by signal: Bus error. It is possible that dataloader's"
      " workers are out of shared memory.", "dataloader-worker-died"),
     ('error loading   "D:\\fish\\env\\lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.',
