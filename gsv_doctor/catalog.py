@@ -2773,7 +2773,9 @@ ENTRIES: List[Entry] = [
         keys=("exited unexpectedly", "is killed by signal"),
         # torch's DataLoader, when a process loading the training data died (the system killed it, most often;
         # a bus error: the shared memory)
-        pattern=r"DataLoader worker \(pids?\(?s?\)? ?[\d, ]{1,80}\)? exited unexpectedly"
+        # (not "exited unexpectedly with exit code 1": the worker raised an error of its own, told only with
+        # num_workers=0; explain also drops the "pid(s)" line chained below that or a segmentation fault)
+        pattern=r"DataLoader worker \(pids?\(?s?\)? ?[\d, ]{1,400}\)? exited unexpectedly(?! with exit code)"
                 r"|DataLoader worker \(pid \d{1,10}\) is killed by signal: (?:Killed|Bus error)",
         meaning={
             "en": "A process that loads the training data for torch's DataLoader died: most often the computer's"
@@ -2807,9 +2809,11 @@ ENTRIES: List[Entry] = [
         meaning={
             "en": "The program moves its model or data with torch's CUDA-only calls (`.cuda(device)`, torch.cuda.*),"
                   " and was given a device that is not an NVIDIA GPU (cpu, or mps on a Mac): that part of the program"
-                  " was written for NVIDIA cards only. torch itself is fine.",
+                  " was written for NVIDIA cards only. On a machine with an NVIDIA card the program chose cpu because its"
+                  " torch cannot use the card (most often a CPU-only build).",
             "zh": "程序用 torch 只支持 CUDA 的调用（`.cuda(device)`、torch.cuda.*）搬运模型或数据，却拿到了不是 NVIDIA 显卡的设备"
-                  "（cpu，或 Mac 上的 mps）：程序的这一部分只为 NVIDIA 显卡编写。torch 本身没有问题。",
+                  "（cpu，或 Mac 上的 mps）：程序的这一部分只为 NVIDIA 显卡编写。在有 NVIDIA 显卡的机器上，是因为程序的 torch 用不了这张卡"
+                  "（多半是纯 CPU 版）程序才选了 cpu。",
         },
         settings=("program.code", "machine.gpu"),
         fix_commands=(),
@@ -3439,7 +3443,9 @@ ENTRIES: List[Entry] = [
         kind="system",
         keys=("Calculated padded input size per channel",),
         # a convolution given fewer samples than its kernel: audio (or a text's features) too short
-        pattern=r"Calculated padded input size per channel: \((?P<size>\d+)\)\. Kernel size: \((?P<kernel>\d+)\)\."
+        # (a 2-d convolution's sizes: "(2 x 80)", "(3 x 3)")
+        pattern=r"Calculated padded input size per channel: \((?P<size>\d+(?: x \d+){0,3})\)\."
+                r" Kernel size: \((?P<kernel>\d+(?: x \d+){0,3})\)\."
                 r" Kernel size can't be greater than actual input size",
         meaning={
             "en": "A layer of the model got an input shorter than it can work on ({size} against a kernel of {kernel}):"
@@ -3527,7 +3533,10 @@ ENTRIES: List[Entry] = [
                 r"\s?(?:runtime[\\/])?python(?:\.exe)?"
                 # (not before Windows' "'python' is not recognized": a script that runs the system's bare python)
                 r"(?![^\n]{0,200}?['\"]python(?:\.exe)?['\"]\s?(?:is not recognized|不是内部或外部命令))"
-                r"|(?:没有|找不到|缺少|缺)\s?runtime\s?文件夹|\b(?:no|missing|can'?t find(?: the)?) runtime folder",
+                r"|(?:没有|没有找到|找不到|缺少|缺)\s?runtime\s?文件夹|runtime\s?文件夹(?:不见了|没有了|丢失了?)"
+                # (also at a sentence's start: "No runtime folder found")
+                r"|\b(?:[Nn]o|[Mm]issing|[Cc]an'?t find(?: the)?|(?:don'?t|doesn'?t) have (?:a|the|any)) runtime folder"
+                r"|\bruntime folder (?:is )?(?:missing|not found)",
         lines=3,
         meaning={
             "en": "The start script runs the Windows package's own Python (runtime\\python.exe), and this folder has"
@@ -3557,7 +3566,9 @@ ENTRIES: List[Entry] = [
                 r"|missing \d+ required positional arguments?: '(?P<argument2>\w+)'"
                 # (the count instead of a name, for a class built with the arguments of another version: "Attention.__init__()
                 # takes from 2 to 23 positional arguments but 24"; a method's count is as often the program's own bug)
-                r"|(?P<argument3>\w{1,100}\.__init__)\(\) takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was)"
+                # (Python 3.9 and older print no class: "__init__() takes 2 positional arguments but 3 were given")
+                # (from a word's start: a name of up to 100 characters tried at every character of a long line is slow)
+                r"|(?<!\w)(?P<argument3>(?:\w{1,100}\.)?__init__)\(\) takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was)"
                 r" given",
         meaning={
             "en": "A function was called with an argument it does not take, or without one it needs (`{argument}`): the"
@@ -3985,6 +3996,10 @@ ENTRIES: List[Entry] = [
         settings=("python.version", "python.packages"),
         fix_commands=(),
         manual=_NEW_PYTHON_ENVIRONMENT,
+        # poetry goes on with another Python it finds: "Trying to find and use a compatible version.", then
+        # "Using python3.10 (3.10.13)"
+        harmless=(("Using python", r"^\s*Using python[\w.]{0,20} \("),),
+        harmless_within=4,
         check=CHECK_NONE,
         example="INFO: pip is looking at multiple versions. ERROR: Ignored the following versions that require a different"
                 " python version: 4.0.0 Requires-Python >=3.8,<3.11",

@@ -467,6 +467,9 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
             hits = [hit for hit in hits if _raised_in(where.exception_of(hit[0]), entry.frames_regex)]
         if entry.harmless and hits:
             hits = [hit for hit in hits if not _harmless(text, entry, hit)]
+        if entry.id == "dataloader-worker-died" and hits and _WORKER_OWN_END.search(log.text[:_WORDS_SCAN]):
+            # the "pid(s)" line chained below a worker's own error or crash: not the memory's
+            hits = [hit for hit in hits if "is killed by signal" in hit[1]]
         if not hits:
             continue
         hits.sort(key=lambda hit: hit[0])
@@ -530,6 +533,11 @@ def _program_error(log: Log, project: LogProject, root: Optional[str]) -> List[E
     return [explanation]
 
 
+# A DataLoader worker that ended by an error of its own (exit code 1: an exception, told only with num_workers=0) or
+# a crash (a segmentation fault, an abort), as torch tells it on Linux above its "DataLoader worker (pid(s) N) exited
+# unexpectedly"
+_WORKER_OWN_END = re.compile(r"DataLoader worker \(pid \d{1,10}\) (?:exited unexpectedly with exit code"
+                             r"|is killed by signal: (?!Killed|Bus error))")
 _MESSAGE_MAX = 300
 # How Python prints a warning: "PATH:LINE: CategoryWarning: message", then the source line.
 _WARNING = re.compile(r"^\s*(?P<path>.+?\.pyw?):(?P<line>\d+): (?:[\w.]+)?Warning: ")
@@ -765,7 +773,7 @@ _MACHINE_SYMPTOMS = ("amd-gpu", "mac")
 # A line a program's logger printed: "WARNING:ChatTTS.core:...", "2024-06-06 17:25:06,816 - modelscope - INFO - ...",
 # "[INFO] ...", "| INFO | ..."
 _LOGGER_LINE = re.compile(r"\s{0,8}(?:\d{4}-\d\d-\d\d[ T][\d:,.]{5,15}\s{0,3}(?:[-|]\s{0,3}[\w.]{1,60}\s{0,3})?[-|]?\s{0,3})?"
-                          r"[\[|]?\s{0,2}(?:WARNING|WARN|INFO|ERROR|DEBUG|CRITICAL)\s{0,2}[\]|:]")
+                          r"[\[|]?\s{0,2}(?:WARNING|WARN|INFO|ERROR|DEBUG|CRITICAL)\s{0,8}[\]|:-]")  # (loguru pads the level: "INFO     |")
 # torch.load's refusal as torch before 2.6 words it (2.6 begins "This file can still be loaded ... In PyTorch 2.6");
 # before 2.6 weights_only was off unless the calling code turned it on
 _OLD_WEIGHTS_ONLY_WORDING = re.compile(r"Re-running `torch\.load` with\s+`weights_only` set to `False`")
@@ -897,7 +905,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id == "local-server-not-running" and project.gsv_doctor_fixes and params.get("port", "9880") != "9880":
         # GPT-SoVITS's own code calling another server on this computer (an LLM, a translator): not its API
         explanation.manual_key = "local_server_other"
-    if entry.id == "cuda-not-compiled" and card and _NVIDIA_FAMILY.match(card):
+    # (the program chose cpu because this torch cannot use the NVIDIA card the log names: the torch build is the fix)
+    if entry.id in ("cuda-not-compiled", "cuda-only-code") and card and _NVIDIA_FAMILY.match(card):
         explanation.notes.append(("cpu_torch_nvidia_card", {"card": card}))
     if entry.kind == "half" and entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL) and facts.half_shown_off:
         # the runtime hook covers such code only in the programs gsv-doctor's commands know
@@ -905,9 +914,14 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.notes.append((key, {"shown": facts.half_shown_off}))
     if entry.id == "pip-build-failed" and params.get("package", "").lower() == "pynini":
         explanation.notes.append(("pynini_conda", {}))  # no wheels for Windows or macOS: conda-forge builds it
-    if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("nemo_text_processing", "pynini"):
-        explanation.notes.append(("optional_text_normalizer", {}))  # ChatTTS goes on without it
-    if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision"):
+    # ChatTTS goes on without it (a pynini only for nemo_text_processing: CosyVoice's WeTextProcessing cannot start without it)
+    top = params.get("module", "").split(".")[0]
+    if entry.id == "python-module-missing" and (top == "nemo_text_processing" or top == "pynini"
+                                                and "nemo_text_processing" in text[:_WORDS_SCAN]):
+        explanation.notes.append(("optional_text_normalizer", {}))
+    # (not on a Mac: pytorch.org's CUDA indexes hold no macOS wheels, and PyPI's torch is the Mac's own build)
+    if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision") \
+            and not facts.mac:
         explanation.notes.append(("torch_from_pytorch", {}))  # requirements files leave torch to pytorch.org's index
     if entry.id == "python-module-missing" and _own_module(params.get("module", ""), project, frames):
         explanation.id = catalog.PROGRAM_MODULE_MISSING.id
@@ -999,7 +1013,8 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
             and not any(key in ("torch_build_new", "old_card_cu128") for key, _ in explanation.notes):
         explanation.notes.append(("new_card_torch", {"card": card or new_card, "python": python}))
     # (not where the fix is the Mac's or the AMD card's own: a CUDA build is no use there)
-    if explanation.id in _NO_CUDA and (facts.build or "").lower() == "cpu" and facts.torch and not explanation.manual_key:
+    if (explanation.id in _NO_CUDA or explanation.id == "cuda-only-code" and nvidia) and (facts.build or "").lower() == "cpu" \
+            and facts.torch and not explanation.manual_key:
         explanation.notes.append(("cpu_build_shown", {"torch": facts.torch, "python": python,
                                                       "cuda": cuda_index_for(facts.torch)}))
     if explanation.id == "docker-no-gpu-runtime" and facts.mac:

@@ -213,13 +213,27 @@ def test_emulated_old_torch_messages_match_the_catalog():
      " actual input size", "input-too-short"),
     ("RuntimeError: Cannot install on Python version 3.11.4; only versions >=3.7,<3.11 are supported.",
      "python-version-unsupported"),
+    # a 2-d convolution's sizes; Python 3.9's __init__ without its class; a worker's own error (exit code 1) is no memory's
+    ("RuntimeError: Calculated padded input size per channel: (2 x 80). Kernel size: (3 x 3). Kernel size can't be"
+     " greater than actual input size", "input-too-short"),
+    ("TypeError: __init__() takes from 2 to 23 positional arguments but 24 were given", "python-call-mismatch"),
+    ("TypeError: forward() takes 2 positional arguments but 3 were given", None),
+    ("RuntimeError: DataLoader worker (pid 4242) exited unexpectedly with exit code 1. Details are lost due to"
+     " multiprocessing. Rerunning with num_workers=0 may give better error trace.", None),
     ("The currently activated Python version 3.11.3 is not supported by the project (^3.8,<3.11).",
      "python-version-unsupported"),
     ("RuntimeError: DataLoader worker (pid(s) 1234, 5678) exited unexpectedly", "dataloader-worker-died"),
+    ("RuntimeError: DataLoader worker (pid(s) " + ", ".join(str(p) for p in range(1234560, 1234576)) + ") exited"
+     " unexpectedly", "dataloader-worker-died"),  # 16 workers
     ("RuntimeError: DataLoader worker (pid 4821) is killed by signal: Bus error. It is possible that dataloader's"
      " workers are out of shared memory.", "dataloader-worker-died"),
     ('error loading   "D:\\fish\\env\\lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.',
      "windows-dll-load"),
+    # the runtime folder missing, told at a sentence's start or after the folder
+    ("No runtime folder found after unzipping", "package-runtime-missing"),
+    ("The runtime folder is missing", "package-runtime-missing"),
+    ("解压后runtime文件夹不见了", "package-runtime-missing"),
+    ("没有找到runtime文件夹", "package-runtime-missing"),
     ("semantic_data_len: 0", "input-empty"),
     ("AttributeError: torch._inductor.config.fx_graph_cache does not exist", "python-package-version"),
     ("404 Client Error: Not Found for url: http://127.0.0.1:9880/set_sovits_weights?weights_path=a.pth",
@@ -470,6 +484,7 @@ def test_variants(message, entry_id):
     ("pip-too-new-metadata", "a" * 500_000 + " invalid metadata"),
     ("local-server-not-running", "HTTPConnectionPool(host='127.0.0.1', port=9880): Max retries exceeded " * 1500),
     ("rvc-dataset-step-missing", "No such file or directory: '" + "a/" * 50_000),
+    ("python-call-mismatch", "a" * 1_500_000 + " positional arguments but"),  # was 8 s (x4)
     ("ram-out-of-memory", "line 1: " * 20_000),
 ])
 def test_the_patterns_outside_the_gpu_stay_linear_on_a_long_hostile_line(entry_id, line, assert_no_backtracking_hang):

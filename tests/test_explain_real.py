@@ -1669,3 +1669,68 @@ def test_pynini_that_pip_cannot_build_is_installed_from_conda_forge():
     assert found.id == "pip-build-failed" and ("pynini_conda", {}) in found.notes
     (other,) = explained("  ERROR: Failed building wheel for pyworld\n")
     assert "pynini_conda" not in [key for key, _ in other.notes]
+
+
+def test_a_dataloader_worker_that_failed_or_crashed_on_its_own_is_not_told_as_the_memory():
+    """torch chains its "pid(s) N exited unexpectedly" below the worker's own end: exit code 1 (an exception) or a
+    segmentation fault is not memory; "Killed" and "Bus error" are."""
+    def log(end):
+        return ('Traceback (most recent call last):\n  File "/usr/lib/python3.10/site-packages/torch/utils/data/'
+                'dataloader.py", line 1133, in _try_get_data\n    data = self._data_queue.get(timeout=timeout)\n'
+                "RuntimeError: DataLoader worker (pid 4242) %s\n\nThe above exception was the direct cause of the"
+                ' following exception:\n\nTraceback (most recent call last):\n  File "train.py", line 120, in'
+                " <module>\n    for batch in loader:\nRuntimeError: DataLoader worker (pid(s) 4242) exited"
+                " unexpectedly\n" % end)
+    for end in ("exited unexpectedly with exit code 1. Details are lost due to multiprocessing. Rerunning with"
+                " num_workers=0 may give better error trace.", "is killed by signal: Segmentation fault. "):
+        assert "dataloader-worker-died" not in [e.id for e in explained(log(end))]
+    for end in ("is killed by signal: Killed. ", "is killed by signal: Bus error. "):
+        assert [e.id for e in explained(log(end))] == ["dataloader-worker-died"]
+
+
+def test_poetrys_unsupported_python_is_harmless_when_it_goes_on_with_another():
+    warning = ("$ poetry install\nThe currently activated Python version 3.12.1 is not supported by the project"
+               " (>=3.10,<3.12).\nTrying to find and use a compatible version. \n")
+    assert [e.id for e in explained(warning + "Using python3.10 (3.10.13)\nInstalling dependencies from lock file\n")] == []
+    assert [e.id for e in explained(warning + "\nPoetry was unable to find a compatible version. If you have one, you can"
+                                    ' explicitly use it via the "env use" command.\n')] == ["python-version-unsupported"]
+
+
+@pytest.mark.parametrize("notice", ["2024-06-06 17:25:06,816 - modelscope - INFO - no GPU found, use CPU instead",
+                                    "2024-06-06 17:25:06.816 | INFO     | tools.gpu:pick:12 - no GPU found, use CPU instead",
+                                    "2024-06-06 17:25:06,816 - WARNING - no GPU found, use CPU instead"])
+def test_a_dated_logger_line_beside_a_printed_error_is_the_programs_output(notice):
+    error = ('Traceback (most recent call last):\n  File "D:\\ChatTTS\\webui.py", line 9, in <module>\n'
+             '    x = speakers["spk"]\nKeyError: \'spk\'\n')
+    assert [e.id for e in explained(notice + "\n" + error)] == ["program-error"]
+    assert [e.id for e in explained(notice + "\n")] == ["symptom-no-gpu"]
+
+
+def test_a_missing_torch_on_a_mac_is_not_sent_to_a_cuda_index():
+    (found,) = explained('Traceback (most recent call last):\n  File "/Users/me/ChatTTS/webui.py", line 3, in <module>\n'
+                         "    import torch\nModuleNotFoundError: No module named 'torch'\n")
+    assert found.id == "python-module-missing" and "torch_from_pytorch" not in [key for key, _ in found.notes]
+
+
+def test_cuda_only_code_beside_an_nvidia_card_and_a_cpu_torch_is_told_to_install_the_cuda_build():
+    """The program chose cpu because its torch (+cpu) cannot use the card: not a machine without NVIDIA."""
+    log = ("torch version: 2.5.1+cpu\nGPU: NVIDIA GeForce RTX 3060\nTraceback (most recent call last):\n"
+           '  File "D:\\app\\infer.py", line 20, in <module>\n    model = model.cuda(device)\n'
+           "RuntimeError: Invalid device, must be cuda device\n")
+    (found,) = explained(log)
+    assert found.id == "cuda-only-code"
+    assert [key for key, _ in found.notes] == ["cpu_torch_nvidia_card", "cpu_build_shown"]
+    assert "torch itself is fine" not in explain.meaning(found, "en")
+    (mac,) = explained("ValueError: Expected a cuda device, but got: mps\n")
+    assert mac.id == "cuda-only-code" and mac.notes == []
+
+
+def test_a_pynini_that_cosyvoices_text_normalizer_needs_is_not_told_optional_as_chattts_nemo():
+    log = ('Traceback (most recent call last):\n  File "D:\\CosyVoice\\cosyvoice\\cli\\frontend.py", line 33, in <module>\n'
+           "    from tn.chinese.normalizer import Normalizer as ZhNormalizer\n"
+           '  File "D:\\CosyVoice\\venv\\lib\\site-packages\\tn\\processor.py", line 15, in <module>\n'
+           "    from pynini import cdrewrite\nModuleNotFoundError: No module named 'pynini'\n")
+    (found,) = explained(log)
+    assert found.id == "python-module-missing" and "optional_text_normalizer" not in [key for key, _ in found.notes]
+    (nemo,) = explained("Package nemo_text_processing not found!\nNo module named 'pynini'\n")
+    assert "optional_text_normalizer" in [key for key, _ in nemo.notes]
