@@ -733,6 +733,9 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
     # operator "will fall back to run on the CPU" is no description of the problem).
     printed = _printed_exceptions(log)
     output = _printed_output(log) if printed else set()
+    # a logged notice beside a printed error is the program's, not the post's complaint; a loss of NaN it logs is
+    # evidence all the same
+    logged = _logged_lines(log) if printed else set()
     facts = facts or logfacts.read_facts(log.text)  # explain_log's own: reading them is not free on a long line
     card = facts.card
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
@@ -746,6 +749,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
             if printed and words in _MACHINE_FACTS and index + 1 not in printed:
                 continue
             if index + 1 in output and index + 1 not in printed:
+                continue
+            if index + 1 in logged and words is not _NAN_WORDS and index + 1 not in printed:
                 continue
             match = words.search(line)
             if match and words in _MACHINE_FACTS and logfacts.planned(line, match.start()):
@@ -801,9 +806,12 @@ def _printed_output(log: Log) -> set:
     for index, line in enumerate((log.lines or log.text.split("\n"))[:5000]):
         if "Warning: " in line and _WARNING.match(line):
             output.update((index + 1, index + 2))
-        elif _LOGGER_LINE.match(line):
-            output.add(index + 1)  # a program's "WARNING:ChatTTS...:No GPU found, use CPU instead", not the post's words
     return output
+
+
+def _logged_lines(log: Log) -> set:
+    """Line numbers of the lines a program's logger printed ("WARNING:ChatTTS...:No GPU found, use CPU instead")."""
+    return {index + 1 for index, line in enumerate((log.lines or log.text.split("\n"))[:5000]) if _LOGGER_LINE.match(line)}
 
 
 def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:

@@ -1734,3 +1734,10 @@ def test_a_pynini_that_cosyvoices_text_normalizer_needs_is_not_told_optional_as_
     assert found.id == "python-module-missing" and "optional_text_normalizer" not in [key for key, _ in found.notes]
     (nemo,) = explained("Package nemo_text_processing not found!\nNo module named 'pynini'\n")
     assert "optional_text_normalizer" in [key for key, _ in nemo.notes]
+
+
+def test_a_loss_of_nan_the_program_logs_beside_an_unknown_error_is_still_read():
+    log = ("INFO:44k:Losses: [nan, nan, 45.1, 20.3], step: 400\n"
+           'Traceback (most recent call last):\n  File "D:\\svc\\train.py", line 9, in <module>\n'
+           "    x = speakers['spk']\nKeyError: 'spk'\n")
+    assert [e.id for e in explained(log)] == ["symptom-nan"]
