@@ -986,10 +986,13 @@ ENTRIES: List[Entry] = [
         id="onnxruntime-no-cuda-provider",
         kind="build",
         generic=True,  # after the provider errors that name the library or CUDA_PATH
-        keys=("is not in available provider names", "Init provider bridge failed"),
+        keys=("is not in available provider names", "Init provider bridge failed", "onnxruntime"),
         # (DirectML or TensorRT asked for beside an onnxruntime that offers CUDA: the GPU is there)
         pattern=r"Specified provider '(?:CUDA|Dml|Tensorrt)\w*' is not in available provider names"
-                r"(?![^\n]{0,40}?Available providers: '[^'\n]{0,300}?CUDAExecutionProvider)|Init provider bridge failed",
+                r"(?![^\n]{0,40}?Available providers: '[^'\n]{0,300}?CUDAExecutionProvider)|Init provider bridge failed"
+                # told in words: "onnxruntime无法使用CUDAExecutionProvider"
+                r"|onnxruntime[^\n]{0,20}?(?:无法使用|不能使用|用不了|can'?t use|cannot use|doesn'?t use|does not use|is not"
+                r" using)\s?(?:the\s)?CUDA(?:ExecutionProvider)?",
         meaning={
             "en": "The onnxruntime this Python imports offers no GPU provider: the CPU-only onnxruntime package is"
                   " installed (alone, or next to onnxruntime-gpu, which it then hides; a copy in your user site-packages,"
@@ -2603,8 +2606,9 @@ ENTRIES: List[Entry] = [
     Entry(
         id="torchaudio-no-backend",
         kind="system",
-        keys=("Couldn't find appropriate backend", "No audio I/O backend is available"),
-        pattern=r"Couldn't find appropriate backend to handle uri|No audio I/O backend is available",
+        keys=("Couldn't find appropriate backend", "No audio I/O backend is available", "requires soundfile"),
+        pattern=r"Couldn't find appropriate backend to handle uri|No audio I/O backend is available"
+                r"|requires soundfile, but we failed to import it",
         meaning={
             "en": "torchaudio found nothing to read or write audio files with: it needs the soundfile package (or"
                   " FFmpeg's shared libraries), and neither is installed in the program's Python. Not the GPU.",
@@ -3197,8 +3201,8 @@ ENTRIES: List[Entry] = [
     Entry(
         id="ffmpeg-missing",
         kind="system",
-        keys=("ffmpeg", "FFmpeg"),
-        pattern=r"No such file or directory: ['\"]ffmpeg(?:\.exe)?['\"]|['\"]?ffmpeg(?:\.exe)?['\"]? is not recognized as an"
+        keys=("ffmpeg", "FFmpeg", "ffprobe"),
+        pattern=r"No such file or directory: ['\"]ff(?:mpeg|probe)(?:\.exe)?['\"]|['\"]?ffmpeg(?:\.exe)?['\"]? is not recognized as an"
                 r" internal or external command|ffmpeg(?:\.exe)?['\"]? 不是内部或外部命令|(?:ffmpeg|FFmpeg) (?:was )?not found"
                 r"|(?:ffmpeg|FFmpeg) is not installed|(?:找不到|未找到|没有找到)\s?ffmpeg",
         flags=re.IGNORECASE,
