@@ -775,6 +775,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
 
 
 _MACHINE_SYMPTOMS = ("amd-gpu", "mac")
+# torch's out-of-memory message naming a card after the first ("(GPU 2; 4.00 GiB total capacity", "GPU 1 has a total")
+_LATER_GPU = re.compile(r"\(GPU [1-9]\d*;|\bGPU [1-9]\d* has a total capacity")
 # A line a program's logger printed: "WARNING:ChatTTS.core:...", "2024-06-06 17:25:06,816 - modelscope - INFO - ...",
 # "[INFO] ...", "| INFO | ..."
 _LOGGER_LINE = re.compile(r"\s{0,8}(?:\d{4}-\d\d-\d\d[ T][\d:,.]{5,15}\s{0,3}(?:[-|]\s{0,3}[\w.]{1,60}\s{0,3})?[-|]?\s{0,3})?"
@@ -884,6 +886,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id == "cudnn-failure":
         params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
     card = params.get("card") or facts.card
+    if card and not params.get("card") and _LATER_GPU.search(explanation.message):
+        card = None  # the error is on the second or a later card: the first card the post names may be another
     memory = _float(params.get("total"))
     if memory is None:
         memory = facts.memory_gb

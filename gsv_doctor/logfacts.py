@@ -34,7 +34,8 @@ _TRAIN_WORDS = ("s1_train", "s2_train", "train.py", "trainer.fit", "train_nsf", 
                 "训练", "training", "svc train", "fine-tun", "finetun", "微调", "preprocess.py", "preprocess_hubert", "preprocess_flist",
                 "trainset_preprocess", "extract_f0", "get-hubert",
                 "get-text", "get-semantic", "pre-hubert", "pre-resample", "数据集")
-_INFER_WORDS = ("infer", "推理", "合成", "vc_single", "convert", "tts_infer", "api_v2", "inference")
+_INFER_WORDS = ("infer", "推理", "合成", "vc_single", "convert", "tts_infer", "api_v2", "inference", "modules/vc/",
+                "modules\\vc\\")  # (RVC's inference modules)
 # Kepler and older (capability below 5.0): no current torch build has code for them.
 _OLD_CARD = re.compile(r"^(?:GTX[ \t]?(?:6\d\d|7[0-46-9]\d|780)|GT[ \t]?[67]\d\d|Quadro[ \t]?K\d+|Tesla[ \t]?K\d+)"
                        r"(?:M|[ \t]?Ti)?$", re.IGNORECASE)
@@ -147,18 +148,21 @@ def _count(words, text: str) -> int:
     return sum(text.count(word) for word in words)
 
 
+_JOB_NEUTRAL_PATHS = re.compile(r"(?<!_)infer_pack|infer-web|(?:^|(?<=[\\/ ]))infer[\\/]")
 _TRAIN_VERB = re.compile(r"\btrain(?:s|ed|ing)?\b")  # "when I try to train": the word, not a file name
 
 
 def job_of(places: List[str], text: str) -> Optional[str]:
     """"train" or "infer": from the failing traceback's paths and functions first, else from
     which kind of words the log uses more."""
-    joined = " ".join(places).lower()
+    # (RVC keeps its model code, used by training and inference alike, under infer/lib/infer_pack, and trains from
+    # infer-web.py: its folder names say nothing of the job)
+    joined = _JOB_NEUTRAL_PATHS.sub(" ", " ".join(places).lower())
     if _count(_TRAIN_WORDS, joined):
         return "train"
     if _count(_INFER_WORDS, joined):
         return "infer"
-    lower = (text if len(text) <= 2 * _SCAN else text[:_SCAN] + "\n" + text[-_SCAN:]).lower()
+    lower = _JOB_NEUTRAL_PATHS.sub(" ", (text if len(text) <= 2 * _SCAN else text[:_SCAN] + "\n" + text[-_SCAN:]).lower())
     train = _count(_TRAIN_WORDS, lower) + len(_TRAIN_VERB.findall(lower[:2000]))
     infer = _count(_INFER_WORDS, lower)
     if train != infer:

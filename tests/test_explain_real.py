@@ -1351,6 +1351,8 @@ def test_a_folder_or_speaker_named_orin_is_not_a_jetson_board():
     (["infer/modules/train/preprocess.py preprocess_trainset"], "train"),
     (["trainset_preprocess_pipeline_print.py pipeline"], "train"),
     (["GPT_SoVITS/inference_webui.py get_tts_wav", "GPT_SoVITS/text/japanese.py preprocess_jap"], "infer"),
+    # RVC's model code serves training and inference alike: its folder names say nothing of the job
+    (["infer/modules/vc/pipeline.py vc", "infer/lib/infer_pack/models.py forward"], "infer"),
 ])
 def test_the_job_read_from_the_frames(places, job):
     assert logfacts.job_of(places, "") == job
@@ -1741,3 +1743,23 @@ def test_a_loss_of_nan_the_program_logs_beside_an_unknown_error_is_still_read():
            'Traceback (most recent call last):\n  File "D:\\svc\\train.py", line 9, in <module>\n'
            "    x = speakers['spk']\nKeyError: 'spk'\n")
     assert [e.id for e in explained(log)] == ["symptom-nan"]
+
+
+def test_an_rvc_training_run_out_of_memory_in_its_shared_model_code_is_training():
+    log = ("Extremely low speed in Train (RVC1006Nvidia)\n"
+           '  File "P:\\RVC1006Nvidia\\infer\\lib\\infer_pack\\models.py", line 592, in forward\n'
+           '  File "P:\\RVC1006Nvidia\\infer\\lib\\infer_pack\\modules.py", line 334, in forward\n'
+           "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 4.00 GiB total capacity;"
+           " 3.37 GiB already allocated; 0 bytes free; 3.40 GiB reserved in total by PyTorch)\n")
+    (found,) = explained(log)
+    assert found.id == "cuda-out-of-memory" and "training" in explain.meaning(found, "en")
+
+
+def test_out_of_memory_on_a_later_card_does_not_name_the_first_card_of_the_post():
+    log = ("training on several gpus: rtx3070 8gb, quadro m2000 4gb\n"
+           "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU {gpu}; 4.00 GiB total"
+           " capacity; 3.21 GiB already allocated; 0 bytes free)\n")
+    (later,) = explained(log.format(gpu=2))
+    assert "rtx3070" not in explain.meaning(later, "en").lower() and "4 GB" in explain.meaning(later, "en")
+    (first,) = explained(log.format(gpu=0))
+    assert "rtx3070" in explain.meaning(first, "en").lower()
