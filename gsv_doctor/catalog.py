@@ -2948,6 +2948,36 @@ ENTRIES: List[Entry] = [
         example="FileNotFoundError: [WinError 3] The system cannot find the path specified: 'D:\\\\vc/logs/me/0_gt_wavs'",
     ),
     Entry(
+        id="gsv-dataset-not-formatted",
+        kind="system",
+        keys=("AssertionError",),
+        # s2_train.py's data loader asserts that the formatted dataset is there (2-name2text.txt, 4-cnhubert, 5-wav32k)
+        pattern=r"^(?:AssertionError|AssertionError: *)\s*$",
+        flags=re.MULTILINE,
+        frames=r"GPT_SoVITS[\\/]module[\\/]data_utils\.py __init__",
+        meaning={
+            "en": "GPT-SoVITS's SoVITS training starts by checking that the formatted dataset is in"
+                  " logs/<experiment>/ (2-name2text.txt, the 4-cnhubert and 5-wav32k folders), and one is missing: the"
+                  " dataset formatting (1A, or its one-click button) did not finish for this experiment name, or the"
+                  " training runs under another experiment name than the formatting did.",
+            "zh": "GPT-SoVITS 的 SoVITS 训练一开始会检查 logs/<实验名>/ 里有没有格式化好的训练集（2-name2text.txt、4-cnhubert 和"
+                  " 5-wav32k 文件夹），而其中有一个不存在：这个实验名的训练集格式化（1A，一键三连）没有完成，或者训练用的实验名和"
+                  "格式化时的不一样。",
+        },
+        settings=("input.files", "model.files"),
+        fix_commands=(),
+        manual={
+            "en": "Run the dataset formatting (1Aa to 1Ac, or the one-click button) again for this experiment name and read"
+                  " the console for its first error (pretrained models missing, a CPU-only torch, a .list file whose"
+                  " paths do not exist); keep the same experiment name, in English letters, for formatting and"
+                  " training; then start the SoVITS training again.",
+            "zh": "用这个实验名重新运行训练集格式化（1Aa 到 1Ac，或一键三连），看命令行窗口里它的第一个报错（缺少预训练模型、纯 CPU"
+                  " 版 torch、.list 文件里的路径不存在）；格式化和训练用同一个英文实验名；然后重新开始 SoVITS 训练。",
+        },
+        check=CHECK_NONE,
+        example="AssertionError",
+    ),
+    Entry(
         id="windows-dll-load",
         kind="system",
         generic=True,  # after the specific causes of a failed load (paging file, a missing cuDNN)

@@ -1763,3 +1763,14 @@ def test_out_of_memory_on_a_later_card_does_not_name_the_first_card_of_the_post(
     assert "rtx3070" not in explain.meaning(later, "en").lower() and "4 GB" in explain.meaning(later, "en")
     (first,) = explained(log.format(gpu=0))
     assert "rtx3070" in explain.meaning(first, "en").lower()
+
+
+def test_a_bare_assertion_in_gpt_sovits_data_loader_is_the_unformatted_dataset():
+    log = ('Traceback (most recent call last):\n  File "E:\\GPT-SoVITS\\GPT_SoVITS\\s2_train.py", line 85, in run\n'
+           '    train_dataset = TextAudioSpeakerLoader(hps.data)\n'
+           '  File "E:\\GPT-SoVITS\\GPT_SoVITS\\module\\data_utils.py", line 35, in __init__\n'
+           "    assert os.path.exists(self.path2)\nAssertionError\n")
+    (found,) = explained(log)
+    assert found.id == "gsv-dataset-not-formatted" and "一键三连" in explain.manual(found, "zh")
+    other = log.replace("GPT_SoVITS\\module\\data_utils.py", "so-vits-svc\\data_utils.py")
+    assert "gsv-dataset-not-formatted" not in [e.id for e in explained(other)]
