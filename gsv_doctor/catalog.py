@@ -1457,13 +1457,15 @@ ENTRIES: List[Entry] = [
     Entry(
         id="torch-packages-mismatch",
         kind="build",
-        keys=("compiled with different CUDA versions", "libtorchcodec", "undefined symbol", "torchvision::nms",
-              "Couldn't load custom C++ ops", "requires torch=="),
+        keys=("compiled with different CUDA versions", "libtorchcodec", "undefined symbol", "Symbol not found",
+              "torchvision::nms", "Couldn't load custom C++ ops", "requires torch=="),
         pattern=r"PyTorch and Torch\w+ were compiled with different CUDA versions|Could not load libtorchcodec"
                 r"|Couldn't load custom C\+\+ ops"
                 # pip's resolver, after it installed a torch that the installed torchaudio/vision was not built for
                 r"|torch(?:audio|vision|codec) [\w.+]{1,40} requires torch==[\w.+]{1,40}, but you have torch [\w.+]{1,40}"
-                r"|lib(?:torch|c10|torchaudio|torchvision|torchcodec)\w*\.so[^\n]*?undefined symbol"
+                # (macOS's dlopen: "Symbol not found"; not MKL 2024.1's iJIT_NotifyEvent, torch-mkl-mismatch)
+                r"|lib(?:torch|c10|torchaudio|torchvision|torchcodec)\w*\.(?:so|dylib)[^\n]*?(?:undefined symbol|Symbol not"
+                r" found)(?!: iJIT_NotifyEvent)"
                 r"|operator torchvision::nms does not exist|Could not run 'torchvision::nms'",
         flags=re.IGNORECASE,
         meaning={
@@ -1489,6 +1491,33 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="RuntimeError: Detected that PyTorch and TorchAudio were compiled with different CUDA versions. PyTorch"
                 " has CUDA version 12.6 whereas TorchAudio has CUDA version 12.8.",
+    ),
+    Entry(
+        id="torch-mkl-mismatch",
+        kind="build",
+        keys=("iJIT_NotifyEvent",),
+        # MKL 2024.1 dropped a symbol that conda's torch builds link against (pytorch/pytorch#123097)
+        pattern=r"undefined symbol: iJIT_NotifyEvent",
+        meaning={
+            "en": "torch was installed with conda, and conda put Intel's MKL 2024.1 or newer beside it; that MKL no longer"
+                  " has a function conda's torch builds call, so torch itself cannot be imported. The program and the GPU"
+                  " are fine.",
+            "zh": "torch 是用 conda 装的，conda 同时装了 Intel MKL 2024.1 或更新的版本；这个 MKL 里没有了 conda 版 torch 要调用的一个函数，"
+                  "所以 torch 本身就无法导入。程序和显卡都没有问题。",
+        },
+        settings=("python.packages", "torch.build"),
+        fix_commands=(),
+        manual={
+            "en": "In that conda environment, pin MKL to the last version that has it: `conda install \"mkl<2024.1\"`"
+                  " (an environment file: add `- mkl=2024.0`); or install torch with pip instead (its wheels carry their"
+                  " own MKL): `python -m pip install --force-reinstall torch torchaudio --index-url"
+                  " https://download.pytorch.org/whl/<cuda>` with the versions the program names.",
+            "zh": "在这个 conda 环境里把 MKL 固定在还带有它的版本：`conda install \"mkl<2024.1\"`（环境文件里加 `- mkl=2024.0`）；"
+                  "或者改用 pip 安装 torch（pip 的 wheel 自带 MKL）：`python -m pip install --force-reinstall torch torchaudio"
+                  " --index-url https://download.pytorch.org/whl/<cuda>`，版本按程序要求的来。",
+        },
+        check=CHECK_NONE,
+        example="ImportError: /env/lib/python3.10/site-packages/torch/lib/libtorch_cpu.so: undefined symbol: iJIT_NotifyEvent",
     ),
     Entry(
         id="torch-install-not-found",
@@ -1598,6 +1627,63 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="很遗憾您这没有能用的显卡来支持您训练",
+    ),
+    Entry(
+        id="training-reducer-notice",
+        kind="system",
+        notice=True,
+        keys=("Reducer buckets have been rebuilt",),
+        pattern=r"Reducer buckets have been rebuilt in this iteration",
+        meaning={
+            "en": "A notice of torch.distributed, not an error: it is printed once, when the first training step has"
+                  " run. Training goes on after it without printing anything until the end of an epoch or the next"
+                  " save, which on a small card, a large dataset or the CPU takes minutes to hours; the web page may show"
+                  " nothing new all that time.",
+            "zh": "这是 torch.distributed 的提示，不是报错：第一步训练跑完时打印一次。之后训练会继续，但直到一个 epoch 结束或下一次"
+                  "保存之前都不再输出；显卡小、数据多或用 CPU 时要几分钟到几小时，这期间网页上也可能没有任何变化。",
+        },
+        settings=("gpu.card",),
+        fix_commands=(),
+        manual={
+            "en": "Nothing to change for this notice: wait, and watch the training run in the console window, in the"
+                  " GPU's use (Task Manager > Performance > GPU, the \"Cuda\" graph; or `nvidia-smi`) and in the files the"
+                  " training writes (RVC: logs/<experiment>/train.log and its G_/D_ checkpoints). If the GPU stays idle and"
+                  " nothing is written for a long time, the real error is further down the console: run gsv-doctor"
+                  " explain on the log from there.",
+            "zh": "这个提示不用处理：请等待，并从命令行窗口、显卡占用（任务管理器 > 性能 > GPU 的“Cuda”图；或 `nvidia-smi`）和训练写出的"
+                  "文件（RVC：logs/<实验名>/train.log 以及 G_/D_ 检查点）观察训练是否在进行。如果显卡长时间空闲、也没有写出任何文件，"
+                  "真正的报错在命令行窗口更下面：把从那里开始的日志交给 gsv-doctor explain。",
+        },
+        check=CHECK_NONE,
+        example="INFO:torch.nn.parallel.distributed:Reducer buckets have been rebuilt in this iteration.",
+    ),
+    Entry(
+        id="deepspeed-optional-fallback",
+        kind="system",
+        notice=True,
+        keys=("DeepSpeed",),
+        # IndexTTS's own line when `import deepspeed` fails: it goes on without it
+        pattern=r"DeepSpeed\s?(?:模型)?加载失败",
+        meaning={
+            "en": "IndexTTS's notice, not an error: DeepSpeed, an optional speed-up of its model in half precision, is"
+                  " not installed or does not load (it rarely installs on Windows), so it goes on with standard"
+                  " inference. The speech is the same, a little slower.",
+            "zh": "这是 IndexTTS 的提示，不是报错：DeepSpeed 是它半精度模型的可选加速，没有安装或加载不了（在 Windows 上很难装上），"
+                  "于是改用标准推理继续运行。生成的语音一样，只是稍慢一点。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Nothing to change for this notice. For the speed-up, install DeepSpeed into the program's Python (on"
+                  " Windows a prebuilt wheel for your Python, torch and CUDA; building it needs the CUDA Toolkit and"
+                  " Visual Studio's C++ tools). If the program stopped, its real error is further down the console:"
+                  " run gsv-doctor explain on the log from there.",
+            "zh": "这个提示不用处理。想要加速的话，把 DeepSpeed 装进程序的 Python（Windows 上用与你的 Python、torch 和 CUDA 对应的"
+                  "预编译 wheel；自己编译需要 CUDA Toolkit 和 Visual Studio 的 C++ 工具）。如果程序停了，真正的报错在命令行窗口更下面："
+                  "把从那里开始的日志交给 gsv-doctor explain。",
+        },
+        check=CHECK_NONE,
+        example=">> DeepSpeed加载失败，回退到标准推理: No module named 'deepspeed'",
     ),
     Entry(
         id="weights-newly-initialized",
@@ -1740,6 +1826,35 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="qt.qpa.plugin: Could not find the Qt platform plugin \"windows\" in \"\"",
+    ),
+    Entry(
+        id="gradio-version-mismatch",
+        kind="system",
+        keys=("object has no attribute",),
+        # gradio's own component and event classes (not Button, Slider, Image and the like, which Tk and
+        # PySimpleGUI programs have too)
+        pattern=r"'(?P<component>Dropdown|Textbox|Audio|Blocks|CheckboxGroup|Markdown|Gallery|Dataframe|Chatbot|Accordion"
+                r"|Tabs|TabItem|UploadButton|ClearButton|EventData|SelectData)' object has no attribute '(?P<name>\w+)'",
+        meaning={
+            "en": "The installed gradio (the library of the web page) is another version than the program's code was"
+                  " written for: its {component} has no `{name}` (gradio 3, 4 and 5 added, renamed and removed these)."
+                  " Not the GPU and not the model.",
+            "zh": "安装的 gradio（网页界面用的库）与程序代码编写时用的版本不同：它的 {component} 没有 `{name}`（gradio 3、4、5"
+                  " 之间增加、改名和删除过这些）。与显卡和模型无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install the gradio version the program's requirements.txt names into the program's own Python:"
+                  " `python -m pip install gradio==VERSION` (a Windows package: `runtime\\python.exe -m pip install"
+                  " gradio==VERSION` from its folder), then start the web UI again; or {update}, so that its code and its"
+                  " requirements match.",
+            "zh": "在程序自己的 Python 里安装 requirements.txt 写的 gradio 版本：`python -m pip install gradio==版本`（Windows 整合包："
+                  "在程序文件夹里运行 `runtime\\python.exe -m pip install gradio==版本`），然后重新启动网页界面；或者{update}，"
+                  "让代码和依赖版本一致。",
+        },
+        check=CHECK_NONE,
+        example="AttributeError: 'Dropdown' object has no attribute 'select'",
     ),
     Entry(
         id="gradio-pydantic",
@@ -2437,10 +2552,36 @@ ENTRIES: List[Entry] = [
         example="RuntimeError: use_libuv was requested but PyTorch was build without libuv support",
     ),
     Entry(
+        id="gloo-hostname-empty",
+        kind="system",
+        keys=("makeUVDevice",),
+        # gloo (the training's torch.distributed backend on Windows) builds its device from the computer's name
+        pattern=r"makeUVDevice\(\): interface or hostname can'?t be empty",
+        meaning={
+            "en": "Training starts torch.distributed with its gloo backend, which finds this computer by its name: the"
+                  " computer has no name gloo can use (a blank computer name, or one that does not resolve). Not the GPU"
+                  " and not the model.",
+            "zh": "训练用 gloo 后端启动 torch.distributed，gloo 要通过计算机名找到本机：这台电脑没有 gloo 能用的名字（计算机名为空，"
+                  "或者解析不出来）。与显卡和模型无关。",
+        },
+        settings=("torch.distributed",),
+        fix_commands=(),
+        manual={
+            "en": "Give the computer a name of plain letters and digits (Windows: Settings > System > About > Rename this"
+                  " PC, or `Rename-Computer -NewName VOICEPC` in an administrator PowerShell), restart the computer, and"
+                  " start the training again.",
+            "zh": "给电脑起一个只含英文字母和数字的名字（Windows：设置 > 系统 > 关于 > 重命名这台电脑，或者在管理员 PowerShell 里运行"
+                  " `Rename-Computer -NewName VOICEPC`），重启电脑，然后重新开始训练。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: GlooDeviceFactory::makeUVDevice(): interface or hostname can't be empty",
+    ),
+    Entry(
         id="torch-no-nccl",
         kind="system",
-        keys=("have NCCL built in",),
-        pattern=r"Distributed package doesn't have NCCL built in",
+        keys=("have NCCL",),
+        # (also torch's source line, quoted: `raise RuntimeError("Distributed package doesn't have NCCL " "built in")`)
+        pattern=r"Distributed package doesn't have NCCL(?: built in|\W{1,4}built in)",
         meaning={
             "en": "The training script asked torch.distributed for the NCCL backend, which only the Linux CUDA builds"
                   " of torch have: Windows builds and CPU-only builds have none. On Windows, training must use gloo.",
@@ -2527,7 +2668,7 @@ ENTRIES: List[Entry] = [
         kind="system",
         keys=("matcha",),
         # CosyVoice imports Matcha-TTS from its git submodule third_party/Matcha-TTS, put on PYTHONPATH by hand
-        pattern=r"No module named '?matcha(?:\.[\w.]+)?'?(?:; 'matcha' is not a package)?",
+        pattern=r"[Nn]o module named '?matcha(?:\.[\w.]+)?'?(?:; 'matcha' is not a package)?",
         meaning={
             "en": "CosyVoice imports Matcha-TTS from its git submodule (third_party/Matcha-TTS), which Python finds only"
                   " when that folder is on PYTHONPATH: the submodule was not cloned (a download without --recursive, a"
@@ -2621,6 +2762,40 @@ ENTRIES: List[Entry] = [
                                {"en": ", then start it again.", "zh": "，然后重新启动。"}),
         check=CHECK_NONE,
         example="RuntimeError: Couldn't find appropriate backend to handle uri ref.wav and format None.",
+    ),
+    Entry(
+        id="openjtalk-mecab-init",
+        kind="system",
+        keys=("Mecab",),
+        # (pyopenjtalk's own spelling: "initalize")
+        pattern=r"Failed to initi?ali[sz]e Mecab",
+        meaning={
+            "en": "pyopenjtalk, the Japanese text front end, could not start MeCab with its dictionary: the dictionary"
+                  " (in the Python's site-packages) or the program's Japanese user dictionary lies on a path with"
+                  " characters other than plain ASCII (a Chinese or Japanese folder or user name), or the user dictionary"
+                  " could not be built. Not the GPU and not the data.",
+            "zh": "pyopenjtalk（日语文本前端）无法用它的词典启动 MeCab：词典（在 Python 的 site-packages 里）或程序的日语用户词典"
+                  "所在路径含有非 ASCII 字符（中文或日文的文件夹名、用户名），或者用户词典生成失败。与显卡和数据无关。",
+        },
+        settings=("program.folder", "program.code"),
+        fix_commands=(),
+        manual={
+            "en": "{update}: GPT-SoVITS skips a user dictionary that fails to load from 2024-10-02 on, and from 2025-02-26"
+                  " copies the dictionary to a plain path on Windows. Or move the program and its Python to a folder"
+                  " whose path has only ASCII letters, digits and _ -. In an older GPT-SoVITS, the user dictionary lines"
+                  " of GPT_SoVITS/text/japanese.py (`pyopenjtalk.update_global_jtalk_with_user_dict(...)`) can be"
+                  " commented out.",
+            "zh": "{update}：GPT-SoVITS 从 2024-10-02 起会跳过加载失败的用户词典，从 2025-02-26 起在 Windows 上把词典复制到纯英文路径。"
+                  "或者把程序和它的 Python 移到路径只含英文字母、数字和 _ - 的文件夹。旧版 GPT-SoVITS 也可以把"
+                  " GPT_SoVITS/text/japanese.py 里加载用户词典的行（`pyopenjtalk.update_global_jtalk_with_user_dict(...)`）注释掉。",
+        },
+        manual_any={
+            "en": "Move the program and its Python to a folder whose path has only ASCII letters, digits and _ - (no"
+                  " Chinese or Japanese folder or user name), or {update}.",
+            "zh": "把程序和它的 Python 移到路径只含英文字母、数字和 _ - 的文件夹（不要有中文或日文的文件夹名、用户名），或者{update}。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Failed to initalize Mecab",
     ),
     Entry(
         id="langsegment-withdrawn",
@@ -2742,6 +2917,43 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="WARNING:ChatTTS.utils.gpu_utils:GPU 0 has 4095.56 MB memory left.",
+    ),
+    Entry(
+        id="chattts-models-not-loaded",
+        kind="system",
+        keys=("not initialized.", "download to local path", "download from huggingface failed", "Missing spk_stat.pt",
+              "check models in custom path"),
+        # ChatTTS's load() returns False when it cannot get its files, has_loaded() then warns once per model part,
+        # and infer() stops at a bare `assert self.has_loaded(...)`; 0.1's load_models() asserts on spk_stat.pt
+        pattern=r"\b(?:vocos|gpt|tokenizer|embed|decoder|dvae) not initialized\.|download to local path [^\n]{0,300}?failed\."
+                r"|download from huggingface failed\.|check models in custom path [^\n]{0,300}?failed\."
+                r"|Missing spk_stat\.pt",
+        meaning={
+            "en": "ChatTTS's models were never loaded: its load step could not get the model files (the download from"
+                  " GitHub or Hugging Face failed: no connection, a proxy, a blocked site; or the folder it was given"
+                  " lacks some files), and the program went on to generate speech without them, where ChatTTS stops at an"
+                  " assertion. Not the GPU and not torch.",
+            "zh": "ChatTTS 的模型根本没有加载：加载这一步拿不到模型文件（从 GitHub 或 Hugging Face 下载失败：没有网络、代理问题、网站被墙；"
+                  "或者给它的文件夹里缺文件），程序却继续去生成语音，ChatTTS 就在一个断言处停下。与显卡和 torch 无关。",
+        },
+        settings=("model.files", "network.proxy"),
+        fix_commands=(),
+        manual={
+            "en": "Get the model files first, then start again: let Python reach GitHub and Hugging Face (a proxy for"
+                  " the console, or the mirror `HF_ENDPOINT=https://hf-mirror.com` with `chat.load(source=\"huggingface\")`),"
+                  " or download the 2Noise/ChatTTS model repository yourself and load it with"
+                  " `chat.load(source=\"custom\", custom_path=\"<folder>\")` (ChatTTS 0.1: `chat.load_models(source=\"local\","
+                  " local_path=\"<folder>\")`, a folder with every file, asset/spk_stat.pt included); programs built on"
+                  " ChatTTS (ChatTTS-ui and others) read it from their models folder. load() must return True before"
+                  " infer().",
+            "zh": "先把模型文件拿到，再重新启动：让 Python 能访问 GitHub 和 Hugging Face（给命令行设代理，或者用镜像"
+                  " `HF_ENDPOINT=https://hf-mirror.com` 加 `chat.load(source=\"huggingface\")`），或者自己下载 2Noise/ChatTTS 模型仓库，用"
+                  " `chat.load(source=\"custom\", custom_path=\"<文件夹>\")` 加载（ChatTTS 0.1：`chat.load_models(source=\"local\","
+                  " local_path=\"<文件夹>\")`，文件夹里要有全部文件，包括 asset/spk_stat.pt）；基于 ChatTTS 的程序（ChatTTS-ui 等）"
+                  "从它们的 models 文件夹读取。infer() 之前 load() 必须返回 True。",
+        },
+        check=CHECK_NONE,
+        example="WARNING:ChatTTS.core:gpt not initialized.",
     ),
     Entry(
         id="several-gpus-data-parallel",
@@ -3101,7 +3313,8 @@ ENTRIES: List[Entry] = [
         keys=("No such file or directory", "系统找不到指定的", "cannot find the file specified", "find file", "find the file",
               "Incorrect path_or_model_id", "Model file not found",
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
-              "Can't load tokenizer for", "Can't load the configuration of", "Repo id must be in the form"),
+              "Can't load tokenizer for", "Can't load the configuration of", "Repo id must be in the form",
+              "models found in"),
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
                 r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
                 r"|wav))['\"]"
@@ -3111,6 +3324,8 @@ ENTRIES: List[Entry] = [
                 r"|Incorrect path_or_model_id: ['\"](?P<path5>[^'\"\n]{1,300})['\"]"
                 # huggingface_hub reading a local path that is not there as a repository's name
                 r"|Repo id must be in the form 'repo_name' or 'namespace/repo_name': '(?P<path7>[^'\n]{1,300})'"
+                # a program's own check of its model folder: "No encoder models found in encoder/saved_models"
+                r"|\bNo (?:\w{1,20} )?models found in ['\"]?(?P<path8>[^'\"\s]{1,300})"
                 r"|Model file not found: ['\"]?(?P<path6>[^'\"\n]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors))\b"
                 # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"
                 r"|(?:can'?t|cannot|could not|couldn'?t) find (?:the )?file:? ?['\"]?(?P<path4>[^'\"\s]{1,300}?\.(?:pth?|ckpt"
@@ -3559,9 +3774,11 @@ ENTRIES: List[Entry] = [
         keys=("runtime\\python", "web.bat", "webui.bat", "runtime文件夹", "runtime 文件夹", "runtime folder"),
         pattern=r"runtime\\python(?:\.exe)?['\"]? (?:is not recognized as an internal or external command|不是内部或外部命令)"
                 r"|runtime\\python(?:\.exe)?[^\n]{0,300}\n(?:[ \t]*\n)?[ \t]*(?:系统找不到指定的路径|The system cannot find the path"
-                r" specified)"
-                # told in words: "go-web.bat says The system cannot find the (path) specified"
-                r"|go-web(?:ui)?\.bat[^\n]{0,200}?(?:cannot find the (?:path )?specified|找不到指定的路径)"
+                r" specified|The specified path could not be found)"
+                # told in words: "go-web.bat says The system cannot find the (path) specified", also a line or two below
+                # the script's name ("stuck at go-web.bat" as a post's title)
+                r"|go-web(?:ui)?\.bat[^\n]{0,200}?(?:\n[^\n]{0,300}?){0,2}?(?:cannot find the (?:path )?specified"
+                r"|specified path could not be found|找不到指定的路径)"
                 # "webui.bat报错未找到python.exe", "go-web.bat can't find python.exe"
                 r"|web(?:ui)?\.bat[^\n]{0,200}?(?:未找到|找不到|没有找到|缺少|(?:can'?t|cannot|could not|couldn'?t) find)"
                 r"\s?(?:runtime[\\/])?python(?:\.exe)?"

@@ -464,6 +464,29 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("OSError: [WinError 10048] 通常每个套接字地址(协议/网络地址/端口)只允许使用一次。", "port-in-use"),
     ("ERROR:    [Errno 98] error while attempting to bind on address ('0.0.0.0', 9880): address already in use",
      "port-in-use"),
+    # ChatTTS without its models; conda's torch beside MKL 2024.1 (not the torch-packages mismatch); macOS's dlopen
+    ("WARNING:ChatTTS.core:vocos not initialized.", "chattts-models-not-loaded"),
+    ("ERROR:ChatTTS.core:download to local path D:\\tts failed.", "chattts-models-not-loaded"),
+    ("AssertionError: Missing spk_stat.pt: models/asset/spk_stat.pt", "chattts-models-not-loaded"),
+    ("RuntimeError: CUDA driver not initialized.", None),
+    ("ImportError: /env/lib/python3.10/site-packages/torch/lib/libtorch_cpu.so: undefined symbol: iJIT_NotifyEvent",
+     "torch-mkl-mismatch"),
+    ("OSError: dlopen(/env/lib/python3.10/site-packages/torchaudio/lib/libtorchaudio.so, 0x0006): Symbol not found:"
+     " __ZN2at4_ops6conv1d4callERKNS_6TensorE", "torch-packages-mismatch"),
+    ("ImportError: dlopen(/env/lib/python3.10/site-packages/_sounddevice.so, 0x0002): Symbol not found: _Pa_Abort", None),
+    # torch's source line quoted in a traceback; a retyped lower-case module error
+    ("raise RuntimeError(\"Distributed package doesn't have NCCL \" \"built in\")", "torch-no-nccl"),
+    ("no module named 'matcha.models'.", "cosyvoice-matcha-missing"),
+    ("RuntimeError: GlooDeviceFactory::makeUVDevice(): interface or hostname can't be empty", "gloo-hostname-empty"),
+    ("AttributeError: 'Dropdown' object has no attribute 'select'", "gradio-version-mismatch"),
+    # a Tk or PySimpleGUI program's Button is no gradio component
+    ("AttributeError: 'Button' object has no attribute 'select'", None),
+    ("RuntimeError: Failed to initalize Mecab", "openjtalk-mecab-init"),
+    ("INFO:torch.nn.parallel.distributed:Reducer buckets have been rebuilt in this iteration.",
+     "training-reducer-notice"),
+    ("Exception: No encoder models found in encoder/saved_models", "model-file-missing"),
+    (">> DeepSpeed加载失败，回退到标准推理: [WinError 2] 系统找不到指定的文件。", "deepspeed-optional-fallback"),
+    ("No GPU found, models found in cache", None),
 ])
 def test_variants(message, entry_id):
     # (an entry that needs its code in the traceback never matches a line alone: see test_explain_real)
