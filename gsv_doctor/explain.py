@@ -621,7 +621,7 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
                              r"|(?:fp16|half|半精度|float16)[^\n]{0,20}?(?:not supported|unsupported|isn'?t supported|不支持|不能用)"
                              r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
-_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|没有发现支持的N卡|\bcuda (?:is(?:n'?t| not) |not )available|\bcuda (?:is )?unavailable|no compatible (?:cuda )?gpu(?![^\n]{0,30}?to support)"
+_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: or mps)? (?:is )?not detected|没有发现支持的N卡|\bcuda (?:is(?:n'?t| not) |not )available|\bcuda (?:is )?unavailable|no compatible (?:cuda )?gpu(?![^\n]{0,30}?to support)"
                            r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
                            r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
                            r"|use|using|load)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
@@ -680,6 +680,8 @@ _PORT_WORDS = re.compile(r"端口(?:已经?|已)?被(?:其他程序)?占用|端�
 # Slow without an error, or the overflow into shared GPU memory.
 _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslow(?:ly|er)?\s+(?:speed|inference|generation"
                          r"|training)|\bslow\b[^\n]{0,30}?\b(?:gpu|cpu|it/s)|takes? (?:forever|ages)|很慢|好慢|太慢|特别慢"
+                         # minutes for one inference ("Inference takes 45 minutes on a 2070")
+                         r"|\binference[^\n]{0,20}?\btakes? (?:about |around |over |almost |nearly )?\d{1,3} ?(?:minutes|mins|hours)\b"
                          r"|非常慢|速度慢|速度很慢|变慢|龟速|卡顿|共享显存|共享GPU内存|shared gpu memory", re.IGNORECASE | re.ASCII)
 # Asking how to run on the CPU.
 _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|inference on (?:the )?cpu"
@@ -753,6 +755,9 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
             if index + 1 in logged and words is not _NAN_WORDS and index + 1 not in printed:
                 continue
             match = words.search(line)
+            if match and words in _MACHINE_FACTS and index + 1 in printed:
+                # a Mac's home folder in a printed error's path says where the file is, not what went wrong
+                match = next((m for m in words.finditer(line) if not m.group(0).startswith("/")), None)
             if match and words in _MACHINE_FACTS and logfacts.planned(line, match.start()):
                 continue  # "I plan to use it on Linux with ROCm later": not the machine the error came from
             if match:
@@ -883,6 +888,11 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, job)
         explanation.fix_commands = _family_fix(entry, params, project)
+    if entry.id in ("checkpoint-keys-mismatch", "checkpoint-size-mismatch"):
+        # a training run loads its G_ and D_ checkpoints side by side; a D_ alone is one picked for inference
+        discriminator = _DISCRIMINATOR_FILE.search(text, 0, _WORDS_SCAN)
+        if discriminator and not _GENERATOR_FILE.search(text, 0, _WORDS_SCAN):
+            explanation.notes.append(("discriminator_loaded", {"file": discriminator.group(0)}))
     if entry.id == "cudnn-failure":
         params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
     card = params.get("card") or facts.card
@@ -906,6 +916,12 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.settings = ["asr.ctranslate2", "gpu.card"]
         explanation.fix_commands = []
         explanation.notes.append(("raised_by_ctranslate2", {}))
+    elif entry.id == "cuda-no-kernel-image" and ("vllm" in " ".join(frames).lower() or _VLLM.search(text, 0, _WORDS_SCAN)):
+        # vLLM's wheels carry their own CUDA kernels, built for the cards of their release: a torch build is no cure
+        explanation.params["library"] = "vllm"
+        explanation.settings = ["python.packages", "gpu.card"]
+        explanation.fix_commands = []
+        explanation.manual_key = "vllm_no_kernel"
     elif entry.id in _NO_KERNEL and facts.cuda_build and facts.cuda_build >= 12.8 and facts.pre_volta:
         # torch 2.8's CUDA 12.8 builds dropped the cards before Volta; its CUDA 12.6 builds keep them
         explanation.notes.append(("old_card_cu128", {"card": card or "sm_%s" % facts.sm, "torch": facts.torch or "?",
@@ -1021,7 +1037,7 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
         explanation.manual_key = "jetson_torch"  # pytorch.org's CUDA wheels do not drive the board's built-in GPU
     new_card = facts.new_card or ("RTX 50" if explanation.params.get("sm") == "120" else None)
     if explanation.id in _NO_KERNEL + ("symptom-no-gpu", "torch-compile-triton") and new_card \
-            and explanation.params.get("library") != "ctranslate2" \
+            and explanation.params.get("library") not in ("ctranslate2", "vllm") \
             and not any(key in ("torch_build_new", "old_card_cu128") for key, _ in explanation.notes):
         explanation.notes.append(("new_card_torch", {"card": card or new_card, "python": python}))
     # (not where the fix is the Mac's or the AMD card's own: a CUDA build is no use there)
@@ -1124,6 +1140,10 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
         explanation.settings = ["gpu.memory"] + [s for s in explanation.settings if s != "gpu.memory"]
 
 
+# the checkpoints a VITS-family training run saves: G_ (the generator, the voice model) and D_ (its discriminator)
+_DISCRIMINATOR_FILE = re.compile(r"(?<![\w-])D_\d+\.pth\b")
+_GENERATOR_FILE = re.compile(r"(?<![\w-])G_\d+\.pth\b")
+_VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
 _ASR_WORDS = ("ctranslate2", "faster_whisper", "faster-whisper", "whisper", "asr")
 
 
@@ -1185,6 +1205,13 @@ NOTES: Dict[str, Dict[str, str]] = {
               " a CTranslate2 built for your card.",
         "zh": "报错的是 CTranslate2（faster-whisper，即 ASR 语音识别步骤），不是 torch：它没有这张显卡的代码。"
               "请让 ASR 在 CPU 上运行，或换一个 ASR 模型（中文可用 FunASR / 达摩 ASR），或安装支持这张显卡的 CTranslate2。",
+    },
+    "discriminator_loaded": {
+        "en": "The log loads {file}, a discriminator checkpoint: training keeps it beside the voice model and it holds"
+              " other weights. For inference, load the generator G_ file of the same step (G_ instead of D_ in the"
+              " name).",
+        "zh": "日志加载的是 {file}，这是判别器（D）的检查点：训练时与声音模型放在一起，但里面是别的权重。推理请加载同一步的生成器"
+              " G_ 文件（文件名里的 D_ 换成 G_）。",
     },
     "old_card_cu128": {
         "en": "The log shows torch {torch}+{build} and a card from before Volta ({card}): torch's CUDA 12.8 builds from"
@@ -1402,6 +1429,15 @@ NOTES: Dict[str, Dict[str, str]] = {
 
 # Fixes for a machine the log shows to be unlike the entry's assumption, in place of the entry's own.
 MANUALS: Dict[str, Dict[str, str]] = {
+    "vllm_no_kernel": {
+        "en": "vLLM is involved, and its compiled code is its own, built for the cards and the CUDA version of its"
+              " release: a new torch does not give it code for this card. Install a vLLM release built for your card"
+              " (an RTX 50xx needs one built for CUDA 12.8 or newer), or build vLLM from source against the installed"
+              " torch (vLLM's installation guide: \"build from source\"); or run the program without vLLM.",
+        "zh": "这里涉及 vLLM，它的编译代码是自带的，只为它那个版本所对应的显卡和 CUDA 版本编译：换新的 torch 并不能让它支持这张显卡。"
+              "请安装为你的显卡编译的 vLLM 版本（RTX 50 系需要 CUDA 12.8 或更新版本编译的），或者针对已装的 torch 从源码编译 vLLM"
+              "（vLLM 安装文档里的“build from source”）；或者不用 vLLM 运行程序。",
+    },
     # (the entry's fix for any program: the server GPT-SoVITS's code called is another program's)
     "local_server_other": dict(catalog.BY_ID["local-server-not-running"].manual_any or {}),
     "mac_no_cuda": {

@@ -1774,3 +1774,46 @@ def test_a_bare_assertion_in_gpt_sovits_data_loader_is_the_unformatted_dataset()
     assert found.id == "gsv-dataset-not-formatted" and "一键三连" in explain.manual(found, "zh")
     other = log.replace("GPT_SoVITS\\module\\data_utils.py", "so-vits-svc\\data_utils.py")
     assert "gsv-dataset-not-formatted" not in [e.id for e in explained(other)]
+
+
+def test_a_macs_home_folder_in_an_unknown_errors_path_is_not_read_as_the_mac_symptom():
+    log = ('Traceback (most recent call last):\n  File "/Users/ann/tts/app.py", line 41, in <module>\n    main()\n'
+           "ValueError: cannot read /Users/ann/tts/voices/ref.wav\n")
+    assert explained(log) == []
+    # the error naming the Mac's GPU itself is read as the Mac still
+    (found,) = explained(log.replace("cannot read", "unsupported on mps: cannot read"))
+    assert found.id == "symptom-mac"
+
+
+def test_chatttss_unloaded_models_before_its_bare_assertion_are_the_failed_download():
+    log = ("download to local path D:\\tts failed.\nWARNING:ChatTTS.core:vocos not initialized.\n"
+           "WARNING:ChatTTS.core:gpt not initialized.\nTraceback (most recent call last):\n"
+           '  File "D:\\tts\\hello.py", line 10, in <module>\n    wavs = chat.infer(texts)\n'
+           '  File "D:\\env\\Lib\\site-packages\\ChatTTS\\core.py", line 360, in _infer\n'
+           "    assert self.has_loaded(use_decoder=use_decoder)\nAssertionError\n")
+    assert [e.id for e in explained(log)] == ["chattts-models-not-loaded"]
+    assert "custom_path" in explain.manual(explained(log)[0], "en")
+
+
+def test_no_kernel_image_in_a_vllm_program_asks_for_vllms_build_not_torchs():
+    log = ("我的 RTX 5090 跑不了\nRuntimeError: CUDA error: no kernel image is available for execution on the device\n")
+    (plain,) = explained(log)
+    (vllm,) = explained("用 vllm 推理\n" + log)
+    assert "vLLM" not in explain.manual(plain, "en") and "vLLM" in explain.manual(vllm, "en")
+    assert ("new_card_torch" in [key for key, _ in plain.notes]) and not vllm.notes
+
+
+def test_a_discriminator_checkpoint_loaded_alone_is_named_but_not_in_a_training_run():
+    keys = "".join("INFO:root:flow.flows.%d.post.weight is not in the checkpoint\n" % i for i in range(3))
+    (alone,) = explained(keys + "INFO:root:Loaded checkpoint 'logs/44k/D_3000.pth' (iteration 751)\n")
+    assert ("discriminator_loaded", {"file": "D_3000.pth"}) in alone.notes
+    (training,) = explained("INFO:root:Loaded checkpoint 'logs/44k/G_3000.pth' (iteration 751)\n" + keys
+                            + "INFO:root:Loaded checkpoint 'logs/44k/D_3000.pth' (iteration 751)\n")
+    assert not training.notes
+
+
+def test_the_reducer_notice_stands_in_only_when_nothing_else_is_found():
+    notice = "INFO:torch.nn.parallel.distributed:Reducer buckets have been rebuilt in this iteration.\n"
+    assert [e.id for e in explained("Training gets stuck here:\n" + notice)] == ["training-reducer-notice"]
+    oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
+    assert [e.id for e in explained(notice + oom)] == ["cuda-out-of-memory"]
