@@ -717,7 +717,11 @@ _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_W
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
 _WORDS_SCAN = 500_000
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script (CJK included)
-_MACHINE_FACTS = (logfacts.NEW_CARD, logfacts.AMD, logfacts.MAC)  # what machine it is, not what went wrong
+_MACHINE_FACTS = (logfacts.NEW_CARD, logfacts.AMD, logfacts.MAC)
+# Words of a device or a precision, beside which a Mac is a likely part of the problem (graded posts that named a Mac
+# and none of these had other causes: .DS_Store files, a missing ffmpeg, a program's own bug)
+_DEVICE_WORDS = re.compile(r"cuda|\bmps\b|\bgpu\b|\bcpu\b|\bmetal\b|显卡|\bhalf\b|fp16|float16|\bdevice\b",
+                           re.IGNORECASE | re.ASCII)  # what machine it is, not what went wrong
 
 
 def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.LogFacts] = None) -> List[Explanation]:
@@ -747,6 +751,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
             continue
         if words is logfacts.NEW_CARD and facts.cuda_build and facts.cuda_build >= 12.8:
             continue  # an RTX 50xx beside a torch built for CUDA 12.8 or newer: the build has the card's code
+        if words is logfacts.MAC and not _DEVICE_WORDS.search(log.text, 0, _WORDS_SCAN):
+            continue  # a Mac named in a post that says nothing of a device: where it ran, not what went wrong
         for index, line in enumerate(lines):
             if printed and words in _MACHINE_FACTS and index + 1 not in printed:
                 continue

@@ -1817,3 +1817,10 @@ def test_the_reducer_notice_stands_in_only_when_nothing_else_is_found():
     assert [e.id for e in explained("Training gets stuck here:\n" + notice)] == ["training-reducer-notice"]
     oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
     assert [e.id for e in explained(notice + oom)] == ["cuda-out-of-memory"]
+
+
+def test_a_mac_named_in_a_post_that_says_nothing_of_a_device_is_not_the_mac_symptom():
+    post = "Error when running the official example\nmy MacBook Air, macOS 14\n![image](screenshot.png)\n"
+    assert explained(post) == []
+    (found,) = explained(post.replace("the official example", "the official example on the GPU"))
+    assert found.id == "symptom-mac"
