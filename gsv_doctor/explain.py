@@ -899,6 +899,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         discriminator = _DISCRIMINATOR_FILE.search(text, 0, _WORDS_SCAN)
         if discriminator and not _GENERATOR_FILE.search(text, 0, _WORDS_SCAN):
             explanation.notes.append(("discriminator_loaded", {"file": discriminator.group(0)}))
+    if entry.id == "input-empty" and "need at least one array" in explanation.message \
+            and (project.id == "rvc" or _RVC_INDEX.search(text, 0, _WORDS_SCAN)):
+        explanation.notes.append(("rvc_index_no_features", {}))
     if entry.id == "cudnn-failure":
         params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
     card = params.get("card") or facts.card
@@ -1149,6 +1152,8 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
 # the checkpoints a VITS-family training run saves: G_ (the generator, the voice model) and D_ (its discriminator)
 _DISCRIMINATOR_FILE = re.compile(r"(?<![\w-])D_\d+\.pth\b")
 _GENERATOR_FILE = re.compile(r"(?<![\w-])G_\d+\.pth\b")
+# RVC's index training, which concatenates the features step 2b wrote
+_RVC_INDEX = re.compile(r"Failed to train index|train_index|训练索引|train (?:the |feature )?index", re.IGNORECASE)
 _VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
 _ASR_WORDS = ("ctranslate2", "faster_whisper", "faster-whisper", "whisper", "asr")
 
@@ -1211,6 +1216,17 @@ NOTES: Dict[str, Dict[str, str]] = {
               " a CTranslate2 built for your card.",
         "zh": "报错的是 CTranslate2（faster-whisper，即 ASR 语音识别步骤），不是 torch：它没有这张显卡的代码。"
               "请让 ASR 在 CPU 上运行，或换一个 ASR 模型（中文可用 FunASR / 达摩 ASR），或安装支持这张显卡的 CTranslate2。",
+    },
+    "rvc_index_no_features": {
+        "en": "In RVC this comes from training the index (or the model), whose input is what step 2b (pitch and"
+              " feature extraction) wrote to logs/<experiment>/3_feature256 or 3_feature768: that folder is empty"
+              " because step 2b failed. Its own error is in the console and in logs/<experiment>/extract_f0_feature.log:"
+              " most often a torch without CUDA or an old NVIDIA driver, a missing hubert_base.pt or rmvpe.pt, or"
+              " non-English letters or spaces in a path. Fix that, run step 2b again, then train the index.",
+        "zh": "在 RVC 里，这是训练索引（或模型）时出的错，它的输入是第 2b 步（音高和特征提取）写到 logs/<实验名>/3_feature256 或"
+              " 3_feature768 的文件：这个文件夹是空的，因为第 2b 步失败了。它自己的报错在命令行窗口和"
+              " logs/<实验名>/extract_f0_feature.log 里：最常见的是 torch 不带 CUDA 或 NVIDIA 驱动太旧、缺少 hubert_base.pt"
+              " 或 rmvpe.pt、路径里有中文或空格。先解决它，重新运行第 2b 步，再训练索引。",
     },
     "discriminator_loaded": {
         "en": "The log loads {file}, a discriminator checkpoint: training keeps it beside the voice model and it holds"

@@ -1824,3 +1824,12 @@ def test_a_mac_named_in_a_post_that_says_nothing_of_a_device_is_not_the_mac_symp
     assert explained(post) == []
     (found,) = explained(post.replace("the official example", "the official example on the GPU"))
     assert found.id == "symptom-mac"
+
+
+def test_rvcs_empty_index_input_points_at_the_feature_extraction_step():
+    index = "Failed to train index: need at least one array to concatenate\n"
+    (rvc,) = explained(index)
+    assert ("rvc_index_no_features", {}) in rvc.notes and "3_feature768" in explain.notes(rvc, "en")[0]
+    (svc,) = explained('  File "/svc/preprocess_hubert_f0.py", line 80, in <module>\n'
+                       "ValueError: need at least one array to concatenate\n")
+    assert ("rvc_index_no_features", {}) not in svc.notes
