@@ -491,6 +491,8 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
             id=entry.id, message=message, line=line_no, count=len(hits), params=params, location=location,
             settings=_settings(entry, places), fix_commands=fix_commands(entry, launch), project=project.id)
         _refine(explanation, project, facts, frames, log.text, launch)
+        if explanation.id in _IMPORT_ENTRIES:
+            _shadowed_import(explanation, traceback)
         explanations.append(explanation)
     # a notice only stands in for nothing: not for another entry, a symptom told in words or the program's error
     notices = [e for e in explanations if e.entry.notice]
@@ -1152,6 +1154,35 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
 # the checkpoints a VITS-family training run saves: G_ (the generator, the voice model) and D_ (its discriminator)
 _DISCRIMINATOR_FILE = re.compile(r"(?<![\w-])D_\d+\.pth\b")
 _GENERATOR_FILE = re.compile(r"(?<![\w-])G_\d+\.pth\b")
+_IMPORT_ENTRIES = ("python-module-missing", "program-module-missing", "python-package-version")
+# "No module named 'modules.commons'; 'modules' is not a package": a file or a module of that name came first
+_NOT_A_PACKAGE = re.compile(r"No module named '[\w.]+'; '(?P<package>\w+)' is not a package")
+# the import line of a program's frame
+_IMPORT_LINE = re.compile(r"\s*(?:from\s+(\w+)[\w.]*\s+import\b|import\s+(\w+))")
+# Names of a program's own folders that no library a voice program needs is called: one of them imported from
+# site-packages is another project's package standing in for the program's folder (seed-vc's modules/ and a
+# package "modules" installed for something else)
+_FOLDER_NAMES = ("modules", "module", "utils", "util", "src", "tools", "text", "common", "commons", "models", "model",
+                 "configs", "lib", "infer", "inference", "core", "scripts", "app", "webui")
+
+
+def _shadowed_import(explanation: Explanation, traceback: Optional[Traceback]) -> None:
+    """A module of the program that Python took from elsewhere: a file or an installed package of its name."""
+    not_a_package = _NOT_A_PACKAGE.search(explanation.message)
+    if not_a_package:
+        explanation.notes.append(("not_a_package", {"package": not_a_package.group("package")}))
+        return
+    frames = traceback.frames if traceback else []
+    for caller, called in zip(frames, frames[1:]):
+        imported = _IMPORT_LINE.match(caller.code) if not caller.is_library else None
+        name = imported and (imported.group(1) or imported.group(2))
+        if name in _FOLDER_NAMES and called.is_library \
+                and re.search(r"[\\/]site-packages[\\/](?:[^\\/]+[\\/])?%s(?:[\\/]|\.py$)" % name, called.path):
+            folder = called.path[:called.path.replace("\\", "/").rindex("/" + name) + len(name) + 1]
+            explanation.notes.append(("shadowed_by_package", {"package": name, "path": folder}))
+            return
+
+
 # RVC's index training, which concatenates the features step 2b wrote
 _RVC_INDEX = re.compile(r"Failed to train index|train_index|训练索引|train (?:the |feature )?index", re.IGNORECASE)
 _VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
@@ -1216,6 +1247,22 @@ NOTES: Dict[str, Dict[str, str]] = {
               " a CTranslate2 built for your card.",
         "zh": "报错的是 CTranslate2（faster-whisper，即 ASR 语音识别步骤），不是 torch：它没有这张显卡的代码。"
               "请让 ASR 在 CPU 上运行，或换一个 ASR 模型（中文可用 FunASR / 达摩 ASR），或安装支持这张显卡的 CTranslate2。",
+    },
+    "not_a_package": {
+        "en": "Python found a `{package}` that is a single module, not the program's folder `{package}/`: a file"
+              " {package}.py, or a package of that name installed with pip, comes first. In the program's Python, `python"
+              " -c \"import {package}; print({package}.__file__)\"` shows which; uninstall that package (`python -m pip"
+              " uninstall {package}`) or rename the file, and start the program from its own folder.",
+        "zh": "Python 找到的 `{package}` 是一个单独的模块，而不是程序自己的 `{package}/` 文件夹：有一个 {package}.py 文件，或者用 pip"
+              " 装过同名的包，排在了前面。在程序的 Python 里运行 `python -c \"import {package}; print({package}.__file__)\"` 可以"
+              "看出是哪个；卸载那个包（`python -m pip uninstall {package}`）或给那个文件改名，并从程序自己的文件夹启动。",
+    },
+    "shadowed_by_package": {
+        "en": "The program imports its own `{package}` folder, but Python took a package of that name installed in"
+              " site-packages ({path}), made for another project. Remove that package from this Python, or give the"
+              " program an environment of its own (a new venv or conda environment with only its requirements).",
+        "zh": "程序导入的是它自己的 `{package}` 文件夹，但 Python 用的是装在 site-packages 里的同名包（{path}），那是别的项目的。"
+              "把那个包从这个 Python 里删掉，或者给程序单独建一个环境（新的 venv 或 conda 环境，只装它的依赖）。",
     },
     "rvc_index_no_features": {
         "en": "In RVC this comes from training the index (or the model), whose input is what step 2b (pitch and"

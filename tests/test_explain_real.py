@@ -1833,3 +1833,24 @@ def test_rvcs_empty_index_input_points_at_the_feature_extraction_step():
     (svc,) = explained('  File "/svc/preprocess_hubert_f0.py", line 80, in <module>\n'
                        "ValueError: need at least one array to concatenate\n")
     assert ("rvc_index_no_features", {}) not in svc.notes
+
+
+def test_a_module_or_package_standing_in_for_the_programs_own_folder_is_named():
+    (single,) = explained("Traceback (most recent call last):\n"
+                          '  File "E:\\vc\\gui.py", line 21, in <module>\n    from modules.commons import *\n'
+                          "ModuleNotFoundError: No module named 'modules.commons'; 'modules' is not a package\n")
+    assert ("not_a_package", {"package": "modules"}) in single.notes
+    frames = ('  File "D:\\vc\\app.py", line 5, in <module>\n    from modules.commons import build_model\n'
+              '  File "D:\\conda\\envs\\other\\lib\\site-packages\\xpose-1.0-py3.10.egg\\modules\\__init__.py", line 9,'
+              " in <module>\n    from .attn import Attn\n")
+    (shadowed,) = explained("Traceback (most recent call last):\n" + frames + "ModuleNotFoundError: No module named 'src.utils'\n")
+    assert [key for key, _ in shadowed.notes] == ["shadowed_by_package"]
+    assert shadowed.notes[0][1]["path"].endswith("xpose-1.0-py3.10.egg\\modules")
+    # a library imported from site-packages is where it belongs; so is the program's own folder
+    for caller, path in (("import torch", "D:\\env\\lib\\site-packages\\torch\\__init__.py"),
+                         ("from modules.commons import x", "D:\\vc\\modules\\__init__.py")):
+        log = ("Traceback (most recent call last):\n" + '  File "D:\\vc\\app.py", line 5, in <module>\n    %s\n' % caller
+               + '  File "%s", line 9, in <module>\n    from .c import C\n' % path
+               + "ModuleNotFoundError: No module named 'src.utils'\n")
+        (found,) = explained(log)
+        assert found.notes == []
