@@ -1986,10 +1986,12 @@ ENTRIES: List[Entry] = [
         # numpy's own wording of each side of the mismatch (the NumPy 2 notice wraps before its version)
         pattern=r"compiled using NumPy 1\.x cannot be run in\s{1,8}NumPy (?P<numpy>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)"
                 r"|_ARRAY_API not found|numpy\._?core\.(?:_multiarray_umath|multiarray|umath) failed to import"
+                # (not numpy 1.20's larger ndarray under an older numpy: numpy-too-old)
                 r"|numpy\.(?:dtype|ndarray) size changed, may indicate binary incompatibility"
+                r"(?!\. Expected 88 from C header, got 80 from PyObject)"
                 r"|initialization of _internal failed without raising an exception"
                 r"|Numba needs NumPy (?P<need>\d{1,2}\.\d{1,3}) or less"
-                r"|module compiled against (?:API|ABI) version 0x[0-9a-fA-F]{1,8} but this version of numpy is 0x[0-9a-fA-F]{1,8}"
+                r"|module compiled against ABI version 0x[0-9a-fA-F]{1,8} but this version of numpy is 0x[0-9a-fA-F]{1,8}"
                 r"|RuntimeError: Numpy is not available",
         lines=2,
         meaning={
@@ -2015,6 +2017,39 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="A module that was compiled using NumPy 1.x cannot be run in NumPy 2.1.3 as it may crash.",
+    ),
+    Entry(
+        id="numpy-too-old",
+        kind="system",
+        keys=("but this version of numpy is", "Expected 88 from C header"),
+        # numpy refuses a module built against a newer C API than its own (an older one loads); numpy 1.20 made the
+        # ndarray larger (88 bytes, 80 before)
+        pattern=r"module compiled against API version 0x(?P<built>[0-9a-fA-F]{1,8}) but this version of numpy is"
+                r" 0x(?P<have>[0-9a-fA-F]{1,8})"
+                r"|numpy\.ndarray size changed, may indicate binary incompatibility\. Expected 88 from C header, got 80 from"
+                r" PyObject",
+        meaning={
+            "en": "A compiled package was built for a newer numpy than the one installed, and numpy refuses it: the"
+                  " installed numpy is too old for it (not too new). A requirements file pinned an older numpy after"
+                  " the package, or the package was upgraded alone. Not the GPU and not the model.",
+            "zh": "某个编译好的包是针对比已安装版本更新的 numpy 编译的，numpy 拒绝加载它：装的 numpy 对它来说太旧（不是太新）。"
+                  "通常是 requirements 在装了这个包之后又固定了较旧的 numpy，或者这个包被单独升级了。与显卡和模型无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install a numpy at least as new as the package was built for, in the program's Python: `python -m pip"
+                  " install -U \"numpy<2\"` (C API 0xe is numpy 1.20 and 1.21, 0xf 1.22, 0x10 1.23 and 1.24, 0x11 1.25,"
+                  " 0x12 numpy 2.0). Where the program pins an older numpy on purpose (RVC and older GPT-SoVITS pin 1.23.5"
+                  " for numba 0.56), install instead the older release of the failing package (the one the traceback"
+                  " imports last), built for that numpy.",
+            "zh": "在程序的 Python 里装一个不比该包编译时所用版本旧的 numpy：`python -m pip install -U \"numpy<2\"`（C API 0xe 是"
+                  " numpy 1.20 和 1.21，0xf 是 1.22，0x10 是 1.23 和 1.24，0x11 是 1.25，0x12 是 numpy 2.0）。如果程序特意固定了较旧的"
+                  " numpy（RVC 和旧版 GPT-SoVITS 为 numba 0.56 固定 1.23.5），就改装出错的那个包（traceback 最后导入的那个）的旧版本，"
+                  "也就是为这个 numpy 编译的版本。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: module compiled against API version 0x10 but this version of numpy is 0xf",
     ),
     Entry(
         id="pip-build-failed",

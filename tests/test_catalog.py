@@ -184,6 +184,10 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("ImportError: Numba needs NumPy 1.23 or less. Got NumPy 1.26.", "numpy-abi-mismatch"),
     ("RuntimeError: module compiled against ABI version 0x1000009 but this version of numpy is 0x2000000",
      "numpy-abi-mismatch"),
+    # a package built for a newer numpy than the installed one: numpy is too old, not too new
+    ("RuntimeError: module compiled against API version 0x10 but this version of numpy is 0xf", "numpy-too-old"),
+    ("ValueError: numpy.ndarray size changed, may indicate binary incompatibility. Expected 88 from C header, got 80"
+     " from PyObject", "numpy-too-old"),
     ("numpy 1.26.4 is installed, numba 0.58.1", None),
     ("  ERROR: Failed building wheel for pyworld", "pip-build-failed"),
     ("RuntimeError: [enforce fail at inline_container.cc:595] . unexpected pos 2165088128 vs 2165088016", "disk-full"),
