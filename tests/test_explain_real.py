@@ -360,6 +360,9 @@ def test_words_are_only_read_when_no_error_matched():
     ('  File "D:\\rvc\\infer\\modules\\vc\\modules.py", line 3, in vc_single\n', "rvc"),
     ('  File "E:\\bundle\\GPT-SoVITS-0310\\runtime\\Lib\\site-packages\\torch\\nn\\functional.py", line 3, in f\n',
      "gpt-sovits"),
+    # DDSP-SVC uses RMVPE too: its paths, not RVC's word
+    ('  File "D:\\DDSP-SVC-master\\ddsp\\vocoder.py", line 479, in load_model\n'
+     "FileNotFoundError: [Errno 2] No such file or directory: 'pretrain/rmvpe/config.yaml'\n", "ddsp-svc"),
     ("RuntimeError: something\n", "unknown"),
 ])
 def test_project_detection(text, project):
