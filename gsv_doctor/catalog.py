@@ -1120,9 +1120,11 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cuda-driver-insufficient",
         kind="driver",
-        keys=("CUDA driver version is insufficient", "driver on your system is too old"),
+        keys=("CUDA driver version is insufficient", "driver on your system is too old", "please update your driver"),
         pattern=r"CUDA driver version is insufficient for CUDA runtime version"
-                r"|The NVIDIA driver on your system is too old \(found version (?P<found>\d+)\)",
+                r"|The NVIDIA driver on your system is too old \(found version (?P<found>\d+)\)"
+                # the NVIDIA Container Toolkit refusing an image built for a newer CUDA than the driver's
+                r"|unsatisfied condition: cuda\s?>=\s?\d{1,2}\.\d{1,2}, please update your driver",
         meaning={
             "en": "{library} was built for a newer CUDA than the installed NVIDIA driver supports, so it cannot start"
                   " on the GPU. This is the driver, not half precision.",

@@ -655,7 +655,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: 
 # Out of memory told in words, or an error cut off before its last line.
 # (the computer's own memory, RAM or the CPU's, and Linux's OOM killer are not the card's)
 _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: Killed process)"
-                        r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|爆显存|显存不足|显存不够"
+                        r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|\bout of (?:gpu )?vram\b|爆显存|显存不足|显存不够"
                         r"|(?:显卡|gpu|cuda|n卡)[ \t]?的?内存(?:不足|不够|溢出)"  # the card's memory (内存 alone: the computer's)
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE | re.ASCII)
@@ -794,7 +794,8 @@ _LATER_GPU = re.compile(r"\(GPU [1-9]\d*;|\bGPU [1-9]\d* has a total capacity")
 # "[INFO] ...", "| INFO | ..."
 _LOGGER_LINE = re.compile(r"\s{0,8}(?:\d{4}-\d\d-\d\d[ T][\d:,.]{5,15}\s{0,3}(?:[-|]\s{0,3}[\w.]{1,60}\s{0,3})?[-|]?\s{0,3})?"
                           r"[\[|]?\s{0,2}(?:WARNING|WARN|INFO|ERROR|DEBUG|CRITICAL)\s{0,8}[\]|:-]")  # (loguru pads the level: "INFO     |")
-# torch.load's refusal as torch before 2.6 words it (2.6 begins "This file can still be loaded ... In PyTorch 2.6");
+# torch.load's refusal as torch before 2.6 words it (2.6 and its nightlies begin "This file can still be loaded",
+# 2.6 itself goes on "In PyTorch 2.6");
 # before 2.6 weights_only was off unless the calling code turned it on
 _OLD_WEIGHTS_ONLY_WORDING = re.compile(r"Re-running `torch\.load` with\s+`weights_only` set to `False`")
 # RVC's and the voice changers' real-time GUI (it lists the audio devices through sounddevice)
@@ -986,7 +987,7 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         # NaN from float16 on such a card reaches an index (sampling, a lookup) and trips the assert
         explanation.notes.append(("half_nan_card_assert", {"card": card}))
     if entry.id == "torch-weights-only" and _OLD_WEIGHTS_ONLY_WORDING.search(text[:_WORDS_SCAN]) \
-            and "In PyTorch 2.6" not in text[:_WORDS_SCAN]:
+            and "In PyTorch 2.6" not in text[:_WORDS_SCAN] and "This file can still be loaded" not in text[:_WORDS_SCAN]:
         explanation.notes.append(("weights_only_by_program", {}))  # torch before 2.6 refused only what code asked
     if entry.id == "audio-file-unreadable" and "<exception str() failed>" in explanation.message:
         # soundfile 0.12's error hides libsndfile's own message, most often "System error": no file at that path

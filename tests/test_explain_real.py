@@ -1520,6 +1520,11 @@ def test_a_weights_only_refusal_in_torchs_old_wording_is_the_programs_own_reques
            " `torch.load` with `weights_only` set to `False` will likely succeed\n")
     (found,) = explained(new)
     assert found.id == "torch-weights-only" and found.notes == []
+    # a 2.6 nightly: the two options, before the sentence on 2.6 was added
+    nightly = new.replace("(1) In PyTorch 2.6, we changed the default value of the `weights_only` argument in"
+                          " `torch.load` from `False` to `True`. Re-running", "(1) Re-running")
+    (found,) = explained(nightly)
+    assert found.id == "torch-weights-only" and found.notes == []
 
 
 def test_chattts_optional_text_normalizer_is_said_to_be_optional():
@@ -1857,3 +1862,8 @@ def test_a_module_or_package_standing_in_for_the_programs_own_folder_is_named():
                + "ModuleNotFoundError: No module named 'src.utils'\n")
         (found,) = explained(log)
         assert found.notes == []
+
+
+def test_out_of_vram_told_in_words_is_the_cards_memory():
+    (found,) = explained("Out of GPU VRAM when launching it\nrtx 2060 super 8gb\n")
+    assert found.id == "cuda-out-of-memory"
