@@ -1688,6 +1688,37 @@ ENTRIES: List[Entry] = [
         example=">> DeepSpeed加载失败，回退到标准推理: No module named 'deepspeed'",
     ),
     Entry(
+        id="bigvgan-cuda-kernel-fallback",
+        kind="system",
+        notice=True,
+        keys=("custom CUDA kernel for BigVGAN",),
+        # IndexTTS (and its forks) build BigVGAN's fused activation kernel with nvcc when asked to; without it they go on
+        pattern=r"Failed to load custom CUDA kernel for BigVGAN",
+        meaning={
+            "en": "IndexTTS's notice, not an error: its optional fused CUDA kernel for the BigVGAN vocoder could not be"
+                  " built or loaded (building it needs NVIDIA's CUDA Toolkit with nvcc, of the CUDA version torch was"
+                  " built for, and a C++ compiler), so it goes on with torch's own operations. The speech is the same, a"
+                  " little slower.",
+            "zh": "这是 IndexTTS 的提示，不是报错：BigVGAN 声码器的可选 CUDA 融合算子没能编译或加载（编译需要与 torch 的 CUDA 版本对应的"
+                  " NVIDIA CUDA Toolkit（含 nvcc）和 C++ 编译器），于是改用 torch 自带的运算继续。生成的语音一样，只是稍慢一点。",
+        },
+        settings=("env.cuda_path", "build.tools"),
+        fix_commands=(),
+        manual={
+            "en": "Nothing to change for this notice. For the speed-up: install the CUDA Toolkit of torch's CUDA version"
+                  " (`python -c \"import torch; print(torch.version.cuda)\"`; in conda: `conda install -c nvidia"
+                  " cuda-toolkit=<that version>`) and a C++ compiler (Windows: Visual Studio Build Tools), then start again."
+                  " If the program stopped, its real error is further down the console: run gsv-doctor explain on the log"
+                  " from there.",
+            "zh": "这个提示不用处理。想要加速：安装与 torch 的 CUDA 版本一致的 CUDA Toolkit（`python -c \"import torch;"
+                  " print(torch.version.cuda)\"`；conda 里：`conda install -c nvidia cuda-toolkit=<该版本>`）和 C++ 编译器（Windows："
+                  "Visual Studio Build Tools），然后重新启动。如果程序停了，真正的报错在命令行窗口更下面：把从那里开始的日志交给"
+                  " gsv-doctor explain。",
+        },
+        check=CHECK_NONE,
+        example=">> Failed to load custom CUDA kernel for BigVGAN. Falling back to torch.",
+    ),
+    Entry(
         id="weights-newly-initialized",
         kind="system",
         notice=True,

@@ -623,7 +623,9 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
                              r"|(?:fp16|half|半精度|float16)[^\n]{0,20}?(?:not supported|unsupported|isn'?t supported|不支持|不能用)"
                              r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
-_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: or mps)? (?:is )?not detected|没有发现支持的N卡|\bcuda (?:is(?:n'?t| not) |not )available|\bcuda (?:is )?unavailable|no compatible (?:cuda )?gpu(?![^\n]{0,30}?to support)"
+_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: or mps)? (?:is )?not detected|"
+                           # DeepSpeed's accelerator check, printed where torch sees no CUDA
+                           r"setting accelerator to cpu|没有发现支持的N卡|\bcuda (?:is(?:n'?t| not) |not )available|\bcuda (?:is )?unavailable|no compatible (?:cuda )?gpu(?![^\n]{0,30}?to support)"
                            r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
                            r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
                            r"|use|using|load)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
@@ -656,6 +658,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: 
 # (the computer's own memory, RAM or the CPU's, and Linux's OOM killer are not the card's)
 _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: Killed process)"
                         r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|\bout of (?:gpu )?vram\b|爆显存|显存不足|显存不够"
+                        r"|显存(?:耗尽|用完了?|被?占满|泄[露漏])"
                         r"|(?:显卡|gpu|cuda|n卡)[ \t]?的?内存(?:不足|不够|溢出)"  # the card's memory (内存 alone: the computer's)
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE | re.ASCII)
@@ -916,6 +919,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     explanation.texts["card_text"] = _card_text(card, memory, params.get("capability"))
     if entry.kind == "oom":
         _out_of_memory(explanation, project, job, memory)
+        if "vllm" in " ".join(frames).lower() or _VLLM.search(text, 0, _WORDS_SCAN):
+            explanation.notes.append(("vllm_reserves_memory", {}))
         if "MPS backend out of memory" in explanation.message:
             explanation.notes.append(("mps_out_of_memory", {}))
     if entry.id == "cuda-driver-insufficient":
@@ -1248,6 +1253,15 @@ NOTES: Dict[str, Dict[str, str]] = {
               " a CTranslate2 built for your card.",
         "zh": "报错的是 CTranslate2（faster-whisper，即 ASR 语音识别步骤），不是 torch：它没有这张显卡的代码。"
               "请让 ASR 在 CPU 上运行，或换一个 ASR 模型（中文可用 FunASR / 达摩 ASR），或安装支持这张显卡的 CTranslate2。",
+    },
+    "vllm_reserves_memory": {
+        "en": "vLLM is involved: it takes a fixed share of the card's memory when it starts (its gpu_memory_utilization,"
+              " 0.9 of the card in vLLM itself; programs built on it set their own), and the program's other models"
+              " (a vocoder such as BigVGAN, the speaker encoder) get only what is left. Lower that share in the"
+              " program's start options or code, or give the other models room, and start again.",
+        "zh": "这里涉及 vLLM：它启动时就占下显卡显存的固定比例（gpu_memory_utilization，vLLM 自己默认是 0.9；基于它的程序会自己设定），"
+              "程序里其他模型（BigVGAN 等声码器、说话人编码器）只能用剩下的部分。请在程序的启动参数或代码里调低这个比例，"
+              "给其他模型留出空间，然后重新启动。",
     },
     "not_a_package": {
         "en": "Python found a `{package}` that is a single module, not the program's folder `{package}/`: a file"

@@ -492,6 +492,7 @@ def test_emulated_old_torch_messages_match_the_catalog():
      "training-reducer-notice"),
     ("Exception: No encoder models found in encoder/saved_models", "model-file-missing"),
     (">> DeepSpeed加载失败，回退到标准推理: [WinError 2] 系统找不到指定的文件。", "deepspeed-optional-fallback"),
+    (">> Failed to load custom CUDA kernel for BigVGAN. Falling back to torch.", "bigvgan-cuda-kernel-fallback"),
     ("No GPU found, models found in cache", None),
 ])
 def test_variants(message, entry_id):

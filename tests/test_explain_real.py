@@ -1867,3 +1867,16 @@ def test_a_module_or_package_standing_in_for_the_programs_own_folder_is_named():
 def test_out_of_vram_told_in_words_is_the_cards_memory():
     (found,) = explained("Out of GPU VRAM when launching it\nrtx 2060 super 8gb\n")
     assert found.id == "cuda-out-of-memory"
+
+
+def test_out_of_memory_where_vllm_is_involved_names_its_memory_share():
+    (found,) = explained("vllm 推理，4090 24G显存耗尽\n")
+    assert found.id == "symptom-cuda-out-of-memory" or found.id == "cuda-out-of-memory"
+    assert ("vllm_reserves_memory", {}) in found.notes
+    (plain,) = explained("4090 24G显存耗尽\n")
+    assert ("vllm_reserves_memory", {}) not in plain.notes
+
+
+def test_deepspeeds_cpu_accelerator_line_reads_as_no_gpu():
+    (found,) = explained("Setting accelerator to CPU. If you have GPU or other accelerator, we were unable to detect it.\n")
+    assert found.id == "symptom-no-gpu"
