@@ -1274,9 +1274,11 @@ ENTRIES: List[Entry] = [
     Entry(
         id="device-mismatch",
         kind="device",
-        keys=("Expected all tensors to be on the same device",),
+        keys=("Expected all tensors to be on the same device", "Placeholder storage has not been allocated"),
         pattern=r"Expected all tensors to be on the same device(?:, but found at least two devices, (?P<first>[\w:]+)"
-                r" and (?P<second>[\w:]+))?",
+                r" and (?P<second>[\w:]+))?"
+                # MPS's own wording of an input left on the CPU (explain names the two devices)
+                r"|Placeholder storage has not been allocated on MPS device",
         meaning={
             "en": "One operation got tensors on two devices ({first} and {second}): part of the model or of its input"
                   " was moved to one device and part stayed on the other. That is a device mix, not a precision one.",
