@@ -2019,7 +2019,8 @@ ENTRIES: List[Entry] = [
               "size changed, may indicate binary incompatibility", "initialization of _internal failed",
               "Numba needs NumPy", "but this version of numpy is", "Numpy is not available"),
         # numpy's own wording of each side of the mismatch (the NumPy 2 notice wraps before its version)
-        pattern=r"compiled using NumPy 1\.x cannot be run in\s{1,8}NumPy (?P<numpy>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)"
+        # (a log cut short, or a console that wrapped it, may end before the version)
+        pattern=r"compiled using NumPy 1\.x cannot be run in(?:\s{1,8}NumPy (?P<numpy>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?))?"
                 r"|_ARRAY_API not found|numpy\._?core\.(?:_multiarray_umath|multiarray|umath) failed to import"
                 # (not numpy 1.20's larger ndarray under an older numpy: numpy-too-old)
                 r"|numpy\.(?:dtype|ndarray) size changed, may indicate binary incompatibility"
@@ -3512,6 +3513,34 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="AttributeError: module 'ffmpeg' has no attribute 'input'",
+    ),
+    Entry(
+        id="sox-missing",
+        kind="system",
+        keys=("SoX could not be found", "sox", "SoX"),
+        # pysox's warning when it is imported without the sox program on PATH, and the shells' own words
+        pattern=r"SoX could not be found!?|['\"]?sox(?:\.exe)?['\"]? (?:is not recognized as an internal or external command"
+                r"|不是内部或外部命令)|\bsox: (?:command )?not found",
+        meaning={
+            "en": "SoX, a separate audio program (not a Python package) that the program's pysox or sox backend calls, is"
+                  " not installed or not on PATH. pysox prints this when it is imported; only the steps that call SoX"
+                  " fail, and where the program goes on the notice can be left alone.",
+            "zh": "SoX 是一个独立的音频程序（不是 Python 包），程序用的 pysox 或 sox 后端要调用它，但它没有安装或不在 PATH 里。"
+                  "pysox 一被导入就打印这条提示；只有调用 SoX 的步骤会失败，程序能继续运行的话可以不管它。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install the SoX program: Windows: the installer from sox.sourceforge.net, then add its folder (e.g."
+                  " C:\\Program Files (x86)\\sox-14-4-2) to PATH and open a new console; conda: `conda install -c"
+                  " conda-forge sox`; Linux: `sudo apt install sox`; macOS: `brew install sox`. Then start the program"
+                  " again.",
+            "zh": "安装 SoX 程序：Windows：从 sox.sourceforge.net 下载安装程序，然后把它的文件夹（例如"
+                  " C:\\Program Files (x86)\\sox-14-4-2）加入 PATH 并打开新的命令行窗口；conda：`conda install -c conda-forge"
+                  " sox`；Linux：`sudo apt install sox`；macOS：`brew install sox`。然后重新启动程序。",
+        },
+        check=CHECK_NONE,
+        example="SoX could not be found!",
     ),
     Entry(
         id="ffmpeg-missing",

@@ -482,6 +482,10 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("raise RuntimeError(\"Distributed package doesn't have NCCL \" \"built in\")", "torch-no-nccl"),
     ("no module named 'matcha.models'.", "cosyvoice-matcha-missing"),
     ("RuntimeError: GlooDeviceFactory::makeUVDevice(): interface or hostname can't be empty", "gloo-hostname-empty"),
+    ("'sox' is not recognized as an internal or external command,", "sox-missing"),
+    ("/bin/sh: 1: sox: not found", "sox-missing"),
+    ("'soxi' is not recognized as an internal or external command,", "command-not-found"),
+    ("rvc  | A module that was compiled using NumPy 1.x cannot be run in", "numpy-abi-mismatch"),
     ("nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver to a newer"
      " version, or use an earlier cuda container: unknown.", "cuda-driver-insufficient"),
     ("AttributeError: 'Dropdown' object has no attribute 'select'", "gradio-version-mismatch"),
