@@ -833,6 +833,8 @@ def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:
         return name
     if name == "cpu-wanted" and _GPU_WANTED_WORDS.search(log.text[:_WORDS_SCAN]):
         name = "no-gpu"  # "I installed the CPU version, how do I switch to the GPU?": the GPU is what is wanted
+    elif name == "no-gpu" and _CPU_WISH_WORDS.search(log.text[:_WORDS_SCAN]):
+        name = "cpu-wanted"  # "I want to infer with the CPU, so that it does not detect the GPU": the CPU is wanted
     if facts.card and _NVIDIA_FAMILY.match(facts.card):
         return name
     if facts.directml_on_cuda:
@@ -849,6 +851,10 @@ _GPU_WANTED_WORDS = re.compile(r"\b(?:switch|change|move|go)\w*\s+(?:it\s+|back\
                                r"|\bwant\w*\s+(?:to\s+use\s+)?(?:the\s+|my\s+)?(?:gpu|cuda)(?![A-Za-z])"
                                r"|\bselected\s+(?:the\s+)?(?:gpu|cuda)(?![A-Za-z])"
                                r"|(?:换成|切换到?|改成|改用|想用|要用)\s?(?:GPU|显卡|cuda|N卡)|(?:GPU|cuda|显卡)\s?版", re.IGNORECASE | re.ASCII)
+# The CPU is what the post wants, beside words of a GPU not detected ("so that RVC does not detect the GPU").
+_CPU_WISH_WORDS = re.compile(r"\b(?:want|would like|wish|need)\s+to\s+(?:infer|run|use|train|force)\w*\s+(?:\w+\s+){0,3}?"
+                             r"(?:with|on|using)?\s*(?:the\s+|a\s+|my\s+)?cpu\b|\bforce\s+(?:\w+\s+){0,3}?(?:the\s+)?cpu\b"
+                             r"|(?:想|要)(?:用|使用)\s?cpu|强制(?:使用|用)?\s?cpu", re.IGNORECASE | re.ASCII)
 # The machine has no (NVIDIA) graphics card at all, in the post's words.
 _NO_CARD_WORDS = re.compile(r"(?:don'?t|do not|doesn'?t|does not) have (?:a |an |any )?(?:nvidia |dedicated |discrete )?"
                             r"(?:gpu|graphics card|video card)|没有(?:独立)?(?:显卡|N卡|独显)(?=[，,。.！!？?\s]|$)",

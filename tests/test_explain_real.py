@@ -1878,3 +1878,14 @@ def test_out_of_memory_where_vllm_is_involved_names_its_memory_share():
 def test_deepspeeds_cpu_accelerator_line_reads_as_no_gpu():
     (found,) = explained("Setting accelerator to CPU. If you have GPU or other accelerator, we were unable to detect it.\n")
     assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post, symptom", [
+    ("I want to infer with a CPU, because my GPU gives cuda errors, so that RVC does not detect the GPU?\n", "cpu-wanted"),
+    ("显卡报错，想用CPU推理，怎么让它识别不到显卡\n", "cpu-wanted"),
+    # the GPU not detected, and no wish for the CPU
+    ("RVC does not detect the GPU, it runs on the CPU\n", "no-gpu"),
+])
+def test_a_wish_for_the_cpu_beside_a_gpu_not_detected_is_the_cpu_wanted(post, symptom):
+    (found,) = explained(post)
+    assert found.id == "symptom-" + symptom
