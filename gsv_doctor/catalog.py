@@ -1272,6 +1272,30 @@ ENTRIES: List[Entry] = [
         example="RuntimeError: hipFFT doesn't support transforms of type: Half",
     ),
     Entry(
+        id="cuda-tensor-to-numpy",
+        kind="device",
+        keys=("device type tensor to numpy",),
+        pattern=r"can't convert (?P<device>cuda(?::\d+)?|mps(?::\d+)?|xpu(?::\d+)?) device type tensor to numpy",
+        meaning={
+            "en": "The program's code turns a tensor that is on the GPU ({device}) into a numpy array without moving it to"
+                  " the CPU first (`.cpu()`): a bug on its GPU path, seen only when it runs there. Not the card, the"
+                  " driver or the torch build.",
+            "zh": "程序的代码把位于显卡（{device}）上的张量直接转成 numpy 数组，没有先移到 CPU（`.cpu()`）：这是它在显卡路径上的 bug，"
+                  "只有在显卡上运行时才出现。与显卡、驱动和 torch 版本无关。",
+        },
+        settings=("program.code", "any.device"),
+        fix_commands=(),
+        manual={
+            "en": "{update} (such a bug is fixed in a later version as a rule). Until then: at the line the traceback"
+                  " shows, put `.cpu()` before `.numpy()` (`x.detach().cpu().numpy()`), or {to_cpu}.",
+            "zh": "{update}（这类 bug 一般在后来的版本里修好了）。在那之前：在 traceback 指出的那一行，把 `.cpu()` 加在 `.numpy()` 前面"
+                  "（`x.detach().cpu().numpy()`），或者{to_cpu}。",
+        },
+        check=CHECK_NONE,
+        example="TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host"
+                " memory first.",
+    ),
+    Entry(
         id="device-mismatch",
         kind="device",
         keys=("Expected all tensors to be on the same device", "Placeholder storage has not been allocated"),

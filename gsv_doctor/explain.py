@@ -624,6 +624,9 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
                              r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
 _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: or mps)? (?:is )?not detected|"
+                           # "it runs on the CPU, not the GPU", "how do I get it to utilize my GPU"
+                           r"\b(?:runs?|running|ran|is using|uses)\s+(?:on\s+)?(?:the\s+)?cpu,?\s+(?:and\s+)?(?:not|instead of|rather"
+                           r" than)\s+(?:on\s+)?(?:the\s+|my\s+)?gpu\b|\bget it to (?:utili[sz]e|use) (?:my |the )?gpu\b|"
                            # DeepSpeed's accelerator check, printed where torch sees no CUDA
                            r"setting accelerator to cpu|没有发现支持的N卡|\bcuda (?:is(?:n'?t| not) |not )available|\bcuda (?:is )?unavailable|no compatible (?:cuda )?gpu(?![^\n]{0,30}?to support)"
                            r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"

@@ -1889,3 +1889,12 @@ def test_deepspeeds_cpu_accelerator_line_reads_as_no_gpu():
 def test_a_wish_for_the_cpu_beside_a_gpu_not_detected_is_the_cpu_wanted(post, symptom):
     (found,) = explained(post)
     assert found.id == "symptom-" + symptom
+
+
+@pytest.mark.parametrize("post", [
+    "Runs on CPU and not GPU\nThis runs on the CPU, not the GPU, so it's pretty slow.\n",
+    "Takes hours; CPU high, GPU idle. How do I get it to utilize my GPU instead? I have a 3070 Ti\n",
+])
+def test_a_program_on_the_cpu_instead_of_the_gpu_told_in_words_is_the_gpu_not_used(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-no-gpu"
