@@ -702,7 +702,12 @@ _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|i
 _TORCH_LOAD_26_WORDS = re.compile(r"\btorch[^\n]{0,6}?\b2\.6[^\n]{0,60}?(?:torch\.load|载入|加载|读取"
                                   r"|\bload(?:s|ed|ing)?\s(?:the\s|a\s|my\s|any\s)?(?:models?|checkpoints?|weights|"
                                   r"pths?|ckpts?|files?)\b|\b(?:can'?t|cannot|won'?t|fails? to|unable to)\sload\b)"
-                                  r"|\bweights_only\b(?!`?\s?=\s?False`?\s?\(the current default)", re.IGNORECASE | re.ASCII)
+                                  r"|\bweights_only\b(?!`?\s?=\s?False`?\s?\(the current default)"
+                                  # the refusal named beside the version, either way round ("... with a
+                                  # `_pickle.UnpicklingError` on PyTorch 2.6+", "loading the checkpoint on PyTorch 2.6+")
+                                  r"|\b(?:py)?torch\s?2\.6\b[^\n]{0,80}?unpickling|unpickling[^\n]{0,120}?\b(?:py)?torch\s?2\.6\b"
+                                  r"|\bload\w*\s(?:the\s)?(?:[\w-]{1,20}\s)?(?:models?|checkpoints?)\s(?:checkpoint\s)?on\s(?:py)?torch\s?2\.6\b",
+                                  re.IGNORECASE | re.ASCII)
 _OLD_TORCH_REFUSED_WORDS = re.compile(r"torch[ \t]?<[ \t]?2\.6[^\n]{0,60}?(?:漏洞|vulnerab|禁用|disabled|refuse|拒绝)"
                                       r"|CVE-2025-32434", re.IGNORECASE | re.ASCII)
 # The web UI's "no compatible GPU to support your training", retold

@@ -1898,3 +1898,14 @@ def test_a_wish_for_the_cpu_beside_a_gpu_not_detected_is_the_cpu_wanted(post, sy
 def test_a_program_on_the_cpu_instead_of_the_gpu_told_in_words_is_the_gpu_not_used(post):
     (found,) = explained(post)
     assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post, found_id", [
+    ("Feature extraction crashes when loading the HuBERT model checkpoint on PyTorch 2.6+ with a"
+     " `_pickle.UnpicklingError`.\n", "torch-weights-only"),
+    ("_pickle.UnpicklingError since I moved to torch 2.6\n", "torch-weights-only"),
+    # a version and a load without the refusal: nothing to go on
+    ("loading the model takes long on torch 2.5\n", None),
+])
+def test_torch_26s_refusal_told_either_way_round(post, found_id):
+    assert [e.id for e in explained(post)] == ([found_id] if found_id else [])
