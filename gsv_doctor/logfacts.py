@@ -148,7 +148,8 @@ def _count(words, text: str) -> int:
     return sum(text.count(word) for word in words)
 
 
-_JOB_NEUTRAL_PATHS = re.compile(r"(?<!_)infer_pack|infer-web|(?:^|(?<=[\\/ ]))infer[\\/]")
+# (and fairseq's task "hubert_pretraining", which it logs as it loads HuBERT or ContentVec for inference too)
+_JOB_NEUTRAL_PATHS = re.compile(r"(?<!_)infer_pack|infer-web|(?:^|(?<=[\\/ ]))infer[\\/]|hubert_?pretraining")
 _TRAIN_VERB = re.compile(r"\btrain(?:s|ed|ing)?\b")  # "when I try to train": the word, not a file name
 
 

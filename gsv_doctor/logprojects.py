@@ -231,7 +231,7 @@ APPLIO = LogProject(
 # DDSP-SVC (yxlllc), a singing voice converter that also uses RMVPE: its paths, not RVC's advice.
 DDSP_SVC = LogProject(
     id="ddsp-svc", name="DDSP-SVC",
-    path_markers=("ddsp-svc", "/ddsp/vocoder.py", "/ddsp/core.py", "/gui_diff.py", "/diffusion/unit2mel.py"),
+    path_markers=("ddsp-svc", "/ddsp/vocoder.py", "/ddsp/core.py", "/gui_diff.py"),
     text_markers=("ddsp-svc", "gui_diff.py"),
     settings=GENERIC_SETTINGS,
     advice={
@@ -242,6 +242,18 @@ DDSP_SVC = LogProject(
                          " GUI or the command",
                    "zh": "按 DDSP-SVC 的 README 下载预训练模型（内容编码器、NSF-HiFiGAN 声码器、rmvpe）放进它的 pretrain/ 文件夹，"
                          "并在界面或命令里选择你自己训练出的模型文件"},
+    },
+)
+
+# Diffusion-SVC (CNChTu), a singing voice converter of the same lineage: its folder names it.
+DIFFUSION_SVC = LogProject(
+    id="diffusion-svc", name="Diffusion-SVC",
+    path_markers=("diffusion-svc",),
+    text_markers=("diffusion-svc",),
+    settings=GENERIC_SETTINGS,
+    advice={
+        "update": {"en": "update Diffusion-SVC (`git pull` in its folder)",
+                   "zh": "更新 Diffusion-SVC（在它的文件夹里 `git pull`）"},
     },
 )
 
@@ -298,7 +310,8 @@ UNKNOWN = LogProject(
 
 # Most specific first: a TTS-WebUI or voice-changer log also shows RVC paths, an AI-Vtuber
 # bundle shows GPT-SoVITS inside its own folder. The families' profiles come from the registry.
-PROJECTS: List[LogProject] = ([VOICE_CHANGER, RVC_TTS_WEBUI, TTS_WEBUI, BARK, APPLIO, SO_VITS_SVC_FORK, DDSP_SVC]
+PROJECTS: List[LogProject] = ([VOICE_CHANGER, RVC_TTS_WEBUI, TTS_WEBUI, BARK, APPLIO, SO_VITS_SVC_FORK, DDSP_SVC,
+                                DIFFUSION_SVC]
                               + families.log_projects() + [SO_VITS_SVC])
 BY_ID: Dict[str, LogProject] = {p.id: p for p in PROJECTS + [UNKNOWN]}
 # explain with no log at all (--symptom alone): the first family's program.

@@ -363,6 +363,7 @@ def test_words_are_only_read_when_no_error_matched():
     # DDSP-SVC uses RMVPE too: its paths, not RVC's word
     ('  File "D:\\DDSP-SVC-master\\ddsp\\vocoder.py", line 479, in load_model\n'
      "FileNotFoundError: [Errno 2] No such file or directory: 'pretrain/rmvpe/config.yaml'\n", "ddsp-svc"),
+    ("2023-12-25 | INFO | current directory is F:\\Tools\\Diffusion-SVC\nRuntimeError: x\n", "diffusion-svc"),
     ("RuntimeError: something\n", "unknown"),
 ])
 def test_project_detection(text, project):

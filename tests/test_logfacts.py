@@ -13,3 +13,9 @@ from gsv_doctor import logfacts
 def test_the_torch_version_and_build_as_posts_write_them(text, torch, build):
     facts = logfacts.read_facts(text)
     assert (facts.torch, facts.build) == (torch, build)
+
+
+def test_fairseqs_hubert_pretraining_task_says_nothing_of_the_job():
+    log = ("8G显存推理时OOM\n2023-12-25 | INFO | fairseq.tasks.hubert_pretraining | HubertPretrainingTask Config"
+           " {'_name': 'hubert_pretraining'}\n")
+    assert logfacts.job_of([], log) == "infer"
