@@ -906,7 +906,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id in ("dtype-input-weight", "dtype-input-bias"):
         _device_mix(explanation)
         entry = catalog.BY_ID[explanation.id]
-    job = logfacts.job_of(frames, text) if entry.kind == "oom" else None
+    job = logfacts.job_of(frames, text) if entry.kind == "oom" or entry.id == "cuda-library-failure" else None
+    if entry.id == "cuda-library-failure" and job == "train":
+        explanation.notes.append(("library_failure_training", {}))
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, job)
         explanation.fix_commands = _family_fix(entry, params, project)
@@ -1263,6 +1265,13 @@ NOTES: Dict[str, Dict[str, str]] = {
               " a CTranslate2 built for your card.",
         "zh": "报错的是 CTranslate2（faster-whisper，即 ASR 语音识别步骤），不是 torch：它没有这张显卡的代码。"
               "请让 ASR 在 CPU 上运行，或换一个 ASR 模型（中文可用 FunASR / 达摩 ASR），或安装支持这张显卡的 CTranslate2。",
+    },
+    "library_failure_training": {
+        "en": "It failed in training: lower the batch size first and start the training again. A cuBLAS or cuFFT"
+              " failure in training is often the card's memory running out inside the library, before torch can"
+              " report it as out of memory.",
+        "zh": "这是在训练时出的错：先调小 batch size 再重新开始训练。训练中的 cuBLAS 或 cuFFT 失败，常常是显存在库内部先用完了，"
+              "torch 还来不及报告显存不足。",
     },
     "vllm_reserves_memory": {
         "en": "vLLM is involved: it takes a fixed share of the card's memory when it starts (its gpu_memory_utilization,"

@@ -1910,3 +1910,13 @@ def test_a_program_on_the_cpu_instead_of_the_gpu_told_in_words_is_the_gpu_not_us
 ])
 def test_torch_26s_refusal_told_either_way_round(post, found_id):
     assert [e.id for e in explained(post)] == ([found_id] if found_id else [])
+
+
+def test_a_cublas_failure_in_training_asks_for_a_smaller_batch_first():
+    failure = "RuntimeError: CUDA error: CUBLAS_STATUS_EXECUTION_FAILED when calling `cublasSgemm( handle)`\n"
+    (train,) = explained('Traceback (most recent call last):\n  File "D:\\mb\\synthesizer\\train.py", line 201, in train\n'
+                         "    loss.backward()\n" + failure)
+    assert ("library_failure_training", {}) in train.notes
+    (infer,) = explained('Traceback (most recent call last):\n  File "D:\\mb\\inference.py", line 20, in infer\n'
+                         "    out = model(x)\n" + failure)
+    assert ("library_failure_training", {}) not in infer.notes
