@@ -1010,7 +1010,13 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         # soundfile 0.12's error hides libsndfile's own message, most often "System error": no file at that path
         explanation.notes.append(("sndfile_message_hidden", {}))
     if explanation.id == "symptom-nan" and logfacts.job_of(frames, text) == "train":
-        explanation.notes.append(("nan_in_training", {}))  # not float16's alone: the learning rate, the data
+        if _HALF_SHOWN.search(text, 0, _WORDS_SCAN) or (card and gpus.HALF_BROKEN_NAME.search(card)):
+            explanation.notes.append(("nan_in_training", {}))  # not float16's alone: the learning rate, the data
+        else:
+            # nothing in the post speaks of half precision: the training itself is the likelier cause
+            explanation.manual_key = "nan_training"
+            explanation.settings = ["any.batch", "input.files", "any.half"]
+            explanation.fix_commands = []
     if explanation.id == "symptom-silent-audio" and _REAL_TIME.search(text[:200_000]):
         # no sound out of a real-time converter is as often where it sends the sound as what it computes
         explanation.settings = explanation.settings[:1] + ["audio.device"] + explanation.settings[1:]
@@ -1169,6 +1175,9 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
         explanation.settings = ["gpu.memory"] + [s for s in explanation.settings if s != "gpu.memory"]
 
 
+# Half or mixed precision named in a post (an option, a flag, a dtype)
+_HALF_SHOWN = re.compile(r"\bfp16|\bhalf\b|is_half|float16|\bamp\b|autocast|mixed[ _-]?precision|16-mixed|半精度",
+                         re.IGNORECASE | re.ASCII)
 # the checkpoints a VITS-family training run saves: G_ (the generator, the voice model) and D_ (its discriminator)
 _DISCRIMINATOR_FILE = re.compile(r"(?<![\w-])D_\d+\.pth\b")
 _GENERATOR_FILE = re.compile(r"(?<![\w-])G_\d+\.pth\b")
@@ -1532,6 +1541,16 @@ NOTES: Dict[str, Dict[str, str]] = {
 
 # Fixes for a machine the log shows to be unlike the entry's assumption, in place of the entry's own.
 MANUALS: Dict[str, Dict[str, str]] = {
+    "nan_training": {
+        "en": "A loss that turns to NaN during training comes from the training itself far more often than from the"
+              " precision: resume from the last checkpoint before it started, with the learning rate halved; try"
+              " another batch size (a batch of 1 or 2 is unstable in some models: a larger one, if memory allows,"
+              " steadies it); look for broken, silent or very short clips in the dataset. If the program trains in half"
+              " or mixed precision (fp16_run, --half, amp), turn that off too and see whether it stays.",
+        "zh": "训练中 loss 变成 NaN，更常见的原因是训练本身而不是精度：从出现 NaN 之前的最后一个检查点继续，把学习率减半；换一个"
+              " batch size（有些模型 batch 为 1 或 2 时不稳定：显存允许的话调大一些会更稳）；检查训练集里有没有损坏、静音或极短的音频。"
+              "如果程序用半精度或混合精度训练（fp16_run、--half、amp），也关掉它，看看是否还会出现。",
+    },
     "vllm_no_kernel": {
         "en": "vLLM is involved, and its compiled code is its own, built for the cards and the CUDA version of its"
               " release: a new torch does not give it code for this card. Install a vLLM release built for your card"

@@ -1494,10 +1494,13 @@ def test_a_nan_loss_in_training_also_points_at_the_learning_rate_and_the_data():
                '  File "C:\\DDSP-SVC\\solver.py", line 100, in train\n    raise ValueError(\' [x] nan loss \')\n'
                "ValueError:  [x] nan loss\n\nNan Loss everytime i train\n")
     found = explained(trained)
-    assert [e.id for e in found] == ["symptom-nan"] and ("nan_in_training", {}) in found[0].notes
-    assert "学习率" in explain.notes(found[0], "zh")[-1]
+    # nothing speaks of half precision: the training itself leads, the precision comes last
+    assert [e.id for e in found] == ["symptom-nan"] and found[0].manual_key == "nan_training"
+    assert "学习率" in explain.manual(found[0], "zh") and found[0].settings[-1] == "any.half"
+    (half,) = explained(trained.replace("Nan Loss everytime i train", "Nan Loss everytime i train with fp16_run"))
+    assert ("nan_in_training", {}) in half.notes and half.manual_key == ""
     (inferred,) = explained("推理出来的音频全是 nan，用的是 1660\n")
-    assert "nan_in_training" not in [key for key, _ in inferred.notes]
+    assert "nan_in_training" not in [key for key, _ in inferred.notes] and inferred.manual_key == ""
 
 
 def test_a_none_path_is_triton_missing_cuda_path_only_in_tritons_backends():
