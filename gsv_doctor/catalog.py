@@ -3229,7 +3229,11 @@ ENTRIES: List[Entry] = [
         pattern=r"(?:No such file or directory|cannot find the path specified|系统找不到指定的(?:路径|文件)。?)[^\n'\"]{0,20}?"
                 # (not logs/mute/: the silent clips the package ships, a file of its own; a path Python prints doubles
                 # its backslashes)
-                r"['\"](?P<path>[^'\"\n]{0,300}?)(?<!mute/)(?<!mute\\)(?<!mute\\\\)(?P<step>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))['\"/\\]",
+                r"['\"](?P<path>[^'\"\n]{0,300}?)(?<!mute/)(?<!mute\\)(?<!mute\\\\)(?P<step>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))['\"/\\]"
+                # told in words: "it tries to access the '3_feature768' folder... which is not generated", "3_feature768没有生成"
+                r"|(?P<step2>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))(?![0-9A-Za-z_])[^\n]{0,60}?(?:(?:is |was |are |were )?not"
+                r" (?:generated|created|there)|(?:doesn'?t|does not|didn'?t) (?:exist|get created|get generated)|is empty"
+                r"|没有?生成|是空的|为空|不存在)",
         meaning={
             "en": "RVC's training reads the folders its earlier steps wrote into logs/<experiment>/ (0_gt_wavs and"
                   " 1_16k_wavs: step 2a, processing the data; 2a_f0, 2b-f0nsf and 3_feature256/768: step 2b, pitch and"

@@ -483,6 +483,9 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("no module named 'matcha.models'.", "cosyvoice-matcha-missing"),
     ("RuntimeError: GlooDeviceFactory::makeUVDevice(): interface or hostname can't be empty", "gloo-hostname-empty"),
     ("'sox' is not recognized as an internal or external command,", "sox-missing"),
+    ("when the training starts, it tries to access the '3_feature768' folder... which is not generated.",
+     "rvc-dataset-step-missing"),
+    ("训练时报错，logs里的3_feature768没有生成", "rvc-dataset-step-missing"),
     ("TypeError: can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory"
      " first.", "cuda-tensor-to-numpy"),
     ("TypeError: can't convert mps:0 device type tensor to numpy.", "cuda-tensor-to-numpy"),
