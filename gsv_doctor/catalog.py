@@ -986,13 +986,18 @@ ENTRIES: List[Entry] = [
         id="onnxruntime-no-cuda-provider",
         kind="build",
         generic=True,  # after the provider errors that name the library or CUDA_PATH
-        keys=("is not in available provider names", "Init provider bridge failed", "onnxruntime"),
+        keys=("is not in available provider names", "Init provider bridge failed", "onnxruntime",
+              "CUDAExecutionProvider"),
         # (DirectML or TensorRT asked for beside an onnxruntime that offers CUDA: the GPU is there)
         pattern=r"Specified provider '(?:CUDA|Dml|Tensorrt)\w*' is not in available provider names"
                 r"(?![^\n]{0,40}?Available providers: '[^'\n]{0,300}?CUDAExecutionProvider)|Init provider bridge failed"
                 # told in words: "onnxruntime无法使用CUDAExecutionProvider"
                 r"|onnxruntime[^\n]{0,20}?(?:无法使用|不能使用|用不了|can'?t use|cannot use|doesn'?t use|does not use|is not"
-                r" using)\s?(?:the\s)?CUDA(?:ExecutionProvider)?",
+                r" using)\s?(?:the\s)?CUDA(?:ExecutionProvider)?"
+                # "CUDAExecutionProvider missing from available providers", "... is not available in the list of
+                # execution providers"
+                r"|CUDAExecutionProvider (?:is )?(?:missing from|not (?:available )?in|not available in) (?:the )?"
+                r"(?:list of )?(?:available |execution )?providers",
         meaning={
             "en": "The onnxruntime this Python imports offers no GPU provider: the CPU-only onnxruntime package is"
                   " installed (alone, or next to onnxruntime-gpu, which it then hides; a copy in your user site-packages,"
@@ -1336,10 +1341,13 @@ ENTRIES: List[Entry] = [
                   " `map_location=\"cpu\"`。",
         },
         # torch's two messages for it; a console may wrap the second one over three lines
-        keys=("Attempting to deserialize object on", "know how to restore data"),
+        keys=("Attempting to deserialize object on", "know how to restore data", "with arguments from the 'CUDA' backend"),
         # (a post's title may cut the message short)
         pattern=r"Attempting to deserialize object on (?:a )?(?P<device>\w+) device but torch\.\w+\.is_availab"
-                r"|know how to restore data\s+location of \S+\s+\(tagged\s+with (?P<device2>[\w:]+)\)",
+                r"|know how to restore data\s+location of \S+\s+\(tagged\s+with (?P<device2>[\w:]+)\)"
+                # a torch without CUDA's kernels asked for a CUDA tensor, most often as a file saved on the GPU loads
+                # (not torchvision's nms: torch-packages-mismatch)
+                r"|Could not run 'aten::\w+' with arguments from the '(?P<device3>CUDA)' backend",
         lines=3,
         meaning={
             "en": "A model file saved on the {device} device is being loaded where torch cannot use {device} (a torch"
@@ -1797,6 +1805,29 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="docker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]].",
+    ),
+    Entry(
+        id="torch-compile-windows",
+        kind="build",
+        keys=("not yet supported for torch.compile",),
+        # torch before 2.2 refuses torch.compile on Windows outright; programs offer it as an option (ChatTTS's compile)
+        pattern=r"Windows not yet supported for torch\.compile",
+        meaning={
+            "en": "The program asked torch to compile its model (torch.compile, a speed-up), and this torch does not"
+                  " compile on Windows. The model runs without it; the option is what fails.",
+            "zh": "程序让 torch 编译它的模型（torch.compile，用于加速），而这个 torch 在 Windows 上不支持编译。模型不编译也能运行；"
+                  "出错的是这个选项。",
+        },
+        settings=("torch.version", "program.code"),
+        fix_commands=(),
+        manual={
+            "en": "Turn the program's compile option off (ChatTTS: `chat.load(compile=False)`; a web UI: its compile"
+                  " checkbox or flag, such as `--compile`), and start it again.",
+            "zh": "关掉程序的编译选项（ChatTTS：`chat.load(compile=False)`；网页界面：它的编译勾选项或参数，例如 `--compile`），"
+                  "然后重新启动。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Windows not yet supported for torch.compile",
     ),
     Entry(
         id="torch-compile-triton",

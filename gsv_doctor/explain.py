@@ -624,6 +624,12 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
                              r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
 _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: or mps)? (?:is )?not detected|"
+                           # "GPU not detected, reverting to CPU", "running on cpu despite having a 4090"
+                           r"\b(?:gpu|graphics card|cuda)\s+not\s+(?:detected|found|recogni[sz]ed)\b"
+                           r"|\b(?:running|runs|is running|ran) on (?:the )?cpu,? (?:despite|even though|although|while)\b|"
+                           # 只能用cpu (can only use the CPU), 无法加载cuda, 切到cpu去了 (fell back to the CPU), 没有用上
+                           r"只能(?:用|使用|在)?\s?cpu|无法(?:加载|使用|调用|利用)\s?cuda|切(?:到|换到|成)了?\s?cpu|"
+                           r"(?:无法|不能|没法)利用\s?(?:NVIDIA|英伟达|显卡|GPU|N卡)|显卡没有?用上|"
                            # "it runs on the CPU, not the GPU", "how do I get it to utilize my GPU"
                            r"\b(?:runs?|running|ran|is using|uses)\s+(?:on\s+)?(?:the\s+)?cpu,?\s+(?:and\s+)?(?:not|instead of|rather"
                            r" than)\s+(?:on\s+)?(?:the\s+|my\s+)?gpu\b|\bget it to (?:utili[sz]e|use) (?:my |the )?gpu\b|"

@@ -1923,3 +1923,15 @@ def test_a_cublas_failure_in_training_asks_for_a_smaller_batch_first():
     (infer,) = explained('Traceback (most recent call last):\n  File "D:\\mb\\inference.py", line 20, in infer\n'
                          "    out = model(x)\n" + failure)
     assert ("library_failure_training", {}) not in infer.notes
+
+
+@pytest.mark.parametrize("post", [
+    "GPU not detected, reverting to CPU (not recommended)\n",
+    "the RVC inference is running on cpu despite having a 4090 gpu available\n",
+    "无法利用 NVIDIA GeForce GTX 1660 Ti 6GB，切到cpu去了\n",
+    "总觉得显卡没有用上\n",
+    "windows下运行webui成功了，但是加载cuda会报错，只能用cpu推理\n",
+])
+def test_a_gpu_left_unused_told_in_words_is_not_a_wish_for_the_cpu(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-no-gpu"
