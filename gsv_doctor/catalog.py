@@ -1463,9 +1463,11 @@ ENTRIES: List[Entry] = [
                 r"|Couldn't load custom C\+\+ ops"
                 # pip's resolver, after it installed a torch that the installed torchaudio/vision was not built for
                 r"|torch(?:audio|vision|codec) [\w.+]{1,40} requires torch==[\w.+]{1,40}, but you have torch [\w.+]{1,40}"
-                # (macOS's dlopen: "Symbol not found"; not MKL 2024.1's iJIT_NotifyEvent, torch-mkl-mismatch)
-                r"|lib(?:torch|c10|torchaudio|torchvision|torchcodec)\w*\.(?:so|dylib)[^\n]*?(?:undefined symbol|Symbol not"
-                r" found)(?!: iJIT_NotifyEvent)"
+                # (macOS's dlopen: "Symbol not found"; not MKL 2024.1's iJIT_NotifyEvent, torch-mkl-mismatch; the symbol
+                # follows the library's name within a few characters: a bounded scan, not one to the line's end from
+                # every library name on a long line)
+                r"|lib(?:torch|c10|torchaudio|torchvision|torchcodec)\w*\.(?:so|dylib)[^\n]{0,200}?(?:undefined symbol"
+                r"|Symbol not found)(?!: iJIT_NotifyEvent)"
                 r"|operator torchvision::nms does not exist|Could not run 'torchvision::nms'",
         flags=re.IGNORECASE,
         meaning={

@@ -514,6 +514,9 @@ def test_variants(message, entry_id):
     ("rvc-dataset-step-missing", "No such file or directory: '" + "a/" * 50_000),
     ("python-call-mismatch", "a" * 1_500_000 + " positional arguments but"),  # was 8 s (x4)
     ("ram-out-of-memory", "line 1: " * 20_000),
+    # a torch library's name, then its missing symbol somewhere later on the line (Linux's and macOS's wording)
+    ("torch-packages-mismatch", "libtorch.dylib " * 2500),
+    ("torch-packages-mismatch", "libtorch_cpu.so: undefined symbol: iJIT_NotifyEvent " * 800),
 ])
 def test_the_patterns_outside_the_gpu_stay_linear_on_a_long_hostile_line(entry_id, line, assert_no_backtracking_hang):
     assert_no_backtracking_hang(catalog.BY_ID[entry_id].regex, line * 4)
