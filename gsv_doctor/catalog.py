@@ -1664,8 +1664,8 @@ ENTRIES: List[Entry] = [
         kind="system",
         notice=True,
         keys=("DeepSpeed",),
-        # IndexTTS's own line when `import deepspeed` fails: it goes on without it
-        pattern=r"DeepSpeed\s?(?:模型)?加载失败",
+        # IndexTTS's own line when `import deepspeed` fails: it goes on without it (IndexTTS2's infer_v2.py in English)
+        pattern=r"DeepSpeed\s?(?:模型)?加载失败|Failed to load DeepSpeed\. Falling back to normal inference",
         meaning={
             "en": "IndexTTS's notice, not an error: DeepSpeed, an optional speed-up of its model in half precision, is"
                   " not installed or does not load (it rarely installs on Windows), so it goes on with standard"
@@ -2768,9 +2768,10 @@ ENTRIES: List[Entry] = [
     Entry(
         id="openjtalk-mecab-init",
         kind="system",
-        keys=("Mecab",),
-        # (pyopenjtalk's own spelling: "initalize")
+        keys=("Mecab", "MeCab", "mecab"),
+        # (pyopenjtalk's own spelling: "initalize"; retyped: "Failed to initialize MeCab")
         pattern=r"Failed to initi?ali[sz]e Mecab",
+        flags=re.IGNORECASE,
         meaning={
             "en": "pyopenjtalk, the Japanese text front end, could not start MeCab with its dictionary: the dictionary"
                   " (in the Python's site-packages) or the program's Japanese user dictionary lies on a path with"

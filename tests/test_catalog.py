@@ -487,6 +487,12 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("Exception: No encoder models found in encoder/saved_models", "model-file-missing"),
     (">> DeepSpeed加载失败，回退到标准推理: [WinError 2] 系统找不到指定的文件。", "deepspeed-optional-fallback"),
     ("No GPU found, models found in cache", None),
+    # IndexTTS2 (infer_v2.py) words its DeepSpeed fallback in English
+    (">> Failed to load DeepSpeed. Falling back to normal inference. Error: No module named 'deepspeed'",
+     "deepspeed-optional-fallback"),
+    # pyopenjtalk's message retyped with MeCab's own spelling, or in lower case
+    ("RuntimeError: Failed to initialize MeCab", "openjtalk-mecab-init"),
+    ("failed to initalize mecab", "openjtalk-mecab-init"),
 ])
 def test_variants(message, entry_id):
     # (an entry that needs its code in the traceback never matches a line alone: see test_explain_real)

@@ -1833,3 +1833,8 @@ def test_rvcs_empty_index_input_points_at_the_feature_extraction_step():
     (svc,) = explained('  File "/svc/preprocess_hubert_f0.py", line 80, in <module>\n'
                        "ValueError: need at least one array to concatenate\n")
     assert ("rvc_index_no_features", {}) not in svc.notes
+
+
+def test_pyopenjtalks_mecab_error_retyped_with_mecabs_own_spelling_is_found():
+    assert [e.id for e in explained("RuntimeError: Failed to initialize MeCab\n")] == ["openjtalk-mecab-init"]
+
