@@ -3328,7 +3328,10 @@ ENTRIES: List[Entry] = [
                 # huggingface_hub reading a local path that is not there as a repository's name
                 r"|Repo id must be in the form 'repo_name' or 'namespace/repo_name': '(?P<path7>[^'\n]{1,300})'"
                 # a program's own check of its model folder: "No encoder models found in encoder/saved_models"
-                r"|\bNo (?:\w{1,20} )?models found in ['\"]?(?P<path8>[^'\"\s]{1,300})"
+                # (a quoted folder keeps its spaces; a sentence's full stop is no part of it; "in the weights folder"
+                # names no path)
+                r"|\bNo (?:\w{1,20} )?models found in (?:['\"](?P<path9>[^'\"\n]{1,300})['\"]"
+                r"|(?!(?:[Tt]he|an?|this|that|your|my|any)\b)(?P<path8>[^'\"\s]{1,300}?)(?=[.,;:]?(?:\s|$)))"
                 r"|Model file not found: ['\"]?(?P<path6>[^'\"\n]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors))\b"
                 # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"
                 r"|(?:can'?t|cannot|could not|couldn'?t) find (?:the )?file:? ?['\"]?(?P<path4>[^'\"\s]{1,300}?\.(?:pth?|ckpt"
@@ -3780,8 +3783,11 @@ ENTRIES: List[Entry] = [
                 r" specified|The specified path could not be found)"
                 # told in words: "go-web.bat says The system cannot find the (path) specified", also a line or two below
                 # the script's name ("stuck at go-web.bat" as a post's title)
-                r"|go-web(?:ui)?\.bat[^\n]{0,200}?(?:\n[^\n]{0,300}?){0,2}?(?:cannot find the (?:path )?specified"
-                r"|specified path could not be found|找不到指定的路径)"
+                r"|go-web(?:ui)?\.bat[^\n]{0,200}?(?:cannot find the (?:path )?specified|specified path could not be found"
+                r"|找不到指定的路径)"
+                # (below it, cmd's own line, not Python's "[WinError 3] ...: 'TEMP'" about a folder of the program's)
+                r"|go-web(?:ui)?\.bat[^\n]{0,200}(?:\n[^\n]{0,300})?\n[ \t]*(?:The system cannot find the path specified"
+                r"|The specified path could not be found|系统找不到指定的路径)"
                 # "webui.bat报错未找到python.exe", "go-web.bat can't find python.exe"
                 r"|web(?:ui)?\.bat[^\n]{0,200}?(?:未找到|找不到|没有找到|缺少|(?:can'?t|cannot|could not|couldn'?t) find)"
                 r"\s?(?:runtime[\\/])?python(?:\.exe)?"

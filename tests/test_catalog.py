@@ -620,3 +620,31 @@ def test_the_cards_named_as_not_on_the_web_uis_training_list_are_not_on_it():
         assert not any(value in ("NVIDIA GeForce " + card).upper() for value in listed)
     # later GPT-SoVITS trains on the CPU instead of printing it: its 4 GB floor never shows this message
     assert "2025" not in texts
+
+
+@pytest.mark.parametrize("line, path", [
+    ("Exception: No encoder models found in encoder/saved_models", "encoder/saved_models"),
+    # a sentence's full stop is not part of the folder; a quoted folder keeps its spaces
+    ("Exception: No encoder models found in encoder/saved_models.", "encoder/saved_models"),
+    ('No models found in "C:\\Users\\John Smith\\RVC\\weights"', "C:\\Users\\John Smith\\RVC\\weights"),
+    # a folder told in words names no path ("the" is none)
+    ("No models found in the weights folder, please download them", None),
+])
+def test_a_model_folder_told_empty_is_named_by_its_path_not_by_a_word(line, path):
+    match = catalog.BY_ID["model-file-missing"].regex.search(line)
+    found = [v for k, v in match.groupdict().items() if k.startswith("path") and v] if match else []
+    assert found == ([path] if path else [])
+
+
+@pytest.mark.parametrize("log, found", [
+    ("Stuck at go-web.bat\nThe system cannot find the path specified.", True),
+    ("D:\\GPT-SoVITS>go-web.bat\n\n系统找不到指定的路径。", True),
+    ("go-web.bat says The system cannot find the path specified", True),
+    # Python's own [WinError 3] about a folder of the program's, printed a line or two below: not cmd's message
+    ("D:\\GPT-SoVITS>go-web.bat\nFileNotFoundError: [WinError 3] The system cannot find the path specified: 'TEMP'",
+     False),
+    ("D:\\RVC>go-web.bat\nINFO:infer-web:Use Language: en_US\nOSError: [WinError 3] 系统找不到指定的路径。: 'logs/a/0_gt_wavs'",
+     False),
+])
+def test_go_web_bat_above_cmds_own_path_message_is_the_missing_runtime(log, found):
+    assert bool(catalog.BY_ID["package-runtime-missing"].regex.search(log)) == found
