@@ -2561,10 +2561,10 @@ ENTRIES: List[Entry] = [
         pattern=r"makeUVDevice\(\): interface or hostname can'?t be empty",
         meaning={
             "en": "Training starts torch.distributed with its gloo backend, which finds this computer by its name: the"
-                  " computer has no name gloo can use (a blank computer name, or one that does not resolve). Not the GPU"
-                  " and not the model.",
-            "zh": "训练用 gloo 后端启动 torch.distributed，gloo 要通过计算机名找到本机：这台电脑没有 gloo 能用的名字（计算机名为空，"
-                  "或者解析不出来）。与显卡和模型无关。",
+                  " computer's name is blank (a name gloo cannot look up is no cause: it then uses 127.0.0.1). Not the"
+                  " GPU and not the model.",
+            "zh": "训练用 gloo 后端启动 torch.distributed，gloo 要通过计算机名找到本机：这台电脑的计算机名是空的（名字查不到地址"
+                  "不会导致这个错误，gloo 那时会改用 127.0.0.1）。与显卡和模型无关。",
         },
         settings=("torch.distributed",),
         fix_commands=(),

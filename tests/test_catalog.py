@@ -648,3 +648,9 @@ def test_a_model_folder_told_empty_is_named_by_its_path_not_by_a_word(line, path
 ])
 def test_go_web_bat_above_cmds_own_path_message_is_the_missing_runtime(log, found):
     assert bool(catalog.BY_ID["package-runtime-missing"].regex.search(log)) == found
+
+
+def test_gloos_empty_hostname_is_not_said_to_be_a_name_that_does_not_resolve():
+    # torch's gloo binds the loopback address when the computer's name does not resolve: only a blank name fails
+    meaning = catalog.BY_ID["gloo-hostname-empty"].meaning
+    assert "resolve" not in meaning["en"] and "解析" not in meaning["zh"]
