@@ -681,7 +681,8 @@ _PORT_WORDS = re.compile(r"端口(?:已经?|已)?被(?:其他程序)?占用|端�
 _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslow(?:ly|er)?\s+(?:speed|inference|generation"
                          r"|training)|\bslow\b[^\n]{0,30}?\b(?:gpu|cpu|it/s)|takes? (?:forever|ages)|很慢|好慢|太慢|特别慢"
                          # minutes for one inference ("Inference takes 45 minutes on a 2070")
-                         r"|\binference[^\n]{0,20}?\btakes? (?:about |around |over |almost |nearly )?\d{1,3} ?(?:minutes|mins|hours)\b"
+                         r"|\binference[^\n]{0,20}?\b(?:takes?|took) (?:about |around |over |almost |nearly )?\d{1,3} ?"
+                         r"(?:minutes?|mins?|hours?|hrs?)\b"
                          r"|非常慢|速度慢|速度很慢|变慢|龟速|卡顿|共享显存|共享GPU内存|shared gpu memory", re.IGNORECASE | re.ASCII)
 # Asking how to run on the CPU.
 _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|inference on (?:the )?cpu"
@@ -897,10 +898,12 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id in ("checkpoint-keys-mismatch", "checkpoint-size-mismatch"):
         # a training run loads its G_ and D_ checkpoints side by side; a D_ alone is one picked for inference
         discriminator = _DISCRIMINATOR_FILE.search(text, 0, _WORDS_SCAN)
-        if discriminator and not _GENERATOR_FILE.search(text, 0, _WORDS_SCAN):
+        if discriminator and not _GENERATOR_FILE.search(text, 0, _WORDS_SCAN) \
+                and not _TRAINING_RUN.search(text, 0, _WORDS_SCAN):
             explanation.notes.append(("discriminator_loaded", {"file": discriminator.group(0)}))
     if entry.id == "input-empty" and "need at least one array" in explanation.message \
-            and (project.id == "rvc" or _RVC_INDEX.search(text, 0, _WORDS_SCAN)):
+            and (project.id == "rvc" or project.id == "unknown" and _RVC_INDEX.search(text, 0, _WORDS_SCAN)):
+        # (not another program's index: Applio keeps its features in logs/<model>/extracted, without a step 2b)
         explanation.notes.append(("rvc_index_no_features", {}))
     if entry.id == "cudnn-failure":
         params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
@@ -1152,6 +1155,10 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
 # the checkpoints a VITS-family training run saves: G_ (the generator, the voice model) and D_ (its discriminator)
 _DISCRIMINATOR_FILE = re.compile(r"(?<![\w-])D_\d+\.pth\b")
 _GENERATOR_FILE = re.compile(r"(?<![\w-])G_\d+\.pth\b")
+# a training run's own lines: RVC and GPT-SoVITS resume their D_ before their G_ ("loaded D" between), and print
+# their hyperparameters ({'train': {...}}) and epochs
+_TRAINING_RUN = re.compile(r"\bloaded D\b|\bloaded pretrained\b|'train': \{|\bTrain Epoch\b|====> Epoch|s2_train\.py"
+                           r"|train_nsf_sim_cache")
 # RVC's index training, which concatenates the features step 2b wrote
 _RVC_INDEX = re.compile(r"Failed to train index|train_index|训练索引|train (?:the |feature )?index", re.IGNORECASE)
 _VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
