@@ -1861,3 +1861,7 @@ def test_pyopenjtalks_mecab_error_retyped_with_mecabs_own_spelling_is_found():
 def test_minutes_or_an_hour_for_one_inference_read_as_slow(post):
     (found,) = explained(post)
     assert found.id == "symptom-slow"
+
+
+def test_a_programs_cuda_or_mps_not_detected_notice_reads_as_no_gpu_not_as_a_mac():
+    assert [e.id for e in explained("Cuda or MPS not detected, using CPU\n")] == ["symptom-no-gpu"]

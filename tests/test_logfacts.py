@@ -13,3 +13,9 @@ from gsv_doctor import logfacts
 def test_the_torch_version_and_build_as_posts_write_them(text, torch, build):
     facts = logfacts.read_facts(text)
     assert (facts.torch, facts.build) == (torch, build)
+
+
+@pytest.mark.parametrize("text", ["Cuda or MPS not detected, using CPU", "MPS not detected"])
+def test_mps_named_as_not_detected_is_no_mac(text):
+    # a program's notice that it found no GPU names MPS as what it looked for, on any machine
+    assert logfacts.read_facts(text).mac is None
