@@ -928,7 +928,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.settings = ["asr.ctranslate2", "gpu.card"]
         explanation.fix_commands = []
         explanation.notes.append(("raised_by_ctranslate2", {}))
-    elif entry.id == "cuda-no-kernel-image" and ("vllm" in " ".join(frames).lower() or _VLLM.search(text, 0, _WORDS_SCAN)):
+    elif entry.id == "cuda-no-kernel-image" and ("vllm" in " ".join(frames).lower()
+                                                 or _VLLM.search(text, 0, _WORDS_SCAN)
+                                                 and not _VLLM_MISSING.search(text, 0, _WORDS_SCAN)):
         # vLLM's wheels carry their own CUDA kernels, built for the cards of their release: a torch build is no cure
         explanation.params["library"] = "vllm"
         explanation.settings = ["python.packages", "gpu.card"]
@@ -1162,6 +1164,7 @@ _TRAINING_RUN = re.compile(r"\bloaded D\b|\bloaded pretrained\b|'train': \{|\bTr
 # RVC's index training, which concatenates the features step 2b wrote
 _RVC_INDEX = re.compile(r"Failed to train index|train_index|训练索引|train (?:the |feature )?index", re.IGNORECASE)
 _VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
+_VLLM_MISSING = re.compile(r"No module named '?vllm\b", re.IGNORECASE)  # (a vLLM not installed has no kernels to lack)
 _ASR_WORDS = ("ctranslate2", "faster_whisper", "faster-whisper", "whisper", "asr")
 
 

@@ -1865,3 +1865,10 @@ def test_minutes_or_an_hour_for_one_inference_read_as_slow(post):
 
 def test_a_programs_cuda_or_mps_not_detected_notice_reads_as_no_gpu_not_as_a_mac():
     assert [e.id for e in explained("Cuda or MPS not detected, using CPU\n")] == ["symptom-no-gpu"]
+
+
+def test_no_kernel_image_beside_a_vllm_that_is_not_installed_is_not_vllms():
+    log = ("WARNING: No module named 'vllm', vllm acceleration disabled\n"
+           "RuntimeError: CUDA error: no kernel image is available for execution on the device\n")
+    (found,) = explained(log)
+    assert found.manual_key != "vllm_no_kernel" and "vLLM" not in explain.manual(found, "en")
