@@ -1499,9 +1499,11 @@ ENTRIES: List[Entry] = [
                 r"|Couldn't load custom C\+\+ ops"
                 # pip's resolver, after it installed a torch that the installed torchaudio/vision was not built for
                 r"|torch(?:audio|vision|codec) [\w.+]{1,40} requires torch==[\w.+]{1,40}, but you have torch [\w.+]{1,40}"
-                # (macOS's dlopen: "Symbol not found"; not MKL 2024.1's iJIT_NotifyEvent, torch-mkl-mismatch)
-                r"|lib(?:torch|c10|torchaudio|torchvision|torchcodec)\w*\.(?:so|dylib)[^\n]*?(?:undefined symbol|Symbol not"
-                r" found)(?!: iJIT_NotifyEvent)"
+                # (macOS's dlopen: "Symbol not found"; not MKL 2024.1's iJIT_NotifyEvent, torch-mkl-mismatch; the symbol
+                # follows the library's name within a few characters: a bounded scan, not one to the line's end from
+                # every library name on a long line)
+                r"|lib(?:torch|c10|torchaudio|torchvision|torchcodec)\w*\.(?:so|dylib)[^\n]{0,200}?(?:undefined symbol"
+                r"|Symbol not found)(?!: iJIT_NotifyEvent)"
                 r"|operator torchvision::nms does not exist|Could not run 'torchvision::nms'",
         flags=re.IGNORECASE,
         meaning={
@@ -1698,8 +1700,8 @@ ENTRIES: List[Entry] = [
         kind="system",
         notice=True,
         keys=("DeepSpeed",),
-        # IndexTTS's own line when `import deepspeed` fails: it goes on without it
-        pattern=r"DeepSpeed\s?(?:模型)?加载失败",
+        # IndexTTS's own line when `import deepspeed` fails: it goes on without it (IndexTTS2's infer_v2.py in English)
+        pattern=r"DeepSpeed\s?(?:模型)?加载失败|Failed to load DeepSpeed\. Falling back to normal inference",
         meaning={
             "en": "IndexTTS's notice, not an error: DeepSpeed, an optional speed-up of its model in half precision, is"
                   " not installed or does not load (it rarely installs on Windows), so it goes on with standard"
@@ -2685,10 +2687,10 @@ ENTRIES: List[Entry] = [
         pattern=r"makeUVDevice\(\): interface or hostname can'?t be empty",
         meaning={
             "en": "Training starts torch.distributed with its gloo backend, which finds this computer by its name: the"
-                  " computer has no name gloo can use (a blank computer name, or one that does not resolve). Not the GPU"
-                  " and not the model.",
-            "zh": "训练用 gloo 后端启动 torch.distributed，gloo 要通过计算机名找到本机：这台电脑没有 gloo 能用的名字（计算机名为空，"
-                  "或者解析不出来）。与显卡和模型无关。",
+                  " computer's name is blank (a name gloo cannot look up is no cause: it then uses 127.0.0.1). Not the"
+                  " GPU and not the model.",
+            "zh": "训练用 gloo 后端启动 torch.distributed，gloo 要通过计算机名找到本机：这台电脑的计算机名是空的（名字查不到地址"
+                  "不会导致这个错误，gloo 那时会改用 127.0.0.1）。与显卡和模型无关。",
         },
         settings=("torch.distributed",),
         fix_commands=(),
@@ -2892,9 +2894,10 @@ ENTRIES: List[Entry] = [
     Entry(
         id="openjtalk-mecab-init",
         kind="system",
-        keys=("Mecab",),
-        # (pyopenjtalk's own spelling: "initalize")
+        keys=("Mecab", "MeCab", "mecab"),
+        # (pyopenjtalk's own spelling: "initalize"; retyped: "Failed to initialize MeCab")
         pattern=r"Failed to initi?ali[sz]e Mecab",
+        flags=re.IGNORECASE,
         meaning={
             "en": "pyopenjtalk, the Japanese text front end, could not start MeCab with its dictionary: the dictionary"
                   " (in the Python's site-packages) or the program's Japanese user dictionary lies on a path with"
@@ -3455,7 +3458,10 @@ ENTRIES: List[Entry] = [
                 # huggingface_hub reading a local path that is not there as a repository's name
                 r"|Repo id must be in the form 'repo_name' or 'namespace/repo_name': '(?P<path7>[^'\n]{1,300})'"
                 # a program's own check of its model folder: "No encoder models found in encoder/saved_models"
-                r"|\bNo (?:\w{1,20} )?models found in ['\"]?(?P<path8>[^'\"\s]{1,300})"
+                # (a quoted folder keeps its spaces; a sentence's full stop is no part of it; "in the weights folder"
+                # names no path)
+                r"|\bNo (?:\w{1,20} )?models found in (?:['\"](?P<path9>[^'\"\n]{1,300})['\"]"
+                r"|(?!(?:[Tt]he|an?|this|that|your|my|any)\b)(?P<path8>[^'\"\s]{1,300}?)(?=[.,;:]?(?:\s|$)))"
                 r"|Model file not found: ['\"]?(?P<path6>[^'\"\n]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors))\b"
                 # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"
                 r"|(?:can'?t|cannot|could not|couldn'?t) find (?:the )?file:? ?['\"]?(?P<path4>[^'\"\s]{1,300}?\.(?:pth?|ckpt"
@@ -3935,8 +3941,11 @@ ENTRIES: List[Entry] = [
                 r" specified|The specified path could not be found)"
                 # told in words: "go-web.bat says The system cannot find the (path) specified", also a line or two below
                 # the script's name ("stuck at go-web.bat" as a post's title)
-                r"|go-web(?:ui)?\.bat[^\n]{0,200}?(?:\n[^\n]{0,300}?){0,2}?(?:cannot find the (?:path )?specified"
-                r"|specified path could not be found|找不到指定的路径)"
+                r"|go-web(?:ui)?\.bat[^\n]{0,200}?(?:cannot find the (?:path )?specified|specified path could not be found"
+                r"|找不到指定的路径)"
+                # (below it, cmd's own line, not Python's "[WinError 3] ...: 'TEMP'" about a folder of the program's)
+                r"|go-web(?:ui)?\.bat[^\n]{0,200}(?:\n[^\n]{0,300})?\n[ \t]*(?:The system cannot find the path specified"
+                r"|The specified path could not be found|系统找不到指定的路径)"
                 # "webui.bat报错未找到python.exe", "go-web.bat can't find python.exe"
                 r"|web(?:ui)?\.bat[^\n]{0,200}?(?:未找到|找不到|没有找到|缺少|(?:can'?t|cannot|could not|couldn'?t) find)"
                 r"\s?(?:runtime[\\/])?python(?:\.exe)?"

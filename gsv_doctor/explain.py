@@ -695,7 +695,8 @@ _PORT_WORDS = re.compile(r"端口(?:已经?|已)?被(?:其他程序)?占用|端�
 _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslow(?:ly|er)?\s+(?:speed|inference|generation"
                          r"|training)|\bslow\b[^\n]{0,30}?\b(?:gpu|cpu|it/s)|takes? (?:forever|ages)|很慢|好慢|太慢|特别慢"
                          # minutes for one inference ("Inference takes 45 minutes on a 2070")
-                         r"|\binference[^\n]{0,20}?\btakes? (?:about |around |over |almost |nearly )?\d{1,3} ?(?:minutes|mins|hours)\b"
+                         r"|\binference[^\n]{0,20}?\b(?:takes?|took) (?:about |around |over |almost |nearly )?\d{1,3} ?"
+                         r"(?:minutes?|mins?|hours?|hrs?)\b"
                          r"|非常慢|速度慢|速度很慢|变慢|龟速|卡顿|共享显存|共享GPU内存|shared gpu memory", re.IGNORECASE | re.ASCII)
 # Asking how to run on the CPU.
 _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|inference on (?:the )?cpu"
@@ -921,10 +922,12 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id in ("checkpoint-keys-mismatch", "checkpoint-size-mismatch"):
         # a training run loads its G_ and D_ checkpoints side by side; a D_ alone is one picked for inference
         discriminator = _DISCRIMINATOR_FILE.search(text, 0, _WORDS_SCAN)
-        if discriminator and not _GENERATOR_FILE.search(text, 0, _WORDS_SCAN):
+        if discriminator and not _GENERATOR_FILE.search(text, 0, _WORDS_SCAN) \
+                and not _TRAINING_RUN.search(text, 0, _WORDS_SCAN):
             explanation.notes.append(("discriminator_loaded", {"file": discriminator.group(0)}))
     if entry.id == "input-empty" and "need at least one array" in explanation.message \
-            and (project.id == "rvc" or _RVC_INDEX.search(text, 0, _WORDS_SCAN)):
+            and (project.id == "rvc" or project.id == "unknown" and _RVC_INDEX.search(text, 0, _WORDS_SCAN)):
+        # (not another program's index: Applio keeps its features in logs/<model>/extracted, without a step 2b)
         explanation.notes.append(("rvc_index_no_features", {}))
     if entry.id == "cudnn-failure":
         params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
@@ -937,7 +940,7 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     explanation.texts["card_text"] = _card_text(card, memory, params.get("capability"))
     if entry.kind == "oom":
         _out_of_memory(explanation, project, job, memory)
-        if "vllm" in " ".join(frames).lower() or _VLLM.search(text, 0, _WORDS_SCAN):
+        if _vllm_involved(frames, text):
             explanation.notes.append(("vllm_reserves_memory", {}))
         if "MPS backend out of memory" in explanation.message:
             explanation.notes.append(("mps_out_of_memory", {}))
@@ -951,7 +954,7 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.settings = ["asr.ctranslate2", "gpu.card"]
         explanation.fix_commands = []
         explanation.notes.append(("raised_by_ctranslate2", {}))
-    elif entry.id == "cuda-no-kernel-image" and ("vllm" in " ".join(frames).lower() or _VLLM.search(text, 0, _WORDS_SCAN)):
+    elif entry.id == "cuda-no-kernel-image" and _vllm_involved(frames, text):
         # vLLM's wheels carry their own CUDA kernels, built for the cards of their release: a torch build is no cure
         explanation.params["library"] = "vllm"
         explanation.settings = ["python.packages", "gpu.card"]
@@ -1187,6 +1190,10 @@ _HALF_SHOWN = re.compile(r"\bfp16|\bhalf\b|is_half|float16|\bamp\b|autocast|mixe
 # the checkpoints a VITS-family training run saves: G_ (the generator, the voice model) and D_ (its discriminator)
 _DISCRIMINATOR_FILE = re.compile(r"(?<![\w-])D_\d+\.pth\b")
 _GENERATOR_FILE = re.compile(r"(?<![\w-])G_\d+\.pth\b")
+# a training run's own lines: RVC and GPT-SoVITS resume their D_ before their G_ ("loaded D" between), and print
+# their hyperparameters ({'train': {...}}) and epochs
+_TRAINING_RUN = re.compile(r"\bloaded D\b|\bloaded pretrained\b|'train': \{|\bTrain Epoch\b|====> Epoch|s2_train\.py"
+                           r"|train_nsf_sim_cache")
 _IMPORT_ENTRIES = ("python-module-missing", "program-module-missing", "python-package-version")
 # "No module named 'modules.commons'; 'modules' is not a package": a file or a module of that name came first
 _NOT_A_PACKAGE = re.compile(r"No module named '[\w.]+'; '(?P<package>\w+)' is not a package")
@@ -1219,6 +1226,15 @@ def _shadowed_import(explanation: Explanation, traceback: Optional[Traceback]) -
 # RVC's index training, which concatenates the features step 2b wrote
 _RVC_INDEX = re.compile(r"Failed to train index|train_index|训练索引|train (?:the |feature )?index", re.IGNORECASE)
 _VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
+_VLLM_MISSING = re.compile(r"No module named '?vllm\b", re.IGNORECASE)  # (a vLLM not installed has no kernels to lack)
+
+
+def _vllm_involved(frames: List[str], text: str) -> bool:
+    """vLLM raised it, or the post names it (and not as a module that is not installed)."""
+    return "vllm" in " ".join(frames).lower() or bool(_VLLM.search(text, 0, _WORDS_SCAN)
+                                                      and not _VLLM_MISSING.search(text, 0, _WORDS_SCAN))
+
+
 _ASR_WORDS = ("ctranslate2", "faster_whisper", "faster-whisper", "whisper", "asr")
 
 

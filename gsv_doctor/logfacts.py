@@ -52,7 +52,7 @@ _PRE_VOLTA = re.compile(r"^(?:GTX[ \t]?(?:9\d\d|10\d\d)|GT[ \t]?10\d\d|MX[ \t]?[
 # device = "mps" if ...) and "MPS is not available" are printed on any machine.
 MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\b|\bM[1-4][ \t]?(?:Pro|Max|Ultra)\b"
                  r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])(?![ \t]*(?:address|addr\b|地址))|苹果电脑|Apple Silicon|\bDarwin\b"
-                 r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z.\"'])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z.\"'(_])(?![ \t]+(?:is[ \t]+)?not[ \t]+available)",
+                 r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z.\"'])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z.\"'(_])(?![ \t]+(?:is[ \t]+)?not[ \t]+(?:available|detected))",
                  re.IGNORECASE | re.ASCII)
 # (a Ryzen named by its number alone, 5950X, 7800X3D, 5600G, is a CPU; 6800 XT and 5700XT are cards; 'AMD锐龙',
 # 'AMD处理器' are CPUs too, now that re.ASCII puts a word boundary between AMD and Chinese)

@@ -511,6 +511,12 @@ def test_emulated_old_torch_messages_match_the_catalog():
     (">> DeepSpeed加载失败，回退到标准推理: [WinError 2] 系统找不到指定的文件。", "deepspeed-optional-fallback"),
     (">> Failed to load custom CUDA kernel for BigVGAN. Falling back to torch.", "bigvgan-cuda-kernel-fallback"),
     ("No GPU found, models found in cache", None),
+    # IndexTTS2 (infer_v2.py) words its DeepSpeed fallback in English
+    (">> Failed to load DeepSpeed. Falling back to normal inference. Error: No module named 'deepspeed'",
+     "deepspeed-optional-fallback"),
+    # pyopenjtalk's message retyped with MeCab's own spelling, or in lower case
+    ("RuntimeError: Failed to initialize MeCab", "openjtalk-mecab-init"),
+    ("failed to initalize mecab", "openjtalk-mecab-init"),
 ])
 def test_variants(message, entry_id):
     # (an entry that needs its code in the traceback never matches a line alone: see test_explain_real)
@@ -538,6 +544,9 @@ def test_variants(message, entry_id):
     ("rvc-dataset-step-missing", "No such file or directory: '" + "a/" * 50_000),
     ("python-call-mismatch", "a" * 1_500_000 + " positional arguments but"),  # was 8 s (x4)
     ("ram-out-of-memory", "line 1: " * 20_000),
+    # a torch library's name, then its missing symbol somewhere later on the line (Linux's and macOS's wording)
+    ("torch-packages-mismatch", "libtorch.dylib " * 2500),
+    ("torch-packages-mismatch", "libtorch_cpu.so: undefined symbol: iJIT_NotifyEvent " * 800),
 ])
 def test_the_patterns_outside_the_gpu_stay_linear_on_a_long_hostile_line(entry_id, line, assert_no_backtracking_hang):
     assert_no_backtracking_hang(catalog.BY_ID[entry_id].regex, line * 4)
@@ -635,3 +644,37 @@ def test_the_cards_named_as_not_on_the_web_uis_training_list_are_not_on_it():
         assert not any(value in ("NVIDIA GeForce " + card).upper() for value in listed)
     # later GPT-SoVITS trains on the CPU instead of printing it: its 4 GB floor never shows this message
     assert "2025" not in texts
+
+
+@pytest.mark.parametrize("line, path", [
+    ("Exception: No encoder models found in encoder/saved_models", "encoder/saved_models"),
+    # a sentence's full stop is not part of the folder; a quoted folder keeps its spaces
+    ("Exception: No encoder models found in encoder/saved_models.", "encoder/saved_models"),
+    ('No models found in "C:\\Users\\John Smith\\RVC\\weights"', "C:\\Users\\John Smith\\RVC\\weights"),
+    # a folder told in words names no path ("the" is none)
+    ("No models found in the weights folder, please download them", None),
+])
+def test_a_model_folder_told_empty_is_named_by_its_path_not_by_a_word(line, path):
+    match = catalog.BY_ID["model-file-missing"].regex.search(line)
+    found = [v for k, v in match.groupdict().items() if k.startswith("path") and v] if match else []
+    assert found == ([path] if path else [])
+
+
+@pytest.mark.parametrize("log, found", [
+    ("Stuck at go-web.bat\nThe system cannot find the path specified.", True),
+    ("D:\\GPT-SoVITS>go-web.bat\n\n系统找不到指定的路径。", True),
+    ("go-web.bat says The system cannot find the path specified", True),
+    # Python's own [WinError 3] about a folder of the program's, printed a line or two below: not cmd's message
+    ("D:\\GPT-SoVITS>go-web.bat\nFileNotFoundError: [WinError 3] The system cannot find the path specified: 'TEMP'",
+     False),
+    ("D:\\RVC>go-web.bat\nINFO:infer-web:Use Language: en_US\nOSError: [WinError 3] 系统找不到指定的路径。: 'logs/a/0_gt_wavs'",
+     False),
+])
+def test_go_web_bat_above_cmds_own_path_message_is_the_missing_runtime(log, found):
+    assert bool(catalog.BY_ID["package-runtime-missing"].regex.search(log)) == found
+
+
+def test_gloos_empty_hostname_is_not_said_to_be_a_name_that_does_not_resolve():
+    # torch's gloo binds the loopback address when the computer's name does not resolve: only a blank name fails
+    meaning = catalog.BY_ID["gloo-hostname-empty"].meaning
+    assert "resolve" not in meaning["en"] and "解析" not in meaning["zh"]

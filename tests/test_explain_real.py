@@ -1935,3 +1935,42 @@ def test_a_cublas_failure_in_training_asks_for_a_smaller_batch_first():
 def test_a_gpu_left_unused_told_in_words_is_not_a_wish_for_the_cpu(post):
     (found,) = explained(post)
     assert found.id == "symptom-no-gpu"
+
+
+def test_a_discriminator_loaded_first_by_a_resumed_training_run_is_not_named_for_inference():
+    # RVC's and GPT-SoVITS's training resume their D_ checkpoint before their G_ ("loaded D" between): a log that
+    # stops before the G_ is loaded is a training run all the same
+    keys = "".join("INFO:mi-test:discriminators.%d.convs.0.weight is not in the checkpoint\n" % i for i in range(3))
+    log = ("INFO:mi-test:{'train': {'log_interval': 200, 'seed': 1234, 'epochs': 20000}}\n" + keys
+           + "INFO:mi-test:Loaded checkpoint 'logs/mi-test/D_2333333.pth' (epoch 12)\nINFO:mi-test:loaded D\n")
+    (found,) = explained(log)
+    assert found.id == "checkpoint-keys-mismatch" and "discriminator_loaded" not in [key for key, _ in found.notes]
+
+
+def test_applios_empty_index_input_is_not_told_rvcs_feature_folders():
+    # Applio keeps its features in logs/<model>/extracted and has no step 2b nor extract_f0_feature.log
+    (found,) = explained("Applio: it fails when I train the index\n"
+                         "An error occurred extracting the index: need at least one array to concatenate\n")
+    assert ("rvc_index_no_features", {}) not in found.notes
+
+
+def test_pyopenjtalks_mecab_error_retyped_with_mecabs_own_spelling_is_found():
+    assert [e.id for e in explained("RuntimeError: Failed to initialize MeCab\n")] == ["openjtalk-mecab-init"]
+
+
+@pytest.mark.parametrize("post", ["Inference takes 5 min for one sentence on my 3060\n",
+                                  "inference took about 1 hour for a short text\n"])
+def test_minutes_or_an_hour_for_one_inference_read_as_slow(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-slow"
+
+
+def test_a_programs_cuda_or_mps_not_detected_notice_reads_as_no_gpu_not_as_a_mac():
+    assert [e.id for e in explained("Cuda or MPS not detected, using CPU\n")] == ["symptom-no-gpu"]
+
+
+def test_no_kernel_image_beside_a_vllm_that_is_not_installed_is_not_vllms():
+    log = ("WARNING: No module named 'vllm', vllm acceleration disabled\n"
+           "RuntimeError: CUDA error: no kernel image is available for execution on the device\n")
+    (found,) = explained(log)
+    assert found.manual_key != "vllm_no_kernel" and "vLLM" not in explain.manual(found, "en")

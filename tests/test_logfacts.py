@@ -19,3 +19,9 @@ def test_fairseqs_hubert_pretraining_task_says_nothing_of_the_job():
     log = ("8G显存推理时OOM\n2023-12-25 | INFO | fairseq.tasks.hubert_pretraining | HubertPretrainingTask Config"
            " {'_name': 'hubert_pretraining'}\n")
     assert logfacts.job_of([], log) == "infer"
+
+
+@pytest.mark.parametrize("text", ["Cuda or MPS not detected, using CPU", "MPS not detected"])
+def test_mps_named_as_not_detected_is_no_mac(text):
+    # a program's notice that it found no GPU names MPS as what it looked for, on any machine
+    assert logfacts.read_facts(text).mac is None
