@@ -946,6 +946,10 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
             explanation.notes.append(("mps_out_of_memory", {}))
     if entry.id == "cuda-driver-insufficient":
         _driver(explanation, frames, text)
+        if facts.amd and not facts.mac and not (card and _NVIDIA_FAMILY.match(card)) and not facts.directml_on_cuda:
+            # an AMD or Intel card has no NVIDIA driver to update: the library finds no CUDA at all
+            explanation.manual_key = "amd_driver_library"
+            explanation.settings = _no_nvidia(explanation.settings, ("nvidia.driver",))
     if entry.id in ("cuda-no-kernel-image", "cuda-capability-unsupported", "cuda-driver-insufficient") and facts.card_too_old:
         explanation.notes.append(("card_too_old", {"card": facts.card}))
     if entry.id == "cuda-no-kernel-image" and _asr_library(frames, explanation.message):
@@ -1618,6 +1622,14 @@ MANUALS: Dict[str, Dict[str, str]] = {
               "不支持开发板内置的 GPU：pip 装到的 torch 在板子上看不到显卡（conda 安装脚本装的则是别的 CUDA 版本）。请把 NVIDIA 为开发板 JetPack 版本发布的 torch"
               "（和 torchaudio）安装包（NVIDIA 文档里的 \"PyTorch for Jetson\"，或 l4t-pytorch 容器）装进程序的 Python，"
               "再确认 `python -c \"import torch; print(torch.cuda.is_available())\"` 输出 True。",
+    },
+    "amd_driver_library": {
+        "en": "The log shows an AMD or Intel GPU: there is no NVIDIA driver to update, and {library} finds no CUDA at"
+              " all. Run that step on the CPU: for faster-whisper (the ASR step) `device=\"cpu\", compute_type=\"int8\"`"
+              " or the program's ASR device option; for onnxruntime its CPU package; for torch, {to_cpu}.",
+        "zh": "日志显示的是 AMD 或 Intel 显卡：没有可以更新的 NVIDIA 驱动，{library} 根本找不到 CUDA。请让这一步在 CPU 上运行："
+              "faster-whisper（ASR 步骤）用 `device=\"cpu\", compute_type=\"int8\"` 或程序的 ASR 设备选项；onnxruntime 用它的 CPU"
+              " 版；torch 则{to_cpu}。",
     },
     "amd_no_cuda": {
         "en": "The log shows an AMD or Intel GPU: CUDA is NVIDIA's, so a CUDA build of torch cannot use it. On Linux,"

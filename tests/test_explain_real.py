@@ -1974,3 +1974,12 @@ def test_no_kernel_image_beside_a_vllm_that_is_not_installed_is_not_vllms():
            "RuntimeError: CUDA error: no kernel image is available for execution on the device\n")
     (found,) = explained(log)
     assert found.manual_key != "vllm_no_kernel" and "vLLM" not in explain.manual(found, "en")
+
+
+def test_the_driver_too_old_on_an_amd_card_runs_the_step_on_the_cpu():
+    log = ("RuntimeError: CUDA failed with error CUDA driver version is insufficient for CUDA runtime version\n"
+           "GPU: Radeon RX 580 Series\n")
+    (found,) = explained(log)
+    assert found.manual_key == "amd_driver_library" and "nvidia.driver" not in found.settings
+    (nvidia,) = explained(log.replace("Radeon RX 580 Series", "GeForce GTX 1060"))
+    assert nvidia.manual_key == ""
