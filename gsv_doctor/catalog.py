@@ -662,13 +662,16 @@ ENTRIES: List[Entry] = [
         kind="oom",
         # torch's message (any case), its exception name, and how Chinese posts say it in words
         keys=("out of memory", "OUT OF MEMORY", "显存", "OOM", "CUBLAS_STATUS_ALLOC_FAILED", "cudaErrorMemoryAllocation",
-              "Failed to allocate memory", "OutOfMemoryError"),
+              "Failed to allocate memory", "OutOfMemoryError", "not enough GPU video memory", "Workspace can't be allocated"),
         # every wording of a GPU out of memory: torch on CUDA, ROCm (HIP) and Apple (MPS), cuBLAS, the CUDA runtime,
         # onnxruntime's arena, and the abbreviation and words people use
         pattern=r"(?:CUDA out of memory|CUDA error:? out of memory|(?:HIP|GPU|VRAM) out of memory|MPS backend out of memory"
                 r"|CUBLAS_STATUS_ALLOC_FAILED|cudaErrorMemoryAllocation|Failed to allocate memory for requested buffer"
                 r"|OutOfMemoryError|(?-i:(?<![A-Za-z])OOM(?![A-Za-z]))|爆显存|显存不足|显存不够|显存溢出"
-                r"|显存[^\n]{0,12}?爆)\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
+                r"|显存[^\n]{0,12}?爆"
+                # DirectML's words (torch-directml, RVC's and Applio's AMD packages), DeepSpeed's workspace
+                r"|There is not enough GPU video memory available|Workspace can't be allocated, no enough memory"
+                r")\.?(?:[^\n]*?(?:(?P<total>[\d.]+) GiB total capacity"
                 r"|total capacity of (?P<total2>[\d.]+) GiB))?",
         meaning={
             "en": "The graphics card{card_text} ran out of memory{job_text}.",

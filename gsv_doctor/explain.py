@@ -624,6 +624,7 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
                              r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
 _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: or mps)? (?:is )?not detected|"
+                           r"\btorch (?:was )?(?:installed )?(?:w/o|without) (?:gpu|cuda)\b|"
                            # "GPU not detected, reverting to CPU", "running on cpu despite having a 4090"
                            r"\b(?:gpu|graphics card|cuda)\s+not\s+(?:detected|found|recogni[sz]ed)\b"
                            r"|\b(?:running|runs|is running|ran) on (?:the )?cpu,? (?:despite|even though|although|while)\b|"
@@ -942,6 +943,10 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         _out_of_memory(explanation, project, job, memory)
         if _vllm_involved(frames, text):
             explanation.notes.append(("vllm_reserves_memory", {}))
+        room = _ROOM_LEFT.search(text, 0, _WORDS_SCAN)
+        if room and _gib(room.group("tried"), room.group("unit")) < float(room.group("free")):
+            explanation.notes.append(("oom_with_room", {"free": room.group("free"),
+                                                        "tried": room.group("tried") + " " + room.group("unit")}))
         if "MPS backend out of memory" in explanation.message:
             explanation.notes.append(("mps_out_of_memory", {}))
     if entry.id == "cuda-driver-insufficient":
@@ -1233,6 +1238,14 @@ _VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
 _VLLM_MISSING = re.compile(r"No module named '?vllm\b", re.IGNORECASE)  # (a vLLM not installed has no kernels to lack)
 
 
+# torch's out-of-memory message with what it asked for and what the card had free
+_ROOM_LEFT = re.compile(r"Tried to allocate (?P<tried>[\d.]+) (?P<unit>GiB|MiB)\b[^\n]{0,200}?; (?P<free>[\d.]+) GiB free\b")
+
+
+def _gib(amount: str, unit: str) -> float:
+    return float(amount) / (1024 if unit == "MiB" else 1)
+
+
 def _vllm_involved(frames: List[str], text: str) -> bool:
     """vLLM raised it, or the post names it (and not as a module that is not installed)."""
     return "vllm" in " ".join(frames).lower() or bool(_VLLM.search(text, 0, _WORDS_SCAN)
@@ -1307,6 +1320,15 @@ NOTES: Dict[str, Dict[str, str]] = {
               " report it as out of memory.",
         "zh": "这是在训练时出的错：先调小 batch size 再重新开始训练。训练中的 cuBLAS 或 cuFFT 失败，常常是显存在库内部先用完了，"
               "torch 还来不及报告显存不足。",
+    },
+    "oom_with_room": {
+        "en": "torch says {free} GiB of the card were free when {tried} could not be allocated: the card had room, so"
+              " a smaller batch or shorter input will not help. Most often the torch build does not fit the card or the"
+              " driver (install the torch build for a CUDA version the driver supports, e.g. cu118 or cu121, into the"
+              " program's Python), or another program took the memory for a moment.",
+        "zh": "torch 显示分配 {tried} 失败时显卡还有 {free} GiB 空闲：显存是够的，所以调小 batch 或缩短输入都没用。最常见的是 torch"
+              " 版本与显卡或驱动不匹配（给程序的 Python 安装驱动支持的 CUDA 版本的 torch，例如 cu118 或 cu121），或者别的程序"
+              "一时占用了显存。",
     },
     "vllm_reserves_memory": {
         "en": "vLLM is involved: it takes a fixed share of the card's memory when it starts (its gpu_memory_utilization,"

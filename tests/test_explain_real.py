@@ -1012,9 +1012,10 @@ def test_many_tries_of_a_download_are_read_in_linear_time():
     import time
 
     log = "HTTPSConnectionPool(host='huggingface.co', port=443): Read timed out. Retrying in 1s [Retry 1/5].\n" * 80_000
-    start = time.perf_counter()
+    # this process's CPU seconds, which other jobs on a shared machine do not inflate as they do the wall clock
+    start = time.process_time()
     assert explained(log) == []
-    assert time.perf_counter() - start < 6  # (1.7 s here)
+    assert time.process_time() - start < 6  # (1.7 s here)
 
 
 def test_the_last_try_of_a_download_is_kept_when_the_error_after_it_does_not_name_the_site():
@@ -1983,3 +1984,17 @@ def test_the_driver_too_old_on_an_amd_card_runs_the_step_on_the_cpu():
     assert found.manual_key == "amd_driver_library" and "nvidia.driver" not in found.settings
     (nvidia,) = explained(log.replace("Radeon RX 580 Series", "GeForce GTX 1060"))
     assert nvidia.manual_key == ""
+
+
+def test_out_of_memory_with_the_card_mostly_free_is_not_the_jobs_size():
+    oom = ("torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 4.74 GiB (GPU 0; 23.99 GiB total capacity;"
+           " 680.75 MiB already allocated; {free} GiB free; 832.00 MiB reserved in total by PyTorch)\n")
+    (room,) = explained(oom.format(free="21.56"))
+    assert ("oom_with_room", {"free": "21.56", "tried": "4.74 GiB"}) in room.notes
+    (full,) = explained(oom.format(free="1.20"))
+    assert "oom_with_room" not in [key for key, _ in full.notes]
+
+
+def test_a_torch_installed_without_gpu_support_told_in_words_is_no_gpu():
+    (found,) = explained("Torch installed without gpu support\nGPU: RTX4060 mobile\n")
+    assert found.id == "symptom-no-gpu"
