@@ -365,6 +365,16 @@ def _install_pinned(what: Text, spec: str, then: Text) -> Text:
     }
 
 
+def _optional_speed_up(how: Text) -> Text:
+    """The fix for a notice that an optional speed-up is missing: nothing to change, `how` to get it, and where the
+    real error is when the program stopped after all."""
+    return {
+        "en": "Nothing to change for this notice. " + how["en"] + " If the program stopped, its real error is further"
+              " down the console: run gsv-doctor explain on the log from there.",
+        "zh": "这个提示不用处理。" + how["zh"] + "如果程序停了，真正的报错在命令行窗口更下面：把从那里开始的日志交给 gsv-doctor explain。",
+    }
+
+
 _THEN_TRAIN_AGAIN: Text = {"en": ", then start the training again.", "zh": "，然后重新开始训练。"}
 
 
@@ -1714,15 +1724,12 @@ ENTRIES: List[Entry] = [
         },
         settings=("python.packages",),
         fix_commands=(),
-        manual={
-            "en": "Nothing to change for this notice. For the speed-up, install DeepSpeed into the program's Python (on"
-                  " Windows a prebuilt wheel for your Python, torch and CUDA; building it needs the CUDA Toolkit and"
-                  " Visual Studio's C++ tools). If the program stopped, its real error is further down the console:"
-                  " run gsv-doctor explain on the log from there.",
-            "zh": "这个提示不用处理。想要加速的话，把 DeepSpeed 装进程序的 Python（Windows 上用与你的 Python、torch 和 CUDA 对应的"
-                  "预编译 wheel；自己编译需要 CUDA Toolkit 和 Visual Studio 的 C++ 工具）。如果程序停了，真正的报错在命令行窗口更下面："
-                  "把从那里开始的日志交给 gsv-doctor explain。",
-        },
+        manual=_optional_speed_up({
+            "en": "For the speed-up, install DeepSpeed into the program's Python (on Windows a prebuilt wheel for your"
+                  " Python, torch and CUDA; building it needs the CUDA Toolkit and Visual Studio's C++ tools).",
+            "zh": "想要加速的话，把 DeepSpeed 装进程序的 Python（Windows 上用与你的 Python、torch 和 CUDA 对应的"
+                  "预编译 wheel；自己编译需要 CUDA Toolkit 和 Visual Studio 的 C++ 工具）。",
+        }),
         check=CHECK_NONE,
         example=">> DeepSpeed加载失败，回退到标准推理: No module named 'deepspeed'",
     ),
@@ -1743,17 +1750,14 @@ ENTRIES: List[Entry] = [
         },
         settings=("env.cuda_path", "build.tools"),
         fix_commands=(),
-        manual={
-            "en": "Nothing to change for this notice. For the speed-up: install the CUDA Toolkit of torch's CUDA version"
-                  " (`python -c \"import torch; print(torch.version.cuda)\"`; in conda: `conda install -c nvidia"
-                  " cuda-toolkit=<that version>`) and a C++ compiler (Windows: Visual Studio Build Tools), then start again."
-                  " If the program stopped, its real error is further down the console: run gsv-doctor explain on the log"
-                  " from there.",
-            "zh": "这个提示不用处理。想要加速：安装与 torch 的 CUDA 版本一致的 CUDA Toolkit（`python -c \"import torch;"
+        manual=_optional_speed_up({
+            "en": "For the speed-up: install the CUDA Toolkit of torch's CUDA version (`python -c \"import torch;"
+                  " print(torch.version.cuda)\"`; in conda: `conda install -c nvidia cuda-toolkit=<that version>`) and a"
+                  " C++ compiler (Windows: Visual Studio Build Tools), then start again.",
+            "zh": "想要加速：安装与 torch 的 CUDA 版本一致的 CUDA Toolkit（`python -c \"import torch;"
                   " print(torch.version.cuda)\"`；conda 里：`conda install -c nvidia cuda-toolkit=<该版本>`）和 C++ 编译器（Windows："
-                  "Visual Studio Build Tools），然后重新启动。如果程序停了，真正的报错在命令行窗口更下面：把从那里开始的日志交给"
-                  " gsv-doctor explain。",
-        },
+                  "Visual Studio Build Tools），然后重新启动。",
+        }),
         check=CHECK_NONE,
         example=">> Failed to load custom CUDA kernel for BigVGAN. Falling back to torch.",
     ),
