@@ -627,7 +627,9 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: 
                            r"\btorch (?:was )?(?:installed )?(?:w/o|without) (?:gpu|cuda)\b|"
                            # "GPU not detected, reverting to CPU", "running on cpu despite having a 4090"
                            r"\b(?:gpu|graphics card|cuda)\s+not\s+(?:detected|found|recogni[sz]ed)\b"
-                           r"|\b(?:running|runs|is running|ran) on (?:the )?cpu,? (?:despite|even though|although|while)\b|"
+                           # (not "it is NOT running on cpu despite the warning")
+                           r"|(?<!not )(?<!n't )\b(?:running|runs|is running|ran) on (?:the )?cpu,? (?:despite|even though"
+                           r"|although|while)\b|"
                            # 只能用cpu (can only use the CPU), 无法加载cuda, 切到cpu去了 (fell back to the CPU), 没有用上
                            r"只能(?:用|使用|在)?\s?cpu|无法(?:加载|使用|调用|利用)\s?cuda|切(?:到|换到|成)了?\s?cpu|"
                            r"(?:无法|不能|没法)利用\s?(?:NVIDIA|英伟达|显卡|GPU|N卡)|显卡没有?用上|"
@@ -868,9 +870,15 @@ _GPU_WANTED_WORDS = re.compile(r"\b(?:switch|change|move|go)\w*\s+(?:it\s+|back\
                                r"|\bselected\s+(?:the\s+)?(?:gpu|cuda)(?![A-Za-z])"
                                r"|(?:换成|切换到?|改成|改用|想用|要用)\s?(?:GPU|显卡|cuda|N卡)|(?:GPU|cuda|显卡)\s?版", re.IGNORECASE | re.ASCII)
 # The CPU is what the post wants, beside words of a GPU not detected ("so that RVC does not detect the GPU").
-_CPU_WISH_WORDS = re.compile(r"\b(?:want|would like|wish|need)\s+to\s+(?:infer|run|use|train|force)\w*\s+(?:\w+\s+){0,3}?"
-                             r"(?:with|on|using)?\s*(?:the\s+|a\s+|my\s+)?cpu\b|\bforce\s+(?:\w+\s+){0,3}?(?:the\s+)?cpu\b"
-                             r"|(?:想|要)(?:用|使用)\s?cpu|强制(?:使用|用)?\s?cpu", re.IGNORECASE | re.ASCII)
+# (not a wish said the other way round: "I don't want to use the CPU", "use GPU not CPU", 不想用cpu, 不要强制cpu; one
+# run of spaces is read once: a long one is no quadratic scan)
+_CPU_WISH_WORDS = re.compile(r"(?<!not )(?<!n't )\b(?:want|would like|wish|need)\s+to\s+(?:infer|run|use|train|force)\w*\s+"
+                             r"(?:(?!(?:not|gpu|cuda|instead|rather)\b)\w+\s+){0,3}?(?:(?:with|on|using)\s+)?"
+                             r"(?:the\s+|a\s+|my\s+)?cpu\b|(?<!not )(?<!n't )\bforce\s+(?:\w+\s+){0,3}?(?:the\s+)?cpu\b"
+                             r"|(?<!不)(?:想|要)(?:用|使用)\s?cpu|(?<!不要)(?<!别)(?<!不)强制(?:使用|用)?\s?cpu"
+                             # asking how to switch to it ("怎么切换到cpu推理"; not "怎么切到cpu去了", which happened)
+                             r"|(?<!不)(?:想|要|怎么|如何|怎样|能不能|可以)[^\n，,。.!?！？]{0,6}?切(?:到|换到|换成|成)\s?cpu(?!\s?(?:去|了))",
+                             re.IGNORECASE | re.ASCII)
 # The machine has no (NVIDIA) graphics card at all, in the post's words.
 _NO_CARD_WORDS = re.compile(r"(?:don'?t|do not|doesn'?t|does not) have (?:a |an |any )?(?:nvidia |dedicated |discrete )?"
                             r"(?:gpu|graphics card|video card)|没有(?:独立)?(?:显卡|N卡|独显)(?=[，,。.！!？?\s]|$)",

@@ -1998,3 +1998,35 @@ def test_out_of_memory_with_the_card_mostly_free_is_not_the_jobs_size():
 def test_a_torch_installed_without_gpu_support_told_in_words_is_no_gpu():
     (found,) = explained("Torch installed without gpu support\nGPU: RTX4060 mobile\n")
     assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post", [
+    "It is NOT running on cpu despite the warning, nvidia-smi shows the 3060 busy. The output is robotic though.\n",
+    "It isn't running on the cpu, even though the console says so\n",
+])
+def test_a_program_said_not_to_run_on_the_cpu_is_not_the_gpu_unused(post):
+    assert "symptom-no-gpu" not in [e.id for e in explained(post)]
+
+
+@pytest.mark.parametrize("post", [
+    "I don't want to use the CPU, but it says cuda not available\n",
+    "I do not want to run it on cpu. torch.cuda.is_available() returns False\n",
+    "I want to use GPU not CPU but torch.cuda.is_available() returns False\n",
+    "I want the GPU, not force the CPU. GPU not detected.\n",
+    "不想用cpu，但是显示 no gpu found\n",
+    "不要强制cpu，可是显卡没有用上\n",
+])
+def test_a_cpu_wish_said_the_other_way_round_leaves_the_gpu_not_used(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post", ["怎么切换到cpu推理\n", "我想切到cpu跑，怎么改\n"])
+def test_asking_how_to_switch_to_the_cpu_is_the_cpu_wanted(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-cpu-wanted"
+
+
+def test_a_cpu_wish_read_on_a_long_line_of_spaces_stays_linear(assert_no_backtracking_hang):
+    assert_no_backtracking_hang(explain._CPU_WISH_WORDS, "want to run" + " " * 60_000 + "x", expect_match=False)
+
