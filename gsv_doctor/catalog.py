@@ -2117,11 +2117,14 @@ ENTRIES: List[Entry] = [
     Entry(
         id="numpy-too-old",
         kind="system",
-        keys=("but this version of numpy is", "Expected 88 from C header"),
+        keys=("but this version of numpy is", "Expected 88 from C header", "but the running NumPy has C-API version"),
         # numpy refuses a module built against a newer C API than its own (an older one loads); numpy 1.20 made the
         # ndarray larger (88 bytes, 80 before)
         pattern=r"module compiled against API version 0x(?P<built>[0-9a-fA-F]{1,8}) but this version of numpy is"
                 r" 0x(?P<have>[0-9a-fA-F]{1,8})"
+                # (the same check compiled from numpy 2's headers words it so)
+                r"|module was compiled against NumPy C-API version 0x(?P<built2>[0-9a-fA-F]{1,8}) \(NumPy [\d.]{1,10}\) but the"
+                r" running NumPy has C-API version 0x(?P<have2>[0-9a-fA-F]{1,8})"
                 r"|numpy\.ndarray size changed, may indicate binary incompatibility\. Expected 88 from C header, got 80 from"
                 r" PyObject",
         meaning={
@@ -2135,12 +2138,14 @@ ENTRIES: List[Entry] = [
         fix_commands=(),
         manual={
             "en": "Install a numpy at least as new as the package was built for, in the program's Python: `python -m pip"
-                  " install -U \"numpy<2\"` (C API 0xe is numpy 1.20 and 1.21, 0xf 1.22, 0x10 1.23 and 1.24, 0x11 1.25,"
-                  " 0x12 numpy 2.0). Where the program pins an older numpy on purpose (RVC and older GPT-SoVITS pin 1.23.5"
+                  " install -U \"numpy<2\"` (C API 0xe is numpy 1.20 and 1.21, 0xf 1.22, 0x10 1.23 and 1.24, 0x11 1.25 and"
+                  " 1.26; 0x12 and newer only numpy 2 has: `python -m pip install -U \"numpy>=2\"` if the program's other"
+                  " packages allow it). Where the program pins an older numpy on purpose (RVC and older GPT-SoVITS pin 1.23.5"
                   " for numba 0.56), install instead the older release of the failing package (the one the traceback"
                   " imports last), built for that numpy.",
             "zh": "在程序的 Python 里装一个不比该包编译时所用版本旧的 numpy：`python -m pip install -U \"numpy<2\"`（C API 0xe 是"
-                  " numpy 1.20 和 1.21，0xf 是 1.22，0x10 是 1.23 和 1.24，0x11 是 1.25，0x12 是 numpy 2.0）。如果程序特意固定了较旧的"
+                  " numpy 1.20 和 1.21，0xf 是 1.22，0x10 是 1.23 和 1.24，0x11 是 1.25 和 1.26；0x12 及更新的只有 numpy 2 有："
+                  "程序的其他包允许的话用 `python -m pip install -U \"numpy>=2\"`）。如果程序特意固定了较旧的"
                   " numpy（RVC 和旧版 GPT-SoVITS 为 numba 0.56 固定 1.23.5），就改装出错的那个包（traceback 最后导入的那个）的旧版本，"
                   "也就是为这个 numpy 编译的版本。",
         },

@@ -188,6 +188,9 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("RuntimeError: module compiled against API version 0x10 but this version of numpy is 0xf", "numpy-too-old"),
     ("ValueError: numpy.ndarray size changed, may indicate binary incompatibility. Expected 88 from C header, got 80"
      " from PyObject", "numpy-too-old"),
+    # the same refusal in the wording of a package built with numpy 2's headers
+    ("RuntimeError: module was compiled against NumPy C-API version 0x10 (NumPy 1.23) but the running NumPy has C-API"
+     " version 0xf. Check the section C-API incompatibility at the Troubleshooting ImportError section", "numpy-too-old"),
     ("numpy 1.26.4 is installed, numba 0.58.1", None),
     ("  ERROR: Failed building wheel for pyworld", "pip-build-failed"),
     ("RuntimeError: [enforce fail at inline_container.cc:595] . unexpected pos 2165088128 vs 2165088016", "disk-full"),
@@ -681,3 +684,10 @@ def test_gloos_empty_hostname_is_not_said_to_be_a_name_that_does_not_resolve():
     # torch's gloo binds the loopback address when the computer's name does not resolve: only a blank name fails
     meaning = catalog.BY_ID["gloo-hostname-empty"].meaning
     assert "resolve" not in meaning["en"] and "解析" not in meaning["zh"]
+
+
+def test_numpy_too_olds_manual_does_not_offer_numpy_below_2_for_a_package_built_for_numpy_2():
+    manual = catalog.BY_ID["numpy-too-old"].manual
+    # C API 0x11 is numpy 1.25 and 1.26; 0x12 and newer only numpy 2 has, which "numpy<2" cannot install
+    assert "0x11 1.25 and 1.26" in manual["en"] and "0x11 是 1.25 和 1.26" in manual["zh"]
+    assert "numpy>=2" in manual["en"] and "numpy>=2" in manual["zh"]
