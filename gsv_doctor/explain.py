@@ -952,8 +952,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         if _vllm_involved(frames, text):
             explanation.notes.append(("vllm_reserves_memory", {}))
         room = _ROOM_LEFT.search(text, 0, _WORDS_SCAN)
-        if room and _gib(room.group("tried"), room.group("unit")) < float(room.group("free")):
-            explanation.notes.append(("oom_with_room", {"free": room.group("free"),
+        free = room and (room.group("free") or room.group("free2"))
+        if room and _gib(room.group("tried"), room.group("unit")) + _ROOM_MARGIN_GIB <= float(free):
+            explanation.notes.append(("oom_with_room", {"free": free,
                                                         "tried": room.group("tried") + " " + room.group("unit")}))
         if "MPS backend out of memory" in explanation.message:
             explanation.notes.append(("mps_out_of_memory", {}))
@@ -1246,8 +1247,12 @@ _VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
 _VLLM_MISSING = re.compile(r"No module named '?vllm\b", re.IGNORECASE)  # (a vLLM not installed has no kernels to lack)
 
 
-# torch's out-of-memory message with what it asked for and what the card had free
-_ROOM_LEFT = re.compile(r"Tried to allocate (?P<tried>[\d.]+) (?P<unit>GiB|MiB)\b[^\n]{0,200}?; (?P<free>[\d.]+) GiB free\b")
+# torch's out-of-memory message with what it asked for and what the card had free (torch 2.1 and newer: "GPU 0 has a
+# total capacity of 23.99 GiB of which 21.56 GiB is free")
+_ROOM_LEFT = re.compile(r"Tried to allocate (?P<tried>[\d.]+) (?P<unit>GiB|MiB)\b[^\n]{0,200}?(?:; (?P<free>[\d.]+) GiB free\b"
+                        r"| of which (?P<free2>[\d.]+) GiB is free\b)")
+# more free than that beyond what was asked: not the allocator's rounding nor an allocation at the same moment
+_ROOM_MARGIN_GIB = 1.0
 
 
 def _gib(amount: str, unit: str) -> float:

@@ -2030,3 +2030,16 @@ def test_asking_how_to_switch_to_the_cpu_is_the_cpu_wanted(post):
 def test_a_cpu_wish_read_on_a_long_line_of_spaces_stays_linear(assert_no_backtracking_hang):
     assert_no_backtracking_hang(explain._CPU_WISH_WORDS, "want to run" + " " * 60_000 + "x", expect_match=False)
 
+
+def test_out_of_memory_with_the_room_in_torchs_newer_wording_or_barely_more_free():
+    (newer,) = explained("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 4.74 GiB. GPU 0 has a total capacity"
+                         " of 23.99 GiB of which 21.56 GiB is free. Including non-PyTorch memory, this process has 1.2 GiB"
+                         " memory in use.\n")
+    assert ("oom_with_room", {"free": "21.56", "tried": "4.74 GiB"}) in newer.notes
+    # a little more free than asked: the allocator's rounding, another allocation at the same moment; the batch may
+    # well be what is too large
+    (close,) = explained("torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 980.00 MiB (GPU 0; 8.00 GiB"
+                         " total capacity; 5.80 GiB already allocated; 1.02 GiB free; 6.10 GiB reserved in total by"
+                         " PyTorch)\n")
+    assert "oom_with_room" not in [key for key, _ in close.notes]
+
