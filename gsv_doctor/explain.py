@@ -1215,6 +1215,8 @@ _TRAINING_RUN = re.compile(r"\bloaded D\b|\bloaded pretrained\b|'train': \{|\bTr
 _IMPORT_ENTRIES = ("python-module-missing", "program-module-missing", "python-package-version")
 # "No module named 'modules.commons'; 'modules' is not a package": a file or a module of that name came first
 _NOT_A_PACKAGE = re.compile(r"No module named '[\w.]+'; '(?P<package>\w+)' is not a package")
+# ImportError's "cannot import name 'x' from 'modules.commons' (D:\\env\\lib\\site-packages\\modules\\commons.py)"
+_IMPORTED_FROM = re.compile(r"cannot import name '\w+' from '(?P<package>\w+)[\w.]{0,200}' \((?P<path>[^()\n]{1,500})\)")
 # the import line of a program's frame
 _IMPORT_LINE = re.compile(r"\s*(?:from\s+(\w+)[\w.]*\s+import\b|import\s+(\w+))")
 # Names of a program's own folders that no library a voice program needs is called: one of them imported from
@@ -1230,15 +1232,27 @@ def _shadowed_import(explanation: Explanation, traceback: Optional[Traceback]) -
     if not_a_package:
         explanation.notes.append(("not_a_package", {"package": not_a_package.group("package")}))
         return
+    # ImportError names the file it took: "cannot import name 'x' from 'modules.commons' (...\\site-packages\\modules\\...)"
+    named = _IMPORTED_FROM.search(explanation.message)
+    if named and named.group("package") in _FOLDER_NAMES:
+        installed = _installed_as(named.group("package"), named.group("path"))
+        if installed:
+            explanation.notes.append(("shadowed_by_package", {"package": named.group("package"), "path": installed}))
+            return
     frames = traceback.frames if traceback else []
     for caller, called in zip(frames, frames[1:]):
         imported = _IMPORT_LINE.match(caller.code) if not caller.is_library else None
         name = imported and (imported.group(1) or imported.group(2))
-        if name in _FOLDER_NAMES and called.is_library \
-                and re.search(r"[\\/]site-packages[\\/](?:[^\\/]+[\\/])?%s(?:[\\/]|\.py$)" % name, called.path):
-            folder = called.path[:called.path.replace("\\", "/").rindex("/" + name) + len(name) + 1]
-            explanation.notes.append(("shadowed_by_package", {"package": name, "path": folder}))
+        installed = name in _FOLDER_NAMES and called.is_library and _installed_as(name, called.path)
+        if installed:
+            explanation.notes.append(("shadowed_by_package", {"package": name, "path": installed}))
             return
+
+
+def _installed_as(name: str, path: str) -> str:
+    """The folder (or the single module file) of site-packages that `path` is in and that Python imports as `name`."""
+    found = re.search(r"[\\/]site-packages[\\/](?:[^\\/]+[\\/])?%s(?:\.py$|(?=[\\/]))" % re.escape(name), path)
+    return path[:found.end()] if found else ""
 
 
 # RVC's index training, which concatenates the features step 2b wrote

@@ -2043,3 +2043,20 @@ def test_out_of_memory_with_the_room_in_torchs_newer_wording_or_barely_more_free
                          " PyTorch)\n")
     assert "oom_with_room" not in [key for key, _ in close.notes]
 
+
+def test_a_package_standing_in_for_the_programs_folder_named_in_the_import_error_itself():
+    (found,) = explained("Traceback (most recent call last):\n"
+                         '  File "D:\\seed-vc\\app.py", line 5, in <module>\n    from modules.commons import build_model\n'
+                         "ImportError: cannot import name 'build_model' from 'modules.commons'"
+                         " (D:\\seed-vc\\venv\\lib\\site-packages\\modules\\commons.py)\n")
+    assert ("shadowed_by_package", {"package": "modules", "path": "D:\\seed-vc\\venv\\lib\\site-packages\\modules"}) \
+        in found.notes
+
+
+def test_a_single_module_standing_in_for_the_programs_folder_is_named_with_its_file():
+    (found,) = explained("Traceback (most recent call last):\n"
+                         '  File "/home/u/vits/infer.py", line 5, in <module>\n    import text\n'
+                         '  File "/home/u/conda/lib/python3.10/site-packages/text.py", line 3, in <module>\n'
+                         "    import fancy\nModuleNotFoundError: No module named 'fancy'\n")
+    assert ("shadowed_by_package", {"package": "text", "path": "/home/u/conda/lib/python3.10/site-packages/text.py"}) \
+        in found.notes
