@@ -2060,3 +2060,13 @@ def test_a_single_module_standing_in_for_the_programs_folder_is_named_with_its_f
                          "    import fancy\nModuleNotFoundError: No module named 'fancy'\n")
     assert ("shadowed_by_package", {"package": "text", "path": "/home/u/conda/lib/python3.10/site-packages/text.py"}) \
         in found.notes
+
+
+@pytest.mark.parametrize("post, found_id", [
+    # the card's memory filled as it works is no error: the slowness, the GPU idle, are what is told
+    ("推理的时候显存被占满，速度很慢\n", "symptom-slow"),
+    ("显存占满了，但是GPU利用率为0%\n", "symptom-no-gpu"),
+    ("显存被占满，然后就报错了\n", "cuda-out-of-memory"),
+])
+def test_the_cards_memory_full_is_out_of_memory_only_beside_a_failure(post, found_id):
+    assert [e.id for e in explained(post)] == [found_id]
