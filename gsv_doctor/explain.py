@@ -710,6 +710,7 @@ _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|i
 # torch 2.6's torch.load (weights_only by default), and transformers refusing torch.load before torch 2.6, told in words
 # (not "the webui loads", nor torch 2.4/2.5's FutureWarning beside every torch.load: "`weights_only=False` (the
 # current default value)")
+_LOAD_ON_26 = r"\bload\w*\s(?:the\s)?(?:[\w-]{1,20}\s)?(?:models?|checkpoints?)\s(?:checkpoint\s)?on\s(?:py)?torch\s?2\.6\b"
 _TORCH_LOAD_26_WORDS = re.compile(r"\btorch[^\n]{0,6}?\b2\.6[^\n]{0,60}?(?:torch\.load|载入|加载|读取"
                                   r"|\bload(?:s|ed|ing)?\s(?:the\s|a\s|my\s|any\s)?(?:models?|checkpoints?|weights|"
                                   r"pths?|ckpts?|files?)\b|\b(?:can'?t|cannot|won'?t|fails? to|unable to)\sload\b)"
@@ -717,7 +718,9 @@ _TORCH_LOAD_26_WORDS = re.compile(r"\btorch[^\n]{0,6}?\b2\.6[^\n]{0,60}?(?:torch
                                   # the refusal named beside the version, either way round ("... with a
                                   # `_pickle.UnpicklingError` on PyTorch 2.6+", "loading the checkpoint on PyTorch 2.6+")
                                   r"|\b(?:py)?torch\s?2\.6\b[^\n]{0,80}?unpickling|unpickling[^\n]{0,120}?\b(?:py)?torch\s?2\.6\b"
-                                  r"|\bload\w*\s(?:the\s)?(?:[\w-]{1,20}\s)?(?:models?|checkpoints?)\s(?:checkpoint\s)?on\s(?:py)?torch\s?2\.6\b",
+                                  # (beside a failure told before or after it: "loading the model on torch 2.6 is slow" is not it)
+                                  r"|(?:error|fail|crash|can'?t|cannot|unable)[^\n]{0,60}?" + _LOAD_ON_26
+                                  + r"|" + _LOAD_ON_26 + r"(?=[^\n]{0,60}?(?:error|fail|crash|refus))",
                                   re.IGNORECASE | re.ASCII)
 _OLD_TORCH_REFUSED_WORDS = re.compile(r"torch[ \t]?<[ \t]?2\.6[^\n]{0,60}?(?:漏洞|vulnerab|禁用|disabled|refuse|拒绝)"
                                       r"|CVE-2025-32434", re.IGNORECASE | re.ASCII)

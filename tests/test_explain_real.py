@@ -2070,3 +2070,12 @@ def test_a_single_module_standing_in_for_the_programs_folder_is_named_with_its_f
 ])
 def test_the_cards_memory_full_is_out_of_memory_only_beside_a_failure(post, found_id):
     assert [e.id for e in explained(post)] == [found_id]
+
+
+@pytest.mark.parametrize("post, found_id", [
+    ("Loading the model on torch 2.6 is very slow\n", "symptom-slow"),
+    ("It crashes when loading the HuBERT model checkpoint on PyTorch 2.6\n", "torch-weights-only"),
+    ("loading the model on torch 2.6 fails\n", "torch-weights-only"),
+])
+def test_a_load_on_torch_26_told_after_the_load_is_its_refusal_only_beside_a_failure(post, found_id):
+    assert [e.id for e in explained(post)] == [found_id]
