@@ -927,7 +927,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         _device_mix(explanation)
         entry = catalog.BY_ID[explanation.id]
     job = logfacts.job_of(frames, text) if entry.kind == "oom" or entry.id == "cuda-library-failure" else None
-    if entry.id == "cuda-library-failure" and job == "train":
+    if entry.id == "cuda-library-failure" and job == "train" and params.get("status") in _MEMORY_STATUSES \
+            and not (params["status"].startswith("CUFFT") and _rtx40_old_cufft(facts)):
         explanation.notes.append(("library_failure_training", {}))
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, job)
@@ -1204,6 +1205,18 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
         explanation.fix_commands = ["gsv-doctor fix --write"] if to_cpu else []
     elif small:
         explanation.settings = ["gpu.memory"] + [s for s in explanation.settings if s != "gpu.memory"]
+
+
+# The statuses a CUDA math library returns when the card's memory runs out inside it (not NOT_SUPPORTED, ARCH_MISMATCH:
+# an operation or a card the build lacks)
+_MEMORY_STATUSES = ("CUBLAS_STATUS_EXECUTION_FAILED", "CUBLAS_STATUS_INTERNAL_ERROR", "CUBLAS_STATUS_NOT_INITIALIZED",
+                    "CUFFT_INTERNAL_ERROR", "CUFFT_ALLOC_FAILED", "CUFFT_EXEC_FAILED")
+
+
+def _rtx40_old_cufft(facts: logfacts.LogFacts) -> bool:
+    """An RTX 40xx beside a torch for CUDA before 11.8 (or none named): its cuFFT has no code for the card."""
+    return bool(facts.card and re.match(r"RTX[ \t]?40\d\d", facts.card)
+                and (not facts.cuda_build or facts.cuda_build < 11.8))
 
 
 # Half or mixed precision named in a post (an option, a flag, a dtype)

@@ -2079,3 +2079,15 @@ def test_the_cards_memory_full_is_out_of_memory_only_beside_a_failure(post, foun
 ])
 def test_a_load_on_torch_26_told_after_the_load_is_its_refusal_only_beside_a_failure(post, found_id):
     assert [e.id for e in explained(post)] == [found_id]
+
+
+@pytest.mark.parametrize("card, status", [
+    # an RTX 40xx beside a torch for CUDA 11.7: cuFFT of that build has no code for the card, whatever the batch
+    ("NVIDIA GeForce RTX 4090, torch 1.13.1+cu117\n", "cuFFT error: CUFFT_INTERNAL_ERROR"),
+    # bfloat16 on a card without it: not the memory
+    ("", "CUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling `cublasGemmStridedBatchedExFix(handle, CUDA_R_16BF)`"),
+])
+def test_a_library_failure_in_training_that_is_not_the_memorys_asks_for_no_smaller_batch(card, status):
+    (found,) = explained(card + 'Traceback (most recent call last):\n  File "D:\\svc\\train.py", line 201, in train\n'
+                         "    loss.backward()\nRuntimeError: " + status + "\n")
+    assert found.id == "cuda-library-failure" and ("library_failure_training", {}) not in found.notes
