@@ -965,8 +965,10 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
             explanation.notes.append(("mps_out_of_memory", {}))
     if entry.id == "cuda-driver-insufficient":
         _driver(explanation, frames, text)
-        if facts.amd and not facts.mac and not (card and _NVIDIA_FAMILY.match(card)) and not facts.directml_on_cuda:
-            # an AMD or Intel card has no NVIDIA driver to update: the library finds no CUDA at all
+        if (facts.amd_discrete or facts.amd and not facts.amd_card) and not facts.mac \
+                and not (card and _NVIDIA_FAMILY.match(card)) and not facts.directml_on_cuda:
+            # an AMD or Intel card has no NVIDIA driver to update: the library finds no CUDA at all (not a Ryzen's
+            # built-in Radeon, which many laptops with an NVIDIA card have)
             explanation.manual_key = "amd_driver_library"
             explanation.settings = _no_nvidia(explanation.settings, ("nvidia.driver",))
     if entry.id in ("cuda-no-kernel-image", "cuda-capability-unsupported", "cuda-driver-insufficient") and facts.card_too_old:

@@ -2091,3 +2091,14 @@ def test_a_library_failure_in_training_that_is_not_the_memorys_asks_for_no_small
     (found,) = explained(card + 'Traceback (most recent call last):\n  File "D:\\svc\\train.py", line 201, in train\n'
                          "    loss.backward()\nRuntimeError: " + status + "\n")
     assert found.id == "cuda-library-failure" and ("library_failure_training", {}) not in found.notes
+
+
+@pytest.mark.parametrize("machine", [
+    # a Ryzen's built-in Radeon: such a laptop has an NVIDIA card more often than not, whose driver may well be old
+    "CPU: AMD Ryzen 7 5800H with Radeon Graphics\n",
+    "My laptop has AMD Radeon graphics and an NVIDIA card\n",
+])
+def test_the_driver_too_old_beside_a_ryzens_built_in_graphics_is_still_the_nvidia_driver(machine):
+    (found,) = explained(machine + "RuntimeError: CUDA failed with error CUDA driver version is insufficient for CUDA"
+                                   " runtime version\n")
+    assert found.manual_key != "amd_driver_library" and "nvidia.driver" in found.settings
