@@ -1222,7 +1222,9 @@ def _rtx40_old_cufft(facts: logfacts.LogFacts) -> bool:
 
 
 # Half or mixed precision named in a post (an option, a flag, a dtype)
-_HALF_SHOWN = re.compile(r"\bfp16|\bhalf\b|is_half|float16|\bamp\b|autocast|mixed[ _-]?precision|16-mixed|半精度",
+# (not "half an hour", "the second half of", nor a web page's "&amp;")
+_HALF_SHOWN = re.compile(r"\bfp16|\bhalf\b(?![ \t]+(?:an?|of|the|way|hour|day)\b)|is_half|float16|(?<!&)\bamp\b|autocast"
+                         r"|mixed[ _-]?precision|16-mixed|半精度",
                          re.IGNORECASE | re.ASCII)
 # the checkpoints a VITS-family training run saves: G_ (the generator, the voice model) and D_ (its discriminator)
 _DISCRIMINATOR_FILE = re.compile(r"(?<![\w-])D_\d+\.pth\b")

@@ -2102,3 +2102,10 @@ def test_the_driver_too_old_beside_a_ryzens_built_in_graphics_is_still_the_nvidi
     (found,) = explained(machine + "RuntimeError: CUDA failed with error CUDA driver version is insufficient for CUDA"
                                    " runtime version\n")
     assert found.manual_key != "amd_driver_library" and "nvidia.driver" in found.settings
+
+
+@pytest.mark.parametrize("words", ["After about half an hour of training", "Training Q&amp;A:"])
+def test_half_an_hour_or_an_html_ampersand_is_no_half_precision_beside_a_nan_in_training(words):
+    (found,) = explained(words + " the loss turns to nan\n"
+                         '  File "D:\\so-vits-svc\\train.py", line 201, in train_and_evaluate\n')
+    assert found.id == "symptom-nan" and found.manual_key == "nan_training"
