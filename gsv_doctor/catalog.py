@@ -3273,7 +3273,9 @@ ENTRIES: List[Entry] = [
                 # its backslashes)
                 r"['\"](?P<path>[^'\"\n]{0,300}?)(?<!mute/)(?<!mute\\)(?<!mute\\\\)(?P<step>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))['\"/\\]"
                 # told in words: "it tries to access the '3_feature768' folder... which is not generated", "3_feature768没有生成"
-                r"|(?P<step2>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))(?![0-9A-Za-z_])[^\n]{0,60}?(?:(?:is |was |are |were )?not"
+                # (within its own clause: not "2a_f0 was created, but the index is not generated")
+                r"|(?P<step2>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))(?![0-9A-Za-z_])"
+                r"(?:(?!\bbut\b|\bhowever\b|但|可是|而)[^\n,;，；]){0,60}?(?:(?:is |was |are |were )?not"
                 r" (?:generated|created|there)|(?:doesn'?t|does not|didn'?t) (?:exist|get created|get generated)|is empty"
                 r"|没有?生成|是空的|为空|不存在)",
         meaning={

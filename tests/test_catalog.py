@@ -691,3 +691,15 @@ def test_numpy_too_olds_manual_does_not_offer_numpy_below_2_for_a_package_built_
     # C API 0x11 is numpy 1.25 and 1.26; 0x12 and newer only numpy 2 has, which "numpy<2" cannot install
     assert "0x11 1.25 and 1.26" in manual["en"] and "0x11 是 1.25 和 1.26" in manual["zh"]
     assert "numpy>=2" in manual["en"] and "numpy>=2" in manual["zh"]
+
+
+@pytest.mark.parametrize("line, step", [
+    # the step told missing is the one the words are about, not one named before it as there
+    ("0_gt_wavs and 1_16k_wavs were created, but 3_feature768 doesn't exist", "3_feature768"),
+    ("The 2a_f0 folder was created fine, but the added index is not generated", None),
+    ("3_feature768 has 200 files but the index file is not created", None),
+    ("3_feature768文件夹有文件，但是索引没有生成", None),
+])
+def test_a_step_folder_told_missing_in_words_is_the_one_the_words_are_about(line, step):
+    found = catalog.BY_ID["rvc-dataset-step-missing"].regex.search(line)
+    assert (found and (found.group("step") or found.group("step2"))) == step
