@@ -1279,7 +1279,9 @@ def _installed_as(name: str, path: str) -> str:
 # RVC's index training, which concatenates the features step 2b wrote
 _RVC_INDEX = re.compile(r"Failed to train index|train_index|训练索引|train (?:the |feature )?index", re.IGNORECASE)
 _VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
-_VLLM_MISSING = re.compile(r"No module named '?vllm\b", re.IGNORECASE)  # (a vLLM not installed has no kernels to lack)
+# (a vLLM not installed has no kernels to lack, nor a share of the card: "No module named 'vllm'", "vLLM is not
+# installed, falling back to transformers")
+_VLLM_MISSING = re.compile(r"No module named '?vllm\b|\bvllm (?:is )?not (?:installed|available|found)\b", re.IGNORECASE)
 
 
 # torch's out-of-memory message with what it asked for and what the card had free (torch 2.1 and newer: "GPU 0 has a

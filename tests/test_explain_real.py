@@ -2109,3 +2109,10 @@ def test_half_an_hour_or_an_html_ampersand_is_no_half_precision_beside_a_nan_in_
     (found,) = explained(words + " the loss turns to nan\n"
                          '  File "D:\\so-vits-svc\\train.py", line 201, in train_and_evaluate\n')
     assert found.id == "symptom-nan" and found.manual_key == "nan_training"
+
+
+@pytest.mark.parametrize("notice", ["vLLM is not installed, falling back to transformers\n",
+                                    "WARNING: vllm not available, using the standard inference\n"])
+def test_out_of_memory_beside_a_vllm_said_not_installed_is_not_vllms_share(notice):
+    (found,) = explained(notice + "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n")
+    assert found.id == "cuda-out-of-memory" and ("vllm_reserves_memory", {}) not in found.notes
