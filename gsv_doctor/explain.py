@@ -958,7 +958,11 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
             explanation.notes.append(("vllm_reserves_memory", {}))
         room = _ROOM_LEFT.search(text, 0, _WORDS_SCAN)
         free = room and (room.group("free") or room.group("free2"))
-        if room and _gib(room.group("tried"), room.group("unit")) + _ROOM_MARGIN_GIB <= float(free):
+        # (torch's " allowed; ": the program capped its share of the card, set_per_process_memory_fraction; the cap
+        # ran out, not the card)
+        line_end = text.find("\n", room.start()) if room else -1
+        capped = room and " allowed; " in text[room.start():line_end if line_end >= 0 else None]
+        if room and not capped and _gib(room.group("tried"), room.group("unit")) + _ROOM_MARGIN_GIB <= float(free):
             explanation.notes.append(("oom_with_room", {"free": free,
                                                         "tried": room.group("tried") + " " + room.group("unit")}))
         if "MPS backend out of memory" in explanation.message:

@@ -2116,3 +2116,16 @@ def test_half_an_hour_or_an_html_ampersand_is_no_half_precision_beside_a_nan_in_
 def test_out_of_memory_beside_a_vllm_said_not_installed_is_not_vllms_share(notice):
     (found,) = explained(notice + "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n")
     assert found.id == "cuda-out-of-memory" and ("vllm_reserves_memory", {}) not in found.notes
+
+
+@pytest.mark.parametrize("oom", [
+    "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 23.99 GiB total capacity; 3.10 GiB"
+    " already allocated; 20.10 GiB free; 4.00 GiB allowed; 3.20 GiB reserved in total by PyTorch)\n",
+    "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 23.99 GiB of"
+    " which 20.10 GiB is free. Including non-PyTorch memory, this process has 3.80 GiB memory in use. 4.00 GiB allowed;"
+    " Of the allocated memory 3.10 GiB is allocated by PyTorch\n",
+])
+def test_out_of_memory_under_a_memory_fraction_is_not_a_card_with_room(oom):
+    # the program capped torch's share of the card (set_per_process_memory_fraction): the cap is what ran out
+    (found,) = explained(oom)
+    assert "oom_with_room" not in [key for key, _ in found.notes]
