@@ -3276,7 +3276,8 @@ ENTRIES: List[Entry] = [
                 # (within its own clause: not "2a_f0 was created, but the index is not generated")
                 r"|(?P<step2>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))(?![0-9A-Za-z_])"
                 r"(?:(?!\bbut\b|\bhowever\b|但|可是|而)[^\n,;，；]){0,60}?(?:(?:is |was |are |were )?not"
-                r" (?:generated|created|there)|(?:doesn'?t|does not|didn'?t) (?:exist|get created|get generated)|is empty"
+                r" (?:generated|created|there)|ha(?:s|ve)(?:n'?t| not) been (?:generated|created)"
+                r"|(?:doesn'?t|does not|didn'?t) (?:exist|get created|get generated)|is empty"
                 r"|没有?生成|是空的|为空|不存在)",
         meaning={
             "en": "RVC's training reads the folders its earlier steps wrote into logs/<experiment>/ (0_gt_wavs and"

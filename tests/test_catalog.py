@@ -699,6 +699,9 @@ def test_numpy_too_olds_manual_does_not_offer_numpy_below_2_for_a_package_built_
     ("The 2a_f0 folder was created fine, but the added index is not generated", None),
     ("3_feature768 has 200 files but the index file is not created", None),
     ("3_feature768文件夹有文件，但是索引没有生成", None),
+    # "has not been" / "hasn't been": the same told in the perfect
+    ("the 3_feature768 folder has not been generated", "3_feature768"),
+    ("2a_f0 hasn't been created after step 2b", "2a_f0"),
 ])
 def test_a_step_folder_told_missing_in_words_is_the_one_the_words_are_about(line, step):
     found = catalog.BY_ID["rvc-dataset-step-missing"].regex.search(line)
