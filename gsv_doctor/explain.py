@@ -631,7 +631,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: 
                            r"|(?<!not )(?<!n't )\b(?:running|runs|is running|ran) on (?:the )?cpu,? (?:despite|even though"
                            r"|although|while)\b|"
                            # 只能用cpu (can only use the CPU), 无法加载cuda, 切到cpu去了 (fell back to the CPU), 没有用上
-                           r"只能(?:用|使用|在)?\s?cpu|无法(?:加载|使用|调用|利用)\s?cuda|切(?:到|换到|成)了?\s?cpu|"
+                           r"只能(?:用|使用|在)?\s?cpu|无法(?:加载|使用|调用|利用)\s?cuda|切(?:到|换到|换成|成)了?\s?cpu|"
                            r"(?:无法|不能|没法)利用\s?(?:NVIDIA|英伟达|显卡|GPU|N卡)|显卡没有?用上|"
                            # "it runs on the CPU, not the GPU", "how do I get it to utilize my GPU"
                            r"\b(?:runs?|running|ran|is using|uses)\s+(?:on\s+)?(?:the\s+)?cpu,?\s+(?:and\s+)?(?:not|instead of|rather"

@@ -2129,3 +2129,9 @@ def test_out_of_memory_under_a_memory_fraction_is_not_a_card_with_room(oom):
     # the program capped torch's share of the card (set_per_process_memory_fraction): the cap is what ran out
     (found,) = explained(oom)
     assert "oom_with_room" not in [key for key, _ in found.notes]
+
+
+@pytest.mark.parametrize("post", ["运行时自动切换成cpu了\n", "它自动切换成了cpu\n"])
+def test_a_program_switched_to_the_cpu_told_with_huancheng_is_the_gpu_not_used(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-no-gpu"
