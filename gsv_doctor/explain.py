@@ -633,9 +633,10 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: 
                            # 只能用cpu (can only use the CPU), 无法加载cuda, 切到cpu去了 (fell back to the CPU), 没有用上
                            r"只能(?:用|使用|在)?\s?cpu|无法(?:加载|使用|调用|利用)\s?cuda|切(?:到|换到|换成|成)了?\s?cpu|"
                            r"(?:无法|不能|没法)利用\s?(?:NVIDIA|英伟达|显卡|GPU|N卡)|显卡没有?用上|"
-                           # "it runs on the CPU, not the GPU", "how do I get it to utilize my GPU"
+                           # "it runs on the CPU, not the GPU", "how do I get it to utilize my GPU" (not "I managed to
+                           # get it to use my GPU")
                            r"\b(?:runs?|running|ran|is using|uses)\s+(?:on\s+)?(?:the\s+)?cpu,?\s+(?:and\s+)?(?:not|instead of|rather"
-                           r" than)\s+(?:on\s+)?(?:the\s+|my\s+)?gpu\b|\bget it to (?:utili[sz]e|use) (?:my |the )?gpu\b|"
+                           r" than)\s+(?:on\s+)?(?:the\s+|my\s+)?gpu\b|(?<!managed to )(?<!able to )\bget it to (?:utili[sz]e|use) (?:my |the )?gpu\b|"
                            # DeepSpeed's accelerator check, printed where torch sees no CUDA
                            r"setting accelerator to cpu|没有发现支持的N卡|\bcuda (?:is(?:n'?t| not) |not )available|\bcuda (?:is )?unavailable|no compatible (?:cuda )?gpu(?![^\n]{0,30}?to support)"
                            r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
@@ -663,7 +664,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: 
                            # the GPU's load at 0 % (as Task Manager shows it: see the manual)
                            r"|(?:gpu|显卡|独显|n卡)\s?(?:的)?(?:usage|utili[sz]ation|load|占用率?|利用率|使用率)[:：]?\s?(?:is\s|was\s|stays?\s(?:at\s)?"
                            r"|at\s|只有\s?|一直是?\s?|是\s?|为\s?)?0\s?%"
-                           r"|(?:force|make|get) (?:it|them|the program|rvc|this) to use (?:my |the )?gpu"
+                           r"|(?<!managed to )(?<!able to )(?:force|make|get) (?:it|them|the program|rvc|this) to use (?:my |the )?gpu"
                            r"|how (?:do i|to|can i) (?:use|enable) (?:my |the )?gpu|(?:怎么|如何)(?:用|使用|调用)(?:显卡|GPU|N卡)",
                            re.IGNORECASE | re.ASCII)
 # Out of memory told in words, or an error cut off before its last line.

@@ -2135,3 +2135,9 @@ def test_out_of_memory_under_a_memory_fraction_is_not_a_card_with_room(oom):
 def test_a_program_switched_to_the_cpu_told_with_huancheng_is_the_gpu_not_used(post):
     (found,) = explained(post)
     assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post", ["I managed to get it to use my GPU, but the voice sounds robotic now\n",
+                                  "I was finally able to get it to use the GPU. Next problem: the web UI will not open\n"])
+def test_a_gpu_the_post_got_used_is_not_the_gpu_unused(post):
+    assert "symptom-no-gpu" not in [e.id for e in explained(post)]
