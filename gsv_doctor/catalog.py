@@ -1815,12 +1815,13 @@ ENTRIES: List[Entry] = [
         id="torch-compile-windows",
         kind="build",
         keys=("not yet supported for torch.compile",),
-        # torch before 2.2 refuses torch.compile on Windows outright; programs offer it as an option (ChatTTS's compile)
-        pattern=r"Windows not yet supported for torch\.compile",
+        # torch before 2.2 refuses torch.compile on Windows outright, and on a Python newer than it knows (3.11 before
+        # 2.1, 3.12 before 2.4); programs offer it as an option (ChatTTS's compile)
+        pattern=r"(?P<where>Windows|Python 3\.1\d\+) not yet supported for torch\.compile",
         meaning={
             "en": "The program asked torch to compile its model (torch.compile, a speed-up), and this torch does not"
-                  " compile on Windows. The model runs without it; the option is what fails.",
-            "zh": "程序让 torch 编译它的模型（torch.compile，用于加速），而这个 torch 在 Windows 上不支持编译。模型不编译也能运行；"
+                  " compile on {where}. The model runs without it; the option is what fails.",
+            "zh": "程序让 torch 编译它的模型（torch.compile，用于加速），而这个 torch 在 {where} 上不支持编译。模型不编译也能运行；"
                   "出错的是这个选项。",
         },
         settings=("torch.version", "program.code"),

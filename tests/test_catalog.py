@@ -706,3 +706,14 @@ def test_numpy_too_olds_manual_does_not_offer_numpy_below_2_for_a_package_built_
 def test_a_step_folder_told_missing_in_words_is_the_one_the_words_are_about(line, step):
     found = catalog.BY_ID["rvc-dataset-step-missing"].regex.search(line)
     assert (found and (found.group("step") or found.group("step2"))) == step
+
+
+@pytest.mark.parametrize("line, where", [
+    ("RuntimeError: Windows not yet supported for torch.compile", "Windows"),
+    # the same refusal of the same option by a torch older than the Python it runs on (3.11 before torch 2.1, 3.12
+    # before 2.4)
+    ("RuntimeError: Python 3.12+ not yet supported for torch.compile", "Python 3.12+"),
+])
+def test_torch_compile_refused_by_this_torch_is_found_with_where(line, where):
+    found = catalog.BY_ID["torch-compile-windows"].regex.search(line)
+    assert found and found.group("where") == where
