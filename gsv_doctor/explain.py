@@ -879,7 +879,8 @@ _GPU_WANTED_WORDS = re.compile(r"\b(?:switch|change|move|go)\w*\s+(?:it\s+|back\
 # run of spaces is read once: a long one is no quadratic scan)
 _CPU_WISH_WORDS = re.compile(r"(?<!not )(?<!n't )\b(?:want|would like|wish|need)\s+to\s+(?:infer|run|use|train|force)\w*\s+"
                              r"(?:(?!(?:not|gpu|cuda|instead|rather)\b)\w+\s+){0,3}?(?:(?:with|on|using)\s+)?"
-                             r"(?:the\s+|a\s+|my\s+)?cpu\b|(?<!not )(?<!n't )\bforce\s+(?:\w+\s+){0,3}?(?:the\s+)?cpu\b"
+                             r"(?:the\s+|a\s+|my\s+)?cpu\b|(?<!not )(?<!n't )\bforce\s+"
+                             r"(?:(?!(?:not|gpu|cuda|instead|rather)\b)\w+\s+){0,3}?(?:the\s+)?cpu\b"
                              r"|(?<!不)(?:想|要)(?:用|使用)\s?cpu|(?<!不要)(?<!别)(?<!不)强制(?:使用|用)?\s?cpu"
                              # asking how to switch to it ("怎么切换到cpu推理"; not "怎么切到cpu去了", which happened)
                              r"|(?<!不)(?:想|要|怎么|如何|怎样|能不能|可以)[^\n，,。.!?！？]{0,6}?切(?:到|换到|换成|成)\s?cpu(?!\s?(?:去|了))",

@@ -2141,3 +2141,8 @@ def test_a_program_switched_to_the_cpu_told_with_huancheng_is_the_gpu_not_used(p
                                   "I was finally able to get it to use the GPU. Next problem: the web UI will not open\n"])
 def test_a_gpu_the_post_got_used_is_not_the_gpu_unused(post):
     assert "symptom-no-gpu" not in [e.id for e in explained(post)]
+
+
+def test_forcing_the_gpu_over_the_cpu_is_no_wish_for_the_cpu():
+    (found,) = explained("I tried to force GPU over CPU but it says cuda not available\n")
+    assert found.id == "symptom-no-gpu"
