@@ -626,7 +626,8 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
 _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: or mps)? (?:is )?not detected|"
                            r"\btorch (?:was )?(?:installed )?(?:w/o|without) (?:gpu|cuda)\b|"
                            # "GPU not detected, reverting to CPU", "running on cpu despite having a 4090"
-                           r"\b(?:gpu|graphics card|cuda)\s+not\s+(?:detected|found|recogni[sz]ed)\b"
+                           r"\b(?:gpu|graphics card|cuda)\s+(?:was\s+)?(?:not|wasn'?t)\s+(?:detected|found|recogni[sz]ed)\b"
+                           r"|\bno (?:nvidia |cuda |compatible )?gpus? (?:was |were )?(?:detected|found)\b"
                            # (not "it is NOT running on cpu despite the warning")
                            r"|(?<!not )(?<!n't )\b(?:running|runs|is running|ran) on (?:the )?cpu,? (?:despite|even though"
                            r"|although|while)\b|"

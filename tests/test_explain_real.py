@@ -2146,3 +2146,10 @@ def test_a_gpu_the_post_got_used_is_not_the_gpu_unused(post):
 def test_forcing_the_gpu_over_the_cpu_is_no_wish_for_the_cpu():
     (found,) = explained("I tried to force GPU over CPU but it says cuda not available\n")
     assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post", ["No GPU detected, using CPU\n", "GPU was not detected\n", "my gpu wasn't detected\n",
+                                  "No NVIDIA GPU detected\n"])
+def test_a_gpu_not_detected_in_its_other_common_shapes_is_the_gpu_not_used(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-no-gpu"
