@@ -2153,3 +2153,10 @@ def test_forcing_the_gpu_over_the_cpu_is_no_wish_for_the_cpu():
 def test_a_gpu_not_detected_in_its_other_common_shapes_is_the_gpu_not_used(post):
     (found,) = explained(post)
     assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post", ["not enough VRAM to train on my 1650\n", "Insufficient VRAM when I convert a song\n",
+                                  "训练时 VRAM不足\n", "it runs out of video memory\n"])
+def test_the_cards_memory_too_small_told_in_words_is_out_of_memory(post):
+    (found,) = explained(post)
+    assert found.id in ("cuda-out-of-memory", "symptom-cuda-out-of-memory")
