@@ -1819,12 +1819,13 @@ ENTRIES: List[Entry] = [
         id="torch-compile-windows",
         kind="build",
         keys=("not yet supported for torch.compile",),
-        # torch before 2.2 refuses torch.compile on Windows outright; programs offer it as an option (ChatTTS's compile)
-        pattern=r"Windows not yet supported for torch\.compile",
+        # torch before 2.2 refuses torch.compile on Windows outright, and on a Python newer than it knows (3.11 before
+        # 2.1, 3.12 before 2.4); programs offer it as an option (ChatTTS's compile)
+        pattern=r"(?P<where>Windows|Python 3\.1\d\+) not yet supported for torch\.compile",
         meaning={
             "en": "The program asked torch to compile its model (torch.compile, a speed-up), and this torch does not"
-                  " compile on Windows. The model runs without it; the option is what fails.",
-            "zh": "程序让 torch 编译它的模型（torch.compile，用于加速），而这个 torch 在 Windows 上不支持编译。模型不编译也能运行；"
+                  " compile on {where}. The model runs without it; the option is what fails.",
+            "zh": "程序让 torch 编译它的模型（torch.compile，用于加速），而这个 torch 在 {where} 上不支持编译。模型不编译也能运行；"
                   "出错的是这个选项。",
         },
         settings=("torch.version", "program.code"),
@@ -2121,11 +2122,14 @@ ENTRIES: List[Entry] = [
     Entry(
         id="numpy-too-old",
         kind="system",
-        keys=("but this version of numpy is", "Expected 88 from C header"),
+        keys=("but this version of numpy is", "Expected 88 from C header", "but the running NumPy has C-API version"),
         # numpy refuses a module built against a newer C API than its own (an older one loads); numpy 1.20 made the
         # ndarray larger (88 bytes, 80 before)
         pattern=r"module compiled against API version 0x(?P<built>[0-9a-fA-F]{1,8}) but this version of numpy is"
                 r" 0x(?P<have>[0-9a-fA-F]{1,8})"
+                # (the same check compiled from numpy 2's headers words it so)
+                r"|module was compiled against NumPy C-API version 0x(?P<built2>[0-9a-fA-F]{1,8}) \(NumPy [\d.]{1,10}\) but the"
+                r" running NumPy has C-API version 0x(?P<have2>[0-9a-fA-F]{1,8})"
                 r"|numpy\.ndarray size changed, may indicate binary incompatibility\. Expected 88 from C header, got 80 from"
                 r" PyObject",
         meaning={
@@ -2139,12 +2143,14 @@ ENTRIES: List[Entry] = [
         fix_commands=(),
         manual={
             "en": "Install a numpy at least as new as the package was built for, in the program's Python: `python -m pip"
-                  " install -U \"numpy<2\"` (C API 0xe is numpy 1.20 and 1.21, 0xf 1.22, 0x10 1.23 and 1.24, 0x11 1.25,"
-                  " 0x12 numpy 2.0). Where the program pins an older numpy on purpose (RVC and older GPT-SoVITS pin 1.23.5"
+                  " install -U \"numpy<2\"` (C API 0xe is numpy 1.20 and 1.21, 0xf 1.22, 0x10 1.23 and 1.24, 0x11 1.25 and"
+                  " 1.26; 0x12 and newer only numpy 2 has: `python -m pip install -U \"numpy>=2\"` if the program's other"
+                  " packages allow it). Where the program pins an older numpy on purpose (RVC and older GPT-SoVITS pin 1.23.5"
                   " for numba 0.56), install instead the older release of the failing package (the one the traceback"
                   " imports last), built for that numpy.",
             "zh": "在程序的 Python 里装一个不比该包编译时所用版本旧的 numpy：`python -m pip install -U \"numpy<2\"`（C API 0xe 是"
-                  " numpy 1.20 和 1.21，0xf 是 1.22，0x10 是 1.23 和 1.24，0x11 是 1.25，0x12 是 numpy 2.0）。如果程序特意固定了较旧的"
+                  " numpy 1.20 和 1.21，0xf 是 1.22，0x10 是 1.23 和 1.24，0x11 是 1.25 和 1.26；0x12 及更新的只有 numpy 2 有："
+                  "程序的其他包允许的话用 `python -m pip install -U \"numpy>=2\"`）。如果程序特意固定了较旧的"
                   " numpy（RVC 和旧版 GPT-SoVITS 为 numba 0.56 固定 1.23.5），就改装出错的那个包（traceback 最后导入的那个）的旧版本，"
                   "也就是为这个 numpy 编译的版本。",
         },
@@ -3272,8 +3278,11 @@ ENTRIES: List[Entry] = [
                 # its backslashes)
                 r"['\"](?P<path>[^'\"\n]{0,300}?)(?<!mute/)(?<!mute\\)(?<!mute\\\\)(?P<step>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))['\"/\\]"
                 # told in words: "it tries to access the '3_feature768' folder... which is not generated", "3_feature768没有生成"
-                r"|(?P<step2>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))(?![0-9A-Za-z_])[^\n]{0,60}?(?:(?:is |was |are |were )?not"
-                r" (?:generated|created|there)|(?:doesn'?t|does not|didn'?t) (?:exist|get created|get generated)|is empty"
+                # (within its own clause: not "2a_f0 was created, but the index is not generated")
+                r"|(?P<step2>0_gt_wavs|1_16k_wavs|2a_f0|2b-f0nsf|3_feature(?:256|768))(?![0-9A-Za-z_])"
+                r"(?:(?!\bbut\b|\bhowever\b|但|可是|而)[^\n,;，；]){0,60}?(?:(?:is |was |are |were )?not"
+                r" (?:generated|created|there)|ha(?:s|ve)(?:n'?t| not) been (?:generated|created)"
+                r"|(?:doesn'?t|does not|didn'?t) (?:exist|get created|get generated)|is empty"
                 r"|没有?生成|是空的|为空|不存在)",
         meaning={
             "en": "RVC's training reads the folders its earlier steps wrote into logs/<experiment>/ (0_gt_wavs and"

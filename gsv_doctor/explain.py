@@ -626,14 +626,18 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
 _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: or mps)? (?:is )?not detected|"
                            r"\btorch (?:was )?(?:installed )?(?:w/o|without) (?:gpu|cuda)\b|"
                            # "GPU not detected, reverting to CPU", "running on cpu despite having a 4090"
-                           r"\b(?:gpu|graphics card|cuda)\s+not\s+(?:detected|found|recogni[sz]ed)\b"
-                           r"|\b(?:running|runs|is running|ran) on (?:the )?cpu,? (?:despite|even though|although|while)\b|"
+                           r"\b(?:gpu|graphics card|cuda)\s+(?:was\s+)?(?:not|wasn'?t)\s+(?:detected|found|recogni[sz]ed)\b"
+                           r"|\bno (?:nvidia |cuda |compatible )?gpus? (?:was |were )?(?:detected|found)\b"
+                           # (not "it is NOT running on cpu despite the warning")
+                           r"|(?<!not )(?<!n't )\b(?:running|runs|is running|ran) on (?:the )?cpu,? (?:despite|even though"
+                           r"|although|while)\b|"
                            # 只能用cpu (can only use the CPU), 无法加载cuda, 切到cpu去了 (fell back to the CPU), 没有用上
-                           r"只能(?:用|使用|在)?\s?cpu|无法(?:加载|使用|调用|利用)\s?cuda|切(?:到|换到|成)了?\s?cpu|"
+                           r"只能(?:用|使用|在)?\s?cpu|无法(?:加载|使用|调用|利用)\s?cuda|切(?:到|换到|换成|成)了?\s?cpu|"
                            r"(?:无法|不能|没法)利用\s?(?:NVIDIA|英伟达|显卡|GPU|N卡)|显卡没有?用上|"
-                           # "it runs on the CPU, not the GPU", "how do I get it to utilize my GPU"
+                           # "it runs on the CPU, not the GPU", "how do I get it to utilize my GPU" (not "I managed to
+                           # get it to use my GPU")
                            r"\b(?:runs?|running|ran|is using|uses)\s+(?:on\s+)?(?:the\s+)?cpu,?\s+(?:and\s+)?(?:not|instead of|rather"
-                           r" than)\s+(?:on\s+)?(?:the\s+|my\s+)?gpu\b|\bget it to (?:utili[sz]e|use) (?:my |the )?gpu\b|"
+                           r" than)\s+(?:on\s+)?(?:the\s+|my\s+)?gpu\b|(?<!managed to )(?<!able to )\bget it to (?:utili[sz]e|use) (?:my |the )?gpu\b|"
                            # DeepSpeed's accelerator check, printed where torch sees no CUDA
                            r"setting accelerator to cpu|没有发现支持的N卡|\bcuda (?:is(?:n'?t| not) |not )available|\bcuda (?:is )?unavailable|no compatible (?:cuda )?gpu(?![^\n]{0,30}?to support)"
                            r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
@@ -661,14 +665,17 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: 
                            # the GPU's load at 0 % (as Task Manager shows it: see the manual)
                            r"|(?:gpu|显卡|独显|n卡)\s?(?:的)?(?:usage|utili[sz]ation|load|占用率?|利用率|使用率)[:：]?\s?(?:is\s|was\s|stays?\s(?:at\s)?"
                            r"|at\s|只有\s?|一直是?\s?|是\s?|为\s?)?0\s?%"
-                           r"|(?:force|make|get) (?:it|them|the program|rvc|this) to use (?:my |the )?gpu"
+                           r"|(?<!managed to )(?<!able to )(?:force|make|get) (?:it|them|the program|rvc|this) to use (?:my |the )?gpu"
                            r"|how (?:do i|to|can i) (?:use|enable) (?:my |the )?gpu|(?:怎么|如何)(?:用|使用|调用)(?:显卡|GPU|N卡)",
                            re.IGNORECASE | re.ASCII)
 # Out of memory told in words, or an error cut off before its last line.
 # (the computer's own memory, RAM or the CPU's, and Linux's OOM killer are not the card's)
 _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: Killed process)"
                         r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|\bout of (?:gpu )?vram\b|爆显存|显存不足|显存不够"
-                        r"|显存(?:耗尽|用完了?|被?占满|泄[露漏])"
+                        # (the memory filled as the card works is no error: only beside a failure told in the line)
+                        r"|\b(?:not enough|insufficient)\s(?:gpu\s|video\s)?(?:vram|gpu memory|video memory)\b"
+                        r"|\bout of video memory\b|\bvram\s?(?:不足|不够)"
+                        r"|显存(?:耗尽|用完了?|泄[露漏])|显存被?占满(?=[^\n]{0,20}?(?:报错|错误|崩溃|闪退|失败|error))"
                         r"|(?:显卡|gpu|cuda|n卡)[ \t]?的?内存(?:不足|不够|溢出)"  # the card's memory (内存 alone: the computer's)
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE | re.ASCII)
@@ -707,6 +714,7 @@ _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|i
 # torch 2.6's torch.load (weights_only by default), and transformers refusing torch.load before torch 2.6, told in words
 # (not "the webui loads", nor torch 2.4/2.5's FutureWarning beside every torch.load: "`weights_only=False` (the
 # current default value)")
+_LOAD_ON_26 = r"\bload\w*\s(?:the\s)?(?:[\w-]{1,20}\s)?(?:models?|checkpoints?)\s(?:checkpoint\s)?on\s(?:py)?torch\s?2\.6\b"
 _TORCH_LOAD_26_WORDS = re.compile(r"\btorch[^\n]{0,6}?\b2\.6[^\n]{0,60}?(?:torch\.load|载入|加载|读取"
                                   r"|\bload(?:s|ed|ing)?\s(?:the\s|a\s|my\s|any\s)?(?:models?|checkpoints?|weights|"
                                   r"pths?|ckpts?|files?)\b|\b(?:can'?t|cannot|won'?t|fails? to|unable to)\sload\b)"
@@ -714,7 +722,9 @@ _TORCH_LOAD_26_WORDS = re.compile(r"\btorch[^\n]{0,6}?\b2\.6[^\n]{0,60}?(?:torch
                                   # the refusal named beside the version, either way round ("... with a
                                   # `_pickle.UnpicklingError` on PyTorch 2.6+", "loading the checkpoint on PyTorch 2.6+")
                                   r"|\b(?:py)?torch\s?2\.6\b[^\n]{0,80}?unpickling|unpickling[^\n]{0,120}?\b(?:py)?torch\s?2\.6\b"
-                                  r"|\bload\w*\s(?:the\s)?(?:[\w-]{1,20}\s)?(?:models?|checkpoints?)\s(?:checkpoint\s)?on\s(?:py)?torch\s?2\.6\b",
+                                  # (beside a failure told before or after it: "loading the model on torch 2.6 is slow" is not it)
+                                  r"|(?:error|fail|crash|can'?t|cannot|unable)[^\n]{0,60}?" + _LOAD_ON_26
+                                  + r"|" + _LOAD_ON_26 + r"(?=[^\n]{0,60}?(?:error|fail|crash|refus))",
                                   re.IGNORECASE | re.ASCII)
 _OLD_TORCH_REFUSED_WORDS = re.compile(r"torch[ \t]?<[ \t]?2\.6[^\n]{0,60}?(?:漏洞|vulnerab|禁用|disabled|refuse|拒绝)"
                                       r"|CVE-2025-32434", re.IGNORECASE | re.ASCII)
@@ -868,9 +878,16 @@ _GPU_WANTED_WORDS = re.compile(r"\b(?:switch|change|move|go)\w*\s+(?:it\s+|back\
                                r"|\bselected\s+(?:the\s+)?(?:gpu|cuda)(?![A-Za-z])"
                                r"|(?:换成|切换到?|改成|改用|想用|要用)\s?(?:GPU|显卡|cuda|N卡)|(?:GPU|cuda|显卡)\s?版", re.IGNORECASE | re.ASCII)
 # The CPU is what the post wants, beside words of a GPU not detected ("so that RVC does not detect the GPU").
-_CPU_WISH_WORDS = re.compile(r"\b(?:want|would like|wish|need)\s+to\s+(?:infer|run|use|train|force)\w*\s+(?:\w+\s+){0,3}?"
-                             r"(?:with|on|using)?\s*(?:the\s+|a\s+|my\s+)?cpu\b|\bforce\s+(?:\w+\s+){0,3}?(?:the\s+)?cpu\b"
-                             r"|(?:想|要)(?:用|使用)\s?cpu|强制(?:使用|用)?\s?cpu", re.IGNORECASE | re.ASCII)
+# (not a wish said the other way round: "I don't want to use the CPU", "use GPU not CPU", 不想用cpu, 不要强制cpu; one
+# run of spaces is read once: a long one is no quadratic scan)
+_CPU_WISH_WORDS = re.compile(r"(?<!not )(?<!n't )\b(?:want|would like|wish|need)\s+to\s+(?:infer|run|use|train|force)\w*\s+"
+                             r"(?:(?!(?:not|gpu|cuda|instead|rather)\b)\w+\s+){0,3}?(?:(?:with|on|using)\s+)?"
+                             r"(?:the\s+|a\s+|my\s+)?cpu\b|(?<!not )(?<!n't )\bforce\s+"
+                             r"(?:(?!(?:not|gpu|cuda|instead|rather)\b)\w+\s+){0,3}?(?:the\s+)?cpu\b"
+                             r"|(?<!不)(?:想|要)(?:用|使用)\s?cpu|(?<!不要)(?<!别)(?<!不)强制(?:使用|用)?\s?cpu"
+                             # asking how to switch to it ("怎么切换到cpu推理"; not "怎么切到cpu去了", which happened)
+                             r"|(?<!不)(?:想|要|怎么|如何|怎样|能不能|可以)[^\n，,。.!?！？]{0,6}?切(?:到|换到|换成|成)\s?cpu(?!\s?(?:去|了))",
+                             re.IGNORECASE | re.ASCII)
 # The machine has no (NVIDIA) graphics card at all, in the post's words.
 _NO_CARD_WORDS = re.compile(r"(?:don'?t|do not|doesn'?t|does not) have (?:a |an |any )?(?:nvidia |dedicated |discrete )?"
                             r"(?:gpu|graphics card|video card)|没有(?:独立)?(?:显卡|N卡|独显)(?=[，,。.！!？?\s]|$)",
@@ -915,7 +932,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         _device_mix(explanation)
         entry = catalog.BY_ID[explanation.id]
     job = logfacts.job_of(frames, text) if entry.kind == "oom" or entry.id == "cuda-library-failure" else None
-    if entry.id == "cuda-library-failure" and job == "train":
+    if entry.id == "cuda-library-failure" and job == "train" and params.get("status") in _MEMORY_STATUSES \
+            and not (params["status"].startswith("CUFFT") and _rtx40_old_cufft(facts)):
         explanation.notes.append(("library_failure_training", {}))
     if not project.gsv_doctor_fixes:
         explanation.settings = _project_settings(entry, project, job)
@@ -944,15 +962,22 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         if _vllm_involved(frames, text):
             explanation.notes.append(("vllm_reserves_memory", {}))
         room = _ROOM_LEFT.search(text, 0, _WORDS_SCAN)
-        if room and _gib(room.group("tried"), room.group("unit")) < float(room.group("free")):
-            explanation.notes.append(("oom_with_room", {"free": room.group("free"),
+        free = room and (room.group("free") or room.group("free2"))
+        # (torch's " allowed; ": the program capped its share of the card, set_per_process_memory_fraction; the cap
+        # ran out, not the card)
+        line_end = text.find("\n", room.start()) if room else -1
+        capped = room and " allowed; " in text[room.start():line_end if line_end >= 0 else None]
+        if room and not capped and _gib(room.group("tried"), room.group("unit")) + _ROOM_MARGIN_GIB <= float(free):
+            explanation.notes.append(("oom_with_room", {"free": free,
                                                         "tried": room.group("tried") + " " + room.group("unit")}))
         if "MPS backend out of memory" in explanation.message:
             explanation.notes.append(("mps_out_of_memory", {}))
     if entry.id == "cuda-driver-insufficient":
         _driver(explanation, frames, text)
-        if facts.amd and not facts.mac and not (card and _NVIDIA_FAMILY.match(card)) and not facts.directml_on_cuda:
-            # an AMD or Intel card has no NVIDIA driver to update: the library finds no CUDA at all
+        if (facts.amd_discrete or facts.amd and not facts.amd_card) and not facts.mac \
+                and not (card and _NVIDIA_FAMILY.match(card)) and not facts.directml_on_cuda:
+            # an AMD or Intel card has no NVIDIA driver to update: the library finds no CUDA at all (not a Ryzen's
+            # built-in Radeon, which many laptops with an NVIDIA card have)
             explanation.manual_key = "amd_driver_library"
             explanation.settings = _no_nvidia(explanation.settings, ("nvidia.driver",))
     if entry.id in ("cuda-no-kernel-image", "cuda-capability-unsupported", "cuda-driver-insufficient") and facts.card_too_old:
@@ -1193,8 +1218,22 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
         explanation.settings = ["gpu.memory"] + [s for s in explanation.settings if s != "gpu.memory"]
 
 
+# The statuses a CUDA math library returns when the card's memory runs out inside it (not NOT_SUPPORTED, ARCH_MISMATCH:
+# an operation or a card the build lacks)
+_MEMORY_STATUSES = ("CUBLAS_STATUS_EXECUTION_FAILED", "CUBLAS_STATUS_INTERNAL_ERROR", "CUBLAS_STATUS_NOT_INITIALIZED",
+                    "CUFFT_INTERNAL_ERROR", "CUFFT_ALLOC_FAILED", "CUFFT_EXEC_FAILED")
+
+
+def _rtx40_old_cufft(facts: logfacts.LogFacts) -> bool:
+    """An RTX 40xx beside a torch for CUDA before 11.8 (or none named): its cuFFT has no code for the card."""
+    return bool(facts.card and re.match(r"RTX[ \t]?40\d\d", facts.card)
+                and (not facts.cuda_build or facts.cuda_build < 11.8))
+
+
 # Half or mixed precision named in a post (an option, a flag, a dtype)
-_HALF_SHOWN = re.compile(r"\bfp16|\bhalf\b|is_half|float16|\bamp\b|autocast|mixed[ _-]?precision|16-mixed|半精度",
+# (not "half an hour", "the second half of", nor a web page's "&amp;")
+_HALF_SHOWN = re.compile(r"\bfp16|\bhalf\b(?![ \t]+(?:an?|of|the|way|hour|day)\b)|is_half|float16|(?<!&)\bamp\b|autocast"
+                         r"|mixed[ _-]?precision|16-mixed|半精度",
                          re.IGNORECASE | re.ASCII)
 # the checkpoints a VITS-family training run saves: G_ (the generator, the voice model) and D_ (its discriminator)
 _DISCRIMINATOR_FILE = re.compile(r"(?<![\w-])D_\d+\.pth\b")
@@ -1206,6 +1245,8 @@ _TRAINING_RUN = re.compile(r"\bloaded D\b|\bloaded pretrained\b|'train': \{|\bTr
 _IMPORT_ENTRIES = ("python-module-missing", "program-module-missing", "python-package-version")
 # "No module named 'modules.commons'; 'modules' is not a package": a file or a module of that name came first
 _NOT_A_PACKAGE = re.compile(r"No module named '[\w.]+'; '(?P<package>\w+)' is not a package")
+# ImportError's "cannot import name 'x' from 'modules.commons' (D:\\env\\lib\\site-packages\\modules\\commons.py)"
+_IMPORTED_FROM = re.compile(r"cannot import name '\w+' from '(?P<package>\w+)[\w.]{0,200}' \((?P<path>[^()\n]{1,500})\)")
 # the import line of a program's frame
 _IMPORT_LINE = re.compile(r"\s*(?:from\s+(\w+)[\w.]*\s+import\b|import\s+(\w+))")
 # Names of a program's own folders that no library a voice program needs is called: one of them imported from
@@ -1221,25 +1262,43 @@ def _shadowed_import(explanation: Explanation, traceback: Optional[Traceback]) -
     if not_a_package:
         explanation.notes.append(("not_a_package", {"package": not_a_package.group("package")}))
         return
+    # ImportError names the file it took: "cannot import name 'x' from 'modules.commons' (...\\site-packages\\modules\\...)"
+    named = _IMPORTED_FROM.search(explanation.message)
+    if named and named.group("package") in _FOLDER_NAMES:
+        installed = _installed_as(named.group("package"), named.group("path"))
+        if installed:
+            explanation.notes.append(("shadowed_by_package", {"package": named.group("package"), "path": installed}))
+            return
     frames = traceback.frames if traceback else []
     for caller, called in zip(frames, frames[1:]):
         imported = _IMPORT_LINE.match(caller.code) if not caller.is_library else None
         name = imported and (imported.group(1) or imported.group(2))
-        if name in _FOLDER_NAMES and called.is_library \
-                and re.search(r"[\\/]site-packages[\\/](?:[^\\/]+[\\/])?%s(?:[\\/]|\.py$)" % name, called.path):
-            folder = called.path[:called.path.replace("\\", "/").rindex("/" + name) + len(name) + 1]
-            explanation.notes.append(("shadowed_by_package", {"package": name, "path": folder}))
+        installed = name in _FOLDER_NAMES and called.is_library and _installed_as(name, called.path)
+        if installed:
+            explanation.notes.append(("shadowed_by_package", {"package": name, "path": installed}))
             return
+
+
+def _installed_as(name: str, path: str) -> str:
+    """The folder (or the single module file) of site-packages that `path` is in and that Python imports as `name`."""
+    found = re.search(r"[\\/]site-packages[\\/](?:[^\\/]+[\\/])?%s(?:\.py$|(?=[\\/]))" % re.escape(name), path)
+    return path[:found.end()] if found else ""
 
 
 # RVC's index training, which concatenates the features step 2b wrote
 _RVC_INDEX = re.compile(r"Failed to train index|train_index|训练索引|train (?:the |feature )?index", re.IGNORECASE)
 _VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
-_VLLM_MISSING = re.compile(r"No module named '?vllm\b", re.IGNORECASE)  # (a vLLM not installed has no kernels to lack)
+# (a vLLM not installed has no kernels to lack, nor a share of the card: "No module named 'vllm'", "vLLM is not
+# installed, falling back to transformers")
+_VLLM_MISSING = re.compile(r"No module named '?vllm\b|\bvllm (?:is )?not (?:installed|available|found)\b", re.IGNORECASE)
 
 
-# torch's out-of-memory message with what it asked for and what the card had free
-_ROOM_LEFT = re.compile(r"Tried to allocate (?P<tried>[\d.]+) (?P<unit>GiB|MiB)\b[^\n]{0,200}?; (?P<free>[\d.]+) GiB free\b")
+# torch's out-of-memory message with what it asked for and what the card had free (torch 2.1 and newer: "GPU 0 has a
+# total capacity of 23.99 GiB of which 21.56 GiB is free")
+_ROOM_LEFT = re.compile(r"Tried to allocate (?P<tried>[\d.]+) (?P<unit>GiB|MiB)\b[^\n]{0,200}?(?:; (?P<free>[\d.]+) GiB free\b"
+                        r"| of which (?P<free2>[\d.]+) GiB is free\b)")
+# more free than that beyond what was asked: not the allocator's rounding nor an allocation at the same moment
+_ROOM_MARGIN_GIB = 1.0
 
 
 def _gib(amount: str, unit: str) -> float:

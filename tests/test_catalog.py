@@ -188,6 +188,9 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("RuntimeError: module compiled against API version 0x10 but this version of numpy is 0xf", "numpy-too-old"),
     ("ValueError: numpy.ndarray size changed, may indicate binary incompatibility. Expected 88 from C header, got 80"
      " from PyObject", "numpy-too-old"),
+    # the same refusal in the wording of a package built with numpy 2's headers
+    ("RuntimeError: module was compiled against NumPy C-API version 0x10 (NumPy 1.23) but the running NumPy has C-API"
+     " version 0xf. Check the section C-API incompatibility at the Troubleshooting ImportError section", "numpy-too-old"),
     ("numpy 1.26.4 is installed, numba 0.58.1", None),
     ("  ERROR: Failed building wheel for pyworld", "pip-build-failed"),
     ("RuntimeError: [enforce fail at inline_container.cc:595] . unexpected pos 2165088128 vs 2165088016", "disk-full"),
@@ -681,3 +684,36 @@ def test_gloos_empty_hostname_is_not_said_to_be_a_name_that_does_not_resolve():
     # torch's gloo binds the loopback address when the computer's name does not resolve: only a blank name fails
     meaning = catalog.BY_ID["gloo-hostname-empty"].meaning
     assert "resolve" not in meaning["en"] and "解析" not in meaning["zh"]
+
+
+def test_numpy_too_olds_manual_does_not_offer_numpy_below_2_for_a_package_built_for_numpy_2():
+    manual = catalog.BY_ID["numpy-too-old"].manual
+    # C API 0x11 is numpy 1.25 and 1.26; 0x12 and newer only numpy 2 has, which "numpy<2" cannot install
+    assert "0x11 1.25 and 1.26" in manual["en"] and "0x11 是 1.25 和 1.26" in manual["zh"]
+    assert "numpy>=2" in manual["en"] and "numpy>=2" in manual["zh"]
+
+
+@pytest.mark.parametrize("line, step", [
+    # the step told missing is the one the words are about, not one named before it as there
+    ("0_gt_wavs and 1_16k_wavs were created, but 3_feature768 doesn't exist", "3_feature768"),
+    ("The 2a_f0 folder was created fine, but the added index is not generated", None),
+    ("3_feature768 has 200 files but the index file is not created", None),
+    ("3_feature768文件夹有文件，但是索引没有生成", None),
+    # "has not been" / "hasn't been": the same told in the perfect
+    ("the 3_feature768 folder has not been generated", "3_feature768"),
+    ("2a_f0 hasn't been created after step 2b", "2a_f0"),
+])
+def test_a_step_folder_told_missing_in_words_is_the_one_the_words_are_about(line, step):
+    found = catalog.BY_ID["rvc-dataset-step-missing"].regex.search(line)
+    assert (found and (found.group("step") or found.group("step2"))) == step
+
+
+@pytest.mark.parametrize("line, where", [
+    ("RuntimeError: Windows not yet supported for torch.compile", "Windows"),
+    # the same refusal of the same option by a torch older than the Python it runs on (3.11 before torch 2.1, 3.12
+    # before 2.4)
+    ("RuntimeError: Python 3.12+ not yet supported for torch.compile", "Python 3.12+"),
+])
+def test_torch_compile_refused_by_this_torch_is_found_with_where(line, where):
+    found = catalog.BY_ID["torch-compile-windows"].regex.search(line)
+    assert found and found.group("where") == where

@@ -1998,3 +1998,165 @@ def test_out_of_memory_with_the_card_mostly_free_is_not_the_jobs_size():
 def test_a_torch_installed_without_gpu_support_told_in_words_is_no_gpu():
     (found,) = explained("Torch installed without gpu support\nGPU: RTX4060 mobile\n")
     assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post", [
+    "It is NOT running on cpu despite the warning, nvidia-smi shows the 3060 busy. The output is robotic though.\n",
+    "It isn't running on the cpu, even though the console says so\n",
+])
+def test_a_program_said_not_to_run_on_the_cpu_is_not_the_gpu_unused(post):
+    assert "symptom-no-gpu" not in [e.id for e in explained(post)]
+
+
+@pytest.mark.parametrize("post", [
+    "I don't want to use the CPU, but it says cuda not available\n",
+    "I do not want to run it on cpu. torch.cuda.is_available() returns False\n",
+    "I want to use GPU not CPU but torch.cuda.is_available() returns False\n",
+    "I want the GPU, not force the CPU. GPU not detected.\n",
+    "不想用cpu，但是显示 no gpu found\n",
+    "不要强制cpu，可是显卡没有用上\n",
+])
+def test_a_cpu_wish_said_the_other_way_round_leaves_the_gpu_not_used(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post", ["怎么切换到cpu推理\n", "我想切到cpu跑，怎么改\n"])
+def test_asking_how_to_switch_to_the_cpu_is_the_cpu_wanted(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-cpu-wanted"
+
+
+def test_a_cpu_wish_read_on_a_long_line_of_spaces_stays_linear(assert_no_backtracking_hang):
+    assert_no_backtracking_hang(explain._CPU_WISH_WORDS, "want to run" + " " * 60_000 + "x", expect_match=False)
+
+
+def test_out_of_memory_with_the_room_in_torchs_newer_wording_or_barely_more_free():
+    (newer,) = explained("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 4.74 GiB. GPU 0 has a total capacity"
+                         " of 23.99 GiB of which 21.56 GiB is free. Including non-PyTorch memory, this process has 1.2 GiB"
+                         " memory in use.\n")
+    assert ("oom_with_room", {"free": "21.56", "tried": "4.74 GiB"}) in newer.notes
+    # a little more free than asked: the allocator's rounding, another allocation at the same moment; the batch may
+    # well be what is too large
+    (close,) = explained("torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 980.00 MiB (GPU 0; 8.00 GiB"
+                         " total capacity; 5.80 GiB already allocated; 1.02 GiB free; 6.10 GiB reserved in total by"
+                         " PyTorch)\n")
+    assert "oom_with_room" not in [key for key, _ in close.notes]
+
+
+def test_a_package_standing_in_for_the_programs_folder_named_in_the_import_error_itself():
+    (found,) = explained("Traceback (most recent call last):\n"
+                         '  File "D:\\seed-vc\\app.py", line 5, in <module>\n    from modules.commons import build_model\n'
+                         "ImportError: cannot import name 'build_model' from 'modules.commons'"
+                         " (D:\\seed-vc\\venv\\lib\\site-packages\\modules\\commons.py)\n")
+    assert ("shadowed_by_package", {"package": "modules", "path": "D:\\seed-vc\\venv\\lib\\site-packages\\modules"}) \
+        in found.notes
+
+
+def test_a_single_module_standing_in_for_the_programs_folder_is_named_with_its_file():
+    (found,) = explained("Traceback (most recent call last):\n"
+                         '  File "/home/u/vits/infer.py", line 5, in <module>\n    import text\n'
+                         '  File "/home/u/conda/lib/python3.10/site-packages/text.py", line 3, in <module>\n'
+                         "    import fancy\nModuleNotFoundError: No module named 'fancy'\n")
+    assert ("shadowed_by_package", {"package": "text", "path": "/home/u/conda/lib/python3.10/site-packages/text.py"}) \
+        in found.notes
+
+
+@pytest.mark.parametrize("post, found_id", [
+    # the card's memory filled as it works is no error: the slowness, the GPU idle, are what is told
+    ("推理的时候显存被占满，速度很慢\n", "symptom-slow"),
+    ("显存占满了，但是GPU利用率为0%\n", "symptom-no-gpu"),
+    ("显存被占满，然后就报错了\n", "cuda-out-of-memory"),
+])
+def test_the_cards_memory_full_is_out_of_memory_only_beside_a_failure(post, found_id):
+    assert [e.id for e in explained(post)] == [found_id]
+
+
+@pytest.mark.parametrize("post, found_id", [
+    ("Loading the model on torch 2.6 is very slow\n", "symptom-slow"),
+    ("It crashes when loading the HuBERT model checkpoint on PyTorch 2.6\n", "torch-weights-only"),
+    ("loading the model on torch 2.6 fails\n", "torch-weights-only"),
+])
+def test_a_load_on_torch_26_told_after_the_load_is_its_refusal_only_beside_a_failure(post, found_id):
+    assert [e.id for e in explained(post)] == [found_id]
+
+
+@pytest.mark.parametrize("card, status", [
+    # an RTX 40xx beside a torch for CUDA 11.7: cuFFT of that build has no code for the card, whatever the batch
+    ("NVIDIA GeForce RTX 4090, torch 1.13.1+cu117\n", "cuFFT error: CUFFT_INTERNAL_ERROR"),
+    # bfloat16 on a card without it: not the memory
+    ("", "CUDA error: CUBLAS_STATUS_NOT_SUPPORTED when calling `cublasGemmStridedBatchedExFix(handle, CUDA_R_16BF)`"),
+])
+def test_a_library_failure_in_training_that_is_not_the_memorys_asks_for_no_smaller_batch(card, status):
+    (found,) = explained(card + 'Traceback (most recent call last):\n  File "D:\\svc\\train.py", line 201, in train\n'
+                         "    loss.backward()\nRuntimeError: " + status + "\n")
+    assert found.id == "cuda-library-failure" and ("library_failure_training", {}) not in found.notes
+
+
+@pytest.mark.parametrize("machine", [
+    # a Ryzen's built-in Radeon: such a laptop has an NVIDIA card more often than not, whose driver may well be old
+    "CPU: AMD Ryzen 7 5800H with Radeon Graphics\n",
+    "My laptop has AMD Radeon graphics and an NVIDIA card\n",
+])
+def test_the_driver_too_old_beside_a_ryzens_built_in_graphics_is_still_the_nvidia_driver(machine):
+    (found,) = explained(machine + "RuntimeError: CUDA failed with error CUDA driver version is insufficient for CUDA"
+                                   " runtime version\n")
+    assert found.manual_key != "amd_driver_library" and "nvidia.driver" in found.settings
+
+
+@pytest.mark.parametrize("words", ["After about half an hour of training", "Training Q&amp;A:"])
+def test_half_an_hour_or_an_html_ampersand_is_no_half_precision_beside_a_nan_in_training(words):
+    (found,) = explained(words + " the loss turns to nan\n"
+                         '  File "D:\\so-vits-svc\\train.py", line 201, in train_and_evaluate\n')
+    assert found.id == "symptom-nan" and found.manual_key == "nan_training"
+
+
+@pytest.mark.parametrize("notice", ["vLLM is not installed, falling back to transformers\n",
+                                    "WARNING: vllm not available, using the standard inference\n"])
+def test_out_of_memory_beside_a_vllm_said_not_installed_is_not_vllms_share(notice):
+    (found,) = explained(notice + "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n")
+    assert found.id == "cuda-out-of-memory" and ("vllm_reserves_memory", {}) not in found.notes
+
+
+@pytest.mark.parametrize("oom", [
+    "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 23.99 GiB total capacity; 3.10 GiB"
+    " already allocated; 20.10 GiB free; 4.00 GiB allowed; 3.20 GiB reserved in total by PyTorch)\n",
+    "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 23.99 GiB of"
+    " which 20.10 GiB is free. Including non-PyTorch memory, this process has 3.80 GiB memory in use. 4.00 GiB allowed;"
+    " Of the allocated memory 3.10 GiB is allocated by PyTorch\n",
+])
+def test_out_of_memory_under_a_memory_fraction_is_not_a_card_with_room(oom):
+    # the program capped torch's share of the card (set_per_process_memory_fraction): the cap is what ran out
+    (found,) = explained(oom)
+    assert "oom_with_room" not in [key for key, _ in found.notes]
+
+
+@pytest.mark.parametrize("post", ["运行时自动切换成cpu了\n", "它自动切换成了cpu\n"])
+def test_a_program_switched_to_the_cpu_told_with_huancheng_is_the_gpu_not_used(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post", ["I managed to get it to use my GPU, but the voice sounds robotic now\n",
+                                  "I was finally able to get it to use the GPU. Next problem: the web UI will not open\n"])
+def test_a_gpu_the_post_got_used_is_not_the_gpu_unused(post):
+    assert "symptom-no-gpu" not in [e.id for e in explained(post)]
+
+
+def test_forcing_the_gpu_over_the_cpu_is_no_wish_for_the_cpu():
+    (found,) = explained("I tried to force GPU over CPU but it says cuda not available\n")
+    assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post", ["No GPU detected, using CPU\n", "GPU was not detected\n", "my gpu wasn't detected\n",
+                                  "No NVIDIA GPU detected\n"])
+def test_a_gpu_not_detected_in_its_other_common_shapes_is_the_gpu_not_used(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-no-gpu"
+
+
+@pytest.mark.parametrize("post", ["not enough VRAM to train on my 1650\n", "Insufficient VRAM when I convert a song\n",
+                                  "训练时 VRAM不足\n", "it runs out of video memory\n"])
+def test_the_cards_memory_too_small_told_in_words_is_out_of_memory(post):
+    (found,) = explained(post)
+    assert found.id in ("cuda-out-of-memory", "symptom-cuda-out-of-memory")
