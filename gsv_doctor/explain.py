@@ -640,7 +640,7 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: 
                            r" than)\s+(?:on\s+)?(?:the\s+|my\s+)?gpu\b|(?<!managed to )(?<!able to )\bget it to (?:utili[sz]e|use) (?:my |the )?gpu\b|"
                            # DeepSpeed's accelerator check, printed where torch sees no CUDA
                            r"setting accelerator to cpu|没有发现支持的N卡|\bcuda (?:is(?:n'?t| not) |not )available|\bcuda (?:is )?unavailable|no compatible (?:cuda )?gpu(?![^\n]{0,30}?to support)"
-                           r"|torch\.cuda\.is_available\(\)[^\n]{0,12}?false"
+                           r"|torch\.cuda\.is_available\(\)[^\n]{0,40}?false"
                            r"|(?:doesn'?t|does not|don'?t|do not|can'?t|cannot|won'?t|not)\s+(?:recogni[sz]e|detect|find|see"
                            r"|use|using|load)\s+(?:my\s+|the\s+|any\s+)?(?:nvidia\s+)?(?:gpu|graphics card|video card)"
                            r"|recogni[sz]e\s+(?:my\s+|the\s+)?(?:nvidia\s+)?(?:gpu|graphics card)"
@@ -747,6 +747,7 @@ _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_W
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
 _WORDS_SCAN = 500_000
+_ANSWER_FALSE = re.compile(r"\s{0,8}False\b")  # what Python prints for is_available() on the line under it
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script (CJK included)
 # What machine it is, not what went wrong. (A Mac named alone is no symptom: of 17 graded posts read so, one was
 # about the Mac; the others had a missing ffmpeg, .DS_Store files, a program's own bug, the network. A Mac shows
@@ -763,6 +764,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
         # a line without a letter (numbers, a dumped array) describes nothing: kept empty, so indexes stay lines
         lines.append(line[:left] if _LETTER.search(line, 0, left) else "")
         left -= len(line) + 1
+        if len(lines) > 1 and _ANSWER_FALSE.match(line) and "is_available()" in lines[-2]:
+            lines[-2] += " " + line.strip()  # `print(torch.cuda.is_available())` and, on the next line, its False
     # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
     # is not that error's cause: read it only from the exception line itself; and a symptom is read only from
     # the post's own words, not from what the program printed around the error (a library's warning that an

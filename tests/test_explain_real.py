@@ -2160,3 +2160,16 @@ def test_a_gpu_not_detected_in_its_other_common_shapes_is_the_gpu_not_used(post)
 def test_the_cards_memory_too_small_told_in_words_is_out_of_memory(post):
     (found,) = explained(post)
     assert found.id in ("cuda-out-of-memory", "symptom-cuda-out-of-memory")
+
+
+@pytest.mark.parametrize("post", [
+    "training falls back\n>>> import torch\n>>> print(torch.cuda.is_available())\nFalse\n",
+    '训练的问题\n> python -c "import torch; print(torch.cuda.is_available(), torch.version.cuda)"\nFalse None\n',
+])
+def test_is_available_printing_false_on_the_line_under_it_is_no_gpu(post):
+    (found,) = explained(post)
+    assert found.id == "symptom-no-gpu"
+
+
+def test_is_available_printing_true_is_no_symptom():
+    assert explained(">>> print(torch.cuda.is_available())\nTrue\n") == []
