@@ -677,7 +677,7 @@ ENTRIES: List[Entry] = [
         # onnxruntime's arena, and the abbreviation and words people use
         pattern=r"(?:CUDA out of memory|CUDA error:? out of memory|(?:HIP|GPU|VRAM) out of memory|MPS backend out of memory"
                 r"|CUBLAS_STATUS_ALLOC_FAILED|cudaErrorMemoryAllocation|Failed to allocate memory for requested buffer"
-                r"|OutOfMemoryError|(?-i:(?<![A-Za-z])OOM(?![A-Za-z]))|爆显存|显存不足|显存不够|显存溢出"
+                r"|OutOfMemoryError|(?-i:(?<![A-Za-z])OOM(?![A-Za-z]))|(?<!没有)(?<!没)(?<!不会)爆显存|显存不足|显存不够|显存溢出"
                 r"|显存[^\n]{0,12}?爆"
                 # DirectML's words (torch-directml, RVC's and Applio's AMD packages), DeepSpeed's workspace
                 r"|There is not enough GPU video memory available|Workspace can't be allocated, no enough memory"

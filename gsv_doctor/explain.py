@@ -671,11 +671,11 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: 
 # Out of memory told in words, or an error cut off before its last line.
 # (the computer's own memory, RAM or the CPU's, and Linux's OOM killer are not the card's)
 _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: Killed process)"
-                        r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|\bout of (?:gpu )?vram\b|爆显存|显存不足|显存不够"
+                        r"|run(?:s|ning)? out of (?:(?:gpu |video )?memory|vram)|\bout of (?:gpu )?vram\b|(?<!没有)(?<!没)(?<!不会)爆显存|显存不足|显存不够"
                         # (the memory filled as the card works is no error: only beside a failure told in the line)
                         r"|\b(?:not enough|insufficient)\s(?:gpu\s|video\s)?(?:vram|gpu memory|video memory)\b"
                         r"|\bout of video memory\b|\bvram\s?(?:不足|不够)"
-                        r"|显存(?:耗尽|用完了?|泄[露漏])|显存被?占满(?=[^\n]{0,20}?(?:报错|错误|崩溃|闪退|失败|error))"
+                        r"|(?<!没有)(?<!没)(?<!不会)显存(?:耗尽|用完了?|泄[露漏])|显存被?占满(?=[^\n]{0,20}?(?:报错|错误|崩溃|闪退|失败|error))"
                         r"|(?:显卡|gpu|cuda|n卡)[ \t]?的?内存(?:不足|不够|溢出)"  # the card's memory (内存 alone: the computer's)
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE | re.ASCII)

@@ -490,6 +490,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("RuntimeError: Could not allocate tensor with 295289856 bytes. There is not enough GPU video memory available!",
      "cuda-out-of-memory"),
     ("Workspace can't be allocated, no enough memory.", "cuda-out-of-memory"),
+    # told as not happening
+    ("训练时没有爆显存，但是速度很慢", None),
     ("NotImplementedError: Could not run 'aten::empty_strided' with arguments from the 'CUDA' backend.",
      "load-device-missing"),
     ("NotImplementedError: Could not run 'torchvision::nms' with arguments from the 'CUDA' backend.",

@@ -2173,3 +2173,12 @@ def test_is_available_printing_false_on_the_line_under_it_is_no_gpu(post):
 
 def test_is_available_printing_true_is_no_symptom():
     assert explained(">>> print(torch.cuda.is_available())\nTrue\n") == []
+
+
+@pytest.mark.parametrize("post, found_id", [
+    ("没有显存泄露，但是推理很慢\n", "symptom-slow"),
+    ("训练时没有爆显存，也不报错，就是没有声音\n", "symptom-silent-audio"),
+    ("训练一会儿就爆显存了\n", "cuda-out-of-memory"),
+])
+def test_out_of_memory_told_as_not_happening_is_not_read_as_it(post, found_id):
+    assert [e.id for e in explained(post)] == [found_id]
