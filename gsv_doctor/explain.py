@@ -964,6 +964,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         _out_of_memory(explanation, project, job, memory)
         if _vllm_involved(frames, text):
             explanation.notes.append(("vllm_reserves_memory", {}))
+        if _BATCH_OF_ONE.search(text, 0, _WORDS_SCAN) and not _LINUX.search(text, 0, _WORDS_SCAN) and not facts.mac:
+            # nothing smaller to ask for: the Windows driver can lend the computer's memory instead of failing
+            explanation.notes.append(("sysmem_fallback", {}))
         room = _ROOM_LEFT.search(text, 0, _WORDS_SCAN)
         free = room and (room.group("free") or room.group("free2"))
         # (torch's " allowed; ": the program capped its share of the card, set_per_process_memory_fraction; the cap
@@ -1296,6 +1299,12 @@ _VLLM = re.compile(r"\bvllm\b", re.IGNORECASE)
 _VLLM_MISSING = re.compile(r"No module named '?vllm\b|\bvllm (?:is )?not (?:installed|available|found)\b", re.IGNORECASE)
 
 
+# A batch size of 1 told or shown (nothing smaller to ask for), and a Linux machine (its paths, the word), where the
+# NVIDIA driver has no system-memory fallback to offer
+_BATCH_OF_ONE = re.compile(r"\bbatch[ _-]?size\b[ \t]?(?:of|is|=|:|to|at|was|set to)?[ \t]?(?:already[ \t]|only[ \t]|just[ \t])?"
+                           r"(?:at[ \t])?1(?![\d.])", re.IGNORECASE)
+_LINUX = re.compile(r"(?<![\w.])/(?:home|usr|opt|root|workspace|content|mnt)/|\b(?:linux|ubuntu|debian|wsl)\b",
+                    re.IGNORECASE)
 # torch's out-of-memory message with what it asked for and what the card had free (torch 2.1 and newer: "GPU 0 has a
 # total capacity of 23.99 GiB of which 21.56 GiB is free")
 _ROOM_LEFT = re.compile(r"Tried to allocate (?P<tried>[\d.]+) (?P<unit>GiB|MiB)\b[^\n]{0,200}?(?:; (?P<free>[\d.]+) GiB free\b"
@@ -1382,6 +1391,15 @@ NOTES: Dict[str, Dict[str, str]] = {
               " report it as out of memory.",
         "zh": "这是在训练时出的错：先调小 batch size 再重新开始训练。训练中的 cuBLAS 或 cuFFT 失败，常常是显存在库内部先用完了，"
               "torch 还来不及报告显存不足。",
+    },
+    "sysmem_fallback": {
+        "en": "With the batch size already at 1 there is nothing smaller to ask for. On Windows, an NVIDIA driver"
+              " 536.40 or newer can lend the computer's memory to the card instead of failing: NVIDIA Control Panel >"
+              " Manage 3D settings > CUDA - Sysmem Fallback Policy > \"Prefer Sysmem Fallback\" (much slower, but it"
+              " runs); or shorten the input, or use a card with more memory.",
+        "zh": "batch size 已经是 1，没有更小的可调了。Windows 上 536.40 及更新的 NVIDIA 驱动可以借用电脑内存给显卡，而不是报错："
+              "NVIDIA 控制面板 > 管理 3D 设置 > CUDA - 系统内存回退政策 > “首选系统内存回退”（慢很多，但能运行）；或者缩短输入，"
+              "或换显存更大的显卡。",
     },
     "oom_with_room": {
         "en": "torch says {free} GiB of the card were free when {tried} could not be allocated: the card had room, so"

@@ -2182,3 +2182,17 @@ def test_is_available_printing_true_is_no_symptom():
 ])
 def test_out_of_memory_told_as_not_happening_is_not_read_as_it(post, found_id):
     assert [e.id for e in explained(post)] == [found_id]
+
+
+def test_out_of_memory_at_a_batch_of_one_on_windows_names_the_drivers_sysmem_fallback():
+    oom = "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
+    (windows,) = explained('File "C:\\alltalk\\finetune.py", line 3\nbatch size is already 1\n' + oom)
+    assert ("sysmem_fallback", {}) in windows.notes
+    (larger,) = explained('File "C:\\alltalk\\finetune.py", line 3\nbatch size 16\n' + oom)
+    assert ("sysmem_fallback", {}) not in larger.notes
+    (sixteen,) = explained("-32 epoch, 16 batch size, 1 grad acc steps\n" + oom)
+    assert ("sysmem_fallback", {}) not in sixteen.notes
+    (one,) = explained("CUDA out of memory on any batch size, even on batch size 1\n" + oom)
+    assert ("sysmem_fallback", {}) in one.notes
+    (linux,) = explained('File "/home/u/alltalk/finetune.py", line 3\nbatch_size=1\n' + oom)
+    assert ("sysmem_fallback", {}) not in linux.notes
