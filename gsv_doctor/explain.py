@@ -747,7 +747,8 @@ _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_W
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
 _WORDS_SCAN = 500_000
-_ANSWER_FALSE = re.compile(r"\s{0,8}False\b")  # what Python prints for is_available() on the line under it
+# what Python prints for is_available() on the line under it (beside torch.version.cuda: None or a version)
+_ANSWER_FALSE = re.compile(r"\s{0,8}False(?:\s{1,4}(?:None|[\d.]{1,10}))?\s{0,8}$")
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script (CJK included)
 # What machine it is, not what went wrong. (A Mac named alone is no symptom: of 17 graded posts read so, one was
 # about the Mac; the others had a missing ffmpeg, .DS_Store files, a program's own bug, the network. A Mac shows

@@ -2196,3 +2196,7 @@ def test_out_of_memory_at_a_batch_of_one_on_windows_names_the_drivers_sysmem_fal
     assert ("sysmem_fallback", {}) in one.notes
     (linux,) = explained('File "/home/u/alltalk/finetune.py", line 3\nbatch_size=1\n' + oom)
     assert ("sysmem_fallback", {}) not in linux.notes
+
+
+def test_a_false_alarm_under_is_available_is_no_answer_of_it():
+    assert explained(">>> print(torch.cuda.is_available())\nFalse alarm, it prints True now\n") == []
