@@ -623,7 +623,7 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
                              r"|(?:fp16|half|半精度|float16)[^\n]{0,20}?(?:not supported|unsupported|isn'?t supported|不支持|不能用)"
                              r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
-_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu found\b|\bcuda(?: or mps)? (?:is )?not detected|"
+_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bcuda(?: or mps)? (?:is )?not detected|"
                            r"\btorch (?:was )?(?:installed )?(?:w/o|without) (?:gpu|cuda)\b|"
                            # "GPU not detected, reverting to CPU", "running on cpu despite having a 4090"
                            r"\b(?:gpu|graphics card|cuda)\s+(?:was\s+)?(?:not|wasn'?t)\s+(?:detected|found|recogni[sz]ed)\b"
@@ -963,22 +963,7 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     explanation.texts["card_text"] = _card_text(card, memory, params.get("capability"))
     if entry.kind == "oom":
         _out_of_memory(explanation, project, job, memory)
-        if _vllm_involved(frames, text):
-            explanation.notes.append(("vllm_reserves_memory", {}))
-        if _BATCH_OF_ONE.search(text, 0, _WORDS_SCAN) and not _LINUX.search(text, 0, _WORDS_SCAN) and not facts.mac:
-            # nothing smaller to ask for: the Windows driver can lend the computer's memory instead of failing
-            explanation.notes.append(("sysmem_fallback", {}))
-        room = _ROOM_LEFT.search(text, 0, _WORDS_SCAN)
-        free = room and (room.group("free") or room.group("free2"))
-        # (torch's " allowed; ": the program capped its share of the card, set_per_process_memory_fraction; the cap
-        # ran out, not the card)
-        line_end = text.find("\n", room.start()) if room else -1
-        capped = room and " allowed; " in text[room.start():line_end if line_end >= 0 else None]
-        if room and not capped and _gib(room.group("tried"), room.group("unit")) + _ROOM_MARGIN_GIB <= float(free):
-            explanation.notes.append(("oom_with_room", {"free": free,
-                                                        "tried": room.group("tried") + " " + room.group("unit")}))
-        if "MPS backend out of memory" in explanation.message:
-            explanation.notes.append(("mps_out_of_memory", {}))
+        _out_of_memory_notes(explanation, facts, frames, text)
     if entry.id == "cuda-driver-insufficient":
         _driver(explanation, frames, text)
         if (facts.amd_discrete or facts.amd and not facts.amd_card) and not facts.mac \
@@ -1223,6 +1208,36 @@ def _out_of_memory(explanation: Explanation, project: LogProject, job: Optional[
         explanation.fix_commands = ["gsv-doctor fix --write"] if to_cpu else []
     elif small:
         explanation.settings = ["gpu.memory"] + [s for s in explanation.settings if s != "gpu.memory"]
+
+
+def _out_of_memory_notes(explanation: Explanation, facts: logfacts.LogFacts, frames: List[str], text: str) -> None:
+    """What the log says beyond the job's size: vLLM's share, a batch already at 1, a card with room, MPS."""
+    if _vllm_involved(frames, text):
+        explanation.notes.append(("vllm_reserves_memory", {}))
+    if _BATCH_OF_ONE.search(text, 0, _WORDS_SCAN) and not _LINUX.search(text, 0, _WORDS_SCAN) and not facts.mac:
+        # nothing smaller to ask for: the Windows driver can lend the computer's memory instead of failing
+        explanation.notes.append(("sysmem_fallback", {}))
+    room = _room_left(text)
+    if room:
+        explanation.notes.append(("oom_with_room", room))
+    if "MPS backend out of memory" in explanation.message:
+        explanation.notes.append(("mps_out_of_memory", {}))
+
+
+def _room_left(text: str) -> Optional[Dict[str, str]]:
+    """torch's out-of-memory message when the card had room for what it asked: {"free": GiB, "tried": size}."""
+    room = _ROOM_LEFT.search(text, 0, _WORDS_SCAN)
+    if not room:
+        return None
+    free = room.group("free") or room.group("free2")
+    # (torch's " allowed; ": the program capped its share of the card, set_per_process_memory_fraction; the cap
+    # ran out, not the card)
+    line_end = text.find("\n", room.start())
+    if " allowed; " in text[room.start():line_end if line_end >= 0 else None]:
+        return None
+    if _gib(room.group("tried"), room.group("unit")) + _ROOM_MARGIN_GIB > float(free):
+        return None
+    return {"free": free, "tried": room.group("tried") + " " + room.group("unit")}
 
 
 # The statuses a CUDA math library returns when the card's memory runs out inside it (not NOT_SUPPORTED, ARCH_MISMATCH:
