@@ -519,6 +519,11 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
                 continue
             if _TRACEBACK_START in stripped or stripped in _CHAIN_LINES:
                 break  # the traceback was cut off before its exception line: the next one starts
+            if stripped.startswith(("```", "~~~")):
+                if frames:
+                    break  # a post's code block closed before the exception line: the paste was cut
+                index += 1  # one opened between the header and the first frame
+                continue
             if not _EXCEPTION_SHAPE.match(stripped):
                 if _FRAME_PIECE.match(stripped) and not _traceback_goes_on(lines, index + 1):
                     break  # cut off inside a frame

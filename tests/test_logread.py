@@ -249,6 +249,16 @@ def test_a_traceback_cut_off_inside_a_frame_has_no_exception_line():
     assert log.last_exception() is None
 
 
+
+def test_a_code_block_closed_before_the_exception_line_is_a_cut_traceback():
+    text = ("it eats all my memory and stops\n```\nTraceback (most recent call last):\n```\n"
+            '  File "C:\\svc\\Lib\\site-packages\\joblib\\parallel.py", line 288, in __call__\n'
+            "    return [func(*args, **kwargs)\n```\n![image](https://example.invalid/shot.png)\n")
+    log = logread.read_log(text.encode())
+    (traceback,) = log.tracebacks
+    assert traceback.exception == "" and len(traceback.frames) == 1
+    assert log.last_exception() is None
+
 # A log pasted from a web page that shows it as a table: the traceback's lines joined into one, a
 # separator row, the exception glued to the timestamp of its row.
 TABLE = (
