@@ -1318,13 +1318,15 @@ ENTRIES: List[Entry] = [
         kind="device",
         keys=("Expected all tensors to be on the same device", "Placeholder storage has not been allocated"),
         pattern=r"Expected all tensors to be on the same device(?:, but found at least two devices, (?P<first>[\w:]+)"
-                r" and (?P<second>[\w:]+))?"
+                r" and (?P<second>[\w:]+)"
+                # torch 2.1 and later name the argument: "but got index is on cuda:6, different from other tensors on cuda:0"
+                r"|, but got \w+ is on (?P<got>[\w:]+), different from other tensors on (?P<other>[\w:]+))?"
                 # MPS's own wording of an input left on the CPU (explain names the two devices)
                 r"|Placeholder storage has not been allocated on MPS device",
         meaning={
-            "en": "One operation got tensors on two devices ({first} and {second}): part of the model or of its input"
+            "en": "One operation got tensors on two devices{devices}: part of the model or of its input"
                   " was moved to one device and part stayed on the other. That is a device mix, not a precision one.",
-            "zh": "一次运算拿到了位于两个设备上的张量（{first} 和 {second}）：模型或输入的一部分被移到一个设备，另一部分留在"
+            "zh": "一次运算拿到了位于两个设备上的张量{devices}：模型或输入的一部分被移到一个设备，另一部分留在"
                   "另一个设备。这是设备混用，不是精度问题。",
         },
         settings=("config.infer_device", "tts_infer.device", "code.half"),

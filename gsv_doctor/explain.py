@@ -924,17 +924,37 @@ def _project_settings(entry: Entry, project: LogProject, job: Optional[str]) -> 
     return first + own + [s for s in neutral if s not in first]
 
 
+def _mixed_devices(explanation: Explanation) -> None:
+    """The two devices the message names, in whichever of torch's wordings it came."""
+    params = explanation.params
+    if "Placeholder storage" in explanation.message:
+        params.update(first="mps", second="cpu")
+    elif params.get("got"):
+        params.update(first=params["got"], second=params["other"])
+    for name in ("got", "other"):
+        params.pop(name, None)
+    named = params.get("first") and params.get("second")
+    wanted = [device.split(":")[1] for device in (params.get("first") or "", params.get("second") or "")
+              if re.fullmatch(r"cuda:[1-9]\d*", device)]
+    if named and len(wanted) == 1 and all(device.startswith("cuda") for device in (params["first"], params["second"])):
+        params["card"] = wanted[0]
+        explanation.manual_key = "other_card_index"
+    explanation.texts["devices"] = {
+        "en": " (%s and %s)" % (params["first"], params["second"]) if named else "",
+        "zh": "（%s 和 %s）" % (params["first"], params["second"]) if named else ""}
+
+
 def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFacts, frames: List[str],
             text: str, launch: str) -> None:
     """Fit the explanation to the project the log came from and to what the log says about the
     machine: a cause the log rules out is said to be ruled out."""
     entry = catalog.BY_ID[explanation.id]
     params = explanation.params
-    if entry.id == "device-mismatch" and "Placeholder storage" in explanation.message:
-        params.update(first="mps", second="cpu")
     if entry.id in ("dtype-input-weight", "dtype-input-bias"):
         _device_mix(explanation)
         entry = catalog.BY_ID[explanation.id]
+    if entry.id == "device-mismatch":
+        _mixed_devices(explanation)
     job = logfacts.job_of(frames, text) if entry.kind == "oom" or entry.id == "cuda-library-failure" else None
     if entry.id == "cuda-library-failure" and job == "train" and params.get("status") in _MEMORY_STATUSES \
             and not (params["status"].startswith("CUFFT") and _rtx40_old_cufft(facts)):
@@ -1384,7 +1404,7 @@ DRIVER_ALTERNATIVE = {
 }
 
 # Placeholders that explain computes from the log for some entries (Explanation.texts).
-COMPUTED = ("card_text", "job_text", "oom_advice", "library", "driver_alternative")
+COMPUTED = ("card_text", "job_text", "oom_advice", "library", "driver_alternative", "devices")
 
 # What the log itself says, next to the fix.
 NOTES: Dict[str, Dict[str, str]] = {
@@ -1694,6 +1714,17 @@ MANUALS: Dict[str, Dict[str, str]] = {
         "zh": "训练中 loss 变成 NaN，更常见的原因是训练本身而不是精度：从出现 NaN 之前的最后一个检查点继续，把学习率减半；换一个"
               " batch size（有些模型 batch 为 1 或 2 时不稳定：显存允许的话调大一些会更稳）；检查训练集里有没有损坏、静音或极短的音频。"
               "如果程序用半精度或混合精度训练（fp16_run、--half、amp），也关掉它，看看是否还会出现。",
+    },
+    "other_card_index": {
+        "en": "Both devices are NVIDIA cards ({first} and {second}): the program was pointed at a card other than the first,"
+              " and part of it still goes to the first one. Let the program see only the card you want, which it then"
+              " counts as card 0: start it with the environment variable CUDA_VISIBLE_DEVICES set to that card's number"
+              " (Windows: `set CUDA_VISIBLE_DEVICES={card}` in the same window before starting it; Linux:"
+              " `CUDA_VISIBLE_DEVICES={card} python ...`), and leave its device at cuda or cuda:0.",
+        "zh": "两个设备都是 NVIDIA 显卡（{first} 和 {second}）：程序被指定到第一张以外的显卡，但有一部分仍然跑到第一张卡上。"
+              "让程序只看见你要用的那张卡（它会把这张卡当作 0 号卡）：启动前把环境变量 CUDA_VISIBLE_DEVICES 设为那张卡的编号"
+              "（Windows：在同一个窗口里先执行 `set CUDA_VISIBLE_DEVICES={card}` 再启动；Linux：`CUDA_VISIBLE_DEVICES={card} python ...`），"
+              "程序里的设备保持为 cuda 或 cuda:0。",
     },
     "vllm_no_kernel": {
         "en": "vLLM is involved, and its compiled code is its own, built for the cards and the CUDA version of its"

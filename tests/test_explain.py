@@ -441,6 +441,26 @@ def test_a_big_log_that_repeats_itself_is_counted_line_by_line(monkeypatch):
     assert whole == {i: (e.count, e.line) for i, e in found.items()}
 
 
+def _shown_texts(found):
+    for explanation in found:
+        for lang in ("en", "zh"):
+            yield from [explain.meaning(explanation, lang), explain.manual(explanation, lang),
+                        explain.assumed_text(explanation, lang)]
+            yield from explain.notes(explanation, lang)
+
+
+def test_no_text_shows_a_placeholder_it_could_not_fill():
+    # every corpus log, every entry's example, and each key alone (a message retyped without what follows it)
+    import re as regex
+
+    texts = [(LOGS / name).read_bytes() for name in sorted(p.name for p in LOGS.iterdir())]
+    texts += [(line + "\n").encode() for entry in catalog.ENTRIES
+              for line in (entry.example, *entry.keys, *("RuntimeError: " + key for key in entry.keys))]
+    unfilled = {(text[:70], shown[:90]) for text in texts
+                for shown in _shown_texts(explain.explain_log(logread.read_log(text)))
+                if regex.search(r"\{[a-z_]+\}", shown)}
+    assert unfilled == set()
+
 def test_every_note_and_manual_the_code_names_has_its_texts():
     import inspect
     import re as regex

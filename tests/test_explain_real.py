@@ -399,6 +399,21 @@ def test_device_mix_is_not_called_a_precision_disagreement():
     assert [e.id for e in same_device] == ["dtype-input-weight"]
 
 
+def test_a_device_mix_between_two_cards_names_them_and_says_which_card_to_show():
+    # torch 2.1+'s wording names the argument; the program was pointed at card 3, part of it stayed on card 0
+    (mix,) = explained(b"\xe6\x8c\x87\xe5\xae\x9a cuda:3 \xe5\xb0\xb1\xe6\x8a\xa5\xe9\x94\x99\nRuntimeError: Expected all tensors"
+                       b" to be on the same device, but got weight is on cuda:3, different from other tensors on cuda:0"
+                       b" (when checking argument in method wrapper_CUDA__index_select)\n")
+    assert mix.id == "device-mismatch" and (mix.params["first"], mix.params["second"]) == ("cuda:3", "cuda:0")
+    assert "(cuda:3 and cuda:0)" in explain.meaning(mix, "en") and "（cuda:3 和 cuda:0）" in explain.meaning(mix, "zh")
+    for lang in ("en", "zh"):
+        assert "CUDA_VISIBLE_DEVICES=3" in explain.manual(mix, lang) and "cpu" not in explain.manual(mix, lang)
+    # a card and the CPU: run everything on one device, as before
+    (card_and_cpu,) = explained(b"RuntimeError: Expected all tensors to be on the same device, but got mat2 is on"
+                                b" cpu, different from other tensors on cuda:0\n")
+    assert "CUDA_VISIBLE_DEVICES" not in explain.manual(card_and_cpu, "en") and "cpu" in explain.manual(card_and_cpu, "en")
+
+
 def test_fact_patterns_and_path_scan_survive_a_hostile_line():
     # shapes that make nested or unanchored patterns backtrack; benchmarks/ times them, this checks the result
     line = ("torch " + "9" * 50 + " half precision " + "[" * 5000 + " is_half" + " " * 5000 + "GTX" * 3000) * 3
