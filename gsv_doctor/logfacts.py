@@ -21,10 +21,15 @@ _CARD = re.compile(r"\b(?:NVIDIA[ \t]+)?(?:GeForce[ \t]+)?(?P<card>(?:RTX|GTX|GT
                    # an RTX card's number with Ti alone ("七彩虹4060TI12GB的N卡"): no other maker sells one
                    r"|(?<![\w.])(?P<card3>[2-5]0[5-9]0[ \t]?Ti)(?![A-Za-z])"
                    r"|\bGeForce[ \t]+(?P<card4>[1-5][06][5-9]0(?:[ \t]?Ti)?)\b", re.IGNORECASE | re.ASCII)
-_MEMORY = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显存|vram|card|显卡|video memory)"
-                     r"|(?:显存|VRAM)[ \t:：]*(?P<gb2>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)\b"
-                     r"|total capacity of (?P<gb3>\d{1,4}(?:\.\d{1,3})?) GiB|(?<![\d.])(?P<gb4>\d{1,4}(?:\.\d{1,3})?) GiB total capacity",
-                     re.IGNORECASE)
+# The card's memory as torch's out-of-memory message prints it (a retyped one may drop the GiB); else as a post tells it.
+_MEMORY_TORCH = re.compile(r"total capacity of (?P<gb>\d{1,4}(?:\.\d{1,3})?) GiB"
+                           r"|(?<![\d.])(?P<gb2>\d{1,4}(?:\.\d{1,3})?) (?:GiB )?total capacity", re.IGNORECASE)
+_MEMORY_WORDS = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显存|vram|card|显卡|video memory)"
+                           r"|(?:显存|VRAM)[ \t:：]*(?P<gb2>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)\b", re.IGNORECASE)
+# a size told as a limit, not as the card's: "fails with less than 16GB VRAM", "至少需要 8G 显存", "12G显存以上"
+_MEMORY_LIMIT_BEFORE = re.compile(r"(?:less than|more than|at least|under|over|above|below|than|需要|至少|低于|高于|大于|小于|超过)"
+                                  r"[ \t]*(?:显存|VRAM)?[ \t:：]*$", re.IGNORECASE)
+_MEMORY_LIMIT_AFTER = ("以上", "以下", "以内", "+", " or more", " or less")
 _HALF_OFF = re.compile(r"half precision[^\n]{0,80}?(?:\[[ \t]*\]|not check|unchecked|= ?false)"
                        r"|is_half[^\n\w]{0,4}(?:is[ \t]+)?(?:set[ \t]+to[ \t]+|设置为?|设为|[:=])[ \t]*false\b"
                        r"|--no-half|-fp\b|--full_precision", re.IGNORECASE)
@@ -171,6 +176,18 @@ def job_of(places: List[str], text: str) -> Optional[str]:
     return None
 
 
+def _card_memory(text: str) -> Optional[float]:
+    match = _MEMORY_TORCH.search(text)
+    if match is None:
+        match = next((told for told in _MEMORY_WORDS.finditer(text)
+                      if not _MEMORY_LIMIT_BEFORE.search(text[max(0, told.start() - 20):told.start()])
+                      and not text.startswith(_MEMORY_LIMIT_AFTER, told.end())), None)
+    try:
+        return float(match.group("gb") or match.group("gb2")) if match else None
+    except ValueError:
+        return None
+
+
 def read_facts(text: str) -> LogFacts:
     head = text if len(text) <= 2 * _SCAN else text[:_SCAN] + "\n" + text[-_SCAN:]
     facts = LogFacts()
@@ -182,12 +199,7 @@ def read_facts(text: str) -> LogFacts:
         number = match.group("card3") or match.group("card4")
         family = ("GTX " if number and number.startswith("1") else "RTX ") if number else ""
         facts.card = " ".join((match.group("card") or match.group("card2") or family + number).split())
-    match = _MEMORY.search(head)
-    if match:
-        try:
-            facts.memory_gb = float(match.group("gb") or match.group("gb2") or match.group("gb3") or match.group("gb4"))
-        except ValueError:
-            pass
+    facts.memory_gb = _card_memory(head)
     match = _HALF_OFF.search(head)
     if match:
         facts.half_shown_off = " ".join(match.group(0).split())

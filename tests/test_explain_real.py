@@ -383,6 +383,11 @@ def test_project_hint_only_when_the_log_does_not_tell():
     ("N卡1050TI,4G显存", None, None, None, 4.0),
     ("显卡：NVIDIA GeForce GTX 1660 Ti, VRAM 6GB", None, None, "GTX 1660 Ti", 6.0),
     ("pytorch-lightning 2.5.5", None, None, None, None),
+    # a size told as a limit is not the card's; torch's own figure, even retyped without GiB, wins over words
+    ("demo fails with less than 16GB VRAM\nOutOfMemoryError: tried to allocate... 7.75 total capacity ...",
+     None, None, None, 7.75),
+    ("至少需要 12G 显存吗？我的是 6G显存", None, None, None, 6.0),
+    ("推荐12G显存以上", None, None, None, None),
 ])
 def test_log_facts(text, torch, build, card, memory):
     facts = logfacts.read_facts(text)
