@@ -2553,12 +2553,16 @@ ENTRIES: List[Entry] = [
     Entry(
         id="cpu-training-not-allowed",
         kind="build",
-        keys=("CPU training is not allowed", "Only GPU training is allowed", "CPU training not allowed"),
-        pattern=r"CPU training (?:is )?not allowed|Only GPU training is allowed",
+        keys=("CPU training is not allowed", "Only GPU training is allowed", "CPU training not allowed",
+              "No supported gpu backend found"),
+        # PyTorch Lightning's, for a Trainer told accelerator="gpu" (GPT-SoVITS's s1_train.py before 2024-03-13)
+        pattern=r"CPU training (?:is )?not allowed|Only GPU training is allowed|No supported gpu backend found",
         meaning={
-            "en": "The training script needs an NVIDIA GPU (it asserts torch.cuda.is_available()): the installed torch"
+            "en": "The training script needs an NVIDIA GPU (it asserts torch.cuda.is_available(), or asks PyTorch"
+                  " Lightning for accelerator=\"gpu\"): the installed torch"
                   " is the CPU-only build, or it sees no usable card. This training script does not run on the CPU.",
-            "zh": "训练脚本需要 NVIDIA 显卡（它断言 torch.cuda.is_available()）：安装的 torch 是纯 CPU 版本，或看不到可用的显卡。"
+            "zh": "训练脚本需要 NVIDIA 显卡（它断言 torch.cuda.is_available()，或要求 PyTorch Lightning 用 accelerator=\"gpu\"）："
+                  "安装的 torch 是纯 CPU 版本，或看不到可用的显卡。"
                   "这个训练脚本不能在 CPU 上运行。",
         },
         settings=("torch.build", "nvidia.driver"),

@@ -1106,7 +1106,8 @@ _FILE_READ = ("model-file-corrupt", "audio-file-unreadable", "audio-load-failed"
 
 # Errors that say torch cannot use CUDA: their fix depends on what machine the log came from.
 _NO_CUDA = ("cuda-not-compiled", "cuda-no-driver", "cuda-no-gpus", "load-device-missing", "cpu-training-not-allowed",
-            "symptom-no-gpu")
+            "training-gpu-not-listed", "symptom-no-gpu")
+_TRAINING_NEEDS_CUDA = ("cpu-training-not-allowed", "training-gpu-not-listed")
 _NO_KERNEL = ("cuda-no-kernel-image", "cuda-capability-unsupported")
 
 
@@ -1117,11 +1118,11 @@ def _machine_of_the_log(explanation: Explanation, facts: logfacts.LogFacts, card
     python = launch.split()[0] if launch else "python"
     if explanation.id in _NO_CUDA and not nvidia:
         if facts.mac:
-            explanation.manual_key = "mac_training" if explanation.id == "cpu-training-not-allowed" else "mac_no_cuda"
+            explanation.manual_key = "mac_training" if explanation.id in _TRAINING_NEEDS_CUDA else "mac_no_cuda"
             # no torch build brings CUDA to a Mac: the program's device setting is the cause
             explanation.settings = _no_nvidia(explanation.settings, ("torch.build", "nvidia.driver"))
         elif facts.amd and not facts.directml_on_cuda:
-            explanation.manual_key = "amd_training" if explanation.id == "cpu-training-not-allowed" else "amd_no_cuda"
+            explanation.manual_key = "amd_training" if explanation.id in _TRAINING_NEEDS_CUDA else "amd_no_cuda"
             explanation.settings = _no_nvidia(explanation.settings, ("nvidia.driver",))
     if explanation.id in _NO_CUDA + _NO_KERNEL and facts.jetson and not facts.mac:
         explanation.manual_key = "jetson_torch"  # pytorch.org's CUDA wheels do not drive the board's built-in GPU
@@ -1754,10 +1755,13 @@ MANUALS: Dict[str, Dict[str, str]] = {
               "或者不用 Docker 直接运行程序，这样可以用 Mac 的 CPU（支持的地方也能用 MPS）。",
     },
     "mac_training": {
-        "en": "This is a Mac: it has no CUDA, and this training script needs CUDA (it refuses the CPU and MPS). Train"
+        "en": "This is a Mac: it has no CUDA, and this training script needs CUDA (it refuses the CPU and MPS)."
+              " Newer versions of some programs train on the CPU when there is no CUDA, slowly (GPT-SoVITS since"
+              " 2024-03): {update}. Or train"
               " on a machine with an NVIDIA card (a cloud GPU such as Colab or AutoDL) and copy the trained model to"
               " the Mac; inference runs on the Mac's CPU: {to_cpu}.",
-        "zh": "这是 Mac：没有 CUDA，而这个训练脚本需要 CUDA（它不接受 CPU 和 MPS）。请在有 NVIDIA 显卡的机器上训练（例如 Colab、"
+        "zh": "这是 Mac：没有 CUDA，而这个训练脚本需要 CUDA（它不接受 CPU 和 MPS）。有些程序的新版本在没有 CUDA 时会用 CPU 训练"
+              "（较慢；GPT-SoVITS 自 2024-03 起）：{update}。或者在有 NVIDIA 显卡的机器上训练（例如 Colab、"
               "AutoDL 等云端显卡），再把训练好的模型拷到 Mac 上；推理可以用 Mac 的 CPU：{to_cpu}。",
     },
     "jetson_torch": {

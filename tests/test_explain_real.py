@@ -629,11 +629,18 @@ def test_the_card_without_half_precision_reads_as_sentences_in_every_program(pro
         assert ".;" not in text and "。；" not in text and "{" not in text, (lang, text)
 
 
-def test_a_mac_that_cannot_train_is_told_where_training_can_run():
-    log = logread.read_log("M1 Mac\nAssertionError: CPU training is not allowed.\n".encode())
-    found = explain.explain_log(log)
+@pytest.mark.parametrize("message", [
+    "AssertionError: CPU training is not allowed.",
+    # PyTorch Lightning told accelerator="gpu" (GPT-SoVITS's s1_train.py before 2024-03-13), in a post's sentence
+    "GPT训练时提示：No supported gpu backend found!",
+])
+def test_a_mac_that_cannot_train_is_told_where_training_can_run(message):
+    log = logread.read_log(("M1 Mac\n" + message + "\n").encode())
+    found = explain.explain_log(log, None, "gpt-sovits")
     assert [e.id for e in found] == ["cpu-training-not-allowed"] and found[0].manual_key == "mac_training"
     assert "NVIDIA" in explain.manual(found[0], "en") and "NVIDIA" in explain.manual(found[0], "zh")
+    # newer GPT-SoVITS trains on the CPU where there is no CUDA
+    assert "update GPT-SoVITS" in explain.manual(found[0], "en") and "更新 GPT-SoVITS" in explain.manual(found[0], "zh")
 
 
 @pytest.mark.parametrize("text, note", [
@@ -720,10 +727,16 @@ def test_an_nvidia_card_beside_a_radeon_igpu_is_not_called_amd():
     assert [e.id for e in explained(log)] == []
 
 
-def test_an_amd_card_that_cannot_train_is_not_told_to_run_on_the_cpu():
-    log = logread.read_log("GPU: AMD Radeon RX 6700 XT\nAssertionError: CPU training is not allowed.\n".encode())
+@pytest.mark.parametrize("message, entry_id", [
+    ("AssertionError: CPU training is not allowed.", "cpu-training-not-allowed"),
+    # RVC's web UI, told in a post's title
+    ("\"Unfortunately there is no compatible GPU available to support your training\" using AMD Radeon 530",
+     "training-gpu-not-listed"),
+])
+def test_an_amd_card_that_cannot_train_is_not_told_to_run_on_the_cpu(message, entry_id):
+    log = logread.read_log(("GPU: AMD Radeon RX 6700 XT\n" + message + "\n").encode())
     found = explain.explain_log(log)
-    assert [e.id for e in found] == ["cpu-training-not-allowed"] and found[0].manual_key == "amd_training"
+    assert [e.id for e in found] == [entry_id] and found[0].manual_key == "amd_training"
     assert "the CPU:" not in explain.manual(found[0], "en") and "在 CPU 上运行" not in explain.manual(found[0], "zh")
     assert "ROCm" in explain.manual(found[0], "en") and "ROCm" in explain.manual(found[0], "zh")
 
