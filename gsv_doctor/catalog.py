@@ -1711,6 +1711,31 @@ ENTRIES: List[Entry] = [
         example="INFO:torch.nn.parallel.distributed:Reducer buckets have been rebuilt in this iteration.",
     ),
     Entry(
+        id="inductor-online-softmax-notice",
+        kind="system",
+        notice=True,
+        keys=("Online softmax is disabled",),
+        pattern=r"Online softmax is disabled on the fly",
+        meaning={
+            "en": "A warning of torch.compile (Inductor), not an error: it is printed while the program compiles its"
+                  " model on the first run, which takes a minute or more before the first audio; later runs reuse the"
+                  " compiled code. It says nothing about the card or the torch build.",
+            "zh": "这是 torch.compile（Inductor）的警告，不是报错：程序第一次运行时编译模型会打印它，编译要一分钟或更久才会出第一段音频；"
+                  "以后的运行会复用编译好的代码。它与显卡和 torch 版本无关。",
+        },
+        settings=("program.code",),
+        fix_commands=(),
+        manual={
+            "en": "Nothing to change for this warning: wait for the first generation to finish (watch the GPU's use in"
+                  " Task Manager or `nvidia-smi`). If it really stops, the real error is further down the console: run"
+                  " gsv-doctor explain on the log from there.",
+            "zh": "这个警告不用处理：等第一次生成完成（可在任务管理器或 `nvidia-smi` 里看显卡占用）。如果真的停住了，"
+                  "真正的报错在命令行窗口更下面：把从那里开始的日志交给 gsv-doctor explain。",
+        },
+        check=CHECK_NONE,
+        example="UserWarning: Online softmax is disabled on the fly since Inductor decides to split the reduction.",
+    ),
+    Entry(
         id="deepspeed-optional-fallback",
         kind="system",
         notice=True,
@@ -3816,6 +3841,118 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="ImportError: cannot import name 'AutoModel' from 'funasr' (unknown location)",
+    ),
+    Entry(
+        id="vits-monotonic-align-not-built",
+        kind="system",
+        keys=("monotonic_align",),
+        # VITS and the programs built on it compile monotonic_align/core.pyx into monotonic_align/monotonic_align/,
+        # a folder their setup.py neither has nor creates
+        pattern=r"No module named '?monotonic_align\.(?:monotonic_align|core)\b"
+                r"|could not create '[^'\n]*monotonic_align[/\\][^'\n]*': No such file or directory",
+        meaning={
+            "en": "The program's monotonic_align extension (VITS's alignment search, written in Cython) was never built,"
+                  " or was built into another folder: `python setup.py build_ext --inplace` in monotonic_align writes"
+                  " monotonic_align/monotonic_align/core.*, and fails or puts the file elsewhere when that inner folder"
+                  " does not exist. Training needs it; the model, torch and the card are fine.",
+            "zh": "程序的 monotonic_align 扩展（VITS 的对齐搜索，用 Cython 写的）没有编译，或者编译到了别的文件夹：在 monotonic_align 里运行"
+                  " `python setup.py build_ext --inplace` 会写出 monotonic_align/monotonic_align/core.*，而那个内层文件夹不存在时"
+                  "会失败或把文件放到别处。训练需要它；模型、torch 和显卡都没有问题。",
+        },
+        settings=("build.tools", "program.folder"),
+        fix_commands=(),
+        manual={
+            "en": "Build it with the program's own Python, from the program's folder: `cd monotonic_align`, then"
+                  " `mkdir monotonic_align` (the inner folder), then `python setup.py build_ext --inplace`. On Windows"
+                  " the build needs Microsoft C++ Build Tools (\"Desktop development with C++\"). If the built core*.pyd"
+                  " (Linux: core*.so) lands under build\\ instead, copy it into monotonic_align\\monotonic_align.",
+            "zh": "用程序自己的 Python、在程序的文件夹里编译它：`cd monotonic_align`，再 `mkdir monotonic_align`（内层文件夹），"
+                  "再 `python setup.py build_ext --inplace`。Windows 上编译需要 Microsoft C++ Build Tools（“使用 C++ 的桌面开发”）。"
+                  "如果编译出的 core*.pyd（Linux 上是 core*.so）出现在 build\\ 下面，把它复制到 monotonic_align\\monotonic_align 里。",
+        },
+        check=CHECK_NONE,
+        example="ModuleNotFoundError: No module named 'monotonic_align.monotonic_align'",
+    ),
+    Entry(
+        id="tokenizers-too-old",
+        kind="system",
+        keys=("untagged enum",),
+        pattern=r"data did not match any variant of untagged enum (?P<wrapper>\w+)",
+        meaning={
+            "en": "The installed tokenizers library cannot read the model's tokenizer.json: the file was written by a"
+                  " newer tokenizers, whose format this one does not know. The model files are fine.",
+            "zh": "已装的 tokenizers 库读不了模型的 tokenizer.json：这个文件是更新版本的 tokenizers 写的，旧版本不认识它的格式。"
+                  "模型文件没有问题。",
+        },
+        settings=("transformers.version", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Install the versions of transformers and tokenizers the program's requirements name, into the"
+                  " program's own Python ({packages}); an old environment reused for a new model is the usual cause."
+                  " Where the requirements leave them open: `pip install -U transformers tokenizers`.",
+            "zh": "把程序依赖列表里写的 transformers 和 tokenizers 版本装进程序自己的 Python（{packages}）；通常是拿旧环境跑新模型。"
+                  "依赖列表没有限定版本时：`pip install -U transformers tokenizers`。",
+        },
+        check=CHECK_NONE,
+        example="Exception: data did not match any variant of untagged enum ModelWrapper at line 878880 column 3",
+    ),
+    Entry(
+        id="transformers-api-removed",
+        kind="system",
+        keys=("object has no attribute",),
+        # transformers 4.50: PreTrainedModel no longer brings generate() (GenerationMixin); its Cache classes dropped
+        # get_max_length and seen_tokens (XTTS/coqui's GPT2InferenceModel, ChatTTS, Tortoise and other TTS models)
+        pattern=r"'(?P<object>GPT2InferenceModel|\w*Cache)' object has no attribute"
+                r" '(?P<name>generate|get_max_length|seen_tokens|get_usable_length|_seen_tokens)'",
+        meaning={
+            "en": "The installed transformers is newer than the program's code: `{name}` was removed from {object} in a"
+                  " later transformers release (4.50 took generate() away from models that do not inherit"
+                  " GenerationMixin, such as XTTS's GPT2InferenceModel; the Cache classes dropped get_max_length and"
+                  " seen_tokens). The model files and the card are fine.",
+            "zh": "已装的 transformers 比程序的代码新：`{name}` 在后来的 transformers 版本里从 {object} 中去掉了（4.50 起，没有继承"
+                  " GenerationMixin 的模型，例如 XTTS 的 GPT2InferenceModel，不再有 generate()；Cache 类去掉了 get_max_length 和"
+                  " seen_tokens）。模型文件和显卡都没有问题。",
+        },
+        settings=("transformers.version", "program.code"),
+        fix_commands=(),
+        manual={
+            "en": "Install the transformers version the program's requirements name into its Python (XTTS/coqui TTS:"
+                  " `pip install \"transformers<4.50\"`; ChatTTS's get_max_length: 4.48.3 works), or {update} (newer"
+                  " releases follow transformers). When another program in the same environment needs the newer"
+                  " transformers, give each its own environment.",
+            "zh": "把程序依赖列表里写的 transformers 版本装进它的 Python（XTTS/coqui TTS：`pip install \"transformers<4.50\"`；"
+                  "ChatTTS 的 get_max_length：4.48.3 可用），或者{update}（新版本会跟上 transformers）。同一环境里另一个程序需要新版"
+                  " transformers 时，给每个程序各建一个环境。",
+        },
+        check=CHECK_NONE,
+        example="AttributeError: 'DynamicCache' object has no attribute 'get_max_length'",
+    ),
+    Entry(
+        id="triton-no-c-compiler",
+        kind="build",
+        keys=("Failed to find C compiler",),
+        pattern=r"Failed to find C compiler",
+        meaning={
+            "en": "Triton, which makes the GPU code of torch.compile, builds a small C helper the first time it runs and"
+                  " found no C compiler: a slim Docker image or a fresh Linux without gcc, or Windows without one. The"
+                  " card and the torch build are fine.",
+            "zh": "Triton（torch.compile 用它生成显卡代码）第一次运行时要编译一个小的 C 辅助模块，却找不到 C 编译器："
+                  "精简的 Docker 镜像或没装 gcc 的 Linux，或没有编译器的 Windows。显卡和 torch 版本都没有问题。",
+        },
+        settings=("build.tools",),
+        fix_commands=(),
+        manual={
+            "en": "Install a C compiler where the program runs: Debian/Ubuntu (also inside the Docker image, in its"
+                  " Dockerfile): `apt-get install -y build-essential`; Windows: Microsoft C++ Build Tools. Or set the"
+                  " CC environment variable to a compiler you have, or turn off the program's compile option"
+                  " (torch.compile) so that Triton is not used.",
+            "zh": "在程序运行的地方装一个 C 编译器：Debian/Ubuntu（Docker 镜像里也一样，写进 Dockerfile）：`apt-get install -y"
+                  " build-essential`；Windows：Microsoft C++ Build Tools。或者把环境变量 CC 设为已有的编译器，或者关掉程序的编译选项"
+                  "（torch.compile），不用 Triton。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Failed to find C compiler. Please specify via CC environment variable or set"
+                " triton.knobs.build.impl.",
     ),
     Entry(
         id="python-module-missing",

@@ -499,7 +499,8 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
     explanations = [e for e in explanations if not e.entry.notice]
     _share_log_facts(explanations)
     if not explanations:
-        for explanation in described_symptoms(log, project, facts):
+        # (a card named beside a notice the log printed is the machine, not a complaint: the notice answers)
+        for explanation in described_symptoms(log, project, facts, machine_as_cause=not notices):
             _refine(explanation, project, facts, [], log.text, _launch(log, None, root))
             explanations.append(explanation)
     if not explanations:
@@ -756,8 +757,10 @@ _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script (CJK included)
 _MACHINE_FACTS = (logfacts.NEW_CARD, logfacts.AMD)
 
 
-def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.LogFacts] = None) -> List[Explanation]:
-    """A symptom or a cause the log describes in words (no error printed), named as an assumption."""
+def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.LogFacts] = None,
+                       machine_as_cause: bool = True) -> List[Explanation]:
+    """A symptom or a cause the log describes in words (no error printed), named as an assumption;
+    `machine_as_cause`: the machine alone (an RTX 50xx, an AMD card) may be read as the cause."""
     lines, left = [], _WORDS_SCAN
     for line in (log.lines if log.lines else log.text.split("\n"))[:5000]:
         if left <= 0:
@@ -779,6 +782,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
     facts = facts or logfacts.read_facts(log.text)  # explain_log's own: reading them is not free on a long line
     card = facts.card
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
+        if words in _MACHINE_FACTS and not machine_as_cause:
+            continue
         if words is logfacts.AMD and card and _NVIDIA_FAMILY.match(card):
             continue  # an NVIDIA card named beside a Radeon iGPU: the card is the machine's GPU
         if words is logfacts.AMD and facts.directml_on_cuda:

@@ -2233,3 +2233,34 @@ def test_out_of_memory_at_a_batch_of_one_on_windows_names_the_drivers_sysmem_fal
 
 def test_a_false_alarm_under_is_available_is_no_answer_of_it():
     assert explained(">>> print(torch.cuda.is_available())\nFalse alarm, it prints True now\n") == []
+
+
+# Shapes of posts from VITS's descendants and the TTS programs that share their libraries (own reproductions).
+@pytest.mark.parametrize("post, found_id, fix_words", [
+    # told in a sentence after the build looked fine; and the build's own complaint on Linux
+    ("在 monotonic_align 目录下运行了 python setup.py build_ext --inplace，然后训练时出现：No module named"
+     " 'monotonic_align.monotonic_align'\n", "vits-monotonic-align-not-built", "mkdir monotonic_align"),
+    ("running build_ext\nerror: could not create 'monotonic_align/core.cpython-38-x86_64-linux-gnu.so':"
+     " No such file or directory\n", "vits-monotonic-align-not-built", "build_ext --inplace"),
+    ('  File "C:\\tts\\venv\\lib\\site-packages\\transformers\\tokenization_utils_fast.py", line 115, in __init__\n'
+     "    fast_tokenizer = TokenizerFast.from_file(fast_tokenizer_file)\n"
+     "Exception: data did not match any variant of untagged enum PyPreTokenizerTypeWrapper at line 69 column 3\n",
+     "tokenizers-too-old", "tokenizers"),
+    ("  > Text splitted to sentences.\nAttributeError: 'GPT2InferenceModel' object has no attribute 'generate'\n",
+     "transformers-api-removed", "transformers<4.50"),
+    ("docker compose up, then generating:\nRuntimeError: Failed to find C compiler. Please specify via CC environment"
+     " variable or set triton.knobs.build.impl.\n", "triton-no-c-compiler", "build-essential"),
+])
+def test_errors_of_the_programs_libraries_name_the_library_and_its_fix(post, found_id, fix_words):
+    (found,) = explained(post)
+    assert found.id == found_id and not found.assumed
+    assert fix_words in explain.manual(found, "en") and fix_words in explain.manual(found, "zh")
+
+
+def test_a_compile_notice_beside_a_named_card_is_the_answer_not_the_card():
+    post = ("Softmax warning on RTX 5070 Ti, torch 2.7.1+cu126\n"
+            "  0%|          | 0/7600 [00:00<?, ?it/s]C:\\app\\venv\\Lib\\site-packages\\torch\\_inductor\\lowering.py:7007:"
+            " UserWarning:\nOnline softmax is disabled on the fly since Inductor decides to\nsplit the reduction.\n")
+    assert [e.id for e in explained(post)] == ["inductor-online-softmax-notice"]
+    # the card alone, with nothing printed, is still read as the likely cause
+    assert [e.id for e in explained("Nothing works on my RTX 5070 Ti with torch 2.7.1+cu126\n")] == ["cuda-no-kernel-image"]
