@@ -3961,7 +3961,10 @@ ENTRIES: List[Entry] = [
         keys=("No module named",),
         # the error itself, not a library's notice that an optional module is absent ("... No module named 'triton'");
         # nor triton at all: xformers, bitsandbytes and torch only try it (alone on a line, or in a traceback they catch)
-        pattern=r"(?:^\W{0,8}|(?:ModuleNotFoundError|ImportError): )No module named '?(?!triton\b)(?P<module>[\w.]+)'?",
+        # (or in a post's sentence: "更新后提示No module named 'tn'", "it says No module named 'x'")
+        pattern=r"(?:^\W{0,8}|(?:ModuleNotFoundError|ImportError): |[\u4e00-\u9fff：]\s?"
+                r"|\b(?:says?|said|got|getting|gets|shows?|showing)\b:?\s{1,3})"
+                r"No module named '?(?!triton\b)(?P<module>[\w.]+)'?",
         meaning={
             "en": "The Python that ran the program has no module `{module}`: the program's requirements are not installed"
                   " in that Python, or the program was started with another Python than its own (the system's python"

@@ -624,7 +624,7 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
                              r"|(?:fp16|half|半精度|float16)[^\n]{0,20}?(?:not supported|unsupported|isn'?t supported|不支持|不能用)"
                              r"[^\n]{0,6}?(?:on|在)?\s?(?:the\s)?cpu(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
-_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bcuda(?: or mps)? (?:is )?not detected|"
+_NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu (?:is )?being used\b|\bcuda(?: or mps)? (?:is )?not detected|"
                            r"\btorch (?:was )?(?:installed )?(?:w/o|without) (?:gpu|cuda)\b|"
                            # "GPU not detected, reverting to CPU", "running on cpu despite having a 4090"
                            r"\b(?:gpu|graphics card|cuda)\s+(?:was\s+)?(?:not|wasn'?t)\s+(?:detected|found|recogni[sz]ed)\b"
@@ -681,7 +681,12 @@ _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: 
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE | re.ASCII)
 # The computer's memory (not the card's), in words.
-_RAM_WORDS = re.compile(r"爆内存|内存不足|内存不够|内存溢出|out of (?:system )?ram\b|(?:cpu|ram|system) out of memory"
+_RAM_WORDS = re.compile(r"爆内存|内存[也都还又]?(?:不足|不够)|内存溢出|内存(?:被)?(?:占满|吃满|爆了|满了|炸了|爆炸)"
+                        r"|out of (?:system )?ram\b|(?:cpu|ram|system) out of memory"
+                        # "it uses up all my RAM", "the RAM blows up"
+                        r"|\b(?:uses?|used|using|eats?|ate|eating|fills?|filled|filling|consumes?|consumed|consuming|takes?"
+                        r"|took|taking)\s+(?:up\s+)?all\s+(?:of\s+)?(?:my|the)\s+(?:system\s+)?ram\b"
+                        r"|\bram\s+(?:blows|blew|explodes|exploded|is full|fills up|filled up|maxe[sd] out)\b"
                         # leaked semaphores told as the memory's (the warning alone shows at any shutdown)
                         r"|\b(?:oom|out of memory|memory)\b[^\n]{0,60}?leaked sem[ai]phores?"
                         r"|leaked sem[ai]phores?[^\n]{0,60}?\b(?:oom|out of memory|memory)\b", re.IGNORECASE | re.ASCII)
@@ -1036,6 +1041,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id == "python-module-missing" and (top == "nemo_text_processing" or top == "pynini"
                                                 and "nemo_text_processing" in text[:_WORDS_SCAN]):
         explanation.notes.append(("optional_text_normalizer", {}))
+    if entry.id == "python-module-missing" and top in ("tn", "itn"):
+        explanation.notes.append(("wetext_pynini", {}))
     # (not on a Mac: pytorch.org's CUDA indexes hold no macOS wheels, and PyPI's torch is the Mac's own build)
     if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision") \
             and not facts.mac:
@@ -1629,6 +1636,15 @@ NOTES: Dict[str, Dict[str, str]] = {
               " rest of the requirements.",
         "zh": "pynini 没有 Windows 和 macOS 的预编译包，在那里也很难编译成功：先从 conda-forge 装进程序的 conda 环境"
               "（`conda install -c conda-forge pynini=2.1.5`），再安装其余的依赖。",
+    },
+    "wetext_pynini": {
+        "en": "`{module}` is WeTextProcessing's text normalizer (CosyVoice and the programs built on it use it), and"
+              " WeTextProcessing needs pynini, which pip cannot build on Windows or macOS: install pynini first"
+              " (`conda install -c conda-forge pynini=2.1.5`, or a prebuilt pynini wheel for your Python), then"
+              " `pip install WeTextProcessing --no-deps`, so that pip does not try to build pynini again.",
+        "zh": "`{module}` 是 WeTextProcessing 的文本正则化模块（CosyVoice 及基于它的程序要用），而 WeTextProcessing 需要 pynini，"
+              "pip 在 Windows 和 macOS 上编译不了它：先装 pynini（`conda install -c conda-forge pynini=2.1.5`，或与你的 Python"
+              " 对应的预编译 pynini 安装包），再 `pip install WeTextProcessing --no-deps`，免得 pip 再去编译 pynini。",
     },
     "optional_text_normalizer": {
         "en": "ChatTTS (and ChatTTS-ui) use nemo_text_processing only to write out numbers and dates in English text,"

@@ -24,6 +24,9 @@ class LogProject:
     text_markers: Tuple[str, ...]  # lower-case words anywhere in the log
     settings: Dict[str, Tuple[str, ...]]  # kind of cause -> setting ids, likeliest first
     advice: Dict[str, Text]  # slot -> text
+    # lower-case commands only this program has, typed at a prompt or told: they say which program ran, more than
+    # the folder it ran in (a so-vits-svc-4.0 folder where `svc pre-resample` runs) or a word
+    command_markers: Tuple[str, ...] = ()
     gsv_doctor_fixes: bool = False  # `gsv-doctor fix` / `run` know this project's files
     # otherwise: the catalog checks (gsv_doctor.catalog.CHECK_*) whose errors `gsv-doctor fix --write`, run in
     # the project's folder, resolves

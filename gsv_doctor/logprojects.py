@@ -87,8 +87,9 @@ SO_VITS_SVC_FORK = LogProject(
     id="so-vits-svc-fork", name="so-vits-svc-fork",
     path_markers=("so_vits_svc_fork/", "so-vits-svc-fork"),
     # its commands as words ("so-vits-svc training" is so-vits-svc's; detect starts the text with a newline)
-    text_markers=("so_vits_svc_fork", "so-vits-svc-fork", " svc infer", "\nsvc infer", "svc pre-hubert", "svc pre-resample",
-                  "svc pre-config", "svc pre-split", " svc train", "\nsvc train", " svc vc", "\nsvc vc", "svcg", "voicepaw"),
+    text_markers=("so_vits_svc_fork", "so-vits-svc-fork", "svcg", "voicepaw"),
+    command_markers=(" svc infer", "\nsvc infer", ">svc infer", "svc pre-hubert", "svc pre-resample", "svc pre-config",
+                     "svc pre-split", " svc train", "\nsvc train", ">svc train", " svc vc", "\nsvc vc", ">svc vc"),
     settings={
         "half": ("any.half",),
         "device": ("svc_fork.device",),
@@ -111,8 +112,8 @@ SO_VITS_SVC_FORK = LogProject(
         },
         "update": {"en": "update so-vits-svc-fork (`pip install -U so-vits-svc-fork`)",
                    "zh": "更新 so-vits-svc-fork（`pip install -U so-vits-svc-fork`）"},
-        "workers": {"en": "give the preprocessing fewer processes (`svc pre-hubert -n 2`)",
-                    "zh": "让预处理少开进程（`svc pre-hubert -n 2`）"},
+        "workers": {"en": "give the preprocessing fewer processes (`svc pre-resample -n 2`, `svc pre-hubert -n 2`)",
+                    "zh": "让预处理少开进程（`svc pre-resample -n 2`、`svc pre-hubert -n 2`）"},
         "packages": {"en": "reinstall so-vits-svc-fork with its dependencies into its environment (`pip install -U"
                            " --force-reinstall so-vits-svc-fork`)",
                      "zh": "在它的环境里重装 so-vits-svc-fork 及其依赖（`pip install -U --force-reinstall so-vits-svc-fork`）"},
@@ -333,6 +334,7 @@ def detect(text: str, frame_paths: List[str], hint: Optional[str] = None) -> Log
     for project in PROJECTS:
         score = 3 * sum(1 for p in paths for marker in project.path_markers if marker in p)
         score += sum(1 for marker in project.text_markers if marker in head)
+        score += 6 * sum(1 for marker in project.command_markers if marker in head)
         if score > best_score:
             best, best_score = project, score
     if best is None and hint in BY_ID:

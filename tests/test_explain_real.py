@@ -2264,3 +2264,33 @@ def test_a_compile_notice_beside_a_named_card_is_the_answer_not_the_card():
     assert [e.id for e in explained(post)] == ["inductor-online-softmax-notice"]
     # the card alone, with nothing printed, is still read as the likely cause
     assert [e.id for e in explained("Nothing works on my RTX 5070 Ti with torch 2.7.1+cu126\n")] == ["cuda-no-kernel-image"]
+
+
+@pytest.mark.parametrize("post, found_id", [
+    ("更新到新版本后提示No module named 'tn'，pynini 已经装了\n", "python-module-missing"),
+    ("when I start it, it says No module named 'librosa'\n", "python-module-missing"),
+    ("running svc pre-resample it uses up all my RAM and then stops\n", "ram-out-of-memory"),
+    ("训练时把batch调到很小，cpu还是爆炸，内存也不够\n", "ram-out-of-memory"),
+    ("No GPU being used.\n\nEven though CUDA and torch are installed\n", "symptom-no-gpu"),
+])
+def test_what_posts_tell_in_a_sentence_is_read(post, found_id):
+    assert [e.id for e in explained(post)] == [found_id]
+
+
+def test_a_library_notice_of_a_missing_optional_module_is_still_no_error():
+    assert explained("WARNING: xformers: No module named 'triton'\nINFO: loaded\n") == []
+    assert explained("DEBUG: optional backend: No module named 'sox'\n") == []
+
+
+def test_wetextprocessings_module_names_pynini_first():
+    (found,) = explained("ModuleNotFoundError: No module named 'tn'\n")
+    assert ("wetext_pynini", {}) in found.notes
+    assert "WeTextProcessing --no-deps" in " ".join(explain.notes(found, "zh"))
+
+
+def test_the_command_typed_says_which_program_ran_more_than_the_folder():
+    post = ("E:\\so-vits-svc-4.0\\my voice>svc pre-resample\nPreprocessing: 100%|####| 36/36\n"
+            "it uses up all my RAM and then errors out\n")
+    (found,) = explained(post)
+    assert found.project == "so-vits-svc-fork" and "svc pre-resample -n" in explain.manual(found, "en")
+    assert explained("E:\\so-vits-svc-4.0>python inference_main.py\nCUDA out of memory\n")[0].project == "so-vits-svc"
