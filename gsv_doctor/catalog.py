@@ -3585,10 +3585,13 @@ ENTRIES: List[Entry] = [
         id="model-file-corrupt",
         kind="system",
         keys=("failed finding central directory", "PytorchStreamReader failed", "invalid load key",
-              "pickle data was truncated", "Error while deserializing header", "Protobuf parsing failed"),
+              "pickle data was truncated", "Error while deserializing header", "Protobuf parsing failed",
+              "mmap can only be used with files saved with"),
         pattern=r"PytorchStreamReader failed reading (?:zip archive|file)[^\n]{0,80}|failed finding central directory"
                 r"|invalid load key, '(?P<key>[^'\n]{1,8})'|pickle data was truncated"
-                r"|Error while deserializing header: \w+|Protobuf parsing failed",
+                r"|Error while deserializing header: \w+|Protobuf parsing failed"
+                # torch.load(mmap=True) of a file that is no zip checkpoint (ChatTTS loads its Vocos.pt so)
+                r"|mmap can only be used with files saved with",
         meaning={
             "en": "A model file is damaged or is not the model at all: the download stopped early, a web page or a Git"
                   " LFS pointer (a few hundred bytes of text) was saved in its place, or the disk was full when it was"

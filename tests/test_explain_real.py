@@ -2294,3 +2294,13 @@ def test_the_command_typed_says_which_program_ran_more_than_the_folder():
     (found,) = explained(post)
     assert found.project == "so-vits-svc-fork" and "svc pre-resample -n" in explain.manual(found, "en")
     assert explained("E:\\so-vits-svc-4.0>python inference_main.py\nCUDA out of memory\n")[0].project == "so-vits-svc"
+
+
+def test_a_model_file_that_torch_cannot_map_is_read_as_a_damaged_file_not_the_missing_gpu():
+    post = ("Starting...\nno GPU found, use CPU instead\nTraceback (most recent call last):\n"
+            '  File "/srv/chattts-ui/ChatTTS/core.py", line 244, in _load\n'
+            "    torch.load(vocos_ckpt_path, weights_only=True, mmap=True)\n"
+            'RuntimeError: mmap can only be used with files saved with `torch.save(/srv/chattts-ui/asset/Vocos.pt,'
+            " _use_new_zipfile_serialization=True), please torch.save your checkpoint with this option in order to use"
+            " mmap.\n")
+    assert [e.id for e in explained(post)] == ["model-file-corrupt"]
