@@ -965,6 +965,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         entry = catalog.BY_ID[explanation.id]
     if entry.id == "device-mismatch":
         _mixed_devices(explanation)
+    if entry.id in ("cudnn-library-missing", "cuda-library-missing") and "libcuda.so" in explanation.message:
+        explanation.manual_key = "libcuda_missing"  # the library was found; the driver's own was not
     job = logfacts.job_of(frames, text) if entry.kind == "oom" or entry.id == "cuda-library-failure" else None
     if entry.id == "cuda-library-failure" and job == "train" and params.get("status") in _MEMORY_STATUSES \
             and not (params["status"].startswith("CUFFT") and _rtx40_old_cufft(facts)):
@@ -1736,6 +1738,21 @@ MANUALS: Dict[str, Dict[str, str]] = {
         "zh": "训练中 loss 变成 NaN，更常见的原因是训练本身而不是精度：从出现 NaN 之前的最后一个检查点继续，把学习率减半；换一个"
               " batch size（有些模型 batch 为 1 或 2 时不稳定：显存允许的话调大一些会更稳）；检查训练集里有没有损坏、静音或极短的音频。"
               "如果程序用半精度或混合精度训练（fp16_run、--half、amp），也关掉它，看看是否还会出现。",
+    },
+    "libcuda_missing": {
+        "en": "Here the file that is missing is not {library} itself but libcuda.so, which it loads: the NVIDIA driver's"
+              " own library, which no pip package brings. On WSL 2 the Windows driver puts it in /usr/lib/wsl/lib: run"
+              " `sudo ldconfig`; if that says libcuda.so.1 is not a symbolic link, `cd /usr/lib/wsl/lib && sudo rm"
+              " libcuda.so libcuda.so.1 && sudo ln -s libcuda.so.1.1 libcuda.so.1 && sudo ln -s libcuda.so.1.1"
+              " libcuda.so && sudo ldconfig`; and add /usr/lib/wsl/lib to LD_LIBRARY_PATH (do not install a Linux"
+              " NVIDIA driver inside WSL). On Linux: install the NVIDIA driver; in Docker: start the container with"
+              " the GPU (`--gpus all`, with the NVIDIA Container Toolkit).",
+        "zh": "这里缺的不是 {library} 本身，而是它要加载的 libcuda.so：NVIDIA 驱动自己的库，任何 pip 包都不带。WSL 2 上 Windows"
+              " 驱动把它放在 /usr/lib/wsl/lib：运行 `sudo ldconfig`；如果提示 libcuda.so.1 is not a symbolic link，执行 `cd"
+              " /usr/lib/wsl/lib && sudo rm libcuda.so libcuda.so.1 && sudo ln -s libcuda.so.1.1 libcuda.so.1 && sudo ln -s"
+              " libcuda.so.1.1 libcuda.so && sudo ldconfig`；并把 /usr/lib/wsl/lib 加进 LD_LIBRARY_PATH（不要在 WSL 里装 Linux"
+              " 版 NVIDIA 驱动）。Linux 上：安装 NVIDIA 驱动；Docker 里：启动容器时带上显卡（`--gpus all`，需要 NVIDIA Container"
+              " Toolkit）。",
     },
     "other_card_index": {
         "en": "Both devices are NVIDIA cards ({first} and {second}): the program was pointed at a card other than the first,"

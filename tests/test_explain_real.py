@@ -2304,3 +2304,14 @@ def test_a_model_file_that_torch_cannot_map_is_read_as_a_damaged_file_not_the_mi
             " _use_new_zipfile_serialization=True), please torch.save your checkpoint with this option in order to use"
             " mmap.\n")
     assert [e.id for e in explained(post)] == ["model-file-corrupt"]
+
+
+def test_a_cudnn_that_cannot_load_the_drivers_libcuda_is_told_about_the_driver_not_cudnn():
+    (found,) = explained("On WSL2:\nCould not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared"
+                         " object file: No such file or directory\n")
+    assert found.id == "cudnn-library-missing" and found.manual_key == "libcuda_missing"
+    for lang in ("en", "zh"):
+        assert "/usr/lib/wsl/lib" in explain.manual(found, lang) and "libcudnn_cnn_infer.so.8" in explain.manual(found, lang)
+    (plain,) = explained("Could not load library libcudnn_cnn_infer.so.8. Error: libcudnn_cnn_infer.so.8: cannot open"
+                         " shared object file: No such file or directory\n")
+    assert plain.manual_key == ""
