@@ -304,6 +304,9 @@ class Entry:
     # a regex one frame of the error's traceback ("path function") must match: the message alone means
     # other things in other code ("'list' object has no attribute 'lower'" is UVR5's only in UVR5)
     frames: str = ""
+    # where the post shows no traceback for the error: a regex its text must match instead of `frames`
+    # ("" : without a traceback `frames` is never met)
+    untraced_words: str = ""
     # Lines that show an occurrence did no harm (the program went on): pairs of (a literal the line holds, a regex
     # it matches, where "{package}" stands for the occurrence's package), read from the occurrence's own line to
     # `harmless_within` lines below it. pip's "Failed building wheel" before its "Successfully installed".
@@ -313,10 +316,13 @@ class Entry:
     harmless_within: int = 1
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
     frames_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
+    untraced_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "regex", re.compile(self.pattern, self.flags))
         object.__setattr__(self, "frames_regex", re.compile(self.frames, re.IGNORECASE) if self.frames else None)
+        object.__setattr__(self, "untraced_regex",
+                           re.compile(self.untraced_words, re.IGNORECASE) if self.untraced_words else None)
 
 
 _MANUAL_HALF_OFF: Text = {
@@ -2197,6 +2203,7 @@ ENTRIES: List[Entry] = [
                 r"(?: when getting requirements to build wheel)?\s*$"
                 r"|(?:Building wheel for|Running setup\.py install for) (?P<package5>[\w.\-]{1,100})[^\n]{0,40}?did not run"
                 r" successfully|Getting requirements to build wheel did not run successfully"
+                r"|^\s{0,8}Building wheel for (?P<package7>[\w.\-]{1,100}) \((?:setup\.py|pyproject\.toml|PEP 517)\) \.\.\. error\s*$"
                 r"|^\s{0,8}(?:Installing build dependencies|Getting requirements to build wheel|Preparing metadata"
                 r" \((?:pyproject\.toml|setup\.py)\)) \.\.\. error\s*$"
                 r"|Microsoft Visual C\+\+ 14\.0 or greater is required"
@@ -3340,6 +3347,64 @@ ENTRIES: List[Entry] = [
         example="FileNotFoundError: [WinError 3] The system cannot find the path specified: 'D:\\\\vc/logs/me/0_gt_wavs'",
     ),
     Entry(
+        id="gsv-dataset-all-skipped",
+        kind="system",
+        # the assertion's own source line: quoted in a post (in a traceback, explain reads it from the frame)
+        keys=("audiopaths_sid_text_new",),
+        pattern=r"len\(audiopaths_sid_text_new\) > 1",
+        meaning={
+            "en": "GPT-SoVITS's SoVITS training dropped every clip of the formatted dataset, and it needs at least two."
+                  " It prints why just above the error: skipped_phone counts clips whose text gave no usable phonemes"
+                  " (a language the .list's language column does not match, or one GPT-SoVITS does not speak: Chinese,"
+                  " Japanese and English, plus Cantonese and Korean from v2), skipped_dur clips shorter than 0.6 s or"
+                  " longer than 54 s. Not the card and not the models.",
+            "zh": "GPT-SoVITS 的 SoVITS 训练把格式化好的训练集里的片段全部丢掉了，而它至少需要两条。原因打印在报错上方："
+                  "skipped_phone 是文本得不到可用音素的条数（.list 里的语种列与文本不符，或是 GPT-SoVITS 不支持的语言：它支持中文、"
+                  "日语、英语，v2 起还有粤语和韩语），skipped_dur 是短于 0.6 秒或长于 54 秒的条数。与显卡和模型无关。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Read the `skipped_phone: ..., skipped_dur: ...` line above the error. Many skipped_phone: correct the"
+                  " .list file (each line `path|speaker|language|text`, with the text's language code: zh, ja, en, yue,"
+                  " ko), keep the text to those languages, then run the dataset formatting (1A) again. Many skipped_dur:"
+                  " slice the audio into clips of a few seconds (0.6 to 54 s) and format again.",
+            "zh": "看报错上方的 `skipped_phone: ..., skipped_dur: ...` 一行。skipped_phone 多：改正 .list 文件（每行"
+                  " `路径|说话人|语种|文本`，语种写文本对应的代码：zh、ja、en、yue、ko），文本只用这些语言，然后重新做训练集格式化（1A）。"
+                  "skipped_dur 多：把音频切成几秒的片段（0.6 到 54 秒）再格式化。",
+        },
+        check=CHECK_NONE,
+        example="assert len(audiopaths_sid_text_new) > 1  # 至少能凑够batch size，这里todo",
+    ),
+    Entry(
+        id="gsv-dataset-list-fields",
+        kind="system",
+        keys=("values to unpack (expected 4",),
+        # GPT-SoVITS's dataset steps read each .list line as path|speaker|language|text (Bert-VITS2's lists too)
+        pattern=r"(?:not enough|too many) values to unpack \(expected 4(?:, got (?P<got>\d+))?\)",
+        frames=r"(?:prepare_datasets|1-get-text|text[\\/]cleaner|preprocess_text|webui)",
+        # (in model code the same words are a tensor's shape: "b, c, h, w = x.shape")
+        untraced_words=r"一键三连|\.list\b|数据集|格式化|打标|标注|\bdataset\b|list file|\b1A\b|get-text|preprocess",
+        meaning={
+            "en": "A line of the dataset's .list file does not have its four fields `path|speaker|language|text`"
+                  " (got {got}): an empty line, a line break inside a text, a missing or an extra `|`, or a list written"
+                  " by another tool. The audio and the models are fine.",
+            "zh": "训练集 .list 文件里有一行不是 `路径|说话人|语种|文本` 四个字段（实际 {got} 个）：空行、文本中间换了行、少了或多了"
+                  " `|`，或是别的工具写的列表。音频和模型都没有问题。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Open the .list file in a text editor, remove empty lines and line breaks inside texts, and make every"
+                  " line `path|speaker|language|text` (language: zh, ja, en, yue, ko); or run the ASR step again to write"
+                  " it. Then run the dataset formatting again.",
+            "zh": "用文本编辑器打开 .list 文件，删掉空行和文本中间的换行，让每一行都是 `路径|说话人|语种|文本`（语种：zh、ja、en、"
+                  "yue、ko）；或者重新跑一遍 ASR 步骤生成它。然后重新做训练集格式化。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: not enough values to unpack (expected 4, got 1)",
+    ),
+    Entry(
         id="gsv-dataset-not-formatted",
         kind="system",
         keys=("AssertionError",),
@@ -3494,10 +3559,11 @@ ENTRIES: List[Entry] = [
               "Incorrect path_or_model_id", "Model file not found",
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
               "Can't load tokenizer for", "Can't load the configuration of", "Repo id must be in the form",
-              "models found in"),
+              "models found in", "NO_SUCHFILE"),
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
                 r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
-                r"|wav))['\"]"
+                r"|wav))(?:['\"]|\s*$)"  # (a retyped line may lose the closing quote)
+                r"|NO_SUCHFILE : Load model from (?P<path10>[^\n]{1,300}?\.onnx) failed"
                 # (from the start of a word only: tried at every character of a long line it was quadratic)
                 r"|(?<![^\s'\"])['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
                 r"|Can't load (?:tokenizer|the configuration of) for ['\"](?P<path3>[^'\"\n]{1,300})['\"]"

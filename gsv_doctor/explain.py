@@ -464,7 +464,9 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         hits = [hit for hit in _scan(text, entry, taken) if not where.in_frames(hit[0])]
         hits += _wrapped_hits(wrapped, entry, {hit[0] for hit in hits}, taken)
         if entry.frames_regex is not None:
-            hits = [hit for hit in hits if _raised_in(where.exception_of(hit[0]), entry.frames_regex)]
+            hits = [hit for hit in hits if _raised_in(where.exception_of(hit[0]), entry.frames_regex)
+                    or (entry.untraced_regex is not None and where.exception_of(hit[0]) is None
+                        and entry.untraced_regex.search(log.text, 0, _WORDS_SCAN))]
         if entry.harmless and hits:
             hits = [hit for hit in hits if not _harmless(text, entry, hit)]
         if entry.id == "dataloader-worker-died" and hits and _WORKER_OWN_END.search(log.text[:_WORDS_SCAN]):
@@ -493,6 +495,9 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         _refine(explanation, project, facts, frames, log.text, launch)
         if explanation.id in _IMPORT_ENTRIES:
             _shadowed_import(explanation, traceback)
+        if explanation.id == "gsv-dataset-not-formatted" and traceback is not None \
+                and any("audiopaths_sid_text_new" in frame.code for frame in traceback.frames):
+            _become(explanation, catalog.BY_ID["gsv-dataset-all-skipped"])  # the assertion after the files were there
         explanations.append(explanation)
     # a notice only stands in for nothing: not for another entry, a symptom told in words or the program's error
     notices = [e for e in explanations if e.entry.notice]
@@ -609,7 +614,9 @@ _SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒
                            r"|(?:doesn'?t|does not|didn'?t|did not|don'?t) (?:have|has|make|produce|contain|give) (?:any )?"
                            r"(?:sound|audio|voice)|(?:without|has no|with no) (?:any )?sound"
                            r"|\bbuzz(?:ing)?\b|电流声|滋滋声|(?:无法|不能)生成音频|生成不了音频|can'?t generate (?:any )?audio"
-                           r"|音频是空的|空白(?:的)?音频|(?:audio|wav) (?:file )?is empty",  # (not "output": an ASR's text may be)
+                           r"|音频是空的|空白(?:的)?音频|(?:audio|wav) (?:file )?is empty"  # (not "output": an ASR's text may be)
+                           # audio that half precision made unplayable ("fp16 生成的语音是无法播放的")
+                           r"|(?:fp16|float16|half|半精度)[^\n]{0,30}?(?:无法播放|播放不了|不能播放|can'?t be played|unplayable)",
                            re.IGNORECASE | re.ASCII)
 
 
@@ -654,6 +661,8 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu (?:is )?being used
                            r"|没有?调用|没有?用到|用不了|(?:不能|无法|没法)(?:识别|检测到|找到|调用|使用))"
                            r"(?:我的|我这|这)?(?:张|块|个)?(?:N卡|显卡|GPU|独显)"
                            r"|没有?(?:能用|支持|可用)的(?:N卡|显卡|GPU)"
+                           # "GPU不参与训练", "GPU没进行运算" (the CPU at 100 % instead)
+                           r"|(?:GPU|显卡|N卡)(?:不参与|没有?参与|没有?(?:进行)?运算|没有?在?工作|不工作)"
                            # ... and the CPU it uses instead
                            r"|(?:一直|总是|还是|只|都)(?:在)?用(?:的是?)?\s?cpu|用的(?:是)?\s?cpu(?:而不是|不是|没有用)"
                            # ("怎么是cpu训练", "却用cpu训练了": it happened; "用cpu训练" alone asks for it)
@@ -1200,16 +1209,20 @@ def _precision_of(tensor_type: str) -> str:
     return "bfloat16" if "bfloat16" in lower else "float16" if "half" in lower else "float32" if "float" in lower else lower
 
 
+def _become(explanation: Explanation, entry: Entry, params: Optional[Dict[str, str]] = None) -> None:
+    """The explanation is another entry's: what the log showed beside the message told it apart."""
+    explanation.id = entry.id
+    explanation.params = params if params is not None else {}
+    explanation.settings = list(entry.settings)
+    explanation.fix_commands = []
+
+
 def _device_mix(explanation: Explanation) -> None:
     """`MPSHalfType` against `torch.HalfTensor` is one precision on two devices: a device mix."""
     params = explanation.params
     first, second = params.get("input", ""), params.get("weight") or params.get("bias") or ""
     if first and second and _precision_of(first) == _precision_of(second) and _device_of(first) != _device_of(second):
-        explanation.id = "device-mismatch"
-        explanation.params = {"first": _device_of(first), "second": _device_of(second)}
-        entry = catalog.BY_ID["device-mismatch"]
-        explanation.settings = list(entry.settings)
-        explanation.fix_commands = []
+        _become(explanation, catalog.BY_ID["device-mismatch"], {"first": _device_of(first), "second": _device_of(second)})
 
 
 def _card_text(card: Optional[str], memory: Optional[float], capability: Optional[str]) -> Dict[str, str]:

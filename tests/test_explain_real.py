@@ -2315,3 +2315,48 @@ def test_a_cudnn_that_cannot_load_the_drivers_libcuda_is_told_about_the_driver_n
     (plain,) = explained("Could not load library libcudnn_cnn_infer.so.8. Error: libcudnn_cnn_infer.so.8: cannot open"
                          " shared object file: No such file or directory\n")
     assert plain.manual_key == ""
+
+
+def test_gpt_sovits_training_that_dropped_every_clip_says_why_not_that_formatting_is_missing():
+    traceback = ("skipped_phone:  212 , skipped_dur:  0\ntotal left:  0\nTraceback (most recent call last):\n"
+                 '  File "D:\\GPT-SoVITS\\GPT_SoVITS\\s2_train.py", line 91, in run\n'
+                 "    train_dataset = TextAudioSpeakerLoader(hps.data)\n"
+                 '  File "D:\\GPT-SoVITS\\GPT_SoVITS\\module\\data_utils.py", line 105, in __init__\n'
+                 "    assert len(audiopaths_sid_text_new) > 1  # 至少能凑够batch size，这里todo\nAssertionError\n")
+    (found,) = explained(traceback)
+    assert found.id == "gsv-dataset-all-skipped" and "skipped_phone" in explain.manual(found, "zh")
+    missing = traceback.replace("    assert len(audiopaths_sid_text_new) > 1  # 至少能凑够batch size，这里todo",
+                                "    assert os.path.exists(self.path2)").replace("line 105", "line 29")
+    assert [e.id for e in explained(missing)] == ["gsv-dataset-not-formatted"]
+    told = "训练时报了AssertionError，报在`assert len(audiopaths_sid_text_new) > 1`，标注是德语\n"
+    assert [e.id for e in explained(told)] == ["gsv-dataset-all-skipped"]
+
+
+def test_a_list_line_without_its_four_fields_is_read_only_where_a_dataset_step_raised_it():
+    step = ('Traceback (most recent call last):\n  File "D:\\GPT-SoVITS\\GPT_SoVITS\\prepare_datasets\\1-get-text.py",'
+            ' line 117, in <module>\n    wav_name, spk_name, language, text = line.split("|")\n'
+            "ValueError: not enough values to unpack (expected 4, got 1)\n")
+    assert [e.id for e in explained(step)] == ["gsv-dataset-list-fields"]
+    told = "一键三连的时候会报ValueError: not enough values to unpack (expected 4, got 1)\n"
+    assert [e.id for e in explained(told)] == ["gsv-dataset-list-fields"]
+    # a tensor's shape in model code, and the bare message with nothing around it
+    model = ('Traceback (most recent call last):\n  File "D:\\app\\models\\unet.py", line 40, in forward\n'
+             "    b, c, h, w = x.shape\nValueError: not enough values to unpack (expected 4, got 3)\n")
+    assert "gsv-dataset-list-fields" not in [e.id for e in explained(model)]
+    assert "gsv-dataset-list-fields" not in [e.id for e in explained("ValueError: not enough values to unpack"
+                                                                     " (expected 4, got 3)\n")]
+
+
+@pytest.mark.parametrize("post, found_id", [
+    ("python3.10\n Building wheel for ctc-segmentation (setup.py) ... error\n  Building wheel for pyworld (PEP 517)"
+     " ... error\n", "pip-build-failed"),
+    ("[ONNXRuntimeError] : 3 : NO_SUCHFILE : Load model from E:\\tts\\data\\G2PWModel\\g2pW.onnx failed:Load model"
+     " E:\\tts\\data\\G2PWModel\\g2pW.onnx failed. File doesn't exist\n", "model-file-missing"),
+    # a retyped message that lost its closing quote
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'GPT_SoVITS/pretrained_models/s2G2333k.pth\n"
+     "how do I download it?\n", "model-file-missing"),
+    ("GPU不参与训练，CPU跑到100% GPU没进行运算\n", "symptom-no-gpu"),
+    ("flow 用 fp16 生成的语音是无法播放的\n", "symptom-silent-audio"),
+])
+def test_more_shapes_posts_show(post, found_id):
+    assert [e.id for e in explained(post)] == [found_id]
