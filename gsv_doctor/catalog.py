@@ -1515,7 +1515,7 @@ ENTRIES: List[Entry] = [
         id="torch-packages-mismatch",
         kind="build",
         keys=("compiled with different CUDA versions", "libtorchcodec", "undefined symbol", "Symbol not found",
-              "torchvision::nms", "Couldn't load custom C++ ops", "requires torch=="),
+              "torchvision::nms", "Couldn't load custom C++ ops", "requires torch==", "Could not find module"),
         pattern=r"PyTorch and Torch\w+ were compiled with different CUDA versions|Could not load libtorchcodec"
                 r"|Couldn't load custom C\+\+ ops"
                 # pip's resolver, after it installed a torch that the installed torchaudio/vision was not built for
@@ -1525,7 +1525,9 @@ ENTRIES: List[Entry] = [
                 # every library name on a long line)
                 r"|lib(?:torch|c10|torchaudio|torchvision|torchcodec)\w*\.(?:so|dylib)[^\n]{0,200}?(?:undefined symbol"
                 r"|Symbol not found)(?!: iJIT_NotifyEvent)"
-                r"|operator torchvision::nms does not exist|Could not run 'torchvision::nms'",
+                r"|operator torchvision::nms does not exist|Could not run 'torchvision::nms'"
+                # Windows: the package's own compiled module cannot load against this torch
+                r"|Could not find module '[^'\n]{0,300}?(?:torchaudio|torchvision)[\\/]+lib[\\/]+\w+\.pyd'",
         flags=re.IGNORECASE,
         meaning={
             "en": "torch and one of the packages built against it (torchaudio, torchvision, torchcodec) come from"
@@ -3941,6 +3943,35 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="ModuleNotFoundError: No module named 'monotonic_align.monotonic_align'",
+    ),
+    Entry(
+        id="pynini-read-failed",
+        kind="system",
+        keys=("FstIOError",),
+        # WeTextProcessing's and nemo_text_processing's grammars, read through OpenFst
+        pattern=r"FstIOError: Read failed",
+        meaning={
+            "en": "pynini (OpenFst), which the text normalizer (WeTextProcessing's tn, nemo_text_processing) reads its"
+                  " grammar files with, could not read one. On Windows OpenFst cannot open a path with non-ASCII"
+                  " characters (a Chinese user name in C:\\Users\\..., a Chinese folder name); elsewhere the file is"
+                  " missing or was cut short. The model and the card are fine.",
+            "zh": "文本正则化模块（WeTextProcessing 的 tn、nemo_text_processing）用 pynini（OpenFst）读取语法文件，其中一个读不了。"
+                  "Windows 上 OpenFst 打不开带非 ASCII 字符的路径（C:\\Users\\ 下的中文用户名、中文文件夹名）；其他情况下是文件缺失或不完整。"
+                  "模型和显卡都没有问题。",
+        },
+        settings=("program.folder", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Put the program and its Python environment under a path of English letters only (for example"
+                  " D:\\AI\\; a conda environment under C:\\Users\\<Chinese name> needs `conda create --prefix"
+                  " D:\\envs\\NAME`), or run it under WSL or Linux. If the path is plain ASCII, reinstall the text"
+                  " normalizer package so that its grammar files are whole.",
+            "zh": "把程序和它的 Python 环境放到只有英文字母的路径下（例如 D:\\AI\\；位于 C:\\Users\\<中文用户名> 下的 conda 环境"
+                  "要用 `conda create --prefix D:\\envs\\名字` 另建），或者在 WSL / Linux 下运行。路径本来就是纯英文时，重装文本正则化的包，"
+                  "让它的语法文件完整。",
+        },
+        check=CHECK_NONE,
+        example="_pywrapfst.FstIOError: Read failed",
     ),
     Entry(
         id="tokenizers-too-old",

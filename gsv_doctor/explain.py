@@ -1054,6 +1054,10 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.notes.append(("optional_text_normalizer", {}))
     if entry.id == "python-module-missing" and top in ("tn", "itn"):
         explanation.notes.append(("wetext_pynini", {}))
+    if entry.id == "python-package-version" and params.get("package") == "torch" and params.get("name") in _TORCH_ADDED_IN:
+        explanation.notes.append(("torch_too_old_for", {"version": _TORCH_ADDED_IN[params["name"]]}))
+    if entry.id == "windows-dll-load" and "fbgemm.dll" in explanation.message.lower() and facts.torch in (None, "2.4.0"):
+        explanation.notes.append(("fbgemm_libomp", {}))
     # (not on a Mac: pytorch.org's CUDA indexes hold no macOS wheels, and PyPI's torch is the Mac's own build)
     if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision") \
             and not facts.mac:
@@ -1125,6 +1129,10 @@ _REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time(?![- ]factor
                         re.IGNORECASE)
 # Errors of a file read as a model or audio that is not one
 _FILE_READ = ("model-file-corrupt", "audio-file-unreadable", "audio-load-failed", "not-an-exported-model")
+
+
+# torch's names that a program may need a newer torch for: the release that brought them
+_TORCH_ADDED_IN = {"xpu": "2.4", "compiler": "2.1"}
 
 
 # Errors that say torch cannot use CUDA: their fix depends on what machine the log came from.
@@ -1651,6 +1659,20 @@ NOTES: Dict[str, Dict[str, str]] = {
               " rest of the requirements.",
         "zh": "pynini 没有 Windows 和 macOS 的预编译包，在那里也很难编译成功：先从 conda-forge 装进程序的 conda 环境"
               "（`conda install -c conda-forge pynini=2.1.5`），再安装其余的依赖。",
+    },
+    "torch_too_old_for": {
+        "en": "torch.{name} first came with torch {version}: this torch is older than the program needs, whatever its"
+              " requirements file says. Install torch {version} or newer (with the torchaudio of the same version) into"
+              " the program's Python, from the index of the CUDA build your driver supports (on a Mac, from PyPI).",
+        "zh": "torch.{name} 是 torch {version} 才有的：这个 torch 比程序需要的旧（不管它的依赖文件怎么写）。请给程序的 Python 安装"
+              " torch {version} 或更新版本（以及同版本的 torchaudio），从驱动支持的 CUDA 版的索引安装（Mac 上从 PyPI 安装）。",
+    },
+    "fbgemm_libomp": {
+        "en": "torch 2.4.0 for Windows shipped without libomp140.x86_64.dll, which its fbgemm.dll needs: install another"
+              " torch (2.4.1 or newer, or the version the program names), or put libomp140.x86_64.dll (from Visual"
+              " Studio's or LLVM's files) into torch\\lib.",
+        "zh": "Windows 版 torch 2.4.0 缺少 fbgemm.dll 需要的 libomp140.x86_64.dll：换装别的 torch（2.4.1 或更新，或程序指定的版本），"
+              "或把 libomp140.x86_64.dll（Visual Studio 或 LLVM 带的）放进 torch\\lib。",
     },
     "wetext_pynini": {
         "en": "`{module}` is WeTextProcessing's text normalizer (CosyVoice and the programs built on it use it), and"

@@ -2360,3 +2360,25 @@ def test_a_list_line_without_its_four_fields_is_read_only_where_a_dataset_step_r
 ])
 def test_more_shapes_posts_show(post, found_id):
     assert [e.id for e in explained(post)] == [found_id]
+
+
+@pytest.mark.parametrize("post, found_id, note", [
+    ("AttributeError: module 'torch' has no attribute 'xpu'\n", "python-package-version", "torch_too_old_for"),
+    ('OSError: [WinError 126] 找不到指定的模块。 Error loading "C:\\py\\Lib\\site-packages\\torch\\lib\\fbgemm.dll"'
+     " or one of its dependencies.\n", "windows-dll-load", "fbgemm_libomp"),
+    ("FileNotFoundError: Could not find module 'C:\\Python310\\Lib\\site-packages\\torchaudio\\lib\\libtorchaudio.pyd'"
+     " (or one of its dependencies). Try using the full path with constructor syntax.\n", "torch-packages-mismatch", None),
+    ('  File "C:\\Users\\晓星\\.conda\\envs\\cv\\lib\\site-packages\\tn\\english\\rules\\decimal.py", line 24, in <module>\n'
+     "    quantities = pynini.string_file(\n_pywrapfst.FstIOError: Read failed\n", "pynini-read-failed", None),
+])
+def test_torch_install_shapes_and_their_notes(post, found_id, note):
+    (found,) = explained(post)
+    assert found.id == found_id
+    assert note is None or note in [key for key, _ in found.notes]
+
+
+def test_the_fbgemm_note_is_for_torch_2_4_0_only():
+    post = ('torch 2.5.1+cu121\nOSError: [WinError 126] Error loading "C:\\py\\Lib\\site-packages\\torch\\lib\\fbgemm.dll"'
+            " or one of its dependencies.\n")
+    (found,) = explained(post)
+    assert found.id == "windows-dll-load" and "fbgemm_libomp" not in [key for key, _ in found.notes]
