@@ -1744,6 +1744,32 @@ ENTRIES: List[Entry] = [
         example="UserWarning: Online softmax is disabled on the fly since Inductor decides to split the reduction.",
     ),
     Entry(
+        id="python-warning-notice",
+        kind="system",
+        notice=True,
+        generic=True,  # after the warnings with their own entry
+        keys=("FutureWarning", "UserWarning", "DeprecationWarning"),
+        pattern=r"\b(?:Future|User|Deprecation)Warning: ",
+        meaning={
+            "en": "A Python warning, not an error: the library that printed it goes on. Warnings like this (a function"
+                  " that is deprecated, a default that will change) show on every start of many of these programs,"
+                  " working ones too.",
+            "zh": "这是 Python 的警告，不是报错：打印它的库会继续运行。这类警告（某个函数已弃用、某个默认值将来会改）在很多这类程序"
+                  "每次启动时都会出现，正常工作的也一样。",
+        },
+        settings=("program.code",),
+        fix_commands=(),
+        manual={
+            "en": "Nothing to change for the warning. If the program goes on (a web UI prints `Running on local URL:"
+                  " http://...`: open that address in the browser), it works. If it stopped, the error that stopped it is"
+                  " further down the console or in the web page: run gsv-doctor explain on the log from there.",
+            "zh": "警告本身不用处理。如果程序继续运行（网页界面会打印 `Running on local URL: http://...`：在浏览器里打开这个地址），"
+                  "它就是正常的。如果停住了，让它停下的报错在命令行窗口更下面或网页上：把从那里开始的日志交给 gsv-doctor explain。",
+        },
+        check=CHECK_NONE,
+        example="FutureWarning: `torch.nn.utils.weight_norm` is deprecated in favor of `torch.nn.utils.parametrizations.weight_norm`.",
+    ),
+    Entry(
         id="deepspeed-optional-fallback",
         kind="system",
         notice=True,
@@ -3347,6 +3373,58 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="FileNotFoundError: [WinError 3] The system cannot find the path specified: 'D:\\\\vc/logs/me/0_gt_wavs'",
+    ),
+    Entry(
+        id="dataset-sample-rate-mismatch",
+        kind="system",
+        keys=("SR doesn't match target",),
+        # VITS's data loader, and every program that took it (RVC, so-vits-svc, Bert-VITS2): a training wav whose
+        # sample rate is not the config's
+        pattern=r"(?P<rate>\d{4,6}) SR doesn't match target (?P<target>\d{4,6}) SR",
+        meaning={
+            "en": "A training audio file is at {rate} Hz and the training config expects {target} Hz: the dataset was"
+                  " preprocessed (resampled) with another sample-rate setting than the training runs with, or the"
+                  " config was changed after preprocessing. The card and the models are fine.",
+            "zh": "有一个训练音频是 {rate} Hz，而训练配置要求 {target} Hz：训练集预处理（重采样）时选的采样率与训练时的不同，"
+                  "或者预处理之后改了配置。显卡和模型都没有问题。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Use one sample rate from preprocessing to training: run the preprocessing (RVC: step 2a, processing the"
+                  " data) again with the sample rate you train with, or train with the sample rate the data was"
+                  " preprocessed at (RVC: 40k is the most used; the pretrained models must be of that rate too).",
+            "zh": "从预处理到训练用同一个采样率：用训练时的采样率重新做预处理（RVC：第 2a 步，处理数据），或者按预处理时的采样率训练"
+                  "（RVC 最常用 40k；底模也要是这个采样率的）。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: 40000 SR doesn't match target 48000 SR",
+    ),
+    Entry(
+        id="tensor-size-mismatch",
+        kind="system",
+        generic=True,
+        keys=("must match the size of tensor b",),
+        pattern=r"The size of tensor a \((?P<a>\d+)\) must match the size of tensor b \((?P<b>\d+)\)",
+        meaning={
+            "en": "Two tensors that one operation combines have different lengths ({a} and {b}): data and model do not"
+                  " fit each other. In training, the dataset was preprocessed with other settings (sample rate, model"
+                  " version) than the training uses, or the pretrained models are of another sample rate; in"
+                  " inference, a model is loaded with another version's config. A bug of the program does the same.",
+            "zh": "一次运算里两个张量的长度不同（{a} 和 {b}）：数据与模型对不上。训练时，是训练集预处理用的设置（采样率、模型版本）"
+                  "与训练时不同，或者底模是别的采样率的；推理时，是模型配上了别的版本的配置。程序的 bug 也会这样。",
+        },
+        settings=("input.files", "model.match", "program.code"),
+        fix_commands=(),
+        manual={
+            "en": "Use one sample rate and one model version from preprocessing to training, with pretrained models of"
+                  " that rate (RVC: train at 40k when 48k fails; rerun the preprocessing and feature extraction after"
+                  " changing either); in inference, use the config that came with the model. If all match, {update}.",
+            "zh": "从预处理到训练用同一个采样率和同一个模型版本，底模也用这个采样率的（RVC：48k 出错时改用 40k；改了任何一项都要重新"
+                  "预处理和提取特征）；推理时用模型自带的配置。都对得上时，{update}。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: The size of tensor a (28) must match the size of tensor b (33) at non-singleton dimension 2",
     ),
     Entry(
         id="gsv-dataset-all-skipped",

@@ -320,7 +320,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("OSError: cannot load library 'libsndfile.so': libsndfile.so: cannot open shared object file", "sndfile-library-missing"),
     ("torch.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)", "cuda-out-of-memory"),
     ("/usr/lib/python3.10/multiprocessing/resource_tracker.py:224: UserWarning: resource_tracker: There appear to be 6"
-     " leaked semaphore objects to clean up at shutdown", None),  # at any shutdown, not only after a kill
+     " leaked semaphore objects to clean up at shutdown",
+     "python-warning-notice"),  # at any shutdown, not only after a kill: a warning, read as one
     ("CalledProcessError: Command '['pip', 'install', '--upgrade', 'fairseq']' returned non-zero exit status 1.",
      "pip-build-failed"),
     ("Command '['git', 'clone', 'x']' returned non-zero exit status 128.", None),
@@ -393,7 +394,7 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("RuntimeError: MPS does not support half precision", "mps-unsupported"),  # a Mac, not a small NVIDIA card
     # a program asking for DirectML first, on an onnxruntime-gpu that offers CUDA: a harmless warning
     ("UserWarning: Specified provider 'DmlExecutionProvider' is not in available provider names.Available providers:"
-     " 'TensorrtExecutionProvider, CUDAExecutionProvider, CPUExecutionProvider'", None),
+     " 'TensorrtExecutionProvider, CUDAExecutionProvider, CPUExecutionProvider'", "python-warning-notice"),
     ("[W:onnxruntime:Default, onnxruntime_pybind_state.cc:1641 onnxruntime::python::CreateInferencePybindStateModule]"
      " Init provider bridge failed.", "onnxruntime-no-cuda-provider"),
     # errors outside the GPU

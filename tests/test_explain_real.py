@@ -1402,7 +1402,7 @@ def test_pythons_leaked_semaphore_warning_alone_is_not_the_memory():
     warning = ("/usr/lib/python3.10/multiprocessing/resource_tracker.py:224: UserWarning: resource_tracker: There appear"
                " to be 1 leaked semaphore objects to clean up at shutdown\n")
     ctrl_c = "Running on local URL:  http://0.0.0.0:9874\nKeyboard interruption in main thread... closing server.\n"
-    assert explained((ctrl_c + warning)) == []
+    assert [e.id for e in explained((ctrl_c + warning))] == ["python-warning-notice"]  # a warning, read as one
     oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n"
     assert [e.id for e in explained((oom + warning))] == ["cuda-out-of-memory"]
     told = "I had no errors in training. Only the `There appear to be 20 leaked semaphore objects to clean up at shutdown` warning.\n"
@@ -2382,3 +2382,29 @@ def test_the_fbgemm_note_is_for_torch_2_4_0_only():
             " or one of its dependencies.\n")
     (found,) = explained(post)
     assert found.id == "windows-dll-load" and "fbgemm_libomp" not in [key for key, _ in found.notes]
+
+
+@pytest.mark.parametrize("post, found_id, fix_words", [
+    ('It says "ValueError: 40000 SR doesn\'t match target 48000 SR", I already switched to 48k\n',
+     "dataset-sample-rate-mismatch", "40k"),
+    ("training my RVC model:\nRuntimeError: The size of tensor a (28) must match the size of tensor b (33) at"
+     " non-singleton dimension 2\n", "tensor-size-mismatch", "40k"),
+])
+def test_data_that_does_not_fit_the_training_config(post, found_id, fix_words):
+    (found,) = explained(post)
+    assert found.id == found_id
+    assert fix_words in explain.manual(found, "en") and fix_words in explain.manual(found, "zh")
+
+
+def test_a_warning_alone_is_told_as_a_warning_and_gives_way_to_anything_else():
+    warning = ("C:\\py\\Lib\\site-packages\\torch\\nn\\utils\\weight_norm.py:143: FutureWarning:"
+               " `torch.nn.utils.weight_norm` is deprecated in favor of `torch.nn.utils.parametrizations.weight_norm`.\n"
+               "  WeightNorm.apply(module, name, dim)\n")
+    up = "* Running on local URL:  http://0.0.0.0:7860\n"
+    (alone,) = explained("python webui.py 后出现这个错误\n" + warning + up)
+    assert alone.id == "python-warning-notice" and "Running on local URL" in explain.manual(alone, "zh")
+    # a symptom told in words, and an error the catalog does not know, both come before a warning
+    assert [e.id for e in explained(warning + "合成出来没有声音\n")] == ["symptom-silent-audio"]
+    crash = ('Traceback (most recent call last):\n  File "D:\\tts\\webui.py", line 80, in synth\n'
+             "    spk = speakers[name]\nKeyError: 'speaker_7'\n")
+    assert [e.id for e in explained(warning + crash)] == [catalog.PROGRAM_ERROR.id]
