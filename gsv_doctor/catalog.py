@@ -1527,7 +1527,9 @@ ENTRIES: List[Entry] = [
                 r"|Symbol not found)(?!: iJIT_NotifyEvent)"
                 r"|operator torchvision::nms does not exist|Could not run 'torchvision::nms'"
                 # Windows: the package's own compiled module cannot load against this torch
-                r"|Could not find module '[^'\n]{0,300}?(?:torchaudio|torchvision)[\\/]+lib[\\/]+\w+\.pyd'",
+                # (not in a Windows package's runtime, whose torch and torchaudio came as one set: there it is noise)
+                r"|Could not find module '(?![^'\n]{0,300}?[\\/]runtime[\\/]+Lib[\\/])[^'\n]{0,300}?(?:torchaudio|torchvision)"
+                r"[\\/]+lib[\\/]+\w+\.pyd'",
         flags=re.IGNORECASE,
         meaning={
             "en": "torch and one of the packages built against it (torchaudio, torchvision, torchcodec) come from"

@@ -695,7 +695,7 @@ _RAM_WORDS = re.compile(r"爆内存|内存[也都还又]?(?:不足|不够)|内�
                         # "it uses up all my RAM", "the RAM blows up"
                         r"|\b(?:uses?|used|using|eats?|ate|eating|fills?|filled|filling|consumes?|consumed|consuming|takes?"
                         r"|took|taking)\s+(?:up\s+)?all\s+(?:of\s+)?(?:my|the)\s+(?:system\s+)?ram\b"
-                        r"|\bram\s+(?:blows|blew|explodes|exploded|is full|fills up|filled up|maxe[sd] out)\b"
+                        r"|\bram\s+(?:blows|blew|explodes|exploded|is full|fills up|filled up|maxe[sd] out)\b(?!\s+to\b)"
                         # leaked semaphores told as the memory's (the warning alone shows at any shutdown)
                         r"|\b(?:oom|out of memory|memory)\b[^\n]{0,60}?leaked sem[ai]phores?"
                         r"|leaked sem[ai]phores?[^\n]{0,60}?\b(?:oom|out of memory|memory)\b", re.IGNORECASE | re.ASCII)
@@ -1052,6 +1052,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id == "python-module-missing" and (top == "nemo_text_processing" or top == "pynini"
                                                 and "nemo_text_processing" in text[:_WORDS_SCAN]):
         explanation.notes.append(("optional_text_normalizer", {}))
+    if entry.id == "tensor-size-mismatch" and "512" in (params.get("a"), params.get("b")):
+        explanation.notes.append(("text_over_512_tokens", {}))
     if entry.id == "python-module-missing" and top in ("tn", "itn"):
         explanation.notes.append(("wetext_pynini", {}))
     if entry.id == "python-package-version" and params.get("package") == "torch" and params.get("name") in _TORCH_ADDED_IN:
@@ -1659,6 +1661,13 @@ NOTES: Dict[str, Dict[str, str]] = {
               " rest of the requirements.",
         "zh": "pynini 没有 Windows 和 macOS 的预编译包，在那里也很难编译成功：先从 conda-forge 装进程序的 conda 环境"
               "（`conda install -c conda-forge pynini=2.1.5`），再安装其余的依赖。",
+    },
+    "text_over_512_tokens": {
+        "en": "One of the two lengths is 512, the most tokens a BERT-style text model takes at once: the input text is"
+              " longer than that. Split the text into shorter pieces (a few sentences each; under about 500"
+              " characters), and restart the program if a failed run left the card's memory taken.",
+        "zh": "两个长度之一是 512，即 BERT 类文本模型一次能接收的最多 token 数：输入的文本比这更长。把文本分成较短的几段（每段几句话，"
+              "不超过约 500 字），如果失败的那次运行占着显存没放，重启程序。",
     },
     "torch_too_old_for": {
         "en": "torch.{name} first came with torch {version}: this torch is older than the program needs, whatever its"

@@ -2408,3 +2408,20 @@ def test_a_warning_alone_is_told_as_a_warning_and_gives_way_to_anything_else():
     crash = ('Traceback (most recent call last):\n  File "D:\\tts\\webui.py", line 80, in synth\n'
              "    spk = speakers[name]\nKeyError: 'speaker_7'\n")
     assert [e.id for e in explained(warning + crash)] == [catalog.PROGRAM_ERROR.id]
+
+
+def test_refinements_from_the_second_look():
+    # a Windows package's own runtime: torch and torchaudio came as one set
+    packaged = ("FileNotFoundError: Could not find module 'E:\\GPT-SoVITS-beta\\runtime\\Lib\\site-packages\\torchaudio"
+                "\\lib\\libtorchaudio.pyd' (or one of its dependencies). Try using the full path with constructor syntax.\n")
+    assert "torch-packages-mismatch" not in [e.id for e in explained(packaged)]
+    # RAM told by how full it got is no out-of-memory of the RAM
+    assert explained("The RAM fills up to 12 GB out of 16 and this error pops up\n") == []
+    assert [e.id for e in explained("the RAM fills up and it crashes\n")] == ["ram-out-of-memory"]
+    # a length of 512 beside another: BERT's limit, the text is too long
+    (bert,) = explained("RuntimeError: The size of tensor a (1924) must match the size of tensor b (512) at"
+                        " non-singleton dimension 1\n")
+    assert ("text_over_512_tokens", {}) in bert.notes
+    (other,) = explained("RuntimeError: The size of tensor a (28) must match the size of tensor b (33) at"
+                         " non-singleton dimension 2\n")
+    assert other.notes == []
