@@ -661,8 +661,8 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu (?:is )?being used
                            r"|没有?调用|没有?用到|用不了|(?:不能|无法|没法)(?:识别|检测到|找到|调用|使用))"
                            r"(?:我的|我这|这)?(?:张|块|个)?(?:N卡|显卡|GPU|独显)"
                            r"|没有?(?:能用|支持|可用)的(?:N卡|显卡|GPU)"
-                           # "GPU不参与训练", "GPU没进行运算" (the CPU at 100 % instead)
-                           r"|(?:GPU|显卡|N卡)(?:不参与|没有?参与|没有?(?:进行)?运算|没有?在?工作|不工作)"
+                           # "GPU不参与训练", "GPU没进行运算" (the CPU at 100 % instead), not "显卡不工作的时候 ..." (a when)
+                           r"|(?:GPU|显卡|N卡)(?:不参与|没有?参与|没有?(?:进行)?运算|没有?在?工作|不工作)(?!的?时)"
                            # ... and the CPU it uses instead
                            r"|(?:一直|总是|还是|只|都)(?:在)?用(?:的是?)?\s?cpu|用的(?:是)?\s?cpu(?:而不是|不是|没有用)"
                            # ("怎么是cpu训练", "却用cpu训练了": it happened; "用cpu训练" alone asks for it)
@@ -690,10 +690,12 @@ _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: 
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE | re.ASCII)
 # The computer's memory (not the card's), in words.
-_RAM_WORDS = re.compile(r"爆内存|内存[也都还又]?(?:不足|不够)|内存溢出|内存(?:被)?(?:占满|吃满|爆了|满了|炸了|爆炸)"
+_RAM_WORDS = re.compile(r"爆内存"
+                        # (not the card's: Windows' Task Manager calls it "专用GPU内存", "共享GPU内存")
+                        r"|(?<!GPU)(?<!GPU )内存(?:[也都还又]?(?:不足|不够)|溢出|被?(?:占满|吃满|爆了|满了|炸了|爆炸))"
                         r"|out of (?:system )?ram\b|(?:cpu|ram|system) out of memory"
-                        # "it uses up all my RAM", "the RAM blows up"
-                        r"|\b(?:uses?|used|using|eats?|ate|eating|fills?|filled|filling|consumes?|consumed|consuming|takes?"
+                        # "it uses up all my RAM", "the RAM blows up" (not "it doesn't use up all my RAM")
+                        r"|(?<!n't )(?<!not )(?<!never )(?<!without )\b(?:uses?|used|using|eats?|ate|eating|fills?|filled|filling|consumes?|consumed|consuming|takes?"
                         r"|took|taking)\s+(?:up\s+)?all\s+(?:of\s+)?(?:my|the)\s+(?:system\s+)?ram\b"
                         r"|\bram\s+(?:blows|blew|explodes|exploded|is full|fills up|filled up|maxe[sd] out)\b"
                         # leaked semaphores told as the memory's (the warning alone shows at any shutdown)

@@ -2277,6 +2277,19 @@ def test_what_posts_tell_in_a_sentence_is_read(post, found_id):
     assert [e.id for e in explained(post)] == [found_id]
 
 
+@pytest.mark.parametrize("post, not_id", [
+    # the card's memory as Windows' Task Manager names it is no RAM
+    ("推理的时候专用GPU内存占满了，然后就卡住不动\n", "ram-out-of-memory"),
+    ("训练时共享GPU内存满了\n", "ram-out-of-memory"),
+    # a sentence that says the opposite
+    ("Training is slow but it doesn't use up all my RAM, only 6 GB of 32.\n", "ram-out-of-memory"),
+    # a question of when, not a card that does not work
+    ("显卡不工作的时候风扇也会转吗\n", "symptom-no-gpu"),
+])
+def test_what_posts_tell_the_other_way_round_is_not_read(post, not_id):
+    assert not_id not in [e.id for e in explained(post)]
+
+
 def test_a_library_notice_of_a_missing_optional_module_is_still_no_error():
     assert explained("WARNING: xformers: No module named 'triton'\nINFO: loaded\n") == []
     assert explained("DEBUG: optional backend: No module named 'sox'\n") == []
