@@ -4065,6 +4065,11 @@ ENTRIES: List[Entry] = [
         pattern=r"(?:^\W{0,8}|(?:ModuleNotFoundError|ImportError): |[\u4e00-\u9fff：]\s?"
                 r"|\b(?:says?|said|got|getting|gets|shows?|showing)\b:?\s{1,3})"
                 r"No module named '?(?!triton\b)(?P<module>[\w.]+)'?",
+        # a program's own notice that it goes on without the module, in words ("警告：No module named 'xformers'，将使用
+        # 默认实现", "加速不可用No module named 'onnxruntime'，使用torch推理"); not the error's own line
+        harmless=(("No module named", r"(?:警告|\bWARN(?:ING)?\b)[^\n]{0,200}?(?<!Error: )No module named"
+                                      r"|(?<!Error: )No module named[^\n]{0,200}?(?:将使用|使用默认|改用|跳过|回退|使用\s?\w{1,20}\s?(?:推理|代替)"
+                                      r"|fall(?:s|ing)?\s?back|will use|disabled)"),),
         meaning={
             "en": "The Python that ran the program has no module `{module}`: the program's requirements are not installed"
                   " in that Python, or the program was started with another Python than its own (the system's python"

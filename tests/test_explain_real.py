@@ -2293,6 +2293,14 @@ def test_what_posts_tell_the_other_way_round_is_not_read(post, not_id):
 def test_a_library_notice_of_a_missing_optional_module_is_still_no_error():
     assert explained("WARNING: xformers: No module named 'triton'\nINFO: loaded\n") == []
     assert explained("DEBUG: optional backend: No module named 'sox'\n") == []
+    # a program's notice in Chinese words that it goes on without the module (the words of a post are read, these not)
+    assert explained("警告：No module named 'xformers'，将使用默认的注意力实现\nRunning on local URL\n") == []
+    assert explained("2024-05-01 12:00:00 | WARNING | 加载失败：No module named 'pyopenjtalk'\n") == []
+    assert explained("加速不可用No module named 'onnxruntime'，使用torch推理\n") == []
+    assert explained("Optional: flash_attn not installed (it says No module named 'flash_attn'), falling back\n") == []
+    # the error's own line stays the error, whatever the logger's level
+    assert [e.id for e in explained("| WARNING | ModuleNotFoundError: No module named 'pyworld'\n")] == [
+        "python-module-missing"]
 
 
 def test_wetextprocessings_module_names_pynini_first():
