@@ -1056,7 +1056,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.notes.append(("optional_text_normalizer", {}))
     if entry.id == "python-module-missing" and top in ("tn", "itn"):
         explanation.notes.append(("wetext_pynini", {}))
-    if entry.id == "python-package-version" and params.get("package") == "torch" and params.get("name") in _TORCH_ADDED_IN:
+    if entry.id == "python-package-version" and params.get("name") in _TORCH_ADDED_IN \
+            and _TORCH_OWN_NAME.search(explanation.message):
         explanation.notes.append(("torch_too_old_for", {"version": _TORCH_ADDED_IN[params["name"]]}))
     if entry.id == "windows-dll-load" and "fbgemm.dll" in explanation.message.lower() and facts.torch in (None, "2.4.0"):
         explanation.notes.append(("fbgemm_libomp", {}))
@@ -1134,7 +1135,9 @@ _FILE_READ = ("model-file-corrupt", "audio-file-unreadable", "audio-load-failed"
 
 
 # torch's names that a program may need a newer torch for: the release that brought them
-_TORCH_ADDED_IN = {"xpu": "2.4", "compiler": "2.1"}
+_TORCH_ADDED_IN = {"xpu": "2.3", "compiler": "2.1"}
+# ... asked of torch itself ("module 'torch.version' has no attribute 'xpu'" asks another module, which has its own history)
+_TORCH_OWN_NAME = re.compile(r"module 'torch' has no attribute|cannot import name '\w+' from 'torch'")
 
 
 # Errors that say torch cannot use CUDA: their fix depends on what machine the log came from.

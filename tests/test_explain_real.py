@@ -2398,6 +2398,16 @@ def test_torch_install_shapes_and_their_notes(post, found_id, note):
     assert note is None or note in [key for key, _ in found.notes]
 
 
+def test_torch_too_old_is_said_of_torch_itself_with_the_release_that_brought_the_name():
+    (xpu,) = explained("AttributeError: module 'torch' has no attribute 'xpu'\n")
+    # torch 2.3 has torch.xpu (transformers' is_torch_xpu_available fails on 2.2 and older only)
+    assert "torch 2.3" in " ".join(explain.notes(xpu, "en")) and "torch 2.3" in " ".join(explain.notes(xpu, "zh"))
+    for other in ("AttributeError: module 'torch.version' has no attribute 'xpu'\n",
+                  "AttributeError: module 'torch._dynamo' has no attribute 'compiler'\n"):
+        (found,) = explained(other)
+        assert found.id == "python-package-version" and "torch_too_old_for" not in [key for key, _ in found.notes]
+
+
 def test_the_fbgemm_note_is_for_torch_2_4_0_only():
     post = ('torch 2.5.1+cu121\nOSError: [WinError 126] Error loading "C:\\py\\Lib\\site-packages\\torch\\lib\\fbgemm.dll"'
             " or one of its dependencies.\n")
