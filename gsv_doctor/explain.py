@@ -1781,16 +1781,17 @@ MANUALS: Dict[str, Dict[str, str]] = {
     },
     "libcuda_missing": {
         "en": "Here the file that is missing is not {library} itself but libcuda.so, which it loads: the NVIDIA driver's"
-              " own library, which no pip package brings. On WSL 2 the Windows driver puts it in /usr/lib/wsl/lib: run"
-              " `sudo ldconfig`; if that says libcuda.so.1 is not a symbolic link, `cd /usr/lib/wsl/lib && sudo rm"
-              " libcuda.so libcuda.so.1 && sudo ln -s libcuda.so.1.1 libcuda.so.1 && sudo ln -s libcuda.so.1.1"
-              " libcuda.so && sudo ldconfig`; and add /usr/lib/wsl/lib to LD_LIBRARY_PATH (do not install a Linux"
-              " NVIDIA driver inside WSL). On Linux: install the NVIDIA driver; in Docker: start the container with"
-              " the GPU (`--gpus all`, with the NVIDIA Container Toolkit).",
-        "zh": "这里缺的不是 {library} 本身，而是它要加载的 libcuda.so：NVIDIA 驱动自己的库，任何 pip 包都不带。WSL 2 上 Windows"
-              " 驱动把它放在 /usr/lib/wsl/lib：运行 `sudo ldconfig`；如果提示 libcuda.so.1 is not a symbolic link，执行 `cd"
-              " /usr/lib/wsl/lib && sudo rm libcuda.so libcuda.so.1 && sudo ln -s libcuda.so.1.1 libcuda.so.1 && sudo ln -s"
-              " libcuda.so.1.1 libcuda.so && sudo ldconfig`；并把 /usr/lib/wsl/lib 加进 LD_LIBRARY_PATH（不要在 WSL 里装 Linux"
+              " own library, which no pip package brings. On WSL 2 the Windows NVIDIA driver provides it in"
+              " /usr/lib/wsl/lib: add that folder to the library path"
+              " (`export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH`, also in ~/.bashrc) and run `sudo ldconfig`; its warning 'libcuda.so.1 is not a symbolic link' is"
+              " harmless, and the folder is read-only from WSL, so leave its files as they are. If the folder has no"
+              " libcuda.so, install or update the NVIDIA driver on Windows (do not install a Linux NVIDIA driver inside"
+              " WSL). On Linux: install the NVIDIA driver; in Docker: start the container with the GPU (`--gpus all`,"
+              " with the NVIDIA Container Toolkit).",
+        "zh": "这里缺的不是 {library} 本身，而是它要加载的 libcuda.so：NVIDIA 驱动自己的库，任何 pip 包都不带。WSL 2 上它由 Windows"
+              " 的 NVIDIA 驱动提供，位于 /usr/lib/wsl/lib：把这个文件夹加进库路径"
+              "（`export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH`，也写进 ~/.bashrc），再运行 `sudo ldconfig`；它提示的 libcuda.so.1 is not a symbolic link 不影响使用，而且这个文件夹在 WSL"
+              " 里是只读的，不要去改里面的文件。如果文件夹里没有 libcuda.so，就在 Windows 上安装或更新 NVIDIA 驱动（不要在 WSL 里装 Linux"
               " 版 NVIDIA 驱动）。Linux 上：安装 NVIDIA 驱动；Docker 里：启动容器时带上显卡（`--gpus all`，需要 NVIDIA Container"
               " Toolkit）。",
     },

@@ -2333,6 +2333,9 @@ def test_a_cudnn_that_cannot_load_the_drivers_libcuda_is_told_about_the_driver_n
     assert found.id == "cudnn-library-missing" and found.manual_key == "libcuda_missing"
     for lang in ("en", "zh"):
         assert "/usr/lib/wsl/lib" in explain.manual(found, lang) and "libcudnn_cnn_infer.so.8" in explain.manual(found, lang)
+        # WSL mounts /usr/lib/wsl/lib read-only, and ldconfig's "is not a symbolic link" is only a warning: the fix is
+        # the library path, not replacing the driver's files there
+        assert "LD_LIBRARY_PATH=/usr/lib/wsl/lib" in explain.manual(found, lang) and "sudo rm" not in explain.manual(found, lang)
     (plain,) = explained("Could not load library libcudnn_cnn_infer.so.8. Error: libcudnn_cnn_infer.so.8: cannot open"
                          " shared object file: No such file or directory\n")
     assert plain.manual_key == ""
