@@ -356,6 +356,9 @@ def test_words_are_only_read_when_no_error_matched():
     # so-vits-svc's own words hold the fork's commands without a space before them
     ("so-vits-svc training stops with RuntimeError: x\n", "so-vits-svc"),
     ("so-vits-svc inference fails\n", "so-vits-svc"),
+    # ... nor with one: the words "svc training", "svc inference" are no command typed
+    ("so-vits-svc 4.1: my svc training stops with RuntimeError: x\n", "so-vits-svc"),
+    ("so-vits-svc 4.1 svc inference gives RuntimeError: x\n", "so-vits-svc"),
     # an RVC WebUI unpacked into a folder named rvc is still RVC WebUI
     ('  File "D:\\rvc\\infer\\modules\\vc\\modules.py", line 3, in vc_single\n', "rvc"),
     ('  File "E:\\bundle\\GPT-SoVITS-0310\\runtime\\Lib\\site-packages\\torch\\nn\\functional.py", line 3, in f\n',
