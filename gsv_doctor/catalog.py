@@ -307,6 +307,9 @@ class Entry:
     # where the post shows no traceback for the error: a regex its text must match instead of `frames`
     # ("" : without a traceback `frames` is never met)
     untraced_words: str = ""
+    # ... and the programs (gsv_doctor.logprojects ids, "unknown" for none named) whose posts they are read in: in
+    # another program's post the same words tell of its own dataset
+    untraced_projects: Tuple[str, ...] = ()
     # Lines that show an occurrence did no harm (the program went on): pairs of (a literal the line holds, a regex
     # it matches, where "{package}" stands for the occurrence's package), read from the occurrence's own line to
     # `harmless_within` lines below it. pip's "Failed building wheel" before its "Successfully installed".
@@ -3384,9 +3387,11 @@ ENTRIES: List[Entry] = [
         keys=("values to unpack (expected 4",),
         # GPT-SoVITS's dataset steps read each .list line as path|speaker|language|text (Bert-VITS2's lists too)
         pattern=r"(?:not enough|too many) values to unpack \(expected 4(?:, got (?P<got>\d+))?\)",
-        frames=r"(?:prepare_datasets|1-get-text|text[\\/]cleaner|preprocess_text|webui)",
+        # (GPT-SoVITS's webui.py, not any folder named *webui: TTS-WebUI's model code unpacks shapes)
+        frames=r"(?:prepare_datasets|1-get-text|text[\\/]cleaner|preprocess_text|(?:^|[\\/])webui\.py\b)",
         # (in model code the same words are a tensor's shape: "b, c, h, w = x.shape")
         untraced_words=r"一键三连|\.list\b|数据集|格式化|打标|标注|\bdataset\b|list file|\b1A\b|get-text|preprocess",
+        untraced_projects=("gpt-sovits", "unknown"),
         meaning={
             "en": "A line of the dataset's .list file does not have its four fields `path|speaker|language|text`"
                   " (got {got}): an empty line, a line break inside a text, a missing or an extra `|`, or a list written"

@@ -466,7 +466,7 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         if entry.frames_regex is not None:
             hits = [hit for hit in hits if _raised_in(where.exception_of(hit[0]), entry.frames_regex)
                     or (entry.untraced_regex is not None and where.exception_of(hit[0]) is None
-                        and entry.untraced_regex.search(log.text, 0, _WORDS_SCAN))]
+                        and project.id in entry.untraced_projects and entry.untraced_regex.search(log.text, 0, _WORDS_SCAN))]
         if entry.harmless and hits:
             hits = [hit for hit in hits if not _harmless(text, entry, hit)]
         if entry.id == "dataloader-worker-died" and hits and _WORKER_OWN_END.search(log.text[:_WORDS_SCAN]):
