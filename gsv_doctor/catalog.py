@@ -3386,7 +3386,7 @@ ENTRIES: List[Entry] = [
         kind="system",
         keys=("values to unpack (expected 4",),
         # GPT-SoVITS's dataset steps read each .list line as path|speaker|language|text (Bert-VITS2's lists too)
-        pattern=r"(?:not enough|too many) values to unpack \(expected 4(?:, got (?P<got>\d+))?\)",
+        pattern=r"(?:not enough|too many) values to unpack \(expected 4(?:, got \d+)?\)",
         # (GPT-SoVITS's webui.py, not any folder named *webui: TTS-WebUI's model code unpacks shapes)
         frames=r"(?:prepare_datasets|1-get-text|text[\\/]cleaner|preprocess_text|(?:^|[\\/])webui\.py\b)",
         # (in model code the same words are a tensor's shape: "b, c, h, w = x.shape")
@@ -3394,9 +3394,9 @@ ENTRIES: List[Entry] = [
         untraced_projects=("gpt-sovits", "unknown"),
         meaning={
             "en": "A line of the dataset's .list file does not have its four fields `path|speaker|language|text`"
-                  " (got {got}): an empty line, a line break inside a text, a missing or an extra `|`, or a list written"
+                  ": an empty line, a line break inside a text, a missing or an extra `|`, or a list written"
                   " by another tool. The audio and the models are fine.",
-            "zh": "训练集 .list 文件里有一行不是 `路径|说话人|语种|文本` 四个字段（实际 {got} 个）：空行、文本中间换了行、少了或多了"
+            "zh": "训练集 .list 文件里有一行不是 `路径|说话人|语种|文本` 四个字段：空行、文本中间换了行、少了或多了"
                   " `|`，或是别的工具写的列表。音频和模型都没有问题。",
         },
         settings=("input.files",),
