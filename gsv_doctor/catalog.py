@@ -1731,7 +1731,7 @@ ENTRIES: List[Entry] = [
             "en": "A warning of torch.compile (Inductor), not an error: it is printed while the program compiles its"
                   " model on the first run, which takes a minute or more before the first audio; later runs reuse the"
                   " compiled code. It says nothing about the card or the torch build.",
-            "zh": "这是 torch.compile（Inductor）的警告，不是报错：程序第一次运行时编译模型会打印它，编译要一分钟或更久才会出第一段音频；"
+            "zh": "这是 torch.compile（Inductor）的警告，不是报错：程序第一次运行、编译模型时会打印它，编译要花一分钟或更久，之后才出第一段音频；"
                   "以后的运行会复用编译好的代码。它与显卡和 torch 版本无关。",
         },
         settings=("program.code",),
@@ -3941,10 +3941,13 @@ ENTRIES: List[Entry] = [
             "en": "Build it with the program's own Python, from the program's folder: `cd monotonic_align`, then"
                   " `mkdir monotonic_align` (the inner folder), then `python setup.py build_ext --inplace`. On Windows"
                   " the build needs Microsoft C++ Build Tools (\"Desktop development with C++\"). If the built core*.pyd"
-                  " (Linux: core*.so) lands under build\\ instead, copy it into monotonic_align\\monotonic_align.",
+                  " (Linux: core*.so) lands under build\\ instead, copy it where the import looks for it:"
+                  " monotonic_align\\monotonic_align (for a `No module named 'monotonic_align.core'`, monotonic_align"
+                  " itself).",
             "zh": "用程序自己的 Python、在程序的文件夹里编译它：`cd monotonic_align`，再 `mkdir monotonic_align`（内层文件夹），"
                   "再 `python setup.py build_ext --inplace`。Windows 上编译需要 Microsoft C++ Build Tools（“使用 C++ 的桌面开发”）。"
-                  "如果编译出的 core*.pyd（Linux 上是 core*.so）出现在 build\\ 下面，把它复制到 monotonic_align\\monotonic_align 里。",
+                  "如果编译出的 core*.pyd（Linux 上是 core*.so）出现在 build\\ 下面，把它复制到导入时查找的位置：monotonic_align\\monotonic_align"
+                  " 里（报 `No module named 'monotonic_align.core'` 时是 monotonic_align 文件夹本身）。",
         },
         check=CHECK_NONE,
         example="ModuleNotFoundError: No module named 'monotonic_align.monotonic_align'",

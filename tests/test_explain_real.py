@@ -2260,6 +2260,15 @@ def test_errors_of_the_programs_libraries_name_the_library_and_its_fix(post, fou
     assert fix_words in explain.manual(found, "en") and fix_words in explain.manual(found, "zh")
 
 
+def test_a_monotonic_align_built_into_the_wrong_folder_is_told_where_the_import_looks():
+    # VITS imports .monotonic_align.core, some descendants .core: the manual names both places
+    (found,) = explained("ModuleNotFoundError: No module named 'monotonic_align.core'\n")
+    assert found.id == "vits-monotonic-align-not-built"
+    for lang in ("en", "zh"):
+        assert "monotonic_align\\monotonic_align" in explain.manual(found, lang)
+        assert "No module named 'monotonic_align.core'" in explain.manual(found, lang)
+
+
 def test_a_compile_notice_beside_a_named_card_is_the_answer_not_the_card():
     post = ("Softmax warning on RTX 5070 Ti, torch 2.7.1+cu126\n"
             "  0%|          | 0/7600 [00:00<?, ?it/s]C:\\app\\venv\\Lib\\site-packages\\torch\\_inductor\\lowering.py:7007:"
