@@ -4075,8 +4075,9 @@ ENTRIES: List[Entry] = [
                 r"No module named '?(?!triton\b)(?P<module>[\w.]+)'?",
         # a program's own notice that it goes on without the module, in words ("警告：No module named 'xformers'，将使用
         # 默认实现", "加速不可用No module named 'onnxruntime'，使用torch推理"); not the error's own line
-        harmless=(("No module named", r"(?:警告|\bWARN(?:ING)?\b)[^\n]{0,200}?(?<!Error: )No module named"
-                                      r"|(?<!Error: )No module named[^\n]{0,200}?(?:将使用|使用默认|改用|跳过|回退|使用\s?\w{1,20}\s?(?:推理|代替)"
+        # (from the line's start and from the words: tried at every character of a long line it was slow)
+        harmless=(("No module named", r"^[^\n]{0,300}?(?:警告|\bWARN(?:ING)?\b)[^\n]{0,200}?(?<!Error: )No module named"
+                                      r"|No module named(?<!Error: No module named)[^\n]{0,200}?(?:将使用|使用默认|改用|跳过|回退|使用\s?\w{1,20}\s?(?:推理|代替)"
                                       r"|fall(?:s|ing)?\s?back|will use|disabled)"),),
         meaning={
             "en": "The Python that ran the program has no module `{module}`: the program's requirements are not installed"

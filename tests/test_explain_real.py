@@ -2315,6 +2315,12 @@ def test_a_library_notice_of_a_missing_optional_module_is_still_no_error():
         "python-module-missing"]
 
 
+def test_the_notice_words_of_a_missing_module_are_read_in_bounded_time(assert_no_backtracking_hang):
+    # a long line of a notice's words: read from the line's start, not tried at each of them
+    notice = explain._harmless_regex(catalog.BY_ID["python-module-missing"].harmless[0][1])
+    assert_no_backtracking_hang(notice, "警告" * 1_000_000 + "x", expect_match=False)
+
+
 def test_wetextprocessings_module_names_pynini_first():
     (found,) = explained("ModuleNotFoundError: No module named 'tn'\n")
     assert ("wetext_pynini", {}) in found.notes
