@@ -1060,7 +1060,7 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
             and _TORCH_OWN_NAME.search(explanation.message):
         explanation.notes.append(("torch_too_old_for", {"version": _TORCH_ADDED_IN[params["name"]]}))
     if entry.id == "windows-dll-load" and "fbgemm.dll" in explanation.message.lower() and facts.torch in (None, "2.4.0"):
-        explanation.notes.append(("fbgemm_libomp", {}))
+        explanation.notes.append(("fbgemm_libomp" if facts.torch else "fbgemm_libomp_if_240", {}))
     # (not on a Mac: pytorch.org's CUDA indexes hold no macOS wheels, and PyPI's torch is the Mac's own build)
     if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision") \
             and not facts.mac:
@@ -1678,6 +1678,15 @@ NOTES: Dict[str, Dict[str, str]] = {
               " Studio's or LLVM's files) into torch\\lib.",
         "zh": "Windows 版 torch 2.4.0 缺少 fbgemm.dll 需要的 libomp140.x86_64.dll：换装别的 torch（2.4.1 或更新，或程序指定的版本），"
               "或把 libomp140.x86_64.dll（Visual Studio 或 LLVM 带的）放进 torch\\lib。",
+    },
+    "fbgemm_libomp_if_240": {
+        "en": "torch 2.4.0 for Windows shipped without libomp140.x86_64.dll, which its fbgemm.dll needs. If the"
+              " program's torch is 2.4.0 (`pip show torch` with the program's Python), install another torch (2.4.1"
+              " or newer, or the version the program names), or put libomp140.x86_64.dll (from Visual Studio's or"
+              " LLVM's files) into torch\\lib.",
+        "zh": "Windows 版 torch 2.4.0 缺少 fbgemm.dll 需要的 libomp140.x86_64.dll。如果程序的 torch 是 2.4.0（用程序的 Python 运行"
+              " `pip show torch` 查看），换装别的 torch（2.4.1 或更新，或程序指定的版本），或把 libomp140.x86_64.dll"
+              "（Visual Studio 或 LLVM 带的）放进 torch\\lib。",
     },
     "wetext_pynini": {
         "en": "`{module}` is WeTextProcessing's text normalizer (CosyVoice and the programs built on it use it), and"
