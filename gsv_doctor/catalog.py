@@ -307,6 +307,9 @@ class Entry:
     # where the post shows no traceback for the error: a regex its text must match instead of `frames`
     # ("" : without a traceback `frames` is never met)
     untraced_words: str = ""
+    # ... and the programs (gsv_doctor.logprojects ids, "unknown" for none named) whose posts they are read in: in
+    # another program's post the same words tell of its own dataset
+    untraced_projects: Tuple[str, ...] = ()
     # Lines that show an occurrence did no harm (the program went on): pairs of (a literal the line holds, a regex
     # it matches, where "{package}" stands for the occurrence's package), read from the occurrence's own line to
     # `harmless_within` lines below it. pip's "Failed building wheel" before its "Successfully installed".
@@ -1730,7 +1733,7 @@ ENTRIES: List[Entry] = [
             "en": "A warning of torch.compile (Inductor), not an error: it is printed while the program compiles its"
                   " model on the first run, which takes a minute or more before the first audio; later runs reuse the"
                   " compiled code. It says nothing about the card or the torch build.",
-            "zh": "这是 torch.compile（Inductor）的警告，不是报错：程序第一次运行时编译模型会打印它，编译要一分钟或更久才会出第一段音频；"
+            "zh": "这是 torch.compile（Inductor）的警告，不是报错：程序第一次运行、编译模型时会打印它，编译要花一分钟或更久，之后才出第一段音频；"
                   "以后的运行会复用编译好的代码。它与显卡和 torch 版本无关。",
         },
         settings=("program.code",),
@@ -3463,15 +3466,17 @@ ENTRIES: List[Entry] = [
         kind="system",
         keys=("values to unpack (expected 4",),
         # GPT-SoVITS's dataset steps read each .list line as path|speaker|language|text (Bert-VITS2's lists too)
-        pattern=r"(?:not enough|too many) values to unpack \(expected 4(?:, got (?P<got>\d+))?\)",
-        frames=r"(?:prepare_datasets|1-get-text|text[\\/]cleaner|preprocess_text|webui)",
+        pattern=r"(?:not enough|too many) values to unpack \(expected 4(?:, got \d+)?\)",
+        # (GPT-SoVITS's webui.py, not any folder named *webui: TTS-WebUI's model code unpacks shapes)
+        frames=r"(?:prepare_datasets|1-get-text|text[\\/]cleaner|preprocess_text|(?:^|[\\/])webui\.py\b)",
         # (in model code the same words are a tensor's shape: "b, c, h, w = x.shape")
         untraced_words=r"一键三连|\.list\b|数据集|格式化|打标|标注|\bdataset\b|list file|\b1A\b|get-text|preprocess",
+        untraced_projects=("gpt-sovits", "unknown"),
         meaning={
             "en": "A line of the dataset's .list file does not have its four fields `path|speaker|language|text`"
-                  " (got {got}): an empty line, a line break inside a text, a missing or an extra `|`, or a list written"
+                  ": an empty line, a line break inside a text, a missing or an extra `|`, or a list written"
                   " by another tool. The audio and the models are fine.",
-            "zh": "训练集 .list 文件里有一行不是 `路径|说话人|语种|文本` 四个字段（实际 {got} 个）：空行、文本中间换了行、少了或多了"
+            "zh": "训练集 .list 文件里有一行不是 `路径|说话人|语种|文本` 四个字段：空行、文本中间换了行、少了或多了"
                   " `|`，或是别的工具写的列表。音频和模型都没有问题。",
         },
         settings=("input.files",),
@@ -4016,10 +4021,13 @@ ENTRIES: List[Entry] = [
             "en": "Build it with the program's own Python, from the program's folder: `cd monotonic_align`, then"
                   " `mkdir monotonic_align` (the inner folder), then `python setup.py build_ext --inplace`. On Windows"
                   " the build needs Microsoft C++ Build Tools (\"Desktop development with C++\"). If the built core*.pyd"
-                  " (Linux: core*.so) lands under build\\ instead, copy it into monotonic_align\\monotonic_align.",
+                  " (Linux: core*.so) lands under build\\ instead, copy it where the import looks for it:"
+                  " monotonic_align\\monotonic_align (for a `No module named 'monotonic_align.core'`, monotonic_align"
+                  " itself).",
             "zh": "用程序自己的 Python、在程序的文件夹里编译它：`cd monotonic_align`，再 `mkdir monotonic_align`（内层文件夹），"
                   "再 `python setup.py build_ext --inplace`。Windows 上编译需要 Microsoft C++ Build Tools（“使用 C++ 的桌面开发”）。"
-                  "如果编译出的 core*.pyd（Linux 上是 core*.so）出现在 build\\ 下面，把它复制到 monotonic_align\\monotonic_align 里。",
+                  "如果编译出的 core*.pyd（Linux 上是 core*.so）出现在 build\\ 下面，把它复制到导入时查找的位置：monotonic_align\\monotonic_align"
+                  " 里（报 `No module named 'monotonic_align.core'` 时是 monotonic_align 文件夹本身）。",
         },
         check=CHECK_NONE,
         example="ModuleNotFoundError: No module named 'monotonic_align.monotonic_align'",
@@ -4145,6 +4153,12 @@ ENTRIES: List[Entry] = [
         pattern=r"(?:^\W{0,8}|(?:ModuleNotFoundError|ImportError): |[\u4e00-\u9fff：]\s?"
                 r"|\b(?:says?|said|got|getting|gets|shows?|showing)\b:?\s{1,3})"
                 r"No module named '?(?!triton\b)(?P<module>[\w.]+)'?",
+        # a program's own notice that it goes on without the module, in words ("警告：No module named 'xformers'，将使用
+        # 默认实现", "加速不可用No module named 'onnxruntime'，使用torch推理"); not the error's own line
+        # (from the line's start and from the words: tried at every character of a long line it was slow)
+        harmless=(("No module named", r"^[^\n]{0,300}?(?:警告|\bWARN(?:ING)?\b)[^\n]{0,200}?(?<!Error: )No module named"
+                                      r"|No module named(?<!Error: No module named)[^\n]{0,200}?(?:将使用|使用默认|改用|跳过|回退|使用\s?\w{1,20}\s?(?:推理|代替)"
+                                      r"|fall(?:s|ing)?\s?back|will use|disabled)"),),
         meaning={
             "en": "The Python that ran the program has no module `{module}`: the program's requirements are not installed"
                   " in that Python, or the program was started with another Python than its own (the system's python"

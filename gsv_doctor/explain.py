@@ -466,7 +466,7 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         if entry.frames_regex is not None:
             hits = [hit for hit in hits if _raised_in(where.exception_of(hit[0]), entry.frames_regex)
                     or (entry.untraced_regex is not None and where.exception_of(hit[0]) is None
-                        and entry.untraced_regex.search(log.text, 0, _WORDS_SCAN))]
+                        and project.id in entry.untraced_projects and entry.untraced_regex.search(log.text, 0, _WORDS_SCAN))]
         if entry.harmless and hits:
             hits = [hit for hit in hits if not _harmless(text, entry, hit)]
         if entry.id == "dataloader-worker-died" and hits and _WORKER_OWN_END.search(log.text[:_WORDS_SCAN]):
@@ -661,8 +661,8 @@ _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu (?:is )?being used
                            r"|没有?调用|没有?用到|用不了|(?:不能|无法|没法)(?:识别|检测到|找到|调用|使用))"
                            r"(?:我的|我这|这)?(?:张|块|个)?(?:N卡|显卡|GPU|独显)"
                            r"|没有?(?:能用|支持|可用)的(?:N卡|显卡|GPU)"
-                           # "GPU不参与训练", "GPU没进行运算" (the CPU at 100 % instead)
-                           r"|(?:GPU|显卡|N卡)(?:不参与|没有?参与|没有?(?:进行)?运算|没有?在?工作|不工作)"
+                           # "GPU不参与训练", "GPU没进行运算" (the CPU at 100 % instead), not "显卡不工作的时候 ..." (a when)
+                           r"|(?:GPU|显卡|N卡)(?:不参与|没有?参与|没有?(?:进行)?运算|没有?在?工作|不工作)(?!的?时)"
                            # ... and the CPU it uses instead
                            r"|(?:一直|总是|还是|只|都)(?:在)?用(?:的是?)?\s?cpu|用的(?:是)?\s?cpu(?:而不是|不是|没有用)"
                            # ("怎么是cpu训练", "却用cpu训练了": it happened; "用cpu训练" alone asks for it)
@@ -690,10 +690,12 @@ _OOM_WORDS = re.compile(r"(?<!cpu )(?<!ram )(?<!system )out[ -]of[ -]memory(?!: 
                         r"|\b(?:cuda|gpu|vram)[ \t]*oom\b",
                         re.IGNORECASE | re.ASCII)
 # The computer's memory (not the card's), in words.
-_RAM_WORDS = re.compile(r"爆内存|内存[也都还又]?(?:不足|不够)|内存溢出|内存(?:被)?(?:占满|吃满|爆了|满了|炸了|爆炸)"
+_RAM_WORDS = re.compile(r"爆内存"
+                        # (not the card's: Windows' Task Manager calls it "专用GPU内存", "共享GPU内存")
+                        r"|(?<!GPU)(?<!GPU )内存(?:[也都还又]?(?:不足|不够)|溢出|被?(?:占满|吃满|爆了|满了|炸了|爆炸))"
                         r"|out of (?:system )?ram\b|(?:cpu|ram|system) out of memory"
-                        # "it uses up all my RAM", "the RAM blows up"
-                        r"|\b(?:uses?|used|using|eats?|ate|eating|fills?|filled|filling|consumes?|consumed|consuming|takes?"
+                        # "it uses up all my RAM", "the RAM blows up" (not "it doesn't use up all my RAM")
+                        r"|(?<!n't )(?<!not )(?<!never )(?<!without )\b(?:uses?|used|using|eats?|ate|eating|fills?|filled|filling|consumes?|consumed|consuming|takes?"
                         r"|took|taking)\s+(?:up\s+)?all\s+(?:of\s+)?(?:my|the)\s+(?:system\s+)?ram\b"
                         r"|\bram\s+(?:blows|blew|explodes|exploded|is full|fills up|filled up|maxe[sd] out)\b(?!\s+to\b)"
                         # leaked semaphores told as the memory's (the warning alone shows at any shutdown)
@@ -1056,10 +1058,11 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         explanation.notes.append(("text_over_512_tokens", {}))
     if entry.id == "python-module-missing" and top in ("tn", "itn"):
         explanation.notes.append(("wetext_pynini", {}))
-    if entry.id == "python-package-version" and params.get("package") == "torch" and params.get("name") in _TORCH_ADDED_IN:
+    if entry.id == "python-package-version" and params.get("name") in _TORCH_ADDED_IN \
+            and _TORCH_OWN_NAME.search(explanation.message):
         explanation.notes.append(("torch_too_old_for", {"version": _TORCH_ADDED_IN[params["name"]]}))
     if entry.id == "windows-dll-load" and "fbgemm.dll" in explanation.message.lower() and facts.torch in (None, "2.4.0"):
-        explanation.notes.append(("fbgemm_libomp", {}))
+        explanation.notes.append(("fbgemm_libomp" if facts.torch else "fbgemm_libomp_if_240", {}))
     # (not on a Mac: pytorch.org's CUDA indexes hold no macOS wheels, and PyPI's torch is the Mac's own build)
     if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision") \
             and not facts.mac:
@@ -1134,7 +1137,9 @@ _FILE_READ = ("model-file-corrupt", "audio-file-unreadable", "audio-load-failed"
 
 
 # torch's names that a program may need a newer torch for: the release that brought them
-_TORCH_ADDED_IN = {"xpu": "2.4", "compiler": "2.1"}
+_TORCH_ADDED_IN = {"xpu": "2.3", "compiler": "2.1"}
+# ... asked of torch itself ("module 'torch.version' has no attribute 'xpu'" asks another module, which has its own history)
+_TORCH_OWN_NAME = re.compile(r"module 'torch' has no attribute|cannot import name '\w+' from 'torch'")
 
 
 # Errors that say torch cannot use CUDA: their fix depends on what machine the log came from.
@@ -1683,6 +1688,15 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "Windows 版 torch 2.4.0 缺少 fbgemm.dll 需要的 libomp140.x86_64.dll：换装别的 torch（2.4.1 或更新，或程序指定的版本），"
               "或把 libomp140.x86_64.dll（Visual Studio 或 LLVM 带的）放进 torch\\lib。",
     },
+    "fbgemm_libomp_if_240": {
+        "en": "torch 2.4.0 for Windows shipped without libomp140.x86_64.dll, which its fbgemm.dll needs. If the"
+              " program's torch is 2.4.0 (`pip show torch` with the program's Python), install another torch (2.4.1"
+              " or newer, or the version the program names), or put libomp140.x86_64.dll (from Visual Studio's or"
+              " LLVM's files) into torch\\lib.",
+        "zh": "Windows 版 torch 2.4.0 缺少 fbgemm.dll 需要的 libomp140.x86_64.dll。如果程序的 torch 是 2.4.0（用程序的 Python 运行"
+              " `pip show torch` 查看），换装别的 torch（2.4.1 或更新，或程序指定的版本），或把 libomp140.x86_64.dll"
+              "（Visual Studio 或 LLVM 带的）放进 torch\\lib。",
+    },
     "wetext_pynini": {
         "en": "`{module}` is WeTextProcessing's text normalizer (CosyVoice and the programs built on it use it), and"
               " WeTextProcessing needs pynini, which pip cannot build on Windows or macOS: install pynini first"
@@ -1785,16 +1799,17 @@ MANUALS: Dict[str, Dict[str, str]] = {
     },
     "libcuda_missing": {
         "en": "Here the file that is missing is not {library} itself but libcuda.so, which it loads: the NVIDIA driver's"
-              " own library, which no pip package brings. On WSL 2 the Windows driver puts it in /usr/lib/wsl/lib: run"
-              " `sudo ldconfig`; if that says libcuda.so.1 is not a symbolic link, `cd /usr/lib/wsl/lib && sudo rm"
-              " libcuda.so libcuda.so.1 && sudo ln -s libcuda.so.1.1 libcuda.so.1 && sudo ln -s libcuda.so.1.1"
-              " libcuda.so && sudo ldconfig`; and add /usr/lib/wsl/lib to LD_LIBRARY_PATH (do not install a Linux"
-              " NVIDIA driver inside WSL). On Linux: install the NVIDIA driver; in Docker: start the container with"
-              " the GPU (`--gpus all`, with the NVIDIA Container Toolkit).",
-        "zh": "这里缺的不是 {library} 本身，而是它要加载的 libcuda.so：NVIDIA 驱动自己的库，任何 pip 包都不带。WSL 2 上 Windows"
-              " 驱动把它放在 /usr/lib/wsl/lib：运行 `sudo ldconfig`；如果提示 libcuda.so.1 is not a symbolic link，执行 `cd"
-              " /usr/lib/wsl/lib && sudo rm libcuda.so libcuda.so.1 && sudo ln -s libcuda.so.1.1 libcuda.so.1 && sudo ln -s"
-              " libcuda.so.1.1 libcuda.so && sudo ldconfig`；并把 /usr/lib/wsl/lib 加进 LD_LIBRARY_PATH（不要在 WSL 里装 Linux"
+              " own library, which no pip package brings. On WSL 2 the Windows NVIDIA driver provides it in"
+              " /usr/lib/wsl/lib: add that folder to the library path"
+              " (`export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH`, also in ~/.bashrc) and run `sudo ldconfig`; its warning 'libcuda.so.1 is not a symbolic link' is"
+              " harmless, and the folder is read-only from WSL, so leave its files as they are. If the folder has no"
+              " libcuda.so, install or update the NVIDIA driver on Windows (do not install a Linux NVIDIA driver inside"
+              " WSL). On Linux: install the NVIDIA driver; in Docker: start the container with the GPU (`--gpus all`,"
+              " with the NVIDIA Container Toolkit).",
+        "zh": "这里缺的不是 {library} 本身，而是它要加载的 libcuda.so：NVIDIA 驱动自己的库，任何 pip 包都不带。WSL 2 上它由 Windows"
+              " 的 NVIDIA 驱动提供，位于 /usr/lib/wsl/lib：把这个文件夹加进库路径"
+              "（`export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH`，也写进 ~/.bashrc），再运行 `sudo ldconfig`；它提示的 libcuda.so.1 is not a symbolic link 不影响使用，而且这个文件夹在 WSL"
+              " 里是只读的，不要去改里面的文件。如果文件夹里没有 libcuda.so，就在 Windows 上安装或更新 NVIDIA 驱动（不要在 WSL 里装 Linux"
               " 版 NVIDIA 驱动）。Linux 上：安装 NVIDIA 驱动；Docker 里：启动容器时带上显卡（`--gpus all`，需要 NVIDIA Container"
               " Toolkit）。",
     },

@@ -8,6 +8,7 @@ here have no family yet (explain reads their logs, check and fix do not know the
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Dict, List, Optional, Tuple
 
@@ -323,6 +324,12 @@ DEFAULT: LogProject = families.log_projects()[0]
 _PATHISH = re.compile(r"(?<![\w.:~-])[\w.:~-]*[\\/][^\s\"'`<>|]*")
 
 
+@functools.lru_cache(maxsize=None)
+def _typed(command: str) -> "re.Pattern[str]":
+    """The command as a whole word: "svc train -t", not the words "svc training" or "svc inference"."""
+    return re.compile(re.escape(command) + r"(?![\w-])")
+
+
 def detect(text: str, frame_paths: List[str], hint: Optional[str] = None) -> LogProject:
     """The project a log came from: its frames' paths weigh most, then paths and words in the
     text. `hint`: the project id known otherwise (the folder explain runs in), used when the log
@@ -334,7 +341,7 @@ def detect(text: str, frame_paths: List[str], hint: Optional[str] = None) -> Log
     for project in PROJECTS:
         score = 3 * sum(1 for p in paths for marker in project.path_markers if marker in p)
         score += sum(1 for marker in project.text_markers if marker in head)
-        score += 6 * sum(1 for marker in project.command_markers if marker in head)
+        score += 6 * sum(1 for marker in project.command_markers if marker in head and _typed(marker).search(head))
         if score > best_score:
             best, best_score = project, score
     if best is None and hint in BY_ID:

@@ -520,9 +520,9 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
             if _TRACEBACK_START in stripped or stripped in _CHAIN_LINES:
                 break  # the traceback was cut off before its exception line: the next one starts
             if stripped.startswith(("```", "~~~")):
-                if frames:
+                if frames and not _exception_after_fence(lines, index + 1):
                     break  # a post's code block closed before the exception line: the paste was cut
-                index += 1  # one opened between the header and the first frame
+                index += 1  # one opened between the header and the first frame, or the exception pasted below it
                 continue
             if not _EXCEPTION_SHAPE.match(stripped):
                 if _FRAME_PIECE.match(stripped) and not _traceback_goes_on(lines, index + 1):
@@ -561,6 +561,18 @@ def parse_tracebacks(lines: List[str]) -> List[Traceback]:
 
 
 _LOOKAHEAD = 8  # lines after a line that is no exception line, in which the traceback may go on
+# an exception's name starting a line, with or without its message ("AssertionError" alone is one)
+_EXCEPTION_STARTS = re.compile(r"(?:[A-Za-z_]\w*\.)*\w*(?:Error|Exception|Interrupt|Exit)(?::|$)", re.ASCII)
+
+
+def _exception_after_fence(lines: List[str], start: int) -> bool:
+    """Does the exception line come right below a code block's fence (the frames in one block, the exception
+    line pasted outside it or in the next block)?"""
+    for line in lines[start:start + 3]:
+        stripped = line.strip()
+        if stripped and not stripped.startswith(("```", "~~~")):
+            return bool(_EXCEPTION_STARTS.match(stripped))
+    return False
 
 
 def _traceback_goes_on(lines: List[str], start: int) -> bool:

@@ -720,3 +720,11 @@ def test_a_step_folder_told_missing_in_words_is_the_one_the_words_are_about(line
 def test_torch_compile_refused_by_this_torch_is_found_with_where(line, where):
     found = catalog.BY_ID["torch-compile-windows"].regex.search(line)
     assert found and found.group("where") == where
+
+
+def test_words_that_stand_in_for_frames_say_which_programs_posts_they_are_read_in():
+    known = {project.id for project in logprojects.PROJECTS} | {logprojects.UNKNOWN.id}
+    for entry in catalog.ENTRIES:
+        if entry.untraced_words:
+            assert entry.frames and entry.untraced_projects, entry.id
+        assert set(entry.untraced_projects) <= known, entry.id

@@ -259,6 +259,15 @@ def test_a_code_block_closed_before_the_exception_line_is_a_cut_traceback():
     assert traceback.exception == "" and len(traceback.frames) == 1
     assert log.last_exception() is None
 
+
+@pytest.mark.parametrize("between", ["```\n", "```\n\n```\n", "```\n```python\n"])
+def test_an_exception_line_pasted_just_below_the_closing_fence_is_still_the_tracebacks(between):
+    text = ("```\nTraceback (most recent call last):\n"
+            '  File "D:\\GPT-SoVITS\\GPT_SoVITS\\s2_train.py", line 91, in run\n'
+            "    train_dataset = TextAudioSpeakerLoader(hps.data)\n" + between + "AssertionError\n")
+    (traceback,) = logread.read_log(text.encode()).tracebacks
+    assert traceback.exception == "AssertionError" and len(traceback.frames) == 1
+
 # A log pasted from a web page that shows it as a table: the traceback's lines joined into one, a
 # separator row, the exception glued to the timestamp of its row.
 TABLE = (
