@@ -1054,6 +1054,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id == "python-module-missing" and (top == "nemo_text_processing" or top == "pynini"
                                                 and "nemo_text_processing" in text[:_WORDS_SCAN]):
         explanation.notes.append(("optional_text_normalizer", {}))
+    if entry.id == "numpy-abi-mismatch" and re.search(r"Expected 96 from C header,\s+got 88", text[:_WORDS_SCAN]):
+        explanation.manual_key = "numpy_built_for_2"  # built for numpy 2, running on numpy 1.x
     if entry.id == "tensor-size-mismatch" and "512" in (params.get("a"), params.get("b")):
         explanation.notes.append(("text_over_512_tokens", {}))
     if entry.id == "python-module-missing" and top in ("tn", "itn"):
@@ -1812,6 +1814,18 @@ MANUALS: Dict[str, Dict[str, str]] = {
               " 里是只读的，不要去改里面的文件。如果文件夹里没有 libcuda.so，就在 Windows 上安装或更新 NVIDIA 驱动（不要在 WSL 里装 Linux"
               " 版 NVIDIA 驱动）。Linux 上：安装 NVIDIA 驱动；Docker 里：启动容器时带上显卡（`--gpus all`，需要 NVIDIA Container"
               " Toolkit）。",
+    },
+    "numpy_built_for_2": {
+        "en": "Here it is the other way round: \"Expected 96 from C header, got 88\" means a package compiled against a newer"
+              " numpy than the installed one (numpy 2, as a rule) runs on a numpy 1.x, so installing \"numpy<2\" does"
+              " not help (it is already there). Install the release"
+              " of that package built for numpy 1 (the traceback's last library frame names it; for pyworld, 0.3.3"
+              " beside numpy 1.23 to 1.26), or install the package after numpy so that pip builds it against the numpy"
+              " you have: `python -m pip install --no-cache-dir --force-reinstall --no-build-isolation PACKAGE`.",
+        "zh": "这里情况正相反：\"Expected 96 from C header, got 88\" 表示一个按比已装版本更新的 numpy（通常是 numpy 2）编译的包运行在 numpy 1.x 上，所以装 \"numpy<2\""
+              " 没用（已经是了）。请安装那个包为 numpy 1 编译的版本（traceback 里最后一个库的帧写着是哪个包；pyworld 用 0.3.3，配"
+              " numpy 1.23 到 1.26），或者在装好 numpy 之后再装这个包，让 pip 按现有的 numpy 编译它：`python -m pip install"
+              " --no-cache-dir --force-reinstall --no-build-isolation 包名`。",
     },
     "other_card_index": {
         "en": "Both devices are NVIDIA cards ({first} and {second}): the program was pointed at a card other than the first,"

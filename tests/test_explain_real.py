@@ -2487,3 +2487,13 @@ def test_refinements_from_the_second_look():
     (other,) = explained("RuntimeError: The size of tensor a (28) must match the size of tensor b (33) at"
                          " non-singleton dimension 2\n")
     assert other.notes == []
+
+
+def test_a_package_built_for_a_newer_numpy_is_not_told_to_install_numpy_below_2():
+    newer = ("ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header,"
+             " got 88 from PyObject\n")
+    (found,) = explained(newer)
+    assert found.id == "numpy-abi-mismatch" and found.manual_key == "numpy_built_for_2"
+    assert "--no-build-isolation" in explain.manual(found, "en") and "--no-build-isolation" in explain.manual(found, "zh")
+    (usual,) = explained("A module that was compiled using NumPy 1.x cannot be run in NumPy 2.1.3 as it may crash.\n")
+    assert usual.manual_key == "" and "numpy<2" in explain.manual(usual, "en")
