@@ -1047,6 +1047,8 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
         # the runtime hook covers such code only in the programs gsv-doctor's commands know
         key = "half_already_off_hook" if project.gsv_doctor_fixes else "half_already_off"
         explanation.notes.append((key, {"shown": facts.half_shown_off}))
+    if entry.id == "pip-build-failed" and (facts.colab or (facts.linux or facts.wsl) and not facts.mac):
+        explanation.manual_key = "pip_build_linux"  # the Windows build tools are no answer there
     if entry.id == "pip-build-failed" and params.get("package", "").lower() == "pynini":
         explanation.notes.append(("pynini_conda", {}))  # no wheels for Windows or macOS: conda-forge builds it
     # ChatTTS goes on without it (a pynini only for nemo_text_processing: CosyVoice's WeTextProcessing cannot start without it)
@@ -1814,6 +1816,17 @@ MANUALS: Dict[str, Dict[str, str]] = {
               " 里是只读的，不要去改里面的文件。如果文件夹里没有 libcuda.so，就在 Windows 上安装或更新 NVIDIA 驱动（不要在 WSL 里装 Linux"
               " 版 NVIDIA 驱动）。Linux 上：安装 NVIDIA 驱动；Docker 里：启动容器时带上显卡（`--gpus all`，需要 NVIDIA Container"
               " Toolkit）。",
+    },
+    "pip_build_linux": {
+        "en": "This is Linux (or Colab): the compile needs a C/C++ compiler and Python's own headers: `sudo apt-get"
+              " install -y build-essential python3-dev` (for a conda Python: `conda install -c conda-forge gxx`), then"
+              " run the install again. Better still, avoid the compile: use the Python version the program names (3.9"
+              " or 3.10 for most), for which the pinned versions have wheels, or pin a version of the package that"
+              " has a wheel for this Python (pip's lines above the failure name the version it tried to build).",
+        "zh": "这是 Linux（或 Colab）：编译需要 C/C++ 编译器和 Python 自己的头文件：`sudo apt-get install -y build-essential"
+              " python3-dev`（conda 的 Python：`conda install -c conda-forge gxx`），然后再安装一次。更好的办法是不编译：用程序指定的"
+              " Python 版本（多数是 3.9 或 3.10），固定的版本都有它的安装包；或者指定一个对这个 Python 有安装包的版本（失败之前 pip"
+              " 的几行写着它想编译的版本）。",
     },
     "numpy_built_for_2": {
         "en": "Here it is the other way round: \"Expected 96 from C header, got 88\" means a package compiled against a newer"

@@ -100,6 +100,11 @@ NEW_CARD = re.compile(r"RTX[ \t]?50[5-9]0|(?<![\d.:/-])50[6-9]0(?:[ \t]?Ti(?![A-
                       re.IGNORECASE | re.ASCII)
 
 
+# Linux shown by its name or its paths (a post from Windows may name Linux too: read only where no Windows path is)
+_LINUX = re.compile(r"\b(?:Ubuntu|Debian|CentOS|Fedora|Arch Linux|Linux Mint)\b|\bon Linux\b|(?<![\w.])/home/\w"
+                    r"|(?<![\w.])/usr/(?:local/)?lib/python|(?<![\w.])/opt/conda|\bapt(?:-get)? install\b", re.ASCII)
+
+
 # A Windows path as a log prints it (a drive, then anything but spaces and quotes).
 _WINDOWS_PATH = re.compile(r"(?<![A-Za-z])[A-Za-z]:[\\/][^\s\"'<>|，。；：（）、“”「」]{1,260}")  # (not the CJK punctuation after it)
 
@@ -125,6 +130,7 @@ class LogFacts:
     amd_discrete: Optional[str] = None  # amd_card, not counting an AMD processor's built-in graphics
     docker: Optional[str] = None  # the words that show a container
     wsl: Optional[str] = None  # the words that show WSL
+    linux: Optional[str] = None  # the words or paths that show Linux (none where a Windows path shows)
 
     @property
     def cuda_build(self) -> Optional[float]:
@@ -223,6 +229,9 @@ def read_facts(text: str) -> LogFacts:
             if not planned(head, match.start()):
                 setattr(facts, name, match.group(0))
                 break
+    match = _LINUX.search(head)
+    if match and not _WINDOWS_PATH.search(head):
+        facts.linux = match.group(0)
     if facts.colab and not _COLAB_PATH.search(head) and (_LOCAL_RUN.search(head) or _WINDOWS_PATH.search(head)):
         facts.colab = None  # Colab named beside a run on the post's own computer (Colab runs Linux, no C:\ path)
     if facts.amd_card:

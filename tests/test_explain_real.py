@@ -2497,3 +2497,18 @@ def test_a_package_built_for_a_newer_numpy_is_not_told_to_install_numpy_below_2(
     assert "--no-build-isolation" in explain.manual(found, "en") and "--no-build-isolation" in explain.manual(found, "zh")
     (usual,) = explained("A module that was compiled using NumPy 1.x cannot be run in NumPy 2.1.3 as it may crash.\n")
     assert usual.manual_key == "" and "numpy<2" in explain.manual(usual, "en")
+
+
+@pytest.mark.parametrize("post, key", [
+    ("Ubuntu 22.04\n  Building wheel for pyworld (pyproject.toml) ... error\nERROR: Failed building wheel for pyworld\n",
+     "pip_build_linux"),
+    ("installing on google colab\n### Platform\nmac\nERROR: Failed building wheel for pyworld\n", "pip_build_linux"),
+    ("Windows 11, D:\\AI\\RVC\nERROR: Failed building wheel for pyworld\n", ""),
+    # Linux named from a Windows machine ("works on Linux, not here") is not the machine
+    ("it works on Linux but here D:\\AI\\RVC fails\nERROR: Failed building wheel for pyworld\n", ""),
+])
+def test_a_failed_build_on_linux_gets_linux_build_tools(post, key):
+    (found,) = explained(post)
+    assert found.id == "pip-build-failed" and found.manual_key == key
+    if key:
+        assert "build-essential" in explain.manual(found, "en") and "build-essential" in explain.manual(found, "zh")
