@@ -2188,7 +2188,8 @@ ENTRIES: List[Entry] = [
     Entry(
         id="numpy-too-old",
         kind="system",
-        keys=("but this version of numpy is", "Expected 88 from C header", "but the running NumPy has C-API version"),
+        keys=("but this version of numpy is", "Expected 88 from C header", "but the running NumPy has C-API version",
+              "or greater. Got NumPy"),
         # numpy refuses a module built against a newer C API than its own (an older one loads); numpy 1.20 made the
         # ndarray larger (88 bytes, 80 before)
         pattern=r"module compiled against API version 0x(?P<built>[0-9a-fA-F]{1,8}) but this version of numpy is"
@@ -2197,7 +2198,8 @@ ENTRIES: List[Entry] = [
                 r"|module was compiled against NumPy C-API version 0x(?P<built2>[0-9a-fA-F]{1,8}) \(NumPy [\d.]{1,10}\) but the"
                 r" running NumPy has C-API version 0x(?P<have2>[0-9a-fA-F]{1,8})"
                 r"|numpy\.ndarray size changed, may indicate binary incompatibility\. Expected 88 from C header, got 80 from"
-                r" PyObject",
+                r" PyObject"
+                r"|Numba needs NumPy (?P<need>\d{1,2}\.\d{1,3}) or greater",
         meaning={
             "en": "A compiled package was built for a newer numpy than the one installed, and numpy refuses it: the"
                   " installed numpy is too old for it (not too new). A requirements file pinned an older numpy after"
@@ -3430,6 +3432,40 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="RuntimeError: The size of tensor a (28) must match the size of tensor b (33) at non-singleton dimension 2",
+    ),
+    Entry(
+        id="gsv-g2pw-download-gone",
+        kind="system",
+        keys=("G2PWModel",),
+        # GPT-SoVITS before 2025-04-19 fetched it from paddlespeech's bcebos server, which now answers with a JSON error
+        pattern=r"G2PWModel[^\n]{0,300}?(?:AccessDenied|NoSuchKey|Access Denied)"
+                r"|G2PWModel_1\.1\.zip[^\n]{0,300}(?:\n[^\n]{0,300}){0,8}?(?:AccessDenied|NoSuchKey)",
+        lines=9,
+        meaning={
+            "en": "The server older GPT-SoVITS versions download the G2PW model (G2PWModel_1.1.zip, for Chinese"
+                  " polyphonic characters) from no longer serves it: it answers with an error in JSON instead of the"
+                  " file. Nothing on this computer is wrong.",
+            "zh": "旧版 GPT-SoVITS 下载 G2PW 模型（G2PWModel_1.1.zip，用于中文多音字）的服务器已经不再提供这个文件：它返回一段 JSON"
+                  " 错误，而不是文件。这台电脑没有任何问题。",
+        },
+        settings=("model.files",),
+        fix_commands=(),
+        manual_any={
+            "en": "{update} (newer releases download it from elsewhere), or download G2PWModel.zip from the links in the"
+                  " program's README, unzip it and put the G2PWModel folder where the README says.",
+            "zh": "{update}（新版本从别处下载），或者从程序 README 里的链接下载 G2PWModel.zip，解压后把 G2PWModel 文件夹放到 README"
+                  " 说的位置。",
+        },
+        manual={
+            "en": "Update GPT-SoVITS (versions from 2025-04-19 on download it from Hugging Face or ModelScope), or"
+                  " download G2PWModel.zip from the links in GPT-SoVITS's README (Hugging Face: XXXXRT/GPT-SoVITS-Pretrained),"
+                  " unzip it, rename the folder to G2PWModel and put it in GPT_SoVITS/text.",
+            "zh": "更新 GPT-SoVITS（2025-04-19 以后的版本从 Hugging Face 或 ModelScope 下载），或者从 GPT-SoVITS README 里的链接"
+                  "（Hugging Face：XXXXRT/GPT-SoVITS-Pretrained）下载 G2PWModel.zip，解压后把文件夹改名为 G2PWModel，放进"
+                  " GPT_SoVITS/text。",
+        },
+        check=CHECK_NONE,
+        example='G2PWModel_1.1.zip {"code":"AccessDenied","message":"Access Denied."}',
     ),
     Entry(
         id="gsv-dataset-all-skipped",

@@ -1056,8 +1056,6 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id == "python-module-missing" and (top == "nemo_text_processing" or top == "pynini"
                                                 and "nemo_text_processing" in text[:_WORDS_SCAN]):
         explanation.notes.append(("optional_text_normalizer", {}))
-    if entry.id == "numpy-abi-mismatch" and re.search(r"Expected 96 from C header,\s+got 88", text[:_WORDS_SCAN]):
-        explanation.manual_key = "numpy_built_for_2"  # built for numpy 2, running on numpy 1.x
     if entry.id == "tensor-size-mismatch" and "512" in (params.get("a"), params.get("b")):
         explanation.notes.append(("text_over_512_tokens", {}))
     if entry.id == "python-module-missing" and top in ("tn", "itn"):
@@ -1827,18 +1825,6 @@ MANUALS: Dict[str, Dict[str, str]] = {
               " python3-dev`（conda 的 Python：`conda install -c conda-forge gxx`），然后再安装一次。更好的办法是不编译：用程序指定的"
               " Python 版本（多数是 3.9 或 3.10），固定的版本都有它的安装包；或者指定一个对这个 Python 有安装包的版本（失败之前 pip"
               " 的几行写着它想编译的版本）。",
-    },
-    "numpy_built_for_2": {
-        "en": "Here it is the other way round: \"Expected 96 from C header, got 88\" means a package compiled against a newer"
-              " numpy than the installed one (numpy 2, as a rule) runs on a numpy 1.x, so installing \"numpy<2\" does"
-              " not help (it is already there). Install the release"
-              " of that package built for numpy 1 (the traceback's last library frame names it; for pyworld, 0.3.3"
-              " beside numpy 1.23 to 1.26), or install the package after numpy so that pip builds it against the numpy"
-              " you have: `python -m pip install --no-cache-dir --force-reinstall --no-build-isolation PACKAGE`.",
-        "zh": "这里情况正相反：\"Expected 96 from C header, got 88\" 表示一个按比已装版本更新的 numpy（通常是 numpy 2）编译的包运行在 numpy 1.x 上，所以装 \"numpy<2\""
-              " 没用（已经是了）。请安装那个包为 numpy 1 编译的版本（traceback 里最后一个库的帧写着是哪个包；pyworld 用 0.3.3，配"
-              " numpy 1.23 到 1.26），或者在装好 numpy 之后再装这个包，让 pip 按现有的 numpy 编译它：`python -m pip install"
-              " --no-cache-dir --force-reinstall --no-build-isolation 包名`。",
     },
     "other_card_index": {
         "en": "Both devices are NVIDIA cards ({first} and {second}): the program was pointed at a card other than the first,"

@@ -442,7 +442,8 @@ def test_symptom_option_follows_the_project_of_the_log():
 def test_a_log_from_an_unknown_project_never_names_gpt_sovits_files(entry):
     from gsv_doctor import catalog
 
-    for found in explained(entry.example):
+    # (read as a log of no known program even where the example's own words name one: G2PWModel is GPT-SoVITS's)
+    for found in explain.explain_log(logread.read_log(entry.example.encode()), None, "unknown", True):
         assert found.project == "unknown" and found.fix_commands == []
         for lang in ("en", "zh"):
             texts = [explain.meaning(found, lang), explain.manual(found, lang)] + explain.notes(found, lang)
@@ -2489,14 +2490,12 @@ def test_refinements_from_the_second_look():
     assert other.notes == []
 
 
-def test_a_package_built_for_a_newer_numpy_is_not_told_to_install_numpy_below_2():
-    newer = ("ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header,"
-             " got 88 from PyObject\n")
-    (found,) = explained(newer)
-    assert found.id == "numpy-abi-mismatch" and found.manual_key == "numpy_built_for_2"
-    assert "--no-build-isolation" in explain.manual(found, "en") and "--no-build-isolation" in explain.manual(found, "zh")
+def test_numba_asking_for_a_newer_numpy_is_numpy_too_old():
+    # (numpy.dtype's "Expected 96 from C header, got 88" is numpy 1.x's dtype under numpy 2: numpy-abi-mismatch)
+    (numba,) = explained("ImportError: Numba needs NumPy 1.22 or greater. Got NumPy 1.21.\n")
+    assert numba.id == "numpy-too-old"
     (usual,) = explained("A module that was compiled using NumPy 1.x cannot be run in NumPy 2.1.3 as it may crash.\n")
-    assert usual.manual_key == "" and "numpy<2" in explain.manual(usual, "en")
+    assert usual.id == "numpy-abi-mismatch" and "numpy<2" in explain.manual(usual, "en")
 
 
 @pytest.mark.parametrize("post, key", [
@@ -2512,3 +2511,18 @@ def test_a_failed_build_on_linux_gets_linux_build_tools(post, key):
     assert found.id == "pip-build-failed" and found.manual_key == key
     if key:
         assert "build-essential" in explain.manual(found, "en") and "build-essential" in explain.manual(found, "zh")
+
+
+@pytest.mark.parametrize("post", [
+    '为什么G2PWModel_1.1.zip下载不了，显示{"code":"AccessDenied","message":"Access Denied."}\n',
+    'G2PWModel_1.1.zip的链接挂了\n\nhttps://example.invalid/g2p/G2PWModel_1.1.zip\n\n返回\n{\n  "code": "NoSuchKey",\n}\n',
+])
+def test_the_old_g2pw_download_server_is_named(post):
+    (found,) = explained(post)
+    assert found.id == "gsv-g2pw-download-gone" and "G2PWModel" in explain.manual(found, "zh")
+    (gsv,) = explained("D:\\GPT-SoVITS\\go-webui.bat\n" + post)
+    assert gsv.project == "gpt-sovits" and "GPT_SoVITS/text" in explain.manual(gsv, "zh")
+
+
+def test_a_g2pw_model_named_without_the_servers_answer_is_no_download_error():
+    assert "gsv-g2pw-download-gone" not in [e.id for e in explained("G2PWModel_1.1.zip 已经解压到 GPT_SoVITS/text 了\n")]
