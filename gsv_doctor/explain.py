@@ -1056,6 +1056,9 @@ def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFa
     if entry.id == "python-module-missing" and (top == "nemo_text_processing" or top == "pynini"
                                                 and "nemo_text_processing" in text[:_WORDS_SCAN]):
         explanation.notes.append(("optional_text_normalizer", {}))
+    if entry.id == "python-package-version" and params.get("package") in project.own_modules and params.get("name") \
+            and "has no attribute" in explanation.message:
+        explanation.notes.append(("own_module_shadowed", {}))
     if entry.id == "tensor-size-mismatch" and "512" in (params.get("a"), params.get("b")):
         explanation.notes.append(("text_over_512_tokens", {}))
     if entry.id == "python-module-missing" and top in ("tn", "itn"):
@@ -1515,6 +1518,15 @@ NOTES: Dict[str, Dict[str, str]] = {
               " program an environment of its own (a new venv or conda environment with only its requirements).",
         "zh": "程序导入的是它自己的 `{package}` 文件夹，但 Python 用的是装在 site-packages 里的同名包（{path}），那是别的项目的。"
               "把那个包从这个 Python 里删掉，或者给程序单独建一个环境（新的 venv 或 conda 环境，只装它的依赖）。",
+    },
+    "own_module_shadowed": {
+        "en": "`{package}` is a module of the program itself ({package}.py or a {package} folder beside its scripts), and"
+              " the one Python took lacks `{name}`: a pip package of the same name shadows it (`pip show {package}`;"
+              " then `pip uninstall {package}` in the program's Python), or the script was started from another folder,"
+              " so that Python found another `{package}` first.",
+        "zh": "`{package}` 是程序自己的模块（脚本旁边的 {package}.py 或 {package} 文件夹），而 Python 拿到的那个没有 `{name}`："
+              "有一个同名的 pip 包挡住了它（`pip show {package}` 查看；然后在程序的 Python 里 `pip uninstall {package}`），"
+              "或者脚本是从别的文件夹启动的，Python 先找到了另一个 `{package}`。",
     },
     "rvc_index_no_features": {
         "en": "In RVC this comes from training the index (or the model), whose input is what step 2b (pitch and"

@@ -2526,3 +2526,15 @@ def test_the_old_g2pw_download_server_is_named(post):
 
 def test_a_g2pw_model_named_without_the_servers_answer_is_no_download_error():
     assert "gsv-g2pw-download-gone" not in [e.id for e in explained("G2PWModel_1.1.zip 已经解压到 GPT_SoVITS/text 了\n")]
+
+
+def test_a_module_of_the_program_that_lacks_a_name_points_at_a_shadowing_package():
+    log = ('Traceback (most recent call last):\n  File "/root/GPT-SoVITS/GPT_SoVITS/prepare_datasets/3-get-semantic.py",'
+           " line 42, in <module>\n    hps = utils.get_hparams_from_file(s2config_path)\n"
+           "AttributeError: module 'utils' has no attribute 'get_hparams_from_file'\n")
+    (found,) = explained(log)
+    assert found.id == "python-package-version" and ("own_module_shadowed", {}) in found.notes
+    assert "pip uninstall utils" in " ".join(explain.notes(found, "en"))
+    # a library's name is no module of the program
+    (library,) = explained(log.replace("'utils'", "'librosa'"))
+    assert ("own_module_shadowed", {}) not in library.notes
