@@ -432,6 +432,15 @@ def _raised_in(traceback: Optional[Traceback], frames: "re.Pattern[str]") -> boo
     return traceback is not None and any(frames.search(f.path + " " + f.function) for f in traceback.frames)
 
 
+def _raised_where_meant(entry: Entry, traceback: Optional[Traceback], project: LogProject, text: str) -> bool:
+    """Was an entry with `frames` raised where its message means it: in those frames, or, where the post
+    shows no traceback for it, told beside the entry's own words in a project they belong to?"""
+    if traceback is not None:
+        return _raised_in(traceback, entry.frames_regex)
+    return (entry.untraced_regex is not None and project.id in entry.untraced_projects
+            and entry.untraced_regex.search(text, 0, _WORDS_SCAN) is not None)
+
+
 def _places(log: Log, traceback: Optional[Traceback], root: Optional[str], location: Optional[Location]) -> List[str]:
     places = []
     if traceback is not None:
@@ -464,9 +473,7 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         hits = [hit for hit in _scan(text, entry, taken) if not where.in_frames(hit[0])]
         hits += _wrapped_hits(wrapped, entry, {hit[0] for hit in hits}, taken)
         if entry.frames_regex is not None:
-            hits = [hit for hit in hits if _raised_in(where.exception_of(hit[0]), entry.frames_regex)
-                    or (entry.untraced_regex is not None and where.exception_of(hit[0]) is None
-                        and project.id in entry.untraced_projects and entry.untraced_regex.search(log.text, 0, _WORDS_SCAN))]
+            hits = [hit for hit in hits if _raised_where_meant(entry, where.exception_of(hit[0]), project, log.text)]
         if entry.harmless and hits:
             hits = [hit for hit in hits if not _harmless(text, entry, hit)]
         if entry.id == "dataloader-worker-died" and hits and _WORKER_OWN_END.search(log.text[:_WORDS_SCAN]):

@@ -229,10 +229,11 @@ def read_facts(text: str) -> LogFacts:
             if not planned(head, match.start()):
                 setattr(facts, name, match.group(0))
                 break
+    windows_path = _WINDOWS_PATH.search(head)
     match = _LINUX.search(head)
-    if match and not _WINDOWS_PATH.search(head):
+    if match and not windows_path:
         facts.linux = match.group(0)
-    if facts.colab and not _COLAB_PATH.search(head) and (_LOCAL_RUN.search(head) or _WINDOWS_PATH.search(head)):
+    if facts.colab and not _COLAB_PATH.search(head) and (_LOCAL_RUN.search(head) or windows_path):
         facts.colab = None  # Colab named beside a run on the post's own computer (Colab runs Linux, no C:\ path)
     if facts.amd_card:
         match = AMD_CARD.search(_AMD_INTEGRATED.sub(" ", head))
