@@ -1754,7 +1754,7 @@ ENTRIES: List[Entry] = [
         notice=True,
         generic=True,  # after the warnings with their own entry
         keys=("FutureWarning", "UserWarning", "DeprecationWarning"),
-        pattern=r"\b(?:Future|User|Deprecation)Warning: ",
+        pattern=r"\b(?:Future|User|Deprecation)Warning:(?:\s|$)",  # (a line may end after the colon)
         meaning={
             "en": "A Python warning, not an error: the library that printed it goes on. Warnings like this (a function"
                   " that is deprecated, a default that will change) show on every start of many of these programs,"

@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from gsv_doctor import catalog, gpus, i18n, logfacts, logprofile, logprojects, probereport
 from gsv_doctor.probereport import ProbeReport
@@ -197,6 +197,8 @@ def _scan(text: _Text, entry: Entry, taken: Dict[int, str]) -> List[Tuple[int, s
             window = line if entry.lines == 1 else "\n".join(lines[index:index + entry.lines])
             match = matched[window] if window in matched else matched.setdefault(window, entry.regex.search(window))
             if match and match.start() <= len(line):
+                if entry.generic and line.rstrip().endswith(":") and line_no + 1 in taken:
+                    continue  # a heading ("UserWarning:") whose message, on the next line, another entry knows
                 seen_lines.add(line_no)
                 hits.append((line_no, line.strip(), match))
     hits.sort(key=lambda hit: hit[0])
@@ -499,12 +501,7 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         explanation = Explanation(
             id=entry.id, message=message, line=line_no, count=len(hits), params=params, location=location,
             settings=_settings(entry, places), fix_commands=fix_commands(entry, launch), project=project.id)
-        _refine(explanation, project, facts, frames, log.text, launch)
-        if explanation.id in _IMPORT_ENTRIES:
-            _shadowed_import(explanation, traceback)
-        if explanation.id == "gsv-dataset-not-formatted" and traceback is not None \
-                and any("audiopaths_sid_text_new" in frame.code for frame in traceback.frames):
-            _become(explanation, catalog.BY_ID["gsv-dataset-all-skipped"])  # the assertion after the files were there
+        _refine(explanation, project, facts, frames, log.text, launch, traceback)
         explanations.append(explanation)
     # a notice only stands in for nothing: not for another entry, a symptom told in words or the program's error
     notices = [e for e in explanations if e.entry.notice]
@@ -970,159 +967,6 @@ def _mixed_devices(explanation: Explanation) -> None:
     explanation.texts["devices"] = {
         "en": " (%s and %s)" % (params["first"], params["second"]) if named else "",
         "zh": "（%s 和 %s）" % (params["first"], params["second"]) if named else ""}
-
-
-def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFacts, frames: List[str],
-            text: str, launch: str) -> None:
-    """Fit the explanation to the project the log came from and to what the log says about the
-    machine: a cause the log rules out is said to be ruled out."""
-    entry = catalog.BY_ID[explanation.id]
-    params = explanation.params
-    if entry.id in ("dtype-input-weight", "dtype-input-bias"):
-        _device_mix(explanation)
-        entry = catalog.BY_ID[explanation.id]
-    if entry.id == "device-mismatch":
-        _mixed_devices(explanation)
-    if entry.id in ("cudnn-library-missing", "cuda-library-missing") and "libcuda.so" in explanation.message:
-        explanation.manual_key = "libcuda_missing"  # the library was found; the driver's own was not
-    job = logfacts.job_of(frames, text) if entry.kind == "oom" or entry.id == "cuda-library-failure" else None
-    if entry.id == "cuda-library-failure" and job == "train" and params.get("status") in _MEMORY_STATUSES \
-            and not (params["status"].startswith("CUFFT") and _rtx40_old_cufft(facts)):
-        explanation.notes.append(("library_failure_training", {}))
-    if not project.gsv_doctor_fixes:
-        explanation.settings = _project_settings(entry, project, job)
-        explanation.fix_commands = _family_fix(entry, params, project)
-    if entry.id in ("checkpoint-keys-mismatch", "checkpoint-size-mismatch"):
-        # a training run loads its G_ and D_ checkpoints side by side; a D_ alone is one picked for inference
-        discriminator = _DISCRIMINATOR_FILE.search(text, 0, _WORDS_SCAN)
-        if discriminator and not _GENERATOR_FILE.search(text, 0, _WORDS_SCAN) \
-                and not _TRAINING_RUN.search(text, 0, _WORDS_SCAN):
-            explanation.notes.append(("discriminator_loaded", {"file": discriminator.group(0)}))
-    if entry.id == "input-empty" and "need at least one array" in explanation.message \
-            and (project.id == "rvc" or project.id == "unknown" and _RVC_INDEX.search(text, 0, _WORDS_SCAN)):
-        # (not another program's index: Applio keeps its features in logs/<model>/extracted, without a step 2b)
-        explanation.notes.append(("rvc_index_no_features", {}))
-    if entry.id == "cudnn-failure":
-        params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
-    card = params.get("card") or facts.card
-    if card and not params.get("card") and _LATER_GPU.search(explanation.message):
-        card = None  # the error is on the second or a later card: the first card the post names may be another
-    memory = _float(params.get("total"))
-    if memory is None:
-        memory = facts.memory_gb
-    explanation.texts["card_text"] = _card_text(card, memory, params.get("capability"))
-    if entry.kind == "oom":
-        _out_of_memory(explanation, project, job, memory)
-        _out_of_memory_notes(explanation, facts, frames, text)
-    if entry.id == "cuda-driver-insufficient":
-        _driver(explanation, frames, text)
-        if (facts.amd_discrete or facts.amd and not facts.amd_card) and not facts.mac \
-                and not (card and _NVIDIA_FAMILY.match(card)) and not facts.directml_on_cuda:
-            # an AMD or Intel card has no NVIDIA driver to update: the library finds no CUDA at all (not a Ryzen's
-            # built-in Radeon, which many laptops with an NVIDIA card have)
-            explanation.manual_key = "amd_driver_library"
-            explanation.settings = _no_nvidia(explanation.settings, ("nvidia.driver",))
-    if entry.id in ("cuda-no-kernel-image", "cuda-capability-unsupported", "cuda-driver-insufficient") and facts.card_too_old:
-        explanation.notes.append(("card_too_old", {"card": facts.card}))
-    if entry.id == "cuda-no-kernel-image" and _asr_library(frames, explanation.message):
-        # CTranslate2 (faster-whisper) has its own kernels: torch and the precision settings are not involved
-        explanation.params["library"] = "ctranslate2"
-        explanation.settings = ["asr.ctranslate2", "gpu.card"]
-        explanation.fix_commands = []
-        explanation.notes.append(("raised_by_ctranslate2", {}))
-    elif entry.id == "cuda-no-kernel-image" and _vllm_involved(frames, text):
-        # vLLM's wheels carry their own CUDA kernels, built for the cards of their release: a torch build is no cure
-        explanation.params["library"] = "vllm"
-        explanation.settings = ["python.packages", "gpu.card"]
-        explanation.fix_commands = []
-        explanation.manual_key = "vllm_no_kernel"
-    elif entry.id in _NO_KERNEL and facts.cuda_build and facts.cuda_build >= 12.8 and facts.pre_volta:
-        # torch 2.8's CUDA 12.8 builds dropped the cards before Volta; its CUDA 12.6 builds keep them
-        explanation.notes.append(("old_card_cu128", {"card": card or "sm_%s" % facts.sm, "torch": facts.torch or "?",
-                                                      "build": facts.build}))
-    elif entry.id == "cuda-no-kernel-image" and facts.cuda_build and facts.cuda_build >= 12.8 and not params.get("archs"):
-        explanation.notes.append(("torch_build_new", {"torch": facts.torch or "?", "build": facts.build}))
-    if entry.id == "local-server-not-running" and params.get("port") == "9880" and project is logprojects.UNKNOWN:
-        explanation.notes.append(("gsv_api_port", {}))  # a client of GPT-SoVITS's API: the port says which server
-    if entry.id == "local-server-not-running" and project.gsv_doctor_fixes and params.get("port", "9880") != "9880":
-        # GPT-SoVITS's own code calling another server on this computer (an LLM, a translator): not its API
-        explanation.manual_key = "local_server_other"
-    # (the program chose cpu because this torch cannot use the NVIDIA card the log names: the torch build is the fix)
-    if entry.id in ("cuda-not-compiled", "cuda-only-code") and card and _NVIDIA_FAMILY.match(card):
-        explanation.notes.append(("cpu_torch_nvidia_card", {"card": card}))
-    if entry.kind == "half" and entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL) and facts.half_shown_off:
-        # the runtime hook covers such code only in the programs gsv-doctor's commands know
-        key = "half_already_off_hook" if project.gsv_doctor_fixes else "half_already_off"
-        explanation.notes.append((key, {"shown": facts.half_shown_off}))
-    if entry.id == "pip-build-failed" and (facts.colab or (facts.linux or facts.wsl) and not facts.mac):
-        explanation.manual_key = "pip_build_linux"  # the Windows build tools are no answer there
-    if entry.id == "pip-build-failed" and params.get("package", "").lower() == "pynini":
-        explanation.notes.append(("pynini_conda", {}))  # no wheels for Windows or macOS: conda-forge builds it
-    # ChatTTS goes on without it (a pynini only for nemo_text_processing: CosyVoice's WeTextProcessing cannot start without it)
-    top = params.get("module", "").split(".")[0]
-    if entry.id == "python-module-missing" and (top == "nemo_text_processing" or top == "pynini"
-                                                and "nemo_text_processing" in text[:_WORDS_SCAN]):
-        explanation.notes.append(("optional_text_normalizer", {}))
-    if entry.id == "python-package-version" and params.get("package") in project.own_modules and params.get("name") \
-            and "has no attribute" in explanation.message:
-        explanation.notes.append(("own_module_shadowed", {}))
-    if entry.id == "tensor-size-mismatch" and "512" in (params.get("a"), params.get("b")):
-        explanation.notes.append(("text_over_512_tokens", {}))
-    if entry.id == "python-module-missing" and top in ("tn", "itn"):
-        explanation.notes.append(("wetext_pynini", {}))
-    if entry.id == "python-package-version" and params.get("name") in _TORCH_ADDED_IN \
-            and _TORCH_OWN_NAME.search(explanation.message):
-        explanation.notes.append(("torch_too_old_for", {"version": _TORCH_ADDED_IN[params["name"]]}))
-    if entry.id == "windows-dll-load" and "fbgemm.dll" in explanation.message.lower() and facts.torch in (None, "2.4.0"):
-        explanation.notes.append(("fbgemm_libomp" if facts.torch else "fbgemm_libomp_if_240", {}))
-    # (not on a Mac: pytorch.org's CUDA indexes hold no macOS wheels, and PyPI's torch is the Mac's own build)
-    if entry.id == "python-module-missing" and params.get("module", "").split(".")[0] in ("torch", "torchaudio", "torchvision") \
-            and not facts.mac:
-        explanation.notes.append(("torch_from_pytorch", {}))  # requirements files leave torch to pytorch.org's index
-    if entry.id == "python-module-missing" and _own_module(params.get("module", ""), project, frames):
-        explanation.id = catalog.PROGRAM_MODULE_MISSING.id
-        explanation.settings = list(catalog.PROGRAM_MODULE_MISSING.settings)
-        entry = catalog.PROGRAM_MODULE_MISSING
-    # (the GUI named in the text only where no traceback says which code raised it: a training step's file read
-    # fails the same way in a log that also mentions the real-time GUI)
-    if entry.id == "text-encoding" and params.get("codec") == "utf-8" and (
-            any("sounddevice" in frame for frame in frames) or any(_REALTIME_GUI.search(frame) for frame in frames)
-            or (not frames and _REALTIME_GUI.search(text[:_WORDS_SCAN]))):
-        explanation.id = catalog.AUDIO_DEVICE_NAMES.id
-        explanation.settings = list(catalog.AUDIO_DEVICE_NAMES.settings)
-        entry = catalog.AUDIO_DEVICE_NAMES
-    if entry.id in _PATH_SENSITIVE and facts.non_ascii_path:
-        explanation.notes.append(("non_ascii_path", {"path": facts.non_ascii_path}))
-    # (not with an NVIDIA card named: the AMD_Intel package on it is the wrong package, not a missing --dml)
-    if project.amd_start_without and facts.amd and not (card and _NVIDIA_FAMILY.match(card)) \
-            and entry.id in _NO_CUDA + ("symptom-amd-gpu",):
-        start = re.search(project.amd_start_without, text[:200_000], re.MULTILINE)
-        if start:
-            explanation.notes.append(("amd_start", {"line": start.group(0).strip()}))
-    if explanation.id in ("cuda-device-assert", "nan-probability") and card and gpus.HALF_BROKEN_NAME.search(card):
-        # NaN from float16 on such a card reaches an index (sampling, a lookup) and trips the assert
-        explanation.notes.append(("half_nan_card_assert", {"card": card}))
-    if entry.id == "torch-weights-only" and _OLD_WEIGHTS_ONLY_WORDING.search(text[:_WORDS_SCAN]) \
-            and "In PyTorch 2.6" not in text[:_WORDS_SCAN] and "This file can still be loaded" not in text[:_WORDS_SCAN]:
-        explanation.notes.append(("weights_only_by_program", {}))  # torch before 2.6 refused only what code asked
-    if entry.id == "audio-file-unreadable" and "<exception str() failed>" in explanation.message:
-        # soundfile 0.12's error hides libsndfile's own message, most often "System error": no file at that path
-        explanation.notes.append(("sndfile_message_hidden", {}))
-    if explanation.id == "symptom-nan" and logfacts.job_of(frames, text) == "train":
-        if _HALF_SHOWN.search(text, 0, _WORDS_SCAN) or (card and gpus.HALF_BROKEN_NAME.search(card)):
-            explanation.notes.append(("nan_in_training", {}))  # not float16's alone: the learning rate, the data
-        else:
-            # nothing in the post speaks of half precision: the training itself is the likelier cause
-            explanation.manual_key = "nan_training"
-            explanation.settings = ["any.batch", "input.files", "any.half"]
-            explanation.fix_commands = []
-    if explanation.id == "symptom-silent-audio" and _REAL_TIME.search(text[:200_000]):
-        # no sound out of a real-time converter is as often where it sends the sound as what it computes
-        explanation.settings = explanation.settings[:1] + ["audio.device"] + explanation.settings[1:]
-        explanation.notes.append(("real_time_devices", {}))
-    if entry.id in _FILE_READ and facts.mac_metadata_file:
-        explanation.notes.append(("mac_metadata_file", {"file": facts.mac_metadata_file}))
-    _machine_of_the_log(explanation, facts, card, launch)
 
 
 def _own_module(module: str, project: LogProject, frames: List[str]) -> bool:
@@ -1955,6 +1799,346 @@ MANUALS: Dict[str, Dict[str, str]] = {
               "再把训练好的模型拷回来。",
     },
 }
+
+
+# ------------------------------------------------------------------------ fitting an explanation to its log
+
+
+@dataclass
+class _Context:
+    """What an explanation is fitted to: the log's program and facts, its text, the frames of the traceback
+    that raised it (path and function, innermost last) and the command that started the program."""
+    explanation: Explanation
+    project: LogProject
+    facts: logfacts.LogFacts
+    frames: List[str]
+    text: str
+    launch: str
+    traceback: Optional[Traceback] = None
+    job: Optional[str] = None  # "train" or "infer" where the log says, for the entries that ask
+    card: Optional[str] = None
+    memory: Optional[float] = None  # the card's, in GB
+
+
+_Refinement = Callable[[_Context], None]
+_REFINEMENTS: List[Tuple[Callable[[Entry], bool], _Refinement]] = []
+
+
+def _refines(*ids: str, kind: Optional[str] = None) -> Callable[[_Refinement], _Refinement]:
+    """Register a refinement for the entries with these ids or of this kind (every entry when neither is given).
+    Refinements run in the order they are registered, each on the entry the explanation is by then: one may
+    turn it into another (a float16 mix of devices into device-mismatch), which the later ones then see."""
+    def applies(entry: Entry) -> bool:
+        return (not ids and kind is None) or entry.id in ids or entry.kind == kind
+
+    def register(refinement: _Refinement) -> _Refinement:
+        _REFINEMENTS.append((applies, refinement))
+        return refinement
+    return register
+
+
+def _refine(explanation: Explanation, project: LogProject, facts: logfacts.LogFacts, frames: List[str],
+            text: str, launch: str, traceback: Optional[Traceback] = None) -> None:
+    """Fit the explanation to the project the log came from and to what the log says about the
+    machine: a cause the log rules out is said to be ruled out."""
+    context = _Context(explanation, project, facts, frames, text, launch, traceback)
+    for applies, refinement in _REFINEMENTS:
+        if applies(explanation.entry):
+            refinement(context)
+
+
+@_refines("dtype-input-weight", "dtype-input-bias")
+def _half_on_two_devices(context: _Context) -> None:
+    _device_mix(context.explanation)
+
+
+@_refines("device-mismatch")
+def _devices_named(context: _Context) -> None:
+    _mixed_devices(context.explanation)
+
+
+@_refines("cudnn-library-missing", "cuda-library-missing")
+def _driver_library_missing(context: _Context) -> None:
+    if "libcuda.so" in context.explanation.message:
+        context.explanation.manual_key = "libcuda_missing"  # the library was found; the driver's own was not
+
+
+@_refines("cuda-library-failure", kind="oom")
+def _job_of_the_log(context: _Context) -> None:
+    context.job = logfacts.job_of(context.frames, context.text)
+
+
+@_refines("cuda-library-failure")
+def _library_failure_training(context: _Context) -> None:
+    status = context.explanation.params.get("status")
+    if context.job == "train" and status in _MEMORY_STATUSES \
+            and not (status.startswith("CUFFT") and _rtx40_old_cufft(context.facts)):
+        context.explanation.notes.append(("library_failure_training", {}))
+
+
+@_refines()
+def _settings_of_the_project(context: _Context) -> None:
+    explanation, project = context.explanation, context.project
+    if not project.gsv_doctor_fixes:
+        explanation.settings = _project_settings(explanation.entry, project, context.job)
+        explanation.fix_commands = _family_fix(explanation.entry, explanation.params, project)
+
+
+@_refines("checkpoint-keys-mismatch", "checkpoint-size-mismatch")
+def _discriminator_loaded(context: _Context) -> None:
+    # a training run loads its G_ and D_ checkpoints side by side; a D_ alone is one picked for inference
+    text = context.text
+    discriminator = _DISCRIMINATOR_FILE.search(text, 0, _WORDS_SCAN)
+    if discriminator and not _GENERATOR_FILE.search(text, 0, _WORDS_SCAN) \
+            and not _TRAINING_RUN.search(text, 0, _WORDS_SCAN):
+        context.explanation.notes.append(("discriminator_loaded", {"file": discriminator.group(0)}))
+
+
+@_refines("input-empty")
+def _rvc_index_without_features(context: _Context) -> None:
+    # (not another program's index: Applio keeps its features in logs/<model>/extracted, without a step 2b)
+    project = context.project
+    if "need at least one array" in context.explanation.message \
+            and (project.id == "rvc" or project.id == "unknown" and _RVC_INDEX.search(context.text, 0, _WORDS_SCAN)):
+        context.explanation.notes.append(("rvc_index_no_features", {}))
+
+
+@_refines("cudnn-failure")
+def _cudnn_told_in_words(context: _Context) -> None:
+    context.explanation.params.setdefault("status", "cuDNN")  # RMVPE failing with cuDNN, told in words
+
+
+@_refines()
+def _card_of_the_log(context: _Context) -> None:
+    explanation, params = context.explanation, context.explanation.params
+    card = params.get("card") or context.facts.card
+    if card and not params.get("card") and _LATER_GPU.search(explanation.message):
+        card = None  # the error is on the second or a later card: the first card the post names may be another
+    memory = _float(params.get("total"))
+    context.card, context.memory = card, memory if memory is not None else context.facts.memory_gb
+    explanation.texts["card_text"] = _card_text(card, context.memory, params.get("capability"))
+
+
+@_refines(kind="oom")
+def _out_of_memory_of_the_job(context: _Context) -> None:
+    _out_of_memory(context.explanation, context.project, context.job, context.memory)
+    _out_of_memory_notes(context.explanation, context.facts, context.frames, context.text)
+
+
+@_refines("cuda-driver-insufficient")
+def _driver_of_the_library(context: _Context) -> None:
+    explanation, facts, card = context.explanation, context.facts, context.card
+    _driver(explanation, context.frames, context.text)
+    if (facts.amd_discrete or facts.amd and not facts.amd_card) and not facts.mac \
+            and not (card and _NVIDIA_FAMILY.match(card)) and not facts.directml_on_cuda:
+        # an AMD or Intel card has no NVIDIA driver to update: the library finds no CUDA at all (not a Ryzen's
+        # built-in Radeon, which many laptops with an NVIDIA card have)
+        explanation.manual_key = "amd_driver_library"
+        explanation.settings = _no_nvidia(explanation.settings, ("nvidia.driver",))
+
+
+@_refines("cuda-no-kernel-image", "cuda-capability-unsupported", "cuda-driver-insufficient")
+def _card_too_old(context: _Context) -> None:
+    if context.facts.card_too_old:
+        context.explanation.notes.append(("card_too_old", {"card": context.facts.card}))
+
+
+@_refines(*_NO_KERNEL)
+def _kernels_of_which_library(context: _Context) -> None:
+    explanation, facts, frames = context.explanation, context.facts, context.frames
+    no_kernel_image = explanation.id == "cuda-no-kernel-image"
+    if no_kernel_image and _asr_library(frames, explanation.message):
+        # CTranslate2 (faster-whisper) has its own kernels: torch and the precision settings are not involved
+        explanation.params["library"] = "ctranslate2"
+        explanation.settings = ["asr.ctranslate2", "gpu.card"]
+        explanation.fix_commands = []
+        explanation.notes.append(("raised_by_ctranslate2", {}))
+    elif no_kernel_image and _vllm_involved(frames, context.text):
+        # vLLM's wheels carry their own CUDA kernels, built for the cards of their release: a torch build is no cure
+        explanation.params["library"] = "vllm"
+        explanation.settings = ["python.packages", "gpu.card"]
+        explanation.fix_commands = []
+        explanation.manual_key = "vllm_no_kernel"
+    elif facts.cuda_build and facts.cuda_build >= 12.8 and facts.pre_volta:
+        # torch 2.8's CUDA 12.8 builds dropped the cards before Volta; its CUDA 12.6 builds keep them
+        explanation.notes.append(("old_card_cu128", {"card": context.card or "sm_%s" % facts.sm,
+                                                      "torch": facts.torch or "?", "build": facts.build}))
+    elif no_kernel_image and facts.cuda_build and facts.cuda_build >= 12.8 and not explanation.params.get("archs"):
+        explanation.notes.append(("torch_build_new", {"torch": facts.torch or "?", "build": facts.build}))
+
+
+@_refines("local-server-not-running")
+def _which_local_server(context: _Context) -> None:
+    explanation, project = context.explanation, context.project
+    port = explanation.params.get("port")
+    if port == "9880" and project is logprojects.UNKNOWN:
+        explanation.notes.append(("gsv_api_port", {}))  # a client of GPT-SoVITS's API: the port says which server
+    if project.gsv_doctor_fixes and (port or "9880") != "9880":
+        # GPT-SoVITS's own code calling another server on this computer (an LLM, a translator): not its API
+        explanation.manual_key = "local_server_other"
+
+
+@_refines("cuda-not-compiled", "cuda-only-code")
+def _cpu_torch_beside_nvidia_card(context: _Context) -> None:
+    # (the program chose cpu because this torch cannot use the NVIDIA card the log names: the torch build is the fix)
+    if context.card and _NVIDIA_FAMILY.match(context.card):
+        context.explanation.notes.append(("cpu_torch_nvidia_card", {"card": context.card}))
+
+
+@_refines(kind="half")
+def _half_already_off(context: _Context) -> None:
+    explanation = context.explanation
+    if explanation.entry.check in (catalog.CHECK_CPU_OP, catalog.CHECK_HALF_KERNEL) and context.facts.half_shown_off:
+        # the runtime hook covers such code only in the programs gsv-doctor's commands know
+        key = "half_already_off_hook" if context.project.gsv_doctor_fixes else "half_already_off"
+        explanation.notes.append((key, {"shown": context.facts.half_shown_off}))
+
+
+@_refines("pip-build-failed")
+def _build_tools_of_the_system(context: _Context) -> None:
+    explanation, facts = context.explanation, context.facts
+    if facts.colab or (facts.linux or facts.wsl) and not facts.mac:
+        explanation.manual_key = "pip_build_linux"  # the Windows build tools are no answer there
+    if explanation.params.get("package", "").lower() == "pynini":
+        explanation.notes.append(("pynini_conda", {}))  # no wheels for Windows or macOS: conda-forge builds it
+
+
+@_refines("python-module-missing")
+def _which_module_is_missing(context: _Context) -> None:
+    explanation, module = context.explanation, context.explanation.params.get("module", "")
+    top = module.split(".")[0]
+    # ChatTTS goes on without it (a pynini only for nemo_text_processing: CosyVoice's WeTextProcessing cannot start
+    # without it)
+    if top == "nemo_text_processing" or top == "pynini" and "nemo_text_processing" in context.text[:_WORDS_SCAN]:
+        explanation.notes.append(("optional_text_normalizer", {}))
+    if top in ("tn", "itn"):
+        explanation.notes.append(("wetext_pynini", {}))
+    # (not on a Mac: pytorch.org's CUDA indexes hold no macOS wheels, and PyPI's torch is the Mac's own build)
+    if top in ("torch", "torchaudio", "torchvision") and not context.facts.mac:
+        explanation.notes.append(("torch_from_pytorch", {}))  # requirements files leave torch to pytorch.org's index
+    if _own_module(module, context.project, context.frames):
+        explanation.id = catalog.PROGRAM_MODULE_MISSING.id
+        explanation.settings = list(catalog.PROGRAM_MODULE_MISSING.settings)
+
+
+@_refines("python-package-version")
+def _which_name_is_missing(context: _Context) -> None:
+    explanation, params = context.explanation, context.explanation.params
+    if params.get("package") in context.project.own_modules and params.get("name") \
+            and "has no attribute" in explanation.message:
+        explanation.notes.append(("own_module_shadowed", {}))
+    if params.get("name") in _TORCH_ADDED_IN and _TORCH_OWN_NAME.search(explanation.message):
+        explanation.notes.append(("torch_too_old_for", {"version": _TORCH_ADDED_IN[params["name"]]}))
+
+
+@_refines("tensor-size-mismatch")
+def _bert_token_limit(context: _Context) -> None:
+    if "512" in (context.explanation.params.get("a"), context.explanation.params.get("b")):
+        context.explanation.notes.append(("text_over_512_tokens", {}))
+
+
+@_refines("windows-dll-load")
+def _fbgemm_of_torch_240(context: _Context) -> None:
+    torch = context.facts.torch
+    if "fbgemm.dll" in context.explanation.message.lower() and torch in (None, "2.4.0"):
+        context.explanation.notes.append(("fbgemm_libomp" if torch else "fbgemm_libomp_if_240", {}))
+
+
+@_refines("text-encoding")
+def _audio_device_names(context: _Context) -> None:
+    # (the GUI named in the text only where no traceback says which code raised it: a training step's file read
+    # fails the same way in a log that also mentions the real-time GUI)
+    explanation, frames = context.explanation, context.frames
+    if explanation.params.get("codec") == "utf-8" and (
+            any("sounddevice" in frame for frame in frames) or any(_REALTIME_GUI.search(frame) for frame in frames)
+            or (not frames and _REALTIME_GUI.search(context.text[:_WORDS_SCAN]))):
+        explanation.id = catalog.AUDIO_DEVICE_NAMES.id
+        explanation.settings = list(catalog.AUDIO_DEVICE_NAMES.settings)
+
+
+@_refines(*_PATH_SENSITIVE)
+def _non_ascii_path(context: _Context) -> None:
+    if context.facts.non_ascii_path:
+        context.explanation.notes.append(("non_ascii_path", {"path": context.facts.non_ascii_path}))
+
+
+@_refines(*_NO_CUDA, "symptom-amd-gpu")
+def _amd_start_script(context: _Context) -> None:
+    # (not with an NVIDIA card named: the AMD_Intel package on it is the wrong package, not a missing --dml)
+    project, card = context.project, context.card
+    if project.amd_start_without and context.facts.amd and not (card and _NVIDIA_FAMILY.match(card)):
+        start = re.search(project.amd_start_without, context.text[:200_000], re.MULTILINE)
+        if start:
+            context.explanation.notes.append(("amd_start", {"line": start.group(0).strip()}))
+
+
+@_refines("cuda-device-assert", "nan-probability")
+def _half_nan_reaches_an_index(context: _Context) -> None:
+    if context.card and gpus.HALF_BROKEN_NAME.search(context.card):
+        # NaN from float16 on such a card reaches an index (sampling, a lookup) and trips the assert
+        context.explanation.notes.append(("half_nan_card_assert", {"card": context.card}))
+
+
+@_refines("torch-weights-only")
+def _weights_only_asked_by_program(context: _Context) -> None:
+    words = context.text[:_WORDS_SCAN]
+    if _OLD_WEIGHTS_ONLY_WORDING.search(words) and "In PyTorch 2.6" not in words \
+            and "This file can still be loaded" not in words:
+        context.explanation.notes.append(("weights_only_by_program", {}))  # torch before 2.6 refused only what code asked
+
+
+@_refines("audio-file-unreadable")
+def _sndfile_message_hidden(context: _Context) -> None:
+    if "<exception str() failed>" in context.explanation.message:
+        # soundfile 0.12's error hides libsndfile's own message, most often "System error": no file at that path
+        context.explanation.notes.append(("sndfile_message_hidden", {}))
+
+
+@_refines("symptom-nan")
+def _nan_in_training(context: _Context) -> None:
+    explanation, card = context.explanation, context.card
+    if logfacts.job_of(context.frames, context.text) != "train":
+        return
+    if _HALF_SHOWN.search(context.text, 0, _WORDS_SCAN) or (card and gpus.HALF_BROKEN_NAME.search(card)):
+        explanation.notes.append(("nan_in_training", {}))  # not float16's alone: the learning rate, the data
+    else:
+        # nothing in the post speaks of half precision: the training itself is the likelier cause
+        explanation.manual_key = "nan_training"
+        explanation.settings = ["any.batch", "input.files", "any.half"]
+        explanation.fix_commands = []
+
+
+@_refines("symptom-silent-audio")
+def _silent_real_time(context: _Context) -> None:
+    explanation = context.explanation
+    if _REAL_TIME.search(context.text[:200_000]):
+        # no sound out of a real-time converter is as often where it sends the sound as what it computes
+        explanation.settings = explanation.settings[:1] + ["audio.device"] + explanation.settings[1:]
+        explanation.notes.append(("real_time_devices", {}))
+
+
+@_refines(*_FILE_READ)
+def _mac_metadata_file(context: _Context) -> None:
+    if context.facts.mac_metadata_file:
+        context.explanation.notes.append(("mac_metadata_file", {"file": context.facts.mac_metadata_file}))
+
+
+@_refines()
+def _machine(context: _Context) -> None:
+    _machine_of_the_log(context.explanation, context.facts, context.card, context.launch)
+
+
+@_refines(*_IMPORT_ENTRIES)
+def _import_shadowed(context: _Context) -> None:
+    _shadowed_import(context.explanation, context.traceback)
+
+
+@_refines("gsv-dataset-not-formatted")
+def _dataset_all_skipped(context: _Context) -> None:
+    # (an entry matches message lines, not a frame's code: the assertion after the files were there)
+    if context.traceback is not None \
+            and any("audiopaths_sid_text_new" in frame.code for frame in context.traceback.frames):
+        _become(context.explanation, catalog.BY_ID["gsv-dataset-all-skipped"])
 
 
 # ------------------------------------------------------------------ this machine, now

@@ -2538,3 +2538,17 @@ def test_a_module_of_the_program_that_lacks_a_name_points_at_a_shadowing_package
     # a library's name is no module of the program
     (library,) = explained(log.replace("'utils'", "'librosa'"))
     assert ("own_module_shadowed", {}) not in library.notes
+
+
+def test_a_warning_heading_alone_is_a_warning_and_gives_way_to_the_message_below_it():
+    # Python prints "path:line: UserWarning:" and, when the message starts with a newline, the message below it
+    heading = "C:\\app\\venv\\Lib\\site-packages\\torch\\_inductor\\lowering.py:7007: UserWarning:"
+    for ending in ("", " ", "\n"):
+        (alone,) = explained(heading + ending)
+        assert alone.id == "python-warning-notice" and alone.entry.regex.search(alone.message)
+    below = explained(heading + "\nOnline softmax is disabled on the fly since Inductor decides to\n")
+    assert [(e.id, e.line) for e in below] == [("inductor-online-softmax-notice", 2)]
+    # an error line that ends the line above another entry's is not a heading: both are told
+    told = explained("start.sh: line 22: hostname: command not found\n"
+                     "docker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]].\n")
+    assert [e.id for e in told] == ["command-not-found", "docker-no-gpu-runtime"]
