@@ -5188,7 +5188,7 @@ PROGRAM_ERROR = Entry(
             r"|ZeroDivisionError)\b",
     kind="system",
     meaning={
-        "en": "A {exception} raised in the program's own code (see Where), not in torch or a library it calls. gsv-doctor"
+        "en": "The program's own code raised {exception} (see Where), not torch or a library it calls. gsv-doctor"
               " knows no outside cause for it: it is most often a bug of this version of the program, or an input or"
               " setting the code did not expect (an empty field, a model of another version). Not the GPU or half"
               " precision.",

@@ -542,7 +542,16 @@ def _program_error(log: Log, project: LogProject, root: Optional[str]) -> List[E
     explanation.message = _excerpt_text(message, 0, len(message))
     explanation.params = _params(match)
     explanation.location = _locate(log, last, root) if last is not None else None
+    code = last.frames[-1].code if last is not None and last.frames else ""
+    search = _FIRST_FOUND.search(code) if match.group("exception") == "IndexError" else None
+    if search:
+        explanation.notes.append(("no_file_found", {"search": search.group("search")}))
     return [explanation]
+
+
+# A line that takes the first (or last) file a search found: `list(Path(p).rglob('*.pt'))[0]`,
+# `sorted(glob.glob(os.path.join(d, "G_*.pth")))[-1]`; an IndexError there is a search that found nothing
+_FIRST_FOUND = re.compile(r"\b(?P<search>r?glob\([^\n]{0,200}?\))\)*\s*\[(?:0|-1)\]")
 
 
 # A DataLoader worker that ended by an error of its own (exit code 1: an exception, told only with num_workers=0) or
@@ -1369,6 +1378,13 @@ NOTES: Dict[str, Dict[str, str]] = {
               " program an environment of its own (a new venv or conda environment with only its requirements).",
         "zh": "程序导入的是它自己的 `{package}` 文件夹，但 Python 用的是装在 site-packages 里的同名包（{path}），那是别的项目的。"
               "把那个包从这个 Python 里删掉，或者给程序单独建一个环境（新的 venv 或 conda 环境，只装它的依赖）。",
+    },
+    "no_file_found": {
+        "en": "The line takes the first file that a search of a folder finds (`{search}`), and the search found none:"
+              " the file it looks for (a model, a checkpoint, an index) is not in that folder, or the folder's path is"
+              " wrong. Put the file there as the program's README says (download it, or run the step that makes it).",
+        "zh": "这一行取文件夹搜索（`{search}`）找到的第一个文件，而搜索一个都没找到：它要找的文件（模型、检查点、索引）不在那个"
+              "文件夹里，或者文件夹路径不对。按程序 README 的说明把文件放到那里（下载它，或者先运行生成它的那一步）。",
     },
     "own_module_shadowed": {
         "en": "`{package}` is a module of the program itself ({package}.py or a {package} folder beside its scripts), and"

@@ -448,7 +448,80 @@ def _exception_at(lines: List[str], index: int) -> Optional[str]:
 
 def parse_tracebacks(lines: List[str]) -> List[Traceback]:
     """Every "Traceback (most recent call last):" block with its frames and exception text,
-    chained ones linked to the block they were raised while handling."""
+    chained ones linked to the block they were raised while handling; and IPython's (Colab, Jupyter)."""
+    found = _python_tracebacks(lines)
+    notebook = _ipython_tracebacks(lines)
+    if not notebook:
+        return found
+    merged = sorted(found + notebook, key=lambda traceback: traceback.start_line)
+    place = {id(traceback): index for index, traceback in enumerate(merged)}
+    for traceback in found:
+        if traceback.chained_from is not None:
+            traceback.chained_from = place[id(found[traceback.chained_from])]
+    return merged
+
+
+# IPython's own traceback, as Colab and Jupyter print it (a notebook's cells run the programs' Colab versions):
+#   IndexError                                Traceback (most recent call last)
+#   /content/app/infer.py in __init__(self, path)         (Colab: "[/content/app/infer.py](https://...) in ...";
+#        21         else:                                  IPython 8: "File /content/app/infer.py:22, in Svc.__init__(...)"
+#   ---> 22             path = list(Path(path).rglob('*.pt'))[0]                 or "Cell In[3], line 52")
+#   IndexError: list index out of range
+_IPYTHON_MARK = "Traceback (most recent call last)"
+_IPYTHON_START = re.compile(r"^\s*(?P<type>(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\s{2,}Traceback \(most recent call last\)\s*$")
+_IPYTHON_FRAME = re.compile(
+    r"^\s*(?:File\s+(?P<path8>\S.*?):(?P<line8>\d+)|Cell\s+(?P<cell>In\s?\[\d*\]), line (?P<cell_line>\d+)"
+    r"|\[(?P<linked>[^\]\n]+)\]\([^)\n]*\)|(?P<path>[^\s\[][^\n]*?))(?:,|\s)\s*in\s+(?P<func>[\w<>.]+)(?:\(.*)?\s*$"
+    r"|^\s*Cell\s+(?P<cell_only>In\s?\[\d*\]), line (?P<cell_only_line>\d+)\s*$")
+_IPYTHON_ARROW = re.compile(r"^\s*-{1,6}>\s*(?P<line>\d+)(?:\s(?P<code>.*))?$")
+_IPYTHON_CONTEXT = re.compile(r"^\s*\d+\s")
+
+
+def _ipython_tracebacks(lines: List[str]) -> List[Traceback]:
+    found: List[Traceback] = []
+    total = len(lines)
+    headers = [i for i, line in enumerate(lines) if _IPYTHON_MARK in line and _TRACEBACK_START not in line]
+    index = 0
+    for begin in headers:
+        start = _IPYTHON_START.match(lines[begin]) if begin >= index else None
+        if start is None:
+            continue
+        index = begin
+        frames: List[Frame] = []
+        exception, exception_line = "", 0
+        index += 1
+        while index < total:
+            stripped = lines[index].strip()
+            if _IPYTHON_MARK in stripped:
+                break  # the next one's heading: this one was cut off
+            arrow = _IPYTHON_ARROW.match(stripped)
+            frame = None if arrow else _IPYTHON_FRAME.match(stripped)
+            if arrow:
+                if frames and not frames[-1].code:  # the line the frame stopped at (IPython 8 names it above too)
+                    frames[-1].line = frames[-1].line or int(arrow.group("line"))
+                    frames[-1].code = (arrow.group("code") or "").strip()
+            elif frame and (frame.group("path8") or frame.group("cell") or frame.group("linked") or frame.group("cell_only")
+                            or frame.group("path") and re.search(r"\.pyw?$|^<", frame.group("path"))):
+                cell = frame.group("cell") or frame.group("cell_only")
+                path = ("<cell %s>" % cell) if cell else (frame.group("path8") or frame.group("linked") or frame.group("path"))
+                number = frame.group("line8") or frame.group("cell_line") or frame.group("cell_only_line")
+                frames.append(Frame(path.strip(), int(number or 0), frame.group("func") or ""))
+            elif not stripped or _IPYTHON_CONTEXT.match(stripped) or stripped.startswith("...") \
+                    or set(stripped) <= set("-^~ "):
+                pass
+            elif _EXCEPTION_SHAPE.match(stripped) and (frames or stripped.startswith(start.group("type"))):
+                exception, exception_line = stripped, index + 1
+                index += 1
+                break
+            elif frames or index - begin > _LOOKAHEAD:
+                break  # the paste stopped inside the traceback, or this was no traceback
+            index += 1
+        if frames or exception:
+            found.append(Traceback(frames, exception, begin + 1, exception_line))
+    return found
+
+
+def _python_tracebacks(lines: List[str]) -> List[Traceback]:
     found: List[Traceback] = []
     total = len(lines)
     previous_end = -10

@@ -200,6 +200,30 @@ def test_an_error_of_the_programs_own_code_is_called_that_when_nothing_else_is_k
     bare = explained("推理报错\nNameError: name 'symbols' is not defined\n")
     assert [(e.id, e.line) for e in bare] == [("program-error", 2)] and bare[0].location is None
     assert explained(b"KeyError: 'spk'\n") == []
+
+
+def test_a_notebook_traceback_is_read_like_a_python_one_and_an_empty_file_search_is_told():
+    # Colab prints IPython's traceback: each path a link, the failing line after an arrow
+    colab = ("---------------------------------------------------------------------------\n"
+             "IndexError                                Traceback (most recent call last)\n"
+             "[<ipython-input-3-9f8e7d6c5b4a>](https://localhost:8080/#) in <module>\n"
+             "---> 12 model = Svc(name, config_path)\n"
+             "[/content/diff-svc/infer_tools/hubert.py](https://localhost:8080/#) in __init__(self, path)\n"
+             "     21         else:\n"
+             "---> 22             path = list(Path(path).parent.rglob('*.pt'))[0]\n"
+             "IndexError: list index out of range\n")
+    (found,) = explained(colab)
+    assert found.id == "program-error" and found.location.path.endswith("hubert.py") and found.location.line == 22
+    assert [key for key, _ in found.notes] == ["no_file_found"]
+    for lang in ("en", "zh"):
+        assert "`rglob('*.pt')`" in explain.notes(found, lang)[0]
+    # an IndexError of another line is the program's, with no word of files
+    other = colab.replace("list(Path(path).parent.rglob('*.pt'))[0]", "speakers[1]")
+    (found,) = explained(other)
+    assert found.id == "program-error" and found.notes == []
+    # raised inside a library (the innermost frame): not the program's bug
+    library = colab.replace("/content/diff-svc/infer_tools/hubert.py", "/usr/local/lib/python3.10/dist-packages/x.py")
+    assert explained(library) == []
     assert [e.id for e in explained(b"NameError: name 'false' is not defined\n")] == [
         "is-half-env-eval"]  # its own entry first
     # and a known error elsewhere in the log wins

@@ -342,3 +342,64 @@ def test_an_exception_class_with_an_underscore_or_lower_case_name_ends_its_trace
 ])
 def test_an_error_line_by_itself(line, error):
     assert logread.is_error_line(line) == error
+
+
+# IPython's traceback (Colab, Jupyter) in its three shapes: IPython 7 as printed, as Colab renders it (each path a
+# Markdown link), and IPython 8's "File path:line, in function" and "Cell In[n], line m"
+_NOTEBOOK_TRACEBACKS = {
+    "ipython7": ("KeyError                                  Traceback (most recent call last)\n"
+                 "<ipython-input-4-0a1b2c3d4e5f> in <module>\n"
+                 "      7 speaker = 'alto'\n"
+                 "----> 8 model = load(speaker)\n"
+                 "\n"
+                 "/content/so-vits-svc/infer_tool.py in load(name)\n"
+                 "     40     table = read_table()\n"
+                 "---> 41     return table[name]\n"
+                 "\n"
+                 "KeyError: 'alto'\n"),
+    "colab": ("---------------------------------------------------------------------------\n"
+              "KeyError                                  Traceback (most recent call last)\n"
+              "[<ipython-input-4-0a1b2c3d4e5f>](https://localhost:8080/#) in <module>\n"
+              "----> 8 model = load(speaker)\n"
+              "[/content/so-vits-svc/infer_tool.py](https://localhost:8080/#) in load(name)\n"
+              "     40     table = read_table()\n"
+              "---> 41     return table[name]\n"
+              "KeyError: 'alto'\n"),
+    "ipython8": ("KeyError                                  Traceback (most recent call last)\n"
+                 "Cell In[4], line 8\n"
+                 "      7 speaker = 'alto'\n"
+                 "----> 8 model = load(speaker)\n"
+                 "\n"
+                 "File /content/so-vits-svc/infer_tool.py:41, in load(name)\n"
+                 "     40     table = read_table()\n"
+                 "---> 41     return table[name]\n"
+                 "\n"
+                 "KeyError: 'alto'\n"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_NOTEBOOK_TRACEBACKS))
+def test_notebook_tracebacks_are_read_with_their_frames(shape):
+    log = logread.read_log(_NOTEBOOK_TRACEBACKS[shape].encode())
+    (traceback,) = log.tracebacks
+    assert traceback.exception == "KeyError: 'alto'"
+    assert log.lines[traceback.exception_line - 1] == "KeyError: 'alto'"
+    first, last = traceback.frames
+    assert first.path.startswith("<") and first.is_library  # the notebook's cell, not a file of the program
+    assert (last.path, last.line, last.function, last.code) == (
+        "/content/so-vits-svc/infer_tool.py", 41, "load", "return table[name]")
+    assert not last.is_library
+
+
+def test_a_notebook_traceback_beside_a_python_one_keeps_the_chain_links():
+    python = ('Traceback (most recent call last):\n  File "a.py", line 1, in <module>\n    f()\nValueError: first\n'
+              "\nDuring handling of the above exception, another exception occurred:\n\n"
+              'Traceback (most recent call last):\n  File "a.py", line 3, in <module>\n    g()\nKeyError: second\n\n')
+    log = logread.read_log((_NOTEBOOK_TRACEBACKS["ipython8"] + "\n" + python).encode())
+    assert [t.exception for t in log.tracebacks] == ["KeyError: 'alto'", "ValueError: first", "KeyError: second"]
+    assert log.tracebacks[2].chained_from == 1
+    # a heading of that shape with no frames and no exception below it is no traceback
+    prose = logread.read_log(b"Error                 Traceback (most recent call last)\nthen nothing like a frame\n" * 3)
+    assert prose.tracebacks == []
+    cut = logread.read_log(_NOTEBOOK_TRACEBACKS["colab"].encode()[:-len("KeyError: 'alto'\n")] + _NOTEBOOK_TRACEBACKS["ipython7"].encode())
+    assert [(t.exception, len(t.frames)) for t in cut.tracebacks] == [("", 2), ("KeyError: 'alto'", 2)]
