@@ -3682,7 +3682,7 @@ ENTRIES: List[Entry] = [
               "Incorrect path_or_model_id", "Model file not found",
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
               "Can't load tokenizer for", "Can't load the configuration of", "Repo id must be in the form",
-              "models found in", "NO_SUCHFILE"),
+              "models found in", "NO_SUCHFILE", "file is not found"),
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
                 r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
                 r"|wav))(?:['\"]|\s*$)"  # (a retyped line may lose the closing quote)
@@ -3698,6 +3698,9 @@ ENTRIES: List[Entry] = [
                 # names no path)
                 r"|\bNo (?:\w{1,20} )?models found in (?:['\"](?P<path9>[^'\"\n]{1,300})['\"]"
                 r"|(?!(?:[Tt]he|an?|this|that|your|my|any)\b)(?P<path8>[^'\"\s]{1,300}?)(?=[.,;:]?(?:\s|$)))"
+                # a program's own assert, naming the file by what it is: "HifiGAN model file is not found!"
+                r"|\b(?!(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Yy]our|[Mm]y|[Ii]ts|[Nn]o)\b)"
+                r"(?P<path11>[A-Za-z][\w-]{0,40} (?:model|checkpoint|vocoder|weights?) file) is not found"
                 r"|Model file not found: ['\"]?(?P<path6>[^'\"\n]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors))\b"
                 # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"
                 r"|(?:can'?t|cannot|could not|couldn'?t) find (?:the )?file:? ?['\"]?(?P<path4>[^'\"\s]{1,300}?\.(?:pth?|ckpt"
@@ -3872,6 +3875,40 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="FileNotFoundError: [Errno 2] No such file or directory: 'ffmpeg'",
+    ),
+    Entry(
+        id="torchaudio-no-ffmpeg",
+        kind="system",
+        keys=("Unsupported backend 'ffmpeg'", "FFmpeg extension", "libtorio_ffmpeg"),
+        # torchaudio 2.1+ reads and writes audio through the FFmpeg libraries (libavutil ...) it finds on the system;
+        # the ffmpeg.exe of the ffmpeg-missing entry is not what it loads (torchcodec's "Could not load libtorchcodec",
+        # which torchaudio 2.9 reads through, names a torch mismatch as often: torch-packages-mismatch)
+        pattern=r"Unsupported backend 'ffmpeg' specified|FFmpeg extension is not available"
+                r"|Failed to (?:load|intialize|initialize) FFmpeg extension"
+                r"|libtorio_ffmpeg\d*\.(?:so|pyd|dylib)[^\n]{0,200}?(?:cannot open|not found|No such file|error)",
+        meaning={
+            "en": "torchaudio reads and writes audio with the FFmpeg libraries (the shared ones: libavcodec and"
+                  " friends, of version 4 to 6), and it found none it can use, so its 'ffmpeg' way to read audio is not"
+                  " there. An ffmpeg.exe on its own is the program, not these libraries. Not the audio file and not the"
+                  " GPU.",
+            "zh": "torchaudio 用 FFmpeg 的共享库（libavcodec 等，4 到 6 版）读写音频，而它没有找到能用的，"
+                  "所以它的 'ffmpeg' 读取方式不可用。单独一个 ffmpeg.exe 是程序，不是这些库。与音频文件和显卡无关。",
+        },
+        settings=("ffmpeg", "python.packages"),
+        fix_commands=(),
+        manual={
+            "en": "Install FFmpeg's shared libraries of a version torchaudio supports, in the program's environment:"
+                  " conda: `conda install -c conda-forge \"ffmpeg<7\"`; Linux: `apt install ffmpeg`; Mac: `brew"
+                  " install ffmpeg@6`; Windows: a \"full-shared\" build of FFmpeg 6 (gyan.dev) with its bin folder on"
+                  " PATH. Or let torchaudio use soundfile instead: `python -m pip install soundfile`, where the program"
+                  " lets you choose the backend.",
+            "zh": "在程序的环境里安装 torchaudio 支持的版本的 FFmpeg 共享库：conda：`conda install -c conda-forge \"ffmpeg<7\"`；"
+                  "Linux：`apt install ffmpeg`；Mac：`brew install ffmpeg@6`；Windows：FFmpeg 6 的 \"full-shared\" 版本"
+                  "（gyan.dev），并把它的 bin 文件夹加入 PATH。或者让 torchaudio 改用 soundfile：`python -m pip install"
+                  " soundfile`（程序允许选择后端时）。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: Unsupported backend 'ffmpeg' specified; please select one of ['sox', 'soundfile'] instead.",
     ),
     Entry(
         id="audio-load-failed",
@@ -4368,6 +4405,37 @@ ENTRIES: List[Entry] = [
         example="'runtime\\python.exe' is not recognized as an internal or external command,",
     ),
     Entry(
+        id="packaged-app-incomplete",
+        kind="system",
+        keys=("Python DLL",),
+        # PyInstaller's launcher of a program packaged as an .exe (ChatTTS-ui's app.exe, the voice changer's
+        # MMVCServerSIO.exe), before any of the program's code: PyInstaller 5's and 6's ("[PYI-1234:ERROR] Failed to
+        # load Python DLL") wordings
+        pattern=r"(?:Error loading|Failed to load) Python DLL ['\"]?(?P<path>[^'\"\n]{1,300}?(?P<dll>python\d{1,3}\.dll))",
+        meaning={
+            "en": "The program's .exe (a packaged Python program) could not load its own Python ({dll}, in its folder):"
+                  " the package was not unpacked whole (an archive tool that stopped, a file an antivirus took away, a"
+                  " path too long), or a library that DLL needs, the Microsoft Visual C++ runtime, is missing. Not the"
+                  " model and not the GPU.",
+            "zh": "程序的 .exe（打包好的 Python 程序）加载不了它自带的 Python（{dll}，在它自己的文件夹里）：整合包没有完整解压"
+                  "（解压工具中途停了、杀毒软件删掉了文件、路径太长），或者这个 DLL 依赖的 Microsoft Visual C++ 运行库缺失。"
+                  "与模型和显卡无关。",
+        },
+        settings=("program.folder",),
+        fix_commands=(),
+        manual={
+            "en": "Unpack the whole package again with 7-Zip into a short path with only English letters (such as"
+                  " D:\\ai\\app), and check that {dll} is there afterwards (if it is gone, the antivirus took it: restore it"
+                  " or allow the folder). Install the latest Microsoft Visual C++ Redistributable (x64). Then start the"
+                  " .exe again.",
+            "zh": "用 7-Zip 把整合包重新完整解压到只含英文字母的短路径（例如 D:\\ai\\app），解压后确认 {dll} 在那里（如果不见了，"
+                  "是杀毒软件删掉了：恢复它或把文件夹加入白名单）。安装最新的 Microsoft Visual C++ 运行库（x64）。然后重新"
+                  "启动 .exe。",
+        },
+        check=CHECK_NONE,
+        example="Error loading Python DLL 'E:\\ChatTTS-ui\\_internal\\python310.dll'.",
+    ),
+    Entry(
         id="python-call-mismatch",
         kind="system",
         generic=True,
@@ -4392,10 +4460,11 @@ ENTRIES: List[Entry] = [
         manual={
             "en": "The traceback's last frames name the library: install the version of it the program's requirements.txt"
                   " names ({packages}), or {update} (whole, not file by file). A model built from a config file: make"
-                  " the config again with the program's own step, or use the one that came with the model.",
+                  " the config again with the program's own step, or use the one that came with the model; after an"
+                  " update, download the program's models again where its README names new ones for this version.",
             "zh": "从 traceback 最后几帧可以看出是哪个库：安装程序 requirements.txt 里写的版本（{packages}），"
                   "或者{update}（整体更新，不要逐个文件替换）。按配置文件构建的模型：用程序自己的步骤重新生成配置，"
-                  "或使用模型附带的配置。",
+                  "或使用模型附带的配置；更新之后，如果 README 为这个版本列出了新的模型文件，重新下载程序的模型。",
         },
         check=CHECK_NONE,
         example="TypeError: TextToSpeech.__init__() got an unexpected keyword argument 'tokenizer_vocab_file'",

@@ -526,6 +526,19 @@ def test_emulated_old_torch_messages_match_the_catalog():
     # pyopenjtalk's message retyped with MeCab's own spelling, or in lower case
     ("RuntimeError: Failed to initialize MeCab", "openjtalk-mecab-init"),
     ("failed to initalize mecab", "openjtalk-mecab-init"),
+    # torchaudio without FFmpeg's shared libraries (the ffmpeg program alone is another entry)
+    ("RuntimeError: Unsupported backend 'ffmpeg' specified; please select one of ['sox', 'soundfile'] instead.",
+     "torchaudio-no-ffmpeg"),
+    ("RuntimeError: Failed to intialize FFmpeg extension. Tried versions: [6, 5, 4, '']", "torchaudio-no-ffmpeg"),
+    ("OSError: libtorio_ffmpeg6.so: cannot open shared object file: No such file or directory", "torchaudio-no-ffmpeg"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'ffmpeg'", "ffmpeg-missing"),
+    # a packaged .exe's own Python, in PyInstaller 5's and 6's words
+    ("Error loading Python DLL 'D:\\tts\\_internal\\python310.dll'.", "packaged-app-incomplete"),
+    ("[PYI-10240:ERROR] Failed to load Python DLL 'C:\\vc\\_internal\\python311.dll'.", "packaged-app-incomplete"),
+    ("Error loading Python DLL: python3.dll", None),  # no Python of a version: not the launcher's words
+    # a program's own check of a model file, naming it by what it is
+    ("AssertionError: HifiGAN model file is not found!", "model-file-missing"),
+    ("the model file is not found in the list", None),
 ])
 def test_variants(message, entry_id):
     # (an entry that needs its code in the traceback never matches a line alone: see test_explain_real)
