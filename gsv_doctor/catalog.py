@@ -5193,6 +5193,39 @@ SYMPTOMS["mac"] = _symptom(
     },
     check=CHECK_MPS,
 )
+SYMPTOMS["garbled-audio"] = _symptom(
+    "garbled-audio",
+    meaning={
+        "en": "Noise, gibberish, a robotic or metallic voice, or speech that is not the text, without an error, has"
+              " these usual causes: the program's code and its models are of different versions, or the version has"
+              " a bug fixed since (many such reports were fixed upstream); a library newer than the program was"
+              " written for (transformers above its pinned version garbles several TTS programs; an RTX 50xx needs a"
+              " torch built for CUDA 12.8); an accelerated path (TensorRT, vLLM, torch.compile, Apple's MPS, or half"
+              " precision on a GTX 16xx/10xx card); or the input: a reference or training clip with reverb, music or several voices,"
+              " or a very long text in one piece.",
+        "zh": "没有报错，却输出噪声、胡言乱语、机械音或金属音，或者念的不是输入的文字，常见原因有：程序代码和模型的版本不一致，"
+              "或这个版本有后来修复了的缺陷（很多这类问题都是上游修好的）；某个库比程序适配的版本新（transformers 高于程序固定的"
+              "版本会让好几个 TTS 程序输出乱音；RTX 50 系需要为 CUDA 12.8 编译的 torch）；用了加速路径（TensorRT、vLLM、"
+              "torch.compile、苹果的 MPS，或在 GTX 16/10 系显卡上用半精度）；或者是输入：参考音频或训练音频带混响、伴奏或多人声，"
+              "或者一次输入的文本太长。",
+    },
+    settings=("program.code", "python.packages", "input.files", "any.half"),
+    fix_commands=(),
+    manual={
+        "en": "In this order: {update}, and use the model files of that version (its README names them). Install the"
+              " exact versions of its requirements file into the program's Python (`python -m pip install -r"
+              " requirements.txt` from its folder), transformers above all. Turn off any accelerated path (TensorRT,"
+              " vLLM, compile options; half precision on a GTX 16xx/10xx card; on a Mac, compare with the CPU"
+              " instead of MPS). Then try a clean reference clip of 3"
+              " to 10 seconds (one voice, no music or reverb), split long text into sentences, and keep the program's"
+              " output settings at their defaults.",
+        "zh": "按这个顺序：{update}，并使用这个版本对应的模型文件（README 里有写）。在程序的 Python 里按它的依赖文件安装确切的版本"
+              "（在程序文件夹里 `python -m pip install -r requirements.txt`），尤其是 transformers。关闭所有加速路径"
+              "（TensorRT、vLLM、编译选项；GTX 16/10 系显卡上的半精度；在 Mac 上改用 CPU 对比 MPS 的结果）。然后换一段干净的 3 到 10 秒参考音频（单人声、没有伴奏和混响），"
+              "把长文本按句切开，并把程序的输出设置恢复为默认值。",
+    },
+    check=CHECK_NONE,
+)
 SYMPTOMS["slow"] = _symptom(
     "slow",
     meaning={

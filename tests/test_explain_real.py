@@ -788,8 +788,8 @@ def test_the_words_of_a_huge_one_line_log_are_read_in_its_first_window_only():
 ])
 def test_a_ryzen_named_by_its_number_is_a_cpu_not_an_amd_gpu(text, amd):
     assert logfacts.read_facts(text).amd == amd
-    if amd is None:
-        assert explained(text) == []
+    if amd is None:  # not read as an AMD card's symptom (the noise in the first is the garbled-audio symptom)
+        assert [e.id for e in explained(text)] == (["symptom-garbled-audio"] if "noise" in text else [])
 
 
 @pytest.mark.parametrize("text", [
@@ -2646,3 +2646,29 @@ def test_a_bash_variable_run_by_cmd_is_told_as_bash_syntax():
     # a program of that name, not set anywhere in the post, is a program missing
     (program,) = explained("'FFPROBE_X' is not recognized as an internal or external command,\n")
     assert program.notes == []
+
+
+@pytest.mark.parametrize("words, symptom", [
+    ("合成结果是胡言乱语\n", "symptom-garbled-audio"),
+    ("推理出来全是杂音，换了参考音频也一样\n", "symptom-garbled-audio"),
+    ("mps Infer result is incorrect, it's noise. But it's ok in cpu infer.\n", "symptom-garbled-audio"),
+    ("the app is only creating a noise, device is cuda\n", "symptom-garbled-audio"),
+    ("the output consists only of squeaks and noise\n", "symptom-garbled-audio"),
+    ("生成的音频很卡顿，而且有严重的爆破音\n", "symptom-garbled-audio"),  # before slowness
+    ("合成没有声音，只有一点杂音\n", "symptom-silent-audio"),  # silence is read first: float16's NaN
+    # the input's noise settings, a denoiser, ChatTTS's organisation and garbled text are no garbled audio
+    ("I set noise_scale to 0.5 and noise reduction on, how do I export?\n", None),
+    ("Downloaded from huggingface.co/2Noise/ChatTTS, how to use the API?\n", None),
+    ("接口返回一大串乱码\n", None),
+])
+def test_garbled_output_told_in_words_is_its_own_symptom(words, symptom):
+    assert [e.id for e in explained(words)] == ([symptom] if symptom else [])
+
+
+def test_the_garbled_audio_fix_starts_with_versions_and_names_an_rtx_50_build():
+    (found,) = explained("GPT-SoVITS inference gives only noise on my RTX 5070 Ti\n")
+    assert found.id == "symptom-garbled-audio" and found.assumed == "only noise"
+    for lang, reference in (("en", "reference clip"), ("zh", "参考音频")):
+        text = explain.manual(found, lang)
+        assert "transformers" in text and text.index("requirements.txt") < text.index(reference)  # versions first
+    assert "new_card_torch" in [key for key, _ in found.notes]
