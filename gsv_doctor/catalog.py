@@ -5193,6 +5193,35 @@ SYMPTOMS["mac"] = _symptom(
     },
     check=CHECK_MPS,
 )
+SYMPTOMS["realtime-devices"] = _symptom(
+    "realtime-devices",
+    kind="system",
+    meaning={
+        "en": "A real-time voice changer that hangs (at start, while it lists or opens the audio devices, or when"
+              " conversion starts) without an error is most often its audio devices: it opens them through PortAudio"
+              " (sounddevice), and devices of the WDM-KS or ASIO kind, virtual ASIO drivers, or device names that"
+              " Windows' code page cannot hold (Chinese names on a Chinese system) stop it there. Not the model and not"
+              " the GPU.",
+        "zh": "实时变声程序没有报错却卡住（启动时、列出或打开音频设备时、开始变声时），最常见的原因是音频设备：它通过 PortAudio"
+              "（sounddevice）打开设备，而 WDM-KS 或 ASIO 类型的设备、虚拟 ASIO 驱动、或者 Windows 代码页表示不了的设备名"
+              "（中文系统上的中文设备名）会让它卡在那里。与模型和显卡无关。",
+    },
+    settings=("audio.device",),
+    fix_commands=(),
+    manual={
+        "en": "Choose an input and an output of the MME kind (the device list shows each one's API: MME, WASAPI,"
+              " WDM-KS, ASIO), not WDM-KS or ASIO; if it hangs while listing the devices, uninstall virtual ASIO drivers"
+              " (ASIO4ALL, a DAW's ASIO) and restart. With Chinese device names, turn on Windows' \"Beta: Use Unicode"
+              " UTF-8 for worldwide language support\" (Settings > Time & language > Language & region > Administrative"
+              " language settings) or rename the devices in English. Update sounddevice in the program's Python"
+              " (Windows package: `runtime\\python.exe -m pip install -U sounddevice`).",
+        "zh": "输入和输出都选 MME 类型的设备（设备列表里标有每个设备的 API：MME、WASAPI、WDM-KS、ASIO），不要选 WDM-KS 或 ASIO；"
+              "如果在列出设备时就卡住，卸载虚拟 ASIO 驱动（ASIO4ALL、编曲软件自带的 ASIO）后重启。设备名是中文的话，打开 Windows 的"
+              "\"Beta 版：使用 Unicode UTF-8 提供全球语言支持\"（设置 > 时间和语言 > 语言和区域 > 管理语言设置），或把设备改成英文名。"
+              "在程序的 Python 里更新 sounddevice（整合包：`runtime\\python.exe -m pip install -U sounddevice`）。",
+    },
+    check=CHECK_NONE,
+)
 SYMPTOMS["garbled-audio"] = _symptom(
     "garbled-audio",
     meaning={

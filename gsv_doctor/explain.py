@@ -650,6 +650,13 @@ _GARBLED_WORDS = re.compile(r"胡言乱语|乱说一通|[噪杂]音|噪声|电�
                             re.IGNORECASE)
 
 
+# A program that hangs, told in words (read as the real-time converters' devices only where the post is about one)
+_HANG_WORDS = re.compile(r"卡住|卡在|一直卡|没反应|没有反应|无响应|没有响应|不动了|\b(?:is |gets? |got )?stuck\b"
+                         r"|\bhangs?\b|\bhanging\b|\bfreez(?:es|ing)\b|\bfroze\b|\bno response\b|\bnothing happens\b"
+                         r"|\b(?:doesn'?t|does not|won'?t|will not) respond\b"
+                         # "crashing when i press start conversation"
+                         r"|\bcrash\w*\s+(?:when|after|as soon as)\s+(?:i\s+)?(?:press|click|hit)\w*\s+(?:the\s+)?[\"']?start\b",
+                         re.IGNORECASE)
 _NAN = r"(?<![A-Za-z])nans?(?![A-Za-z])"  # "nan" as a word, also next to Chinese characters
 # NaN described in words: a loss of nan, NaN next to half precision.
 _NAN_WORDS = re.compile(r"(?<![A-Za-z])loss[^\n]{0,12}?" + _NAN + r"|" + _NAN + r"\s+(?:loss|values?|outputs?)|" + _NAN + r"[^\n]{0,40}?(?:fp16|half|float16|半精度)"
@@ -795,7 +802,7 @@ _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_W
               (_PORT_WORDS, "port-in-use"), (_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
               (_TRAINING_GPU_WORDS, "training-gpu-not-listed"), (_NCCL_WORDS, "torch-no-nccl"),
               (_TORCH_LOAD_26_WORDS, "torch-weights-only"),
-              (_GARBLED_WORDS, "garbled-audio"), (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
+              (_GARBLED_WORDS, "garbled-audio"), (_HANG_WORDS, "realtime-devices"), (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (_CPU_WANTED_WORDS, "cpu-wanted"))
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
@@ -835,6 +842,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
     card = facts.card
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
         if words in _MACHINE_FACTS and not machine_as_cause:
+            continue
+        if name in _DESCRIBED_ONLY_ABOUT and not _DESCRIBED_ONLY_ABOUT[name].search(log.text, 0, _WORDS_SCAN):
             continue
         if words is logfacts.AMD and card and _NVIDIA_FAMILY.match(card):
             continue  # an NVIDIA card named beside a Radeon iGPU: the card is the machine's GPU
@@ -1022,6 +1031,9 @@ _REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time(?![- ]factor
                         re.IGNORECASE)
 # Errors of a file read as a model or audio that is not one
 _FILE_READ = ("model-file-corrupt", "audio-file-unreadable", "audio-load-failed", "not-an-exported-model")
+# Readings of words that hold only in a post about these programs: a hang is the audio devices' in a real-time converter
+_DESCRIBED_ONLY_ABOUT = {"realtime-devices": re.compile(_REAL_TIME.pattern + r"|sounddevice|portaudio|音频设备|audio devices?",
+                                                         re.IGNORECASE)}
 
 
 # torch's names that a program may need a newer torch for: the release that brought them

@@ -583,7 +583,7 @@ def test_cuda_index_for_a_torch_release(version, index):
     ("No Compatible Cuda GPU Found Use CPU Instead\nI have a nvidea RTX 3060 12 gb\n", "symptom-no-gpu"),
     ('"CPU training not allowed" How do I switch to GPU training?\n', "cpu-training-not-allowed"),
     ("I have mobile rtx 3060 (6gb), tried to update everything and still cant load the gpu\n", "symptom-no-gpu"),
-    ("我的环境是amd的CPU核显以及七彩虹4060TI12GB的N卡，go-realtime-gui.bat一直卡住\n", None),
+    ("我的环境是amd的CPU核显以及七彩虹4060TI12GB的N卡，go-realtime-gui.bat一直卡住\n", "symptom-realtime-devices"),  # not the AMD iGPU: the hang
     ("I'm not able to use my Nvidia T4 to run this training, it states that unfortunately my card isn't supported.\n",
      "training-gpu-not-listed"),
     ("### GPU\n\nrtx5700xt\n\nmy gpu is not showing up\n", "symptom-amd-gpu"),  # an XT is AMD's, whatever the prefix
@@ -2672,3 +2672,19 @@ def test_the_garbled_audio_fix_starts_with_versions_and_names_an_rtx_50_build():
         text = explain.manual(found, lang)
         assert "transformers" in text and text.index("requirements.txt") < text.index(reference)  # versions first
     assert "new_card_torch" in [key for key, _ in found.notes]
+
+
+@pytest.mark.parametrize("words, symptom", [
+    ("运行go-realtime-gui.bat后卡住无响应\n", "symptom-realtime-devices"),
+    ("go-realtime-gui is crashing when i press \"start conversation\"\n", "symptom-realtime-devices"),
+    ("打开gui启动后卡在读取音频设备的流程，控制台无输出\n", "symptom-realtime-devices"),
+    # a hang elsewhere is no audio device's, and a GUI that will not start is no hang
+    ("one-click training is stuck at the first step\n", None),
+    ("Real-time GUI won't start, a message appears\n", None),
+])
+def test_a_real_time_converter_that_hangs_is_read_as_its_audio_devices(words, symptom):
+    found = explained(words)
+    assert [e.id for e in found] == ([symptom] if symptom else [])
+    if symptom:
+        for lang in ("en", "zh"):
+            assert "MME" in explain.manual(found[0], lang) and "sounddevice" in explain.manual(found[0], lang)
