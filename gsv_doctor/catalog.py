@@ -3013,6 +3013,95 @@ ENTRIES: List[Entry] = [
         example="RuntimeError: Failed to initalize Mecab",
     ),
     Entry(
+        id="mecab-dictionary-missing",
+        kind="system",
+        keys=("Failed initializing MeCab",),
+        # fugashi's words (the Japanese tokenizer of misaki/Kokoro, MeloTTS, Style-Bert-VITS2), not pyopenjtalk's
+        pattern=r"Failed initializing MeCab",
+        meaning={
+            "en": "fugashi, the Japanese word splitter, could not start MeCab: it found no dictionary. The unidic"
+                  " package is installed without its data (its dictionary is downloaded in a separate step), or no"
+                  " dictionary package is installed at all (the \"no such file or directory: ...mecabrc\" below says"
+                  " where it looked). Not the GPU and not the text.",
+            "zh": "日语分词器 fugashi 启动不了 MeCab：它没有找到词典。装了 unidic 包却没有下载它的数据（词典要另外一步下载），"
+                  "或者根本没有装词典包（下面的 \"no such file or directory: ...mecabrc\" 说明它在哪里找过）。与显卡和文本无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "In the program's Python (in its container for a docker setup): `python -m pip install unidic-lite`"
+                  " (a small dictionary inside the package, no download), or, where the program uses the full unidic,"
+                  " `python -m unidic download` once (about 500 MB). Then restart the program.",
+            "zh": "在程序的 Python 里（docker 部署则在容器里）：`python -m pip install unidic-lite`（词典就在包里，不用另外下载），"
+                  "或者程序用的是完整的 unidic 时，运行一次 `python -m unidic download`（约 500 MB）。然后重启程序。",
+        },
+        check=CHECK_NONE,
+        example="Failed initializing MeCab. Please see the README for possible solutions:",
+    ),
+    Entry(
+        id="espeak-not-found",
+        kind="system",
+        keys=("espeak not installed", "espeak-ng not installed", "EspeakWrapper"),
+        # phonemizer (English and many other languages in Kokoro, Zonos, StyleTTS2, VITS) finds eSpeak NG's library
+        # itself; misaki/Kokoro call phonemizer-fork's EspeakWrapper.set_data_path, which phonemizer has not
+        pattern=r"(?P<which>espeak(?:-ng)?) not installed on your system"
+                r"|'EspeakWrapper' has no attribute '(?P<method>set_data_path|set_library)'",
+        meaning={
+            "en": "phonemizer, which turns text into phonemes with eSpeak NG, cannot use it: eSpeak NG is not"
+                  " installed, or (on Windows) phonemizer does not find its library libespeak-ng.dll, which it looks"
+                  " for only where the PHONEMIZER_ESPEAK_LIBRARY variable points; or the package installed as"
+                  " `phonemizer` is the original, while the program calls `EspeakWrapper.set_data_path`, which only"
+                  " phonemizer-fork has. Not the GPU and not the model.",
+            "zh": "phonemizer 用 eSpeak NG 把文本转成音素，而它用不了 eSpeak NG：没有安装 eSpeak NG，或者（Windows 上）phonemizer"
+                  " 找不到它的库 libespeak-ng.dll（它只在 PHONEMIZER_ESPEAK_LIBRARY 变量指向的地方找）；或者以 `phonemizer`"
+                  " 名字安装的是原版包，而程序调用的 `EspeakWrapper.set_data_path` 只有 phonemizer-fork 才有。与显卡和模型无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install eSpeak NG (Windows: the .msi from its GitHub releases; Linux: `apt install espeak-ng`; Mac:"
+                  " `brew install espeak-ng`). On Windows, set the variable PHONEMIZER_ESPEAK_LIBRARY to"
+                  " `C:\\Program Files\\eSpeak NG\\libespeak-ng.dll` (and PHONEMIZER_ESPEAK_PATH to that folder), then"
+                  " open a new console. Where the error names `set_data_path`: `python -m pip uninstall -y phonemizer`"
+                  " then `python -m pip install phonemizer-fork` in the program's Python.",
+            "zh": "安装 eSpeak NG（Windows：它 GitHub 发布页上的 .msi；Linux：`apt install espeak-ng`；Mac：`brew install"
+                  " espeak-ng`）。Windows 上把环境变量 PHONEMIZER_ESPEAK_LIBRARY 设为 `C:\\Program Files\\eSpeak"
+                  " NG\\libespeak-ng.dll`（PHONEMIZER_ESPEAK_PATH 设为那个文件夹），然后打开新的命令行窗口。报错提到"
+                  " `set_data_path` 时：在程序的 Python 里 `python -m pip uninstall -y phonemizer`，再 `python -m pip"
+                  " install phonemizer-fork`。",
+        },
+        check=CHECK_NONE,
+        example="RuntimeError: espeak not installed on your system",
+    ),
+    Entry(
+        id="transformers-name-taken",
+        kind="system",
+        keys=("is already used by a Transformers config",),
+        # vLLM (and other packages) register their own model configs with transformers; a transformers release that
+        # brings a config of the same name refuses the second one
+        pattern=r"'(?P<name>[\w-]{1,60})' is already used by a Transformers config",
+        meaning={
+            "en": "A package that registers its own model type with transformers (vLLM most often) meets a"
+                  " transformers release that brought a model type of the same name, `{name}`, itself: the two"
+                  " versions do not fit together. transformers is newer than that package supports. Not the GPU.",
+            "zh": "一个向 transformers 注册自己模型类型的包（最常见的是 vLLM）遇上了自带同名模型类型 `{name}` 的 transformers"
+                  " 版本：两个版本不匹配，transformers 比那个包支持的新。与显卡无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Install the transformers version the program (or its vLLM) pins, in the program's Python: the"
+                  " requirements file names it; else the release before the one that added `{name}` (for `aimv2`:"
+                  " `python -m pip install \"transformers<4.54\"`). Or update vLLM to a release made for that"
+                  " transformers.",
+            "zh": "在程序的 Python 里安装程序（或它的 vLLM）固定的 transformers 版本：依赖文件里有写；否则装加入 `{name}`"
+                  " 之前的版本（`aimv2`：`python -m pip install \"transformers<4.54\"`）。或者把 vLLM 更新到为那个"
+                  " transformers 发布的版本。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: 'aimv2' is already used by a Transformers config, pick another name.",
+    ),
+    Entry(
         id="langsegment-withdrawn",
         kind="system",
         keys=("LangSegment", "langsegment"),
@@ -5009,7 +5098,8 @@ ENTRIES: List[Entry] = [
         id="glibc-too-old",
         kind="system",
         keys=("GLIBC_", "GLIBCXX_"),
-        pattern=r"version [`'](?P<library>GLIBC(?:XX)?)_(?P<version>[\d.]{1,12})' not found(?: \(required by (?P<by>[^)\n]{1,300})\))?",
+        # (a retyped line may lose the opening quote: "version GLIBC_2.29' not found")
+        pattern=r"version [`']?(?P<library>GLIBC(?:XX)?)_(?P<version>[\d.]{1,12})' not found(?: \(required by (?P<by>[^)\n]{1,300})\))?",
         meaning={
             "en": "A compiled package was built for a newer Linux than this one: it needs {library} {version}, which this"
                   " system's C library (or C++ runtime) is too old to have. Common on old servers and cloud images.",
@@ -5022,10 +5112,14 @@ ENTRIES: List[Entry] = [
             "en": "Install an older release of the package named in the error (the file after \"required by\"; the one"
                   " the program's requirements.txt pins usually works), or with conda install its build from conda-forge"
                   " (GLIBCXX: `conda install -c conda-forge libstdcxx-ng`); or run on a newer Linux or the program's"
-                  " docker image.",
+                  " docker image. If the conda environment already has a newer libstdc++ (`strings"
+                  " $CONDA_PREFIX/lib/libstdc++.so.6 | grep GLIBCXX` lists the version) but the system's is loaded first,"
+                  " start the program with `LD_LIBRARY_PATH=$CONDA_PREFIX/lib:$LD_LIBRARY_PATH`.",
             "zh": "安装报错中那个包（\"required by\" 后面的文件所属的包）的旧版本（程序 requirements.txt 固定的版本通常可以），"
                   "或用 conda 从 conda-forge 安装它（GLIBCXX：`conda install -c conda-forge libstdcxx-ng`）；或换用更新的 Linux"
-                  " 或程序的 docker 镜像。",
+                  " 或程序的 docker 镜像。如果 conda 环境里已经有更新的 libstdc++（`strings $CONDA_PREFIX/lib/libstdc++.so.6"
+                  " | grep GLIBCXX` 能列出那个版本），只是系统的那个先被加载，就用 `LD_LIBRARY_PATH=$CONDA_PREFIX/lib:$LD_LIBRARY_PATH`"
+                  " 启动程序。",
         },
         check=CHECK_NONE,
         example="OSError: /lib64/libc.so.6: version `GLIBC_2.29' not found (required by"

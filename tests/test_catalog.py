@@ -536,6 +536,16 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("Error loading Python DLL 'D:\\tts\\_internal\\python310.dll'.", "packaged-app-incomplete"),
     ("[PYI-10240:ERROR] Failed to load Python DLL 'C:\\vc\\_internal\\python311.dll'.", "packaged-app-incomplete"),
     ("Error loading Python DLL: python3.dll", None),  # no Python of a version: not the launcher's words
+    # text front ends: fugashi without a dictionary (pyopenjtalk's own MeCab failure is another entry), phonemizer
+    # without eSpeak NG or the fork's method, a transformers that brought a model type vLLM registers too
+    ("Failed initializing MeCab. Please see the README for possible solutions:", "mecab-dictionary-missing"),
+    ("RuntimeError: Failed to initalize Mecab", "openjtalk-mecab-init"),
+    ("RuntimeError: espeak not installed on your system", "espeak-not-found"),
+    ("AttributeError: type object 'EspeakWrapper' has no attribute 'set_data_path'. Did you mean: 'data_path'?",
+     "espeak-not-found"),
+    ("ValueError: 'aimv2' is already used by a Transformers config, pick another name.", "transformers-name-taken"),
+    ("OSError: /lib/x86_64-linux-gnu/libm.so.6: version GLIBC_2.29' not found (required by /x/libopencc.so.1.1)",
+     "glibc-too-old"),  # retyped without the opening quote
     # a program's own check of a model file, naming it by what it is
     ("AssertionError: HifiGAN model file is not found!", "model-file-missing"),
     ("the model file is not found in the list", None),
