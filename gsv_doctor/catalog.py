@@ -2529,6 +2529,40 @@ ENTRIES: List[Entry] = [
                 " check your proxy settings to allow access to localhost.",
     ),
     Entry(
+        id="reply-not-json",
+        kind="system",
+        generic=True,  # after the entries that name what sent the page
+        keys=("Expecting value: line 1 column 1 (char 0)",),
+        # json's words for a text that does not begin with JSON at all: an empty reply, an HTML page
+        pattern=r"Expecting value: line 1 column 1 \(char 0\)",
+        meaning={
+            "en": "What should have been JSON was empty or a web page. Most often a reply from the program's own"
+                  " server (the web UI's backend, its API) that did not come from it: a proxy or VPN set for the whole"
+                  " system took the request to 127.0.0.1 and answered itself. Else the server failed on this request"
+                  " and sent an error page instead (its console shows why), or a JSON file the program reads is empty"
+                  " (a config or list saved halfway). Not the GPU and not the model.",
+            "zh": "本该是 JSON 的内容是空的，或者是一个网页。最常见的是程序自己的服务器（网页界面的后端、它的 API）的回复并不是它发的："
+                  "系统全局代理或 VPN 接管了发往 127.0.0.1 的请求并自己作答。其次是服务器处理这个请求时出错，发回了错误页面"
+                  "（它的控制台会显示原因），或者程序读取的某个 JSON 文件是空的（配置或列表只保存了一半）。与显卡和模型无关。",
+        },
+        settings=("network.proxy", "program.code", "input.files"),
+        fix_commands=(),
+        manual={
+            "en": "Let local addresses bypass the proxy (Windows: `set no_proxy=localhost,127.0.0.1` in the console or"
+                  " the .bat file before the start line; Linux and macOS: `export no_proxy=localhost,127.0.0.1`), or add"
+                  " them to the proxy program's bypass list, or turn the proxy off; then restart the program. If no proxy"
+                  " runs, read the server's console at the moment of the request: the error there is the cause (a"
+                  " missing ffmpeg, a model that did not load). If the traceback ends in `json.load` of a file, that"
+                  " file is empty: restore it or let the program write it again.",
+            "zh": "让本机地址绕过代理（Windows：在命令行窗口或 .bat 文件的启动行前 `set no_proxy=localhost,127.0.0.1`；Linux"
+                  " 和 macOS：`export no_proxy=localhost,127.0.0.1`），或把它们加入代理软件的绕过列表，或关闭代理，然后重启程序。"
+                  "没有开代理的话，看请求那一刻服务器控制台的输出：那里的报错才是原因（缺 ffmpeg、模型没有加载成功）。如果 traceback"
+                  " 结束在对某个文件的 `json.load`，说明那个文件是空的：恢复它，或让程序重新生成。",
+        },
+        check=CHECK_NONE,
+        example="json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)",
+    ),
+    Entry(
         id="checkpoint-size-mismatch",
         kind="system",
         keys=("size mismatch for",),

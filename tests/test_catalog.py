@@ -546,6 +546,9 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("ValueError: 'aimv2' is already used by a Transformers config, pick another name.", "transformers-name-taken"),
     ("OSError: /lib/x86_64-linux-gnu/libm.so.6: version GLIBC_2.29' not found (required by /x/libopencc.so.1.1)",
      "glibc-too-old"),  # retyped without the opening quote
+    # a reply that was no JSON (a proxy's page, a server's error page), in a client's words or json's
+    ("[core.connection] - ERROR - TTS 任务出错: Expecting value: line 1 column 1 (char 0)", "reply-not-json"),
+    ("json.decoder.JSONDecodeError: Expecting value: line 3 column 5 (char 20)", None),  # a file with a mistake in it
     # a program's own check of a model file, naming it by what it is
     ("AssertionError: HifiGAN model file is not found!", "model-file-missing"),
     ("the model file is not found in the list", None),

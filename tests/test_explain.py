@@ -141,7 +141,7 @@ def test_capability_warning_gives_card_and_arch_list():
 def test_unknown_log_matches_nothing_and_keeps_the_last_exception():
     log = logread.read_log((LOGS / "unknown_error.log").read_bytes())
     assert explain.explain_log(log) == []
-    assert log.last_exception() == "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)"
+    assert log.last_exception() == "json.decoder.JSONDecodeError: Expecting ',' delimiter: line 3 column 5 (char 20)"
 
 
 def test_project_root_given_wins_for_relative_paths():

@@ -79,7 +79,7 @@ def test_unknown_log(run_cli):
     result = run_cli("explain", str(LOGS / "unknown_error.log"), "--lang", "en")
     assert result.returncode == 0
     assert "No known error found" in result.stdout
-    assert "Last exception line: json.decoder.JSONDecodeError: Expecting value" in result.stdout
+    assert "Last exception line: json.decoder.JSONDecodeError: Expecting ',' delimiter" in result.stdout
     assert "gsv-doctor check --markdown" in result.stdout
 
 
