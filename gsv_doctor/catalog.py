@@ -295,7 +295,7 @@ class Entry:
     example: str  # the shortest real message that this entry matches (the tests use it)
     ops: Tuple[str, ...] = ()  # probe op names this error comes from
     dtype: str = "float16"  # probe dtype for CHECK_CPU_OP
-    origin: str = ""  # the file that prints this line when no traceback says where
+    origin: str = ""  # GPT-SoVITS's file that prints this line, for its logs when no traceback says where
     generic: bool = False  # only when no specific entry matched the same line
     lines: int = 1  # how many lines, from the one holding the key, the pattern reads
     flags: int = 0
@@ -4706,10 +4706,12 @@ ENTRIES: List[Entry] = [
         pattern=r"'(?P<codec>gbk|utf-8|charmap|cp\d+|ascii)' codec can't decode byte",
         meaning={
             "en": "A text file (a label list, a config, a text to speak) was read in another encoding than it was saved"
-                  " in ({codec} here): on Chinese Windows Python reads files as GBK unless told otherwise, and a file"
-                  " saved as GBK (ANSI) fails when read as UTF-8.",
-            "zh": "一个文本文件（标注列表、配置、要合成的文本）读取时用的编码（这里是 {codec}）与保存时不同：中文 Windows 上"
-                  " Python 默认按 GBK 读文件，而按 GBK（ANSI）保存的文件用 UTF-8 读会失败。",
+                  " in ({codec} here): on Windows Python reads files in the system's code page unless told otherwise"
+                  " (GBK on Chinese Windows, cp1252, shown as 'charmap', on Western ones), so a UTF-8 file fails there,"
+                  " and a file saved as GBK (ANSI) fails when read as UTF-8.",
+            "zh": "一个文本文件（标注列表、配置、要合成的文本）读取时用的编码（这里是 {codec}）与保存时不同：Windows 上 Python"
+                  " 默认按系统代码页读文件（中文 Windows 是 GBK，西文 Windows 是 cp1252，报错里显示为 'charmap'），所以 UTF-8"
+                  " 文件在那里会失败；而按 GBK（ANSI）保存的文件用 UTF-8 读也会失败。",
         },
         settings=("input.files",),
         fix_commands=(),

@@ -493,8 +493,8 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         params = _params(match)
         message = _excerpt(message, entry)
         location = _locate(log, traceback, root) or _warning_location(text, line_no, root)
-        if location is None and entry.origin:
-            location = Location(entry.origin, 0, "", "", "")
+        if location is None and entry.origin and project.id in ("gpt-sovits", logprojects.UNKNOWN.id):
+            location = Location(entry.origin, 0, "", "", "")  # (not in another program's log: RVC prints it elsewhere)
         launch = _launch(log, traceback, root)
         places = _places(log, traceback, root, location)
         frames = [f.path + " " + f.function for t in (_chain(log, traceback) if traceback else []) for f in t.frames]

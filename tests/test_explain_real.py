@@ -2688,3 +2688,13 @@ def test_a_real_time_converter_that_hangs_is_read_as_its_audio_devices(words, sy
     if symptom:
         for lang in ("en", "zh"):
             assert "MME" in explain.manual(found[0], lang) and "sounddevice" in explain.manual(found[0], lang)
+
+
+def test_a_line_gpt_sovits_prints_is_placed_in_its_file_only_in_its_logs():
+    lines = "0_17.wav-contains nan\nnow-17,all-6,0_17.wav,(184, 768)\n"
+    rvc = ("runtime\\python.exe infer/modules/train/extract_feature_print.py cuda:0 1 0 0 D:\\RVC/logs/mi-test v2\n"
+           "load model(s) from assets/hubert/hubert_base.pt\n" + lines)
+    (found,) = explained(rvc)
+    assert (found.id, found.project, found.location) == ("nan-hubert-features", "rvc", None)
+    (found,) = explained(lines)  # no program known: GPT-SoVITS's step prints it
+    assert found.location.path == "GPT_SoVITS/prepare_datasets/2-get-hubert-wav32k.py"
