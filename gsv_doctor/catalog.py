@@ -1009,7 +1009,7 @@ ENTRIES: List[Entry] = [
         kind="build",
         generic=True,  # after the provider errors that name the library or CUDA_PATH
         keys=("is not in available provider names", "Init provider bridge failed", "onnxruntime",
-              "CUDAExecutionProvider"),
+              "CUDAExecutionProvider", "['CPUExecutionProvider']"),
         # (DirectML or TensorRT asked for beside an onnxruntime that offers CUDA: the GPU is there)
         pattern=r"Specified provider '(?:CUDA|Dml|Tensorrt)\w*' is not in available provider names"
                 r"(?![^\n]{0,40}?Available providers: '[^'\n]{0,300}?CUDAExecutionProvider)|Init provider bridge failed"
@@ -1019,7 +1019,9 @@ ENTRIES: List[Entry] = [
                 # "CUDAExecutionProvider missing from available providers", "... is not available in the list of
                 # execution providers"
                 r"|CUDAExecutionProvider (?:is )?(?:missing from|not (?:available )?in|not available in) (?:the )?"
-                r"(?:list of )?(?:available |execution )?providers",
+                r"(?:list of )?(?:available |execution )?providers"
+                # a program printing the providers it got: the CPU alone ("Providers: ['CPUExecutionProvider']")
+                r"|\b[Pp]roviders:? \['CPUExecutionProvider'\]",
         meaning={
             "en": "The onnxruntime this Python imports offers no GPU provider: the CPU-only onnxruntime package is"
                   " installed (alone, or next to onnxruntime-gpu, which it then hides; a copy in your user site-packages,"
@@ -3805,7 +3807,8 @@ ENTRIES: List[Entry] = [
               "Incorrect path_or_model_id", "Model file not found",
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
               "Can't load tokenizer for", "Can't load the configuration of", "Repo id must be in the form",
-              "models found in", "NO_SUCHFILE", "file is not found"),
+              "models found in", "NO_SUCHFILE", "file is not found", "Model folder", "Model files not found",
+              "model files not found"),
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
                 r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
                 r"|wav))(?:['\"]|\s*$)"  # (a retyped line may lose the closing quote)
@@ -3824,6 +3827,9 @@ ENTRIES: List[Entry] = [
                 # a program's own assert, naming the file by what it is: "HifiGAN model file is not found!"
                 r"|\b(?!(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Yy]our|[Mm]y|[Ii]ts|[Nn]o)\b)"
                 r"(?P<path11>[A-Za-z][\w-]{0,40} (?:model|checkpoint|vocoder|weights?) file) is not found"
+                # "Model folder saved_models/default doesn't exist.", "Error: Model files not found. Please download"
+                r"|\b[Mm]odel (?:folder|directory) ['\"]?(?P<path12>[^'\"\n]{1,300}?)['\"]? (?:does not|doesn'?t) exist"
+                r"|\b(?P<path13>[Mm]odel files) not found\b"
                 r"|Model file not found: ['\"]?(?P<path6>[^'\"\n]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors))\b"
                 # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"
                 r"|(?:can'?t|cannot|could not|couldn'?t) find (?:the )?file:? ?['\"]?(?P<path4>[^'\"\s]{1,300}?\.(?:pth?|ckpt"
@@ -3998,6 +4004,119 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="FileNotFoundError: [Errno 2] No such file or directory: 'ffmpeg'",
+    ),
+    Entry(
+        id="ffmpeg-not-runnable",
+        kind="system",
+        keys=("[WinError 2]", "No such file or directory"),
+        # Python's own words when a program it starts is not there: whisper's load_audio and transformers'
+        # ffmpeg_read run ffmpeg by name (the frames say which program was started)
+        pattern=r"FileNotFoundError: \[WinError 2\][^\n]{0,200}|FileNotFoundError: \[Errno 2\] No such file or directory"
+                r"(?!: ')",
+        frames=r"ffmpeg|(?:whisper|audio)\.py load_audio",
+        meaning={
+            "en": "The program started ffmpeg to decode audio and Windows (or Linux) found no ffmpeg to start: it is"
+                  " not installed, or its folder is not on PATH for this console. The audio file itself is not the"
+                  " problem.",
+            "zh": "程序启动 ffmpeg 来解码音频，而系统找不到可以启动的 ffmpeg：没有安装，或者它所在的文件夹不在这个命令行窗口的 PATH"
+                  " 里。音频文件本身没有问题。",
+        },
+        settings=("ffmpeg",),
+        fix_commands=(),
+        manual={
+            "en": "Install ffmpeg (Windows: `winget install ffmpeg`, or put ffmpeg.exe and ffprobe.exe in the program's"
+                  " folder; Linux: `apt install ffmpeg`; Mac: `brew install ffmpeg`; conda: `conda install -c conda-forge"
+                  " ffmpeg`), open a new console so PATH is read again, check that `ffmpeg -version` answers there, and"
+                  " restart the program.",
+            "zh": "安装 ffmpeg（Windows：`winget install ffmpeg`，或把 ffmpeg.exe 和 ffprobe.exe 放进程序文件夹；Linux：`apt install"
+                  " ffmpeg`；Mac：`brew install ffmpeg`；conda：`conda install -c conda-forge ffmpeg`），打开新的命令行窗口让 PATH"
+                  " 重新生效，确认在那里 `ffmpeg -version` 有输出，然后重启程序。",
+        },
+        check=CHECK_NONE,
+        example="FileNotFoundError: [WinError 2] The system cannot find the file specified",
+    ),
+    Entry(
+        id="ctranslate2-no-cuda",
+        kind="build",
+        keys=("not compiled with CUDA support",),
+        # CTranslate2 (faster-whisper, the ASR step of GPT-SoVITS and the subtitle tools): its macOS and ARM wheels
+        # have no CUDA (torch's own "Torch not compiled with CUDA enabled" is cuda-not-compiled)
+        pattern=r"This CTranslate2 package was not compiled with CUDA support",
+        meaning={
+            "en": "faster-whisper was asked for the GPU (device=\"cuda\"), and the CTranslate2 package under it has no"
+                  " CUDA: its builds for macOS and for ARM machines never have it. Not torch, whose CUDA is another"
+                  " matter.",
+            "zh": "faster-whisper 被要求用 GPU（device=\"cuda\"），而它底下的 CTranslate2 包没有 CUDA：macOS 和 ARM 机器上的"
+                  "版本从来都没有。与 torch 无关，torch 的 CUDA 是另一回事。",
+        },
+        settings=("asr.ctranslate2", "machine.gpu"),
+        fix_commands=(),
+        manual={
+            "en": "On a Mac or an ARM machine, run the speech recognition on the CPU: device=\"cpu\" with"
+                  " compute_type=\"int8\" (or \"float32\") where the program creates the WhisperModel, or its ASR"
+                  " option for the device. On Windows or Linux x86 with an NVIDIA card: `python -m pip install -U"
+                  " ctranslate2 faster-whisper` in the program's Python (PyPI's builds there have CUDA).",
+            "zh": "在 Mac 或 ARM 机器上让语音识别在 CPU 上运行：在程序创建 WhisperModel 的地方用 device=\"cpu\" 和"
+                  " compute_type=\"int8\"（或 \"float32\"），或者用程序 ASR 的设备选项。在带 NVIDIA 显卡的 Windows 或 x86 Linux"
+                  " 上：在程序的 Python 里 `python -m pip install -U ctranslate2 faster-whisper`（PyPI 上那里的版本带 CUDA）。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: This CTranslate2 package was not compiled with CUDA support",
+    ),
+    Entry(
+        id="vllm-kv-cache-too-small",
+        kind="system",  # (not the card's memory running out as a job grows: a reservation made at start)
+        keys=("stored in KV cache", "larger than the maximum number of tokens"),
+        # vLLM (Orpheus, CosyVoice's and IndexTTS's vLLM builds) reserves its cache up front for the model's full context
+        pattern=r"max seq len \((?P<need>\d{1,9})\) is larger than the maximum number of tokens that can be stored in KV"
+                r" cache \((?P<room>\d{1,9})\)",
+        meaning={
+            "en": "vLLM sets aside the card's memory for its token cache when it starts, and what is left after the"
+                  " model ({room} tokens) is less than the model's full context ({need} tokens), which it asks for by"
+                  " default. A TTS never needs a context that long.",
+            "zh": "vLLM 启动时会先为它的 token 缓存预留显存，而放下模型之后剩下的空间（{room} 个 token）小于模型完整的上下文长度"
+                  "（{need} 个 token），vLLM 默认要按完整长度预留。语音合成用不到这么长的上下文。",
+        },
+        settings=("gpu.memory",),
+        fix_commands=(),
+        manual={
+            "en": "Start the engine with a shorter context: max_model_len=8192 (or 4096) where the program creates"
+                  " vLLM's engine (its engine or vLLM options); or let vLLM take more of the card:"
+                  " gpu_memory_utilization=0.9 (below 1), with nothing else on the GPU.",
+            "zh": "用更短的上下文启动引擎：在程序创建 vLLM 引擎的地方（它的引擎或 vLLM 选项）设 max_model_len=8192（或 4096）；"
+                  "或者让 vLLM 多用一些显存：gpu_memory_utilization=0.9（小于 1），并且显卡上不要跑别的程序。",
+        },
+        check=CHECK_NONE,
+        example="ValueError: The model's max seq len (131072) is larger than the maximum number of tokens that can be"
+                " stored in KV cache (126208). Try increasing `gpu_memory_utilization` or decreasing `max_model_len`",
+    ),
+    Entry(
+        id="file-in-use",
+        kind="system",
+        keys=("WinError 32", "另一个程序正在使用此文件", "being used by another process"),
+        pattern=r"\[WinError 32\][^\n]{0,200}?['\"](?P<path>[^'\"\n]{1,300})['\"]"
+                r"|\[WinError 32\]|另一个程序正在使用此文件|being used by another process",
+        meaning={
+            "en": "Windows would not let the program open or delete a file because another process holds it open: a"
+                  " second copy of the program still running (or a download it started that never finished), an"
+                  " antivirus scanning the new file, or a sync tool (OneDrive) in that folder. Not the GPU and not the"
+                  " model's content.",
+            "zh": "Windows 不让程序打开或删除某个文件，因为另一个进程正占用着它：程序的另一个副本还在运行（或者它启动的下载没有完成），"
+                  "杀毒软件正在扫描这个新文件，或者那个文件夹里有同步工具（OneDrive）。与显卡和模型内容无关。",
+        },
+        settings=("program.folder",),
+        fix_commands=(),
+        manual={
+            "en": "Close every copy of the program (check Task Manager for python.exe), then start it once. If the"
+                  " file belongs to a model download that stopped, delete that model's folder and let the program"
+                  " download it again (or put the files there by hand). Keep the program out of OneDrive folders, and"
+                  " let the antivirus skip the program's folder.",
+            "zh": "关闭程序的所有副本（在任务管理器里看有没有 python.exe），然后只启动一次。如果这个文件属于一次中断的模型下载，"
+                  "删掉那个模型的文件夹，让程序重新下载（或手动放入文件）。不要把程序放在 OneDrive 文件夹里，并让杀毒软件跳过程序文件夹。",
+        },
+        check=CHECK_NONE,
+        example="PermissionError: [WinError 32] The process cannot access the file because it is being used by another"
+                " process: 'C:\\\\tts\\\\models\\\\xtts_v2\\\\hash.md5'",
     ),
     Entry(
         id="torchaudio-no-ffmpeg",
@@ -4347,7 +4466,9 @@ ENTRIES: List[Entry] = [
         # nor triton at all: xformers, bitsandbytes and torch only try it (alone on a line, or in a traceback they catch)
         # (or in a post's sentence: "更新后提示No module named 'tn'", "it says No module named 'x'")
         pattern=r"(?:^\W{0,8}|(?:ModuleNotFoundError|ImportError): |[\u4e00-\u9fff：]\s?"
-                r"|\b(?:says?|said|got|getting|gets|shows?|showing)\b:?\s{1,3})"
+                r"|\b(?:says?|said|got|getting|gets|shows?|showing)\b:?\s{1,3}"
+                # `python -m module`'s own words: "python.exe: No module named xtts_api_server"
+                r"|\bpython[\w.]{0,8}: )"
                 r"No module named '?(?!triton\b)(?P<module>[\w.]+)'?",
         # a program's own notice that it goes on without the module, in words ("警告：No module named 'xformers'，将使用
         # 默认实现", "加速不可用No module named 'onnxruntime'，使用torch推理"); not the error's own line

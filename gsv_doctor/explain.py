@@ -1414,6 +1414,15 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "程序导入的是它自己的 `{package}` 文件夹，但 Python 用的是装在 site-packages 里的同名包（{path}），那是别的项目的。"
               "把那个包从这个 Python 里删掉，或者给程序单独建一个环境（新的 venv 或 conda 环境，只装它的依赖）。",
     },
+    "distutils_removed": {
+        "en": "Python 3.12 no longer has distutils. Most often pip is building an old package from source because it"
+              " has no wheel for this Python (an old numpy pin), and its build needs distutils: use the Python version"
+              " the program names (3.10 or 3.11), or install setuptools first (`python -m pip install setuptools`),"
+              " which brings a distutils back.",
+        "zh": "Python 3.12 已经没有 distutils 了。最常见的是 pip 因为某个旧包（固定的旧版 numpy）没有这个 Python 的预编译包而从源码编译，"
+              "编译时需要 distutils：用程序指定的 Python 版本（3.10 或 3.11），或者先安装 setuptools（`python -m pip install"
+              " setuptools`），它会带回一个 distutils。",
+    },
     "notebook_kernel": {
         "en": "This ran in a notebook (Jupyter, Colab). There `!pip install` installs into whichever Python the shell"
               " finds, which need not be the notebook's, and a notebook started before an install does not see the"
@@ -2123,6 +2132,8 @@ def _which_module_is_missing(context: _Context) -> None:
         explanation.notes.append(("optional_text_normalizer", {}))
     if top in ("tn", "itn"):
         explanation.notes.append(("wetext_pynini", {}))
+    if top == "distutils":
+        explanation.notes.append(("distutils_removed", {}))
     # (not on a Mac: pytorch.org's CUDA indexes hold no macOS wheels, and PyPI's torch is the Mac's own build)
     if top in ("torch", "torchaudio", "torchvision") and not context.facts.mac:
         explanation.notes.append(("torch_from_pytorch", {}))  # requirements files leave torch to pytorch.org's index

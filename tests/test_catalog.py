@@ -549,6 +549,22 @@ def test_emulated_old_torch_messages_match_the_catalog():
     # a reply that was no JSON (a proxy's page, a server's error page), in a client's words or json's
     ("[core.connection] - ERROR - TTS 任务出错: Expecting value: line 1 column 1 (char 0)", "reply-not-json"),
     ("json.decoder.JSONDecodeError: Expecting value: line 3 column 5 (char 20)", None),  # a file with a mistake in it
+    # faster-whisper's CTranslate2 without CUDA (a Mac's), vLLM's cache reserved at start, a file another process holds
+    ("ValueError: This CTranslate2 package was not compiled with CUDA support", "ctranslate2-no-cuda"),
+    ("AssertionError: Torch not compiled with CUDA enabled", "cuda-not-compiled"),
+    ("ValueError: The model's max seq len (131072) is larger than the maximum number of tokens that can be stored in KV"
+     " cache (126208). Try increasing `gpu_memory_utilization`", "vllm-kv-cache-too-small"),
+    ("启动线程失败:[WinError 32]另一个程序正在使用此文件，进程无法访问。: 'F:\\tts\\xtts_v2\\hash.md5'", "file-in-use"),
+    ("PermissionError: [WinError 32] The process cannot access the file because it is being used by another process",
+     "file-in-use"),
+    # onnxruntime offering the CPU alone, as a program prints it
+    ("DEBUG    [__init__.py:54] Providers: ['CPUExecutionProvider']", "onnxruntime-no-cuda-provider"),
+    ("Providers: ['CUDAExecutionProvider', 'CPUExecutionProvider']", None),
+    # python -m's own words for a missing module
+    ("python.exe: No module named xtts_api_server", "python-module-missing"),
+    # a program's own words for its missing models
+    ("Exception: Model folder saved_models/default doesn't exist.", "model-file-missing"),
+    ("Error: Model files not found. Please download the models", "model-file-missing"),
     # a program's own check of a model file, naming it by what it is
     ("AssertionError: HifiGAN model file is not found!", "model-file-missing"),
     ("the model file is not found in the list", None),

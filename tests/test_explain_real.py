@@ -2698,3 +2698,27 @@ def test_a_line_gpt_sovits_prints_is_placed_in_its_file_only_in_its_logs():
     assert (found.id, found.project, found.location) == ("nan-hubert-features", "rvc", None)
     (found,) = explained(lines)  # no program known: GPT-SoVITS's step prints it
     assert found.location.path == "GPT_SoVITS/prepare_datasets/2-get-hubert-wav32k.py"
+
+
+def test_a_missing_program_that_python_was_asked_to_start_is_ffmpeg_only_where_ffmpeg_was_started():
+    def started(function, code):
+        return ('Traceback (most recent call last):\n'
+                '  File "P:\\AI\\lib\\site-packages\\transformers\\pipelines\\audio_utils.py", line 34, in %s\n'
+                "    %s\n"
+                '  File "P:\\AI\\lib\\subprocess.py", line 1438, in _execute_child\n'
+                "    hp, ht, pid, tid = _winapi.CreateProcess(executable, args,\n"
+                "FileNotFoundError: [WinError 2] The system cannot find the file specified\n" % (function, code))
+    (found,) = explained(started("ffmpeg_read", "with subprocess.Popen(ffmpeg_command) as ffmpeg_process:"))
+    assert found.id == "ffmpeg-not-runnable"
+    for lang in ("en", "zh"):
+        assert "winget install ffmpeg" in explain.manual(found, lang)
+    # another program started (git, a compiler): not ffmpeg's
+    assert [e.id for e in explained(started("run_git", "subprocess.Popen(['git', 'pull'])"))] != ["ffmpeg-not-runnable"]
+
+
+def test_distutils_missing_on_python_312_names_the_build_of_an_old_package():
+    post = ("Collecting numpy==1.25.2\n  Installing build dependencies ... done\n"
+            "ModuleNotFoundError: No module named 'distutils'\n")
+    (found,) = explained(post)
+    assert found.id == "python-module-missing" and [key for key, _ in found.notes] == ["distutils_removed"]
+    assert "setuptools" in explain.notes(found, "zh")[0]
