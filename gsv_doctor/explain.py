@@ -843,8 +843,6 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
     for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
         if words in _MACHINE_FACTS and not machine_as_cause:
             continue
-        if name in _DESCRIBED_ONLY_ABOUT and not _DESCRIBED_ONLY_ABOUT[name].search(log.text, 0, _WORDS_SCAN):
-            continue
         if words is logfacts.AMD and card and _NVIDIA_FAMILY.match(card):
             continue  # an NVIDIA card named beside a Radeon iGPU: the card is the machine's GPU
         if words is logfacts.AMD and facts.directml_on_cuda:
@@ -861,6 +859,9 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
             match = words.search(line)
             if match and words in _MACHINE_FACTS and logfacts.planned(line, match.start()):
                 continue  # "I plan to use it on Linux with ROCm later": not the machine the error came from
+            if match and name in _DESCRIBED_ONLY_ABOUT \
+                    and not _DESCRIBED_ONLY_ABOUT[name].search(log.text, 0, _WORDS_SCAN):
+                break  # (looked for only once the words are there: a pass over the whole post)
             if match:
                 read_as = _on_this_machine(name, log, facts)
                 if printed and read_as in _MACHINE_SYMPTOMS and index + 1 not in printed:
