@@ -1367,9 +1367,9 @@ ENTRIES: List[Entry] = [
                   " `map_location=\"cpu\"`。",
         },
         # torch's two messages for it; a console may wrap the second one over three lines
-        keys=("Attempting to deserialize object on", "know how to restore data", "with arguments from the 'CUDA' backend"),
-        # (a post's title may cut the message short)
-        pattern=r"Attempting to deserialize object on (?:a )?(?P<device>\w+) device but torch\.\w+\.is_availab"
+        keys=("to deserialize object on", "know how to restore data", "with arguments from the 'CUDA' backend"),
+        # (a post's title may cut the message short, or retell it: "api_fast.py attempts to deserialize object on ...")
+        pattern=r"[Aa]ttempt(?:ing|s) to deserialize object on (?:a )?(?P<device>\w+) device but torch\.\w+\.is_availab"
                 r"|know how to restore data\s+location of \S+\s+\(tagged\s+with (?P<device2>[\w:]+)\)"
                 # a torch without CUDA's kernels asked for a CUDA tensor, most often as a file saved on the GPU loads
                 # (not torchvision's nms: torch-packages-mismatch)
@@ -1520,9 +1520,12 @@ ENTRIES: List[Entry] = [
         id="torch-packages-mismatch",
         kind="build",
         keys=("compiled with different CUDA versions", "libtorchcodec", "undefined symbol", "Symbol not found",
-              "torchvision::nms", "Couldn't load custom C++ ops", "requires torch==", "Could not find module"),
+              "torchvision::nms", "Couldn't load custom C++ ops", "requires torch==", "Could not find module",
+              "libtorch_cuda.so"),
         pattern=r"PyTorch and Torch\w+ were compiled with different CUDA versions|Could not load libtorchcodec"
                 r"|Couldn't load custom C\+\+ ops"
+                # a CUDA build of torchaudio (or another) beside a torch without CUDA: torch's own CUDA library is not there
+                r"|libtorch_cuda\.so: cannot open shared object file"
                 # pip's resolver, after it installed a torch that the installed torchaudio/vision was not built for
                 r"|torch(?:audio|vision|codec) [\w.+]{1,40} requires torch==[\w.+]{1,40}, but you have torch [\w.+]{1,40}"
                 # (macOS's dlopen: "Symbol not found"; not MKL 2024.1's iJIT_NotifyEvent, torch-mkl-mismatch; the symbol
@@ -5015,9 +5018,11 @@ ENTRIES: List[Entry] = [
     Entry(
         id="pip-too-new-metadata",
         kind="system",
-        keys=("Please use pip<24.1", "invalid metadata"),
+        keys=("Please use pip<24.1", "invalid metadata", "omegaconf<2.1"),
         pattern=r"Please use pip<24\.1|has invalid metadata|(?<![\w.-])(?P<package>[\w.-]{1,100}) [\d.]+ has a non-standard dependency"
-                r" specifier",
+                r" specifier"
+                # the resolver's report of the pin it could not meet, when it skipped those releases without a word
+                r"|fairseq [\d.]{1,12} depends on omegaconf<2\.1",
         meaning={
             "en": "pip 24.1 and newer refuse packages whose metadata is written the old way, and some pinned requirements"
                   " of these programs (omegaconf 2.0.x, hydra-core 1.0.x, under fairseq) are such packages: a newer pip"

@@ -565,6 +565,12 @@ def test_emulated_old_torch_messages_match_the_catalog():
     # a program's own words for its missing models
     ("Exception: Model folder saved_models/default doesn't exist.", "model-file-missing"),
     ("Error: Model files not found. Please download the models", "model-file-missing"),
+    # pip 24.1+ skipping omegaconf 2.0.x silently, then reporting fairseq's pin as a conflict
+    ("    fairseq 0.12.2 depends on omegaconf<2.1", "pip-too-new-metadata"),
+    # a CUDA torchaudio beside a torch without CUDA; a retold deserialize message
+    ("OSError: libtorch_cuda.so: cannot open shared object file: No such file or directory", "torch-packages-mismatch"),
+    ("tortoise/api_fast.py attempts to deserialize object on a CUDA device but torch.cuda.is_available() is False",
+     "load-device-missing"),
     # a program's own check of a model file, naming it by what it is
     ("AssertionError: HifiGAN model file is not found!", "model-file-missing"),
     ("the model file is not found in the list", None),
