@@ -4122,6 +4122,38 @@ ENTRIES: List[Entry] = [
                 " process: 'C:\\\\tts\\\\models\\\\xtts_v2\\\\hash.md5'",
     ),
     Entry(
+        id="native-crash",
+        kind="system",
+        generic=True,  # after the crashes with a known cause (an AMD card's ROCm, a worker of the DataLoader)
+        keys=("egmentation fault", "3221225477", "0xc0000005", "0xC0000005", "-1073741819"),
+        # the process ended inside compiled code (C/C++, CUDA): Linux's and macOS's SIGSEGV, Windows' access violation
+        pattern=r"[Ss]egmentation fault|exit (?:code|status) (?:3221225477|-1073741819)\b"
+                r"|(?:Exception code|exception code|error code):? 0x[cC]0000005\b",
+        meaning={
+            "en": "The process crashed inside compiled code (a library's C, C++ or CUDA part), so Python printed no"
+                  " error of its own. The usual causes are a compiled package built for another version of what it"
+                  " loads (numpy, torch, CUDA), one that does not work on this machine at all (on a Mac, pip's"
+                  " faiss-cpu, which RVC's index step and start use), or a bug of that library's version.",
+            "zh": "进程在编译好的代码（某个库的 C、C++ 或 CUDA 部分）里崩溃了，所以 Python 没有打印自己的报错。常见原因是某个编译好的包"
+                  "是为它所加载的东西的另一个版本（numpy、torch、CUDA）构建的，或者在这台机器上根本不能用（在 Mac 上，pip 装的"
+                  " faiss-cpu，RVC 启动和建索引时会用到），或者是那个库这个版本的缺陷。",
+        },
+        settings=("python.packages", "program.code"),
+        fix_commands=(),
+        manual={
+            "en": "Look at the last lines before the crash: they name the step and often the library. Install that"
+                  " library's version from the program's requirements file again (`python -m pip install"
+                  " --force-reinstall` it, in the program's Python), or {update}. On a Mac with RVC: `conda install -c"
+                  " conda-forge faiss-cpu` instead of pip's. If it started after an update of the program or a"
+                  " library, go back to the version that worked.",
+            "zh": "看崩溃前的最后几行：它们说明是哪一步，常常也说明是哪个库。按程序依赖文件重新安装那个库的版本（在程序的 Python 里"
+                  " `python -m pip install --force-reinstall`），或者{update}。在 Mac 上用 RVC：用 `conda install -c conda-forge"
+                  " faiss-cpu` 代替 pip 装的。如果是在程序或某个库更新之后开始的，退回到原来能用的版本。",
+        },
+        check=CHECK_NONE,
+        example="zsh: segmentation fault  python infer-web.py",
+    ),
+    Entry(
         id="torchaudio-no-ffmpeg",
         kind="system",
         keys=("Unsupported backend 'ffmpeg'", "FFmpeg extension", "libtorio_ffmpeg"),

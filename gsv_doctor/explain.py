@@ -2195,6 +2195,14 @@ def _audio_device_names(context: _Context) -> None:
         explanation.settings = list(catalog.AUDIO_DEVICE_NAMES.settings)
 
 
+@_refines("native-crash")
+def _crash_on_an_amd_card(context: _Context) -> None:
+    # ROCm on a card it does not list crashes in its kernels: the card's own reading (HSA_OVERRIDE_GFX_VERSION)
+    facts, card = context.facts, context.card
+    if facts.amd and not facts.mac and not (card and _NVIDIA_FAMILY.match(card)):
+        _become(context.explanation, catalog.SYMPTOMS["amd-gpu"])
+
+
 @_refines(*_PATH_SENSITIVE)
 def _non_ascii_path(context: _Context) -> None:
     if context.facts.non_ascii_path:

@@ -571,6 +571,12 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("OSError: libtorch_cuda.so: cannot open shared object file: No such file or directory", "torch-packages-mismatch"),
     ("tortoise/api_fast.py attempts to deserialize object on a CUDA device but torch.cuda.is_available() is False",
      "load-device-missing"),
+    # a crash inside compiled code, in the words of Linux, macOS and Windows
+    ("zsh: segmentation fault  python infer-web.py", "native-crash"),
+    ("Segmentation fault (core dumped)", "native-crash"),
+    ("torch.multiprocessing.spawn.ProcessExitedException: process 0 terminated with exit code 3221225477", "native-crash"),
+    ("Exception code: 0xc0000005", "native-crash"),
+    ("exit code 32212254770", None),
     # a program's own check of a model file, naming it by what it is
     ("AssertionError: HifiGAN model file is not found!", "model-file-missing"),
     ("the model file is not found in the list", None),

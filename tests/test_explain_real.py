@@ -2722,3 +2722,14 @@ def test_distutils_missing_on_python_312_names_the_build_of_an_old_package():
     (found,) = explained(post)
     assert found.id == "python-module-missing" and [key for key, _ in found.notes] == ["distutils_removed"]
     assert "setuptools" in explain.notes(found, "zh")[0]
+
+
+def test_a_native_crash_is_the_amd_cards_where_the_log_shows_rocm_and_the_macs_faiss_on_a_mac():
+    crash = "python infer-web.py\nRunning on local URL:  http://0.0.0.0:7865\nSegmentation fault (core dumped)\n"
+    (plain,) = explained(crash)
+    assert plain.id == "native-crash"
+    (rocm,) = explained("torch 2.1.0+rocm5.6, Radeon RX 6600\n" + crash)
+    assert rocm.id == "symptom-amd-gpu"
+    (mac,) = explained(crash.replace("Segmentation fault (core dumped)", "zsh: segmentation fault  python infer-web.py")
+                       + "(base) user@Mac-mini Retrieval-based-Voice-Conversion-WebUI %\n")
+    assert mac.id == "native-crash" and "conda-forge faiss-cpu" in explain.manual(mac, "en")
