@@ -24,12 +24,15 @@ _CARD = re.compile(r"\b(?:NVIDIA[ \t]+)?(?:GeForce[ \t]+)?(?P<card>(?:RTX|GTX|GT
 # The card's memory as torch's out-of-memory message prints it (a retyped one may drop the GiB); else as a post tells it.
 _MEMORY_TORCH = re.compile(r"total capacity of (?P<gb>\d{1,4}(?:\.\d{1,3})?) GiB"
                            r"|(?<![\d.])(?P<gb2>\d{1,4}(?:\.\d{1,3})?) (?:GiB )?total capacity", re.IGNORECASE)
-_MEMORY_WORDS = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显存|vram|card|显卡|video memory)"
+_MEMORY_WORDS = re.compile(r"(?P<gb>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)[ \t]*(?:显存|vram|card|显卡|video memory|gpu memory"
+                           r"|graphics memory|gpu\b)"
                            r"|(?:显存|VRAM)[ \t:：]*(?P<gb2>\d{1,2}(?:\.\d+)?)[ \t]*(?:G|GB|GiB)\b", re.IGNORECASE)
 # a size told as a limit, not as the card's: "fails with less than 16GB VRAM", "至少需要 8G 显存", "12G显存以上"
-_MEMORY_LIMIT_BEFORE = re.compile(r"(?:less than|more than|at least|under|over|above|below|than|需要|至少|低于|高于|大于|小于|超过)"
+_MEMORY_LIMIT_BEFORE = re.compile(r"(?:less than|more than|at least|under|over|above|below|than|needs?|requires?|minimum|需要|至少"
+                                  r"|低于|高于|大于|小于|超过)"
                                   r"[ \t]*(?:显存|VRAM)?[ \t:：]*$", re.IGNORECASE)
-_MEMORY_LIMIT_AFTER = ("以上", "以下", "以内", "+", " or more", " or less")
+_MEMORY_LIMIT_AFTER = ("以上", "以下", "以内", "+", " or more", " or less", " minimum", " or higher", " or better", " recommended",
+                       " required")
 _HALF_OFF = re.compile(r"half precision[^\n]{0,80}?(?:\[[ \t]*\]|not check|unchecked|= ?false)"
                        r"|is_half[^\n\w]{0,4}(?:is[ \t]+)?(?:set[ \t]+to[ \t]+|设置为?|设为|[:=])[ \t]*false\b"
                        r"|--no-half|-fp\b|--full_precision", re.IGNORECASE)

@@ -415,6 +415,10 @@ def test_project_hint_only_when_the_log_does_not_tell():
      None, None, None, 7.75),
     ("至少需要 12G 显存吗？我的是 6G显存", None, None, None, 6.0),
     ("推荐12G显存以上", None, None, None, None),
+    # "GPU memory" and "GPU" after the size; a requirement before or after it is no card's
+    ("2GB GPU memory issues", None, None, None, 2.0),
+    ("it needs 8GB GPU memory to run", None, None, None, None),
+    ("8GB GPU minimum, 12GB VRAM recommended", None, None, None, None),
 ])
 def test_log_facts(text, torch, build, card, memory):
     facts = logfacts.read_facts(text)
