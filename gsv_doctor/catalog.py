@@ -3265,12 +3265,14 @@ ENTRIES: List[Entry] = [
         id="chattts-models-not-loaded",
         kind="system",
         keys=("not initialized.", "download to local path", "download from huggingface failed", "Missing spk_stat.pt",
-              "check models in custom path"),
+              "check models in custom path", "'Chat' object has no attribute"),
         # ChatTTS's load() returns False when it cannot get its files, has_loaded() then warns once per model part,
         # and infer() stops at a bare `assert self.has_loaded(...)`; 0.1's load_models() asserts on spk_stat.pt
         pattern=r"\b(?:vocos|gpt|tokenizer|embed|decoder|dvae) not initialized\.|download to local path [^\n]{0,300}?failed\."
                 r"|download from huggingface failed\.|check models in custom path [^\n]{0,300}?failed\."
-                r"|Missing spk_stat\.pt",
+                r"|Missing spk_stat\.pt"
+                # the attribute its load step would have set, asked for by inference anyway
+                r"|'Chat' object has no attribute '(?:tokenizer|gpt|vocos|dvae|decoder|embed|normalizer|speaker)'",
         meaning={
             "en": "ChatTTS's models were never loaded: its load step could not get the model files (the download from"
                   " GitHub or Hugging Face failed: no connection, a proxy, a blocked site; or the folder it was given"

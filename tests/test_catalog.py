@@ -571,6 +571,9 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("OSError: libtorch_cuda.so: cannot open shared object file: No such file or directory", "torch-packages-mismatch"),
     ("tortoise/api_fast.py attempts to deserialize object on a CUDA device but torch.cuda.is_available() is False",
      "load-device-missing"),
+    # ChatTTS asked for a part its failed load step never set
+    ("AttributeError: 'Chat' object has no attribute 'tokenizer'", "chattts-models-not-loaded"),
+    ("AttributeError: 'Chat' object has no attribute 'infer_stream'", None),
     # a crash inside compiled code, in the words of Linux, macOS and Windows
     ("zsh: segmentation fault  python infer-web.py", "native-crash"),
     ("Segmentation fault (core dumped)", "native-crash"),
