@@ -473,8 +473,10 @@ ENTRIES: List[Entry] = [
     ),
     Entry(
         id="dtype-input-weight",
-        keys=("and weight type (",),
-        pattern=r"Input type \((?P<input>[\w.:]+)\) and weight type \((?P<weight>[\w.:]+)\) should be the same",
+        keys=("and weight type (", "and Weight Type ("),
+        # (retold in a post's title: "Input Type (torch.cuda.FloatTensor) and Weight Type (torch.cuda.HalfTensor) Mismatch")
+        pattern=r"Input [Tt]ype \((?P<input>[\w.:]+)\) and [Ww]eight [Tt]ype \((?P<weight>[\w.:]+)\)"
+                r" (?:should be the same|[Mm]ismatch)",
         meaning={
             "en": "A layer got {input} input but holds {weight} weights: one part of the program switched to"
                   " half precision and another did not, so the settings that choose float16 disagree.",

@@ -66,7 +66,8 @@ MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\
 # 'AMD处理器' are CPUs too, now that re.ASCII puts a word boundary between AMD and Chinese)
 _AMD_CARD = (r"\bAMD\b(?![ \t]*的?[ \t]*(?:Ryzen|EPYC|Threadripper|Athlon|64|CPU|processor|锐龙|速龙|霄龙|线程撕裂者|处理器|\d{4}(?:X3D|X|G|GE|H|HS|HX|U)\b))|Radeon"
              r"|\bRX[ \t]?[5-9]\d{2,3}(?:[ \t]?XT)?\b|(?<![\w.])(?:RTX[ \t]?)?[5-9]\d00[ \t]?XTX?\b|\bROCm(?![ \t]+used to build PyTorch:[ \t]*N/A)|A卡|\bgfx1\d{3}\b|ZLUDA"
-             r"|\bIntel(?:\(R\))? Arc\b|\bIntel(?:\(R\))?[ \t]+A[357]\d0M?\b|\bArc[ \t]?[AB][3-7]\d0M?\b")
+             r"|\bIntel(?:\(R\))? Arc\b|\bIntel(?:\(R\))?[ \t]+A[357]\d0M?\b|\bArc[ \t]?[AB][3-7]\d0M?\b"
+             r"|\bIris(?:\(R\))?[ \t]?Xe\b")  # (Intel's built-in graphics: the machine's only GPU where no NVIDIA card is named)
 _DIRECTML = r"DirectML|AMD_Intel"  # the packages made for AMD and Intel cards
 AMD_CARD = re.compile(_AMD_CARD, re.IGNORECASE | re.ASCII)
 # An AMD processor's built-in graphics, as Windows names it ("AMD Ryzen 7 5800H with Radeon Graphics", "AMD Radeon(TM)

@@ -571,6 +571,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("OSError: libtorch_cuda.so: cannot open shared object file: No such file or directory", "torch-packages-mismatch"),
     ("tortoise/api_fast.py attempts to deserialize object on a CUDA device but torch.cuda.is_available() is False",
      "load-device-missing"),
+    # the input/weight mismatch retold in a post's title
+    ('"Input Type (torch.cuda.FloatTensor) and Weight Type (torch.cuda.HalfTensor) Mismatch"', "dtype-input-weight"),
     # ChatTTS asked for a part its failed load step never set
     ("AttributeError: 'Chat' object has no attribute 'tokenizer'", "chattts-models-not-loaded"),
     ("AttributeError: 'Chat' object has no attribute 'infer_stream'", None),

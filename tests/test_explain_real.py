@@ -789,6 +789,7 @@ def test_the_words_of_a_huge_one_line_log_are_read_in_its_first_window_only():
     ("AMD 5600G, 16 GB\n", None),
     ("AMD 6800 XT\n", "AMD"),
     ("AMD 5700XT\n", "AMD"),
+    ("my GPU is Intel's Iris Xe Graphics, what can I do?\n", "Iris Xe"),  # Intel's built-in graphics, the only GPU
 ])
 def test_a_ryzen_named_by_its_number_is_a_cpu_not_an_amd_gpu(text, amd):
     assert logfacts.read_facts(text).amd == amd
