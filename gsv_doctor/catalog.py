@@ -3082,10 +3082,10 @@ ENTRIES: List[Entry] = [
     Entry(
         id="espeak-not-found",
         kind="system",
-        keys=("espeak not installed", "espeak-ng not installed", "EspeakWrapper"),
+        keys=("espeak not installed", "espeak-ng not installed", "EspeakWrapper", "Could not load eSpeak"),
         # phonemizer (English and many other languages in Kokoro, Zonos, StyleTTS2, VITS) finds eSpeak NG's library
         # itself; misaki/Kokoro call phonemizer-fork's EspeakWrapper.set_data_path, which phonemizer has not
-        pattern=r"(?P<which>espeak(?:-ng)?) not installed on your system"
+        pattern=r"(?P<which>espeak(?:-ng)?) not installed on your system|Could not load eSpeak-?ng"
                 r"|'EspeakWrapper' has no attribute '(?P<method>set_data_path|set_library)'",
         meaning={
             "en": "phonemizer, which turns text into phonemes with eSpeak NG, cannot use it: eSpeak NG is not"
@@ -4156,6 +4156,39 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="zsh: segmentation fault  python infer-web.py",
+    ),
+    Entry(
+        id="flash-attn-missing",
+        kind="system",
+        keys=("FlashAttention2 has been toggled on",),
+        # transformers asked for attn_implementation="flash_attention_2" (VibeVoice, Qwen-TTS, Orpheus and other LLM-based
+        # TTS) where the flash-attn package is not installed or cannot load
+        pattern=r"FlashAttention2 has been toggled on, but it cannot be used",
+        meaning={
+            "en": "The program loads its model with FlashAttention 2, and the flash-attn package is not installed (or"
+                  " does not load): pip has no Windows wheels of it, building it takes hours and a matching CUDA"
+                  " toolkit, and it does not run on a Mac, on AMD cards or on cards older than Ampere (RTX 30xx). It is"
+                  " only a faster way to compute attention; the model runs without it.",
+            "zh": "程序用 FlashAttention 2 加载模型，而 flash-attn 包没有安装（或加载不了）：pip 上没有它的 Windows 版本，自己编译要几个小时"
+                  "和匹配的 CUDA 工具包，而且它不能在 Mac、AMD 显卡和 Ampere（RTX 30 系）以前的显卡上运行。它只是一种更快的注意力计算"
+                  "方式，没有它模型也能运行。",
+        },
+        settings=("python.packages", "program.code"),
+        fix_commands=(),
+        manual={
+            "en": "Use PyTorch's own attention instead: choose \"sdpa\" (or \"eager\") where the program offers an attention"
+                  " option, or change `attn_implementation=\"flash_attention_2\"` to `attn_implementation=\"sdpa\"` where it"
+                  " loads the model. On Linux with an NVIDIA card from the RTX 30 series on you may instead install"
+                  " flash-attn (`python -m pip install flash-attn --no-build-isolation`); on Windows only a prebuilt wheel"
+                  " made for the exact torch, CUDA and Python versions works.",
+            "zh": "改用 PyTorch 自带的注意力计算：程序有注意力选项时选 \"sdpa\"（或 \"eager\"），或者在它加载模型的地方把"
+                  " `attn_implementation=\"flash_attention_2\"` 改成 `attn_implementation=\"sdpa\"`。在 Linux 上用 RTX 30 系及更新的"
+                  " NVIDIA 显卡时，也可以安装 flash-attn（`python -m pip install flash-attn --no-build-isolation`）；Windows 上只有为"
+                  "完全相同的 torch、CUDA 和 Python 版本预编译的 wheel 才能用。",
+        },
+        check=CHECK_NONE,
+        example="ImportError: FlashAttention2 has been toggled on, but it cannot be used due to the following error: the"
+                " package flash_attn seems to be not installed.",
     ),
     Entry(
         id="torchaudio-no-ffmpeg",

@@ -2107,7 +2107,7 @@ def _build_tools_of_the_system(context: _Context) -> None:
     if facts.colab or (facts.linux or facts.wsl) and not facts.mac:
         explanation.manual_key = "pip_build_linux"  # the Windows build tools are no answer there
     package = explanation.params.get("package", "").lower()
-    if package == "pynini":
+    if package == "pynini" or "_pywrapfst" in context.text[:_WORDS_SCAN]:  # (pynini's extension, named alone)
         explanation.notes.append(("pynini_conda", {}))  # no wheels for Windows or macOS: conda-forge builds it
     if package == "pyworld":
         # its build needs numpy and Cython at build time, which pip's isolated build takes at their newest

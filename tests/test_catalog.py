@@ -573,6 +573,9 @@ def test_emulated_old_torch_messages_match_the_catalog():
      "load-device-missing"),
     # the input/weight mismatch retold in a post's title
     ('"Input Type (torch.cuda.FloatTensor) and Weight Type (torch.cuda.HalfTensor) Mismatch"', "dtype-input-weight"),
+    # FlashAttention 2 asked for without flash-attn; eSpeak NG's library not found by a C++ front end
+    ("ImportError: FlashAttention2 has been toggled on, but it cannot be used due to", "flash-attn-missing"),
+    ("Could not load eSpeak-ng; install the shared library or provide its path", "espeak-not-found"),
     # ChatTTS asked for a part its failed load step never set
     ("AttributeError: 'Chat' object has no attribute 'tokenizer'", "chattts-models-not-loaded"),
     ("AttributeError: 'Chat' object has no attribute 'infer_stream'", None),

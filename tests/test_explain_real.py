@@ -2738,3 +2738,10 @@ def test_a_native_crash_is_the_amd_cards_where_the_log_shows_rocm_and_the_macs_f
     (mac,) = explained(crash.replace("Segmentation fault (core dumped)", "zsh: segmentation fault  python infer-web.py")
                        + "(base) user@Mac-mini Retrieval-based-Voice-Conversion-WebUI %\n")
     assert mac.id == "native-crash" and "conda-forge faiss-cpu" in explain.manual(mac, "en")
+
+
+def test_a_pynini_build_named_by_its_extension_gets_the_conda_forge_note():
+    post = ("building '_pywrapfst' extension\n"
+            "error: Microsoft Visual C++ 14.0 or greater is required. Get it with \"Microsoft C++ Build Tools\"\n")
+    (found,) = explained(post)
+    assert found.id == "pip-build-failed" and "pynini_conda" in [key for key, _ in found.notes]
