@@ -3828,7 +3828,9 @@ ENTRIES: List[Entry] = [
                 r"|\b(?!(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Yy]our|[Mm]y|[Ii]ts|[Nn]o)\b)"
                 r"(?P<path11>[A-Za-z][\w-]{0,40} (?:model|checkpoint|vocoder|weights?) file) is not found"
                 # "Model folder saved_models/default doesn't exist.", "Error: Model files not found. Please download"
-                r"|\b[Mm]odel (?:folder|directory) ['\"]?(?P<path12>[^'\"\n]{1,300}?)['\"]? (?:does not|doesn'?t) exist"
+                # (unquoted, a path without spaces: a lazy run over spaces cost seconds on a line of many "Model folder")
+                r"|\b[Mm]odel (?:folder|directory) (?:['\"](?P<path12>[^'\"\n]{1,300})['\"]|(?P<path14>[^'\"\s]{1,300}))"
+                r" (?:does not|doesn'?t) exist"
                 r"|\b(?P<path13>[Mm]odel files) not found\b"
                 r"|Model file not found: ['\"]?(?P<path6>[^'\"\n]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors))\b"
                 # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"

@@ -554,7 +554,8 @@ def _program_error(log: Log, project: LogProject, root: Optional[str]) -> List[E
 
 # A line that takes the first (or last) file a search found: `list(Path(p).rglob('*.pt'))[0]`,
 # `sorted(glob.glob(os.path.join(d, "G_*.pth")))[-1]`; an IndexError there is a search that found nothing
-_FIRST_FOUND = re.compile(r"\b(?P<search>r?glob\([^\n]{0,200}?\))\)*\s*\[(?:0|-1)\]")
+# (the closing brackets and spaces bounded: a code line of many ")" took seconds)
+_FIRST_FOUND = re.compile(r"\b(?P<search>r?glob\([^\n]{0,200}?\))\){0,8}\s{0,8}\[(?:0|-1)\]")
 
 
 # A DataLoader worker that ended by an error of its own (exit code 1: an exception, told only with num_workers=0) or

@@ -2722,3 +2722,18 @@ def test_distutils_missing_on_python_312_names_the_build_of_an_old_package():
     (found,) = explained(post)
     assert found.id == "python-module-missing" and [key for key, _ in found.notes] == ["distutils_removed"]
     assert "setuptools" in explain.notes(found, "zh")[0]
+
+
+def test_hostile_lines_against_the_new_patterns_stay_fast():
+    import time
+    # a failing code line of many closing brackets (read by the notebook's empty-search note)
+    start = time.perf_counter()
+    explain._FIRST_FOUND.search("x = sorted(glob(" + ")" * 300_000)
+    assert time.perf_counter() - start < 0.5  # (was 2 s)
+    # a line of many "Model folder" (model-file-missing's wording of a folder that is not there)
+    entry = catalog.BY_ID["model-file-missing"]
+    start = time.perf_counter()
+    entry.regex.search("Model folder " * 40_000)
+    assert time.perf_counter() - start < 0.5  # (was 1.2 s)
+    assert entry.regex.search("Model folder saved_models/default doesn't exist.").group("path14") == "saved_models/default"
+    assert entry.regex.search("Model folder 'D:\\My Models\\v2' does not exist").group("path12") == "D:\\My Models\\v2"
