@@ -1627,9 +1627,11 @@ NOTES: Dict[str, Dict[str, str]] = {
     "bash_variable_in_cmd": {
         "en": "`{command}=...` in front of a command is how bash sets a variable for that one command; Windows' cmd"
               " reads `{command}` as the name of a program. Run the line in Git Bash or WSL, or set the variable"
-              " first (cmd: `set {command}=1`; PowerShell: `$env:{command}=1`) and run the rest of the line after it.",
+              " first, to the value the line gives it (cmd: `set {command}={value}`; PowerShell:"
+              " `$env:{command}=\"{value}\"`), and run the rest of the line after it.",
         "zh": "命令前面的 `{command}=...` 是 bash 为这一条命令设置变量的写法；Windows 的 cmd 会把 `{command}` 当成程序名。"
-              "在 Git Bash 或 WSL 里运行这一行，或者先设置变量（cmd：`set {command}=1`；PowerShell：`$env:{command}=1`），"
+              "在 Git Bash 或 WSL 里运行这一行，或者先把变量设成这一行给它的值（cmd：`set {command}={value}`；"
+              "PowerShell：`$env:{command}=\"{value}\"`），"
               "再运行这一行剩下的部分。",
     },
     "pynini_conda": {
@@ -2118,9 +2120,11 @@ def _build_tools_of_the_system(context: _Context) -> None:
 def _bash_variable_in_cmd(context: _Context) -> None:
     # "DOCKER_BUILDKIT=1 docker build ...": bash's variable for one command, read by cmd as a program's name
     command = context.explanation.params.get("command", "")
-    if re.fullmatch(r"[A-Z][A-Z0-9_]{1,60}", command) and re.search(
-            r"(?<![\w$])%s=" % re.escape(command), context.text[:_WORDS_SCAN]):
-        context.explanation.notes.append(("bash_variable_in_cmd", {}))
+    setting = re.fullmatch(r"[A-Z][A-Z0-9_]{1,60}", command) and re.search(
+        r"(?<![\w$])%s=(?P<value>[^\s\"'&|;]{0,100})" % re.escape(command), context.text[:_WORDS_SCAN])
+    if setting:
+        # the post's own value ("CUDA_VISIBLE_DEVICES=0" is not "=1")
+        context.explanation.notes.append(("bash_variable_in_cmd", {"value": setting.group("value") or "..."}))
 
 
 @_refines("python-module-missing")

@@ -2737,3 +2737,14 @@ def test_hostile_lines_against_the_new_patterns_stay_fast():
     assert time.perf_counter() - start < 0.5  # (was 1.2 s)
     assert entry.regex.search("Model folder saved_models/default doesn't exist.").group("path14") == "saved_models/default"
     assert entry.regex.search("Model folder 'D:\\My Models\\v2' does not exist").group("path12") == "D:\\My Models\\v2"
+
+
+def test_a_bash_variable_run_by_cmd_is_set_to_the_value_the_post_gives_it():
+    # CUDA_VISIBLE_DEVICES=1 would pick another card than the line meant
+    post = ("> CUDA_VISIBLE_DEVICES=0 python webui.py\n"
+            "'CUDA_VISIBLE_DEVICES' is not recognized as an internal or external command,\n")
+    (found,) = explained(post)
+    assert found.notes == [("bash_variable_in_cmd", {"value": "0"})]
+    for lang in ("en", "zh"):
+        text = explain.notes(found, lang)[0]
+        assert "set CUDA_VISIBLE_DEVICES=0" in text and "=1" not in text
