@@ -860,6 +860,9 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
             if index + 1 in logged and words is not _NAN_WORDS and index + 1 not in printed:
                 continue
             match = words.search(line)
+            if match and name in _DESCRIBED_NOT_IN_CLAUSE:  # the first one told of the output, not of the input
+                match = next((found for found in words.finditer(line)
+                              if not _DESCRIBED_NOT_IN_CLAUSE[name].search(_clause(line, found))), None)
             if match and words in _MACHINE_FACTS and logfacts.planned(line, match.start()):
                 continue  # "I plan to use it on Linux with ROCm later": not the machine the error came from
             if match:
@@ -882,6 +885,27 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
 
 
 _MACHINE_SYMPTOMS = ("amd-gpu", "mac")
+# Words that, in the clause the symptom's words are in, say they are about something else: noise in the input
+# ("remove noise from the reference", "参考音频有噪音"), a hang of another step ("training hangs", "pip install is stuck")
+_DESCRIBED_NOT_IN_CLAUSE = {
+    "garbled-audio": re.compile(r"\b(?:input|mic(?:rophone)?s?|dataset|training (?:data|set|audio|clips?)|record\w*"
+                                r"|remov\w*|reduc\w*|denois\w*|de-nois\w*|clean\w*|filter\w*|suppress\w*)\b"
+                                r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音",
+                                re.IGNORECASE),
+    "realtime-devices": re.compile(r"\b(?:train\w*|pip|install\w*|download\w*|epochs?|preprocess\w*|extract\w*"
+                                   r"|slic\w*|go-web|webui|web ui|tensorboard)\b|训练|安装|下载|预处理|提取|切片|go-web",
+                                   re.IGNORECASE),
+}
+# Where a clause of a line ends: a comma, a semicolon, a sentence's end (not a file's ".bat")
+_CLAUSE_END = re.compile(r"[;,!?。，；！？]|\.(?=\s|$)")
+
+
+def _clause(line: str, match: "re.Match[str]") -> str:
+    """The clause of `line` that `match` is in."""
+    ends = [end.start() for end in _CLAUSE_END.finditer(line)]
+    start = max((end + 1 for end in ends if end < match.start()), default=0)
+    stop = min((end for end in ends if end >= match.end()), default=len(line))
+    return line[start:stop]
 # torch's out-of-memory message naming a card after the first ("(GPU 2; 4.00 GiB total capacity", "GPU 1 has a total")
 _LATER_GPU = re.compile(r"\(GPU [1-9]\d*;|\bGPU [1-9]\d* has a total capacity")
 # A line a program's logger printed: "WARNING:ChatTTS.core:...", "2024-06-06 17:25:06,816 - modelscope - INFO - ...",

@@ -2748,3 +2748,27 @@ def test_a_bash_variable_run_by_cmd_is_set_to_the_value_the_post_gives_it():
     for lang in ("en", "zh"):
         text = explain.notes(found, lang)[0]
         assert "set CUDA_VISIBLE_DEVICES=0" in text and "=1" not in text
+
+
+@pytest.mark.parametrize("words, symptom", [
+    # noise in the input, not in the output: a question about cleaning a clip, a dataset, a microphone
+    ("Is there a way to remove noise from the input? The output is fine.\n", None),
+    ("参考音频有噪音，需要先降噪吗？\n", None),
+    ("训练集有杂音怎么处理\n", None),
+    ("is white noise in the dataset a problem?\n", None),
+    ("the audio is distorted when I record with my mic\n", None),
+    # the output's noise beside the input's words in another clause is still read
+    ("I removed the noise from the reference, but the output is just noise\n", "symptom-garbled-audio"),
+])
+def test_noise_told_of_the_input_is_no_garbled_output(words, symptom):
+    assert [e.id for e in explained(words)] == ([symptom] if symptom else [])
+
+
+@pytest.mark.parametrize("words", [
+    "the realtime gui works fine, but training hangs at epoch 3\n",
+    "使用实时变声，效果很好。训练时卡在第一步\n",
+    "sounddevice installed. pip install hangs at building wheel\n",
+    "go-web.bat stuck at loading, I never used the realtime gui\n",
+])
+def test_a_hang_of_another_step_in_a_post_about_the_real_time_gui_is_not_its_devices(words):
+    assert [e.id for e in explained(words)] == []
