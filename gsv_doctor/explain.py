@@ -892,6 +892,9 @@ _DESCRIBED_NOT_IN_CLAUSE = {
                                 r"|remov\w*|reduc\w*|denois\w*|de-nois\w*|clean\w*|filter\w*|suppress\w*)\b"
                                 r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音",
                                 re.IGNORECASE),
+    # a step that runs on the CPU by design, or the CPU chosen ("Slicing only runs on the CPU, as expected")
+    "no-gpu": re.compile(r"\b(?:slic\w*|preprocess\w*|expected|as intended|on purpose|deliberately)\b|切片|预处理",
+                         re.IGNORECASE),
     "realtime-devices": re.compile(r"\b(?:train\w*|pip|install\w*|download\w*|epochs?|preprocess\w*|extract\w*"
                                    r"|slic\w*|go-web|webui|web ui|tensorboard)\b|训练|安装|下载|预处理|提取|切片|go-web",
                                    re.IGNORECASE),

@@ -2772,3 +2772,11 @@ def test_noise_told_of_the_input_is_no_garbled_output(words, symptom):
 ])
 def test_a_hang_of_another_step_in_a_post_about_the_real_time_gui_is_not_its_devices(words):
     assert [e.id for e in explained(words)] == []
+
+
+@pytest.mark.parametrize("words", [
+    "Slicing only runs on the CPU, as expected\n",
+    "Preprocessing is only done on the CPU which is expected\n",
+])
+def test_a_step_that_runs_on_the_cpu_by_design_is_no_gpu_symptom(words):
+    assert [e.id for e in explained(words)] == []
