@@ -1445,20 +1445,23 @@ NOTES: Dict[str, Dict[str, str]] = {
     "distutils_removed": {
         "en": "Python 3.12 no longer has distutils. Most often pip is building an old package from source because it"
               " has no wheel for this Python (an old numpy pin), and its build needs distutils: use the Python version"
-              " the program names (3.10 or 3.11), or install setuptools first (`python -m pip install setuptools`),"
-              " which brings a distutils back.",
+              " the program names (3.10 or 3.11), or a release of that package with wheels for Python 3.12 (an old"
+              " numpy does not build on 3.12 at all, and pip's isolated build does not see a setuptools installed"
+              " beside it). Where the program's own code imports distutils (no pip build in the log), installing"
+              " setuptools (`python -m pip install setuptools`) brings a distutils back.",
         "zh": "Python 3.12 已经没有 distutils 了。最常见的是 pip 因为某个旧包（固定的旧版 numpy）没有这个 Python 的预编译包而从源码编译，"
-              "编译时需要 distutils：用程序指定的 Python 版本（3.10 或 3.11），或者先安装 setuptools（`python -m pip install"
-              " setuptools`），它会带回一个 distutils。",
+              "编译时需要 distutils：用程序指定的 Python 版本（3.10 或 3.11），或者换用那个包有 Python 3.12 预编译包的版本"
+              "（旧版 numpy 在 3.12 上根本编译不了，而且 pip 的隔离构建看不到旁边装的 setuptools）。如果是程序自己的代码导入"
+              " distutils（日志里没有 pip 编译），安装 setuptools（`python -m pip install setuptools`）会带回一个 distutils。",
     },
     "notebook_kernel": {
         "en": "This ran in a notebook (Jupyter, Colab). There `!pip install` installs into whichever Python the shell"
               " finds, which need not be the notebook's, and a notebook started before an install does not see the"
               " new package: install it with `%pip install` in a cell (that installs into the notebook's own Python),"
-              " then restart the kernel (Kernel > Restart) and run the cells again.",
+              " then restart the kernel (Jupyter: Kernel > Restart; Colab: Runtime > Restart session) and run the cells again.",
         "zh": "这是在笔记本（Jupyter、Colab）里运行的。在那里 `!pip install` 会装进命令行找到的那个 Python，不一定是笔记本自己的；"
               "而安装之前就已启动的笔记本看不到新装的包：在单元格里用 `%pip install` 安装（它装进笔记本自己的 Python），"
-              "然后重启内核（Kernel > Restart）再重新运行各个单元格。",
+              "然后重启内核（Jupyter：Kernel > Restart；Colab：代码执行程序 > 重启会话，英文界面 Runtime > Restart session）再重新运行各个单元格。",
     },
     "own_package_shadowed": {
         "en": "Python found a `{package}` that has no `{part}`: either the program's own `{package}` of another version"

@@ -2780,3 +2780,17 @@ def test_a_hang_of_another_step_in_a_post_about_the_real_time_gui_is_not_its_dev
 ])
 def test_a_step_that_runs_on_the_cpu_by_design_is_no_gpu_symptom(words):
     assert [e.id for e in explained(words)] == []
+
+
+def test_the_notebook_and_distutils_notes_give_advice_that_works_where_they_are_read():
+    cell = ("ModuleNotFoundError                       Traceback (most recent call last)\n"
+            "Cell In[2], line 1\n----> 1 from TTS.api import TTS\n\nModuleNotFoundError: No module named 'TTS'\n")
+    (found,) = explained(cell)
+    for lang in ("en", "zh"):  # Colab has no Kernel menu
+        assert "Runtime > Restart session" in explain.notes(found, lang)[0]
+    # a pip build of an old numpy on 3.12: setuptools beside it does not reach pip's isolated build
+    post = ("Collecting numpy==1.25.2\n  Installing build dependencies ... done\n"
+            "ModuleNotFoundError: No module named 'distutils'\n")
+    (found,) = explained(post)
+    en, zh = explain.notes(found, "en")[0], explain.notes(found, "zh")[0]
+    assert "wheels for Python 3.12" in en and "isolated build" in en and "3.12 预编译包" in zh and "隔离构建" in zh
