@@ -2794,3 +2794,12 @@ def test_the_notebook_and_distutils_notes_give_advice_that_works_where_they_are_
     (found,) = explained(post)
     en, zh = explain.notes(found, "en")[0], explain.notes(found, "zh")[0]
     assert "wheels for Python 3.12" in en and "isolated build" in en and "3.12 预编译包" in zh and "隔离构建" in zh
+
+
+def test_the_kv_cache_advice_raises_the_memory_share_above_vllms_default():
+    (found,) = explained("ValueError: The model's max seq len (131072) is larger than the maximum number of tokens that"
+                         " can be stored in KV cache (126208). Try increasing `gpu_memory_utilization`\n")
+    assert found.id == "vllm-kv-cache-too-small"
+    # 0.9 is vLLM's default: telling it as "more" changes nothing for a program that keeps the default
+    assert "default is 0.9" in explain.manual(found, "en") and "默认是 0.9" in explain.manual(found, "zh")
+    assert "=0.9 (below 1)" not in explain.manual(found, "en")
