@@ -3835,7 +3835,9 @@ ENTRIES: List[Entry] = [
                 r"|\b(?!(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Yy]our|[Mm]y|[Ii]ts|[Nn]o)\b)"
                 r"(?P<path11>[A-Za-z][\w-]{0,40} (?:model|checkpoint|vocoder|weights?) file) is not found"
                 # "Model folder saved_models/default doesn't exist.", "Error: Model files not found. Please download"
-                r"|\b[Mm]odel (?:folder|directory) ['\"]?(?P<path12>[^'\"\n]{1,300}?)['\"]? (?:does not|doesn'?t) exist"
+                # (unquoted, a path without spaces: a lazy run over spaces cost seconds on a line of many "Model folder")
+                r"|\b[Mm]odel (?:folder|directory) (?:['\"](?P<path12>[^'\"\n]{1,300})['\"]|(?P<path14>[^'\"\s]{1,300}))"
+                r" (?:does not|doesn'?t) exist"
                 r"|\b(?P<path13>[Mm]odel files) not found\b"
                 r"|Model file not found: ['\"]?(?P<path6>[^'\"\n]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors))\b"
                 # retyped by the user: "can't find file logs/mute/0_gt_wavs/mute40k.wav"
@@ -4088,10 +4090,12 @@ ENTRIES: List[Entry] = [
         fix_commands=(),
         manual={
             "en": "Start the engine with a shorter context: max_model_len=8192 (or 4096) where the program creates"
-                  " vLLM's engine (its engine or vLLM options); or let vLLM take more of the card:"
-                  " gpu_memory_utilization=0.9 (below 1), with nothing else on the GPU.",
+                  " vLLM's engine (its engine or vLLM options); or let vLLM take more of the card: a"
+                  " gpu_memory_utilization above the one the program sets (vLLM's default is 0.9, and many programs set"
+                  " less), up to 0.95, with nothing else on the GPU.",
             "zh": "用更短的上下文启动引擎：在程序创建 vLLM 引擎的地方（它的引擎或 vLLM 选项）设 max_model_len=8192（或 4096）；"
-                  "或者让 vLLM 多用一些显存：gpu_memory_utilization=0.9（小于 1），并且显卡上不要跑别的程序。",
+                  "或者让 vLLM 多用一些显存：把 gpu_memory_utilization 设得比程序设的值高（vLLM 默认是 0.9，很多程序设得更低），"
+                  "最高到 0.95，并且显卡上不要跑别的程序。",
         },
         check=CHECK_NONE,
         example="ValueError: The model's max seq len (131072) is larger than the maximum number of tokens that can be"

@@ -554,7 +554,8 @@ def _program_error(log: Log, project: LogProject, root: Optional[str]) -> List[E
 
 # A line that takes the first (or last) file a search found: `list(Path(p).rglob('*.pt'))[0]`,
 # `sorted(glob.glob(os.path.join(d, "G_*.pth")))[-1]`; an IndexError there is a search that found nothing
-_FIRST_FOUND = re.compile(r"\b(?P<search>r?glob\([^\n]{0,200}?\))\)*\s*\[(?:0|-1)\]")
+# (the closing brackets and spaces bounded: a code line of many ")" took seconds)
+_FIRST_FOUND = re.compile(r"\b(?P<search>r?glob\([^\n]{0,200}?\))\){0,8}\s{0,8}\[(?:0|-1)\]")
 
 
 # A DataLoader worker that ended by an error of its own (exit code 1: an exception, told only with num_workers=0) or
@@ -857,6 +858,9 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
             if index + 1 in logged and words is not _NAN_WORDS and index + 1 not in printed:
                 continue
             match = words.search(line)
+            if match and name in _DESCRIBED_NOT_IN_CLAUSE:  # the first one told of the output, not of the input
+                match = next((found for found in words.finditer(line)
+                              if not _DESCRIBED_NOT_IN_CLAUSE[name].search(_clause(line, found))), None)
             if match and words in _MACHINE_FACTS and logfacts.planned(line, match.start()):
                 continue  # "I plan to use it on Linux with ROCm later": not the machine the error came from
             if match and name in _DESCRIBED_ONLY_ABOUT \
@@ -882,6 +886,30 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
 
 
 _MACHINE_SYMPTOMS = ("amd-gpu", "mac")
+# Words that, in the clause the symptom's words are in, say they are about something else: noise in the input
+# ("remove noise from the reference", "参考音频有噪音"), a hang of another step ("training hangs", "pip install is stuck")
+_DESCRIBED_NOT_IN_CLAUSE = {
+    "garbled-audio": re.compile(r"\b(?:input|mic(?:rophone)?s?|dataset|training (?:data|set|audio|clips?)|record\w*"
+                                r"|remov\w*|reduc\w*|denois\w*|de-nois\w*|clean\w*|filter\w*|suppress\w*)\b"
+                                r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音",
+                                re.IGNORECASE),
+    # a step that runs on the CPU by design, or the CPU chosen ("Slicing only runs on the CPU, as expected")
+    "no-gpu": re.compile(r"\b(?:slic\w*|preprocess\w*|expected|as intended|on purpose|deliberately)\b|切片|预处理",
+                         re.IGNORECASE),
+    "realtime-devices": re.compile(r"\b(?:train\w*|pip|install\w*|download\w*|epochs?|preprocess\w*|extract\w*"
+                                   r"|slic\w*|go-web|webui|web ui|tensorboard)\b|训练|安装|下载|预处理|提取|切片|go-web",
+                                   re.IGNORECASE),
+}
+# Where a clause of a line ends: a comma, a semicolon, a sentence's end (not a file's ".bat")
+_CLAUSE_END = re.compile(r"[;,!?。，；！？]|\.(?=\s|$)")
+
+
+def _clause(line: str, match: "re.Match[str]") -> str:
+    """The clause of `line` that `match` is in."""
+    ends = [end.start() for end in _CLAUSE_END.finditer(line)]
+    start = max((end + 1 for end in ends if end < match.start()), default=0)
+    stop = min((end for end in ends if end >= match.end()), default=len(line))
+    return line[start:stop]
 # torch's out-of-memory message naming a card after the first ("(GPU 2; 4.00 GiB total capacity", "GPU 1 has a total")
 _LATER_GPU = re.compile(r"\(GPU [1-9]\d*;|\bGPU [1-9]\d* has a total capacity")
 # A line a program's logger printed: "WARNING:ChatTTS.core:...", "2024-06-06 17:25:06,816 - modelscope - INFO - ...",
@@ -1418,20 +1446,23 @@ NOTES: Dict[str, Dict[str, str]] = {
     "distutils_removed": {
         "en": "Python 3.12 no longer has distutils. Most often pip is building an old package from source because it"
               " has no wheel for this Python (an old numpy pin), and its build needs distutils: use the Python version"
-              " the program names (3.10 or 3.11), or install setuptools first (`python -m pip install setuptools`),"
-              " which brings a distutils back.",
+              " the program names (3.10 or 3.11), or a release of that package with wheels for Python 3.12 (an old"
+              " numpy does not build on 3.12 at all, and pip's isolated build does not see a setuptools installed"
+              " beside it). Where the program's own code imports distutils (no pip build in the log), installing"
+              " setuptools (`python -m pip install setuptools`) brings a distutils back.",
         "zh": "Python 3.12 已经没有 distutils 了。最常见的是 pip 因为某个旧包（固定的旧版 numpy）没有这个 Python 的预编译包而从源码编译，"
-              "编译时需要 distutils：用程序指定的 Python 版本（3.10 或 3.11），或者先安装 setuptools（`python -m pip install"
-              " setuptools`），它会带回一个 distutils。",
+              "编译时需要 distutils：用程序指定的 Python 版本（3.10 或 3.11），或者换用那个包有 Python 3.12 预编译包的版本"
+              "（旧版 numpy 在 3.12 上根本编译不了，而且 pip 的隔离构建看不到旁边装的 setuptools）。如果是程序自己的代码导入"
+              " distutils（日志里没有 pip 编译），安装 setuptools（`python -m pip install setuptools`）会带回一个 distutils。",
     },
     "notebook_kernel": {
         "en": "This ran in a notebook (Jupyter, Colab). There `!pip install` installs into whichever Python the shell"
               " finds, which need not be the notebook's, and a notebook started before an install does not see the"
               " new package: install it with `%pip install` in a cell (that installs into the notebook's own Python),"
-              " then restart the kernel (Kernel > Restart) and run the cells again.",
+              " then restart the kernel (Jupyter: Kernel > Restart; Colab: Runtime > Restart session) and run the cells again.",
         "zh": "这是在笔记本（Jupyter、Colab）里运行的。在那里 `!pip install` 会装进命令行找到的那个 Python，不一定是笔记本自己的；"
               "而安装之前就已启动的笔记本看不到新装的包：在单元格里用 `%pip install` 安装（它装进笔记本自己的 Python），"
-              "然后重启内核（Kernel > Restart）再重新运行各个单元格。",
+              "然后重启内核（Jupyter：Kernel > Restart；Colab：代码执行程序 > 重启会话，英文界面 Runtime > Restart session）再重新运行各个单元格。",
     },
     "own_package_shadowed": {
         "en": "Python found a `{package}` that has no `{part}`: either the program's own `{package}` of another version"
@@ -1627,9 +1658,11 @@ NOTES: Dict[str, Dict[str, str]] = {
     "bash_variable_in_cmd": {
         "en": "`{command}=...` in front of a command is how bash sets a variable for that one command; Windows' cmd"
               " reads `{command}` as the name of a program. Run the line in Git Bash or WSL, or set the variable"
-              " first (cmd: `set {command}=1`; PowerShell: `$env:{command}=1`) and run the rest of the line after it.",
+              " first, to the value the line gives it (cmd: `set {command}={value}`; PowerShell:"
+              " `$env:{command}=\"{value}\"`), and run the rest of the line after it.",
         "zh": "命令前面的 `{command}=...` 是 bash 为这一条命令设置变量的写法；Windows 的 cmd 会把 `{command}` 当成程序名。"
-              "在 Git Bash 或 WSL 里运行这一行，或者先设置变量（cmd：`set {command}=1`；PowerShell：`$env:{command}=1`），"
+              "在 Git Bash 或 WSL 里运行这一行，或者先把变量设成这一行给它的值（cmd：`set {command}={value}`；"
+              "PowerShell：`$env:{command}=\"{value}\"`），"
               "再运行这一行剩下的部分。",
     },
     "pynini_conda": {
@@ -2118,9 +2151,11 @@ def _build_tools_of_the_system(context: _Context) -> None:
 def _bash_variable_in_cmd(context: _Context) -> None:
     # "DOCKER_BUILDKIT=1 docker build ...": bash's variable for one command, read by cmd as a program's name
     command = context.explanation.params.get("command", "")
-    if re.fullmatch(r"[A-Z][A-Z0-9_]{1,60}", command) and re.search(
-            r"(?<![\w$])%s=" % re.escape(command), context.text[:_WORDS_SCAN]):
-        context.explanation.notes.append(("bash_variable_in_cmd", {}))
+    setting = re.fullmatch(r"[A-Z][A-Z0-9_]{1,60}", command) and re.search(
+        r"(?<![\w$])%s=(?P<value>[^\s\"'&|;]{0,100})" % re.escape(command), context.text[:_WORDS_SCAN])
+    if setting:
+        # the post's own value ("CUDA_VISIBLE_DEVICES=0" is not "=1")
+        context.explanation.notes.append(("bash_variable_in_cmd", {"value": setting.group("value") or "..."}))
 
 
 @_refines("python-module-missing")

@@ -2745,3 +2745,84 @@ def test_a_pynini_build_named_by_its_extension_gets_the_conda_forge_note():
             "error: Microsoft Visual C++ 14.0 or greater is required. Get it with \"Microsoft C++ Build Tools\"\n")
     (found,) = explained(post)
     assert found.id == "pip-build-failed" and "pynini_conda" in [key for key, _ in found.notes]
+
+
+def test_hostile_lines_against_the_new_patterns_stay_fast():
+    import time
+    # a failing code line of many closing brackets (read by the notebook's empty-search note)
+    start = time.perf_counter()
+    explain._FIRST_FOUND.search("x = sorted(glob(" + ")" * 300_000)
+    assert time.perf_counter() - start < 0.5  # (was 2 s)
+    # a line of many "Model folder" (model-file-missing's wording of a folder that is not there)
+    entry = catalog.BY_ID["model-file-missing"]
+    start = time.perf_counter()
+    entry.regex.search("Model folder " * 40_000)
+    assert time.perf_counter() - start < 0.5  # (was 1.2 s)
+    assert entry.regex.search("Model folder saved_models/default doesn't exist.").group("path14") == "saved_models/default"
+    assert entry.regex.search("Model folder 'D:\\My Models\\v2' does not exist").group("path12") == "D:\\My Models\\v2"
+
+
+def test_a_bash_variable_run_by_cmd_is_set_to_the_value_the_post_gives_it():
+    # CUDA_VISIBLE_DEVICES=1 would pick another card than the line meant
+    post = ("> CUDA_VISIBLE_DEVICES=0 python webui.py\n"
+            "'CUDA_VISIBLE_DEVICES' is not recognized as an internal or external command,\n")
+    (found,) = explained(post)
+    assert found.notes == [("bash_variable_in_cmd", {"value": "0"})]
+    for lang in ("en", "zh"):
+        text = explain.notes(found, lang)[0]
+        assert "set CUDA_VISIBLE_DEVICES=0" in text and "=1" not in text
+
+
+@pytest.mark.parametrize("words, symptom", [
+    # noise in the input, not in the output: a question about cleaning a clip, a dataset, a microphone
+    ("Is there a way to remove noise from the input? The output is fine.\n", None),
+    ("参考音频有噪音，需要先降噪吗？\n", None),
+    ("训练集有杂音怎么处理\n", None),
+    ("is white noise in the dataset a problem?\n", None),
+    ("the audio is distorted when I record with my mic\n", None),
+    # the output's noise beside the input's words in another clause is still read
+    ("I removed the noise from the reference, but the output is just noise\n", "symptom-garbled-audio"),
+])
+def test_noise_told_of_the_input_is_no_garbled_output(words, symptom):
+    assert [e.id for e in explained(words)] == ([symptom] if symptom else [])
+
+
+@pytest.mark.parametrize("words", [
+    "the realtime gui works fine, but training hangs at epoch 3\n",
+    "使用实时变声，效果很好。训练时卡在第一步\n",
+    "sounddevice installed. pip install hangs at building wheel\n",
+    "go-web.bat stuck at loading, I never used the realtime gui\n",
+])
+def test_a_hang_of_another_step_in_a_post_about_the_real_time_gui_is_not_its_devices(words):
+    assert [e.id for e in explained(words)] == []
+
+
+@pytest.mark.parametrize("words", [
+    "Slicing only runs on the CPU, as expected\n",
+    "Preprocessing is only done on the CPU which is expected\n",
+])
+def test_a_step_that_runs_on_the_cpu_by_design_is_no_gpu_symptom(words):
+    assert [e.id for e in explained(words)] == []
+
+
+def test_the_notebook_and_distutils_notes_give_advice_that_works_where_they_are_read():
+    cell = ("ModuleNotFoundError                       Traceback (most recent call last)\n"
+            "Cell In[2], line 1\n----> 1 from TTS.api import TTS\n\nModuleNotFoundError: No module named 'TTS'\n")
+    (found,) = explained(cell)
+    for lang in ("en", "zh"):  # Colab has no Kernel menu
+        assert "Runtime > Restart session" in explain.notes(found, lang)[0]
+    # a pip build of an old numpy on 3.12: setuptools beside it does not reach pip's isolated build
+    post = ("Collecting numpy==1.25.2\n  Installing build dependencies ... done\n"
+            "ModuleNotFoundError: No module named 'distutils'\n")
+    (found,) = explained(post)
+    en, zh = explain.notes(found, "en")[0], explain.notes(found, "zh")[0]
+    assert "wheels for Python 3.12" in en and "isolated build" in en and "3.12 预编译包" in zh and "隔离构建" in zh
+
+
+def test_the_kv_cache_advice_raises_the_memory_share_above_vllms_default():
+    (found,) = explained("ValueError: The model's max seq len (131072) is larger than the maximum number of tokens that"
+                         " can be stored in KV cache (126208). Try increasing `gpu_memory_utilization`\n")
+    assert found.id == "vllm-kv-cache-too-small"
+    # 0.9 is vLLM's default: telling it as "more" changes nothing for a program that keeps the default
+    assert "default is 0.9" in explain.manual(found, "en") and "默认是 0.9" in explain.manual(found, "zh")
+    assert "=0.9 (below 1)" not in explain.manual(found, "en")
