@@ -1646,14 +1646,14 @@ NOTES: Dict[str, Dict[str, str]] = {
     },
     "pyworld_build": {
         "en": "pyworld compiles where no wheel fits this Python, and that build takes numpy and Cython at their newest"
-              " in pip's isolated build, which its code may not build with: install them first and build without"
-              " isolation (`python -m pip install numpy cython`, then `python -m pip install pyworld"
-              " --no-build-isolation`), or pin a release that builds, as the program's users did"
-              " (`python -m pip install pyworld==0.3.2`).",
+              " in pip's isolated build, which its code may not build with: install the numpy the program's"
+              " requirements pin and Cython first, then build without isolation (`python -m pip install \"numpy<2\""
+              " cython`, or the requirements' numpy, then `python -m pip install pyworld --no-build-isolation`), or"
+              " pin a release that built for the program's users (`python -m pip install pyworld==0.3.2`).",
         "zh": "没有适合这个 Python 的预编译包时 pyworld 要现场编译，而 pip 的隔离构建会取最新的 numpy 和 Cython，它的代码可能"
-              "编译不过：先装好它们，再关闭隔离构建（`python -m pip install numpy cython`，然后 `python -m pip install"
-              " pyworld --no-build-isolation`），或者像其他用户那样固定一个能编译的版本（`python -m pip install"
-              " pyworld==0.3.2`）。",
+              "编译不过：先装好程序依赖固定的 numpy 和 Cython，再关闭隔离构建（`python -m pip install \"numpy<2\" cython`，"
+              "或依赖文件里的 numpy 版本，然后 `python -m pip install pyworld --no-build-isolation`），或者固定一个其他用户编译成功的版本"
+              "（`python -m pip install pyworld==0.3.2`）。",
     },
     "bash_variable_in_cmd": {
         "en": "`{command}=...` in front of a command is how bash sets a variable for that one command; Windows' cmd"
