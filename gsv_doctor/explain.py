@@ -803,7 +803,8 @@ _DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_W
               (_PORT_WORDS, "port-in-use"), (_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
               (_TRAINING_GPU_WORDS, "training-gpu-not-listed"), (_NCCL_WORDS, "torch-no-nccl"),
               (_TORCH_LOAD_26_WORDS, "torch-weights-only"),
-              (_GARBLED_WORDS, "garbled-audio"), (_HANG_WORDS, "realtime-devices"), (_SLOW_WORDS, "slow"), (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
+              (_GARBLED_WORDS, "garbled-audio"), (_HANG_WORDS, "realtime-devices"), (_SLOW_WORDS, "slow"),
+              (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
               (_CPU_WANTED_WORDS, "cpu-wanted"))
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).

@@ -486,10 +486,9 @@ def _ipython_tracebacks(lines: List[str]) -> List[Traceback]:
         start = _IPYTHON_START.match(lines[begin]) if begin >= index else None
         if start is None:
             continue
-        index = begin
+        index = begin + 1
         frames: List[Frame] = []
         exception, exception_line = "", 0
-        index += 1
         while index < total:
             stripped = lines[index].strip()
             if _IPYTHON_MARK in stripped:
