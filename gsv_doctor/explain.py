@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
 
 from gsv_doctor import catalog, gpus, i18n, logfacts, logprofile, logprojects, probereport
 from gsv_doctor.probereport import ProbeReport
@@ -797,15 +797,47 @@ _TRAINING_GPU_WORDS = re.compile(r"unfortunately,?[^\n]{0,40}?(?:card|gpu)[^\n]{
                                  re.IGNORECASE | re.ASCII)
 # What an error told in words stands for where its entry's texts name a value the message would have printed
 _WORDS_PARAMS = {"transformers-needs-newer-torch": {"need": "2.6"}}
-# In order: the first of them found in the post is read as that symptom (a SYMPTOMS name) or error (an entry id).
-_DESCRIBED = ((_SILENT_WORDS, "silent-audio"), (_NAN_WORDS, "nan"), (_CPU_HALF_WORDS, "cpu-half-conv"),
-              (_KILLED_WORDS, "ram-out-of-memory"), (_OOM_WORDS, "cuda-out-of-memory"), (_RAM_WORDS, "ram-out-of-memory"), (_NO_GPU_WORDS, "no-gpu"), (_DRIVER_WORDS, "cuda-driver-insufficient"),
-              (_PORT_WORDS, "port-in-use"), (_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
-              (_TRAINING_GPU_WORDS, "training-gpu-not-listed"), (_NCCL_WORDS, "torch-no-nccl"),
-              (_TORCH_LOAD_26_WORDS, "torch-weights-only"),
-              (_GARBLED_WORDS, "garbled-audio"), (_HANG_WORDS, "realtime-devices"), (_SLOW_WORDS, "slow"),
-              (logfacts.NEW_CARD, "cuda-no-kernel-image"), (logfacts.AMD, "amd-gpu"),
-              (_CPU_WANTED_WORDS, "cpu-wanted"))
+# The real-time converters: RVC's gui_v1.py (go-realtime-gui.bat), the voice changer, so-vits-svc's realtime GUI
+# (not a TTS program's "real-time factor", 实时率)
+_REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time(?![- ]factor)|实时(?!率)|voice[-_ ]?changer|MMVCServerSIO",
+                        re.IGNORECASE)
+# Words that, in the clause a symptom's words are in, say they are about something else: noise in the input
+# ("remove noise from the reference", "参考音频有噪音")
+_ABOUT_THE_INPUT = re.compile(r"\b(?:input|mic(?:rophone)?s?|dataset|training (?:data|set|audio|clips?)|record\w*"
+                              r"|remov\w*|reduc\w*|denois\w*|de-nois\w*|clean\w*|filter\w*|suppress\w*)\b"
+                              r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音",
+                              re.IGNORECASE)
+# ... a step that runs on the CPU by design, or the CPU chosen ("Slicing only runs on the CPU, as expected")
+_CPU_BY_DESIGN = re.compile(r"\b(?:slic\w*|preprocess\w*|expected|as intended|on purpose|deliberately)\b|切片|预处理",
+                            re.IGNORECASE)
+# ... a hang of another step ("training hangs", "pip install is stuck")
+_ANOTHER_STEP = re.compile(r"\b(?:train\w*|pip|install\w*|download\w*|epochs?|preprocess\w*|extract\w*"
+                           r"|slic\w*|go-web|webui|web ui|tensorboard)\b|训练|安装|下载|预处理|提取|切片|go-web",
+                           re.IGNORECASE)
+# A post about a real-time converter or its audio devices: a hang is the devices' only there
+_ABOUT_REAL_TIME = re.compile(_REAL_TIME.pattern + r"|sounddevice|portaudio|音频设备|audio devices?", re.IGNORECASE)
+
+
+class _Description(NamedTuple):
+    """Words that tell a symptom (a SYMPTOMS name) or an error (an entry id) in a post."""
+    words: "re.Pattern[str]"
+    name: str
+    not_in_clause: Optional["re.Pattern[str]"] = None  # a match in a clause these words are in is about something else
+    only_about: Optional["re.Pattern[str]"] = None  # ... read only in a post these words are in
+
+
+# In order: the first of them found in the post is read as what it tells.
+_DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WORDS, "nan"), _Description(_CPU_HALF_WORDS, "cpu-half-conv"),
+              _Description(_KILLED_WORDS, "ram-out-of-memory"), _Description(_OOM_WORDS, "cuda-out-of-memory"),
+              _Description(_RAM_WORDS, "ram-out-of-memory"), _Description(_NO_GPU_WORDS, "no-gpu", not_in_clause=_CPU_BY_DESIGN),
+              _Description(_DRIVER_WORDS, "cuda-driver-insufficient"), _Description(_PORT_WORDS, "port-in-use"),
+              _Description(_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
+              _Description(_TRAINING_GPU_WORDS, "training-gpu-not-listed"), _Description(_NCCL_WORDS, "torch-no-nccl"),
+              _Description(_TORCH_LOAD_26_WORDS, "torch-weights-only"),
+              _Description(_GARBLED_WORDS, "garbled-audio", not_in_clause=_ABOUT_THE_INPUT),
+              _Description(_HANG_WORDS, "realtime-devices", not_in_clause=_ANOTHER_STEP, only_about=_ABOUT_REAL_TIME),
+              _Description(_SLOW_WORDS, "slow"), _Description(logfacts.NEW_CARD, "cuda-no-kernel-image"), _Description(logfacts.AMD, "amd-gpu"),
+              _Description(_CPU_WANTED_WORDS, "cpu-wanted"))
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
 _WORDS_SCAN = 500_000
@@ -842,7 +874,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
     logged = _logged_lines(log) if printed else set()
     facts = facts or logfacts.read_facts(log.text)  # explain_log's own: reading them is not free on a long line
     card = facts.card
-    for words, name in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
+    for described in _DESCRIBED:  # the likeliest reading first, wherever in the post it is told
+        words, name = described.words, described.name
         if words in _MACHINE_FACTS and not machine_as_cause:
             continue
         if words is logfacts.AMD and card and _NVIDIA_FAMILY.match(card):
@@ -859,13 +892,12 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
             if index + 1 in logged and words is not _NAN_WORDS and index + 1 not in printed:
                 continue
             match = words.search(line)
-            if match and name in _DESCRIBED_NOT_IN_CLAUSE:  # the first one told of the output, not of the input
+            if match and described.not_in_clause:  # the first one told of what it is about ("noise" of the output)
                 match = next((found for found in words.finditer(line)
-                              if not _DESCRIBED_NOT_IN_CLAUSE[name].search(_clause(line, found))), None)
+                              if not described.not_in_clause.search(_clause(line, found))), None)
             if match and words in _MACHINE_FACTS and logfacts.planned(line, match.start()):
                 continue  # "I plan to use it on Linux with ROCm later": not the machine the error came from
-            if match and name in _DESCRIBED_ONLY_ABOUT \
-                    and not _DESCRIBED_ONLY_ABOUT[name].search(log.text, 0, _WORDS_SCAN):
+            if match and described.only_about and not described.only_about.search(log.text, 0, _WORDS_SCAN):
                 break  # (looked for only once the words are there: a pass over the whole post)
             if match:
                 read_as = _on_this_machine(name, log, facts)
@@ -887,20 +919,6 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
 
 
 _MACHINE_SYMPTOMS = ("amd-gpu", "mac")
-# Words that, in the clause the symptom's words are in, say they are about something else: noise in the input
-# ("remove noise from the reference", "参考音频有噪音"), a hang of another step ("training hangs", "pip install is stuck")
-_DESCRIBED_NOT_IN_CLAUSE = {
-    "garbled-audio": re.compile(r"\b(?:input|mic(?:rophone)?s?|dataset|training (?:data|set|audio|clips?)|record\w*"
-                                r"|remov\w*|reduc\w*|denois\w*|de-nois\w*|clean\w*|filter\w*|suppress\w*)\b"
-                                r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音",
-                                re.IGNORECASE),
-    # a step that runs on the CPU by design, or the CPU chosen ("Slicing only runs on the CPU, as expected")
-    "no-gpu": re.compile(r"\b(?:slic\w*|preprocess\w*|expected|as intended|on purpose|deliberately)\b|切片|预处理",
-                         re.IGNORECASE),
-    "realtime-devices": re.compile(r"\b(?:train\w*|pip|install\w*|download\w*|epochs?|preprocess\w*|extract\w*"
-                                   r"|slic\w*|go-web|webui|web ui|tensorboard)\b|训练|安装|下载|预处理|提取|切片|go-web",
-                                   re.IGNORECASE),
-}
 # Where a clause of a line ends: a comma, a semicolon, a sentence's end (not a file's ".bat")
 _CLAUSE_END = re.compile(r"[;,!?。，；！？]|\.(?=\s|$)")
 
@@ -1055,15 +1073,8 @@ def _own_module(module: str, project: LogProject, frames: List[str]) -> bool:
 # the ANSI API (onnxruntime's providers, faiss, parts of CUDA's loader) cannot reach them.
 _PATH_SENSITIVE = ("windows-dll-load", "onnxruntime-no-cuda-provider", "onnxruntime-cuda-load", "cudnn-library-missing",
                    "cuda-library-missing", "model-file-missing", "faiss-index-unreadable", "electron-gpu-process")
-# The real-time converters: RVC's gui_v1.py (go-realtime-gui.bat), the voice changer, so-vits-svc's realtime GUI
-# (not a TTS program's "real-time factor", 实时率)
-_REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time(?![- ]factor)|实时(?!率)|voice[-_ ]?changer|MMVCServerSIO",
-                        re.IGNORECASE)
 # Errors of a file read as a model or audio that is not one
 _FILE_READ = ("model-file-corrupt", "audio-file-unreadable", "audio-load-failed", "not-an-exported-model")
-# Readings of words that hold only in a post about these programs: a hang is the audio devices' in a real-time converter
-_DESCRIBED_ONLY_ABOUT = {"realtime-devices": re.compile(_REAL_TIME.pattern + r"|sounddevice|portaudio|音频设备|audio devices?",
-                                                         re.IGNORECASE)}
 
 
 # torch's names that a program may need a newer torch for: the release that brought them
