@@ -431,7 +431,7 @@ def _settings_rest(settings: List[str], places: List[str]) -> List[str]:
 def _raised_in(traceback: Optional[Traceback], frames: "re.Pattern[str]") -> bool:
     """Does a frame of the traceback that printed the error ("path function") match `frames`? (Its own
     frames hold the code that raised it; the tracebacks chained around it raised other errors.)"""
-    return traceback is not None and any(frames.search(f.path + " " + f.function) for f in traceback.frames)
+    return traceback is not None and any(frames.search(f.path_and_function) for f in traceback.frames)
 
 
 def _raised_where_meant(entry: Entry, traceback: Optional[Traceback], project: LogProject, text: str) -> bool:
@@ -497,7 +497,7 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
             location = Location(entry.origin, 0, "", "", "")  # (not in another program's log: RVC prints it elsewhere)
         launch = _launch(log, traceback, root)
         places = _places(log, traceback, root, location)
-        frames = [f.path + " " + f.function for t in (_chain(log, traceback) if traceback else []) for f in t.frames]
+        frames = [f.path_and_function for t in (_chain(log, traceback) if traceback else []) for f in t.frames]
         explanation = Explanation(
             id=entry.id, message=message, line=line_no, count=len(hits), params=params, location=location,
             settings=_settings(entry, places), fix_commands=fix_commands(entry, launch), project=project.id)
@@ -546,7 +546,7 @@ def _program_error(log: Log, project: LogProject, root: Optional[str]) -> List[E
     search = _FIRST_FOUND.search(code) if match.group("exception") == "IndexError" else None
     if search:
         explanation.notes.append(("no_file_found", {"search": search.group("search")}))
-    frames = [frame.path + " " + frame.function for frame in last.frames] if last is not None else []
+    frames = [frame.path_and_function for frame in last.frames] if last is not None else []
     if match.group("exception") == "ZeroDivisionError" and logfacts.job_of(frames, log.text) == "train":
         explanation.notes.append(("training_set_empty", {}))
     return [explanation]

@@ -86,6 +86,11 @@ class Frame:
     def is_library(self) -> bool:
         return is_library_path(self.path)
 
+    @property
+    def path_and_function(self) -> str:
+        """"path function": what the catalog's and explain's frame patterns are matched against."""
+        return self.path + " " + self.function
+
 
 @dataclass
 class Traceback:

@@ -80,6 +80,7 @@ def test_frames_windows_and_posix_paths_and_source_lines():
         "GPT_SoVITS/inference_webui.py", "GPT_SoVITS/AR/models/t2s_model.py", "GPT_SoVITS/AR/models/t2s_model.py"]
     assert project[-1].line == 142 and project[-1].function == "process_prompt"
     assert project[-1].code.startswith("x = F.layer_norm(")
+    assert project[-1].path_and_function.endswith("GPT_SoVITS/AR/models/t2s_model.py process_prompt")
     windows = logread.read_log((LOGS / "win_package_prepare_hubert_conv.log").read_bytes())
     first = windows.tracebacks[0]
     assert first.frames[0].path.startswith("D:\\AI\\GPT-SoVITS-v2pro-20250604\\GPT_SoVITS\\prepare_datasets")
