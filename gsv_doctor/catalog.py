@@ -224,6 +224,11 @@ SETTINGS: Dict[str, Text] = {
               " network or external drive",
         "zh": "程序运行所在的文件夹：路径里的中文或空格，同步文件夹（OneDrive）、网络或外接磁盘",
     },
+    "program.install": {
+        "en": "how the program was installed and is started: its install script (run, and without an error), the full"
+              " package or only its code, and the folder and the shell its start script runs in",
+        "zh": "程序的安装和启动方式：安装脚本（是否运行过、有没有报错）、完整整合包还是只有代码，以及启动脚本运行时所在的文件夹和命令行",
+    },
     "network.port": {
         "en": "the network port the web UI or API listens on, and whatever else holds it",
         "zh": "网页界面或 API 监听的网络端口，以及占用它的其他程序",
@@ -278,7 +283,7 @@ NEUTRAL_SETTINGS = ("gpu.card", "gpu.memory", "torch.build", "env.mps_fallback",
                     "python.version", "build.tools", "nltk.data", "audio.device", "network.proxy", "model.version",
                     "torch.distributed", "windows.vcredist", "torch.version", "transformers.version", "model.match",
                     "model.files", "python.packages", "ffmpeg", "input.files", "program.code", "network.port", "program.folder",
-                    "machine.gpu")
+                    "machine.gpu", "program.install")
 
 
 @dataclass(frozen=True)
@@ -3863,6 +3868,38 @@ ENTRIES: List[Entry] = [
         example="FileNotFoundError: [Errno 2] No such file or directory: 'pretrained/hubert_base.pt'",
     ),
     Entry(
+        id="path-not-found",
+        kind="system",
+        generic=True,  # after the files with their own entry (a model, ffmpeg, a dataset step's output, a split path)
+        keys=("No such file or directory", "cannot find the path specified", "找不到指定的路径"),
+        # (Python quotes a name holding ' with "; a command line run as one file name is no path: "tensorboard --logdir")
+        pattern=r"(?:FileNotFoundError: \[Errno 2\] No such file or directory|\[WinError 3\] (?:The system cannot find the"
+                r" path specified|系统找不到指定的路径。?)): (?:'(?P<path>(?![^'\n]*\s-)[^'\n]{1,300})'"
+                r"|\"(?P<path2>(?![^\"\n]*\s-)[^\"\n]{1,300})\")",
+        meaning={
+            "en": "The program opened {path}, and there is no such file or folder. It is none of the models or tools"
+                  " gsv-doctor knows: most often a file an earlier step makes (a dataset list, a step's output folder)"
+                  " that the step did not make, a path typed into the program that is not where the file is, or a"
+                  " relative path (./...) read from another folder than the program's. Not the GPU settings.",
+            "zh": "程序打开 {path}，而那里没有这个文件或文件夹。它不是 gsv-doctor 认识的模型或工具：最常见的是前一步应该生成的"
+                  "文件（训练集列表、某一步的输出文件夹）没有生成，界面里填写的路径不是文件真正所在的位置，或者相对路径（./...）"
+                  "是从程序以外的文件夹读的。与显卡设置无关。",
+        },
+        settings=("input.files",),
+        fix_commands=(),
+        manual={
+            "en": "Check where {path} should be. If an earlier step makes it (slicing, speech recognition,"
+                  " preprocessing), run that step again and read its own output for the first error. If you typed the"
+                  " path, copy it from the file manager (in Explorer: Shift + right click, Copy as path) and paste it"
+                  " without the quotes. Start the program from its own folder (its start script does).",
+            "zh": "确认 {path} 应该在哪里。如果它是前一步生成的（切片、语音识别、预处理），重新运行那一步，并看它自己的输出里"
+                  "的第一个错误。如果路径是你填写的，从文件管理器里复制它（资源管理器里：按住 Shift 右键，复制为路径），"
+                  "粘贴时去掉引号。从程序自己的文件夹启动它（启动脚本就是这样做的）。",
+        },
+        check=CHECK_NONE,
+        example="FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\GSV\\\\output\\\\asr_opt\\\\slicer_opt.list'",
+    ),
+    Entry(
         id="model-file-empty",
         kind="system",
         keys=("Ran out of input",),
@@ -4723,6 +4760,43 @@ ENTRIES: List[Entry] = [
         },
         check=CHECK_NONE,
         example="'runtime\\python.exe' is not recognized as an internal or external command,",
+    ),
+    Entry(
+        id="script-path-not-found",
+        kind="system",
+        generic=True,  # after the package's missing runtime, which names the path
+        keys=("cannot find the path specified", "找不到指定的路径", "specified path could not be found"),
+        # cmd's own line (not Python's "[WinError 3] The system cannot find the path specified: 'X'"), or told beside
+        # the .bat that printed it
+        pattern=r"^[ \t]*(?:The system cannot find the path specified\.?|The specified path could not be found\.?"
+                r"|系统找不到指定的路径。?)[ \t]*$"
+                r"|\.bat\b[^\n]{0,200}?(?:cannot find the path specified|specified path could not be found|找不到指定的路径)"
+                r"|(?:cannot find the path specified|specified path could not be found|找不到指定的路径)[^\n]{0,100}?\.bat\b",
+        meaning={
+            "en": "Windows' command prompt could not find a folder or program that a start script (.bat) names. The"
+                  " script's paths are relative to the program's folder: most often what it names was never made (the"
+                  " install script was not run, or it stopped with an error; a code-only download without the"
+                  " package's runtime folder), or the script was not started in the program's folder (run as"
+                  " administrator, Windows starts it in C:\\Windows\\System32; or started from Git Bash, WSL or a"
+                  " shortcut). Not the GPU settings.",
+            "zh": "Windows 命令行找不到启动脚本（.bat）里写的文件夹或程序。脚本里的路径是相对于程序文件夹的：最常见的是它要的东西"
+                  "从没生成过（没有运行安装脚本，或安装中途报错停了；下载的是只有代码、没有整合包 runtime 文件夹的版本），或者"
+                  "脚本不是在程序文件夹里启动的（以管理员身份运行时，Windows 在 C:\\Windows\\System32 里启动它；或者是从"
+                  " Git Bash、WSL、快捷方式启动的）。与显卡设置无关。",
+        },
+        settings=("program.install",),
+        fix_commands=(),
+        manual={
+            "en": "If the program has an install script, run it first and read its output for an error (or download the"
+                  " full package and unpack it whole). Then start the .bat by double-clicking it in the program's"
+                  " folder, or `cd` to that folder in cmd or PowerShell and run it there; not as administrator, and not"
+                  " from Git Bash or WSL.",
+            "zh": "如果程序有安装脚本，先运行它，并看它的输出里有没有错误（或者下载完整的整合包并完整解压）。然后在程序文件夹里"
+                  "双击 .bat 启动，或者在 cmd、PowerShell 里先 `cd` 到那个文件夹再运行；不要以管理员身份运行，也不要从"
+                  " Git Bash 或 WSL 里运行。",
+        },
+        check=CHECK_NONE,
+        example="The system cannot find the path specified.",
     ),
     Entry(
         id="packaged-app-incomplete",

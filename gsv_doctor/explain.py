@@ -484,8 +484,9 @@ def explain_log(log: Log, project_root: Optional[str] = None, project_hint: Opti
         if not hits:
             continue
         hits.sort(key=lambda hit: hit[0])
-        for line_no, _, _ in hits:
-            taken.setdefault(line_no, entry.id)
+        for line_no, _, match in hits:  # each line the match spans (an entry of `lines` > 1 reads below its first)
+            for spanned in range(line_no, line_no + match.string.count("\n", 0, match.end()) + 1):
+                taken.setdefault(spanned, entry.id)
         # Report the first occurrence that a traceback explains, else the first one.
         located = ((hit, where.exception_of(hit[0])) for hit in hits)
         (line_no, message, match), traceback = next(
@@ -1494,6 +1495,13 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "训练时除以零，最常见的是训练条目的数量为零：这一步读取的文件夹里没有文件（不是准备好的那个文件夹，或者前一步什么都没写出），"
               "或者片段数量少于一个批次所需。检查数据集文件夹和前一步的输出；片段数量要多于批大小（batch size）。",
     },
+    "windows_path_on_posix": {
+        "en": "The path is written with Windows' backslashes (\\) in a log from Linux or macOS, where a backslash"
+              " is no folder separator but part of the name: the code or the setting that names it was written for"
+              " Windows. Write the path with / instead (in the line shown under Where, or in the setting).",
+        "zh": "这个路径用的是 Windows 的反斜杠（\\），而日志来自 Linux 或 macOS，在那里反斜杠不是文件夹分隔符，而是名字的一部分："
+              "写这个路径的代码或设置是为 Windows 写的。把路径改用 / 来写（在出错位置显示的那一行里，或在设置里）。",
+    },
     "no_file_found": {
         "en": "The line takes the first file that a search of a folder finds (`{search}`), and the search found none:"
               " the file it looks for (a model, a checkpoint, an index) is not in that folder, or the folder's path is"
@@ -2309,6 +2317,15 @@ def _silent_real_time(context: _Context) -> None:
         # no sound out of a real-time converter is as often where it sends the sound as what it computes
         explanation.settings = explanation.settings[:1] + ["audio.device"] + explanation.settings[1:]
         explanation.notes.append(("real_time_devices", {}))
+
+
+@_refines("path-not-found")
+def _path_not_found(context: _Context) -> None:
+    params = context.explanation.params
+    params["path"] = params.get("path", "").replace("\\\\", "\\")  # as Python's repr printed it: 'D:\\GSV'
+    posix = any(frame.path.startswith("/") for frame in (context.traceback.frames if context.traceback else []))
+    if "\\" in params["path"] and (posix or context.facts.linux or context.facts.mac):
+        context.explanation.notes.append(("windows_path_on_posix", {}))
 
 
 @_refines(*_FILE_READ)

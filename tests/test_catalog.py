@@ -588,6 +588,11 @@ def test_emulated_old_torch_messages_match_the_catalog():
     # a program's own check of a model file, naming it by what it is
     ("AssertionError: HifiGAN model file is not found!", "model-file-missing"),
     ("the model file is not found in the list", None),
+    # a missing path that is no model; cmd's own line under a start script (not Python's, which names the path)
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'output/asr_opt/slicer_opt.list'", "path-not-found"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'tensorboard --logdir logs'", None),
+    ("The system cannot find the path specified.", "script-path-not-found"),
+    ("OSError: [WinError 3] The system cannot find the path specified: 'TEMP'", "path-not-found"),
 ])
 def test_variants(message, entry_id):
     # (an entry that needs its code in the traceback never matches a line alone: see test_explain_real)

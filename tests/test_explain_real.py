@@ -2826,3 +2826,49 @@ def test_the_kv_cache_advice_raises_the_memory_share_above_vllms_default():
     # 0.9 is vLLM's default: telling it as "more" changes nothing for a program that keeps the default
     assert "default is 0.9" in explain.manual(found, "en") and "默认是 0.9" in explain.manual(found, "zh")
     assert "=0.9 (below 1)" not in explain.manual(found, "en")
+
+
+def test_a_missing_path_that_is_no_model_is_told_as_a_path_with_its_backslashes_read_once():
+    windows = ("Traceback (most recent call last):\n"
+               '  File "E:\\voice\\GPT-SoVITS\\tools\\subfix_webui.py", line 244, in b_load_list\n'
+               "    with open(g_load_file, 'r', encoding=\"utf-8\") as source:\n"
+               "FileNotFoundError: [Errno 2] No such file or directory: 'E:\\\\voice\\\\output\\\\asr_opt\\\\denoise.list'\n")
+    (found,) = explained(windows)
+    assert (found.id, found.line) == ("path-not-found", 4)
+    assert found.params["path"] == "E:\\voice\\output\\asr_opt\\denoise.list" and found.notes == []
+    for lang in ("en", "zh"):
+        assert "E:\\voice\\output\\asr_opt\\denoise.list" in explain.meaning(found, lang)
+    # a model file keeps its own entry; a command line run as one file name is no path
+    assert [e.id for e in explained(windows.replace("denoise.list", "s2G488k.pth"))] == ["model-file-missing"]
+    command = "FileNotFoundError: [Errno 2] No such file or directory: 'tensorboard --logdir \"logs/x\" --port 6006'\n"
+    assert "path-not-found" not in [e.id for e in explained(command)]
+    # a Windows path opened on Linux: the backslashes are part of the name there
+    linux = ("Traceback (most recent call last):\n"
+             '  File "/home/me/MockingBird/web/ui.py", line 31, in render\n'
+             "    logo = Image.open('.\\\\web\\\\static\\\\logo.png')\n"
+             "FileNotFoundError: [Errno 2] No such file or directory: '.\\\\web\\\\static\\\\logo.png'\n")
+    (found,) = explained(linux)
+    assert found.id == "path-not-found" and [key for key, _ in found.notes] == ["windows_path_on_posix"]
+    assert " / " in explain.notes(found, "en")[0] and "/ " in explain.notes(found, "zh")[0]
+    # Python's own [WinError 3], in Chinese Windows' words
+    (found,) = explained("FileNotFoundError: [WinError 3] 系统找不到指定的路径。: 'D:\\\\TTS\\\\outputs\\\\2024-05-01'\n")
+    assert found.id == "path-not-found" and found.params["path"] == "D:\\TTS\\outputs\\2024-05-01"
+
+
+def test_cmds_own_path_not_found_under_a_start_script_is_the_install_or_the_folder_it_runs_in():
+    (found,) = explained("D:\\fish-speech>start.bat\nThe system cannot find the path specified.\n")
+    assert (found.id, found.line) == ("script-path-not-found", 2)
+    assert found.settings[0] == "program.install"
+    for lang, words in (("en", "administrator"), ("zh", "管理员")):
+        assert words in explain.manual(found, lang)
+    # told in a post's words beside the .bat; in Chinese Windows' words on a line of its own
+    told = explained('I ran ./urvc.bat run from Git Bash and got "The system cannot find the path specified"\n')
+    assert [e.id for e in told] == ["script-path-not-found"]
+    assert [e.id for e in explained("D:\\tts>go.bat\n系统找不到指定的路径。\n")] == ["script-path-not-found"]
+    # the package's missing runtime names the path itself: one reading of the two lines, not two
+    runtime = "D:\\GSV>runtime\\python.exe webui.py zh_CN\nThe system cannot find the path specified.\n"
+    assert [e.id for e in explained(runtime)] == ["package-runtime-missing"]
+    # Python's [WinError 3] with its path is no cmd line, nor is the sentence inside other words
+    assert [e.id for e in explained("OSError: [WinError 3] The system cannot find the path specified: 'TEMP'\n")] == [
+        "path-not-found"]
+    assert explained("It said the system cannot find the path specified when I moved the folder.\n") == []
