@@ -803,11 +803,12 @@ _WORDS_PARAMS = {"transformers-needs-newer-torch": {"need": "2.6"}}
 _REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time(?![- ]factor)|实时(?!率)|voice[-_ ]?changer|MMVCServerSIO",
                         re.IGNORECASE)
 # Words that, in the clause a symptom's words are in, say they are about something else: noise in the input
-# ("remove noise from the reference", "参考音频有噪音")
-_ABOUT_THE_INPUT = re.compile(r"\b(?:input|mic(?:rophone)?s?|dataset|training (?:data|set|audio|clips?)|record\w*"
-                              r"|remov\w*|reduc\w*|denois\w*|de-nois\w*|clean\w*|filter\w*|suppress\w*)\b"
-                              r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音",
-                              re.IGNORECASE)
+# ("remove noise from the reference", "参考音频有噪音"), or a sound wanted ("a robotic voice on purpose", "电音效果怎么调")
+_NOT_OF_THE_OUTPUT = re.compile(r"\b(?:input|mic(?:rophone)?s?|dataset|training (?:data|set|audio|clips?)|record\w*"
+                                r"|remov\w*|reduc\w*|denois\w*|de-nois\w*|clean\w*|filter\w*|suppress\w*"
+                                r"|on purpose|deliberately|intentional\w*|effects?)\b"
+                                r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音|效果|特效",
+                                re.IGNORECASE)
 # ... a step that runs on the CPU by design, or the CPU chosen ("Slicing only runs on the CPU, as expected")
 _CPU_BY_DESIGN = re.compile(r"\b(?:slic\w*|preprocess\w*|expected|as intended|on purpose|deliberately)\b|切片|预处理",
                             re.IGNORECASE)
@@ -835,7 +836,7 @@ _DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WOR
               _Description(_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
               _Description(_TRAINING_GPU_WORDS, "training-gpu-not-listed"), _Description(_NCCL_WORDS, "torch-no-nccl"),
               _Description(_TORCH_LOAD_26_WORDS, "torch-weights-only"),
-              _Description(_GARBLED_WORDS, "garbled-audio", not_in_clause=_ABOUT_THE_INPUT),
+              _Description(_GARBLED_WORDS, "garbled-audio", not_in_clause=_NOT_OF_THE_OUTPUT),
               _Description(_HANG_WORDS, "realtime-devices", not_in_clause=_ANOTHER_STEP, only_about=_ABOUT_REAL_TIME),
               _Description(_SLOW_WORDS, "slow"), _Description(logfacts.NEW_CARD, "cuda-no-kernel-image"), _Description(logfacts.AMD, "amd-gpu"),
               _Description(_CPU_WANTED_WORDS, "cpu-wanted"))

@@ -2665,6 +2665,9 @@ def test_a_bash_variable_run_by_cmd_is_told_as_bash_syntax():
     ("I set noise_scale to 0.5 and noise reduction on, how do I export?\n", None),
     ("Downloaded from huggingface.co/2Noise/ChatTTS, how to use the API?\n", None),
     ("接口返回一大串乱码\n", None),
+    # a sound wanted, not a fault
+    ("电音效果怎么调？想要那种机器人的声音\n", None),
+    ("How do I get a robotic voice on purpose, like a vocoder effect?\n", None),
 ])
 def test_garbled_output_told_in_words_is_its_own_symptom(words, symptom):
     assert [e.id for e in explained(words)] == ([symptom] if symptom else [])
