@@ -3761,8 +3761,13 @@ ENTRIES: List[Entry] = [
     Entry(
         id="torch-weights-only",
         kind="system",
-        keys=("Weights only load failed", "WeightsUnpickler error"),
-        pattern=r"Weights only load failed|WeightsUnpickler error",
+        keys=("Weights only load failed", "WeightsUnpickler error", "UnpicklingError"),
+        pattern=r"Weights only load failed|WeightsUnpickler error"
+                # the error named with its message cut off: IPython's heading, or the bare name (pasted without the
+                # lines below it); where a message follows, that message is read instead
+                r"|^[ \t]*(?:_pickle\.)?UnpicklingError(?:[ \t]{2,}Traceback \(most recent call last\))?[ \t:]*$",
+        harmless=(("UnpicklingError", r"UnpicklingError: (?!Weights only)\S"),),
+        harmless_within=10_000,
         meaning={
             "en": "torch 2.6 and newer load model files with weights_only=True by default, which refuses files that"
                   " hold Python objects: many voice models do (GPT-SoVITS's SoVITS weights keep their hyperparameters"

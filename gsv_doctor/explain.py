@@ -297,7 +297,9 @@ class _Where:
         """True for the frame and source lines of a traceback (a `raise ...("message")`
         line quotes the message that the exception line will show)."""
         traceback = self._last_before(line_no)
-        return traceback is not None and line_no < (traceback.exception_line or traceback.start_line + 1)
+        # (without an exception line nothing is: IPython's heading, "UnpicklingError   Traceback (most recent call
+        # last)", may be all that names the error)
+        return traceback is not None and line_no < (traceback.exception_line or traceback.start_line)
 
     def exception_of(self, line_no: int) -> Optional[Traceback]:
         traceback = self._last_before(line_no)
@@ -1496,6 +1498,15 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "训练时除以零，最常见的是训练条目的数量为零：这一步读取的文件夹里没有文件（不是准备好的那个文件夹，或者前一步什么都没写出），"
               "或者片段数量少于一个批次所需。检查数据集文件夹和前一步的输出；片段数量要多于批大小（batch size）。",
     },
+    "script_inside_package": {
+        "en": "The script that was run ({script}) sits inside the program's own `{package}` folder: Python looks for"
+              " modules beside the script, not in the folder above it, so `{package}` is not found from any folder."
+              " Set PYTHONPATH to the program's top folder before starting it ({setting}), or start it from that"
+              " folder as a module: `python -m {package}.{name}` with the same arguments.",
+        "zh": "运行的脚本（{script}）在程序自己的 `{package}` 文件夹里：Python 在脚本所在的文件夹里找模块，而不是它的上一级，"
+              "所以无论从哪个文件夹启动都找不到 `{package}`。启动前把 PYTHONPATH 设为程序的最上层文件夹（{setting}），"
+              "或者在那个文件夹里以模块方式启动：`python -m {package}.{name}`，参数不变。",
+    },
     "windows_path_on_posix": {
         "en": "The path is written with Windows' backslashes (\\) in a log from Linux or macOS, where a backslash"
               " is no folder separator but part of the name: the code or the setting that names it was written for"
@@ -2201,8 +2212,28 @@ def _which_module_is_missing(context: _Context) -> None:
             # the import found a package of that name, one without the part asked for
             package, part = module.split(".", 1)
             explanation.notes.append(("own_package_shadowed", {"package": package, "part": part}))
+        script = _script_inside_package(context.traceback, top)
+        if script:
+            explanation.notes.append(("script_inside_package", script))
     elif _in_a_notebook(context):
         explanation.notes.append(("notebook_kernel", {}))
+
+
+def _script_inside_package(traceback: Optional[Traceback], package: str) -> Dict[str, str]:
+    """Where the script that was run (the traceback's outermost frame) sits in a folder named `package`: Python
+    put that folder on its path, not the one above it, so `import package` fails from any folder."""
+    if traceback is None or not traceback.frames or not package:
+        return {}
+    path = traceback.frames[0].path
+    cut = max(path.rfind("\\"), path.rfind("/"))
+    folder, script = path[:cut], path[cut + 1:]
+    cut = max(folder.rfind("\\"), folder.rfind("/"))
+    if cut <= 0 or folder[cut + 1:] != package or not script.endswith(".py"):
+        return {}
+    top = folder[:cut]
+    setting = ("`set PYTHONPATH=%s` (cmd), `$env:PYTHONPATH=\"%s\"` (PowerShell)" % (top, top) if "\\" in path or ":" in top
+               else "`export PYTHONPATH=%s`" % top)
+    return {"package": package, "script": script, "name": script[:-3], "setting": setting}
 
 
 def _in_a_notebook(context: _Context) -> bool:

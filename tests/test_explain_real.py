@@ -2875,3 +2875,36 @@ def test_cmds_own_path_not_found_under_a_start_script_is_the_install_or_the_fold
     assert [e.id for e in explained("OSError: [WinError 3] The system cannot find the path specified: 'TEMP'\n")] == [
         "path-not-found"]
     assert explained("It said the system cannot find the path specified when I moved the folder.\n") == []
+
+
+def test_an_unpickling_error_cut_off_before_its_message_is_torch_26s_refusal_and_a_message_below_wins():
+    heading = ("UnpicklingError                           Traceback (most recent call last)\n"
+               "Cell In[3], line 1\n"
+               "----> 1 tts = TTS(model_name=\"tts_models/multilingual/multi-dataset/xtts_v2\").to(device)\n")
+    (found,) = explained("Loading the model on a fresh install:\n" + heading)
+    assert (found.id, found.line) == ("torch-weights-only", 2)
+    assert [e.id for e in explained("_pickle.UnpicklingError\n")] == ["torch-weights-only"]
+    # the message, where it was pasted, says which it is
+    assert [e.id for e in explained(heading + "\nUnpicklingError: invalid load key, '<'.\n")] == ["model-file-corrupt"]
+    assert [e.id for e in explained(heading + "\nUnpicklingError: Weights only load failed.\n")] == ["torch-weights-only"]
+    # the name inside a sentence is no cut-off error
+    assert explained("Is an UnpicklingError expected here?\n") == []
+
+
+def test_a_script_run_from_inside_the_programs_own_package_is_told_to_set_pythonpath():
+    def run(path):
+        return ("Traceback (most recent call last):\n"
+                '  File "%s", line 28, in <module>\n'
+                "    from tts.modules.ar_dur.commons.nar_tts_modules import LengthRegulator\n"
+                "ModuleNotFoundError: No module named 'tts'\n" % path)
+    (found,) = explained(run("E:\\voice\\MegaTTS3\\tts\\gradio_api.py"))
+    assert found.id == "program-module-missing" and [key for key, _ in found.notes] == ["script_inside_package"]
+    for lang in ("en", "zh"):
+        text = explain.notes(found, lang)[0]
+        assert "set PYTHONPATH=E:\\voice\\MegaTTS3`" in text and "python -m tts.gradio_api" in text
+        assert "export" not in text
+    (linux,) = explained(run("/home/me/MegaTTS3/tts/gradio_api.py"))
+    assert "`export PYTHONPATH=/home/me/MegaTTS3`" in explain.notes(linux, "en")[0]
+    # a script beside the package (the top folder's own) finds it: no such note
+    (beside,) = explained(run("E:\\voice\\MegaTTS3\\gradio_api.py"))
+    assert "script_inside_package" not in [key for key, _ in beside.notes]
