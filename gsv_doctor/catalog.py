@@ -1787,6 +1787,32 @@ ENTRIES: List[Entry] = [
         example="FutureWarning: `torch.nn.utils.weight_norm` is deprecated in favor of `torch.nn.utils.parametrizations.weight_norm`.",
     ),
     Entry(
+        id="pip-marker-skipped",
+        kind="system",
+        notice=True,
+        keys=("don't match your environment",),
+        pattern=r"Ignoring (?P<package>[\w.-]{1,100}): markers '(?P<marker>[^'\n]{1,200})' don't match your environment",
+        meaning={
+            "en": "pip's notice, not an error: the requirements file asks for {package} only where `{marker}` holds, and"
+                  " on this machine it does not, so pip leaves {package} out on purpose. The program's authors made it"
+                  " so (a package that only builds on Linux, a torch line for another system); the rest installs.",
+            "zh": "这是 pip 的提示，不是报错：requirements 文件只在 `{marker}` 成立时才要求安装 {package}，而这台机器上不成立，"
+                  "所以 pip 有意跳过了 {package}。这是程序作者的安排（只能在 Linux 上编译的包、给别的系统用的 torch 行）；"
+                  "其余的包照常安装。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Nothing to install by hand for it: start the program. If it then fails for want of {package} (No module"
+                  " named ...), run gsv-doctor explain on that error; the program's README names what replaces it on this"
+                  " system.",
+            "zh": "不需要手动安装它：直接启动程序。如果之后因为缺少 {package} 而失败（No module named ...），把那条报错交给"
+                  " gsv-doctor explain；程序的 README 会写明在这个系统上用什么代替它。",
+        },
+        check=CHECK_NONE,
+        example="Ignoring pynini: markers 'platform_system != \"Windows\"' don't match your environment",
+    ),
+    Entry(
         id="deepspeed-optional-fallback",
         kind="system",
         notice=True,
@@ -2053,6 +2079,27 @@ ENTRIES: List[Entry] = [
                                {"en": ", then start the web UI again.", "zh": "，然后重新启动网页界面。"}),
         check=CHECK_NONE,
         example="TypeError: argument of type 'bool' is not iterable",
+    ),
+    Entry(
+        id="gradio-starlette-too-new",
+        kind="system",
+        keys=("TemplateResponse() missing",),
+        pattern=r"TemplateResponse\(\) missing 1 required positional argument: 'name'",
+        meaning={
+            "en": "Gradio 4 or older (the web UI's library) renders its page with the old form of Starlette's"
+                  " TemplateResponse, which the Starlette that FastAPI 0.115.7 and newer bring no longer takes: the web"
+                  " UI cannot serve its page. The program pins gradio, not FastAPI, so a fresh install took the newest."
+                  " Not the GPU and not the program's own code.",
+            "zh": "Gradio 4 或更早的版本（网页界面用的库）用旧的方式调用 Starlette 的 TemplateResponse，而 FastAPI 0.115.7 及更新版本"
+                  "带来的 Starlette 不再接受这种方式：网页界面无法提供页面。程序固定了 gradio 的版本，却没有固定 FastAPI，所以新装"
+                  "环境时装上了最新的。与显卡和程序本身的代码无关。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual=_install_pinned({"en": "a FastAPI older than 0.115.7", "zh": "0.115.7 以前的 FastAPI"}, '"fastapi<0.115.7"',
+                               {"en": ", then start the web UI again.", "zh": "，然后重新启动网页界面。"}),
+        check=CHECK_NONE,
+        example="TypeError: Jinja2Templates.TemplateResponse() missing 1 required positional argument: 'name'",
     ),
     Entry(
         id="librosa-too-new",
@@ -4925,6 +4972,35 @@ ENTRIES: List[Entry] = [
         # huggingface_hub's warning before it tries again, which may well succeed; its last try ("[Retry 5/5]") is
         # kept: the error after it may not name the site
         harmless=(("Retrying in", r"Retrying in \d+s \[Retry (\d+)/(?!\1\])\d+\]"),),
+    ),
+    Entry(
+        id="huggingface-unauthorized",
+        kind="system",
+        keys=("401 Client Error", "Cannot access gated repo"),
+        pattern=r"401 Client Error: Unauthorized for url: https?://(?:huggingface\.co|hf-mirror\.com)/(?:api/models/)?"
+                r"(?P<repo>[\w.-]{1,100}/[\w.-]{1,100})"
+                r"|Cannot access gated repo for url https?://(?:huggingface\.co|hf-mirror\.com)/(?P<repo2>[\w.-]{1,100}/[\w.-]{1,100})",
+        meaning={
+            "en": "The Hugging Face Hub refused to download the model {repo}: the Hub answers 401 for a repository that"
+                  " is gated or private, for a name that does not exist (a typo, a local folder's path read as a name),"
+                  " and for a saved token that is wrong or expired (HF_TOKEN, `huggingface-cli login`). The network works.",
+            "zh": "Hugging Face Hub 拒绝下载模型 {repo}：仓库需要申请访问（gated）或是私有的、名字不存在（拼写错误，或把本地文件夹"
+                  "路径当成了仓库名）、或者保存的 token 错误或过期（HF_TOKEN、`huggingface-cli login`），Hub 都会回答 401。网络是通的。",
+        },
+        settings=("model.files",),
+        fix_commands=(),
+        manual={
+            "en": "If the model is on the disk already, point the program at its folder instead of the name (or set"
+                  " HF_HUB_OFFLINE=1 so that the downloaded copy in the cache is used). Otherwise check the name on"
+                  " huggingface.co; for a gated model accept its terms on its page and log in with a token of that account"
+                  " (`huggingface-cli login`); a stale token: `huggingface-cli logout`, and remove HF_TOKEN.",
+            "zh": "如果模型已经在磁盘上，让程序指向它的文件夹而不是仓库名（或设置 HF_HUB_OFFLINE=1，使用缓存里已下载的副本）。"
+                  "否则到 huggingface.co 上核对名字；需要申请访问的模型，在它的页面上同意条款，再用该账号的 token 登录"
+                  "（`huggingface-cli login`）；token 过期：`huggingface-cli logout`，并删除 HF_TOKEN。",
+        },
+        check=CHECK_NONE,
+        example="requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url:"
+                " https://huggingface.co/facebook/w2v-bert-2.0/resolve/main/config.json",
     ),
     Entry(
         id="permission-denied",

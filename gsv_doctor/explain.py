@@ -655,7 +655,8 @@ _GARBLED_WORDS = re.compile(r"胡言乱语|乱说一通|[噪杂]音|噪声|电�
 
 
 # A program that hangs, told in words (read as the real-time converters' devices only where the post is about one)
-_HANG_WORDS = re.compile(r"卡住|卡在|一直卡|没反应|没有反应|无响应|没有响应|不动了|\b(?:is |gets? |got )?stuck\b"
+# (not a value that stays: "the sample rate is stuck at 44100")
+_HANG_WORDS = re.compile(r"卡住|卡在|一直卡|没反应|没有反应|无响应|没有响应|不动了|\b(?:is |gets? |got )?stuck\b(?! (?:at|on) \d{3,}(?![\d.]*\s?%))"
                          r"|\bhangs?\b|\bhanging\b|\bfreez(?:es|ing)\b|\bfroze\b|\bno response\b|\bnothing happens\b"
                          r"|\b(?:doesn'?t|does not|won'?t|will not) respond\b"
                          # "crashing when i press start conversation"
@@ -769,7 +770,11 @@ _SLOW_WORDS = re.compile(r"\b(?:very|so|too|extremely|really|super)\s+slow|\bslo
                          # minutes for one inference ("Inference takes 45 minutes on a 2070")
                          r"|\binference[^\n]{0,20}?\b(?:takes?|took) (?:about |around |over |almost |nearly )?\d{1,3} ?"
                          r"(?:minutes?|mins?|hours?|hrs?)\b"
-                         r"|非常慢|速度慢|速度很慢|变慢|龟速|卡顿|共享显存|共享GPU内存|shared gpu memory", re.IGNORECASE | re.ASCII)
+                         r"|非常慢|速度慢|速度很慢|变慢|龟速|卡顿|共享显存|共享GPU内存|shared gpu memory"
+                         # the card barely used while it works ("训练时GPU占用低", "low GPU usage"), and "is this speed normal?"
+                         r"|(?:gpu|显卡)\s?的?(?:占用|利用率|使用率)率?\s?(?:皆|都|很|非常|特别|极)?低"
+                         r"|\blow (?:gpu|cuda) (?:usage|utili[sz]ation|load)\b|\bgpu (?:usage|utili[sz]ation|load) is (?:very |so )?low\b"
+                         r"|速度(?:是)?正常[吗么嘛]", re.IGNORECASE | re.ASCII)
 # Asking how to run on the CPU.
 _CPU_WANTED_WORDS = re.compile(r"\bcpu[ \t-]?(?:inference|only|mode|version)\b|inference on (?:the )?cpu"
                                r"|run (?:it |this |them )?(?:on|with) (?:the |a |my )?cpu|support (?:for )?cpu"
@@ -842,6 +847,9 @@ _DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WOR
               _Description(_HANG_WORDS, "realtime-devices", not_in_clause=_ANOTHER_STEP, only_about=_ABOUT_REAL_TIME),
               _Description(_SLOW_WORDS, "slow"), _Description(logfacts.NEW_CARD, "cuda-no-kernel-image"), _Description(logfacts.AMD, "amd-gpu"),
               _Description(_CPU_WANTED_WORDS, "cpu-wanted"))
+# Traditional Chinese, read by the same words: each character of the words above that Traditional writes otherwise
+# (one character for one, so a match's place in the line is the same)
+_SIMPLIFIED = str.maketrans("與個為麼亂會偉體傳剛別動卻參發變響塊聲處備夠實盡屬帶應張錄總報換據數無舊時顯機雜條檢沒洩測潰滿現電種筆純線練經絕統裝訓記設識語誤說讀調敗車載輸達過運還這進銳錯閃靜頻頓預風驅鳴麥龍龜來開啟門問題內專視優儲單雙稱適該聽見覺難樣碼", "与个为么乱会伟体传刚别动却参发变响块声处备够实尽属带应张录总报换据数无旧时显机杂条检没泄测溃满现电种笔纯线练经绝统装训记设识语误说读调败车载输达过运还这进锐错闪静频顿预风驱鸣麦龙龟来开启门问题内专视优储单双称适该听见觉难样码")
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
 _WORDS_SCAN = 500_000
@@ -858,15 +866,16 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
                        machine_as_cause: bool = True) -> List[Explanation]:
     """A symptom or a cause the log describes in words (no error printed), named as an assumption;
     `machine_as_cause`: the machine alone (an RTX 50xx, an AMD card) may be read as the cause."""
-    lines, left = [], _WORDS_SCAN
+    written, left = [], _WORDS_SCAN  # the lines as the post wrote them
     for line in (log.lines if log.lines else log.text.split("\n"))[:5000]:
         if left <= 0:
             break
         # a line without a letter (numbers, a dumped array) describes nothing: kept empty, so indexes stay lines
-        lines.append(line[:left] if _LETTER.search(line, 0, left) else "")
+        written.append(line[:left] if _LETTER.search(line, 0, left) else "")
         left -= len(line) + 1
-        if len(lines) > 1 and _ANSWER_FALSE.match(line) and "is_available()" in lines[-2]:
-            lines[-2] += " " + line.strip()  # `print(torch.cuda.is_available())` and, on the next line, its False
+        if len(written) > 1 and _ANSWER_FALSE.match(line) and "is_available()" in written[-2]:
+            written[-2] += " " + line.strip()  # `print(torch.cuda.is_available())` and, on the next line, its False
+    lines = [line.translate(_SIMPLIFIED) for line in written]
     # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
     # is not that error's cause: read it only from the exception line itself; and a symptom is read only from
     # the post's own words, not from what the program printed around the error (a library's warning that an
@@ -916,8 +925,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
                     explanation.notes.append(("mac_killed", {}))
                 explanation.line = index + 1
                 explanation.count = 1
-                explanation.message = _excerpt_text(line.strip(), match.start(), match.end())
-                explanation.assumed = match.group(0)
+                explanation.message = _excerpt_text(written[index].strip(), match.start(), match.end())
+                explanation.assumed = written[index][match.start():match.end()]
                 return [explanation]
     return []
 
@@ -1230,6 +1239,14 @@ def _out_of_memory_notes(explanation: Explanation, facts: logfacts.LogFacts, fra
         explanation.notes.append(("oom_with_room", room))
     if "MPS backend out of memory" in explanation.message:
         explanation.notes.append(("mps_out_of_memory", {}))
+    if _DEEPSPEED_USED.search(text, 0, _WORDS_SCAN) or any(_DEEPSPEED_USED.search(frame) for frame in frames):
+        explanation.notes.append(("deepspeed_workspace", {}))
+
+
+# DeepSpeed's inference kernels in use: its own out-of-memory words, the option that turns it on, its frames
+# (not a notice that it is missing: "DeepSpeed not found, falling back")
+_DEEPSPEED_USED = re.compile(r"Workspace can't be allocated|--deepspeed\b|\b(?:use_)?deepspeed\s?=\s?True\b"
+                             r"|[\\/]deepspeed[\\/]", re.IGNORECASE)
 
 
 def _room_left(text: str) -> Optional[Dict[str, str]]:
@@ -1506,6 +1523,13 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "运行的脚本（{script}）在程序自己的 `{package}` 文件夹里：Python 在脚本所在的文件夹里找模块，而不是它的上一级，"
               "所以无论从哪个文件夹启动都找不到 `{package}`。启动前把 PYTHONPATH 设为程序的最上层文件夹（{setting}），"
               "或者在那个文件夹里以模块方式启动：`python -m {package}.{name}`，参数不变。",
+    },
+    "deepspeed_workspace": {
+        "en": "DeepSpeed is in use: its inference kernels reserve a workspace of their own on the card, on top of the"
+              " model. On a card that is nearly full, start without DeepSpeed (leave out --deepspeed, or untick it in"
+              " the settings): slower, but it fits.",
+        "zh": "程序在用 DeepSpeed：它的推理内核会在模型之外另外在显卡上预留一块工作区。显存快满的显卡上，不用 DeepSpeed 启动"
+              "（去掉 --deepspeed，或在设置里取消勾选）：会慢一些，但放得下。",
     },
     "windows_path_on_posix": {
         "en": "The path is written with Windows' backslashes (\\) in a log from Linux or macOS, where a backslash"

@@ -593,6 +593,13 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("FileNotFoundError: [Errno 2] No such file or directory: 'tensorboard --logdir logs'", None),
     ("The system cannot find the path specified.", "script-path-not-found"),
     ("OSError: [WinError 3] The system cannot find the path specified: 'TEMP'", "path-not-found"),
+    # gradio 4 under a new Starlette; the Hub's refusals; pip leaving a package out by its marker
+    ("TypeError: Jinja2Templates.TemplateResponse() missing 1 required positional argument: 'name'",
+     "gradio-starlette-too-new"),
+    ("Cannot access gated repo for url https://huggingface.co/pyannote/speaker-diarization-3.1/resolve/main/config.yaml.",
+     "huggingface-unauthorized"),
+    ("401 Client Error: Unauthorized for url: https://example.com/api", None),
+    ("Ignoring torch: markers 'sys_platform == \"darwin\"' don't match your environment", "pip-marker-skipped"),
 ])
 def test_variants(message, entry_id):
     # (an entry that needs its code in the traceback never matches a line alone: see test_explain_real)

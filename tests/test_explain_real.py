@@ -2908,3 +2908,35 @@ def test_a_script_run_from_inside_the_programs_own_package_is_told_to_set_python
     # a script beside the package (the top folder's own) finds it: no such note
     (beside,) = explained(run("E:\\voice\\MegaTTS3\\gradio_api.py"))
     assert "script_inside_package" not in [key for key, _ in beside.notes]
+
+
+@pytest.mark.parametrize("words, symptom", [
+    # Traditional Chinese, read by the same words as Simplified
+    ("推理出來全是雜音\n", "symptom-garbled-audio"),
+    ("合成沒有聲音\n", "symptom-silent-audio"),
+    ("訓練模型時GPU占用低，顯存幾乎全滿\n", "symptom-slow"),
+    # the card barely used, and "is this speed normal?"
+    ("训练时显卡利用率很低，一个epoch要十分钟\n", "symptom-slow"),
+    ("Training shows low GPU usage, 5% at most\n", "symptom-slow"),
+    ("4090的显卡,这个速度正常吗?\n", "symptom-slow"),
+    # a value that stays is no hang
+    ("realtime gui: the sample rate is stuck at 44100 and I cannot change it\n", None),
+    ("realtime gui is stuck at 100%\n", "symptom-realtime-devices"),
+])
+def test_more_ways_of_telling_a_symptom(words, symptom):
+    found = explained(words)
+    assert [e.id for e in found] == ([symptom] if symptom else [])
+    if symptom:  # shown as the post wrote it
+        assert found[0].message == words.strip() and found[0].assumed in words
+
+
+def test_deepspeeds_workspace_is_told_beside_out_of_memory_only_where_deepspeed_is_used():
+    (found,) = explained("Deepspeed RuntimeError: Workspace can't be allocated, no enough memory.\n")
+    assert found.id == "cuda-out-of-memory" and "deepspeed_workspace" in [key for key, _ in found.notes]
+    for lang in ("en", "zh"):
+        assert "--deepspeed" in " ".join(explain.notes(found, lang))
+    oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
+    assert "deepspeed_workspace" in [key for key, _ in explained("python app.py --deepspeed\n" + oom)[0].notes]
+    # a notice that DeepSpeed is missing is no DeepSpeed in use
+    assert "deepspeed_workspace" not in [
+        key for key, _ in explained("DeepSpeed not found, falling back to the default\n" + oom)[0].notes]
