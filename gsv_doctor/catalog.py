@@ -5706,6 +5706,34 @@ SYMPTOMS["realtime-devices"] = _symptom(
     },
     check=CHECK_NONE,
 )
+SYMPTOMS["realtime-choppy"] = _symptom(
+    "realtime-choppy",
+    kind="system",
+    meaning={
+        "en": "In real-time conversion, a long delay or choppy, stuttering, repeating sound means that each block of"
+              " audio takes about as long to convert as it lasts, or longer: the conversion runs on the CPU (no NVIDIA"
+              " card, or a torch without CUDA), the pitch extractor is a slow one (crepe, harvest), or the block is"
+              " small for this machine. The block size trades one for the other: a larger block is smooth but late, a"
+              " smaller one quick but choppy. Bluetooth devices add a delay of their own. Not the model.",
+        "zh": "实时变声时延迟很大，或者声音断断续续、卡顿、重复，说明转换一段音频所用的时间和这段音频本身差不多长，甚至更长："
+              "转换在 CPU 上进行（没有 NVIDIA 显卡，或 torch 没有 CUDA），音高提取算法较慢（crepe、harvest），或者对这台"
+              "机器来说分块太小。分块大小是两头取舍：大块顺畅但延迟大，小块响应快但断断续续。蓝牙设备本身还会再加一段延迟。"
+              "与模型无关。",
+    },
+    settings=("gpu.card", "torch.build", "audio.device"),
+    fix_commands=(),
+    manual={
+        "en": "Convert on an NVIDIA card with a CUDA torch (AMD or Intel: the program's DirectML build); choose the"
+              " rmvpe or fcpe pitch extractor; raise the block (chunk) size step by step until the sound is smooth,"
+              " and keep the converter's own time per block (shown in its window, in ms) below the block's length;"
+              " lower the extra inference time and the crossfade. Use wired input and output, not Bluetooth. In the"
+              " w-okada voice changer, try the server device mode.",
+        "zh": "在装有 CUDA 版 torch 的 NVIDIA 显卡上转换（AMD、Intel 显卡：用程序的 DirectML 版本）；音高提取选 rmvpe 或 fcpe；"
+              "逐步调大分块（chunk）大小，直到声音顺畅，并让转换器窗口里显示的每块处理时间（毫秒）小于分块本身的长度；调小"
+              "额外推理时长和淡入淡出长度。输入输出用有线设备，不用蓝牙。w-okada 变声器可以试试 server device 模式。",
+    },
+    check=CHECK_NONE,
+)
 SYMPTOMS["garbled-audio"] = _symptom(
     "garbled-audio",
     meaning={

@@ -654,6 +654,13 @@ _GARBLED_WORDS = re.compile(r"胡言乱语|乱说一通|[噪杂]音|噪声|电�
                             re.IGNORECASE)
 
 
+# Real-time conversion that is late or choppy, told in words (read only in a post about a real-time converter; not
+# "low latency", which names a kind of driver)
+_CHOPPY_WORDS = re.compile(r"延迟|延时|卡顿|断断续续|断续|一卡一卡|\b(?:choppy|stutter\w*|glitch\w*|(?<!low )(?<!low-)latency|laggy|lagging"
+                           r"|delay(?:ed|s)?|(?:so much|high|huge) ms)\b|\b\d{3,5} ?ms\b(?! ?(?:timeout|interval))",
+                           re.IGNORECASE)
+
+
 # A program that hangs, told in words (read as the real-time converters' devices only where the post is about one)
 # (not a value that stays: "the sample rate is stuck at 44100")
 _HANG_WORDS = re.compile(r"卡住|卡在|一直卡|没反应|没有反应|无响应|没有响应|不动了|\b(?:is |gets? |got )?stuck\b(?! (?:at|on) \d{3,}(?![\d.]*\s?%))"
@@ -843,6 +850,7 @@ _DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WOR
               _Description(_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
               _Description(_TRAINING_GPU_WORDS, "training-gpu-not-listed"), _Description(_NCCL_WORDS, "torch-no-nccl"),
               _Description(_TORCH_LOAD_26_WORDS, "torch-weights-only"),
+              _Description(_CHOPPY_WORDS, "realtime-choppy", only_about=_ABOUT_REAL_TIME),
               _Description(_GARBLED_WORDS, "garbled-audio", not_in_clause=_NOT_OF_THE_OUTPUT),
               _Description(_HANG_WORDS, "realtime-devices", not_in_clause=_ANOTHER_STEP, only_about=_ABOUT_REAL_TIME),
               _Description(_SLOW_WORDS, "slow"), _Description(logfacts.NEW_CARD, "cuda-no-kernel-image"), _Description(logfacts.AMD, "amd-gpu"),
@@ -921,6 +929,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
                 explanation.params.update(_WORDS_PARAMS.get(name, {}))
                 if told == "slow" and name == "amd-gpu":
                     explanation.notes.append(("amd_slow", {}))
+                if told == "realtime-choppy" and name == "amd-gpu":
+                    explanation.notes.append(("amd_realtime", {}))
                 if words is _KILLED_WORDS and facts.mac:
                     explanation.notes.append(("mac_killed", {}))
                 explanation.line = index + 1
@@ -986,7 +996,7 @@ def _logged_lines(log: Log) -> set:
 
 def _on_this_machine(name: str, log: Log, facts: logfacts.LogFacts) -> str:
     """"The GPU is not used" on a Mac or with an AMD card is that machine's story, not NVIDIA's."""
-    if name not in ("no-gpu", "slow", "cpu-wanted"):
+    if name not in ("no-gpu", "slow", "cpu-wanted", "realtime-choppy"):
         return name
     if name == "cpu-wanted" and _GPU_WANTED_WORDS.search(log.text[:_WORDS_SCAN]):
         name = "no-gpu"  # "I installed the CPU version, how do I switch to the GPU?": the GPU is what is wanted
@@ -1668,6 +1678,13 @@ NOTES: Dict[str, Dict[str, str]] = {
     "amd_start": {
         "en": "The log shows the program started as `{line}`: {amd_start}",
         "zh": "日志显示程序是这样启动的：`{line}`。{amd_start}",
+    },
+    "amd_realtime": {
+        "en": "Real-time conversion on an AMD card: use the converter's DirectML build (not the CUDA one, which runs"
+              " on the CPU there), with the dio pitch extractor (crepe and harvest are too heavy for it), an ONNX"
+              " model where it offers one, and a larger block size.",
+        "zh": "在 AMD 显卡上实时变声：用变声器的 DirectML 版本（不要用 CUDA 版，它在这里只能用 CPU 跑），音高提取选 dio"
+              "（crepe 和 harvest 太重），有 ONNX 模型就用 ONNX 模型，并把分块调大。",
     },
     "amd_slow": {
         "en": "Slow on an AMD card: if it ran fast before under ROCm and slowed down after an update, delete MIOpen's"

@@ -57,9 +57,10 @@ _PRE_VOLTA = re.compile(r"^(?:GTX[ \t]?(?:9\d\d|10\d\d)|GT[ \t]?10\d\d|MX[ \t]?[
 # re.ASCII: a word boundary next to Chinese text ("是Intel Arc", "显卡RTX3060") is still a boundary.
 # The machine is a Mac / has an AMD or Intel GPU / an RTX 50xx card, as the log's paths and words show
 # (explain also reads a post that only describes its problem with them). "mps" in code (torch.backends.mps,
-# device = "mps" if ...) and "MPS is not available" are printed on any machine.
+# device = "mps" if ...) and "MPS is not available" are printed on any machine, as is the voice changer's issue form
+# ("If you use mac edition, client is not launched automatically").
 MAC = re.compile(r"\bmacOS\b|\bmac ?os ?x?\b|MacBook|\bMac ?(?:mini|Studio|Pro)\b|\bM[1-4][ \t]?(?:Pro|Max|Ultra)\b"
-                 r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])macs?(?![A-Za-z])(?![ \t]*(?:address|addr\b|地址))|苹果电脑|Apple Silicon|\bDarwin\b"
+                 r"|\bM[1-4][ \t]?(?:Mac|chip|芯片)|(?<![A-Za-z])(?<!If you use )macs?(?![A-Za-z])(?![ \t]*(?:address|addr\b|地址))|苹果电脑|Apple Silicon|\bDarwin\b"
                  r"|(?<![A-Za-z]:)(?<!\w)/Users/\w|/opt/homebrew/|(?<![A-Za-z.\"'])(?:MPS(?:HalfType|FloatType)?|mps)(?![A-Za-z.\"'(_])(?![ \t]+(?:is[ \t]+)?not[ \t]+(?:available|detected))",
                  re.IGNORECASE | re.ASCII)
 # (a Ryzen named by its number alone, 5950X, 7800X3D, 5600G, is a CPU; 6800 XT and 5700XT are cards; 'AMD锐龙',

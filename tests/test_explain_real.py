@@ -2940,3 +2940,31 @@ def test_deepspeeds_workspace_is_told_beside_out_of_memory_only_where_deepspeed_
     # a notice that DeepSpeed is missing is no DeepSpeed in use
     assert "deepspeed_workspace" not in [
         key for key, _ in explained("DeepSpeed not found, falling back to the default\n" + oom)[0].notes]
+
+
+@pytest.mark.parametrize("words, symptom", [
+    ("voice changer: when I speak the response is very delayed, and a lower chunk makes it choppy\n",
+     "symptom-realtime-choppy"),
+    ("实时变声延迟很高，声音断断续续的\n", "symptom-realtime-choppy"),
+    ("RVC realtime gui: i got 900 ms and my voice stutters\n", "symptom-realtime-choppy"),
+    # the same words outside a real-time converter, and a driver's name
+    ("Training is choppy and delayed on my laptop\n", None),
+    ("voice changer closes at start, a box says something about low latency ASIO\n", None),
+])
+def test_a_late_or_choppy_real_time_converter_is_told_as_its_speed(words, symptom):
+    found = explained(words)
+    assert [e.id for e in found] == ([symptom] if symptom else [])
+    if symptom:
+        for lang, word in (("en", "block"), ("zh", "分块")):
+            assert word in explain.manual(found[0], lang)
+
+
+def test_a_choppy_real_time_converter_on_an_amd_card_is_the_cards_with_dio():
+    (found,) = explained("voice changer on my RX 6600 is stuttering and lagging with crepe\n")
+    assert found.id == "symptom-amd-gpu" and [key for key, _ in found.notes] == ["amd_realtime"]
+    for lang in ("en", "zh"):
+        assert "dio" in explain.notes(found, lang)[0] and "DirectML" in explain.notes(found, lang)[0]
+    # the voice changer's issue form names the Mac edition on every post: no Mac
+    form = ("- [ ] If you use mac edition, client is not launched automatically.\n"
+            "voice changer output is choppy in Discord\n")
+    assert [e.id for e in explained(form)] == ["symptom-realtime-choppy"]
