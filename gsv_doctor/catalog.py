@@ -2032,6 +2032,35 @@ ENTRIES: List[Entry] = [
         example="qt.qpa.plugin: Could not find the Qt platform plugin \"windows\" in \"\"",
     ),
     Entry(
+        id="pysimplegui-licence",
+        kind="system",
+        keys=("PySimpleGUI", "Pysimplegui", "pysimplegui", "PYSIMPLEGUI"),
+        # PySimpleGUI 5's own start-up words, or a post that names it beside a licence, a key or a trial
+        pattern=r"(?i:pysimplegui)[^\n]{0,120}?(?i:licen[cs]e|trial|subscri\w*|\bpay\b|付费|收费|试用|许可|授权|注册码)"
+                r"|(?i:licen[cs]e|trial|subscri\w*|\bpay\b|付费|收费|试用|许可|授权|注册码)[^\n]{0,120}?(?i:pysimplegui)",
+        meaning={
+            "en": "PySimpleGUI, the library of the real-time GUI's window (RVC's gui_v1.py and others), became a paid"
+                  " package with version 5: started without a licence key it asks for one or for a trial. The program,"
+                  " the model and the GPU are fine.",
+            "zh": "PySimpleGUI（实时变声界面窗口用的库，RVC 的 gui_v1.py 等）从 5 版起成了付费软件：没有许可证密钥时启动会要求"
+                  "输入密钥或试用。程序、模型和显卡都没有问题。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "RVC's newer code no longer uses PySimpleGUI: {update}. Otherwise install the last free release into the"
+                  " program's Python, `python -m pip install \"PySimpleGUI<5\"`; if pip finds none, install its free"
+                  " continuation, `python -m pip install FreeSimpleGUI`, and in the GUI's script change `import"
+                  " PySimpleGUI as sg` to `import FreeSimpleGUI as sg`.",
+            "zh": "RVC 较新的代码已经不再使用 PySimpleGUI：{update}。否则给程序的 Python 安装最后一个免费版本："
+                  "`python -m pip install \"PySimpleGUI<5\"`；如果 pip 找不到，就安装它的免费延续版"
+                  " `python -m pip install FreeSimpleGUI`，并把界面脚本里的 `import PySimpleGUI as sg` 改成"
+                  " `import FreeSimpleGUI as sg`。",
+        },
+        check=CHECK_NONE,
+        example="Pysimplegui trial: it's asking me to pay for a trial when I start go-realtime-gui.bat",
+    ),
+    Entry(
         id="gradio-version-mismatch",
         kind="system",
         keys=("object has no attribute",),

@@ -599,6 +599,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("Cannot access gated repo for url https://huggingface.co/pyannote/speaker-diarization-3.1/resolve/main/config.yaml.",
      "huggingface-unauthorized"),
     ("401 Client Error: Unauthorized for url: https://example.com/api", None),
+    ("实时变声打开后 PySimpleGUI 要求输入许可证密钥", "pysimplegui-licence"),
+    ("pip install PySimpleGUI sounddevice noisereduce", None),
     ("Ignoring torch: markers 'sys_platform == \"darwin\"' don't match your environment", "pip-marker-skipped"),
 ])
 def test_variants(message, entry_id):
