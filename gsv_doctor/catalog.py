@@ -1813,6 +1813,54 @@ ENTRIES: List[Entry] = [
         example="Ignoring pynini: markers 'platform_system != \"Windows\"' don't match your environment",
     ),
     Entry(
+        id="triton-missing-notice",
+        kind="system",
+        notice=True,
+        keys=("Triton is not available", "No module named 'triton'"),
+        pattern=r"(?:A matching )?Triton is not available, some optimizations will not be enabled"
+                r"|This is just a warning: No module named 'triton'",
+        meaning={
+            "en": "xformers' notice, not an error: Triton (a compiler of GPU kernels, made for Linux) is not installed,"
+                  " so a few optional speed-ups are off. Windows has no official Triton; the program works without it.",
+            "zh": "这是 xformers 的提示，不是报错：没有安装 Triton（一种 GPU 内核编译器，为 Linux 做的），所以少数可选的加速不会启用。"
+                  "Windows 上没有官方的 Triton；程序没有它也能正常工作。",
+        },
+        settings=("python.packages",),
+        fix_commands=(),
+        manual={
+            "en": "Nothing to install. If the program stops, the error that stops it is further down: run gsv-doctor"
+                  " explain on the log from there.",
+            "zh": "不需要安装任何东西。如果程序停了，让它停下的报错在更下面：把从那里开始的日志交给 gsv-doctor explain。",
+        },
+        check=CHECK_NONE,
+        example="WARNING | xformers | A matching Triton is not available, some optimizations will not be enabled.",
+    ),
+    Entry(
+        id="browser-wildcard-address",
+        kind="system",
+        keys=("0.0.0.0",),
+        # the address told as the one that does not open ("http://0.0.0.0:7860 无法正常访问", "can't open 0.0.0.0:9880"),
+        # or the browser's own words for it
+        pattern=r"(?:https?://)?0\.0\.0\.0:(?P<port>\d{2,5})\b[^\n]{0,60}?(?:无法|不能|打不开|访问不了|打开不了|进不去|can'?t|cannot"
+                r"|could ?n[o']t|won'?t|doesn'?t|does not|not (?:open|load|work)|unable|refused|invalid|ERR_)"
+                r"|(?:无法|不能|打不开|can'?t|cannot|could ?n[o']t|unable to)[^\n]{0,40}?(?:https?://)?0\.0\.0\.0:(?P<port2>\d{2,5})\b"
+                r"|ERR_ADDRESS_INVALID",
+        meaning={
+            "en": "0.0.0.0 is where the program listens (every network address of this computer), not an address a"
+                  " browser can open: the program is most likely running fine.",
+            "zh": "0.0.0.0 是程序监听的地址（这台电脑的所有网络地址），不是浏览器能打开的地址：程序多半运行正常。",
+        },
+        settings=("network.port",),
+        fix_commands=(),
+        manual={
+            "en": "Open http://127.0.0.1:{port} on the same computer (or http://THIS-COMPUTER'S-IP:{port} from another one"
+                  " on the network).",
+            "zh": "在同一台电脑上打开 http://127.0.0.1:{port}（从局域网里的另一台电脑打开则用 http://本机IP:{port}）。",
+        },
+        check=CHECK_NONE,
+        example="local URL:  http://0.0.0.0:7860 无法正常访问。",
+    ),
+    Entry(
         id="deepspeed-optional-fallback",
         kind="system",
         notice=True,
@@ -3901,10 +3949,18 @@ ENTRIES: List[Entry] = [
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
               "Can't load tokenizer for", "Can't load the configuration of", "Repo id must be in the form",
               "models found in", "NO_SUCHFILE", "file is not found", "Model folder", "Model files not found",
-              "model files not found"),
+              "model files not found", "The provided filename", "没有找到文件", "找不到文件", "未找到文件", "缺少文件",
+              "没有找到模型文件", "找不到模型文件", "未找到模型文件", "缺少模型文件"),
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
                 r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
                 r"|wav))(?:['\"]|\s*$)"  # (a retyped line may lose the closing quote)
+                # torch.jit.load's own words; a file told missing in Chinese words ("没有找到文件 models/x/path.yaml")
+                r"|The provided filename (?P<path16>[^\s'\"]{1,300}?\.(?:zip|pth?|ckpt|onnx|bin|json|yaml)) does not exist"
+                r"|(?:没有找到|找不到|未找到|缺少)(?:文件|模型文件)[:：]?\s?(?P<path17>[^\s'\"，。；、]{1,300}?\.(?:pth?|ckpt|onnx|bin"
+                r"|safetensors|index|json|npy|yaml|model|zip))(?![\w.])"
+                # (retyped without its quotes: "No such file or directory: ./finetune-speaker.json!")
+                r"|No such file or directory: (?P<path15>[^\s'\"!,;]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy"
+                r"|model|yaml|wav))(?![\w.])"
                 r"|NO_SUCHFILE : Load model from (?P<path10>[^\n]{1,300}?\.onnx) failed"
                 # (from the start of a word only: tried at every character of a long line it was quadratic)
                 r"|(?<![^\s'\"])['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
@@ -3956,7 +4012,9 @@ ENTRIES: List[Entry] = [
         # (Python quotes a name holding ' with "; a command line run as one file name is no path: "tensorboard --logdir")
         pattern=r"(?:FileNotFoundError: \[Errno 2\] No such file or directory|\[WinError 3\] (?:The system cannot find the"
                 r" path specified|系统找不到指定的路径。?)): (?:'(?P<path>(?![^'\n]*\s-)[^'\n]{1,300})'"
-                r"|\"(?P<path2>(?![^\"\n]*\s-)[^\"\n]{1,300})\")",
+                r"|\"(?P<path2>(?![^\"\n]*\s-)[^\"\n]{1,300})\")"
+                # (retyped without its quotes)
+                r"|FileNotFoundError: \[Errno 2\] No such file or directory: (?P<path3>[^\s'\"!,;]{1,300})",
         meaning={
             "en": "The program opened {path}, and there is no such file or folder. It is none of the models or tools"
                   " gsv-doctor knows: most often a file an earlier step makes (a dataset list, a step's output folder)"
@@ -4886,7 +4944,7 @@ ENTRIES: List[Entry] = [
         # PyInstaller's launcher of a program packaged as an .exe (ChatTTS-ui's app.exe, the voice changer's
         # MMVCServerSIO.exe), before any of the program's code: PyInstaller 5's and 6's ("[PYI-1234:ERROR] Failed to
         # load Python DLL") wordings
-        pattern=r"(?:Error loading|Failed to load) Python DLL ['\"]?(?P<path>[^'\"\n]{1,300}?(?P<dll>python\d{1,3}\.dll))",
+        pattern=r"(?:Error loading|Failed to load) Python DLL ['\"]?(?P<path>[^'\"\n]{0,300}?(?P<dll>python\d{1,3}\.dll))",
         meaning={
             "en": "The program's .exe (a packaged Python program) could not load its own Python ({dll}, in its folder):"
                   " the package was not unpacked whole (an archive tool that stopped, a file an antivirus took away, a"

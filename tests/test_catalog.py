@@ -415,9 +415,9 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("AttributeError: 'NoneType' object has no attribute 'dtype'", None),
     ("ModuleNotFoundError: No module named 'tools.i18n'", "python-module-missing"),
     ("No module named 'pyopenjtalk'", "python-module-missing"),  # retyped alone
-    # an optional module's absence that a library only mentions
+    # an optional module's absence that a library only mentions (xformers' own words: a notice)
     ("WARNING:xformers:A matching Triton is not available, some optimizations will not be enabled. Error caught was:"
-     " No module named 'triton'", None),
+     " No module named 'triton'", "triton-missing-notice"),
     ("No module named 'triton'", None),  # alone at start-up, before training or inference runs on
     ("ModuleNotFoundError: No module named 'triton'", None),  # the end of a traceback xformers caught
     ("ValueError: Input signal length=0 is too small to resample from 44100->16000", "input-empty"),
@@ -599,7 +599,21 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("Cannot access gated repo for url https://huggingface.co/pyannote/speaker-diarization-3.1/resolve/main/config.yaml.",
      "huggingface-unauthorized"),
     ("401 Client Error: Unauthorized for url: https://example.com/api", None),
+    # retyped without quotes: a model file, another path; a packaged program's DLL named bare
+    ("get_hparams_from_fileFileNotFoundError: [Errno 2] No such file or directory: ./finetune-speaker.json![2] Failed",
+     "model-file-missing"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: ./dataset/32k", "path-not-found"),
+    ("Error loading Python DLL python39.dll", "packaged-app-incomplete"),
     ("实时变声打开后 PySimpleGUI 要求输入许可证密钥", "pysimplegui-licence"),
+    # a model file torch.jit or a post's Chinese words name as missing
+    ("ValueError: The provided filename pretrained_models/x/flow.encoder.fp32.zip does not exist", "model-file-missing"),
+    ("运行后提示没有找到文件 models/ChatTTS/config/path.yaml", "model-file-missing"),
+    ("找不到文件夹里的音频", None),
+    # xformers' Triton notice; the listening address opened in a browser
+    ("This is just a warning: No module named 'triton'", "triton-missing-notice"),
+    ("Running on local URL: http://0.0.0.0:9874 but the page can't be opened", "browser-wildcard-address"),
+    ("Running on local URL:  http://0.0.0.0:7860", None),
+
     ("pip install PySimpleGUI sounddevice noisereduce", None),
     ("Ignoring torch: markers 'sys_platform == \"darwin\"' don't match your environment", "pip-marker-skipped"),
 ])

@@ -2968,3 +2968,11 @@ def test_a_choppy_real_time_converter_on_an_amd_card_is_the_cards_with_dio():
     form = ("- [ ] If you use mac edition, client is not launched automatically.\n"
             "voice changer output is choppy in Discord\n")
     assert [e.id for e in explained(form)] == ["symptom-realtime-choppy"]
+
+
+@pytest.mark.parametrize("words", [
+    "I am wondering if I can make it use GPU instead of CPU. It seems to default to using CPU and it's slow.\n",
+    "The program defaults to the CPU on my RTX 4070\n",
+])
+def test_a_program_that_falls_back_to_the_cpu_is_read_as_the_gpu_not_used(words):
+    assert [e.id for e in explained(words)] == ["symptom-no-gpu"]
