@@ -812,6 +812,14 @@ _TRAINING_GPU_WORDS = re.compile(r"unfortunately,?[^\n]{0,40}?(?:card|gpu)[^\n]{
                                  r"|\bno\b[^\n]{0,20}?(?:card|gpu)[^\n]{0,30}?to support (?:my |your |the )?training"
                                  r"|(?:card|gpu)[^\n]{0,30}?(?:can'?t|cannot) support (?:my |your |the )?training",
                                  re.IGNORECASE | re.ASCII)
+# A Python too new for the program, told in words ("Python3.11 compatibility", "fairseq不支持3.11", "py3.12 报错"),
+# the failure in the version's own clause ("装了Python3.11，运行go-web.bat报错" is another story)
+_NEW_PYTHON_WORDS = re.compile(r"\b(?:python|py) ?3\.1[1-4]\b(?! ?(?:works|is fine|没问题|可以))[^\n,;，。；]{0,60}?(?:不支持|不兼容|报错|"
+                               r"\bcompatib\w*|\bnot supported\b|\bunsupported\b|\bdoes(?:n'?t| not) work\b|\bfails?\b)"
+                               r"|\b(?:python|py) ?3\.1[1-4] ?(?:compatibility|support)\b"
+                               r"|(?:不支持|不兼容|\bnot (?:support\w*|compatible with)\b|\bdoes(?:n'?t| not) support\b|\bincompatible with\b)"
+                               r" ?(?:python|py)? ?3\.1[1-4]\b(?!\.\d)",
+                               re.IGNORECASE | re.ASCII)
 # What an error told in words stands for where its entry's texts name a value the message would have printed
 _WORDS_PARAMS = {"transformers-needs-newer-torch": {"need": "2.6"}}
 # The real-time converters: RVC's gui_v1.py (go-realtime-gui.bat), the voice changer, so-vits-svc's realtime GUI
@@ -849,6 +857,7 @@ _DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WOR
               _Description(_KILLED_WORDS, "ram-out-of-memory"), _Description(_OOM_WORDS, "cuda-out-of-memory"),
               _Description(_RAM_WORDS, "ram-out-of-memory"), _Description(_NO_GPU_WORDS, "no-gpu", not_in_clause=_CPU_BY_DESIGN),
               _Description(_DRIVER_WORDS, "cuda-driver-insufficient"), _Description(_PORT_WORDS, "port-in-use"),
+              _Description(_NEW_PYTHON_WORDS, "python-version-unsupported"),
               _Description(_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
               _Description(_TRAINING_GPU_WORDS, "training-gpu-not-listed"), _Description(_NCCL_WORDS, "torch-no-nccl"),
               _Description(_TORCH_LOAD_26_WORDS, "torch-weights-only"),

@@ -2976,3 +2976,17 @@ def test_a_choppy_real_time_converter_on_an_amd_card_is_the_cards_with_dio():
 ])
 def test_a_program_that_falls_back_to_the_cpu_is_read_as_the_gpu_not_used(words):
     assert [e.id for e in explained(words)] == ["symptom-no-gpu"]
+
+
+@pytest.mark.parametrize("words, read", [
+    ("Python3.11 compatibility\nIs it possible with a fork of fairseq?\n", True),
+    ("使用py3.11问题\npython3.11会各种报错，fairseq不支持3.11\n", True),
+    ("Python 3.12 fails to install the requirements\n", True),
+    # a version that works, a version beside a failure of something else, another program's version
+    ("python 3.11 works fine here, only the model is missing\n", False),
+    ("已安装Python3.11.4，完成后运行go-web.bat报错\n", False),
+    ("CUDA 3.11 not supported\n", False),
+])
+def test_a_python_too_new_told_in_words_is_read_as_that(words, read):
+    found = [e.id for e in explained(words)]
+    assert ("python-version-unsupported" in found) is read
