@@ -3025,24 +3025,26 @@ ENTRIES: List[Entry] = [
         pattern=r"device-side assert(?:ion)? trigger(?:ed)?|srcIndex < srcSelectDimSize",
         meaning={
             "en": "A GPU kernel found an index out of range (a device-side assert): the input holds a value the model"
-                  " has no entry for, such as a text symbol, phoneme, language or speaker id beyond its table, or the"
-                  " model files belong to another version than the code. Usually a data or model mismatch; on a card that"
+                  " has no entry for, such as a text symbol, phoneme, language or speaker id beyond its table, a text"
+                  " longer than the model's table of positions (too long a sentence for one pass), or the model files"
+                  " belong to another version than the code. Usually a data or model mismatch; on a card that"
                   " computes NaN in float16 (GTX 16xx, T1200, MX450 ...) the NaN of half precision can be the bad index."
                   " Every later CUDA call fails too until the program restarts.",
             "zh": "GPU 内核发现索引越界（device-side assert）：输入里有模型表里没有的值，例如超出范围的文本符号、音素、语种或说话人"
-                  "编号，或者模型文件与代码版本不一致。通常是数据或模型不匹配；在用 float16 会算出 NaN 的显卡（GTX 16 系、T1200、"
-                  "MX450 等）上，半精度产生的 NaN 也可能就是那个越界的索引。之后所有 CUDA 调用都会失败，直到重启程序。",
+                  "编号、比模型位置表更长的文本（一次要合成的句子太长），或者模型文件与代码版本不一致。通常是数据或模型不匹配；"
+                  "在用 float16 会算出 NaN 的显卡（GTX 16 系、T1200、MX450 等）上，半精度产生的 NaN 也可能就是那个越界的索引。"
+                  "之后所有 CUDA 调用都会失败，直到重启程序。",
         },
         settings=("model.match",),
         fix_commands=(),
         manual={
             "en": "Run the same input once on the CPU, or start with the environment variable CUDA_LAUNCH_BLOCKING=1:"
                   " the real error (an IndexError and its line) then shows. Check that the model files match the"
-                  " program's version ({update} if they are newer), and look for unusual characters in the text and"
-                  " for the language and speaker ids. Restart the program afterwards.",
+                  " program's version ({update} if they are newer), look for unusual characters in the text, split a long"
+                  " text into shorter sentences, and check the language and speaker ids. Restart the program afterwards.",
             "zh": "用 CPU 把同一输入再跑一次，或设置环境变量 CUDA_LAUNCH_BLOCKING=1 启动：这样会显示真正的错误（IndexError"
-                  "及其所在行）。确认模型文件与程序版本一致（模型更新时请{update}），检查文本里的特殊字符以及语种和说话人编号。"
-                  "之后重启程序。",
+                  "及其所在行）。确认模型文件与程序版本一致（模型更新时请{update}），检查文本里的特殊字符，把长文本切成较短的句子，"
+                  "并检查语种和说话人编号。之后重启程序。",
         },
         check=CHECK_NONE,
         example="RuntimeError: CUDA error: device-side assert triggered",
