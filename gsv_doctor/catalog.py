@@ -2109,6 +2109,34 @@ ENTRIES: List[Entry] = [
         example="Pysimplegui trial: it's asking me to pay for a trial when I start go-realtime-gui.bat",
     ),
     Entry(
+        id="gradio-connection-errored",
+        kind="system",
+        keys=("onnection errored out",),
+        pattern=r"[Cc]onnection errored out",
+        meaning={
+            "en": "The web page lost its connection to the program while it worked: a long job (a slow pitch extractor"
+                  " such as harvest or crepe, a long file) outlasted the page's wait, the program stopped with an error"
+                  " (its console window shows it), or a browser extension, an antivirus or a proxy cut the connection."
+                  " A job that outlasted the wait goes on in the background.",
+            "zh": "网页在程序工作时与它断开了连接：耗时长的任务（harvest、crepe 这类慢的音高提取，很长的文件）超过了网页的等待时间，"
+                  "程序出错停止了（它的命令行窗口里有报错），或者浏览器插件、杀毒软件、代理切断了连接。超时的任务会在后台继续运行。",
+        },
+        settings=("network.proxy", "program.code"),
+        fix_commands=(),
+        manual={
+            "en": "Look at the program's console window first: an error there is the real one (run gsv-doctor explain on"
+                  " it). If there is none, wait: the result is written where the program saves it (its output folder, or"
+                  " a TEMP folder); choose a faster pitch extractor (rmvpe) or shorter files next time. Otherwise open the"
+                  " page in another browser without extensions at http://127.0.0.1:PORT, and leave it out of the"
+                  " antivirus' web protection and the proxy.",
+            "zh": "先看程序的命令行窗口：那里的报错才是真正的错误（把它交给 gsv-doctor explain）。如果没有报错，就等一等：结果会"
+                  "写到程序保存的位置（它的输出文件夹，或某个 TEMP 文件夹）；下次换用更快的音高提取（rmvpe）或更短的文件。否则换一个"
+                  "不带插件的浏览器打开 http://127.0.0.1:端口，并把它排除在杀毒软件的网页防护和代理之外。",
+        },
+        check=CHECK_NONE,
+        example="Something went wrong: Connection errored out.",
+    ),
+    Entry(
         id="gradio-version-mismatch",
         kind="system",
         keys=("object has no attribute",),

@@ -605,6 +605,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("FileNotFoundError: [Errno 2] No such file or directory: ./dataset/32k", "path-not-found"),
     ("Error loading Python DLL python39.dll", "packaged-app-incomplete"),
     ("实时变声打开后 PySimpleGUI 要求输入许可证密钥", "pysimplegui-licence"),
+    # the web page's own words when it lost the program
+    ('Gradio: "Something went wrong: connection errored out" when using Harvest', "gradio-connection-errored"),
     # a model file torch.jit or a post's Chinese words name as missing
     ("ValueError: The provided filename pretrained_models/x/flow.encoder.fp32.zip does not exist", "model-file-missing"),
     ("运行后提示没有找到文件 models/ChatTTS/config/path.yaml", "model-file-missing"),
