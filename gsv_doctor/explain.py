@@ -1552,6 +1552,15 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "程序在用 DeepSpeed：它的推理内核会在模型之外另外在显卡上预留一块工作区。显存快满的显卡上，不用 DeepSpeed 启动"
               "（去掉 --deepspeed，或在设置里取消勾选）：会慢一些，但放得下。",
     },
+    "notebook_command_missing": {
+        "en": "In a notebook (Colab, Jupyter) there is no environment to activate: `{command}` is missing because the"
+              " cell that installs it failed or was skipped. Scroll up to that cell's output for its first error (a"
+              " package that failed to build, a version pip could not find), fix that and run the cells again in order;"
+              " after the runtime restarts, the install cells run again too.",
+        "zh": "在笔记本（Colab、Jupyter）里没有要激活的环境：缺少 `{command}` 是因为安装它的那个单元格失败了或被跳过了。往上找到那个"
+              "单元格的输出，看它的第一个错误（编译失败的包、pip 找不到的版本），解决后按顺序重新运行各单元格；运行时重启后，"
+              "安装的单元格也要重新运行。",
+    },
     "windows_path_on_posix": {
         "en": "The path is written with Windows' backslashes (\\) in a log from Linux or macOS, where a backslash"
               " is no folder separator but part of the name: the code or the setting that names it was written for"
@@ -2240,6 +2249,12 @@ def _bash_variable_in_cmd(context: _Context) -> None:
     if setting:
         # the post's own value ("CUDA_VISIBLE_DEVICES=0" is not "=1")
         context.explanation.notes.append(("bash_variable_in_cmd", {"value": setting.group("value") or "..."}))
+
+
+@_refines("command-not-found")
+def _command_in_a_notebook(context: _Context) -> None:
+    if context.facts.colab or _in_a_notebook(context):
+        context.explanation.notes.append(("notebook_command_missing", {"command": context.explanation.params.get("command", "")}))
 
 
 @_refines("python-module-missing")

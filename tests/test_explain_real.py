@@ -2990,3 +2990,12 @@ def test_a_program_that_falls_back_to_the_cpu_is_read_as_the_gpu_not_used(words)
 def test_a_python_too_new_told_in_words_is_read_as_that(words, read):
     found = [e.id for e in explained(words)]
     assert ("python-version-unsupported" in found) is read
+
+
+def test_a_command_missing_in_a_notebook_points_to_the_install_cell_not_to_an_environment():
+    (found,) = explained("Colab notebook: the training cell gives /bin/bash: svc: command not found\n")
+    assert found.id == "command-not-found" and [key for key, _ in found.notes] == ["notebook_command_missing"]
+    for lang in ("en", "zh"):
+        assert "`svc`" in explain.notes(found, lang)[0]
+    (local,) = explained("bash: svc: command not found\n")
+    assert local.notes == []
