@@ -1839,12 +1839,11 @@ ENTRIES: List[Entry] = [
         id="browser-wildcard-address",
         kind="system",
         keys=("0.0.0.0",),
-        # the address told as the one that does not open ("http://0.0.0.0:7860 无法正常访问", "can't open 0.0.0.0:9880"),
-        # or the browser's own words for it
+        # the address told as the one that does not open ("http://0.0.0.0:7860 无法正常访问", "can't open 0.0.0.0:9880",
+        # the browser's ERR_ADDRESS_INVALID beside it)
         pattern=r"(?:https?://)?0\.0\.0\.0:(?P<port>\d{2,5})\b[^\n]{0,60}?(?:无法|不能|打不开|访问不了|打开不了|进不去|can'?t|cannot"
                 r"|could ?n[o']t|won'?t|doesn'?t|does not|not (?:open|load|work)|unable|refused|invalid|ERR_)"
-                r"|(?:无法|不能|打不开|can'?t|cannot|could ?n[o']t|unable to)[^\n]{0,40}?(?:https?://)?0\.0\.0\.0:(?P<port2>\d{2,5})\b"
-                r"|ERR_ADDRESS_INVALID",
+                r"|(?:无法|不能|打不开|can'?t|cannot|could ?n[o']t|unable to)[^\n]{0,40}?(?:https?://)?0\.0\.0\.0:(?P<port2>\d{2,5})\b",
         meaning={
             "en": "0.0.0.0 is where the program listens (every network address of this computer), not an address a"
                   " browser can open: the program is most likely running fine.",
@@ -3979,14 +3978,14 @@ ENTRIES: List[Entry] = [
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
               "Can't load tokenizer for", "Can't load the configuration of", "Repo id must be in the form",
               "models found in", "NO_SUCHFILE", "file is not found", "Model folder", "Model files not found",
-              "model files not found", "The provided filename", "没有找到文件", "找不到文件", "未找到文件", "缺少文件",
-              "没有找到模型文件", "找不到模型文件", "未找到模型文件", "缺少模型文件"),
+              # (a CJK key costs a search of the whole log: the two that the Chinese words below all hold)
+              "model files not found", "The provided filename", "到文件", "到模型文件"),
         pattern=r"(?:No such file or directory|系统找不到指定的(?:文件|路径)。?|cannot find the (?:file|path) specified\.?)"
                 r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
                 r"|wav))(?:['\"]|\s*$)"  # (a retyped line may lose the closing quote)
                 # torch.jit.load's own words; a file told missing in Chinese words ("没有找到文件 models/x/path.yaml")
                 r"|The provided filename (?P<path16>[^\s'\"]{1,300}?\.(?:zip|pth?|ckpt|onnx|bin|json|yaml)) does not exist"
-                r"|(?:没有找到|找不到|未找到|缺少)(?:文件|模型文件)[:：]?\s?(?P<path17>[^\s'\"，。；、]{1,300}?\.(?:pth?|ckpt|onnx|bin"
+                r"|(?:没有找到|找不到|未找到)(?:文件|模型文件)[:：]?\s?(?P<path17>[^\s'\"，。；、]{1,300}?\.(?:pth?|ckpt|onnx|bin"
                 r"|safetensors|index|json|npy|yaml|model|zip))(?![\w.])"
                 # (retyped without its quotes: "No such file or directory: ./finetune-speaker.json!")
                 r"|No such file or directory: (?P<path15>[^\s'\"!,;]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy"

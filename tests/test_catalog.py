@@ -610,6 +610,7 @@ def test_emulated_old_torch_messages_match_the_catalog():
     # a model file torch.jit or a post's Chinese words name as missing
     ("ValueError: The provided filename pretrained_models/x/flow.encoder.fp32.zip does not exist", "model-file-missing"),
     ("运行后提示没有找到文件 models/ChatTTS/config/path.yaml", "model-file-missing"),
+    ("启动时找不到模型文件 pretrained/s1.ckpt", "model-file-missing"),
     ("找不到文件夹里的音频", None),
     # xformers' Triton notice; the listening address opened in a browser
     ("This is just a warning: No module named 'triton'", "triton-missing-notice"),
