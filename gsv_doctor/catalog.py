@@ -4748,6 +4748,8 @@ ENTRIES: List[Entry] = [
         # (or in a post's sentence: "更新后提示No module named 'tn'", "it says No module named 'x'")
         pattern=r"(?:^\W{0,8}|(?:ModuleNotFoundError|ImportError): |[\u4e00-\u9fff：]\s?"
                 r"|\b(?:says?|said|got|getting|gets|shows?|showing)\b:?\s{1,3}"
+                # a program's own words for an import it caught: "import failed: No module named 'misaki'"
+                r"|\b(?:[Ii]mport|[Ll]oad(?:ing)?) (?:failed|error)[:,]?\s{1,3}"
                 # `python -m module`'s own words: "python.exe: No module named xtts_api_server"
                 r"|\bpython[\w.]{0,8}: )"
                 r"No module named '?(?!triton\b)(?P<module>[\w.]+)'?",
@@ -5477,6 +5479,33 @@ ENTRIES: List[Entry] = [
         check=CHECK_NONE,
         example="INFO: pip is looking at multiple versions. ERROR: Ignored the following versions that require a different"
                 " python version: 4.0.0 Requires-Python >=3.8,<3.11",
+    ),
+    Entry(
+        id="script-crlf-line-endings",
+        kind="system",
+        keys=("required file not found", "bad interpreter", "\\r': command not found", "sh\\r"),
+        pattern=r"\.sh: cannot execute: required file not found|(?:\^M|\\r): bad interpreter"
+                r"|\$'\\r': command not found|/usr/bin/env: ['‘\"](?:ba)?sh\\r['’\"]",
+        meaning={
+            "en": "A shell script has Windows line endings (CRLF): Linux reads its first line as the program"
+                  " `/bin/bash\\r`, which does not exist. It happens when the program was cloned or edited on Windows"
+                  " (git's core.autocrlf) and then run in Linux, WSL or a Docker container; less often the shell its"
+                  " first line names is not installed there (bash in an Alpine image).",
+            "zh": "shell 脚本是 Windows 的换行符（CRLF）：Linux 把它的第一行读成程序 `/bin/bash\\r`，而这个程序不存在。程序在"
+                  " Windows 上 clone 或编辑过（git 的 core.autocrlf），再拿到 Linux、WSL 或 Docker 容器里运行时就会这样；"
+                  "少数情况是第一行写的 shell 在那里没有安装（Alpine 镜像里的 bash）。",
+        },
+        settings=("program.install",),
+        fix_commands=(),
+        manual={
+            "en": "Convert the script to LF line endings (`sed -i 's/\\r$//' FILE` or `dos2unix FILE`; in an editor, choose"
+                  " LF), or clone the program again after `git config --global core.autocrlf input`; then build the"
+                  " Docker image again.",
+            "zh": "把脚本转成 LF 换行符（`sed -i 's/\\r$//' 文件` 或 `dos2unix 文件`；在编辑器里选择 LF），或者先运行"
+                  " `git config --global core.autocrlf input` 再重新 clone 程序；然后重新构建 Docker 镜像。",
+        },
+        check=CHECK_NONE,
+        example="/opt/nvidia/nvidia_entrypoint.sh: line 67: /app/entrypoint.sh: cannot execute: required file not found",
     ),
     Entry(
         id="command-not-found",

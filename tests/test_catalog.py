@@ -415,6 +415,11 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("AttributeError: 'NoneType' object has no attribute 'dtype'", None),
     ("ModuleNotFoundError: No module named 'tools.i18n'", "python-module-missing"),
     ("No module named 'pyopenjtalk'", "python-module-missing"),  # retyped alone
+    ("import failed: No module named 'misaki'", "python-module-missing"),
+    # a shell script with Windows line endings, in bash's words
+    ("/bin/sh: ./run.sh: /bin/bash^M: bad interpreter: No such file or directory", "script-crlf-line-endings"),
+    ("./install.sh: line 2: $'\\r': command not found", "script-crlf-line-endings"),
+    ("/usr/bin/env: 'bash\\r': No such file or directory", "script-crlf-line-endings"),
     # an optional module's absence that a library only mentions (xformers' own words: a notice)
     ("WARNING:xformers:A matching Triton is not available, some optimizations will not be enabled. Error caught was:"
      " No module named 'triton'", "triton-missing-notice"),
