@@ -655,8 +655,9 @@ _GARBLED_WORDS = re.compile(r"胡言乱语|乱说一通|[噪杂]音|噪声|电�
 
 
 # A program that hangs, told in words (read as the real-time converters' devices only where the post is about one)
-# (not a value that stays: "the sample rate is stuck at 44100")
-_HANG_WORDS = re.compile(r"卡住|卡在|一直卡|没反应|没有反应|无响应|没有响应|不动了|\b(?:is |gets? |got )?stuck\b(?! (?:at|on) \d{3,}(?![\d.]*\s?%))"
+# (not a value that stays: "the sample rate is stuck at 44100"; the number's first three digits only, the rest read
+# by the lookahead: \d{3,} was tried at each length of a long number before a %, quadratic)
+_HANG_WORDS = re.compile(r"卡住|卡在|一直卡|没反应|没有反应|无响应|没有响应|不动了|\b(?:is |gets? |got )?stuck\b(?! (?:at|on) \d{3}(?![\d.]*\s?%))"
                          r"|\bhangs?\b|\bhanging\b|\bfreez(?:es|ing)\b|\bfroze\b|\bno response\b|\bnothing happens\b"
                          r"|\b(?:doesn'?t|does not|won'?t|will not) respond\b"
                          # "crashing when i press start conversation"

@@ -2940,3 +2940,13 @@ def test_deepspeeds_workspace_is_told_beside_out_of_memory_only_where_deepspeed_
     # a notice that DeepSpeed is missing is no DeepSpeed in use
     assert "deepspeed_workspace" not in [
         key for key, _ in explained("DeepSpeed not found, falling back to the default\n" + oom)[0].notes]
+
+
+def test_a_hang_stuck_at_a_long_number_with_a_percent_sign_stays_linear(assert_no_backtracking_hang):
+    # "stuck at <number>" (a value that stays) is tried at each length of the number where a % follows it: a
+    # hostile line of digits and a % was quadratic (20,000 digits: 2 s; 100,000: a minute)
+    line = "realtime gui stuck at " + "1" * 100_000 + "%"
+    assert_no_backtracking_hang(explain._HANG_WORDS, line, expect_match=True)
+    # the readings it was made for stay
+    assert explain._HANG_WORDS.search("the sample rate is stuck at 44100") is None
+    assert explain._HANG_WORDS.search("stuck at 100%") and explain._HANG_WORDS.search("stuck at 99.5 %")
