@@ -626,8 +626,8 @@ def _unprinted(entry: Entry, project: LogProject, count: int = 1) -> Explanation
 
 # Symptoms as people describe them in words (en, zh): silence, a flat line, NaN everywhere. (re.ASCII: a word
 # boundary next to Chinese text is still a boundary.)
-# Chinese in simplified and traditional characters, and the Japanese words of the same meaning.
-_SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒]有音[频頻]|一[条條]直[线線]|[没沒]有波形|[静靜]音"
+# Chinese (Traditional read as Simplified: _SIMPLIFIED), and the Japanese words of the same meaning.
+_SILENT_WORDS = re.compile(r"无[声音]|没有?声音|没有音频|一条直线|没有波形|静音"
                            r"|音が(?:出ない|出ません|鳴らない)|声が出ない"
                            r"|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
                            r"|\bsilent\b|\bsilence\b|no sound|no audio|empty audio|flat line|all nan|only nan|nothing but nan"
@@ -849,8 +849,9 @@ _DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WOR
               _Description(_SLOW_WORDS, "slow"), _Description(logfacts.NEW_CARD, "cuda-no-kernel-image"), _Description(logfacts.AMD, "amd-gpu"),
               _Description(_CPU_WANTED_WORDS, "cpu-wanted"))
 # Traditional Chinese, read by the same words: each character of the words above that Traditional writes otherwise
-# (one character for one, so a match's place in the line is the same)
-_SIMPLIFIED = str.maketrans("與個為麼亂會偉體傳剛別動卻參發變響塊聲處備夠實盡屬帶應張錄總報換據數無舊時顯機雜條檢沒洩測潰滿現電種筆純線練經絕統裝訓記設識語誤說讀調敗車載輸達過運還這進銳錯閃靜頻頓預風驅鳴麥龍龜來開啟門問題內專視優儲單雙稱適該聽見覺難樣碼", "与个为么乱会伟体传刚别动却参发变响块声处备够实尽属带应张录总报换据数无旧时显机杂条检没泄测溃满现电种笔纯线练经绝统装训记设识语误说读调败车载输达过运还这进锐错闪静频顿预风驱鸣麦龙龟来开启门问题内专视优储单双称适该听见觉难样码")
+# (one character for one, so a match's place in the line is the same; none the words hold themselves: a word is
+# written in Simplified, and Japanese's 鳴 of 音が鳴らない is kept)
+_SIMPLIFIED = str.maketrans("與個為麼亂會偉體傳剛別動卻參發變響塊聲處備夠實盡屬帶應張錄總報換據數無舊時顯機雜條檢沒洩測潰滿現電種筆純線練經絕統裝訓記設識語誤說讀調敗車載輸達過運還這進銳錯閃靜頻頓預風驅麥龍龜來開啟門問題內專視優儲單雙稱適該聽見覺難樣碼嗎佔極獨裡裏", "与个为么乱会伟体传刚别动却参发变响块声处备够实尽属带应张录总报换据数无旧时显机杂条检没泄测溃满现电种笔纯线练经绝统装训记设识语误说读调败车载输达过运还这进锐错闪静频顿预风驱麦龙龟来开启门问题内专视优储单双称适该听见觉难样码吗占极独里里")
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
 _WORDS_SCAN = 500_000
@@ -877,6 +878,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
         if len(written) > 1 and _ANSWER_FALSE.match(line) and "is_available()" in written[-2]:
             written[-2] += " " + line.strip()  # `print(torch.cuda.is_available())` and, on the next line, its False
     lines = [line.translate(_SIMPLIFIED) for line in written]
+    # the post as the words read it, for a gate on the whole post ("實時" is 实时)
+    translated = functools.lru_cache(maxsize=None)(lambda: log.text[:_WORDS_SCAN].translate(_SIMPLIFIED))
     # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
     # is not that error's cause: read it only from the exception line itself; and a symptom is read only from
     # the post's own words, not from what the program printed around the error (a library's warning that an
@@ -911,7 +914,7 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
                               if not described.not_in_clause.search(_clause(line, found))), None)
             if match and words in _MACHINE_FACTS and logfacts.planned(line, match.start()):
                 continue  # "I plan to use it on Linux with ROCm later": not the machine the error came from
-            if match and described.only_about and not described.only_about.search(log.text, 0, _WORDS_SCAN):
+            if match and described.only_about and not described.only_about.search(translated()):
                 break  # (looked for only once the words are there: a pass over the whole post)
             if match:
                 read_as = _on_this_machine(name, log, facts)
@@ -2370,7 +2373,7 @@ def _nan_in_training(context: _Context) -> None:
 @_refines("symptom-silent-audio")
 def _silent_real_time(context: _Context) -> None:
     explanation = context.explanation
-    if _REAL_TIME.search(context.text[:200_000]):
+    if _REAL_TIME.search(context.text[:200_000].translate(_SIMPLIFIED)):  # ("實時" too)
         # no sound out of a real-time converter is as often where it sends the sound as what it computes
         explanation.settings = explanation.settings[:1] + ["audio.device"] + explanation.settings[1:]
         explanation.notes.append(("real_time_devices", {}))

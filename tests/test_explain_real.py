@@ -2950,3 +2950,31 @@ def test_a_hang_stuck_at_a_long_number_with_a_percent_sign_stays_linear(assert_n
     # the readings it was made for stay
     assert explain._HANG_WORDS.search("the sample rate is stuck at 44100") is None
     assert explain._HANG_WORDS.search("stuck at 100%") and explain._HANG_WORDS.search("stuck at 99.5 %")
+
+
+@pytest.mark.parametrize("words, symptom", [
+    # Japanese writes 鳴 as Traditional does: the translation to Simplified must not hide the words' own Japanese
+    ("推論しても音が鳴らない\n", "symptom-silent-audio"),
+    # Traditional forms of the characters the words hold (嗎, 佔, 極, 獨, 裡)
+    ("4090的顯卡，這個速度正常嗎？\n", "symptom-slow"),
+    ("訓練時GPU佔用極低\n", "symptom-slow"),
+    ("端口被佔用了\n", "port-in-use"),
+    # a post about a real-time converter, told in Traditional: the gate reads the post the way the words do
+    ("實時變聲一直卡住\n", "symptom-realtime-devices"),
+])
+def test_traditional_chinese_and_japanese_are_read_by_the_words_after_the_translation(words, symptom):
+    assert [e.id for e in explained(words)] == [symptom]
+
+
+def test_no_word_read_after_the_translation_holds_a_character_the_translation_replaces():
+    # such a character can never be found in a translated line (鳴 of Japanese's 音が鳴らない was)
+    replaced = {chr(code) for code in explain._SIMPLIFIED}
+    for described in explain._DESCRIBED:
+        for regex in (described.words, described.not_in_clause, described.only_about):
+            if regex is not None:
+                assert not replaced & set(regex.pattern), (described.name, sorted(replaced & set(regex.pattern)))
+
+
+def test_no_sound_out_of_a_real_time_converter_told_in_traditional_gets_its_devices_note():
+    (silent,) = explained("實時變聲沒有聲音\n")
+    assert silent.id == "symptom-silent-audio" and "real_time_devices" in [key for key, _ in silent.notes]
