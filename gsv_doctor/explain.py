@@ -10,6 +10,7 @@ import bisect
 import functools
 import itertools
 import re
+import shlex
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
 
@@ -1528,6 +1529,14 @@ NOTES: Dict[str, Dict[str, str]] = {
               "所以无论从哪个文件夹启动都找不到 `{package}`。启动前把 PYTHONPATH 设为程序的最上层文件夹（{setting}），"
               "或者在那个文件夹里以模块方式启动：`python -m {package}.{name}`，参数不变。",
     },
+    # ... where the script's name is no module name ("infer-web.py"): `python -m` cannot start it
+    "script_inside_package_by_path": {
+        "en": "The script that was run ({script}) sits inside the program's own `{package}` folder: Python looks for"
+              " modules beside the script, not in the folder above it, so `{package}` is not found from any folder."
+              " Set PYTHONPATH to the program's top folder before starting it ({setting}).",
+        "zh": "运行的脚本（{script}）在程序自己的 `{package}` 文件夹里：Python 在脚本所在的文件夹里找模块，而不是它的上一级，"
+              "所以无论从哪个文件夹启动都找不到 `{package}`。启动前把 PYTHONPATH 设为程序的最上层文件夹（{setting}）。",
+    },
     "deepspeed_workspace": {
         "en": "DeepSpeed is in use: its inference kernels reserve a workspace of their own on the card, on top of the"
               " model. On a card that is nearly full, start without DeepSpeed (leave out --deepspeed, or untick it in"
@@ -2242,7 +2251,9 @@ def _which_module_is_missing(context: _Context) -> None:
             explanation.notes.append(("own_package_shadowed", {"package": package, "part": part}))
         script = _script_inside_package(context.traceback, top)
         if script:
-            explanation.notes.append(("script_inside_package", script))
+            # (`python -m` takes a module's name: not "infer-web")
+            explanation.notes.append(("script_inside_package" if script["name"].isidentifier()
+                                      else "script_inside_package_by_path", script))
     elif _in_a_notebook(context):
         explanation.notes.append(("notebook_kernel", {}))
 
@@ -2259,8 +2270,14 @@ def _script_inside_package(traceback: Optional[Traceback], package: str) -> Dict
     if cut <= 0 or folder[cut + 1:] != package or not script.endswith(".py"):
         return {}
     top = folder[:cut]
-    setting = ("`set PYTHONPATH=%s` (cmd), `$env:PYTHONPATH=\"%s\"` (PowerShell)" % (top, top) if "\\" in path or ":" in top
-               else "`export PYTHONPATH=%s`" % top)
+    if "\\" in path or ":" in top:
+        top += "\\" if top.endswith(":") else ""  # ("C:" alone is the current folder of drive C, not its root)
+        # cmd's set takes the rest of the line (its spaces too) but runs what follows & or |: then the quoted form;
+        # PowerShell expands $ and ` inside "...", not inside '...' (where ' is written twice)
+        cmd = 'set "PYTHONPATH=%s"' % top if re.search(r"[&|<>^]", top) else "set PYTHONPATH=%s" % top
+        setting = "`%s` (cmd), `$env:PYTHONPATH='%s'` (PowerShell)" % (cmd, top.replace("'", "''"))
+    else:
+        setting = "`export PYTHONPATH=%s`" % shlex.quote(top)  # (a space would split it in two, $ expand)
     return {"package": package, "script": script, "name": script[:-3], "setting": setting}
 
 

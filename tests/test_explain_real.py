@@ -2978,3 +2978,29 @@ def test_no_word_read_after_the_translation_holds_a_character_the_translation_re
 def test_no_sound_out_of_a_real_time_converter_told_in_traditional_gets_its_devices_note():
     (silent,) = explained("實時變聲沒有聲音\n")
     assert silent.id == "symptom-silent-audio" and "real_time_devices" in [key for key, _ in silent.notes]
+
+
+def test_the_pythonpath_note_writes_a_drives_root_and_quotes_what_the_shell_would_split():
+    def run(path, name="tts"):
+        return ("Traceback (most recent call last):\n"
+                '  File "%s", line 3, in <module>\n'
+                "    from %s.utils import load\n"
+                "ModuleNotFoundError: No module named '%s'\n" % (path, name, name))
+
+    def note(path, name="tts"):
+        (found,) = explained(run(path, name))
+        return dict(found.notes)["script_inside_package"]["setting"]
+    # "C:" alone is the current folder of drive C, not its root
+    assert "set PYTHONPATH=C:\\`" in note("C:\\tts\\infer.py") and "PYTHONPATH=C:`" not in note("C:\\tts\\infer.py")
+    # a space splits bash's export in two (PYTHONPATH=/home/me/my and a variable named voice), $ expands in "..."
+    assert "`export PYTHONPATH='/home/me/my voice'`" in note("/home/me/my voice/tts/infer.py")
+    assert "`export PYTHONPATH='/srv/$x'`" in note("/srv/$x/tts/infer.py")
+    assert "`export PYTHONPATH='/srv/it'\"'\"'s'`" in note("/srv/it's/tts/infer.py")
+    # PowerShell expands $ and ` inside "...": its single quotes keep the path as it is
+    assert "`$env:PYTHONPATH='D:\\AI\\$dollar'`" in note("D:\\AI\\$dollar\\tts\\infer.py")
+    assert "`set \"PYTHONPATH=D:\\R&D\"`" in note("D:\\R&D\\tts\\infer.py")  # (cmd would run "D" after &)
+    # a script whose name is no module name cannot be run with -m
+    (found,) = explained(run("D:\\AI\\tools\\infer-web.py", "tools"))
+    text = explain.notes(found, "en")[0]
+    assert "set PYTHONPATH=D:\\AI`" in text and "python -m" not in text
+    assert "python -m" not in explain.notes(found, "zh")[0] and "PYTHONPATH" in explain.notes(found, "zh")[0]
