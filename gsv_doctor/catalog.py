@@ -3867,7 +3867,7 @@ ENTRIES: List[Entry] = [
         id="model-file-missing",
         kind="system",
         generic=True,  # after the specific missing files (a CUDA library, ffmpeg, NLTK's data)
-        keys=("No such file or directory", "系统找不到指定的", "cannot find the file specified", "find file", "find the file",
+        keys=("No such file or directory", "系统找不到指定的", "系統找不到指定的", "cannot find the file specified", "find file", "find the file",
               "Incorrect path_or_model_id", "Model file not found",
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
               "Can't load tokenizer for", "Can't load the configuration of", "Repo id must be in the form",
@@ -3877,6 +3877,11 @@ ENTRIES: List[Entry] = [
                 r"[^\n'\"]{0,20}?['\"](?P<path>[^'\"\n]{0,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy|model|yaml"
                 r"|wav))(?:['\"]|\s*$)"  # (a retyped line may lose the closing quote)
                 r"|NO_SUCHFILE : Load model from (?P<path10>[^\n]{1,300}?\.onnx) failed"
+                # a model's folder, downloaded (not made by a step): pretrained_models/chinese-hubert-base, uvr5_weights,
+                # tools/asr/models/faster-whisper-large-v3 (a folder: what follows it holds no file's extension)
+                r"|(?:No such file or directory|系[统統]找不到指定的路[径徑]。?|cannot find the path specified\.?): ['\"]"
+                r"(?P<path15>(?:[^'\"\n]{0,300}?[\\/])?(?:pretrained(?:_models)?|[\w-]{0,40}_weights(?:_v\w{1,10})?|weights"
+                r"|checkpoints?|[\w-]{0,40}[Mm]odels?)(?:[\\/][^'\".\n]{0,300})?)['\"]"
                 # (from the start of a word only: tried at every character of a long line it was quadratic)
                 r"|(?<![^\s'\"])['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
                 r"|Can't load (?:tokenizer|the configuration of) for ['\"](?P<path3>[^'\"\n]{1,300})['\"]"
@@ -3923,11 +3928,13 @@ ENTRIES: List[Entry] = [
         id="path-not-found",
         kind="system",
         generic=True,  # after the files with their own entry (a model, ffmpeg, a dataset step's output, a split path)
-        keys=("No such file or directory", "cannot find the path specified", "找不到指定的路径"),
-        # (Python quotes a name holding ' with "; a command line run as one file name is no path: "tensorboard --logdir")
-        pattern=r"(?:FileNotFoundError: \[Errno 2\] No such file or directory|\[WinError 3\] (?:The system cannot find the"
-                r" path specified|系统找不到指定的路径。?)): (?:'(?P<path>(?![^'\n]*\s-)[^'\n]{1,300})'"
-                r"|\"(?P<path2>(?![^\"\n]*\s-)[^\"\n]{1,300})\")",
+        keys=("No such file or directory", "cannot find the path specified", "找不到指定的路径", "找不到指定的路徑"),
+        # (Python quotes a name holding ' with "; a command line run as one file name is no path: "tensorboard --logdir",
+        # but Windows' copy of a folder is: "RVC - Copy"; a bare name is a program that Python ran on Linux, "git")
+        pattern=r"(?:FileNotFoundError: \[Errno 2\] No such file or directory(?!: ['\"][\w-]{1,100}['\"])"
+                r"|\[WinError 3\] (?:The system cannot find the path specified|系[统統]找不到指定的路[径徑]。?)): "
+                r"(?:'(?P<path>(?![^'\n]*\s--?[A-Za-z])[^'\n]{1,300})'"
+                r"|\"(?P<path2>(?![^\"\n]*\s--?[A-Za-z])[^\"\n]{1,300})\")",
         meaning={
             "en": "The program opened {path}, and there is no such file or folder. It is none of the models or tools"
                   " gsv-doctor knows: most often a file an earlier step makes (a dataset list, a step's output folder)"
@@ -4817,13 +4824,13 @@ ENTRIES: List[Entry] = [
         id="script-path-not-found",
         kind="system",
         generic=True,  # after the package's missing runtime, which names the path
-        keys=("cannot find the path specified", "找不到指定的路径", "specified path could not be found"),
+        keys=("cannot find the path specified", "找不到指定的路径", "找不到指定的路徑", "specified path could not be found"),
         # cmd's own line (not Python's "[WinError 3] The system cannot find the path specified: 'X'"), or told beside
         # the .bat that printed it
         pattern=r"^[ \t]*(?:The system cannot find the path specified\.?|The specified path could not be found\.?"
-                r"|系统找不到指定的路径。?)[ \t]*$"
-                r"|\.bat\b[^\n]{0,200}?(?:cannot find the path specified|specified path could not be found|找不到指定的路径)"
-                r"|(?:cannot find the path specified|specified path could not be found|找不到指定的路径)[^\n]{0,100}?\.bat\b",
+                r"|系[统統]找不到指定的路[径徑]。?)[ \t]*$"
+                r"|\.bat\b[^\n]{0,200}?(?:cannot find the path specified|specified path could not be found|找不到指定的路[径徑])"
+                r"|(?:cannot find the path specified|specified path could not be found|找不到指定的路[径徑])[^\n]{0,100}?\.bat\b",
         meaning={
             "en": "Windows' command prompt could not find a folder or program that a start script (.bat) names. The"
                   " script's paths are relative to the program's folder: most often what it names was never made (the"

@@ -625,6 +625,11 @@ def test_variants(message, entry_id):
     ("pip-too-new-metadata", "a" * 500_000 + " invalid metadata"),
     ("local-server-not-running", "HTTPConnectionPool(host='127.0.0.1', port=9880): Max retries exceeded " * 1500),
     ("rvc-dataset-step-missing", "No such file or directory: '" + "a/" * 50_000),
+    # a model's folder, the path-not-found paths: each quote's lazy path tried against the folder names
+    ("model-file-missing", ("No such file or directory: '" + "x/models/" * 33 + ".") * 300),
+    ("model-file-missing", ("No such file or directory: '" + "a/" * 150) * 300),
+    ("path-not-found", ("FileNotFoundError: [Errno 2] No such file or directory: 'a" + " -" * 200) * 200),
+    ("script-path-not-found", ".bat " + "cannot find the path specifie " * 3000),
     ("python-call-mismatch", "a" * 1_500_000 + " positional arguments but"),  # was 8 s (x4)
     ("ram-out-of-memory", "line 1: " * 20_000),
     # a torch library's name, then its missing symbol somewhere later on the line (Linux's and macOS's wording)

@@ -3004,3 +3004,32 @@ def test_the_pythonpath_note_writes_a_drives_root_and_quotes_what_the_shell_woul
     text = explain.notes(found, "en")[0]
     assert "set PYTHONPATH=D:\\AI`" in text and "python -m" not in text
     assert "python -m" not in explain.notes(found, "zh")[0] and "PYTHONPATH" in explain.notes(found, "zh")[0]
+
+
+@pytest.mark.parametrize("line, entry_id", [
+    # a model's folder (downloaded, not made by a step) keeps the missing model's reading
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'GPT_SoVITS/pretrained_models/chinese-hubert-base'",
+     "model-file-missing"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'assets/uvr5_weights'", "model-file-missing"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'tools/asr/models/faster-whisper-large-v3'",
+     "model-file-missing"),
+    ("FileNotFoundError: [WinError 3] The system cannot find the path specified: 'D:\\\\RVC\\\\assets\\\\weights'",
+     "model-file-missing"),
+    # a program Python ran (subprocess on Linux names it bare) is no file an earlier step makes
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'git'", None),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'nvidia-smi'", None),
+    # Windows' copies of a folder ("RVC - Copy", "GPT-SoVITS - 副本") are paths, a command line's options are not
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\RVC - Copy\\\\logs\\\\exp1\\\\filelist.txt'",
+     "path-not-found"),
+    ("FileNotFoundError: [WinError 3] 系统找不到指定的路径。: 'D:\\\\GPT-SoVITS - 副本\\\\output\\\\slicer_opt'",
+     "path-not-found"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'python -u tools/slice_audio.py in out'", None),
+    # Traditional Chinese Windows' words
+    ("FileNotFoundError: [WinError 3] 系統找不到指定的路徑。: 'D:\\\\TTS\\\\outputs'", "path-not-found"),
+])
+def test_a_missing_path_is_told_as_what_it_is(line, entry_id):
+    assert [e.id for e in explained(line + "\n")] == ([entry_id] if entry_id else [])
+
+
+def test_cmds_own_path_not_found_in_traditional_chinese_windows_words():
+    assert [e.id for e in explained("D:\\GSV>go-webui.bat\n系統找不到指定的路徑。\n")] == ["script-path-not-found"]
