@@ -1551,6 +1551,16 @@ NOTES: Dict[str, Dict[str, str]] = {
         "zh": "这个路径用的是 Windows 的反斜杠（\\），而日志来自 Linux 或 macOS，在那里反斜杠不是文件夹分隔符，而是名字的一部分："
               "写这个路径的代码或设置是为 Windows 写的。把路径改用 / 来写（在出错位置显示的那一行里，或在设置里）。",
     },
+    # ... a drive's ("D:\\GSV\\x.list"): with / it would be a folder named "D:" in the current one
+    "windows_drive_on_posix": {
+        "en": "The path names a Windows drive ({drive}) in a log from Linux or macOS, where there are no drive letters"
+              " and a backslash is part of a name, not a folder separator: the code or the setting that names it was"
+              " written on Windows. Give the path the file has on this machine instead (under WSL, drive {drive} is"
+              " {mount}: {drive}\\a\\b is {mount}/a/b), in the line shown under Where or in the setting.",
+        "zh": "这个路径写的是 Windows 的盘符（{drive}），而日志来自 Linux 或 macOS，那里没有盘符，反斜杠是名字的一部分，"
+              "不是文件夹分隔符：写这个路径的代码或设置是在 Windows 上写的。改成文件在这台机器上的路径（WSL 里 {drive} 盘是"
+              " {mount}：{drive}\\a\\b 就是 {mount}/a/b），在出错位置显示的那一行里或在设置里修改。",
+    },
     "no_file_found": {
         "en": "The line takes the first file that a search of a folder finds (`{search}`), and the search found none:"
               " the file it looks for (a model, a checkpoint, an index) is not in that folder, or the folder's path is"
@@ -2402,7 +2412,12 @@ def _path_not_found(context: _Context) -> None:
     params["path"] = params.get("path", "").replace("\\\\", "\\")  # as Python's repr printed it: 'D:\\GSV'
     posix = any(frame.path.startswith("/") for frame in (context.traceback.frames if context.traceback else []))
     if "\\" in params["path"] and (posix or context.facts.linux or context.facts.mac):
-        context.explanation.notes.append(("windows_path_on_posix", {}))
+        drive = re.match(r"([A-Za-z]):\\", params["path"])
+        if drive:  # (with / it would still be no path there: a folder named "D:")
+            context.explanation.notes.append(("windows_drive_on_posix", {
+                "drive": drive.group(1).upper() + ":", "mount": "/mnt/" + drive.group(1).lower()}))
+        else:
+            context.explanation.notes.append(("windows_path_on_posix", {}))
 
 
 @_refines(*_FILE_READ)

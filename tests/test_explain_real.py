@@ -3033,3 +3033,19 @@ def test_a_missing_path_is_told_as_what_it_is(line, entry_id):
 
 def test_cmds_own_path_not_found_in_traditional_chinese_windows_words():
     assert [e.id for e in explained("D:\\GSV>go-webui.bat\n系統找不到指定的路徑。\n")] == ["script-path-not-found"]
+
+
+def test_a_windows_drive_path_in_a_linux_log_is_not_told_to_swap_its_backslashes():
+    # "D:/GSV/output/x.list" is a relative folder named "D:" on Linux: a drive's path needs the file's Linux path
+    linux = ("Traceback (most recent call last):\n"
+             '  File "/home/me/GPT-SoVITS/tools/subfix_webui.py", line 244, in b_load_list\n'
+             "    with open(g_load_file) as f:\n"
+             "FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\GSV\\\\output\\\\asr_opt\\\\denoise.list'\n")
+    (found,) = explained(linux)
+    assert [key for key, _ in found.notes] == ["windows_drive_on_posix"]
+    for lang in ("en", "zh"):
+        text = explain.notes(found, lang)[0]
+        assert "/mnt/d" in text and "D:" in text
+    # a relative one keeps the note that swaps them
+    (relative,) = explained(linux.replace("D:\\\\GSV\\\\", ".\\\\"))
+    assert [key for key, _ in relative.notes] == ["windows_path_on_posix"]
