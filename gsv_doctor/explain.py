@@ -1249,8 +1249,11 @@ def _out_of_memory_notes(explanation: Explanation, facts: logfacts.LogFacts, fra
 
 
 # DeepSpeed's inference kernels in use: its own out-of-memory words, the option that turns it on, its frames
-# (not a notice that it is missing: "DeepSpeed not found, falling back")
-_DEEPSPEED_USED = re.compile(r"Workspace can't be allocated|--deepspeed\b|\b(?:use_)?deepspeed\s?=\s?True\b"
+# (not a notice that it is missing: "DeepSpeed not found, falling back"; nor the option turned off or told left out:
+# "--deepspeed False", "tried without --deepspeed"; IndexTTS's is --use_deepspeed)
+_DEEPSPEED_USED = re.compile(r"Workspace can't be allocated"
+                             r"|(?<!without )(?<!w/o )(?<!no )--(?:use_)?deepspeed\b(?![ \t=]{1,3}(?:False|0|no|off)\b)"
+                             r"|\b(?:use_)?deepspeed\s?=\s?True\b"
                              r"|[\\/]deepspeed[\\/]", re.IGNORECASE)
 
 

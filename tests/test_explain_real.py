@@ -3049,3 +3049,32 @@ def test_a_windows_drive_path_in_a_linux_log_is_not_told_to_swap_its_backslashes
     # a relative one keeps the note that swaps them
     (relative,) = explained(linux.replace("D:\\\\GSV\\\\", ".\\\\"))
     assert [key for key, _ in relative.notes] == ["windows_path_on_posix"]
+
+
+@pytest.mark.parametrize("url, repo", [
+    ("https://huggingface.co/api/models/lj1995/GPT-SoVITS/revision/main", "lj1995/GPT-SoVITS"),
+    # a dataset's or a Space's address names its kind before the repository
+    ("https://huggingface.co/datasets/amphion/Emilia-Dataset/resolve/main/README.md", "amphion/Emilia-Dataset"),
+    ("https://huggingface.co/api/datasets/amphion/Emilia-Dataset/revision/main", "amphion/Emilia-Dataset"),
+    ("https://hf-mirror.com/spaces/someone/some-demo/resolve/main/app.py", "someone/some-demo"),
+])
+def test_the_hubs_refusal_names_the_repository_not_its_kind(url, repo):
+    (found,) = explained("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: %s\n" % url)
+    assert (found.id, found.params["repo"]) == ("huggingface-unauthorized", repo)
+
+
+@pytest.mark.parametrize("words", [
+    "I already tried without --deepspeed, same error\n",
+    "python webui.py --deepspeed False\n",
+    "use_deepspeed = False\n",
+])
+def test_deepspeed_turned_off_is_no_deepspeed_in_use(words):
+    oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
+    (found,) = explained(words + oom)
+    assert found.id == "cuda-out-of-memory" and "deepspeed_workspace" not in [key for key, _ in found.notes]
+
+
+def test_index_tts_use_deepspeed_option_is_deepspeed_in_use():
+    oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
+    (found,) = explained("uv run webui.py --use_deepspeed\n" + oom)
+    assert "deepspeed_workspace" in [key for key, _ in found.notes]
