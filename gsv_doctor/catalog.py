@@ -2087,12 +2087,12 @@ ENTRIES: List[Entry] = [
         pattern=r"TemplateResponse\(\) missing 1 required positional argument: 'name'",
         meaning={
             "en": "Gradio 4 or older (the web UI's library) renders its page with the old form of Starlette's"
-                  " TemplateResponse, which the Starlette that FastAPI 0.115.7 and newer bring no longer takes: the web"
-                  " UI cannot serve its page. The program pins gradio, not FastAPI, so a fresh install took the newest."
-                  " Not the GPU and not the program's own code.",
-            "zh": "Gradio 4 或更早的版本（网页界面用的库）用旧的方式调用 Starlette 的 TemplateResponse，而 FastAPI 0.115.7 及更新版本"
-                  "带来的 Starlette 不再接受这种方式：网页界面无法提供页面。程序固定了 gradio 的版本，却没有固定 FastAPI，所以新装"
-                  "环境时装上了最新的。与显卡和程序本身的代码无关。",
+                  " TemplateResponse, which Starlette 1.0 and newer no longer take (FastAPI 0.133 and newer install"
+                  " them): the web UI cannot serve its page. The program pins gradio, not FastAPI, so a fresh install"
+                  " took the newest. Not the GPU and not the program's own code.",
+            "zh": "Gradio 4 或更早的版本（网页界面用的库）用旧的方式调用 Starlette 的 TemplateResponse，而 Starlette 1.0 及更新版本"
+                  "不再接受这种方式（FastAPI 0.133 及更新版本会装上它们）：网页界面无法提供页面。程序固定了 gradio 的版本，却没有"
+                  "固定 FastAPI，所以新装环境时装上了最新的。与显卡和程序本身的代码无关。",
         },
         settings=("python.packages",),
         fix_commands=(),

@@ -807,3 +807,14 @@ def test_words_that_stand_in_for_frames_say_which_programs_posts_they_are_read_i
         if entry.untraced_words:
             assert entry.frames and entry.untraced_projects, entry.id
         assert set(entry.untraced_projects) <= known, entry.id
+
+
+def test_gradio_4s_template_error_is_told_as_starlette_1s_removal():
+    # Starlette kept TemplateResponse(name, context) beside the new form up to 0.52 (FastAPI 0.115.7 takes Starlette
+    # < 0.46); Starlette 1.0 removed it, and only FastAPI 0.133 and newer take Starlette 1.x
+    entry = catalog.BY_ID["gradio-starlette-too-new"]
+    assert "Starlette 1.0" in entry.meaning["en"] and "Starlette 1.0" in entry.meaning["zh"]
+    assert "0.133" in entry.meaning["en"] and "0.133" in entry.meaning["zh"]
+    assert "FastAPI 0.115.7 and newer bring" not in entry.meaning["en"]
+    # the pin still holds it below Starlette 1.0 (FastAPI 0.115.6 takes Starlette < 0.42)
+    assert '"fastapi<0.115.7"' in entry.manual["en"]
