@@ -322,6 +322,9 @@ class Entry:
     # a notice people take for the error (a library's warning): reported only when nothing else is found
     notice: bool = False
     harmless_within: int = 1
+    # a regex the occurrence's matched text must match for `harmless` to be read ("": every occurrence): a cut-off
+    # name that a message below explains, not the full message beside it
+    harmless_if: str = ""
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
     frames_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
     untraced_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
@@ -3815,6 +3818,7 @@ ENTRIES: List[Entry] = [
                 r"|^[ \t]*(?:_pickle\.)?UnpicklingError(?:[ \t]{2,}Traceback \(most recent call last\))?[ \t:]*$",
         harmless=(("UnpicklingError", r"UnpicklingError: (?!Weights only)\S"),),
         harmless_within=10_000,
+        harmless_if=r"^[ \t]*(?:_pickle\.)?UnpicklingError",  # (the cut-off name only)
         meaning={
             "en": "torch 2.6 and newer load model files with weights_only=True by default, which refuses files that"
                   " hold Python objects: many voice models do (GPT-SoVITS's SoVITS weights keep their hyperparameters"

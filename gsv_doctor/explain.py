@@ -225,6 +225,8 @@ def _wrapped_hits(wrapped: List[Tuple[Traceback, List[str], str]], entry: Entry,
 
 def _harmless(text: _Text, entry: Entry, hit: Tuple[int, str, Any]) -> bool:
     """Does a line from the hit's own to `entry.harmless_within` lines below show that it did no harm?"""
+    if entry.harmless_if and not re.search(entry.harmless_if, hit[2].group(0)):
+        return False
     index = hit[0] - 1
     end = index + entry.harmless_within
     for key, pattern in entry.harmless:

@@ -3078,3 +3078,19 @@ def test_index_tts_use_deepspeed_option_is_deepspeed_in_use():
     oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
     (found,) = explained("uv run webui.py --use_deepspeed\n" + oom)
     assert "deepspeed_workspace" in [key for key, _ in found.notes]
+
+
+def test_a_weights_only_refusal_stays_where_another_unpickling_error_follows_it():
+    # the message below wins over a cut-off name only: not over torch's own words, printed in full
+    refused = ("Traceback (most recent call last):\n"
+               '  File "/x/torch/serialization.py", line 1470, in load\n'
+               "    raise pickle.UnpicklingError(_get_wo_message(str(e))) from None\n"
+               "_pickle.UnpicklingError: Weights only load failed. This file can still be loaded, to do so you have"
+               " two options\n"
+               "\tWeightsUnpickler error: Unsupported global: GLOBAL fairseq.data.dictionary.Dictionary\n")
+    other = ("Traceback (most recent call last):\n"
+             '  File "/x/torch/serialization.py", line 1470, in load\n'
+             "    magic_number = pickle_module.load(f)\n"
+             "_pickle.UnpicklingError: invalid load key, '<'.\n")
+    found = [e.id for e in explained(refused + "\nI downloaded the other model again and now:\n" + other)]
+    assert found == ["torch-weights-only", "model-file-corrupt"]
