@@ -4091,7 +4091,9 @@ ENTRIES: List[Entry] = [
         id="ffmpeg-missing",
         kind="system",
         keys=("ffmpeg", "FFmpeg", "ffprobe"),
-        pattern=r"No such file or directory: ['\"]ff(?:mpeg|probe)(?:\.exe)?['\"]|['\"]?ffmpeg(?:\.exe)?['\"]? is not recognized as an"
+        # (named bare by Linux's subprocess, or by its path: '/usr/bin/ffmpeg', 'D:\\GSV\\ffprobe.exe')
+        pattern=r"No such file or directory: ['\"](?:[^'\"\n]{0,300}[\\/])?ff(?:mpeg|probe)(?:\.exe)?['\"]"
+                r"|['\"]?ffmpeg(?:\.exe)?['\"]? is not recognized as an"
                 r" internal or external command|ffmpeg(?:\.exe)?['\"]? 不是内部或外部命令|(?:ffmpeg|FFmpeg) (?:was )?not found"
                 r"|(?:ffmpeg|FFmpeg) is not installed|(?:找不到|未找到|没有找到)\s?ffmpeg",
         flags=re.IGNORECASE,

@@ -628,6 +628,7 @@ def test_variants(message, entry_id):
     # a model's folder, the path-not-found paths: each quote's lazy path tried against the folder names
     ("model-file-missing", ("No such file or directory: '" + "x/models/" * 33 + ".") * 300),
     ("model-file-missing", ("No such file or directory: '" + "a/" * 150) * 300),
+    ("ffmpeg-missing", ("No such file or directory: '" + "a/" * 200) * 100),
     ("path-not-found", ("FileNotFoundError: [Errno 2] No such file or directory: 'a" + " -" * 200) * 200),
     ("script-path-not-found", ".bat " + "cannot find the path specifie " * 3000),
     ("python-call-mismatch", "a" * 1_500_000 + " positional arguments but"),  # was 8 s (x4)

@@ -3026,6 +3026,9 @@ def test_the_pythonpath_note_writes_a_drives_root_and_quotes_what_the_shell_woul
     ("FileNotFoundError: [Errno 2] No such file or directory: 'python -u tools/slice_audio.py in out'", None),
     # Traditional Chinese Windows' words
     ("FileNotFoundError: [WinError 3] 系統找不到指定的路徑。: 'D:\\\\TTS\\\\outputs'", "path-not-found"),
+    # ffmpeg named by its path is still ffmpeg
+    ("FileNotFoundError: [Errno 2] No such file or directory: '/usr/bin/ffmpeg'", "ffmpeg-missing"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\GSV\\\\ffprobe.exe'", "ffmpeg-missing"),
 ])
 def test_a_missing_path_is_told_as_what_it_is(line, entry_id):
     assert [e.id for e in explained(line + "\n")] == ([entry_id] if entry_id else [])
