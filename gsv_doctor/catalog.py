@@ -4837,6 +4837,9 @@ ENTRIES: List[Entry] = [
                 r"|系[统統]找不到指定的路[径徑]。?)[ \t]*$"
                 r"|\.bat\b[^\n]{0,200}?(?:cannot find the path specified|specified path could not be found|找不到指定的路[径徑])"
                 r"|(?:cannot find the path specified|specified path could not be found|找不到指定的路[径徑])[^\n]{0,100}?\.bat\b",
+        # (the web UI came up after it: a broken AutoRun or conda hook prints it in every console, to no harm)
+        harmless=(("Running on local URL", r"Running on local URL"), ("Uvicorn running on", r"Uvicorn running on")),
+        harmless_within=2000,
         meaning={
             "en": "Windows' command prompt could not find a folder or program that a start script (.bat) names. The"
                   " script's paths are relative to the program's folder: most often what it names was never made (the"

@@ -3097,3 +3097,18 @@ def test_a_weights_only_refusal_stays_where_another_unpickling_error_follows_it(
              "_pickle.UnpicklingError: invalid load key, '<'.\n")
     found = [e.id for e in explained(refused + "\nI downloaded the other model again and now:\n" + other)]
     assert found == ["torch-weights-only", "model-file-corrupt"]
+
+
+def test_cmds_path_line_before_a_web_ui_that_started_is_no_reading():
+    # a broken AutoRun or conda hook prints it in every console; the web UI came up after it all the same
+    log = ("The system cannot find the path specified.\n"
+           "(gsv) D:\\GSV>python webui.py zh_CN\n"
+           "Running on local URL:  http://0.0.0.0:9874\n"
+           "Traceback (most recent call last):\n"
+           '  File "D:\\GSV\\GPT_SoVITS\\inference_webui.py", line 3, in get_tts_wav\n'
+           "    x = model(y)\n"
+           "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.\n")
+    assert [e.id for e in explained(log)] == ["cuda-out-of-memory"]
+    # where nothing started after it, it stays
+    assert [e.id for e in explained("D:\\fish-speech>start.bat\nThe system cannot find the path specified.\n"
+                                    "Press any key to continue . . .\n")] == ["script-path-not-found"]
