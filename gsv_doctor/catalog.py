@@ -5001,9 +5001,9 @@ ENTRIES: List[Entry] = [
         meaning={
             "en": "The Hugging Face Hub refused to download the model {repo}: the Hub answers 401 for a repository that"
                   " is gated or private, for a name that does not exist (a typo, a local folder's path read as a name),"
-                  " and for a saved token that is wrong or expired (HF_TOKEN, `huggingface-cli login`). The network works.",
+                  " and for a saved token that is wrong or expired (HF_TOKEN, `hf auth login`). The network works.",
             "zh": "Hugging Face Hub 拒绝下载模型 {repo}：仓库需要申请访问（gated）或是私有的、名字不存在（拼写错误，或把本地文件夹"
-                  "路径当成了仓库名）、或者保存的 token 错误或过期（HF_TOKEN、`huggingface-cli login`），Hub 都会回答 401。网络是通的。",
+                  "路径当成了仓库名）、或者保存的 token 错误或过期（HF_TOKEN、`hf auth login`），Hub 都会回答 401。网络是通的。",
         },
         settings=("model.files",),
         fix_commands=(),
@@ -5011,10 +5011,11 @@ ENTRIES: List[Entry] = [
             "en": "If the model is on the disk already, point the program at its folder instead of the name (or set"
                   " HF_HUB_OFFLINE=1 so that the downloaded copy in the cache is used). Otherwise check the name on"
                   " huggingface.co; for a gated model accept its terms on its page and log in with a token of that account"
-                  " (`huggingface-cli login`); a stale token: `huggingface-cli logout`, and remove HF_TOKEN.",
+                  " (`hf auth login`; a huggingface_hub older than 0.34: `huggingface-cli login`); a stale token: `hf auth logout`,"
+                  " and remove HF_TOKEN.",
             "zh": "如果模型已经在磁盘上，让程序指向它的文件夹而不是仓库名（或设置 HF_HUB_OFFLINE=1，使用缓存里已下载的副本）。"
                   "否则到 huggingface.co 上核对名字；需要申请访问的模型，在它的页面上同意条款，再用该账号的 token 登录"
-                  "（`huggingface-cli login`）；token 过期：`huggingface-cli logout`，并删除 HF_TOKEN。",
+                  "（`hf auth login`；0.34 以前的 huggingface_hub：`huggingface-cli login`）；token 过期：`hf auth logout`，并删除 HF_TOKEN。",
         },
         check=CHECK_NONE,
         example="requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url:"

@@ -819,3 +819,11 @@ def test_gradio_4s_template_error_is_told_as_starlette_1s_removal():
     assert "FastAPI 0.115.7 and newer bring" not in entry.meaning["en"]
     # the pin still holds it below Starlette 1.0 (FastAPI 0.115.6 takes Starlette < 0.42)
     assert '"fastapi<0.115.7"' in entry.manual["en"]
+
+
+def test_the_hubs_login_advice_names_the_hf_command_that_huggingface_hub_1_still_has():
+    # huggingface_hub 1.0 removed the huggingface-cli command; `hf auth login` is there from 0.34 on
+    entry = catalog.BY_ID["huggingface-unauthorized"]
+    for lang in ("en", "zh"):
+        assert "`hf auth login`" in entry.manual[lang] and "`hf auth logout`" in entry.manual[lang]
+        assert "huggingface-cli" not in entry.manual[lang].replace("`huggingface-cli login`", "")
