@@ -2411,6 +2411,17 @@ def _silent_real_time(context: _Context) -> None:
         explanation.notes.append(("real_time_devices", {}))
 
 
+@_refines("model-file-missing")
+def _model_path_read_once(context: _Context) -> None:
+    # Python's own FileNotFoundError quotes the path as its repr does ('D:\\GSV'); a path a post typed is as written
+    params = context.explanation.params
+    if "path" in params and _PYTHON_QUOTED_PATH.search(context.explanation.message):
+        params["path"] = params["path"].replace("\\\\", "\\")
+
+
+_PYTHON_QUOTED_PATH = re.compile(r"(?:\[Errno 2\] No such file or directory|\[WinError \d+\] [^'\"\n]{1,80}): ['\"]")
+
+
 @_refines("path-not-found")
 def _path_not_found(context: _Context) -> None:
     params = context.explanation.params

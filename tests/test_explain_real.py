@@ -3112,3 +3112,15 @@ def test_cmds_path_line_before_a_web_ui_that_started_is_no_reading():
     # where nothing started after it, it stays
     assert [e.id for e in explained("D:\\fish-speech>start.bat\nThe system cannot find the path specified.\n"
                                     "Press any key to continue . . .\n")] == ["script-path-not-found"]
+
+
+def test_a_missing_model_named_in_pythons_quotes_shows_its_backslashes_once():
+    (found,) = explained("FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\RVC\\\\assets\\\\weights'\n")
+    assert (found.id, found.params["path"]) == ("model-file-missing", "D:\\RVC\\assets\\weights")
+    (found,) = explained("FileNotFoundError: [Errno 2] No such file or directory: "
+                         "'D:\\\\GSV\\\\GPT_SoVITS\\\\pretrained_models\\\\s2G488k.pth'\n")
+    assert found.params["path"] == "D:\\GSV\\GPT_SoVITS\\pretrained_models\\s2G488k.pth"
+    assert "D:\\GSV\\GPT_SoVITS\\pretrained_models\\s2G488k.pth" in explain.meaning(found, "en")
+    # a path the post typed itself is read as written
+    (typed,) = explained("can't find file logs\\mute\\0_gt_wavs\\mute40k.wav\n")
+    assert typed.params["path"] == "logs\\mute\\0_gt_wavs\\mute40k.wav"
