@@ -2426,8 +2426,11 @@ _PYTHON_QUOTED_PATH = re.compile(r"(?:\[Errno 2\] No such file or directory|\[Wi
 def _path_not_found(context: _Context) -> None:
     params = context.explanation.params
     params["path"] = params.get("path", "").replace("\\\\", "\\")  # as Python's repr printed it: 'D:\\GSV'
-    posix = any(frame.path.startswith("/") for frame in (context.traceback.frames if context.traceback else []))
-    if "\\" in params["path"] and (posix or context.facts.linux or context.facts.mac):
+    frames = context.traceback.frames if context.traceback else []
+    posix = any(frame.path.startswith("/") for frame in frames)
+    # (frames on a drive ran on Windows, whatever other machine the post names: "works on my Mac")
+    windows = any(re.match(r"[A-Za-z]:[\\/]", frame.path) for frame in frames)
+    if "\\" in params["path"] and (posix or (not windows and (context.facts.linux or context.facts.mac))):
         drive = re.match(r"([A-Za-z]):\\", params["path"])
         if drive:  # (with / it would still be no path there: a folder named "D:")
             context.explanation.notes.append(("windows_drive_on_posix", {

@@ -3124,3 +3124,14 @@ def test_a_missing_model_named_in_pythons_quotes_shows_its_backslashes_once():
     # a path the post typed itself is read as written
     (typed,) = explained("can't find file logs\\mute\\0_gt_wavs\\mute40k.wav\n")
     assert typed.params["path"] == "logs\\mute\\0_gt_wavs\\mute40k.wav"
+
+
+def test_a_windows_traceback_in_a_post_that_names_a_mac_is_no_path_from_a_mac():
+    # the frames say where it ran: D:\GSV\... is Windows, whatever other machine the post names
+    log = ("Works on my Mac, fails on the Windows PC:\n"
+           "Traceback (most recent call last):\n"
+           '  File "D:\\GSV\\tools\\subfix_webui.py", line 244, in b_load_list\n'
+           "    with open(g_load_file) as f:\n"
+           "FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\GSV\\\\output\\\\asr_opt\\\\denoise.list'\n")
+    (found,) = explained(log)
+    assert found.id == "path-not-found" and found.notes == []
