@@ -851,10 +851,11 @@ _DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WOR
               _Description(_HANG_WORDS, "realtime-devices", not_in_clause=_ANOTHER_STEP, only_about=_ABOUT_REAL_TIME),
               _Description(_SLOW_WORDS, "slow"), _Description(logfacts.NEW_CARD, "cuda-no-kernel-image"), _Description(logfacts.AMD, "amd-gpu"),
               _Description(_CPU_WANTED_WORDS, "cpu-wanted"))
-# Traditional Chinese, read by the same words: each character of the words above that Traditional writes otherwise
-# (one character for one, so a match's place in the line is the same; none the words hold themselves: a word is
-# written in Simplified, and Japanese's 鳴 of 音が鳴らない is kept)
-_SIMPLIFIED = str.maketrans("與個為麼亂會偉體傳剛別動卻參發變響塊聲處備夠實盡屬帶應張錄總報換據數無舊時顯機雜條檢沒洩測潰滿現電種筆純線練經絕統裝訓記設識語誤說讀調敗車載輸達過運還這進銳錯閃靜頻頓預風驅麥龍龜來開啟門問題內專視優儲單雙稱適該聽見覺難樣碼嗎佔極獨裡裏", "与个为么乱会伟体传刚别动却参发变响块声处备够实尽属带应张录总报换据数无旧时显机杂条检没泄测溃满现电种笔纯线练经绝统装训记设识语误说读调败车载输达过运还这进锐错闪静频顿预风驱麦龙龟来开启门问题内专视优储单双称适该听见觉难样码吗占极独里里")
+# Traditional Chinese, read by the same words (logfacts.SIMPLIFIED, which its words of a plan read too): each
+# character of the words above that Traditional writes otherwise (one character for one, so a match's place in the
+# line is the same; none the words hold themselves: a word is written in Simplified, and Japanese's 鳴 of 音が鳴らない
+# is kept)
+_SIMPLIFIED = logfacts.SIMPLIFIED
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
 _WORDS_SCAN = 500_000

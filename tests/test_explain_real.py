@@ -2959,6 +2959,9 @@ def test_a_hang_stuck_at_a_long_number_with_a_percent_sign_stays_linear(assert_n
     ("4090的顯卡，這個速度正常嗎？\n", "symptom-slow"),
     ("訓練時GPU佔用極低\n", "symptom-slow"),
     ("端口被佔用了\n", "port-in-use"),
+    # a card planned, in Traditional (將來, 以後): not the machine the post ran on
+    ("推理很慢。將來想換RX 7900\n", "symptom-slow"),
+    ("以後會換RX 7900，現在推理很慢\n", "symptom-slow"),
     # a post about a real-time converter, told in Traditional: the gate reads the post the way the words do
     ("實時變聲一直卡住\n", "symptom-realtime-devices"),
 ])
