@@ -1247,17 +1247,21 @@ def _out_of_memory_notes(explanation: Explanation, facts: logfacts.LogFacts, fra
         explanation.notes.append(("oom_with_room", room))
     if "MPS backend out of memory" in explanation.message:
         explanation.notes.append(("mps_out_of_memory", {}))
-    if _DEEPSPEED_USED.search(text, 0, _WORDS_SCAN) or any(_DEEPSPEED_USED.search(frame) for frame in frames):
+    if (_DEEPSPEED_USED.search(text, 0, _WORDS_SCAN) or any(_DEEPSPEED_USED.search(frame) for frame in frames)) \
+            and logfacts.job_of(frames, text) != "train":  # (ZeRO's training engine saves memory: no workspace)
         explanation.notes.append(("deepspeed_workspace", {}))
 
 
-# DeepSpeed's inference kernels in use: its own out-of-memory words, the option that turns it on, its frames
-# (not a notice that it is missing: "DeepSpeed not found, falling back"; nor the option turned off or told left out:
-# "--deepspeed False", "tried without --deepspeed"; IndexTTS's is --use_deepspeed)
+# DeepSpeed's inference kernels in use: its own out-of-memory words, the option that turns it on, its inference
+# frames (not a notice that it is missing: "DeepSpeed not found, falling back"; nor the option turned off or told left
+# out: "--deepspeed False", "tried without --deepspeed"; IndexTTS's is --use_deepspeed; nor the training engine,
+# whose --deepspeed names a ZeRO config and whose frames are deepspeed/runtime: it saves memory)
 _DEEPSPEED_USED = re.compile(r"Workspace can't be allocated"
-                             r"|(?<!without )(?<!w/o )(?<!no )--(?:use_)?deepspeed\b(?![ \t=]{1,3}(?:False|0|no|off)\b)"
+                             r"|(?<!without )(?<!w/o )(?<!no )--(?:use_)?deepspeed\b"
+                             r"(?![ \t=]{1,3}(?:(?:False|0|no|off)\b|[^\s'\"]{1,200}\.json))"
                              r"|\b(?:use_)?deepspeed\s?=\s?True\b"
-                             r"|[\\/]deepspeed[\\/]", re.IGNORECASE)
+                             r"|[\\/]deepspeed[\\/](?:inference|ops[\\/]transformer[\\/]inference|model_implementations)[\\/]",
+                             re.IGNORECASE)
 
 
 def _room_left(text: str) -> Optional[Dict[str, str]]:

@@ -3084,6 +3084,11 @@ def test_index_tts_use_deepspeed_option_is_deepspeed_in_use():
     oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
     (found,) = explained("uv run webui.py --use_deepspeed\n" + oom)
     assert "deepspeed_workspace" in [key for key, _ in found.notes]
+    # its inference engine's frames
+    (found,) = explained("Traceback (most recent call last):\n"
+                         '  File "/x/site-packages/deepspeed/inference/engine.py", line 3, in forward\n'
+                         "    outputs = self.module(*inputs)\n" + oom)
+    assert "deepspeed_workspace" in [key for key, _ in found.notes]
 
 
 def test_a_weights_only_refusal_stays_where_another_unpickling_error_follows_it():
@@ -3138,3 +3143,17 @@ def test_a_windows_traceback_in_a_post_that_names_a_mac_is_no_path_from_a_mac():
            "FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\GSV\\\\output\\\\asr_opt\\\\denoise.list'\n")
     (found,) = explained(log)
     assert found.id == "path-not-found" and found.notes == []
+
+
+@pytest.mark.parametrize("log", [
+    # DeepSpeed's training engine (ZeRO) saves memory: leaving it out would need more, not less
+    "python train.py --deepspeed ds_config.json\n",
+    "python train.py --deepspeed=configs/zero2.json\n",
+    "Traceback (most recent call last):\n"
+    '  File "/x/site-packages/deepspeed/runtime/zero/stage_1_and_2.py", line 3, in step\n'
+    "    self.optimizer.step()\n",
+])
+def test_deepspeeds_training_engine_gets_no_inference_workspace_note(log):
+    oom = "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.\n"
+    (found,) = explained(log + oom)
+    assert found.id == "cuda-out-of-memory" and "deepspeed_workspace" not in [key for key, _ in found.notes]
