@@ -815,10 +815,15 @@ _REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time(?![- ]factor
                         re.IGNORECASE)
 # Words that, in the clause a symptom's words are in, say they are about something else: noise in the input
 # ("remove noise from the reference", "参考音频有噪音"), or a sound wanted ("a robotic voice on purpose", "电音效果怎么调")
+# (an effect only where it is made or wanted: 效果 is most often the result, "合成效果全是电音" a complaint, and
+# "the effect is all robotic noise" too)
 _NOT_OF_THE_OUTPUT = re.compile(r"\b(?:input|mic(?:rophone)?s?|dataset|training (?:data|set|audio|clips?)|record\w*"
                                 r"|remov\w*|reduc\w*|denois\w*|de-nois\w*|clean\w*|filter\w*|suppress\w*"
-                                r"|on purpose|deliberately|intentional\w*|effects?)\b"
-                                r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音|效果|特效",
+                                r"|on purpose|deliberately|intentional\w*)\b"
+                                r"|\b(?:want\w*|add\w*|apply\w*|mak\w*|creat\w*|achiev\w*|get|how (?:do|can|to))\b"
+                                r"[^,.;!?]{0,60}?\beffects?\b"
+                                r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音|特效"
+                                r"|效果(?:要)?(?:怎么|如何|怎样)(?:调|做|弄|加|实现|出来)|(?:想要|想做|做出|加上|加个|添加|实现)[^，。！？]{0,20}?效果",
                                 re.IGNORECASE)
 # ... a step that runs on the CPU by design, or the CPU chosen ("Slicing only runs on the CPU, as expected")
 _CPU_BY_DESIGN = re.compile(r"\b(?:slic\w*|preprocess\w*|expected|as intended|on purpose|deliberately)\b|切片|预处理",

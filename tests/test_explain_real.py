@@ -2668,6 +2668,13 @@ def test_a_bash_variable_run_by_cmd_is_told_as_bash_syntax():
     # a sound wanted, not a fault
     ("电音效果怎么调？想要那种机器人的声音\n", None),
     ("How do I get a robotic voice on purpose, like a vocoder effect?\n", None),
+    ("想做电音特效\n", None),
+    ("I want to add a robotic effect to the output\n", None),
+    # ... but 效果 is most often the result, and an effect heard is a complaint
+    ("合成效果全是电音\n", "symptom-garbled-audio"),
+    ("推理出来的效果有很重的电音\n", "symptom-garbled-audio"),
+    ("加载模型后合成效果全是电音\n", "symptom-garbled-audio"),  # (加载: loading, nothing added)
+    ("The effect is all robotic noise\n", "symptom-garbled-audio"),
 ])
 def test_garbled_output_told_in_words_is_its_own_symptom(words, symptom):
     assert [e.id for e in explained(words)] == ([symptom] if symptom else [])
