@@ -322,6 +322,9 @@ class Entry:
     # a notice people take for the error (a library's warning): reported only when nothing else is found
     notice: bool = False
     harmless_within: int = 1
+    # a regex the occurrence's matched text must match for `harmless` to be read ("": every occurrence): a cut-off
+    # name that a message below explains, not the full message beside it
+    harmless_if: str = ""
     regex: "re.Pattern[str]" = field(init=False, repr=False, compare=False)
     frames_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
     untraced_regex: "Optional[re.Pattern[str]]" = field(init=False, repr=False, compare=False)
@@ -2191,12 +2194,12 @@ ENTRIES: List[Entry] = [
         pattern=r"TemplateResponse\(\) missing 1 required positional argument: 'name'",
         meaning={
             "en": "Gradio 4 or older (the web UI's library) renders its page with the old form of Starlette's"
-                  " TemplateResponse, which the Starlette that FastAPI 0.115.7 and newer bring no longer takes: the web"
-                  " UI cannot serve its page. The program pins gradio, not FastAPI, so a fresh install took the newest."
-                  " Not the GPU and not the program's own code.",
-            "zh": "Gradio 4 或更早的版本（网页界面用的库）用旧的方式调用 Starlette 的 TemplateResponse，而 FastAPI 0.115.7 及更新版本"
-                  "带来的 Starlette 不再接受这种方式：网页界面无法提供页面。程序固定了 gradio 的版本，却没有固定 FastAPI，所以新装"
-                  "环境时装上了最新的。与显卡和程序本身的代码无关。",
+                  " TemplateResponse, which Starlette 1.0 and newer no longer take (FastAPI 0.133 and newer install"
+                  " them): the web UI cannot serve its page. The program pins gradio, not FastAPI, so a fresh install"
+                  " took the newest. Not the GPU and not the program's own code.",
+            "zh": "Gradio 4 或更早的版本（网页界面用的库）用旧的方式调用 Starlette 的 TemplateResponse，而 Starlette 1.0 及更新版本"
+                  "不再接受这种方式（FastAPI 0.133 及更新版本会装上它们）：网页界面无法提供页面。程序固定了 gradio 的版本，却没有"
+                  "固定 FastAPI，所以新装环境时装上了最新的。与显卡和程序本身的代码无关。",
         },
         settings=("python.packages",),
         fix_commands=(),
@@ -3921,6 +3924,7 @@ ENTRIES: List[Entry] = [
                 r"|^[ \t]*(?:_pickle\.)?UnpicklingError(?:[ \t]{2,}Traceback \(most recent call last\))?[ \t:]*$",
         harmless=(("UnpicklingError", r"UnpicklingError: (?!Weights only)\S"),),
         harmless_within=10_000,
+        harmless_if=r"^[ \t]*(?:_pickle\.)?UnpicklingError",  # (the cut-off name only)
         meaning={
             "en": "torch 2.6 and newer load model files with weights_only=True by default, which refuses files that"
                   " hold Python objects: many voice models do (GPT-SoVITS's SoVITS weights keep their hyperparameters"
@@ -3973,7 +3977,7 @@ ENTRIES: List[Entry] = [
         id="model-file-missing",
         kind="system",
         generic=True,  # after the specific missing files (a CUDA library, ffmpeg, NLTK's data)
-        keys=("No such file or directory", "系统找不到指定的", "cannot find the file specified", "find file", "find the file",
+        keys=("No such file or directory", "系统找不到指定的", "系統找不到指定的", "cannot find the file specified", "find file", "find the file",
               "Incorrect path_or_model_id", "Model file not found",
               "cannot find the path specified", "is not a local folder and is not a valid model identifier",
               "Can't load tokenizer for", "Can't load the configuration of", "Repo id must be in the form",
@@ -3991,6 +3995,11 @@ ENTRIES: List[Entry] = [
                 r"|No such file or directory: (?P<path15>[^\s'\"!,;]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy"
                 r"|model|yaml|wav))(?![\w.])"
                 r"|NO_SUCHFILE : Load model from (?P<path10>[^\n]{1,300}?\.onnx) failed"
+                # a model's folder, downloaded (not made by a step): pretrained_models/chinese-hubert-base, uvr5_weights,
+                # tools/asr/models/faster-whisper-large-v3 (a folder: what follows it holds no file's extension)
+                r"|(?:No such file or directory|系[统統]找不到指定的路[径徑]。?|cannot find the path specified\.?): ['\"]"
+                r"(?P<path18>(?:[^'\"\n]{0,300}?[\\/])?(?:pretrained(?:_models)?|[\w-]{0,40}_weights(?:_v\w{1,10})?|weights"
+                r"|checkpoints?|[\w-]{0,40}[Mm]odels?)(?:[\\/][^'\".\n]{0,300})?)['\"]"
                 # (from the start of a word only: tried at every character of a long line it was quadratic)
                 r"|(?<![^\s'\"])['\"]?(?P<path2>[^'\"\s]{1,300}?)['\"]? is not a local folder and is not a valid model identifier"
                 r"|Can't load (?:tokenizer|the configuration of) for ['\"](?P<path3>[^'\"\n]{1,300})['\"]"
@@ -4037,13 +4046,15 @@ ENTRIES: List[Entry] = [
         id="path-not-found",
         kind="system",
         generic=True,  # after the files with their own entry (a model, ffmpeg, a dataset step's output, a split path)
-        keys=("No such file or directory", "cannot find the path specified", "找不到指定的路径"),
-        # (Python quotes a name holding ' with "; a command line run as one file name is no path: "tensorboard --logdir")
-        pattern=r"(?:FileNotFoundError: \[Errno 2\] No such file or directory|\[WinError 3\] (?:The system cannot find the"
-                r" path specified|系统找不到指定的路径。?)): (?:'(?P<path>(?![^'\n]*\s-)[^'\n]{1,300})'"
-                r"|\"(?P<path2>(?![^\"\n]*\s-)[^\"\n]{1,300})\")"
-                # (retyped without its quotes)
-                r"|FileNotFoundError: \[Errno 2\] No such file or directory: (?P<path3>[^\s'\"!,;]{1,300})",
+        keys=("No such file or directory", "cannot find the path specified", "找不到指定的路径", "找不到指定的路徑"),
+        # (Python quotes a name holding ' with "; a command line run as one file name is no path: "tensorboard --logdir",
+        # but Windows' copy of a folder is: "RVC - Copy"; a bare name is a program that Python ran on Linux, "git")
+        pattern=r"(?:FileNotFoundError: \[Errno 2\] No such file or directory(?!: ['\"][\w-]{1,100}['\"])"
+                r"|\[WinError 3\] (?:The system cannot find the path specified|系[统統]找不到指定的路[径徑]。?)): "
+                r"(?:'(?P<path>(?![^'\n]*\s--?[A-Za-z])[^'\n]{1,300})'"
+                r"|\"(?P<path2>(?![^\"\n]*\s--?[A-Za-z])[^\"\n]{1,300})\")"
+                # (retyped without its quotes: a path, with a folder or an extension)
+                r"|FileNotFoundError: \[Errno 2\] No such file or directory: (?P<path3>(?=[^\s'\"!,;]{0,300}[/\\.])[^\s'\"!,;]{1,300})",
         meaning={
             "en": "The program opened {path}, and there is no such file or folder. It is none of the models or tools"
                   " gsv-doctor knows: most often a file an earlier step makes (a dataset list, a step's output folder)"
@@ -4196,7 +4207,9 @@ ENTRIES: List[Entry] = [
         id="ffmpeg-missing",
         kind="system",
         keys=("ffmpeg", "FFmpeg", "ffprobe"),
-        pattern=r"No such file or directory: ['\"]ff(?:mpeg|probe)(?:\.exe)?['\"]|['\"]?ffmpeg(?:\.exe)?['\"]? is not recognized as an"
+        # (named bare by Linux's subprocess, or by its path: '/usr/bin/ffmpeg', 'D:\\GSV\\ffprobe.exe')
+        pattern=r"No such file or directory: ['\"](?:[^'\"\n]{0,300}[\\/])?ff(?:mpeg|probe)(?:\.exe)?['\"]"
+                r"|['\"]?ffmpeg(?:\.exe)?['\"]? is not recognized as an"
                 r" internal or external command|ffmpeg(?:\.exe)?['\"]? 不是内部或外部命令|(?:ffmpeg|FFmpeg) (?:was )?not found"
                 r"|(?:ffmpeg|FFmpeg) is not installed|(?:找不到|未找到|没有找到)\s?ffmpeg",
         flags=re.IGNORECASE,
@@ -4935,13 +4948,16 @@ ENTRIES: List[Entry] = [
         id="script-path-not-found",
         kind="system",
         generic=True,  # after the package's missing runtime, which names the path
-        keys=("cannot find the path specified", "找不到指定的路径", "specified path could not be found"),
+        keys=("cannot find the path specified", "找不到指定的路径", "找不到指定的路徑", "specified path could not be found"),
         # cmd's own line (not Python's "[WinError 3] The system cannot find the path specified: 'X'"), or told beside
         # the .bat that printed it
         pattern=r"^[ \t]*(?:The system cannot find the path specified\.?|The specified path could not be found\.?"
-                r"|系统找不到指定的路径。?)[ \t]*$"
-                r"|\.bat\b[^\n]{0,200}?(?:cannot find the path specified|specified path could not be found|找不到指定的路径)"
-                r"|(?:cannot find the path specified|specified path could not be found|找不到指定的路径)[^\n]{0,100}?\.bat\b",
+                r"|系[统統]找不到指定的路[径徑]。?)[ \t]*$"
+                r"|\.bat\b[^\n]{0,200}?(?:cannot find the path specified|specified path could not be found|找不到指定的路[径徑])"
+                r"|(?:cannot find the path specified|specified path could not be found|找不到指定的路[径徑])[^\n]{0,100}?\.bat\b",
+        # (the web UI came up after it: a broken AutoRun or conda hook prints it in every console, to no harm)
+        harmless=(("Running on local URL", r"Running on local URL"), ("Uvicorn running on", r"Uvicorn running on")),
+        harmless_within=2000,
         meaning={
             "en": "Windows' command prompt could not find a folder or program that a start script (.bat) names. The"
                   " script's paths are relative to the program's folder: most often what it names was never made (the"
@@ -5095,15 +5111,17 @@ ENTRIES: List[Entry] = [
         id="huggingface-unauthorized",
         kind="system",
         keys=("401 Client Error", "Cannot access gated repo"),
-        pattern=r"401 Client Error: Unauthorized for url: https?://(?:huggingface\.co|hf-mirror\.com)/(?:api/models/)?"
-                r"(?P<repo>[\w.-]{1,100}/[\w.-]{1,100})"
-                r"|Cannot access gated repo for url https?://(?:huggingface\.co|hf-mirror\.com)/(?P<repo2>[\w.-]{1,100}/[\w.-]{1,100})",
+        # (a dataset's or a Space's address names its kind first: /datasets/amphion/Emilia-Dataset, /api/spaces/...)
+        pattern=r"401 Client Error: Unauthorized for url: https?://(?:huggingface\.co|hf-mirror\.com)/(?:api/)?"
+                r"(?:(?:models|datasets|spaces)/)?(?P<repo>[\w.-]{1,100}/[\w.-]{1,100})"
+                r"|Cannot access gated repo for url https?://(?:huggingface\.co|hf-mirror\.com)/(?:api/)?"
+                r"(?:(?:models|datasets|spaces)/)?(?P<repo2>[\w.-]{1,100}/[\w.-]{1,100})",
         meaning={
             "en": "The Hugging Face Hub refused to download the model {repo}: the Hub answers 401 for a repository that"
                   " is gated or private, for a name that does not exist (a typo, a local folder's path read as a name),"
-                  " and for a saved token that is wrong or expired (HF_TOKEN, `huggingface-cli login`). The network works.",
+                  " and for a saved token that is wrong or expired (HF_TOKEN, `hf auth login`). The network works.",
             "zh": "Hugging Face Hub 拒绝下载模型 {repo}：仓库需要申请访问（gated）或是私有的、名字不存在（拼写错误，或把本地文件夹"
-                  "路径当成了仓库名）、或者保存的 token 错误或过期（HF_TOKEN、`huggingface-cli login`），Hub 都会回答 401。网络是通的。",
+                  "路径当成了仓库名）、或者保存的 token 错误或过期（HF_TOKEN、`hf auth login`），Hub 都会回答 401。网络是通的。",
         },
         settings=("model.files",),
         fix_commands=(),
@@ -5111,10 +5129,11 @@ ENTRIES: List[Entry] = [
             "en": "If the model is on the disk already, point the program at its folder instead of the name (or set"
                   " HF_HUB_OFFLINE=1 so that the downloaded copy in the cache is used). Otherwise check the name on"
                   " huggingface.co; for a gated model accept its terms on its page and log in with a token of that account"
-                  " (`huggingface-cli login`); a stale token: `huggingface-cli logout`, and remove HF_TOKEN.",
+                  " (`hf auth login`; a huggingface_hub older than 0.34: `huggingface-cli login`); a stale token: `hf auth logout`,"
+                  " and remove HF_TOKEN.",
             "zh": "如果模型已经在磁盘上，让程序指向它的文件夹而不是仓库名（或设置 HF_HUB_OFFLINE=1，使用缓存里已下载的副本）。"
                   "否则到 huggingface.co 上核对名字；需要申请访问的模型，在它的页面上同意条款，再用该账号的 token 登录"
-                  "（`huggingface-cli login`）；token 过期：`huggingface-cli logout`，并删除 HF_TOKEN。",
+                  "（`hf auth login`；0.34 以前的 huggingface_hub：`huggingface-cli login`）；token 过期：`hf auth logout`，并删除 HF_TOKEN。",
         },
         check=CHECK_NONE,
         example="requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url:"

@@ -10,6 +10,7 @@ import bisect
 import functools
 import itertools
 import re
+import shlex
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
 
@@ -224,6 +225,8 @@ def _wrapped_hits(wrapped: List[Tuple[Traceback, List[str], str]], entry: Entry,
 
 def _harmless(text: _Text, entry: Entry, hit: Tuple[int, str, Any]) -> bool:
     """Does a line from the hit's own to `entry.harmless_within` lines below show that it did no harm?"""
+    if entry.harmless_if and not re.search(entry.harmless_if, hit[2].group(0)):
+        return False
     index = hit[0] - 1
     end = index + entry.harmless_within
     for key, pattern in entry.harmless:
@@ -626,8 +629,8 @@ def _unprinted(entry: Entry, project: LogProject, count: int = 1) -> Explanation
 
 # Symptoms as people describe them in words (en, zh): silence, a flat line, NaN everywhere. (re.ASCII: a word
 # boundary next to Chinese text is still a boundary.)
-# Chinese in simplified and traditional characters, and the Japanese words of the same meaning.
-_SILENT_WORDS = re.compile(r"[无無][声聲音]|[没沒]有?[声聲]音|[没沒]有音[频頻]|一[条條]直[线線]|[没沒]有波形|[静靜]音"
+# Chinese (Traditional read as Simplified: _SIMPLIFIED), and the Japanese words of the same meaning.
+_SILENT_WORDS = re.compile(r"无[声音]|没有?声音|没有音频|一条直线|没有波形|静音"
                            r"|音が(?:出ない|出ません|鳴らない)|声が出ない"
                            r"|全是\s?nan|全\s?nan|全部是\s?nan|都是\s?nan"
                            r"|\bsilent\b|\bsilence\b|no sound|no audio|empty audio|flat line|all nan|only nan|nothing but nan"
@@ -662,8 +665,9 @@ _CHOPPY_WORDS = re.compile(r"延迟|延时|卡顿|断断续续|断续|一卡一�
 
 
 # A program that hangs, told in words (read as the real-time converters' devices only where the post is about one)
-# (not a value that stays: "the sample rate is stuck at 44100")
-_HANG_WORDS = re.compile(r"卡住|卡在|一直卡|没反应|没有反应|无响应|没有响应|不动了|\b(?:is |gets? |got )?stuck\b(?! (?:at|on) \d{3,}(?![\d.]*\s?%))"
+# (not a value that stays: "the sample rate is stuck at 44100"; the number's first three digits only, the rest read
+# by the lookahead: \d{3,} was tried at each length of a long number before a %, quadratic)
+_HANG_WORDS = re.compile(r"卡住|卡在|一直卡|没反应|没有反应|无响应|没有响应|不动了|\b(?:is |gets? |got )?stuck\b(?! (?:at|on) \d{3}(?![\d.]*\s?%))"
                          r"|\bhangs?\b|\bhanging\b|\bfreez(?:es|ing)\b|\bfroze\b|\bno response\b|\bnothing happens\b"
                          r"|\b(?:doesn'?t|does not|won'?t|will not) respond\b"
                          # "crashing when i press start conversation"
@@ -828,10 +832,15 @@ _REAL_TIME = re.compile(r"realtime[-_ ]?gui|gui_v1\.py|real[- ]time(?![- ]factor
                         re.IGNORECASE)
 # Words that, in the clause a symptom's words are in, say they are about something else: noise in the input
 # ("remove noise from the reference", "参考音频有噪音"), or a sound wanted ("a robotic voice on purpose", "电音效果怎么调")
+# (an effect only where it is made or wanted: 效果 is most often the result, "合成效果全是电音" a complaint, and
+# "the effect is all robotic noise" too)
 _NOT_OF_THE_OUTPUT = re.compile(r"\b(?:input|mic(?:rophone)?s?|dataset|training (?:data|set|audio|clips?)|record\w*"
                                 r"|remov\w*|reduc\w*|denois\w*|de-nois\w*|clean\w*|filter\w*|suppress\w*"
-                                r"|on purpose|deliberately|intentional\w*|effects?)\b"
-                                r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音|效果|特效",
+                                r"|on purpose|deliberately|intentional\w*)\b"
+                                r"|\b(?:want\w*|add\w*|apply\w*|mak\w*|creat\w*|achiev\w*|get|how (?:do|can|to))\b"
+                                r"[^,.;!?]{0,60}?\beffects?\b"
+                                r"|参考音频(?:里|中)?(?:有|带)|训练集|数据集|素材|麦克风|降噪|去噪|底噪|输入|录音|特效"
+                                r"|效果(?:要)?(?:怎么|如何|怎样)(?:调|做|弄|加|实现|出来)|(?:想要|想做|做出|加上|加个|添加|实现)[^，。！？]{0,20}?效果",
                                 re.IGNORECASE)
 # ... a step that runs on the CPU by design, or the CPU chosen ("Slicing only runs on the CPU, as expected")
 _CPU_BY_DESIGN = re.compile(r"\b(?:slic\w*|preprocess\w*|expected|as intended|on purpose|deliberately)\b|切片|预处理",
@@ -866,9 +875,11 @@ _DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WOR
               _Description(_HANG_WORDS, "realtime-devices", not_in_clause=_ANOTHER_STEP, only_about=_ABOUT_REAL_TIME),
               _Description(_SLOW_WORDS, "slow"), _Description(logfacts.NEW_CARD, "cuda-no-kernel-image"), _Description(logfacts.AMD, "amd-gpu"),
               _Description(_CPU_WANTED_WORDS, "cpu-wanted"))
-# Traditional Chinese, read by the same words: each character of the words above that Traditional writes otherwise
-# (one character for one, so a match's place in the line is the same)
-_SIMPLIFIED = str.maketrans("與個為麼亂會偉體傳剛別動卻參發變響塊聲處備夠實盡屬帶應張錄總報換據數無舊時顯機雜條檢沒洩測潰滿現電種筆純線練經絕統裝訓記設識語誤說讀調敗車載輸達過運還這進銳錯閃靜頻頓預風驅鳴麥龍龜來開啟門問題內專視優儲單雙稱適該聽見覺難樣碼", "与个为么乱会伟体传刚别动却参发变响块声处备够实尽属带应张录总报换据数无旧时显机杂条检没泄测溃满现电种笔纯线练经绝统装训记设识语误说读调败车载输达过运还这进锐错闪静频顿预风驱鸣麦龙龟来开启门问题内专视优储单双称适该听见觉难样码")
+# Traditional Chinese, read by the same words (logfacts.SIMPLIFIED, which its words of a plan read too): each
+# character of the words above that Traditional writes otherwise (one character for one, so a match's place in the
+# line is the same; none the words hold themselves: a word is written in Simplified, and Japanese's 鳴 of 音が鳴らない
+# is kept)
+_SIMPLIFIED = logfacts.SIMPLIFIED
 # Characters of the post the words are read in: a description comes before what is pasted under it, and each
 # of the patterns above costs a pass over them (a 10 MB log on one line took seconds).
 _WORDS_SCAN = 500_000
@@ -895,6 +906,8 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
         if len(written) > 1 and _ANSWER_FALSE.match(line) and "is_available()" in written[-2]:
             written[-2] += " " + line.strip()  # `print(torch.cuda.is_available())` and, on the next line, its False
     lines = [line.translate(_SIMPLIFIED) for line in written]
+    # the post as the words read it, for a gate on the whole post ("實時" is 实时)
+    translated = functools.lru_cache(maxsize=None)(lambda: log.text[:_WORDS_SCAN].translate(_SIMPLIFIED))
     # Where an error the catalog does not know was printed, the machine (a Mac path, an AMD card, an RTX 50xx)
     # is not that error's cause: read it only from the exception line itself; and a symptom is read only from
     # the post's own words, not from what the program printed around the error (a library's warning that an
@@ -929,7 +942,7 @@ def described_symptoms(log: Log, project: LogProject, facts: Optional[logfacts.L
                               if not described.not_in_clause.search(_clause(line, found))), None)
             if match and words in _MACHINE_FACTS and logfacts.planned(line, match.start()):
                 continue  # "I plan to use it on Linux with ROCm later": not the machine the error came from
-            if match and described.only_about and not described.only_about.search(log.text, 0, _WORDS_SCAN):
+            if match and described.only_about and not described.only_about.search(translated()):
                 break  # (looked for only once the words are there: a pass over the whole post)
             if match:
                 read_as = _on_this_machine(name, log, facts)
@@ -1261,15 +1274,22 @@ def _out_of_memory_notes(explanation: Explanation, facts: logfacts.LogFacts, fra
     if "MPS backend out of memory" in explanation.message:
         explanation.notes.append(("mps_out_of_memory", {}))
     words = text[:_WORDS_SCAN].lower()  # (a literal test first: the pattern's own pass over 500 kB took 60 ms)
-    if ("deepspeed" in words or "workspace can't" in words) and (
-            _DEEPSPEED_USED.search(text, 0, _WORDS_SCAN) or any(_DEEPSPEED_USED.search(frame) for frame in frames)):
+    if ("deepspeed" in words or "workspace can't" in words) \
+            and (_DEEPSPEED_USED.search(text, 0, _WORDS_SCAN) or any(_DEEPSPEED_USED.search(frame) for frame in frames)) \
+            and logfacts.job_of(frames, text) != "train":  # (ZeRO's training engine saves memory: no workspace)
         explanation.notes.append(("deepspeed_workspace", {}))
 
 
-# DeepSpeed's inference kernels in use: its own out-of-memory words, the option that turns it on, its frames
-# (not a notice that it is missing: "DeepSpeed not found, falling back")
-_DEEPSPEED_USED = re.compile(r"Workspace can't be allocated|--deepspeed\b|\b(?:use_)?deepspeed\s?=\s?True\b"
-                             r"|[\\/]deepspeed[\\/]", re.IGNORECASE)
+# DeepSpeed's inference kernels in use: its own out-of-memory words, the option that turns it on, its inference
+# frames (not a notice that it is missing: "DeepSpeed not found, falling back"; nor the option turned off or told left
+# out: "--deepspeed False", "tried without --deepspeed"; IndexTTS's is --use_deepspeed; nor the training engine,
+# whose --deepspeed names a ZeRO config and whose frames are deepspeed/runtime: it saves memory)
+_DEEPSPEED_USED = re.compile(r"Workspace can't be allocated"
+                             r"|(?<!without )(?<!w/o )(?<!no )--(?:use_)?deepspeed\b"
+                             r"(?![ \t=]{1,3}(?:(?:False|0|no|off)\b|[^\s'\"]{1,200}\.json))"
+                             r"|\b(?:use_)?deepspeed\s?=\s?True\b"
+                             r"|[\\/]deepspeed[\\/](?:inference|ops[\\/]transformer[\\/]inference|model_implementations)[\\/]",
+                             re.IGNORECASE)
 
 
 def _room_left(text: str) -> Optional[Dict[str, str]]:
@@ -1547,6 +1567,14 @@ NOTES: Dict[str, Dict[str, str]] = {
               "所以无论从哪个文件夹启动都找不到 `{package}`。启动前把 PYTHONPATH 设为程序的最上层文件夹（{setting}），"
               "或者在那个文件夹里以模块方式启动：`python -m {package}.{name}`，参数不变。",
     },
+    # ... where the script's name is no module name ("infer-web.py"): `python -m` cannot start it
+    "script_inside_package_by_path": {
+        "en": "The script that was run ({script}) sits inside the program's own `{package}` folder: Python looks for"
+              " modules beside the script, not in the folder above it, so `{package}` is not found from any folder."
+              " Set PYTHONPATH to the program's top folder before starting it ({setting}).",
+        "zh": "运行的脚本（{script}）在程序自己的 `{package}` 文件夹里：Python 在脚本所在的文件夹里找模块，而不是它的上一级，"
+              "所以无论从哪个文件夹启动都找不到 `{package}`。启动前把 PYTHONPATH 设为程序的最上层文件夹（{setting}）。",
+    },
     "deepspeed_workspace": {
         "en": "DeepSpeed is in use: its inference kernels reserve a workspace of their own on the card, on top of the"
               " model. On a card that is nearly full, start without DeepSpeed (leave out --deepspeed, or untick it in"
@@ -1569,6 +1597,16 @@ NOTES: Dict[str, Dict[str, str]] = {
               " Windows. Write the path with / instead (in the line shown under Where, or in the setting).",
         "zh": "这个路径用的是 Windows 的反斜杠（\\），而日志来自 Linux 或 macOS，在那里反斜杠不是文件夹分隔符，而是名字的一部分："
               "写这个路径的代码或设置是为 Windows 写的。把路径改用 / 来写（在出错位置显示的那一行里，或在设置里）。",
+    },
+    # ... a drive's ("D:\\GSV\\x.list"): with / it would be a folder named "D:" in the current one
+    "windows_drive_on_posix": {
+        "en": "The path names a Windows drive ({drive}) in a log from Linux or macOS, where there are no drive letters"
+              " and a backslash is part of a name, not a folder separator: the code or the setting that names it was"
+              " written on Windows. Give the path the file has on this machine instead (under WSL, drive {drive} is"
+              " {mount}: {drive}\\a\\b is {mount}/a/b), in the line shown under Where or in the setting.",
+        "zh": "这个路径写的是 Windows 的盘符（{drive}），而日志来自 Linux 或 macOS，那里没有盘符，反斜杠是名字的一部分，"
+              "不是文件夹分隔符：写这个路径的代码或设置是在 Windows 上写的。改成文件在这台机器上的路径（WSL 里 {drive} 盘是"
+              " {mount}：{drive}\\a\\b 就是 {mount}/a/b），在出错位置显示的那一行里或在设置里修改。",
     },
     "no_file_found": {
         "en": "The line takes the first file that a search of a folder finds (`{search}`), and the search found none:"
@@ -2283,7 +2321,9 @@ def _which_module_is_missing(context: _Context) -> None:
             explanation.notes.append(("own_package_shadowed", {"package": package, "part": part}))
         script = _script_inside_package(context.traceback, top)
         if script:
-            explanation.notes.append(("script_inside_package", script))
+            # (`python -m` takes a module's name: not "infer-web")
+            explanation.notes.append(("script_inside_package" if script["name"].isidentifier()
+                                      else "script_inside_package_by_path", script))
     elif _in_a_notebook(context):
         explanation.notes.append(("notebook_kernel", {}))
 
@@ -2300,8 +2340,14 @@ def _script_inside_package(traceback: Optional[Traceback], package: str) -> Dict
     if cut <= 0 or folder[cut + 1:] != package or not script.endswith(".py"):
         return {}
     top = folder[:cut]
-    setting = ("`set PYTHONPATH=%s` (cmd), `$env:PYTHONPATH=\"%s\"` (PowerShell)" % (top, top) if "\\" in path or ":" in top
-               else "`export PYTHONPATH=%s`" % top)
+    if "\\" in path or ":" in top:
+        top += "\\" if top.endswith(":") else ""  # ("C:" alone is the current folder of drive C, not its root)
+        # cmd's set takes the rest of the line (its spaces too) but runs what follows & or |: then the quoted form;
+        # PowerShell expands $ and ` inside "...", not inside '...' (where ' is written twice)
+        cmd = 'set "PYTHONPATH=%s"' % top if re.search(r"[&|<>^]", top) else "set PYTHONPATH=%s" % top
+        setting = "`%s` (cmd), `$env:PYTHONPATH='%s'` (PowerShell)" % (cmd, top.replace("'", "''"))
+    else:
+        setting = "`export PYTHONPATH=%s`" % shlex.quote(top)  # (a space would split it in two, $ expand)
     return {"package": package, "script": script, "name": script[:-3], "setting": setting}
 
 
@@ -2414,19 +2460,38 @@ def _nan_in_training(context: _Context) -> None:
 @_refines("symptom-silent-audio")
 def _silent_real_time(context: _Context) -> None:
     explanation = context.explanation
-    if _REAL_TIME.search(context.text[:200_000]):
+    if _REAL_TIME.search(context.text[:200_000].translate(_SIMPLIFIED)):  # ("實時" too)
         # no sound out of a real-time converter is as often where it sends the sound as what it computes
         explanation.settings = explanation.settings[:1] + ["audio.device"] + explanation.settings[1:]
         explanation.notes.append(("real_time_devices", {}))
+
+
+@_refines("model-file-missing")
+def _model_path_read_once(context: _Context) -> None:
+    # Python's own FileNotFoundError quotes the path as its repr does ('D:\\GSV'); a path a post typed is as written
+    params = context.explanation.params
+    if "path" in params and _PYTHON_QUOTED_PATH.search(context.explanation.message):
+        params["path"] = params["path"].replace("\\\\", "\\")
+
+
+_PYTHON_QUOTED_PATH = re.compile(r"(?:\[Errno 2\] No such file or directory|\[WinError \d+\] [^'\"\n]{1,80}): ['\"]")
 
 
 @_refines("path-not-found")
 def _path_not_found(context: _Context) -> None:
     params = context.explanation.params
     params["path"] = params.get("path", "").replace("\\\\", "\\")  # as Python's repr printed it: 'D:\\GSV'
-    posix = any(frame.path.startswith("/") for frame in (context.traceback.frames if context.traceback else []))
-    if "\\" in params["path"] and (posix or context.facts.linux or context.facts.mac):
-        context.explanation.notes.append(("windows_path_on_posix", {}))
+    frames = context.traceback.frames if context.traceback else []
+    posix = any(frame.path.startswith("/") for frame in frames)
+    # (frames on a drive ran on Windows, whatever other machine the post names: "works on my Mac")
+    windows = any(re.match(r"[A-Za-z]:[\\/]", frame.path) for frame in frames)
+    if "\\" in params["path"] and (posix or (not windows and (context.facts.linux or context.facts.mac))):
+        drive = re.match(r"([A-Za-z]):\\", params["path"])
+        if drive:  # (with / it would still be no path there: a folder named "D:")
+            context.explanation.notes.append(("windows_drive_on_posix", {
+                "drive": drive.group(1).upper() + ":", "mount": "/mnt/" + drive.group(1).lower()}))
+        else:
+            context.explanation.notes.append(("windows_path_on_posix", {}))
 
 
 @_refines(*_FILE_READ)

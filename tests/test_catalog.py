@@ -649,6 +649,12 @@ def test_variants(message, entry_id):
     ("pip-too-new-metadata", "a" * 500_000 + " invalid metadata"),
     ("local-server-not-running", "HTTPConnectionPool(host='127.0.0.1', port=9880): Max retries exceeded " * 1500),
     ("rvc-dataset-step-missing", "No such file or directory: '" + "a/" * 50_000),
+    # a model's folder, the path-not-found paths: each quote's lazy path tried against the folder names
+    ("model-file-missing", ("No such file or directory: '" + "x/models/" * 33 + ".") * 300),
+    ("model-file-missing", ("No such file or directory: '" + "a/" * 150) * 300),
+    ("ffmpeg-missing", ("No such file or directory: '" + "a/" * 200) * 100),
+    ("path-not-found", ("FileNotFoundError: [Errno 2] No such file or directory: 'a" + " -" * 200) * 200),
+    ("script-path-not-found", ".bat " + "cannot find the path specifie " * 3000),
     ("python-call-mismatch", "a" * 1_500_000 + " positional arguments but"),  # was 8 s (x4)
     ("ram-out-of-memory", "line 1: " * 20_000),
     # a torch library's name, then its missing symbol somewhere later on the line (Linux's and macOS's wording)
@@ -826,3 +832,22 @@ def test_words_that_stand_in_for_frames_say_which_programs_posts_they_are_read_i
         if entry.untraced_words:
             assert entry.frames and entry.untraced_projects, entry.id
         assert set(entry.untraced_projects) <= known, entry.id
+
+
+def test_gradio_4s_template_error_is_told_as_starlette_1s_removal():
+    # Starlette kept TemplateResponse(name, context) beside the new form up to 0.52 (FastAPI 0.115.7 takes Starlette
+    # < 0.46); Starlette 1.0 removed it, and only FastAPI 0.133 and newer take Starlette 1.x
+    entry = catalog.BY_ID["gradio-starlette-too-new"]
+    assert "Starlette 1.0" in entry.meaning["en"] and "Starlette 1.0" in entry.meaning["zh"]
+    assert "0.133" in entry.meaning["en"] and "0.133" in entry.meaning["zh"]
+    assert "FastAPI 0.115.7 and newer bring" not in entry.meaning["en"]
+    # the pin still holds it below Starlette 1.0 (FastAPI 0.115.6 takes Starlette < 0.42)
+    assert '"fastapi<0.115.7"' in entry.manual["en"]
+
+
+def test_the_hubs_login_advice_names_the_hf_command_that_huggingface_hub_1_still_has():
+    # huggingface_hub 1.0 removed the huggingface-cli command; `hf auth login` is there from 0.34 on
+    entry = catalog.BY_ID["huggingface-unauthorized"]
+    for lang in ("en", "zh"):
+        assert "`hf auth login`" in entry.manual[lang] and "`hf auth logout`" in entry.manual[lang]
+        assert "huggingface-cli" not in entry.manual[lang].replace("`huggingface-cli login`", "")

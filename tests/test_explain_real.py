@@ -2668,6 +2668,13 @@ def test_a_bash_variable_run_by_cmd_is_told_as_bash_syntax():
     # a sound wanted, not a fault
     ("电音效果怎么调？想要那种机器人的声音\n", None),
     ("How do I get a robotic voice on purpose, like a vocoder effect?\n", None),
+    ("想做电音特效\n", None),
+    ("I want to add a robotic effect to the output\n", None),
+    # ... but 效果 is most often the result, and an effect heard is a complaint
+    ("合成效果全是电音\n", "symptom-garbled-audio"),
+    ("推理出来的效果有很重的电音\n", "symptom-garbled-audio"),
+    ("加载模型后合成效果全是电音\n", "symptom-garbled-audio"),  # (加载: loading, nothing added)
+    ("The effect is all robotic noise\n", "symptom-garbled-audio"),
 ])
 def test_garbled_output_told_in_words_is_its_own_symptom(words, symptom):
     assert [e.id for e in explained(words)] == ([symptom] if symptom else [])
@@ -2999,3 +3006,220 @@ def test_a_command_missing_in_a_notebook_points_to_the_install_cell_not_to_an_en
         assert "`svc`" in explain.notes(found, lang)[0]
     (local,) = explained("bash: svc: command not found\n")
     assert local.notes == []
+
+
+def test_a_hang_stuck_at_a_long_number_with_a_percent_sign_stays_linear(assert_no_backtracking_hang):
+    # "stuck at <number>" (a value that stays) is tried at each length of the number where a % follows it: a
+    # hostile line of digits and a % was quadratic (20,000 digits: 2 s; 100,000: a minute)
+    line = "realtime gui stuck at " + "1" * 100_000 + "%"
+    assert_no_backtracking_hang(explain._HANG_WORDS, line, expect_match=True)
+    # the readings it was made for stay
+    assert explain._HANG_WORDS.search("the sample rate is stuck at 44100") is None
+    assert explain._HANG_WORDS.search("stuck at 100%") and explain._HANG_WORDS.search("stuck at 99.5 %")
+
+
+@pytest.mark.parametrize("words, symptom", [
+    # Japanese writes 鳴 as Traditional does: the translation to Simplified must not hide the words' own Japanese
+    ("推論しても音が鳴らない\n", "symptom-silent-audio"),
+    # Traditional forms of the characters the words hold (嗎, 佔, 極, 獨, 裡)
+    ("4090的顯卡，這個速度正常嗎？\n", "symptom-slow"),
+    ("訓練時GPU佔用極低\n", "symptom-slow"),
+    ("端口被佔用了\n", "port-in-use"),
+    # a card planned, in Traditional (將來, 以後): not the machine the post ran on
+    ("推理很慢。將來想換RX 7900\n", "symptom-slow"),
+    ("以後會換RX 7900，現在推理很慢\n", "symptom-slow"),
+    # a post about a real-time converter, told in Traditional: the gate reads the post the way the words do
+    ("實時變聲一直卡住\n", "symptom-realtime-devices"),
+])
+def test_traditional_chinese_and_japanese_are_read_by_the_words_after_the_translation(words, symptom):
+    assert [e.id for e in explained(words)] == [symptom]
+
+
+def test_no_word_read_after_the_translation_holds_a_character_the_translation_replaces():
+    # such a character can never be found in a translated line (鳴 of Japanese's 音が鳴らない was)
+    replaced = {chr(code) for code in explain._SIMPLIFIED}
+    for described in explain._DESCRIBED:
+        for regex in (described.words, described.not_in_clause, described.only_about):
+            if regex is not None:
+                assert not replaced & set(regex.pattern), (described.name, sorted(replaced & set(regex.pattern)))
+
+
+def test_no_sound_out_of_a_real_time_converter_told_in_traditional_gets_its_devices_note():
+    (silent,) = explained("實時變聲沒有聲音\n")
+    assert silent.id == "symptom-silent-audio" and "real_time_devices" in [key for key, _ in silent.notes]
+
+
+def test_the_pythonpath_note_writes_a_drives_root_and_quotes_what_the_shell_would_split():
+    def run(path, name="tts"):
+        return ("Traceback (most recent call last):\n"
+                '  File "%s", line 3, in <module>\n'
+                "    from %s.utils import load\n"
+                "ModuleNotFoundError: No module named '%s'\n" % (path, name, name))
+
+    def note(path, name="tts"):
+        (found,) = explained(run(path, name))
+        return dict(found.notes)["script_inside_package"]["setting"]
+    # "C:" alone is the current folder of drive C, not its root
+    assert "set PYTHONPATH=C:\\`" in note("C:\\tts\\infer.py") and "PYTHONPATH=C:`" not in note("C:\\tts\\infer.py")
+    # a space splits bash's export in two (PYTHONPATH=/home/me/my and a variable named voice), $ expands in "..."
+    assert "`export PYTHONPATH='/home/me/my voice'`" in note("/home/me/my voice/tts/infer.py")
+    assert "`export PYTHONPATH='/srv/$x'`" in note("/srv/$x/tts/infer.py")
+    assert "`export PYTHONPATH='/srv/it'\"'\"'s'`" in note("/srv/it's/tts/infer.py")
+    # PowerShell expands $ and ` inside "...": its single quotes keep the path as it is
+    assert "`$env:PYTHONPATH='D:\\AI\\$dollar'`" in note("D:\\AI\\$dollar\\tts\\infer.py")
+    assert "`set \"PYTHONPATH=D:\\R&D\"`" in note("D:\\R&D\\tts\\infer.py")  # (cmd would run "D" after &)
+    # a script whose name is no module name cannot be run with -m
+    (found,) = explained(run("D:\\AI\\tools\\infer-web.py", "tools"))
+    text = explain.notes(found, "en")[0]
+    assert "set PYTHONPATH=D:\\AI`" in text and "python -m" not in text
+    assert "python -m" not in explain.notes(found, "zh")[0] and "PYTHONPATH" in explain.notes(found, "zh")[0]
+
+
+@pytest.mark.parametrize("line, entry_id", [
+    # a model's folder (downloaded, not made by a step) keeps the missing model's reading
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'GPT_SoVITS/pretrained_models/chinese-hubert-base'",
+     "model-file-missing"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'assets/uvr5_weights'", "model-file-missing"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'tools/asr/models/faster-whisper-large-v3'",
+     "model-file-missing"),
+    ("FileNotFoundError: [WinError 3] The system cannot find the path specified: 'D:\\\\RVC\\\\assets\\\\weights'",
+     "model-file-missing"),
+    # a program Python ran (subprocess on Linux names it bare) is no file an earlier step makes
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'git'", None),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'nvidia-smi'", None),
+    # Windows' copies of a folder ("RVC - Copy", "GPT-SoVITS - 副本") are paths, a command line's options are not
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\RVC - Copy\\\\logs\\\\exp1\\\\filelist.txt'",
+     "path-not-found"),
+    ("FileNotFoundError: [WinError 3] 系统找不到指定的路径。: 'D:\\\\GPT-SoVITS - 副本\\\\output\\\\slicer_opt'",
+     "path-not-found"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'python -u tools/slice_audio.py in out'", None),
+    # Traditional Chinese Windows' words
+    ("FileNotFoundError: [WinError 3] 系統找不到指定的路徑。: 'D:\\\\TTS\\\\outputs'", "path-not-found"),
+    # ffmpeg named by its path is still ffmpeg
+    ("FileNotFoundError: [Errno 2] No such file or directory: '/usr/bin/ffmpeg'", "ffmpeg-missing"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\GSV\\\\ffprobe.exe'", "ffmpeg-missing"),
+])
+def test_a_missing_path_is_told_as_what_it_is(line, entry_id):
+    assert [e.id for e in explained(line + "\n")] == ([entry_id] if entry_id else [])
+
+
+def test_cmds_own_path_not_found_in_traditional_chinese_windows_words():
+    assert [e.id for e in explained("D:\\GSV>go-webui.bat\n系統找不到指定的路徑。\n")] == ["script-path-not-found"]
+
+
+def test_a_windows_drive_path_in_a_linux_log_is_not_told_to_swap_its_backslashes():
+    # "D:/GSV/output/x.list" is a relative folder named "D:" on Linux: a drive's path needs the file's Linux path
+    linux = ("Traceback (most recent call last):\n"
+             '  File "/home/me/GPT-SoVITS/tools/subfix_webui.py", line 244, in b_load_list\n'
+             "    with open(g_load_file) as f:\n"
+             "FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\GSV\\\\output\\\\asr_opt\\\\denoise.list'\n")
+    (found,) = explained(linux)
+    assert [key for key, _ in found.notes] == ["windows_drive_on_posix"]
+    for lang in ("en", "zh"):
+        text = explain.notes(found, lang)[0]
+        assert "/mnt/d" in text and "D:" in text
+    # a relative one keeps the note that swaps them
+    (relative,) = explained(linux.replace("D:\\\\GSV\\\\", ".\\\\"))
+    assert [key for key, _ in relative.notes] == ["windows_path_on_posix"]
+
+
+@pytest.mark.parametrize("url, repo", [
+    ("https://huggingface.co/api/models/lj1995/GPT-SoVITS/revision/main", "lj1995/GPT-SoVITS"),
+    # a dataset's or a Space's address names its kind before the repository
+    ("https://huggingface.co/datasets/amphion/Emilia-Dataset/resolve/main/README.md", "amphion/Emilia-Dataset"),
+    ("https://huggingface.co/api/datasets/amphion/Emilia-Dataset/revision/main", "amphion/Emilia-Dataset"),
+    ("https://hf-mirror.com/spaces/someone/some-demo/resolve/main/app.py", "someone/some-demo"),
+])
+def test_the_hubs_refusal_names_the_repository_not_its_kind(url, repo):
+    (found,) = explained("requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: %s\n" % url)
+    assert (found.id, found.params["repo"]) == ("huggingface-unauthorized", repo)
+
+
+@pytest.mark.parametrize("words", [
+    "I already tried without --deepspeed, same error\n",
+    "python webui.py --deepspeed False\n",
+    "use_deepspeed = False\n",
+])
+def test_deepspeed_turned_off_is_no_deepspeed_in_use(words):
+    oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
+    (found,) = explained(words + oom)
+    assert found.id == "cuda-out-of-memory" and "deepspeed_workspace" not in [key for key, _ in found.notes]
+
+
+def test_index_tts_use_deepspeed_option_is_deepspeed_in_use():
+    oom = "torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB\n"
+    (found,) = explained("uv run webui.py --use_deepspeed\n" + oom)
+    assert "deepspeed_workspace" in [key for key, _ in found.notes]
+    # its inference engine's frames
+    (found,) = explained("Traceback (most recent call last):\n"
+                         '  File "/x/site-packages/deepspeed/inference/engine.py", line 3, in forward\n'
+                         "    outputs = self.module(*inputs)\n" + oom)
+    assert "deepspeed_workspace" in [key for key, _ in found.notes]
+
+
+def test_a_weights_only_refusal_stays_where_another_unpickling_error_follows_it():
+    # the message below wins over a cut-off name only: not over torch's own words, printed in full
+    refused = ("Traceback (most recent call last):\n"
+               '  File "/x/torch/serialization.py", line 1470, in load\n'
+               "    raise pickle.UnpicklingError(_get_wo_message(str(e))) from None\n"
+               "_pickle.UnpicklingError: Weights only load failed. This file can still be loaded, to do so you have"
+               " two options\n"
+               "\tWeightsUnpickler error: Unsupported global: GLOBAL fairseq.data.dictionary.Dictionary\n")
+    other = ("Traceback (most recent call last):\n"
+             '  File "/x/torch/serialization.py", line 1470, in load\n'
+             "    magic_number = pickle_module.load(f)\n"
+             "_pickle.UnpicklingError: invalid load key, '<'.\n")
+    found = [e.id for e in explained(refused + "\nI downloaded the other model again and now:\n" + other)]
+    assert found == ["torch-weights-only", "model-file-corrupt"]
+
+
+def test_cmds_path_line_before_a_web_ui_that_started_is_no_reading():
+    # a broken AutoRun or conda hook prints it in every console; the web UI came up after it all the same
+    log = ("The system cannot find the path specified.\n"
+           "(gsv) D:\\GSV>python webui.py zh_CN\n"
+           "Running on local URL:  http://0.0.0.0:9874\n"
+           "Traceback (most recent call last):\n"
+           '  File "D:\\GSV\\GPT_SoVITS\\inference_webui.py", line 3, in get_tts_wav\n'
+           "    x = model(y)\n"
+           "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.\n")
+    assert [e.id for e in explained(log)] == ["cuda-out-of-memory"]
+    # where nothing started after it, it stays
+    assert [e.id for e in explained("D:\\fish-speech>start.bat\nThe system cannot find the path specified.\n"
+                                    "Press any key to continue . . .\n")] == ["script-path-not-found"]
+
+
+def test_a_missing_model_named_in_pythons_quotes_shows_its_backslashes_once():
+    (found,) = explained("FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\RVC\\\\assets\\\\weights'\n")
+    assert (found.id, found.params["path"]) == ("model-file-missing", "D:\\RVC\\assets\\weights")
+    (found,) = explained("FileNotFoundError: [Errno 2] No such file or directory: "
+                         "'D:\\\\GSV\\\\GPT_SoVITS\\\\pretrained_models\\\\s2G488k.pth'\n")
+    assert found.params["path"] == "D:\\GSV\\GPT_SoVITS\\pretrained_models\\s2G488k.pth"
+    assert "D:\\GSV\\GPT_SoVITS\\pretrained_models\\s2G488k.pth" in explain.meaning(found, "en")
+    # a path the post typed itself is read as written
+    (typed,) = explained("can't find file logs\\mute\\0_gt_wavs\\mute40k.wav\n")
+    assert typed.params["path"] == "logs\\mute\\0_gt_wavs\\mute40k.wav"
+
+
+def test_a_windows_traceback_in_a_post_that_names_a_mac_is_no_path_from_a_mac():
+    # the frames say where it ran: D:\GSV\... is Windows, whatever other machine the post names
+    log = ("Works on my Mac, fails on the Windows PC:\n"
+           "Traceback (most recent call last):\n"
+           '  File "D:\\GSV\\tools\\subfix_webui.py", line 244, in b_load_list\n'
+           "    with open(g_load_file) as f:\n"
+           "FileNotFoundError: [Errno 2] No such file or directory: 'D:\\\\GSV\\\\output\\\\asr_opt\\\\denoise.list'\n")
+    (found,) = explained(log)
+    assert found.id == "path-not-found" and found.notes == []
+
+
+@pytest.mark.parametrize("log", [
+    # DeepSpeed's training engine (ZeRO) saves memory: leaving it out would need more, not less
+    "python train.py --deepspeed ds_config.json\n",
+    "python train.py --deepspeed=configs/zero2.json\n",
+    "Traceback (most recent call last):\n"
+    '  File "/x/site-packages/deepspeed/runtime/zero/stage_1_and_2.py", line 3, in step\n'
+    "    self.optimizer.step()\n",
+])
+def test_deepspeeds_training_engine_gets_no_inference_workspace_note(log):
+    oom = "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.\n"
+    (found,) = explained(log + oom)
+    assert found.id == "cuda-out-of-memory" and "deepspeed_workspace" not in [key for key, _ in found.notes]
