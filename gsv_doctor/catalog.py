@@ -5110,12 +5110,15 @@ ENTRIES: List[Entry] = [
     Entry(
         id="huggingface-unauthorized",
         kind="system",
-        keys=("401 Client Error", "Cannot access gated repo"),
+        keys=("401 Client Error", "Cannot access gated repo", "Repository Not Found for url"),
         # (a dataset's or a Space's address names its kind first: /datasets/amphion/Emilia-Dataset, /api/spaces/...)
         pattern=r"401 Client Error: Unauthorized for url: https?://(?:huggingface\.co|hf-mirror\.com)/(?:api/)?"
                 r"(?:(?:models|datasets|spaces)/)?(?P<repo>[\w.-]{1,100}/[\w.-]{1,100})"
                 r"|Cannot access gated repo for url https?://(?:huggingface\.co|hf-mirror\.com)/(?:api/)?"
-                r"(?:(?:models|datasets|spaces)/)?(?P<repo2>[\w.-]{1,100}/[\w.-]{1,100})",
+                r"(?:(?:models|datasets|spaces)/)?(?P<repo2>[\w.-]{1,100}/[\w.-]{1,100})"
+                # huggingface_hub's RepositoryNotFoundError (its 401 on the line before)
+                r"|Repository Not Found for url: https?://(?:huggingface\.co|hf-mirror\.com)/(?:api/)?"
+                r"(?:(?:models|datasets|spaces)/)?(?P<repo3>[\w.-]{1,100}/[\w.-]{1,100})",
         meaning={
             "en": "The Hugging Face Hub refused to download the model {repo}: the Hub answers 401 for a repository that"
                   " is gated or private, for a name that does not exist (a typo, a local folder's path read as a name),"

@@ -604,6 +604,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("Cannot access gated repo for url https://huggingface.co/pyannote/speaker-diarization-3.1/resolve/main/config.yaml.",
      "huggingface-unauthorized"),
     ("401 Client Error: Unauthorized for url: https://example.com/api", None),
+    ("Repository Not Found for url: https://huggingface.co/api/models/someone/private-voice/revision/main.",
+     "huggingface-unauthorized"),
     # retyped without quotes: a model file, another path; a packaged program's DLL named bare
     ("get_hparams_from_fileFileNotFoundError: [Errno 2] No such file or directory: ./finetune-speaker.json![2] Failed",
      "model-file-missing"),
