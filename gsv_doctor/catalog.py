@@ -2086,8 +2086,10 @@ ENTRIES: List[Entry] = [
         kind="system",
         keys=("PySimpleGUI", "Pysimplegui", "pysimplegui", "PYSIMPLEGUI"),
         # PySimpleGUI 5's own start-up words, or a post that names it beside a licence, a key or a trial
-        pattern=r"(?i:pysimplegui)[^\n]{0,120}?(?i:licen[cs]e|trial|subscri\w*|\bpay\b|付费|收费|试用|许可|授权|注册码)"
-                r"|(?i:licen[cs]e|trial|subscri\w*|\bpay\b|付费|收费|试用|许可|授权|注册码)[^\n]{0,120}?(?i:pysimplegui)",
+        pattern=r"(?i:pysimplegui)[^\n]{0,120}?(?i:licen[cs]e|trial|subscri(?:be|bed|ption|ptions)?|\bpay\b|付费|收费|试用|许可|授权|注册码)"
+                # ("subscri\w*" ran to the end of a long word and gave it back one character at a time: quadratic)
+                r"|(?i:licen[cs]e|trial|subscri(?:be|bed|ption|ptions)?|\bpay\b|付费|收费|试用|许可|授权|注册码)[^\n]{0,120}?"
+                r"(?i:pysimplegui)",
         meaning={
             "en": "PySimpleGUI, the library of the real-time GUI's window (RVC's gui_v1.py and others), became a paid"
                   " package with version 5: started without a licence key it asks for one or for a trial. The program,"

@@ -853,3 +853,10 @@ def test_the_hubs_login_advice_names_the_hf_command_that_huggingface_hub_1_still
     for lang in ("en", "zh"):
         assert "`hf auth login`" in entry.manual[lang] and "`hf auth logout`" in entry.manual[lang]
         assert "huggingface-cli" not in entry.manual[lang].replace("`huggingface-cli login`", "")
+
+
+def test_the_pysimplegui_pattern_stays_linear_on_a_long_hostile_line(assert_no_backtracking_hang):
+    # (review10) "subscri\w*" ran to the word's end and gave it back one character at a time, each time trying the
+    # 120 characters after it: 2,000 of them on a line took 40 s
+    assert_no_backtracking_hang(catalog.BY_ID["pysimplegui-licence"].regex,
+                                "PySimpleGUI" + " " * 200 + "subscri" * 2000, expect_match=False)
