@@ -659,9 +659,15 @@ _GARBLED_WORDS = re.compile(r"胡言乱语|乱说一通|[噪杂]音|噪声|电�
 
 # Real-time conversion that is late or choppy, told in words (read only in a post about a real-time converter; not
 # "low latency", which names a kind of driver)
-_CHOPPY_WORDS = re.compile(r"延迟|延时|卡顿|断断续续|断续|一卡一卡|\b(?:choppy|stutter\w*|glitch\w*|(?<!low )(?<!low-)latency|laggy|lagging"
-                           r"|delay(?:ed|s)?|(?:so much|high|huge) ms)\b|\b\d{3,5} ?ms\b(?! ?(?:timeout|interval))",
+_CHOPPY_WORDS = re.compile(r"(?:延迟|延时)(?!\s?[(（]?ms|\s?[:：=])|卡顿|断断续续|断续|一卡一卡|\b(?:choppy|stutter\w*|glitch(?:y|ing|es)"
+                           r"|(?:audio|sound|voice) glitch|(?<!low )(?<!low-)latency(?!\s?(?:[(（:：=]|setting|slider))|laggy|lagging"
+                           r"|delay(?:ed|s)?(?! effect)|(?:so much|high|huge) ms)\b",
                            re.IGNORECASE)
+# ... or in a number of milliseconds, not a setting's value ("chunk 512 ms", "extra 2048 ms") nor a client's timeout
+# ("AxiosError: timeout of 30000ms exceeded")
+_CHOPPY_MS = re.compile(r"\b\d{3,5} ?ms\b(?! ?(?:timeout|interval|exceeded))", re.IGNORECASE)
+_A_SETTING = re.compile(r"\b(?:chunk|block|buffer|extra|crossfade|fade|sola|sleep|timeout|timed? ?out|interval|set|setting)s?\b"
+                        r"|分块|设置|设为|设成|超时", re.IGNORECASE)
 
 
 # A program that hangs, told in words (read as the real-time converters' devices only where the post is about one)
@@ -871,6 +877,7 @@ _DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WOR
               _Description(_TRAINING_GPU_WORDS, "training-gpu-not-listed"), _Description(_NCCL_WORDS, "torch-no-nccl"),
               _Description(_TORCH_LOAD_26_WORDS, "torch-weights-only"),
               _Description(_CHOPPY_WORDS, "realtime-choppy", only_about=_ABOUT_REAL_TIME),
+              _Description(_CHOPPY_MS, "realtime-choppy", not_in_clause=_A_SETTING, only_about=_ABOUT_REAL_TIME),
               _Description(_GARBLED_WORDS, "garbled-audio", not_in_clause=_NOT_OF_THE_OUTPUT),
               _Description(_HANG_WORDS, "realtime-devices", not_in_clause=_ANOTHER_STEP, only_about=_ABOUT_REAL_TIME),
               _Description(_SLOW_WORDS, "slow"), _Description(logfacts.NEW_CARD, "cuda-no-kernel-image"), _Description(logfacts.AMD, "amd-gpu"),

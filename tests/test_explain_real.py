@@ -3223,3 +3223,20 @@ def test_deepspeeds_training_engine_gets_no_inference_workspace_note(log):
     oom = "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.\n"
     (found,) = explained(log + oom)
     assert found.id == "cuda-out-of-memory" and "deepspeed_workspace" not in [key for key, _ in found.notes]
+
+
+@pytest.mark.parametrize("words, read", [
+    # (review10) a setting's value in ms, a client's timeout, a label of the GUI, a bug called a glitch: no lag told
+    ("w-okada voice changer: I set the chunk to 1024 ms and the server says 2048 ms buffer, but the output device"
+     " list is empty\n", None),
+    ("w-okada voice changer: the client shows AxiosError: timeout of 30000ms exceeded when I upload a model\n", None),
+    ("voice changer gui glitch: the window is blank white and nothing can be clicked\n", None),
+    ("实时变声：声音全是电音，算法延迟(ms)：300\n", "symptom-garbled-audio"),
+    ("realtime gui: after selecting devices, nothing happens. Latency setting is 0.3\n", "symptom-realtime-devices"),
+    # the lag itself, in numbers and in words, still
+    ("voice changer: the latency is 800 ms, way too much\n", "symptom-realtime-choppy"),
+    ("RVC realtime gui: the delay is about 1500ms even with rmvpe\n", "symptom-realtime-choppy"),
+    ("voice changer output has audio glitches every second\n", "symptom-realtime-choppy"),
+])
+def test_a_setting_in_ms_or_a_timeout_in_a_real_time_post_is_no_lag(words, read):
+    assert [e.id for e in explained(words)] == ([read] if read else [])
