@@ -824,8 +824,14 @@ _TRAINING_GPU_WORDS = re.compile(r"unfortunately,?[^\n]{0,40}?(?:card|gpu)[^\n]{
                                  re.IGNORECASE | re.ASCII)
 # A Python too new for the program, told in words ("Python3.11 compatibility", "fairseq不支持3.11", "py3.12 报错"),
 # the failure in the version's own clause ("装了Python3.11，运行go-web.bat报错" is another story)
-_NEW_PYTHON_WORDS = re.compile(r"\b(?:python|py) ?3\.1[1-4]\b(?! ?(?:works|is fine|没问题|可以))[^\n,;，。；]{0,60}?(?:不支持|不兼容|报错|"
-                               r"\bcompatib\w*|\bnot supported\b|\bunsupported\b|\bdoes(?:n'?t| not) work\b|\bfails?\b)"
+# (the words of a failure only right after the version: "I use python 3.11 and training fails", "python 3.11: the
+# webui fails to open" are another step's failure; words of support a little further, not past another product's name)
+_NEW_PYTHON_WORDS = re.compile(r"\b(?:python|py) ?3\.1[1-4]\b(?! ?(?:works|is fine|没问题|可以))"
+                               r"(?:(?!torch|cuda|rtx|gtx|gpu|card|driver|显卡|驱动)[^\n,;:，。；：]){0,60}?"
+                               r"(?:不支持|不兼容|\bcompatib\w*|\bnot supported\b|\bunsupported\b)"
+                               r"|\b(?:python|py) ?3\.1[1-4]\b ?(?:(?:is|just|simply|still|also|always) )?"
+                               r"(?:fails?\b|does(?:n'?t| not) work\b|won'?t work\b)"
+                               r"|\b(?:python|py) ?3\.1[1-4]\b ?(?:会|就|直接|一直|总是|各种|老是|都){0,3}报错"
                                r"|\b(?:python|py) ?3\.1[1-4] ?(?:compatibility|support)\b"
                                r"|(?:不支持|不兼容|\bnot (?:support\w*|compatible with)\b|\bdoes(?:n'?t| not) support\b|\bincompatible with\b)"
                                r" ?(?:python|py)? ?3\.1[1-4]\b(?!\.\d)",

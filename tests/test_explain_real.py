@@ -3240,3 +3240,13 @@ def test_deepspeeds_training_engine_gets_no_inference_workspace_note(log):
 ])
 def test_a_setting_in_ms_or_a_timeout_in_a_real_time_post_is_no_lag(words, read):
     assert [e.id for e in explained(words)] == ([read] if read else [])
+
+
+@pytest.mark.parametrize("words", [
+    # (review10) the failure is another step's, or a Python already left behind
+    "GPT-SoVITS on python 3.11: the webui fails to open in the browser\n",
+    "I use python 3.11 and training fails at step 1, no error shown\n",
+    "RVC: I downgraded from Python 3.12 to 3.10 because fairseq fails to build on 3.12, now my RX 6700 is not used\n",
+])
+def test_a_python_version_beside_another_failure_is_not_read_as_too_new(words):
+    assert "python-version-unsupported" not in [e.id for e in explained(words)]
