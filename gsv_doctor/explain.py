@@ -2306,6 +2306,10 @@ def _bash_variable_in_cmd(context: _Context) -> None:
 
 @_refines("command-not-found")
 def _command_in_a_notebook(context: _Context) -> None:
+    if context.explanation.params.get("command") == "nvidia-smi":  # no cell installs it: the runtime has no GPU
+        if context.facts.colab:
+            context.explanation.notes.append(("colab_runtime", {}))
+        return
     if context.facts.colab or _in_a_notebook(context):
         context.explanation.notes.append(("notebook_command_missing", {"command": context.explanation.params.get("command", "")}))
 

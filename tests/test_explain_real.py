@@ -3250,3 +3250,9 @@ def test_a_setting_in_ms_or_a_timeout_in_a_real_time_post_is_no_lag(words, read)
 ])
 def test_a_python_version_beside_another_failure_is_not_read_as_too_new(words):
     assert "python-version-unsupported" not in [e.id for e in explained(words)]
+
+
+def test_nvidia_smi_missing_in_colab_is_the_cpu_runtime_not_an_install_cell():
+    # (review10) Colab's CPU runtime has no nvidia-smi: no cell installs it
+    (found,) = explained("Colab: running !nvidia-smi gives\n/bin/bash: line 1: nvidia-smi: command not found\n")
+    assert found.id == "command-not-found" and [key for key, _ in found.notes] == ["colab_runtime"]
