@@ -692,7 +692,7 @@ _CPU_HALF_WORDS = re.compile(r"(?<![A-Za-z])cpu(?![A-Za-z])[^\n]{0,10}?(?:不支
 # A program's own notice that it found no usable NVIDIA GPU (RVC prints one in English or Chinese).
 _NO_GPU_WORDS = re.compile(r"no supported nvidia gpu|\bno gpu (?:is )?being used\b|\bcuda(?: or mps)? (?:is )?not detected|"
                            # "it seems to default to using CPU", "use GPU instead of CPU"
-                           r"\bdefaults? to (?:using )?(?:the )?cpu\b|\buse (?:the |my )?(?:gpu|cuda) instead of (?:the )?cpu\b|"
+                           r"\bdefaults? to (?:using )?(?:the )?cpu\b(?! (?:if|when|unless|without|in case)\b)|\buse (?:the |my )?(?:gpu|cuda) instead of (?:the )?cpu\b|"
                            r"\btorch (?:was )?(?:installed )?(?:w/o|without) (?:gpu|cuda)\b|"
                            # "GPU not detected, reverting to CPU", "running on cpu despite having a 4090"
                            r"\b(?:gpu|graphics card|cuda)\s+(?:was\s+)?(?:not|wasn'?t)\s+(?:detected|found|recogni[sz]ed)\b"

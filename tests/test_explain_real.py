@@ -3256,3 +3256,10 @@ def test_nvidia_smi_missing_in_colab_is_the_cpu_runtime_not_an_install_cell():
     # (review10) Colab's CPU runtime has no nvidia-smi: no cell installs it
     (found,) = explained("Colab: running !nvidia-smi gives\n/bin/bash: line 1: nvidia-smi: command not found\n")
     assert found.id == "command-not-found" and [key for key, _ in found.notes] == ["colab_runtime"]
+
+
+def test_a_cpu_default_told_as_the_programs_design_is_no_gpu_left_unused():
+    # (review10) "defaults to CPU if no device is given" says what the program does, not what went wrong
+    found = explained("The docs say the api defaults to CPU if no device is given; I passed -d cuda and now the"
+                      " output is garbled noise\n")
+    assert [e.id for e in found] == ["symptom-garbled-audio"]
