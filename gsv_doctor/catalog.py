@@ -3991,11 +3991,11 @@ ENTRIES: List[Entry] = [
                 r"|wav))(?:['\"]|\s*$)"  # (a retyped line may lose the closing quote)
                 # torch.jit.load's own words; a file told missing in Chinese words ("没有找到文件 models/x/path.yaml")
                 r"|The provided filename (?P<path16>[^\s'\"]{1,300}?\.(?:zip|pth?|ckpt|onnx|bin|json|yaml)) does not exist"
-                r"|(?:没有找到|找不到|未找到)(?:文件|模型文件)[:：]?\s?(?P<path17>[^\s'\"，。；、]{1,300}?\.(?:pth?|ckpt|onnx|bin"
-                r"|safetensors|index|json|npy|yaml|model|zip))(?![\w.])"
+                r"|(?:没有找到|找不到|未找到)(?:文件|模型文件)[:：]?\s?['\"]?(?P<path17>[^\s'\"，。；、]{1,300}?\.(?:pth?|ckpt|onnx|bin"
+                r"|safetensors|index|json|npy|yaml|model|zip))(?!\.?[A-Za-z0-9_])"
                 # (retyped without its quotes: "No such file or directory: ./finetune-speaker.json!")
                 r"|No such file or directory: (?P<path15>[^\s'\"!,;]{1,300}?\.(?:pth?|ckpt|onnx|bin|safetensors|index|json|npy"
-                r"|model|yaml|wav))(?![\w.])"
+                r"|model|yaml|wav))(?!\.?[A-Za-z0-9_])"  # (a full stop or Chinese words after it are no part of it)
                 r"|NO_SUCHFILE : Load model from (?P<path10>[^\n]{1,300}?\.onnx) failed"
                 # a model's folder, downloaded (not made by a step): pretrained_models/chinese-hubert-base, uvr5_weights,
                 # tools/asr/models/faster-whisper-large-v3 (a folder: what follows it holds no file's extension)
@@ -4056,7 +4056,8 @@ ENTRIES: List[Entry] = [
                 r"(?:'(?P<path>(?![^'\n]*\s--?[A-Za-z])[^'\n]{1,300})'"
                 r"|\"(?P<path2>(?![^\"\n]*\s--?[A-Za-z])[^\"\n]{1,300})\")"
                 # (retyped without its quotes: a path, with a folder or an extension)
-                r"|FileNotFoundError: \[Errno 2\] No such file or directory: (?P<path3>(?=[^\s'\"!,;]{0,300}[/\\.])[^\s'\"!,;]{1,300})",
+                r"|FileNotFoundError: \[Errno 2\] No such file or directory: (?P<path3>(?=[^\s'\"!,;]{0,300}[/\\.])"
+                r"[^\s'\"!,;，。；！？、]{1,300}?)(?=\.?(?:[\s'\"!,;，。；！？、]|$))",
         meaning={
             "en": "The program opened {path}, and there is no such file or folder. It is none of the models or tools"
                   " gsv-doctor knows: most often a file an earlier step makes (a dataset list, a step's output folder)"

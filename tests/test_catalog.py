@@ -623,6 +623,11 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("This is just a warning: No module named 'triton'", "triton-missing-notice"),
     ("Running on local URL: http://0.0.0.0:9874 but the page can't be opened", "browser-wildcard-address"),
     ("Running on local URL:  http://0.0.0.0:7860", None),
+    # (review10) a retyped path with a sentence's full stop or Chinese words after it; a Chinese post's quoted file
+    ("FileNotFoundError: [Errno 2] No such file or directory: GPT_SoVITS/pretrained_models/s2G488k.pth.",
+     "model-file-missing"),
+    ("训练时报错 No such file or directory: logs/xx/G_2333.pth请问怎么办", "model-file-missing"),
+    ('启动时提示：没有找到文件"GPT_SoVITS/configs/tts_infer.yaml"，怎么办', "model-file-missing"),
 
     ("pip install PySimpleGUI sounddevice noisereduce", None),
     ("Ignoring torch: markers 'sys_platform == \"darwin\"' don't match your environment", "pip-marker-skipped"),

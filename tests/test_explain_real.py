@@ -3263,3 +3263,19 @@ def test_a_cpu_default_told_as_the_programs_design_is_no_gpu_left_unused():
     found = explained("The docs say the api defaults to CPU if no device is given; I passed -d cuda and now the"
                       " output is garbled noise\n")
     assert [e.id for e in found] == ["symptom-garbled-audio"]
+
+
+@pytest.mark.parametrize("log, path", [
+    # (review10) a retyped path's sentence end, Chinese punctuation or words after it are no part of it
+    ("FileNotFoundError: [Errno 2] No such file or directory: logs/mi-test/2-name2text.txt，怎么解决\n",
+     "logs/mi-test/2-name2text.txt"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: logs/mi-test/2-name2text.txt.\n",
+     "logs/mi-test/2-name2text.txt"),
+    ("FileNotFoundError: [Errno 2] No such file or directory: GPT_SoVITS/pretrained_models/s2G488k.pth.\n",
+     "GPT_SoVITS/pretrained_models/s2G488k.pth"),
+    ("训练时报错 No such file or directory: logs/xx/G_2333.pth请问怎么办\n", "logs/xx/G_2333.pth"),
+    ("启动时提示：没有找到文件“GPT_SoVITS/configs/tts_infer.yaml”，怎么办\n", "GPT_SoVITS/configs/tts_infer.yaml"),
+])
+def test_a_retyped_path_ends_where_the_sentence_goes_on(log, path):
+    (found,) = explained(log)
+    assert found.params["path"] == path
