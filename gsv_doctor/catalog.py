@@ -1844,9 +1844,17 @@ ENTRIES: List[Entry] = [
         keys=("0.0.0.0",),
         # the address told as the one that does not open ("http://0.0.0.0:7860 无法正常访问", "can't open 0.0.0.0:9880",
         # the browser's ERR_ADDRESS_INVALID beside it)
-        pattern=r"(?:https?://)?0\.0\.0\.0:(?P<port>\d{2,5})\b[^\n]{0,60}?(?:无法|不能|打不开|访问不了|打开不了|进不去|can'?t|cannot"
-                r"|could ?n[o']t|won'?t|doesn'?t|does not|not (?:open|load|work)|unable|refused|invalid|ERR_)"
-                r"|(?:无法|不能|打不开|can'?t|cannot|could ?n[o']t|unable to)[^\n]{0,40}?(?:https?://)?0\.0\.0\.0:(?P<port2>\d{2,5})\b",
+        # (not a page that opens, an API that answers, nor the server that cannot bind to it: "could not bind on 0.0.0.0:9880",
+        # "0.0.0.0:7860 -- the page opens, but the button does not work", "0.0.0.0:9880/tts 返回 400，不能合成")
+        pattern=r"(?:https?://)?0\.0\.0\.0:(?P<port>\d{2,5})\b"
+                r"(?:(?!(?i:\bopens\b|\bloads\b|\bworks\b|\breturn|\bbind|\blisten)|能打开|可以打开|打开了|正常打开|能访问|可以访问|返回)"
+                r"[^\n]){0,60}?"
+                r"(?:(?:无法|不能)(?:正常)?(?:访问|打开|连接|进入)|打不开|访问不了|打开不了|进不去|连不上"
+                r"|(?i:(?:can'?t|cannot|could ?n[o']t|won'?t|doesn'?t|does not|unable to|not)(?: even)?(?: be)?"
+                r" (?:open|load|access|connect|reach|visit|work|show)|refused|invalid)|ERR_)"
+                r"|(?:(?:无法|不能)(?:正常)?(?:访问|打开|连接|进入)|打不开|访问不了|进不去"
+                r"|(?i:can'?t|cannot|could ?n[o']t|unable to) (?i:open|load|access|connect|reach|visit|get))"
+                r"[^\n]{0,40}?(?:https?://)?0\.0\.0\.0:(?P<port2>\d{2,5})\b",
         meaning={
             "en": "0.0.0.0 is where the program listens (every network address of this computer), not an address a"
                   " browser can open: the program is most likely running fine.",

@@ -623,6 +623,11 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("This is just a warning: No module named 'triton'", "triton-missing-notice"),
     ("Running on local URL: http://0.0.0.0:9874 but the page can't be opened", "browser-wildcard-address"),
     ("Running on local URL:  http://0.0.0.0:7860", None),
+    # (review10) the server that cannot listen there, a page that opens, an API that answers: no browser's address
+    ("uvicorn: could not bind on 0.0.0.0:9880, is another api.py running?", None),
+    ("Running on local URL:  http://0.0.0.0:7860 -- the page opens, but the TTS button does not work", None),
+    ("我用 http://0.0.0.0:9880/tts?text=你好 调用接口，返回 400，不能合成", None),
+    ("Can't open http://0.0.0.0:7860 in Chrome", "browser-wildcard-address"),
     # (review10) a retyped path with a sentence's full stop or Chinese words after it; a Chinese post's quoted file
     ("FileNotFoundError: [Errno 2] No such file or directory: GPT_SoVITS/pretrained_models/s2G488k.pth.",
      "model-file-missing"),
