@@ -863,6 +863,11 @@ _ANOTHER_STEP = re.compile(r"\b(?:train\w*|pip|install\w*|download\w*|epochs?|pr
                            re.IGNORECASE)
 # A post about a real-time converter or its audio devices: a hang is the devices' only there
 _ABOUT_REAL_TIME = re.compile(_REAL_TIME.pattern + r"|sounddevice|portaudio|音频设备|audio devices?", re.IGNORECASE)
+# ... about a real-time voice converter itself: its lag is its block size and pitch extractor (a TTS's streaming
+# "first packet in real time" is not: "GPT-SoVITS 流式推理做实时对话，首包延迟")
+_ABOUT_A_CONVERTER = re.compile(r"realtime[-_ ]?gui|gui_v[01]\.py|voice[-_ ]?changer|MMVCServerSIO|变声|\bRVC\b|w-?okada"
+                                r"|Retrieval-based-Voice-Conversion"
+                                r"|real[- ]?time (?:voice )?conver\w*|实时(?:语音)?转换", re.IGNORECASE)
 
 
 class _Description(NamedTuple):
@@ -882,8 +887,8 @@ _DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WOR
               _Description(_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
               _Description(_TRAINING_GPU_WORDS, "training-gpu-not-listed"), _Description(_NCCL_WORDS, "torch-no-nccl"),
               _Description(_TORCH_LOAD_26_WORDS, "torch-weights-only"),
-              _Description(_CHOPPY_WORDS, "realtime-choppy", only_about=_ABOUT_REAL_TIME),
-              _Description(_CHOPPY_MS, "realtime-choppy", not_in_clause=_A_SETTING, only_about=_ABOUT_REAL_TIME),
+              _Description(_CHOPPY_WORDS, "realtime-choppy", only_about=_ABOUT_A_CONVERTER),
+              _Description(_CHOPPY_MS, "realtime-choppy", not_in_clause=_A_SETTING, only_about=_ABOUT_A_CONVERTER),
               _Description(_GARBLED_WORDS, "garbled-audio", not_in_clause=_NOT_OF_THE_OUTPUT),
               _Description(_HANG_WORDS, "realtime-devices", not_in_clause=_ANOTHER_STEP, only_about=_ABOUT_REAL_TIME),
               _Description(_SLOW_WORDS, "slow"), _Description(logfacts.NEW_CARD, "cuda-no-kernel-image"), _Description(logfacts.AMD, "amd-gpu"),

@@ -3279,3 +3279,13 @@ def test_a_cpu_default_told_as_the_programs_design_is_no_gpu_left_unused():
 def test_a_retyped_path_ends_where_the_sentence_goes_on(log, path):
     (found,) = explained(log)
     assert found.params["path"] == path
+
+
+@pytest.mark.parametrize("words", [
+    # (review10) a TTS's streaming latency is no real-time voice converter's block size or pitch extractor
+    "GPT-SoVITS api_v2 streaming_mode: the first chunk has a 3 second delay, how can I make it real-time?\n",
+    "GPT-SoVITS 流式推理做实时对话，首包延迟有2秒多，怎么优化\n",
+    "CosyVoice streaming: latency is 1500 ms for the first packet, not usable for real-time chat\n",
+])
+def test_a_tts_streaming_delay_is_not_a_real_time_converters(words):
+    assert "symptom-realtime-choppy" not in [e.id for e in explained(words)]
