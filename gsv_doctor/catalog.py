@@ -4782,7 +4782,7 @@ ENTRIES: List[Entry] = [
         # (from the line's start and from the words: tried at every character of a long line it was slow)
         harmless=(("No module named", r"^[^\n]{0,300}?(?:警告|\bWARN(?:ING)?\b)[^\n]{0,200}?(?<!Error: )No module named"
                                       r"|No module named(?<!Error: No module named)[^\n]{0,200}?(?:将使用|使用默认|改用|跳过|回退|使用\s?\w{1,20}\s?(?:推理|代替)"
-                                      r"|fall(?:s|ing)?\s?back|will use|disabled)"),),
+                                      r"|fall(?:s|ing)?\s?back|will use|using [\w.-]{1,40} instead|disabled)"),),
         meaning={
             "en": "The Python that ran the program has no module `{module}`: the program's requirements are not installed"
                   " in that Python, or the program was started with another Python than its own (the system's python"
@@ -5516,15 +5516,17 @@ ENTRIES: List[Entry] = [
     Entry(
         id="script-crlf-line-endings",
         kind="system",
-        keys=("required file not found", "bad interpreter", "\\r': command not found", "sh\\r"),
+        keys=("required file not found", "bad interpreter", "\\r': command not found", "sh\\r",
+              "\\r': No such file"),  # (the log's ‘’ are read as ')
         pattern=r"\.sh: cannot execute: required file not found|(?:\^M|\\r): bad interpreter"
-                r"|\$'\\r': command not found|/usr/bin/env: ['‘\"](?:ba)?sh\\r['’\"]",
+                r"|\$'\\r': command not found|/usr/bin/env: ['‘\"](?:(?:ba)?sh|python[\d.]{0,5})\\r['’\"]",
         meaning={
-            "en": "A shell script has Windows line endings (CRLF): Linux reads its first line as the program"
-                  " `/bin/bash\\r`, which does not exist. It happens when the program was cloned or edited on Windows"
+            "en": "A script (most often a shell script) has Windows line endings (CRLF): Linux reads its first line as"
+                  " the program `/bin/bash\\r`, which does not exist. It happens when the program was cloned or edited on Windows"
                   " (git's core.autocrlf) and then run in Linux, WSL or a Docker container; less often the shell its"
                   " first line names is not installed there (bash in an Alpine image).",
-            "zh": "shell 脚本是 Windows 的换行符（CRLF）：Linux 把它的第一行读成程序 `/bin/bash\\r`，而这个程序不存在。程序在"
+            "zh": "脚本（多半是 shell 脚本）是 Windows 的换行符（CRLF）：Linux 把它的第一行读成程序 `/bin/bash\\r`，"
+                  "而这个程序不存在。程序在"
                   " Windows 上 clone 或编辑过（git 的 core.autocrlf），再拿到 Linux、WSL 或 Docker 容器里运行时就会这样；"
                   "少数情况是第一行写的 shell 在那里没有安装（Alpine 镜像里的 bash）。",
         },

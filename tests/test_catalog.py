@@ -420,6 +420,8 @@ def test_emulated_old_torch_messages_match_the_catalog():
     ("/bin/sh: ./run.sh: /bin/bash^M: bad interpreter: No such file or directory", "script-crlf-line-endings"),
     ("./install.sh: line 2: $'\\r': command not found", "script-crlf-line-endings"),
     ("/usr/bin/env: 'bash\\r': No such file or directory", "script-crlf-line-endings"),
+    # (review10) a Python script's first line, too
+    ("/usr/bin/env: 'python3\\r': No such file or directory", "script-crlf-line-endings"),
     # an optional module's absence that a library only mentions (xformers' own words: a notice)
     ("WARNING:xformers:A matching Triton is not available, some optimizations will not be enabled. Error caught was:"
      " No module named 'triton'", "triton-missing-notice"),

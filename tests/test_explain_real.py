@@ -3289,3 +3289,11 @@ def test_a_retyped_path_ends_where_the_sentence_goes_on(log, path):
 ])
 def test_a_tts_streaming_delay_is_not_a_real_time_converters(words):
     assert "symptom-realtime-choppy" not in [e.id for e in explained(words)]
+
+
+def test_a_programs_caught_import_that_goes_on_with_another_backend_is_no_error():
+    # (review10) "import failed: No module named X" is read since beebb13; the program's own "using Y instead" after
+    # it, with the web UI up, is a notice
+    assert explained("onnxruntime import failed: No module named 'onnxruntime', using torch instead\n"
+                     "Running on local URL:  http://0.0.0.0:9872\n") == []
+    assert [e.id for e in explained("import failed: No module named 'misaki'\n")] == ["python-module-missing"]
