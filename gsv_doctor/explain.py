@@ -988,11 +988,17 @@ _MACHINE_SYMPTOMS = ("amd-gpu", "mac")
 _CLAUSE_END = re.compile(r"[;,!?。，；！？]|\.(?=\s|$)")
 
 
+# How far a clause reaches on either side of a match: each match's clause is looked for around it, not by a pass over
+# the whole line (a long line of many matches took a pass each: quadratic)
+_CLAUSE_REACH = 300
+
+
 def _clause(line: str, match: "re.Match[str]") -> str:
-    """The clause of `line` that `match` is in."""
-    ends = [end.start() for end in _CLAUSE_END.finditer(line)]
-    start = max((end + 1 for end in ends if end < match.start()), default=0)
-    stop = min((end for end in ends if end >= match.end()), default=len(line))
+    """The clause of `line` that `match` is in (at most _CLAUSE_REACH characters on either side of it)."""
+    low, high = max(0, match.start() - _CLAUSE_REACH), min(len(line), match.end() + _CLAUSE_REACH)
+    ends = [end.start() for end in _CLAUSE_END.finditer(line, low, high)]
+    start = max((end + 1 for end in ends if end < match.start()), default=low)
+    stop = min((end for end in ends if end >= match.end()), default=high)
     return line[start:stop]
 # torch's out-of-memory message naming a card after the first ("(GPU 2; 4.00 GiB total capacity", "GPU 1 has a total")
 _LATER_GPU = re.compile(r"\(GPU [1-9]\d*;|\bGPU [1-9]\d* has a total capacity")

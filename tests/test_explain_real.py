@@ -3297,3 +3297,15 @@ def test_a_programs_caught_import_that_goes_on_with_another_backend_is_no_error(
     assert explained("onnxruntime import failed: No module named 'onnxruntime', using torch instead\n"
                      "Running on local URL:  http://0.0.0.0:9872\n") == []
     assert [e.id for e in explained("import failed: No module named 'misaki'\n")] == ["python-module-missing"]
+
+
+@pytest.mark.parametrize("line", [
+    "voice changer chunk 1234 ms, " * 4000,  # every match beside a setting, a clause each
+    "voice changer " + "1234 ms " * 14000 + "chunk",  # one clause of 100k characters, its setting at the end
+])
+def test_words_read_clause_by_clause_stay_linear_on_a_long_line(line):
+    # (review10) each match's clause was found by a pass over the whole line: 116k characters took 21 s
+    import time
+    start = time.perf_counter()
+    explained(line + "\n")
+    assert time.perf_counter() - start < 5
