@@ -1851,7 +1851,7 @@ ENTRIES: List[Entry] = [
                 r"[^\n]){0,60}?"
                 r"(?:(?:无法|不能)(?:正常)?(?:访问|打开|连接|进入)|打不开|访问不了|打开不了|进不去|连不上"
                 r"|(?i:(?:can'?t|cannot|could ?n[o']t|won'?t|doesn'?t|does not|unable to|not)(?: even)?(?: be)?"
-                r" (?:open|load|access|connect|reach|visit|work|show)|refused|invalid)|ERR_)"
+                r" (?:open|load|access|connect|reach|visit|work|show)|refused)|ERR_)"
                 r"|(?:(?:无法|不能)(?:正常)?(?:访问|打开|连接|进入)|打不开|访问不了|进不去"
                 r"|(?i:can'?t|cannot|could ?n[o']t|unable to) (?i:open|load|access|connect|reach|visit|get))"
                 r"[^\n]{0,40}?(?:https?://)?0\.0\.0\.0:(?P<port2>\d{2,5})\b",

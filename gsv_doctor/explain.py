@@ -887,7 +887,7 @@ _DESCRIBED = (_Description(_SILENT_WORDS, "silent-audio"), _Description(_NAN_WOR
               _Description(_OLD_TORCH_REFUSED_WORDS, "transformers-needs-newer-torch"),
               _Description(_TRAINING_GPU_WORDS, "training-gpu-not-listed"), _Description(_NCCL_WORDS, "torch-no-nccl"),
               _Description(_TORCH_LOAD_26_WORDS, "torch-weights-only"),
-              _Description(_CHOPPY_WORDS, "realtime-choppy", only_about=_ABOUT_A_CONVERTER),
+              _Description(_CHOPPY_WORDS, "realtime-choppy", not_in_clause=_ANOTHER_STEP, only_about=_ABOUT_A_CONVERTER),
               _Description(_CHOPPY_MS, "realtime-choppy", not_in_clause=_A_SETTING, only_about=_ABOUT_A_CONVERTER),
               _Description(_GARBLED_WORDS, "garbled-audio", not_in_clause=_NOT_OF_THE_OUTPUT),
               _Description(_HANG_WORDS, "realtime-devices", not_in_clause=_ANOTHER_STEP, only_about=_ABOUT_REAL_TIME),

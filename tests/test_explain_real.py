@@ -3309,3 +3309,12 @@ def test_words_read_clause_by_clause_stay_linear_on_a_long_line(line):
     start = time.perf_counter()
     explained(line + "\n")
     assert time.perf_counter() - start < 5
+
+
+def test_training_that_stutters_is_slow_not_a_real_time_converter_and_an_api_error_naming_0000_is_no_browser():
+    # a GPT-SoVITS post that names RVC too: the training's 卡顿 is its speed, not a converter's lag
+    post = "以前用RVC没问题。gpt训练卡顿，并且进度条不显示，占用率100%\n"
+    assert [e.id for e in explained(post)] == ["symptom-slow"]
+    api = ("Server error: 500 - [address=0.0.0.0:41795, pid=968] ('Invalid argument to class x.LM', "
+           "\"LM.__init__() missing 1 required positional argument: 'sampling'\")\n")
+    assert "browser-wildcard-address" not in [e.id for e in explained(api)]
