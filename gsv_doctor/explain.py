@@ -2362,12 +2362,11 @@ def _script_inside_package(traceback: Optional[Traceback], package: str) -> Dict
     if traceback is None or not traceback.frames or not package:
         return {}
     path = traceback.frames[0].path
-    cut = max(path.rfind("\\"), path.rfind("/"))
-    folder, script = path[:cut], path[cut + 1:]
-    cut = max(folder.rfind("\\"), folder.rfind("/"))
-    if cut <= 0 or folder[cut + 1:] != package or not script.endswith(".py"):
+    folder, _, script = traceback.frames[0].posix.rpartition("/")
+    top, _, name = folder.rpartition("/")
+    if not top or name != package or not script.endswith(".py"):
         return {}
-    top = folder[:cut]
+    top = path[:len(top)]  # (as the log wrote it: posix only turned its backslashes into /)
     if "\\" in path or ":" in top:
         top += "\\" if top.endswith(":") else ""  # ("C:" alone is the current folder of drive C, not its root)
         # cmd's set takes the rest of the line (its spaces too) but runs what follows & or |: then the quoted form;
